@@ -1,0 +1,11 @@
+include(GNUInstallDirs)
+install(TARGETS mlops-maturity RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} OPTIONAL)
+
+set(CPACK_PACKAGE_NAME mlops-maturity)
+set(CPACK_PACKAGE_CONTACT "mlops-maturity maintainers <maintainers@mlops-maturity.invalid>")
+set(CPACK_GENERATOR DEB)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+include(CPack)

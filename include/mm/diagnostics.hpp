@@ -1,0 +1,69 @@
+// Located problems with input, and the exit-code contract.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace mm {
+
+// The exit codes CI relies on (README, "Exit codes"). Nothing else is ever returned.
+enum class ExitCode : int {
+    Ok = 0,
+    GateFailed = 1,
+    BadInput = 2,  // usage errors and invalid input files
+    Internal = 3,  // a bug, or output that could not be written
+    Interrupted = 130,
+};
+
+enum class Severity { Error, Warning };
+
+struct Diagnostic {
+    std::string file;
+    int line = 0;  // 1-based; 0 when unknown
+    int column = 0;
+    std::string message;
+    Severity severity = Severity::Error;
+
+    // "FILE:LINE:COL: error: MESSAGE" (line and column left out when unknown).
+    std::string str() const;
+};
+
+// Thrown for bad input: carries every problem found, in source order.
+class InputError : public std::runtime_error {
+public:
+    explicit InputError(std::vector<Diagnostic> diags);
+    explicit InputError(Diagnostic d) : InputError(std::vector<Diagnostic>{std::move(d)}) {}
+    const std::vector<Diagnostic>& diagnostics() const { return diags_; }
+
+private:
+    std::vector<Diagnostic> diags_;
+};
+
+// Thrown when output cannot be written (exit 3).
+class OutputError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Collects diagnostics while loading, so one run reports every problem rather than the first.
+class DiagnosticSink {
+public:
+    explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
+    void error(int line, int column, std::string message);
+    void warning(int line, int column, std::string message);
+    bool has_errors() const;
+    const std::vector<Diagnostic>& all() const { return diags_; }
+    const std::string& file() const { return file_; }
+    // Throws InputError with everything collected when any error was recorded.
+    void throw_if_errors() const;
+
+private:
+    std::string file_;
+    std::vector<Diagnostic> diags_;
+};
+
+// The closest candidate by edit distance, or "" when none is close enough to be a likely typo.
+std::string nearest(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace mm

@@ -1,0 +1,189 @@
+// The domain model: questionnaires, answers and the result of scoring them.
+// Plain values with no I/O and no third-party types, so every other module can share them.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mm {
+
+// A position in a source file, 1-based; 0 means "unknown".
+struct SourcePos {
+    int line = 0;
+    int column = 0;
+};
+
+struct Level {
+    int level = 0;
+    std::string name;
+    std::string description;
+};
+
+struct ChoiceOption {
+    int level = 0;
+    std::string text;
+    std::string practice;  // optional: the next step when this option is the gap
+};
+
+// A condition over profile answers: for every profile question id, the values that satisfy it.
+struct Condition {
+    std::vector<std::pair<std::string, std::vector<std::string>>> clauses;
+    bool empty() const { return clauses.empty(); }
+};
+
+// One evidence rule: a path glob, a content pattern within files matching a glob, or all of several rules.
+struct EvidenceRule {
+    enum class Kind { Path, Content, All };
+    Kind kind = Kind::Path;
+    std::string glob;      // Path: the glob; Content: the files to search
+    std::string pattern;   // Content: an RE2 pattern
+    std::vector<EvidenceRule> all;
+    bool suggests_partial = false;  // top-level rules only
+    SourcePos pos;
+};
+
+enum class QuestionType { Practice, Choice };
+
+struct Question {
+    std::string id;
+    QuestionType type = QuestionType::Practice;
+    int level = 0;  // practice questions only
+    std::string text;
+    std::string help;
+    std::string practice;
+    std::vector<std::string> tools;
+    std::vector<std::string> references;
+    double weight = 1.0;
+    std::vector<ChoiceOption> options;  // choice questions only, sorted by level
+    Condition applies_when;
+    std::vector<EvidenceRule> evidence;
+    SourcePos pos;
+
+    const ChoiceOption* option_at(int lvl) const {
+        for (const auto& o : options)
+            if (o.level == lvl) return &o;
+        return nullptr;
+    }
+};
+
+struct Dimension {
+    std::string id;
+    std::string name;
+    std::string description;
+    std::vector<Question> questions;
+    SourcePos pos;
+};
+
+struct ProfileOption {
+    std::string value;
+    std::string text;
+};
+
+struct ProfileQuestion {
+    std::string id;
+    std::string text;
+    std::string help;
+    std::vector<ProfileOption> options;
+    SourcePos pos;
+
+    const ProfileOption* option(const std::string& value) const {
+        for (const auto& o : options)
+            if (o.value == value) return &o;
+        return nullptr;
+    }
+};
+
+struct TargetRule {
+    Condition when;  // empty: always matches
+    int level = 0;
+    std::string reason;
+};
+
+struct Questionnaire {
+    std::string id;
+    std::string title;
+    std::string version;
+    std::string description;
+    std::vector<Level> levels;  // consecutive from 0
+    double pass_threshold = 1.0;
+    std::vector<ProfileQuestion> profile;
+    std::vector<TargetRule> target_rules;
+    std::vector<Dimension> dimensions;
+    std::string source_name;  // display name of where it was loaded from
+    std::string digest;       // sha256 of the canonical content (see docs/report-format.md)
+
+    int max_level() const { return levels.empty() ? 0 : levels.back().level; }
+    const Level* level_info(int lvl) const {
+        for (const auto& l : levels)
+            if (l.level == lvl) return &l;
+        return nullptr;
+    }
+    std::string level_name(int lvl) const {
+        const Level* l = level_info(lvl);
+        return l ? l->name : std::string();
+    }
+    std::size_t question_count() const {
+        std::size_t n = 0;
+        for (const auto& d : dimensions) n += d.questions.size();
+        return n;
+    }
+    const Question* find_question(const std::string& qid, const Dimension** dim = nullptr) const {
+        for (const auto& d : dimensions)
+            for (const auto& q : d.questions)
+                if (q.id == qid) {
+                    if (dim) *dim = &d;
+                    return &q;
+                }
+        return nullptr;
+    }
+    const ProfileQuestion* find_profile(const std::string& pid) const {
+        for (const auto& p : profile)
+            if (p.id == pid) return &p;
+        return nullptr;
+    }
+    const Dimension* find_dimension(const std::string& did) const {
+        for (const auto& d : dimensions)
+            if (d.id == did) return &d;
+        return nullptr;
+    }
+};
+
+// ---- answers ----
+
+enum class AnswerKind { Yes, Partial, No, NotApplicable, Choice };
+
+struct Answer {
+    AnswerKind kind = AnswerKind::No;
+    int choice_level = 0;  // AnswerKind::Choice only
+    SourcePos pos;
+};
+
+// Where an answer came from: given by the team, or suggested by evidence found in a repository.
+enum class AnswerSource { Given, Evidence };
+
+struct EvidenceHit {
+    std::string path;  // relative, '/'-separated
+    int line = 0;      // 0 for path rules
+    std::string excerpt;
+};
+
+struct AnswerSet {
+    std::string questionnaire_id;  // empty when the file did not name one
+    std::map<std::string, Answer> answers;
+    std::map<std::string, std::string> notes;
+    std::map<std::string, std::string> profile;
+    std::map<std::string, AnswerSource> sources;              // absent: given
+    std::map<std::string, std::vector<EvidenceHit>> evidence; // per question, when scanned
+    std::string source_name;
+    // Where entries were written, for messages: "questionnaire", "notes.ID", "profile.ID".
+    std::map<std::string, SourcePos> positions;
+};
+
+std::string to_string(AnswerKind kind);
+// The answer as written in an answers file: yes, partial, no, n/a, or the choice level.
+std::string answer_text(const Answer& a);
+
+}  // namespace mm

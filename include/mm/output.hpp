@@ -1,0 +1,18 @@
+// Writing results: atomically to a file, or to standard output, with write errors turned into OutputError.
+#pragma once
+
+#include <string>
+
+namespace mm {
+
+// Writes `content` to `path` through a temporary file in the same directory and a rename, so a reader (or a
+// crash) sees either the old complete file or the new one. Throws OutputError.
+void write_file_atomic(const std::string& path, const std::string& content);
+
+// Writes to standard output and flushes; throws OutputError when it fails (a closed pipe, a full disk).
+void write_stdout(const std::string& content);
+
+// Writes to `path` atomically, or to standard output when `path` is empty or "-".
+void emit(const std::string& content, const std::string& path);
+
+}  // namespace mm

@@ -1,0 +1,51 @@
+// The report: everything a renderer needs, and what the JSON report (docs/report-format.md) holds.
+// A saved JSON report reads back into the same value, so reports can be rendered again without the answers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mm/model.hpp"
+#include "mm/scoring.hpp"
+
+namespace mm {
+
+inline constexpr int kReportSchemaVersion = 1;
+
+struct QuestionnaireInfo {
+    std::string id;
+    std::string title;
+    std::string version;
+    std::string digest;
+    std::vector<Level> levels;
+
+    std::string level_name(int lvl) const {
+        for (const auto& l : levels)
+            if (l.level == lvl) return l.name;
+        return {};
+    }
+    int max_level() const { return levels.empty() ? 0 : levels.back().level; }
+};
+
+struct Report {
+    int schema_version = kReportSchemaVersion;
+    std::string tool_name = "mlops-maturity";
+    std::string tool_version;
+    std::string team;  // optional: who was assessed
+    QuestionnaireInfo questionnaire;
+    Assessment assessment;
+    std::optional<GateResult> gate;
+};
+
+QuestionnaireInfo info_of(const Questionnaire& q);
+Report make_report(const Questionnaire& q, Assessment a, std::optional<GateResult> gate = std::nullopt);
+
+// The report as JSON (schema version 1): same input, same bytes.
+std::string render_json(const Report& r);
+
+// Reads a saved JSON report back; throws InputError (located) for invalid JSON, a wrong shape, or a schema
+// version this tool does not know.
+Report read_report(const std::string& text, const std::string& file);
+
+}  // namespace mm

@@ -1,0 +1,113 @@
+// The scoring rule of docs/scoring.md: answers to levels, progress, score and ordered gaps.
+// Pure functions of (questionnaire, answers, options): no I/O.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mm/model.hpp"
+
+namespace mm {
+
+struct LevelResult {
+    int level = 0;
+    double coverage = 1.0;  // 1.0 when no applicable practice is at this level
+    bool met = true;
+    int practices = 0;      // applicable practices counted at this level (choice questions count once per level)
+};
+
+struct DimensionResult {
+    std::string id;
+    std::string name;
+    int level = 0;
+    double progress = 0.0;           // level + coverage of the next level
+    std::vector<LevelResult> levels;  // levels 1..max, in order
+};
+
+enum class QuestionStatus { Answered, Unanswered, NotApplicable, NotAsked };
+std::string to_string(QuestionStatus s);
+
+struct QuestionResult {
+    std::string question;
+    std::string dimension;
+    QuestionStatus status = QuestionStatus::Unanswered;
+    Answer answer;          // meaningful when Answered or NotApplicable
+    double credit = 0.0;    // practice: 0, 0.5, 1; choice: share of its option levels reached
+    std::string note;
+    std::string reason;     // NotAsked: why ("not asked: Batch-only scoring")
+    AnswerSource source = AnswerSource::Given;
+    std::vector<EvidenceHit> evidence;
+};
+
+enum class GapGroup { Blocking, Next, Optional };
+std::string to_string(GapGroup g);
+
+struct Gap {
+    std::string question;
+    std::string dimension;
+    int level = 0;              // the level the gap belongs to
+    std::string text;           // the question
+    std::string practice;       // what to do next
+    std::vector<std::string> tools;
+    std::vector<std::string> references;
+    double weight = 1.0;
+    double credit = 0.0;        // how much of it is in place now
+    bool unanswered = false;
+    bool blocking = false;      // at the level right above its dimension's: it stops the next level
+    bool within_target = true;  // at or below the target level (always true without a target)
+    GapGroup group = GapGroup::Next;
+    int priority = 0;           // 1 = first
+    std::optional<int> next_option;  // choice questions: the option to reach next
+    std::string next_option_text;
+};
+
+struct Target {
+    int level = 0;
+    std::string source;  // "recommended" or "given"
+    std::string reason;
+};
+
+struct ScoreOptions {
+    std::optional<int> target_level;  // overrides the questionnaire's recommendation
+};
+
+struct Assessment {
+    int overall_level = 0;
+    std::string overall_name;
+    double overall_score = 0.0;
+    std::vector<DimensionResult> dimensions;
+    std::vector<Gap> gaps;                  // in priority order
+    std::vector<QuestionResult> questions;  // in questionnaire order
+    std::vector<std::string> unanswered;    // question ids, in questionnaire order
+    std::optional<Target> target;
+    std::map<std::string, std::string> profile;
+};
+
+// Whether a question applies to a team with this profile; when not, `reason` says why.
+bool applies(const Questionnaire& q, const Question& question, const std::map<std::string, std::string>& profile,
+             std::string* reason = nullptr);
+
+// The target level recommended by the questionnaire's rules for this profile, or given in the options.
+std::optional<Target> choose_target(const Questionnaire& q, const std::map<std::string, std::string>& profile,
+                                    const ScoreOptions& options);
+
+Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOptions& options = {});
+
+// ---- the CI gate ----
+
+struct Bar {
+    std::string dimension;  // empty: the overall level
+    int level = 0;
+};
+
+struct GateResult {
+    bool passed = true;
+    std::vector<Bar> bars;
+    std::vector<std::string> failures;  // "overall level 1 is below the required 2", "data: level 1 < 3"
+};
+
+GateResult check_gate(const Assessment& a, const std::vector<Bar>& bars);
+
+}  // namespace mm

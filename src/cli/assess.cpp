@@ -1,0 +1,115 @@
+// `assess`: questionnaire + answers -> score -> gate -> report.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "cli/cli.hpp"
+#include "mm/loading.hpp"
+#include "mm/output.hpp"
+#include "mm/report.hpp"
+#include "mm/source.hpp"
+
+namespace mm::cli {
+
+namespace {
+
+struct AssessOptions {
+    std::string questionnaire = "mlops";
+    std::string answers_path;
+    std::vector<std::string> answer_overrides;
+    std::string format = "text";
+    std::string output;
+    std::vector<std::string> min_levels;
+    int target_level = -1;
+    std::string team;
+    std::string color = "auto";
+    bool all = false;
+    bool no_input = false;
+};
+
+const char* kHowToAnswer =
+    "mlops-maturity: no answers given, and no terminal to ask them in.\n"
+    "Provide answers in one of these ways:\n"
+    "  mlops-maturity init -q {q} -o answers.yaml     # write a template, fill it in, commit it\n"
+    "  mlops-maturity assess -q {q} --answers answers.yaml\n"
+    "  mlops-maturity assess -q {q} --answer ID=VALUE ...\n"
+    "or run 'mlops-maturity assess' in a terminal to answer interactively.\n";
+
+ExitCode run_assess(const AssessOptions& o) {
+    Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
+    // Bars are checked before anything is asked or written, so a typo in CI fails fast.
+    std::vector<Bar> bars = parse_bars(q, o.min_levels);
+    if (o.target_level > q.max_level())
+        throw InputError(Diagnostic{"--target-level", 0, 0,
+                                    "must be a level from 0 to " + std::to_string(q.max_level())});
+
+    AnswerSet answers;
+    if (!o.answers_path.empty()) {
+        answers = load_answers(read_source(o.answers_path));
+        check_answers(q, answers);
+    } else if (o.answer_overrides.empty()) {
+        std::string msg = kHowToAnswer;
+        for (std::size_t at; (at = msg.find("{q}")) != std::string::npos;) msg.replace(at, 3, q.id);
+        std::cerr << msg;
+        return ExitCode::BadInput;
+    }
+    apply_answer_overrides(q, answers, o.answer_overrides);
+
+    ScoreOptions so;
+    if (o.target_level >= 0) so.target_level = o.target_level;
+    Assessment a = score(q, answers, so);
+    std::optional<GateResult> gate;
+    if (!bars.empty()) gate = check_gate(a, bars);
+    Report report = make_report(q, std::move(a), gate);
+    report.tool_version = tool_version();
+    report.team = o.team;
+
+    const bool to_terminal = (o.output.empty() || o.output == "-");
+    TextOptions to;
+    to.color = to_terminal && use_color(o.color, STDOUT_FILENO);
+    to.width = to_terminal ? terminal_width(STDOUT_FILENO) : 80;
+    to.show_all = o.all;
+    emit(render_report(report, o.format, to), o.output);
+
+    if (gate && !gate->passed) {
+        for (const auto& f : gate->failures) std::cerr << "mlops-maturity: gate failed: " << terminal_safe(f) << '\n';
+        return ExitCode::GateFailed;
+    }
+    return ExitCode::Ok;
+}
+
+}  // namespace
+
+void setup_assess(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<AssessOptions>();
+    CLI::App* sub = app.add_subcommand("assess", "Score answers, print the maturity report and gap report, gate CI");
+    sub->add_option("-q,--questionnaire", o->questionnaire, "Built-in questionnaire id or a YAML file")
+        ->capture_default_str();
+    sub->add_option("-a,--answers", o->answers_path, "Answers file (YAML or JSON; '-' for stdin)");
+    sub->add_option("--answer", o->answer_overrides, "ID=VALUE, repeatable; wins over the answers file")
+        ->type_name("ID=VALUE");
+    sub->add_option("-f,--format", o->format, "Report format")
+        ->check(CLI::IsMember(report_formats()))
+        ->capture_default_str();
+    sub->add_option("-o,--output", o->output, "Write the report to FILE (atomically) instead of stdout");
+    sub->add_option("--min-level", o->min_levels,
+                    "Fail (exit 1) below this level: N for overall, DIM=N for a dimension; repeatable")
+        ->type_name("N|DIM=N");
+    sub->add_option("--target-level", o->target_level, "Target level, instead of the one recommended from the profile")
+        ->check(CLI::Range(0, 4));
+    sub->add_option("--team", o->team, "Name of the team assessed, stored in the report");
+    sub->add_flag("--all", o->all, "Show practices beyond the target level in full");
+    sub->add_flag("--no-input", o->no_input, "Never prompt (also when CI=true is set)");
+    add_color_option(*sub, o->color);
+    sub->footer(
+        "Examples:\n"
+        "  mlops-maturity assess -a answers.yaml\n"
+        "  mlops-maturity assess -a answers.yaml --min-level 2 --min-level monitoring=3\n"
+        "  mlops-maturity assess -a answers.yaml -f json -o report.json\n"
+        "  mlops-maturity assess -q my-questionnaire.yaml --answer data-versioning=yes");
+    sub->callback([o, &ctx] { ctx.exit = run_assess(*o); });
+}
+
+}  // namespace mm::cli

@@ -1,0 +1,55 @@
+// The command line: one file per subcommand (options struct, setup, run), wired together in app.cpp.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "mm/diagnostics.hpp"
+#include "mm/model.hpp"
+#include "mm/render.hpp"
+#include "mm/scoring.hpp"
+
+namespace mm::cli {
+
+// Where a subcommand leaves its exit code for main to return.
+struct Context {
+    ExitCode exit = ExitCode::Ok;
+};
+
+using Setup = void (*)(CLI::App& app, Context& ctx);
+
+// The subcommands, in the order `--help` lists them.
+struct Command {
+    const char* name;
+    Setup setup;
+};
+const std::vector<Command>& commands();
+
+void setup_assess(CLI::App& app, Context& ctx);
+void setup_list(CLI::App& app, Context& ctx);
+void setup_show(CLI::App& app, Context& ctx);
+void setup_validate(CLI::App& app, Context& ctx);
+void setup_init(CLI::App& app, Context& ctx);
+
+// ---- shared by subcommands ----
+
+const char* tool_version();
+
+// --color auto|always|never, honouring NO_COLOR and whether `fd` is a terminal.
+void add_color_option(CLI::App& sub, std::string& mode);
+bool use_color(const std::string& mode, int fd);
+// Columns of the terminal on `fd`, else $COLUMNS, else 80.
+int terminal_width(int fd);
+
+// Parses `--min-level` values ("2", "data=3") against the questionnaire; throws InputError.
+std::vector<Bar> parse_bars(const Questionnaire& q, const std::vector<std::string>& specs);
+
+// Prints diagnostics (warnings included) to stderr.
+void print_diagnostics(const std::vector<Diagnostic>& diags);
+
+// Runs the command line; returns the process exit code.
+int main(int argc, char** argv);
+
+}  // namespace mm::cli

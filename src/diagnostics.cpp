@@ -1,0 +1,84 @@
+#include "mm/diagnostics.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace mm {
+
+std::string Diagnostic::str() const {
+    std::string out = file;
+    if (line > 0) {
+        out += ':' + std::to_string(line);
+        if (column > 0) out += ':' + std::to_string(column);
+    }
+    out += severity == Severity::Error ? ": error: " : ": warning: ";
+    out += message;
+    return out;
+}
+
+static std::string join_messages(const std::vector<Diagnostic>& diags) {
+    std::string out;
+    for (const auto& d : diags) {
+        if (!out.empty()) out += '\n';
+        out += d.str();
+    }
+    return out;
+}
+
+InputError::InputError(std::vector<Diagnostic> diags)
+    : std::runtime_error(join_messages(diags)), diags_(std::move(diags)) {}
+
+void DiagnosticSink::error(int line, int column, std::string message) {
+    diags_.push_back({file_, line, column, std::move(message), Severity::Error});
+}
+
+void DiagnosticSink::warning(int line, int column, std::string message) {
+    diags_.push_back({file_, line, column, std::move(message), Severity::Warning});
+}
+
+bool DiagnosticSink::has_errors() const {
+    return std::any_of(diags_.begin(), diags_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::Error; });
+}
+
+void DiagnosticSink::throw_if_errors() const {
+    if (!has_errors()) return;
+    std::vector<Diagnostic> errors;
+    for (const auto& d : diags_)
+        if (d.severity == Severity::Error) errors.push_back(d);
+    std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    throw InputError(std::move(errors));
+}
+
+static std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    std::iota(prev.begin(), prev.end(), 0);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_distance = std::string::npos;
+    for (const auto& c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    // A typo changes a few characters; beyond a third of the word it is a different word.
+    std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
+    return best_distance <= allowed ? best : std::string();
+}
+
+}  // namespace mm

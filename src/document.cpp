@@ -1,0 +1,333 @@
+// The only file that talks to yaml-cpp. It uses the event API rather than YAML::Load so that it can refuse
+// duplicate keys, anchors and aliases, extra documents and deep nesting itself, with positions, before yaml-cpp
+// silently accepts them or runs into its own limits.
+#include "mm/document.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+#include <sstream>
+
+namespace mm {
+
+const Node* Node::get(std::string_view key) const {
+    for (const auto& [k, v] : entries)
+        if (k.scalar == key) return &v;
+    return nullptr;
+}
+
+const char* kind_name(Node::Kind kind) {
+    switch (kind) {
+        case Node::Kind::Null: return "nothing (null)";
+        case Node::Kind::Scalar: return "a scalar";
+        case Node::Kind::Sequence: return "a list";
+        case Node::Kind::Map: return "a mapping";
+    }
+    return "?";
+}
+
+std::optional<TextProblem> check_text(std::string_view text) {
+    int line = 1, column = 1;
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        std::size_t len = 0;
+        unsigned cp = 0;
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                return TextProblem{{line, column},
+                                   "control character " + std::to_string(c) + " is not allowed in YAML text"};
+            if (c == 0x7f) return TextProblem{{line, column}, "control character 127 is not allowed in YAML text"};
+            len = 1;
+        } else if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+        else
+            return TextProblem{{line, column}, "invalid UTF-8 byte (is the file in another encoding, like UTF-16 or Latin-1?)"};
+        if (len > 1) {
+            if (i + len > n)
+                return TextProblem{{line, column}, "invalid UTF-8: a multi-byte character is cut off at the end"};
+            for (std::size_t k = 1; k < len; ++k) {
+                if ((s[i + k] & 0xC0) != 0x80)
+                    return TextProblem{{line, column}, "invalid UTF-8 byte sequence"};
+                cp = (cp << 6) | (s[i + k] & 0x3F);
+            }
+            bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+            if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                return TextProblem{{line, column}, "invalid UTF-8 byte sequence"};
+        }
+        if (c == '\n') { ++line; column = 1; } else { ++column; }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+SourcePos pos_of(const YAML::Mark& m) {
+    if (m.line < 0) return {};
+    return {m.line + 1, m.column + 1};
+}
+
+// Builds a Node tree from parser events, enforcing the limits as it goes so that a hostile document is stopped
+// at the first offending event, not after it has been expanded.
+class TreeBuilder : public YAML::EventHandler {
+public:
+    TreeBuilder(const std::string& file, const ParseLimits& limits) : file_(file), limits_(limits) {}
+
+    Node take_root() { return std::move(root_); }
+    bool has_root() const { return has_root_; }
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        refuse_anchor(mark, anchor);
+        Node n;
+        n.kind = Node::Kind::Null;
+        n.pos = pos_of(mark);
+        add(std::move(n));
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        fail(pos_of(mark), "aliases (*name) are not allowed: write the value out in full");
+    }
+    void OnAnchor(const YAML::Mark& mark, const std::string&) override {
+        fail(pos_of(mark), "anchors (&name) are not allowed: write the value out in full");
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        refuse_anchor(mark, anchor);
+        Node n;
+        n.pos = pos_of(mark);
+        n.quoted = tag != "?";
+        // A plain ~ or null is YAML's null, as is an empty plain value.
+        if (!n.quoted && (value == "~" || value == "null" || value == "Null" || value == "NULL")) {
+            n.kind = Node::Kind::Null;
+        } else {
+            n.kind = Node::Kind::Scalar;
+            n.scalar = value;
+        }
+        add(std::move(n));
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        refuse_anchor(mark, anchor);
+        Node n;
+        n.kind = Node::Kind::Sequence;
+        n.pos = pos_of(mark);
+        open(std::move(n), mark);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        refuse_anchor(mark, anchor);
+        Node n;
+        n.kind = Node::Kind::Map;
+        n.pos = pos_of(mark);
+        open(std::move(n), mark);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Frame {
+        Node node;
+        std::optional<Node> pending_key;  // maps: the key waiting for its value
+        std::set<std::string> keys;
+    };
+
+    [[noreturn]] void fail(SourcePos pos, std::string message) {
+        throw InputError(Diagnostic{file_, pos.line, pos.column, std::move(message)});
+    }
+    void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor) OnAnchor(mark, "");
+    }
+    void count(SourcePos pos) {
+        if (++nodes_ > limits_.max_nodes)
+            fail(pos, "the document has more than " + std::to_string(limits_.max_nodes) + " values");
+    }
+    void open(Node n, const YAML::Mark& mark) {
+        count(n.pos);
+        if (static_cast<int>(stack_.size()) >= limits_.max_depth)
+            fail(pos_of(mark), "nesting is deeper than " + std::to_string(limits_.max_depth) + " levels");
+        stack_.push_back(Frame{std::move(n), std::nullopt, {}});
+    }
+    void close() {
+        Frame f = std::move(stack_.back());
+        stack_.pop_back();
+        if (f.pending_key) fail(f.pending_key->pos, "a key without a value");
+        add(std::move(f.node));
+    }
+    void add(Node n) {
+        if (n.kind == Node::Kind::Scalar || n.kind == Node::Kind::Null) count(n.pos);
+        if (stack_.empty()) {
+            root_ = std::move(n);
+            has_root_ = true;
+            return;
+        }
+        Frame& top = stack_.back();
+        if (top.node.kind == Node::Kind::Sequence) {
+            top.node.items.push_back(std::move(n));
+            return;
+        }
+        if (!top.pending_key) {
+            if (n.kind == Node::Kind::Null) {
+                n.kind = Node::Kind::Scalar;  // an empty key is the empty string
+            } else if (n.kind != Node::Kind::Scalar) {
+                fail(n.pos, "keys must be plain strings, not " + std::string(kind_name(n.kind)));
+            }
+            if (!top.keys.insert(n.scalar).second)
+                fail(n.pos, "duplicate key '" + n.scalar + "' in this mapping");
+            top.pending_key = std::move(n);
+            return;
+        }
+        top.node.entries.emplace_back(std::move(*top.pending_key), std::move(n));
+        top.pending_key.reset();
+    }
+
+    const std::string& file_;
+    const ParseLimits& limits_;
+    std::vector<Frame> stack_;
+    Node root_;
+    bool has_root_ = false;
+    std::size_t nodes_ = 0;
+};
+
+// Stops at the first event of a second document.
+class SecondDocumentGuard : public YAML::EventHandler {
+public:
+    explicit SecondDocumentGuard(const std::string& file) : file_(file) {}
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        SourcePos p = pos_of(mark);
+        throw InputError(Diagnostic{file_, p.line, p.column,
+                                    "more than one YAML document in the file: keep one (remove '---' separators)"});
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+
+private:
+    const std::string& file_;
+};
+
+}  // namespace
+
+Node parse_yaml(std::string_view text, const std::string& file, const ParseLimits& limits) {
+    if (text.size() > limits.max_bytes)
+        throw InputError(Diagnostic{file, 0, 0,
+                                    "the file is larger than " + std::to_string(limits.max_bytes >> 20) +
+                                        " MiB; is it the right file?"});
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte order mark
+    if (auto problem = check_text(text))
+        throw InputError(Diagnostic{file, problem->pos.line, problem->pos.column, problem->message});
+
+    std::istringstream in{std::string(text)};
+    try {
+        YAML::Parser parser(in);
+        TreeBuilder builder(file, limits);
+        if (!parser.HandleNextDocument(builder) || !builder.has_root())
+            throw InputError(Diagnostic{file, 0, 0, "the file is empty"});
+        SecondDocumentGuard guard(file);
+        parser.HandleNextDocument(guard);
+        return builder.take_root();
+    } catch (const YAML::ParserException& e) {
+        SourcePos p = pos_of(e.mark);
+        throw InputError(Diagnostic{file, p.line, p.column, "invalid YAML: " + e.msg});
+    } catch (const YAML::Exception& e) {
+        SourcePos p = pos_of(e.mark);
+        throw InputError(Diagnostic{file, p.line, p.column, "invalid YAML: " + e.msg});
+    }
+}
+
+// ---- field access ----
+
+void check_keys(const Node& map, DiagnosticSink& sink, std::initializer_list<std::string_view> allowed,
+                std::string_view where) {
+    for (const auto& [key, value] : map.entries) {
+        bool known = false;
+        for (auto a : allowed) known = known || a == key.scalar;
+        if (known) continue;
+        std::vector<std::string> names(allowed.begin(), allowed.end());
+        std::string hint = nearest(key.scalar, names);
+        std::string msg = "unknown key '" + key.scalar + "' in " + std::string(where);
+        if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+        else {
+            msg += " (expected one of:";
+            for (auto a : allowed) msg += " " + std::string(a);
+            msg += ")";
+        }
+        sink.error(key.pos.line, key.pos.column, msg);
+    }
+}
+
+const Node* field(const Node& map, std::string_view key, DiagnosticSink& sink, bool required,
+                  std::string_view where) {
+    const Node* n = map.get(key);
+    if (!n && required)
+        sink.error(map.pos.line, map.pos.column,
+                   "missing required key '" + std::string(key) + "' in " + std::string(where));
+    return n;
+}
+
+bool expect_kind(const Node& node, Node::Kind kind, DiagnosticSink& sink, std::string_view what) {
+    if (node.kind == kind) return true;
+    sink.error(node.pos.line, node.pos.column,
+               std::string(what) + " must be " + kind_name(kind) + ", not " + kind_name(node.kind));
+    return false;
+}
+
+std::optional<std::string> read_string(const Node& node, DiagnosticSink& sink, std::string_view what) {
+    if (!expect_kind(node, Node::Kind::Scalar, sink, what)) return std::nullopt;
+    return node.scalar;
+}
+
+std::optional<long long> read_int(const Node& node, DiagnosticSink& sink, std::string_view what) {
+    if (!expect_kind(node, Node::Kind::Scalar, sink, what)) return std::nullopt;
+    long long v = 0;
+    const std::string& s = node.scalar;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (node.quoted || ec != std::errc() || ptr != s.data() + s.size()) {
+        sink.error(node.pos.line, node.pos.column, std::string(what) + " must be a whole number, not '" + s + "'");
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<double> read_number(const Node& node, DiagnosticSink& sink, std::string_view what) {
+    if (!expect_kind(node, Node::Kind::Scalar, sink, what)) return std::nullopt;
+    const std::string& s = node.scalar;
+    char* end = nullptr;
+    double v = s.empty() || node.quoted ? NAN : std::strtod(s.c_str(), &end);
+    if (s.empty() || node.quoted || end != s.c_str() + s.size() || !std::isfinite(v)) {
+        sink.error(node.pos.line, node.pos.column, std::string(what) + " must be a number, not '" + s + "'");
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<std::vector<std::string>> read_string_list(const Node& node, DiagnosticSink& sink,
+                                                         std::string_view what) {
+    if (!expect_kind(node, Node::Kind::Sequence, sink, what)) return std::nullopt;
+    std::vector<std::string> out;
+    bool ok = true;
+    for (const auto& item : node.items) {
+        auto s = read_string(item, sink, std::string("each item of ") + std::string(what));
+        if (s) out.push_back(*s);
+        else ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return out;
+}
+
+}  // namespace mm

@@ -1,0 +1,635 @@
+// Questionnaire and answers files: from the parsed document to the model, checking every rule of
+// docs/questionnaire-format.md and docs/answers-format.md and reporting every violation with its position.
+#include "mm/loading.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "mm/document.hpp"
+#include "mm/glob.hpp"
+
+namespace mm {
+
+namespace {
+
+bool is_slug(const std::string& s) {  // [a-z0-9-]+
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+bool is_question_id(const std::string& s) {  // letters, digits, '-', '_', '.'
+    return !s.empty() && s.size() <= 128 && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+               c == '_' || c == '.';
+    });
+}
+
+bool is_value_id(const std::string& s) {  // [a-z0-9-_]+
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+}
+
+void error_at(DiagnosticSink& sink, const Node& n, std::string msg) {
+    sink.error(n.pos.line, n.pos.column, std::move(msg));
+}
+
+// Reads the questionnaire's parts in document order; every reader records problems and carries on, so one
+// `validate` run shows them all.
+class QuestionnaireReader {
+public:
+    explicit QuestionnaireReader(DiagnosticSink& sink) : sink_(sink) {}
+
+    Questionnaire read(const Node& root) {
+        Questionnaire q;
+        if (!expect_kind(root, Node::Kind::Map, sink_, "the questionnaire")) return q;
+        check_keys(root, sink_,
+                   {"id", "title", "version", "description", "levels", "scoring", "profile", "target",
+                    "dimensions"},
+                   "the questionnaire");
+        if (const Node* n = field(root, "id", sink_, true, "the questionnaire")) {
+            if (auto s = read_string(*n, sink_, "'id'")) {
+                q.id = *s;
+                if (!is_slug(q.id))
+                    error_at(sink_, *n, "'id' must use only lowercase letters, digits and '-', not '" + q.id + "'");
+            }
+        }
+        if (const Node* n = field(root, "title", sink_, true, "the questionnaire")) text(*n, "'title'", q.title);
+        if (const Node* n = field(root, "version", sink_, true, "the questionnaire"))
+            text(*n, "'version'", q.version);
+        if (const Node* n = root.get("description")) text(*n, "'description'", q.description, true);
+        if (const Node* n = field(root, "levels", sink_, true, "the questionnaire")) read_levels(*n, q);
+        if (const Node* n = root.get("scoring")) read_scoring(*n, q);
+        if (const Node* n = root.get("profile")) read_profile(*n, q);
+        if (const Node* n = field(root, "dimensions", sink_, true, "the questionnaire")) read_dimensions(*n, q);
+        // Target rules refer to the profile and the levels, so they are read last.
+        if (const Node* n = root.get("target")) read_target(*n, q);
+        return q;
+    }
+
+private:
+    // A non-empty string; `optional_empty` allows "" (descriptions).
+    bool text(const Node& n, std::string_view what, std::string& out, bool optional_empty = false) {
+        auto s = read_string(n, sink_, what);
+        if (!s) return false;
+        if (!optional_empty && s->find_first_not_of(" \t\r\n") == std::string::npos) {
+            error_at(sink_, n, std::string(what) + " must not be empty");
+            return false;
+        }
+        out = *s;
+        return true;
+    }
+
+    void read_levels(const Node& n, Questionnaire& q) {
+        if (!expect_kind(n, Node::Kind::Sequence, sink_, "'levels'")) return;
+        for (const auto& item : n.items) {
+            if (!expect_kind(item, Node::Kind::Map, sink_, "each level")) continue;
+            check_keys(item, sink_, {"level", "name", "description"}, "a level");
+            Level l;
+            l.level = -1;
+            if (const Node* v = field(item, "level", sink_, true, "a level"))
+                if (auto i = read_int(*v, sink_, "'level'")) {
+                    if (*i != static_cast<long long>(q.levels.size()))
+                        error_at(sink_, *v,
+                                 "levels must be numbered 0, 1, 2, ... in order; expected " +
+                                     std::to_string(q.levels.size()) + " here, not " + std::to_string(*i));
+                    l.level = static_cast<int>(*i);
+                }
+            if (const Node* v = field(item, "name", sink_, true, "a level")) text(*v, "'name'", l.name);
+            if (const Node* v = item.get("description")) text(*v, "'description'", l.description, true);
+            l.level = static_cast<int>(q.levels.size());
+            q.levels.push_back(l);
+        }
+        if (q.levels.size() < 2 || q.levels.size() > 5)
+            error_at(sink_, n, "'levels' must list from 2 to 5 levels (0 up to at most 4), not " +
+                                   std::to_string(q.levels.size()));
+    }
+
+    void read_scoring(const Node& n, Questionnaire& q) {
+        if (!expect_kind(n, Node::Kind::Map, sink_, "'scoring'")) return;
+        check_keys(n, sink_, {"pass_threshold"}, "'scoring'");
+        if (const Node* v = n.get("pass_threshold"))
+            if (auto t = read_number(*v, sink_, "'pass_threshold'")) {
+                if (*t <= 0.0 || *t > 1.0)
+                    error_at(sink_, *v, "'pass_threshold' must be above 0 and at most 1, not " + v->scalar);
+                else
+                    q.pass_threshold = *t;
+            }
+    }
+
+    bool claim_id(const Node& n, const std::string& id) {
+        auto [it, inserted] = ids_.emplace(id, n.pos);
+        if (!inserted) {
+            error_at(sink_, n,
+                     "duplicate id '" + id + "' (first used at line " + std::to_string(it->second.line) + ")");
+            return false;
+        }
+        return true;
+    }
+
+    void read_profile(const Node& n, Questionnaire& q) {
+        if (!expect_kind(n, Node::Kind::Sequence, sink_, "'profile'")) return;
+        for (const auto& item : n.items) {
+            if (!expect_kind(item, Node::Kind::Map, sink_, "each profile question")) continue;
+            check_keys(item, sink_, {"id", "text", "help", "options"}, "a profile question");
+            ProfileQuestion p;
+            p.pos = item.pos;
+            if (const Node* v = field(item, "id", sink_, true, "a profile question"))
+                if (auto s = read_string(*v, sink_, "'id'")) {
+                    p.id = *s;
+                    if (!is_question_id(p.id))
+                        error_at(sink_, *v, "a profile question id uses letters, digits, '-', '_' and '.', not '" +
+                                                p.id + "'");
+                    claim_id(*v, p.id);
+                }
+            if (const Node* v = field(item, "text", sink_, true, "a profile question")) text(*v, "'text'", p.text);
+            if (const Node* v = item.get("help")) text(*v, "'help'", p.help, true);
+            if (const Node* v = field(item, "options", sink_, true, "a profile question")) {
+                if (expect_kind(*v, Node::Kind::Sequence, sink_, "'options'")) {
+                    std::set<std::string> values;
+                    for (const auto& o : v->items) {
+                        if (!expect_kind(o, Node::Kind::Map, sink_, "each option")) continue;
+                        check_keys(o, sink_, {"value", "text"}, "a profile option");
+                        ProfileOption opt;
+                        if (const Node* x = field(o, "value", sink_, true, "a profile option"))
+                            if (auto s = read_string(*x, sink_, "'value'")) {
+                                opt.value = *s;
+                                if (!is_value_id(opt.value))
+                                    error_at(sink_, *x, "an option value uses lowercase letters, digits, '-' and "
+                                                        "'_', not '" + opt.value + "'");
+                                else if (!values.insert(opt.value).second)
+                                    error_at(sink_, *x, "duplicate option value '" + opt.value + "'");
+                            }
+                        if (const Node* x = field(o, "text", sink_, true, "a profile option"))
+                            text(*x, "'text'", opt.text);
+                        p.options.push_back(opt);
+                    }
+                    if (v->items.size() < 2) error_at(sink_, *v, "a profile question needs at least two options");
+                }
+            }
+            q.profile.push_back(std::move(p));
+        }
+    }
+
+    // A condition: {profile-id: value | [values]}, checked against the profile.
+    Condition read_condition(const Node& n, const Questionnaire& q, std::string_view what) {
+        Condition c;
+        if (!expect_kind(n, Node::Kind::Map, sink_, what)) return c;
+        if (n.entries.empty()) error_at(sink_, n, std::string(what) + " must name at least one profile question");
+        for (const auto& [key, value] : n.entries) {
+            const ProfileQuestion* p = q.find_profile(key.scalar);
+            if (!p) {
+                std::vector<std::string> names;
+                for (const auto& pq : q.profile) names.push_back(pq.id);
+                std::string hint = nearest(key.scalar, names);
+                error_at(sink_, key,
+                         "'" + key.scalar + "' in " + std::string(what) + " is not a profile question" +
+                             (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
+                continue;
+            }
+            std::vector<const Node*> value_nodes;
+            if (value.is_seq()) {
+                for (const auto& v : value.items) value_nodes.push_back(&v);
+                if (value.items.empty()) error_at(sink_, value, "the list of values must not be empty");
+            } else {
+                value_nodes.push_back(&value);
+            }
+            std::vector<std::string> values;
+            for (const Node* v : value_nodes) {
+                auto s = read_string(*v, sink_, "a profile value");
+                if (!s) continue;
+                if (!p->option(*s)) {
+                    std::string known;
+                    for (const auto& o : p->options) known += (known.empty() ? "" : ", ") + o.value;
+                    error_at(sink_, *v, "'" + *s + "' is not an option of profile question '" + p->id +
+                                            "' (options: " + known + ")");
+                    continue;
+                }
+                values.push_back(*s);
+            }
+            c.clauses.emplace_back(p->id, std::move(values));
+        }
+        return c;
+    }
+
+    void read_target(const Node& n, Questionnaire& q) {
+        if (!expect_kind(n, Node::Kind::Sequence, sink_, "'target'")) return;
+        for (const auto& item : n.items) {
+            if (!expect_kind(item, Node::Kind::Map, sink_, "each target rule")) continue;
+            check_keys(item, sink_, {"when", "level", "reason"}, "a target rule");
+            TargetRule r;
+            if (const Node* v = item.get("when")) r.when = read_condition(*v, q, "'when'");
+            if (const Node* v = field(item, "level", sink_, true, "a target rule"))
+                if (auto i = read_int(*v, sink_, "'level'")) {
+                    if (*i < 0 || *i > q.max_level())
+                        error_at(sink_, *v, "target level " + std::to_string(*i) +
+                                                " is outside the questionnaire's levels 0.." +
+                                                std::to_string(q.max_level()));
+                    r.level = static_cast<int>(*i);
+                }
+            if (const Node* v = field(item, "reason", sink_, true, "a target rule")) text(*v, "'reason'", r.reason);
+            q.target_rules.push_back(std::move(r));
+        }
+    }
+
+    void read_dimensions(const Node& n, Questionnaire& q) {
+        if (!expect_kind(n, Node::Kind::Sequence, sink_, "'dimensions'")) return;
+        if (n.items.empty()) error_at(sink_, n, "'dimensions' must list at least one dimension");
+        std::map<std::string, SourcePos> dim_ids;
+        for (const auto& item : n.items) {
+            if (!expect_kind(item, Node::Kind::Map, sink_, "each dimension")) continue;
+            check_keys(item, sink_, {"id", "name", "description", "questions"}, "a dimension");
+            Dimension d;
+            d.pos = item.pos;
+            if (const Node* v = field(item, "id", sink_, true, "a dimension"))
+                if (auto s = read_string(*v, sink_, "'id'")) {
+                    d.id = *s;
+                    if (!is_slug(d.id))
+                        error_at(sink_, *v, "a dimension id uses lowercase letters, digits and '-', not '" + d.id + "'");
+                    auto [it, inserted] = dim_ids.emplace(d.id, v->pos);
+                    if (!inserted)
+                        error_at(sink_, *v, "duplicate dimension id '" + d.id + "' (first used at line " +
+                                                std::to_string(it->second.line) + ")");
+                }
+            if (const Node* v = field(item, "name", sink_, true, "a dimension")) text(*v, "'name'", d.name);
+            if (const Node* v = item.get("description")) text(*v, "'description'", d.description, true);
+            if (const Node* v = field(item, "questions", sink_, true, "a dimension")) {
+                if (expect_kind(*v, Node::Kind::Sequence, sink_, "'questions'")) {
+                    if (v->items.empty()) error_at(sink_, *v, "'questions' must list at least one question");
+                    for (const auto& qn : v->items) d.questions.push_back(read_question(qn, q));
+                }
+            }
+            q.dimensions.push_back(std::move(d));
+        }
+    }
+
+    Question read_question(const Node& n, const Questionnaire& q) {
+        Question qu;
+        qu.pos = n.pos;
+        if (!expect_kind(n, Node::Kind::Map, sink_, "each question")) return qu;
+        check_keys(n, sink_,
+                   {"id", "type", "level", "text", "help", "practice", "tools", "weight", "references", "options",
+                    "applies_when", "evidence"},
+                   "a question");
+        if (const Node* v = field(n, "id", sink_, true, "a question"))
+            if (auto s = read_string(*v, sink_, "'id'")) {
+                qu.id = *s;
+                if (!is_question_id(qu.id))
+                    error_at(sink_, *v, "a question id uses letters, digits, '-', '_' and '.', not '" + qu.id + "'");
+                claim_id(*v, qu.id);
+            }
+        if (const Node* v = n.get("type")) {
+            if (auto s = read_string(*v, sink_, "'type'")) {
+                if (*s == "choice") qu.type = QuestionType::Choice;
+                else if (*s != "practice")
+                    error_at(sink_, *v, "'type' must be 'practice' or 'choice', not '" + *s + "'");
+            }
+        }
+        const std::string max = std::to_string(q.max_level());
+        if (qu.type == QuestionType::Practice) {
+            if (const Node* v = field(n, "level", sink_, true, "a practice question"))
+                if (auto i = read_int(*v, sink_, "'level'")) {
+                    if (*i < 1 || *i > q.max_level())
+                        error_at(sink_, *v, "level " + std::to_string(*i) +
+                                                " is outside the questionnaire's levels: a practice belongs to a level "
+                                                "from 1 to " + max);
+                    qu.level = static_cast<int>(*i);
+                }
+            if (const Node* v = n.get("options"))
+                error_at(sink_, *v, "'options' belongs to choice questions: add 'type: choice' or remove it");
+        } else {
+            if (const Node* v = n.get("level"))
+                error_at(sink_, *v, "a choice question takes its levels from its options: remove 'level'");
+            if (const Node* v = field(n, "options", sink_, true, "a choice question")) read_options(*v, q, qu);
+        }
+        if (const Node* v = field(n, "text", sink_, true, "a question")) {
+            if (text(*v, "'text'", qu.text)) {
+                auto [it, inserted] = texts_.emplace(qu.text, v->pos);
+                if (!inserted)
+                    error_at(sink_, *v, "the same question text is already asked at line " +
+                                            std::to_string(it->second.line));
+            }
+        }
+        if (const Node* v = n.get("help")) text(*v, "'help'", qu.help, true);
+        if (const Node* v = field(n, "practice", sink_, true, "a question")) text(*v, "'practice'", qu.practice);
+        if (const Node* v = n.get("tools"))
+            if (auto l = read_string_list(*v, sink_, "'tools'")) qu.tools = *l;
+        if (const Node* v = n.get("references"))
+            if (auto l = read_string_list(*v, sink_, "'references'")) qu.references = *l;
+        if (const Node* v = n.get("weight"))
+            if (auto w = read_number(*v, sink_, "'weight'")) {
+                if (*w <= 0 || *w > 1000) error_at(sink_, *v, "'weight' must be above 0 and at most 1000");
+                else qu.weight = *w;
+            }
+        if (const Node* v = n.get("applies_when")) qu.applies_when = read_condition(*v, q, "'applies_when'");
+        if (const Node* v = n.get("evidence")) {
+            if (expect_kind(*v, Node::Kind::Sequence, sink_, "'evidence'"))
+                for (const auto& r : v->items) qu.evidence.push_back(read_evidence(r, true));
+        }
+        return qu;
+    }
+
+    void read_options(const Node& n, const Questionnaire& q, Question& qu) {
+        if (!expect_kind(n, Node::Kind::Sequence, sink_, "'options'")) return;
+        if (n.items.size() < 2) error_at(sink_, n, "a choice question needs at least two options");
+        for (const auto& o : n.items) {
+            if (!expect_kind(o, Node::Kind::Map, sink_, "each option")) continue;
+            check_keys(o, sink_, {"level", "text", "practice"}, "an option");
+            ChoiceOption opt;
+            opt.level = -1;
+            if (const Node* v = field(o, "level", sink_, true, "an option"))
+                if (auto i = read_int(*v, sink_, "'level'")) {
+                    if (*i < 0 || *i > q.max_level())
+                        error_at(sink_, *v, "option level " + std::to_string(*i) +
+                                                " is outside the questionnaire's levels 0.." +
+                                                std::to_string(q.max_level()));
+                    else if (qu.option_at(static_cast<int>(*i)))
+                        error_at(sink_, *v, "two options of this question have level " + std::to_string(*i));
+                    else
+                        opt.level = static_cast<int>(*i);
+                }
+            if (const Node* v = field(o, "text", sink_, true, "an option")) text(*v, "'text'", opt.text);
+            if (const Node* v = o.get("practice")) text(*v, "'practice'", opt.practice);
+            if (opt.level >= 0) qu.options.push_back(opt);
+        }
+        std::sort(qu.options.begin(), qu.options.end(),
+                  [](const ChoiceOption& a, const ChoiceOption& b) { return a.level < b.level; });
+    }
+
+    EvidenceRule read_evidence(const Node& n, bool top_level) {
+        EvidenceRule r;
+        r.pos = n.pos;
+        if (!expect_kind(n, Node::Kind::Map, sink_, "an evidence rule")) return r;
+        if (top_level) check_keys(n, sink_, {"path", "content", "in", "all", "suggests"}, "an evidence rule");
+        else check_keys(n, sink_, {"path", "content", "in", "all"}, "an evidence rule inside 'all'");
+        const Node* path = n.get("path");
+        const Node* content = n.get("content");
+        const Node* all = n.get("all");
+        int kinds = (path != nullptr) + (content != nullptr) + (all != nullptr);
+        if (kinds != 1) {
+            error_at(sink_, n, "an evidence rule has exactly one of 'path', 'content' (with 'in') or 'all'");
+            return r;
+        }
+        if (const Node* in = n.get("in"); in && !content)
+            error_at(sink_, *in, "'in' goes with 'content'");
+        if (path) {
+            r.kind = EvidenceRule::Kind::Path;
+            if (auto s = read_string(*path, sink_, "'path'")) {
+                r.glob = *s;
+                if (auto e = glob_error(r.glob)) error_at(sink_, *path, "invalid glob '" + r.glob + "': " + *e);
+            }
+        } else if (content) {
+            r.kind = EvidenceRule::Kind::Content;
+            if (auto s = read_string(*content, sink_, "'content'")) {
+                r.pattern = *s;
+                RE2::Options opts;
+                opts.set_log_errors(false);
+                opts.set_max_mem(8 << 20);
+                RE2 re(r.pattern, opts);
+                if (!re.ok()) error_at(sink_, *content, "invalid RE2 pattern '" + r.pattern + "': " + re.error());
+            }
+            if (const Node* in = field(n, "in", sink_, true, "a content rule")) {
+                if (auto s = read_string(*in, sink_, "'in'")) {
+                    r.glob = *s;
+                    if (auto e = glob_error(r.glob)) error_at(sink_, *in, "invalid glob '" + r.glob + "': " + *e);
+                }
+            }
+        } else {
+            r.kind = EvidenceRule::Kind::All;
+            if (expect_kind(*all, Node::Kind::Sequence, sink_, "'all'")) {
+                if (all->items.empty()) error_at(sink_, *all, "'all' must list at least one rule");
+                for (const auto& sub : all->items) r.all.push_back(read_evidence(sub, false));
+            }
+        }
+        if (const Node* s = n.get("suggests")) {
+            if (auto v = read_string(*s, sink_, "'suggests'")) {
+                if (*v == "partial") r.suggests_partial = true;
+                else if (*v != "yes") error_at(sink_, *s, "'suggests' must be 'yes' or 'partial', not '" + *v + "'");
+            }
+        }
+        return r;
+    }
+
+    DiagnosticSink& sink_;
+    std::map<std::string, SourcePos> ids_;    // question and profile ids share one namespace
+    std::map<std::string, SourcePos> texts_;  // question texts, to catch copy-paste duplicates
+};
+
+}  // namespace
+
+Questionnaire load_questionnaire(const SourceText& source) {
+    Node root = parse_yaml(source.text, source.name);
+    DiagnosticSink sink(source.name);
+    Questionnaire q = QuestionnaireReader(sink).read(root);
+    sink.throw_if_errors();
+    q.source_name = source.name;
+    q.digest = content_digest(source.text);
+    return q;
+}
+
+std::vector<Diagnostic> lint_questionnaire(const Questionnaire& q) {
+    DiagnosticSink sink(q.source_name);
+    for (const auto& d : q.dimensions) {
+        for (int lvl = 1; lvl <= q.max_level(); ++lvl) {
+            bool any = false;
+            for (const auto& qu : d.questions)
+                any = any || (qu.type == QuestionType::Practice ? qu.level == lvl : qu.option_at(lvl) != nullptr);
+            if (!any)
+                sink.warning(d.pos.line, d.pos.column,
+                             "dimension '" + d.id + "' has no question at level " + std::to_string(lvl) +
+                                 ", so that level is met by default");
+        }
+    }
+    return sink.all();
+}
+
+// ---- answers ----
+
+bool parse_answer_value(const std::string& text, bool quoted, Answer& out) {
+    std::string v = text;
+    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (v == "yes" || v == "y" || v == "true") { out.kind = AnswerKind::Yes; return true; }
+    if (v == "partial" || v == "partly") { out.kind = AnswerKind::Partial; return true; }
+    if (v == "no" || v == "n" || v == "false") { out.kind = AnswerKind::No; return true; }
+    if (v == "n/a" || v == "na") { out.kind = AnswerKind::NotApplicable; return true; }
+    (void)quoted;  // "2" and 2 both name choice level 2: nobody means anything else by a quoted digit
+    if (!v.empty() && v.size() <= 2 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        out.kind = AnswerKind::Choice;
+        out.choice_level = std::stoi(v);
+        return true;
+    }
+    return false;
+}
+
+AnswerSet load_answers(const SourceText& source) {
+    Node root = parse_yaml(source.text, source.name);
+    DiagnosticSink sink(source.name);
+    AnswerSet set;
+    set.source_name = source.name;
+    if (!expect_kind(root, Node::Kind::Map, sink, "an answers file")) sink.throw_if_errors();
+    check_keys(root, sink, {"questionnaire", "answers", "notes", "profile"}, "the answers file");
+    if (const Node* n = root.get("questionnaire"))
+        if (auto s = read_string(*n, sink, "'questionnaire'")) {
+            set.questionnaire_id = *s;
+            set.positions["questionnaire"] = n->pos;
+        }
+    if (const Node* n = root.get("answers"); n && !n->is_null()) {
+        if (expect_kind(*n, Node::Kind::Map, sink, "'answers'")) {
+            for (const auto& [key, value] : n->entries) {
+                if (value.is_null()) continue;  // left blank (as in a template): unanswered
+                Answer a;
+                a.pos = value.pos;
+                if (!value.is_scalar() || !parse_answer_value(value.scalar, value.quoted, a)) {
+                    std::string shown = value.is_scalar() ? "'" + value.scalar + "'" : kind_name(value.kind);
+                    error_at(sink, value, "invalid answer " + shown + " for '" + key.scalar +
+                                              "': expected yes, partial, no, n/a, or a choice level (0-4)");
+                    continue;
+                }
+                a.pos = key.pos;
+                set.answers[key.scalar] = a;
+            }
+        }
+    }
+    if (const Node* n = root.get("notes"); n && !n->is_null()) {
+        if (expect_kind(*n, Node::Kind::Map, sink, "'notes'"))
+            for (const auto& [key, value] : n->entries) {
+                if (value.is_null()) continue;
+                if (auto s = read_string(value, sink, "a note")) {
+                    set.notes[key.scalar] = *s;
+                    set.positions["notes." + key.scalar] = key.pos;
+                }
+            }
+    }
+    if (const Node* n = root.get("profile"); n && !n->is_null()) {
+        if (expect_kind(*n, Node::Kind::Map, sink, "'profile'"))
+            for (const auto& [key, value] : n->entries) {
+                if (value.is_null()) continue;
+                if (auto s = read_string(value, sink, "a profile answer")) {
+                    set.profile[key.scalar] = *s;
+                    set.positions["profile." + key.scalar] = value.pos;
+                }
+            }
+    }
+    sink.throw_if_errors();
+    return set;
+}
+
+namespace {
+
+std::vector<std::string> all_question_ids(const Questionnaire& q) {
+    std::vector<std::string> ids;
+    for (const auto& d : q.dimensions)
+        for (const auto& qu : d.questions) ids.push_back(qu.id);
+    return ids;
+}
+
+std::string unknown_question(const std::string& id, const std::vector<std::string>& ids, const Questionnaire& q) {
+    std::string msg = "unknown question '" + id + "' for questionnaire '" + q.id + "'";
+    std::string hint = nearest(id, ids);
+    if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+    return msg;
+}
+
+std::string option_levels(const Question& qu) {
+    std::string out;
+    for (const auto& o : qu.options) out += (out.empty() ? "" : ", ") + std::to_string(o.level);
+    return out;
+}
+
+}  // namespace
+
+void check_answers(const Questionnaire& q, const AnswerSet& answers) {
+    DiagnosticSink sink(answers.source_name);
+    auto at = [&](const std::string& key) {
+        auto it = answers.positions.find(key);
+        return it == answers.positions.end() ? SourcePos{} : it->second;
+    };
+    if (!answers.questionnaire_id.empty() && answers.questionnaire_id != q.id)
+        sink.error(at("questionnaire").line, at("questionnaire").column, "these answers are for questionnaire '" + answers.questionnaire_id +
+                             "', not '" + q.id + "' (choose it with -q " + answers.questionnaire_id + ")");
+    const auto ids = all_question_ids(q);
+    for (const auto& [id, a] : answers.answers) {
+        const Question* qu = q.find_question(id);
+        if (!qu) {
+            if (q.find_profile(id))
+                sink.error(a.pos.line, a.pos.column, "'" + id + "' is a profile question: answer it under 'profile:'");
+            else
+                sink.error(a.pos.line, a.pos.column, unknown_question(id, ids, q));
+            continue;
+        }
+        if (a.kind == AnswerKind::NotApplicable) continue;
+        if (qu->type == QuestionType::Practice && a.kind == AnswerKind::Choice) {
+            sink.error(a.pos.line, a.pos.column,
+                       "'" + id + "' is a practice question: answer yes, partial, no or n/a, not " +
+                           std::to_string(a.choice_level));
+        } else if (qu->type == QuestionType::Choice) {
+            if (a.kind != AnswerKind::Choice)
+                sink.error(a.pos.line, a.pos.column,
+                           "'" + id + "' is a choice question: answer with the level of an option (" +
+                               option_levels(*qu) + ") or n/a, not " + answer_text(a));
+            else if (!qu->option_at(a.choice_level))
+                sink.error(a.pos.line, a.pos.column,
+                           "'" + id + "' has no option at level " + std::to_string(a.choice_level) +
+                               " (its options: " + option_levels(*qu) + ")");
+        }
+    }
+    for (const auto& [id, note] : answers.notes)
+        if (!q.find_question(id))
+            sink.error(at("notes." + id).line, at("notes." + id).column, "a note for " + unknown_question(id, ids, q));
+    for (const auto& [id, value] : answers.profile) {
+        const ProfileQuestion* p = q.find_profile(id);
+        SourcePos pos = at("profile." + id);
+        if (!p) {
+            std::vector<std::string> pids;
+            for (const auto& pq : q.profile) pids.push_back(pq.id);
+            std::string hint = nearest(id, pids);
+            sink.error(pos.line, pos.column, "unknown profile question '" + id + "'" +
+                                 (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
+        } else if (!p->option(value)) {
+            std::string known;
+            for (const auto& o : p->options) known += (known.empty() ? "" : ", ") + o.value;
+            sink.error(pos.line, pos.column, "'" + value + "' is not an option of profile question '" + id + "' (options: " + known + ")");
+        }
+    }
+    sink.throw_if_errors();
+}
+
+void apply_answer_overrides(const Questionnaire& q, AnswerSet& answers, const std::vector<std::string>& overrides) {
+    DiagnosticSink sink("--answer");
+    AnswerSet given;  // checked on its own, so that messages name the option rather than the answers file
+    given.source_name = "--answer";
+    for (const auto& o : overrides) {
+        auto eq = o.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            sink.error(0, 0, "'" + o + "' is not ID=VALUE");
+            continue;
+        }
+        std::string id = o.substr(0, eq), value = o.substr(eq + 1);
+        if (q.find_profile(id)) {
+            given.profile[id] = value;
+            continue;
+        }
+        Answer a;
+        if (!parse_answer_value(value, false, a)) {
+            sink.error(0, 0, "invalid answer '" + value + "' for '" + id +
+                                 "': expected yes, partial, no, n/a, or a choice level");
+            continue;
+        }
+        given.answers[id] = a;
+    }
+    sink.throw_if_errors();
+    check_answers(q, given);
+    for (const auto& [id, a] : given.answers) {
+        answers.answers[id] = a;
+        answers.sources.erase(id);
+        answers.evidence.erase(id);
+    }
+    for (const auto& [id, v] : given.profile) answers.profile[id] = v;
+}
+
+}  // namespace mm

@@ -1,0 +1,18 @@
+#include "mm/render.hpp"
+
+#include "mm/diagnostics.hpp"
+
+namespace mm {
+
+const std::vector<std::string>& report_formats() {
+    static const std::vector<std::string> formats{"text", "json"};
+    return formats;
+}
+
+std::string render_report(const Report& r, const std::string& format, const TextOptions& options) {
+    if (format == "json") return render_json(r);
+    if (format == "text") return render_text(r, options);
+    throw InputError(Diagnostic{"--format", 0, 0, "unknown format '" + format + "'"});
+}
+
+}  // namespace mm

@@ -1,0 +1,245 @@
+// The human report for a terminal: headline, dimension table with bars, and the gaps in priority order.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "mm/render.hpp"
+
+namespace mm {
+
+std::string terminal_safe(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0x1b) {
+            // Skip a whole escape sequence (CSI ... final byte, or OSC ... BEL/ST), not just the ESC.
+            if (i + 1 < s.size() && s[i + 1] == '[') {
+                i += 2;
+                while (i < s.size() && !(s[i] >= 0x40 && s[i] <= 0x7e)) ++i;
+            } else if (i + 1 < s.size() && s[i + 1] == ']') {
+                i += 2;
+                while (i < s.size() && s[i] != '\a' && !(s[i] == 0x1b && i + 1 < s.size() && s[i + 1] == '\\')) ++i;
+                if (i < s.size() && s[i] == 0x1b) ++i;
+            } else {
+                ++i;
+            }
+            continue;
+        }
+        if (c == '\n' || c == '\t') { out += ' '; continue; }
+        if (c < 0x20 || c == 0x7f) continue;
+        // C1 controls (U+0080..U+009F) are two bytes in UTF-8: 0xC2 0x80..0x9F.
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+            ++i;
+            continue;
+        }
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+namespace {
+
+// Display width of UTF-8 text, counting each code point as one column (good enough for the Latin text of
+// questionnaires; wide CJK characters would count as one).
+int display_width(const std::string& s) {
+    int w = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++w;
+    return w;
+}
+
+struct Style {
+    bool on;
+    std::string bold(const std::string& s) const { return on ? "\033[1m" + s + "\033[0m" : s; }
+    std::string dim(const std::string& s) const { return on ? "\033[2m" + s + "\033[0m" : s; }
+    std::string red(const std::string& s) const { return on ? "\033[31m" + s + "\033[0m" : s; }
+    std::string green(const std::string& s) const { return on ? "\033[32m" + s + "\033[0m" : s; }
+    std::string yellow(const std::string& s) const { return on ? "\033[33m" + s + "\033[0m" : s; }
+    std::string cyan(const std::string& s) const { return on ? "\033[36m" + s + "\033[0m" : s; }
+    std::string level(int lvl, int max, const std::string& s) const {
+        if (lvl <= 0) return red(s);
+        if (lvl >= max) return green(s);
+        return lvl * 2 >= max ? green(s) : yellow(s);
+    }
+};
+
+std::string pad(const std::string& s, int width) {
+    int w = display_width(s);
+    return w >= width ? s : s + std::string(static_cast<std::size_t>(width - w), ' ');
+}
+
+std::string truncate(const std::string& s, int width) {
+    if (display_width(s) <= width) return s;
+    std::string out;
+    int w = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) != 0x80) {
+            if (w == width - 1) break;
+            ++w;
+        }
+        out += s[i];
+    }
+    return out + "…";
+}
+
+std::string bar(double progress, int max_level, int cells) {
+    double fraction = max_level > 0 ? std::clamp(progress / max_level, 0.0, 1.0) : 1.0;
+    int filled = static_cast<int>(std::lround(fraction * cells));
+    std::string out;
+    for (int i = 0; i < cells; ++i) out += i < filled ? "█" : "░";
+    return out;
+}
+
+std::string percent(double x) { return fmt::format("{}%", static_cast<int>(std::lround(x * 100))); }
+
+}  // namespace
+
+std::string wrap(const std::string& text, int width, int indent) {
+    std::string out, line;
+    int line_width = indent;
+    std::size_t i = 0;
+    const int usable = std::max(width, indent + 20);
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        std::size_t j = text.find(' ', i);
+        if (j == std::string::npos) j = text.size();
+        std::string word = text.substr(i, j - i);
+        i = j;
+        if (word.empty()) continue;
+        int ww = display_width(word);
+        if (!line.empty() && line_width + 1 + ww > usable) {
+            out += line + "\n" + std::string(static_cast<std::size_t>(indent), ' ');
+            line.clear();
+            line_width = indent;
+        }
+        if (!line.empty()) {
+            line += ' ';
+            ++line_width;
+        }
+        line += word;
+        line_width += ww;
+    }
+    return out + line;
+}
+
+std::string render_text(const Report& r, const TextOptions& options) {
+    const Style st{options.color};
+    const Assessment& a = r.assessment;
+    const QuestionnaireInfo& q = r.questionnaire;
+    const int width = std::max(options.width, 60);
+    const int max = q.max_level();
+    std::string out;
+
+    out += st.bold(terminal_safe(q.title)) +
+           st.dim(fmt::format(" ({} {})", terminal_safe(q.id), terminal_safe(q.version))) + "\n";
+    if (!r.team.empty()) out += "Team: " + terminal_safe(r.team) + "\n";
+    out += "\n";
+    out += st.bold("Overall level ") +
+           st.level(a.overall_level, max,
+                    st.bold(fmt::format("{}: {}", a.overall_level, terminal_safe(a.overall_name)))) +
+           fmt::format("   (score {}, weakest dimension sets the level)\n", percent(a.overall_score));
+    if (a.target) {
+        std::string source = a.target->source == "given" ? "given" : "recommended";
+        out += wrap(fmt::format("Target level {}: {} ({}). {}", a.target->level,
+                                terminal_safe(q.level_name(a.target->level)), source,
+                                terminal_safe(a.target->reason)),
+                    width, 2) + "\n";
+    }
+    out += "\n";
+
+    // Dimension table: name, level, bar, progress.
+    int name_width = 10;
+    for (const auto& d : a.dimensions) name_width = std::max(name_width, display_width(terminal_safe(d.name)));
+    const int bar_cells = 16;
+    name_width = std::min(name_width, width - (bar_cells + 22));
+    out += st.bold(pad("Dimension", name_width) + "  Level  " + pad("Progress", bar_cells) + "  of " +
+                   std::to_string(max)) + "\n";
+    for (const auto& d : a.dimensions) {
+        std::string name = truncate(terminal_safe(d.name), name_width);
+        out += pad(name, name_width) + "  " +
+               st.level(d.level, max, pad("  " + std::to_string(d.level), 5)) + "  " +
+               st.cyan(bar(d.progress, max, bar_cells)) + fmt::format("  {:.1f}", d.progress) +
+               (d.level == a.overall_level && d.level < max ? st.dim("  ← weakest") : "") + "\n";
+    }
+    out += "\n";
+
+    // Gaps, grouped by priority.
+    if (a.gaps.empty()) {
+        out += st.green("No gaps: every applicable practice is in place.") + "\n";
+    } else {
+        std::size_t optional_count = 0;
+        for (const auto& g : a.gaps) optional_count += g.group == GapGroup::Optional;
+        out += st.bold(fmt::format("Next steps ({} gaps, in priority order)", a.gaps.size())) + "\n";
+        GapGroup current = GapGroup::Next;
+        bool first = true;
+        for (const auto& g : a.gaps) {
+            if (first || g.group != current) {
+                current = g.group;
+                first = false;
+                std::string heading = current == GapGroup::Blocking ? "Blocking the next level"
+                                      : current == GapGroup::Next   ? "Then"
+                                                                    : "Beyond your target (optional)";
+                out += "\n" + st.bold(heading) + "\n";
+            }
+            std::string status = g.unanswered ? ", unanswered" : g.credit > 0 ? ", partly in place" : "";
+            std::string head = fmt::format("{:>3}. {} ", g.priority, terminal_safe(g.question));
+            std::string where = st.dim(fmt::format("[{}, level {}{}]", terminal_safe(g.dimension), g.level, status));
+            if (g.group == GapGroup::Optional && !options.show_all) {
+                out += head + where + "\n";
+                continue;
+            }
+            out += st.bold(head) + where + "\n";
+            std::string practice = terminal_safe(g.practice);
+            if (g.next_option) practice = "Next: " + terminal_safe(g.next_option_text) + ". " + practice;
+            out += "     " + wrap(practice, width, 5) + "\n";
+            if (!g.tools.empty()) {
+                std::string tools;
+                for (const auto& t : g.tools) tools += (tools.empty() ? "" : ", ") + terminal_safe(t);
+                out += "     " + st.dim(wrap("Tools: " + tools, width, 5)) + "\n";
+            }
+        }
+        if (optional_count > 0 && !options.show_all)
+            out += "\n" + st.dim(fmt::format("{} practices beyond the target are listed by id; --all shows them in full.",
+                                             optional_count)) + "\n";
+    }
+
+    std::size_t not_asked = 0, not_applicable = 0;
+    for (const auto& qr : a.questions) {
+        not_asked += qr.status == QuestionStatus::NotAsked;
+        not_applicable += qr.status == QuestionStatus::NotApplicable;
+    }
+    if (!a.unanswered.empty() || not_asked || not_applicable) {
+        out += "\n";
+        if (!a.unanswered.empty())
+            out += st.yellow(fmt::format("{} question{} unanswered (counted as not in place).", a.unanswered.size(),
+                                         a.unanswered.size() == 1 ? "" : "s")) + "\n";
+        if (not_asked)
+            out += fmt::format("{} question{} not asked for this profile; {} answered n/a.\n", not_asked,
+                               not_asked == 1 ? "" : "s", not_applicable);
+        else if (not_applicable)
+            out += fmt::format("{} question{} answered n/a.\n", not_applicable, not_applicable == 1 ? "" : "s");
+    }
+
+    if (r.gate) {
+        out += "\n";
+        if (r.gate->passed) {
+            std::string bars;
+            for (const auto& b : r.gate->bars)
+                bars += (bars.empty() ? "" : ", ") +
+                        (b.dimension.empty() ? "overall" : terminal_safe(b.dimension)) + " >= " + std::to_string(b.level);
+            out += st.green("Gate passed") + " (" + bars + ")\n";
+        } else {
+            out += st.red("Gate failed") + ": ";
+            std::string failures;
+            for (const auto& f : r.gate->failures) failures += (failures.empty() ? "" : "; ") + terminal_safe(f);
+            out += failures + "\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace mm
