@@ -31,9 +31,12 @@ ExitCode run_validate(const ValidateOptions& o) {
                 std::cerr << file << ": invalid with --strict (" << warnings.size() << " warnings)\n";
                 continue;
             }
-            out += fmt::format("{}: valid ({}, {} levels, {} dimensions, {} questions{})\n", file, q.id, q.levels.size(),
-                               q.dimensions.size(), q.question_count(),
-                               warnings.empty() ? "" : fmt::format(", {} warnings", warnings.size()));
+            auto count = [](std::size_t n, const char* what) {
+                return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s");
+            };
+            out += fmt::format("{}: valid ({}, {}, {}, {}{})\n", file, q.id, count(q.levels.size(), "level"),
+                               count(q.dimensions.size(), "dimension"), count(q.question_count(), "question"),
+                               warnings.empty() ? "" : ", " + count(warnings.size(), "warning"));
         } catch (const InputError& e) {
             all_valid = false;
             print_diagnostics(e.diagnostics());

@@ -1,0 +1,64 @@
+# Shared helpers for end-to-end tests: each tests/e2e/test_*.sh sources this, runs the real binary ($MM_BIN)
+# and checks exit codes, stdout, stderr and files. A failed check prints what was expected and what came, and
+# the script exits 1 at the end; the last line is "N passed, N failed".
+set -u
+: "${MM_BIN:?set MM_BIN to the mlops-maturity binary}"
+: "${MM_DATA:?set MM_DATA to tests/data}"
+MM_SOURCE_DIR=${MM_SOURCE_DIR:-$(cd "$MM_DATA/../.." && pwd)}
+export NO_COLOR=1 CI=true
+unset COLUMNS
+PASSED=0
+FAILED=0
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# run ARGS...: runs the binary; sets $OUT, $ERR, $CODE.
+run() {
+  "$MM_BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  CODE=$?
+  OUT=$(cat "$TMP/out")
+  ERR=$(cat "$TMP/err")
+}
+
+# run_stdin FILE ARGS...: like run, with FILE on standard input.
+run_stdin() {
+  local input=$1
+  shift
+  "$MM_BIN" "$@" >"$TMP/out" 2>"$TMP/err" <"$input"
+  CODE=$?
+  OUT=$(cat "$TMP/out")
+  ERR=$(cat "$TMP/err")
+}
+
+ok() { PASSED=$((PASSED + 1)); }
+not_ok() {
+  FAILED=$((FAILED + 1))
+  echo "FAIL: $1" >&2
+  echo "  command exit: ${CODE:-?}" >&2
+  echo "  stdout: $(printf '%s' "${OUT:-}" | head -c 1500)" >&2
+  echo "  stderr: $(printf '%s' "${ERR:-}" | head -c 1500)" >&2
+}
+
+expect_code() { # expect_code N description
+  if [ "$CODE" -eq "$1" ]; then ok; else not_ok "$2: expected exit $1, got $CODE"; fi
+}
+expect_out() { # expect_out TEXT description: stdout contains TEXT
+  if printf '%s' "$OUT" | grep -qF -- "$1"; then ok; else not_ok "$2: stdout lacks '$1'"; fi
+}
+expect_no_out() {
+  if printf '%s' "$OUT" | grep -qF -- "$1"; then not_ok "$2: stdout has '$1'"; else ok; fi
+}
+expect_err() { # expect_err TEXT description: stderr contains TEXT
+  if printf '%s' "$ERR" | grep -qF -- "$1"; then ok; else not_ok "$2: stderr lacks '$1'"; fi
+}
+expect_empty_out() {
+  if [ -z "$OUT" ]; then ok; else not_ok "$1: stdout should be empty"; fi
+}
+expect_file_same() { # expect_file_same EXPECTED ACTUAL description
+  if diff -u "$1" "$2" >"$TMP/diff"; then ok; else not_ok "$3: $(head -40 "$TMP/diff")"; fi
+}
+
+finish() {
+  echo "$PASSED passed, $FAILED failed"
+  [ "$FAILED" -eq 0 ]
+}

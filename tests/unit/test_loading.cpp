@@ -1,0 +1,198 @@
+#include <string>
+
+#include "catch.hpp"
+#include "helpers.hpp"
+#include "mm/document.hpp"
+
+using namespace mm;
+using mm::test::first_error;
+using mm::test::questionnaire;
+
+namespace {
+
+const char* kMinimal = R"(id: tiny
+title: Tiny
+version: "1"
+levels:
+  - {level: 0, name: None}
+  - {level: 1, name: Some}
+dimensions:
+  - id: d
+    name: D
+    questions:
+      - id: q1
+        level: 1
+        text: Q1?
+        practice: Do Q1.
+)";
+
+std::string with(const std::string& from, const std::string& to) {
+    std::string s = kMinimal;
+    auto at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    s.replace(at, from.size(), to);
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("a minimal questionnaire loads with defaults") {
+    Questionnaire q = questionnaire(kMinimal);
+    CHECK(q.id == "tiny");
+    CHECK(q.max_level() == 1);
+    CHECK(q.pass_threshold == 1.0);
+    REQUIRE(q.dimensions.size() == 1);
+    CHECK(q.dimensions[0].questions[0].weight == 1.0);
+    CHECK(q.dimensions[0].questions[0].type == QuestionType::Practice);
+    CHECK(q.digest.rfind("sha256:", 0) == 0);
+    CHECK(q.digest == content_digest(kMinimal));
+}
+
+TEST_CASE("sha256 matches the standard test vectors") {
+    CHECK(content_digest("") == "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(content_digest("abc") == "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(content_digest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "sha256:248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(content_digest(std::string(1000000, 'a')) ==
+          "sha256:cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("questionnaire errors are located and say what is expected") {
+    CHECK(first_error([] { questionnaire(with("title: Tiny\n", "")); }) ==
+          "q.yaml:1:1: error: missing required key 'title' in the questionnaire");
+    CHECK(mm::test::all_errors([] { questionnaire(with("title: Tiny", "titel: Tiny")); }) ==
+          "q.yaml:1:1: error: missing required key 'title' in the questionnaire\n"
+          "q.yaml:2:1: error: unknown key 'titel' in the questionnaire (did you mean 'title'?)");
+    CHECK(first_error([] { questionnaire(with("level: 1\n        text", "level: 7\n        text")); }) ==
+          "q.yaml:12:16: error: level 7 is outside the questionnaire's levels: a practice belongs to a level from 1 to 1");
+    CHECK(first_error([] { questionnaire(with("level: 1\n        text", "level: one\n        text")); }) ==
+          "q.yaml:12:16: error: 'level' must be a whole number, not 'one'");
+    CHECK(first_error([] { questionnaire(with("id: tiny", "id: Tiny Model")); }).find("lowercase letters") !=
+          std::string::npos);
+    CHECK(first_error([] { questionnaire(with("version: \"1\"\n", "version: \"1\"\nscoring: {pass_threshold: 1.5}\n")); })
+              .find("'pass_threshold' must be above 0 and at most 1") != std::string::npos);
+    CHECK(first_error([] { questionnaire(with("    questions:", "    questions: []\n    x:")); }).find("'questions'") !=
+          std::string::npos);
+}
+
+TEST_CASE("duplicate ids and texts are errors") {
+    std::string dup = std::string(kMinimal) +
+                      "      - id: q1\n        level: 1\n        text: Another?\n        practice: P.\n";
+    CHECK(first_error([&] { questionnaire(dup); }) ==
+          "q.yaml:15:13: error: duplicate id 'q1' (first used at line 11)");
+    std::string dup_text = std::string(kMinimal) +
+                           "      - id: q2\n        level: 1\n        text: Q1?\n        practice: P.\n";
+    CHECK(first_error([&] { questionnaire(dup_text); }).find("the same question text is already asked at line 13") !=
+          std::string::npos);
+}
+
+TEST_CASE("choice questions need options with distinct levels") {
+    std::string no_options = std::string(kMinimal) +
+                             "      - id: c\n        type: choice\n        text: C?\n        practice: P.\n";
+    CHECK(first_error([&] { questionnaire(no_options); }).find("missing required key 'options' in a choice question") !=
+          std::string::npos);
+    std::string dup_levels = std::string(kMinimal) +
+                             "      - id: c\n        type: choice\n        text: C?\n        practice: P.\n"
+                             "        options:\n          - {level: 1, text: A}\n          - {level: 1, text: B}\n";
+    CHECK(first_error([&] { questionnaire(dup_levels); }).find("two options of this question have level 1") !=
+          std::string::npos);
+}
+
+TEST_CASE("every error is reported, not just the first") {
+    std::string bad = with("title: Tiny", "titel: Tiny");
+    bad = bad.substr(0, bad.find("version"));  // also drops levels and dimensions
+    try {
+        questionnaire(bad);
+        FAIL("expected an error");
+    } catch (const InputError& e) {
+        CHECK(e.diagnostics().size() >= 4);
+    }
+}
+
+TEST_CASE("conditions and evidence are checked when the questionnaire loads") {
+    Questionnaire q = questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text);
+    CHECK(q.profile.size() == 1);
+    CHECK(q.target_rules.size() == 2);
+    const Question* canary = q.find_question("canary");
+    REQUIRE(canary);
+    REQUIRE(canary->applies_when.clauses.size() == 1);
+    CHECK(canary->applies_when.clauses[0].second == std::vector<std::string>{"online"});
+
+    std::string bad_condition = with("        practice: Do Q1.\n", "        practice: Do Q1.\n        applies_when: {sevring: x}\n");
+    CHECK(first_error([&] { questionnaire(bad_condition); }).find("'sevring' in 'applies_when' is not a profile question") !=
+          std::string::npos);
+    std::string bad_re = with("        practice: Do Q1.\n",
+                              "        practice: Do Q1.\n        evidence:\n          - {content: \"(unclosed\", in: \"**/*.py\"}\n");
+    CHECK(first_error([&] { questionnaire(bad_re); }).find("invalid RE2 pattern '(unclosed'") != std::string::npos);
+    std::string bad_glob = with("        practice: Do Q1.\n",
+                                "        practice: Do Q1.\n        evidence:\n          - {path: \"src/[abc\"}\n");
+    CHECK(first_error([&] { questionnaire(bad_glob); }).find("invalid glob 'src/[abc'") != std::string::npos);
+}
+
+TEST_CASE("lint warns about a level with no question") {
+    std::string yaml = with("  - {level: 1, name: Some}\n", "  - {level: 1, name: Some}\n  - {level: 2, name: More}\n");
+    Questionnaire q = questionnaire(yaml);
+    auto warnings = lint_questionnaire(q);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].severity == Severity::Warning);
+    CHECK(warnings[0].message == "dimension 'd' has no question at level 2, so that level is met by default");
+}
+
+TEST_CASE("answers: values, notes, profile") {
+    AnswerSet a = mm::test::answers(
+        "questionnaire: tiny\nanswers:\n  q1: yes\n  q2: partial\n  q3: n/a\n  q4: 2\n  q5: false\n  q6:\n"
+        "notes:\n  q1: in CI\nprofile:\n  serving: batch\n");
+    CHECK(a.questionnaire_id == "tiny");
+    CHECK(a.answers.at("q1").kind == AnswerKind::Yes);
+    CHECK(a.answers.at("q2").kind == AnswerKind::Partial);
+    CHECK(a.answers.at("q3").kind == AnswerKind::NotApplicable);
+    CHECK(a.answers.at("q4").kind == AnswerKind::Choice);
+    CHECK(a.answers.at("q4").choice_level == 2);
+    CHECK(a.answers.at("q5").kind == AnswerKind::No);
+    CHECK(a.answers.count("q6") == 0);  // blank: unanswered
+    CHECK(a.notes.at("q1") == "in CI");
+    CHECK(a.profile.at("serving") == "batch");
+    CHECK(first_error([] { mm::test::answers("answers:\n  q1: maybe\n"); }) ==
+          "a.yaml:2:7: error: invalid answer 'maybe' for 'q1': expected yes, partial, no, n/a, or a choice level (0-4)");
+}
+
+TEST_CASE("answers are checked against the questionnaire") {
+    Questionnaire q = questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text, "basic.yaml");
+    auto check = [&](const std::string& yaml) { check_answers(q, mm::test::answers(yaml)); };
+    CHECK(first_error([&] { check("answers:\n  data-versoned: yes\n"); }) ==
+          "a.yaml:2:3: error: unknown question 'data-versoned' for questionnaire 'basic' (did you mean 'data-versioned'?)");
+    CHECK(first_error([&] { check("answers:\n  release-path: 7\n"); }) ==
+          "a.yaml:2:3: error: 'release-path' has no option at level 7 (its options: 0, 1, 2, 3)");
+    CHECK(first_error([&] { check("answers:\n  release-path: yes\n"); }).find("is a choice question") != std::string::npos);
+    CHECK(first_error([&] { check("answers:\n  data-versioned: 2\n"); }).find("is a practice question") !=
+          std::string::npos);
+    CHECK(first_error([&] { check("questionnaire: mlops\nanswers: {}\n"); }) ==
+          "a.yaml:1:16: error: these answers are for questionnaire 'mlops', not 'basic' (choose it with -q mlops)");
+    CHECK(first_error([&] { check("profile:\n  serving: streaming\n"); }) ==
+          "a.yaml:2:12: error: 'streaming' is not an option of profile question 'serving' (options: batch, online)");
+    CHECK(first_error([&] { check("answers:\n  serving: yes\n"); }).find("is a profile question") != std::string::npos);
+    CHECK(first_error([&] { check("notes:\n  nope: text\n"); }).find("a note for unknown question 'nope'") !=
+          std::string::npos);
+    CHECK_NOTHROW(check("questionnaire: basic\nanswers:\n  release-path: 3\n  canary: n/a\n"));
+}
+
+TEST_CASE("--answer overrides win and are checked") {
+    Questionnaire q = questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text, "basic.yaml");
+    AnswerSet a = mm::test::answers("answers:\n  data-versioned: no\n");
+    apply_answer_overrides(q, a, {"data-versioned=yes", "serving=online"});
+    CHECK(a.answers.at("data-versioned").kind == AnswerKind::Yes);
+    CHECK(a.profile.at("serving") == "online");
+    CHECK(first_error([&] { apply_answer_overrides(q, a, {"novalue"}); }) == "--answer: error: 'novalue' is not ID=VALUE");
+    CHECK(first_error([&] { apply_answer_overrides(q, a, {"nope=yes"}); }).find("unknown question 'nope'") !=
+          std::string::npos);
+}
+
+TEST_CASE("every built-in questionnaire loads") {
+    REQUIRE(builtin_questionnaires().size() >= 1);
+    CHECK(builtin_questionnaires().front().id == "mlops");
+    for (const auto& b : builtin_questionnaires()) {
+        INFO(b.id);
+        Questionnaire q = load_questionnaire({"builtin:" + b.id, b.text});
+        CHECK(q.id == b.id);
+    }
+}

@@ -1,0 +1,215 @@
+#include <algorithm>
+#include <string>
+
+#include "catch.hpp"
+#include "helpers.hpp"
+#include "mm/scoring.hpp"
+
+using namespace mm;
+
+namespace {
+
+// Three levels, one dimension "a" with questions at levels 1-3 (weights given), and a dimension "b".
+const char* kModel = R"(id: m
+title: M
+version: "1"
+levels:
+  - {level: 0, name: Zero}
+  - {level: 1, name: One}
+  - {level: 2, name: Two}
+  - {level: 3, name: Three}
+dimensions:
+  - id: a
+    name: A
+    questions:
+      - {id: a1, level: 1, text: "A1?", practice: "Do A1."}
+      - {id: a2, level: 2, text: "A2?", practice: "Do A2.", weight: 3}
+      - {id: a2b, level: 2, text: "A2b?", practice: "Do A2b."}
+      - {id: a3, level: 3, text: "A3?", practice: "Do A3."}
+  - id: b
+    name: B
+    questions:
+      - {id: b1, level: 1, text: "B1?", practice: "Do B1."}
+      - id: bc
+        type: choice
+        text: BC?
+        practice: Climb BC.
+        options:
+          - {level: 0, text: Nothing}
+          - {level: 1, text: Manual}
+          - {level: 3, text: Automated, practice: Automate BC.}
+)";
+
+Assessment run(const std::string& answers_yaml, const std::string& model = kModel, ScoreOptions options = {}) {
+    Questionnaire q = mm::test::questionnaire(model);
+    AnswerSet a = mm::test::answers(answers_yaml);
+    check_answers(q, a);
+    return score(q, a, options);
+}
+
+const DimensionResult& dim(const Assessment& a, const std::string& id) {
+    auto it = std::find_if(a.dimensions.begin(), a.dimensions.end(), [&](const auto& d) { return d.id == id; });
+    REQUIRE(it != a.dimensions.end());
+    return *it;
+}
+
+std::vector<std::string> gap_ids(const Assessment& a) {
+    std::vector<std::string> ids;
+    for (const auto& g : a.gaps) ids.push_back(g.question);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("everything in place reaches the top level with no gaps") {
+    Assessment a = run("answers: {a1: yes, a2: yes, a2b: yes, a3: yes, b1: yes, bc: 3}");
+    CHECK(a.overall_level == 3);
+    CHECK(a.overall_name == "Three");
+    CHECK(a.overall_score == Approx(1.0));
+    CHECK(a.gaps.empty());
+    CHECK(dim(a, "a").progress == Approx(3.0));
+}
+
+TEST_CASE("the staircase: a gap at level 1 caps the dimension at 0 whatever is above") {
+    Assessment a = run("answers: {a1: no, a2: yes, a2b: yes, a3: yes, b1: yes, bc: 3}");
+    CHECK(dim(a, "a").level == 0);
+    CHECK(dim(a, "a").levels[1].met);  // level 2 itself is covered...
+    CHECK(dim(a, "a").progress == Approx(0.0));
+    CHECK(a.overall_level == 0);       // ...but the weakest link decides
+}
+
+TEST_CASE("partial counts half and weights weigh") {
+    // Level 2 of a: a2 (weight 3) partial = 1.5, a2b (weight 1) yes = 1 -> 2.5 / 4.
+    Assessment a = run("answers: {a1: yes, a2: partial, a2b: yes, a3: no, b1: yes, bc: 3}");
+    CHECK(dim(a, "a").levels[1].coverage == Approx(0.625));
+    CHECK_FALSE(dim(a, "a").levels[1].met);
+    CHECK(dim(a, "a").level == 1);
+    CHECK(dim(a, "a").progress == Approx(1.625));
+}
+
+TEST_CASE("pass_threshold below 1 lets a level be met with partial coverage") {
+    std::string lenient = kModel;
+    lenient.replace(lenient.find("levels:"), 7, "scoring: {pass_threshold: 0.6}\nlevels:");
+    Assessment a = run("answers: {a1: yes, a2: partial, a2b: yes, a3: no, b1: yes, bc: 3}", lenient);
+    CHECK(dim(a, "a").levels[1].met);  // 0.625 >= 0.6
+    CHECK(dim(a, "a").level == 2);
+}
+
+TEST_CASE("n/a is left out of every sum; a level with nothing applicable is met") {
+    Assessment a = run("answers: {a1: yes, a2: n/a, a2b: n/a, a3: yes, b1: yes, bc: 3}");
+    CHECK(dim(a, "a").levels[1].practices == 0);
+    CHECK(dim(a, "a").levels[1].met);
+    CHECK(dim(a, "a").level == 3);
+    // Score: a1, a3, b1 and bc's two option levels, all met.
+    CHECK(a.overall_score == Approx(1.0));
+}
+
+TEST_CASE("unanswered counts zero and is reported") {
+    Assessment a = run("answers: {a1: yes, a2: yes, a2b: yes, b1: yes, bc: 3}");
+    CHECK(a.unanswered == std::vector<std::string>{"a3"});
+    CHECK(dim(a, "a").level == 2);
+    REQUIRE(a.gaps.size() == 1);
+    CHECK(a.gaps[0].question == "a3");
+    CHECK(a.gaps[0].unanswered);
+}
+
+TEST_CASE("a choice answered k counts at each of its option levels") {
+    Assessment manual = run("answers: {a1: yes, a2: yes, a2b: yes, a3: yes, b1: yes, bc: 1}");
+    // bc has options at levels 1 and 3: level 1 met, level 3 not; level 2 of b has no practice, so it is met.
+    CHECK(dim(manual, "b").levels[0].met);
+    CHECK(dim(manual, "b").levels[1].practices == 0);
+    CHECK(dim(manual, "b").levels[1].met);
+    CHECK_FALSE(dim(manual, "b").levels[2].met);
+    CHECK(dim(manual, "b").level == 2);
+    REQUIRE(manual.gaps.size() == 1);
+    const Gap& g = manual.gaps[0];
+    CHECK(g.question == "bc");
+    CHECK(g.level == 3);  // the next option above the answer
+    CHECK(g.next_option == 3);
+    CHECK(g.next_option_text == "Automated");
+    CHECK(g.practice == "Automate BC.");  // the option's own practice wins
+    CHECK(g.credit == Approx(0.5));
+
+    Assessment nothing = run("answers: {a1: yes, a2: yes, a2b: yes, a3: yes, b1: yes, bc: 0}");
+    CHECK(dim(nothing, "b").level == 0);
+    CHECK(nothing.gaps[0].level == 1);
+    CHECK(nothing.gaps[0].practice == "Climb BC.");  // no practice on the option: the question's
+}
+
+TEST_CASE("overall level is the lowest dimension; overall score is weighted credit") {
+    Assessment a = run("answers: {a1: yes, a2: yes, a2b: yes, a3: yes, b1: no, bc: 3}");
+    CHECK(dim(a, "a").level == 3);
+    CHECK(dim(a, "b").level == 0);
+    CHECK(a.overall_level == 0);
+    // Weights: a1 1, a2 3, a2b 1, a3 1, b1 1, bc at levels 1 and 3: 1 + 1 -> 9 in all; b1 missing -> 8/9.
+    CHECK(a.overall_score == Approx(8.0 / 9.0));
+}
+
+TEST_CASE("gap order: blocking, lower level, weakest dimension, weight, questionnaire order") {
+    // a: level 1 (a2 and a2b missing at level 2, a3 at 3); b: level 0 (b1 missing; bc at 1).
+    Assessment a = run("answers: {a1: yes, a2: no, a2b: no, a3: no, b1: no, bc: 1}");
+    CHECK(dim(a, "a").level == 1);
+    CHECK(dim(a, "b").level == 0);
+    // Blocking: b1 (level 1 of b at 0) and a2, a2b (level 2 of a at 1). Lower level first -> b1; then a2 (weight 3)
+    // before a2b. Not blocking: a3 (level 3), bc (level 3): both level 3; bc's dimension is the weakest -> bc first.
+    CHECK(gap_ids(a) == std::vector<std::string>{"b1", "a2", "a2b", "bc", "a3"});
+    CHECK(a.gaps[0].blocking);
+    CHECK(a.gaps[0].group == GapGroup::Blocking);
+    CHECK_FALSE(a.gaps[3].blocking);
+    CHECK(a.gaps[0].priority == 1);
+    CHECK(a.gaps[4].priority == 5);
+}
+
+TEST_CASE("gate: overall and per-dimension bars") {
+    Assessment a = run("answers: {a1: yes, a2: yes, a2b: yes, a3: no, b1: yes, bc: 1}");
+    CHECK(check_gate(a, {{"", 2}}).passed);
+    GateResult overall = check_gate(a, {{"", 3}});
+    CHECK_FALSE(overall.passed);
+    CHECK(overall.failures == std::vector<std::string>{"overall level 2 is below the required 3"});
+    GateResult per_dim = check_gate(a, {{"a", 3}, {"b", 1}});
+    CHECK(per_dim.failures == std::vector<std::string>{"a: level 2 < 3"});
+    CHECK(check_gate(a, {}).passed);
+}
+
+TEST_CASE("profile: questions that do not apply are not asked and count as n/a") {
+    Questionnaire q = mm::test::questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text);
+    AnswerSet a = mm::test::answers(read_source(mm::test::data_file("answers/basic-level1.yaml")).text);
+    Assessment r = score(q, a);
+    auto canary = std::find_if(r.questions.begin(), r.questions.end(), [](auto& x) { return x.question == "canary"; });
+    REQUIRE(canary != r.questions.end());
+    CHECK(canary->status == QuestionStatus::NotAsked);
+    CHECK(canary->reason == "not asked: Batch-only scoring");
+    CHECK(r.unanswered.empty());
+    // Unanswered profile: the question applies (nothing is assumed).
+    a.profile.clear();
+    Assessment open = score(q, a);
+    CHECK(std::find(open.unanswered.begin(), open.unanswered.end(), "canary") != open.unanswered.end());
+}
+
+TEST_CASE("target: recommended from the profile, given overrides, gaps toward it first") {
+    Questionnaire q = mm::test::questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text);
+    AnswerSet a = mm::test::answers(read_source(mm::test::data_file("answers/basic-level1.yaml")).text);
+    Assessment r = score(q, a);
+    REQUIRE(r.target);
+    CHECK(r.target->level == 2);
+    CHECK(r.target->source == "recommended");
+    CHECK(r.target->reason == "Automated training is the default target.");
+    // data is at 1 (data-versioned partial), deploy at 2. Gaps: data-versioned (2, blocking) within the target;
+    // release-path's next option (3, blocking for deploy) and data-lineage (3) are beyond it.
+    CHECK(gap_ids(r) == std::vector<std::string>{"data-versioned", "release-path", "data-lineage"});
+    CHECK(r.gaps[0].group == GapGroup::Blocking);
+    CHECK(r.gaps[1].group == GapGroup::Optional);
+    CHECK(r.gaps[2].group == GapGroup::Optional);
+    CHECK(r.overall_score == Approx(6.0 / 9.0));
+
+    a.profile["serving"] = "online";
+    CHECK(score(q, a).target->level == 3);
+    ScoreOptions given;
+    given.target_level = 1;
+    Assessment g = score(q, a, given);
+    CHECK(g.target->level == 1);
+    CHECK(g.target->source == "given");
+
+    AnswerSet none;
+    CHECK(score(q, none).target->level == 2);  // the fallback rule has no condition
+}
