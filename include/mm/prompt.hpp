@@ -1,0 +1,37 @@
+// The interactive assessment: the question walk as a small state machine over a Terminal.
+// Profile questions come first (they decide which questions apply), then the questions dimension by dimension;
+// every answer is handed to `save` at once. No I/O of its own beyond the Terminal and the callback.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "mm/model.hpp"
+#include "mm/terminal.hpp"
+
+namespace mm {
+
+struct WalkOptions {
+    // Ask every applicable question, showing its current answer; otherwise only those unanswered at the start.
+    bool review = false;
+    std::string save_path;  // shown before the first question
+};
+
+enum class WalkOutcome {
+    Completed,    // walked to the end (some questions may have been skipped)
+    Quit,         // the user pressed q
+    Interrupted,  // a signal (Ctrl-C, SIGTERM, SIGHUP) or the terminal went away
+};
+
+// Called after every change with the full answer set; expected to write it to disk (and throw on failure).
+using SaveAnswers = std::function<void(const AnswerSet&)>;
+
+// How many questions a walk would ask now: the profile questions and the questions that apply to the profile
+// given so far, all of them with `review`, else only the unanswered ones.
+std::size_t questions_to_ask(const Questionnaire& q, const AnswerSet& answers, bool review);
+
+// Walks the user through the questionnaire, updating `answers` and calling `save` after each change.
+WalkOutcome run_walk(const Questionnaire& q, AnswerSet& answers, Terminal& term, const WalkOptions& options,
+                     const SaveAnswers& save);
+
+}  // namespace mm

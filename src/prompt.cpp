@@ -1,0 +1,413 @@
+#include "mm/prompt.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <vector>
+
+#include "mm/render.hpp"
+#include "mm/scoring.hpp"
+
+namespace mm {
+
+namespace {
+
+constexpr int kSecondsPerQuestion = 15;
+constexpr int kMaxWidth = 100;  // longer lines are hard to read, however wide the terminal
+
+// One thing the walk can ask: a profile question or a practice/choice question.
+struct Item {
+    const ProfileQuestion* profile = nullptr;
+    const Question* question = nullptr;
+    const Dimension* dimension = nullptr;
+    std::size_t dimension_index = 0;
+
+    const std::string& id() const { return profile ? profile->id : question->id; }
+};
+
+std::vector<Item> all_items(const Questionnaire& q) {
+    std::vector<Item> items;
+    for (const auto& p : q.profile) items.push_back(Item{&p, nullptr, nullptr, 0});
+    for (std::size_t di = 0; di < q.dimensions.size(); ++di)
+        for (const auto& qu : q.dimensions[di].questions)
+            items.push_back(Item{nullptr, &qu, &q.dimensions[di], di});
+    return items;
+}
+
+bool answered(const AnswerSet& a, const Item& it) {
+    return it.profile ? a.profile.count(it.profile->id) > 0 : a.answers.count(it.question->id) > 0;
+}
+
+struct Style {
+    bool on;
+    std::string wrap_in(const char* code, const std::string& s) const {
+        return on ? std::string("\033[") + code + "m" + s + "\033[0m" : s;
+    }
+    std::string bold(const std::string& s) const { return wrap_in("1", s); }
+    std::string dim(const std::string& s) const { return wrap_in("2", s); }
+    std::string cyan(const std::string& s) const { return wrap_in("36", s); }
+    std::string green(const std::string& s) const { return wrap_in("32", s); }
+    std::string yellow(const std::string& s) const { return wrap_in("33", s); }
+    std::string red(const std::string& s) const { return wrap_in("31", s); }
+};
+
+std::string minutes(std::size_t questions) {
+    const std::size_t seconds = questions * kSecondsPerQuestion;
+    if (seconds < 60) return "under a minute";
+    const std::size_t m = (seconds + 59) / 60;
+    return fmt::format("about {} minute{}", m, m == 1 ? "" : "s");
+}
+
+class Walk {
+public:
+    Walk(const Questionnaire& q, AnswerSet& answers, Terminal& term, const WalkOptions& options,
+         const SaveAnswers& save)
+        : q_(q), answers_(answers), term_(term), options_(options), save_(save), items_(all_items(q)),
+          style_{term.color()} {
+        for (const auto& it : items_)
+            if (!answered(answers_, it)) unanswered_at_start_.insert(it.id());
+    }
+
+    WalkOutcome run();
+    std::size_t count_due() const { return count_due_before(items_.size()); }
+
+private:
+    enum class Step { Next, Back, Stay, Quit, Stop };
+
+    bool due(std::size_t i) const {
+        const Item& it = items_[i];
+        if (!options_.review && !unanswered_at_start_.count(it.id())) return false;
+        return it.profile || applies(q_, *it.question, answers_.profile);
+    }
+    std::size_t next_due(std::size_t from) const {
+        while (from < items_.size() && !due(from)) ++from;
+        return from;
+    }
+    std::size_t count_due_before(std::size_t end) const {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < end; ++i) n += due(i) ? 1 : 0;
+        return n;
+    }
+    int width() const { return std::min(term_.width(), kMaxWidth); }
+    // `text` wrapped to the terminal, every line indented by `indent`.
+    std::string para(const std::string& text, int indent) const {
+        return std::string(static_cast<std::size_t>(indent), ' ') + wrap(text, width(), indent) + "\n";
+    }
+    // "    2  By a pipeline", the text wrapped under itself.
+    std::string option_line(std::size_t number, const std::string& text) const {
+        return fmt::format("    {}  ", number) + wrap(terminal_safe(text), width(), 7) + "\n";
+    }
+    // Short entries packed into indented lines no wider than the terminal.
+    std::string packed(const std::vector<std::string>& entries) const {
+        std::string out, line;
+        for (const auto& e : entries) {
+            if (!line.empty() && static_cast<int>(2 + line.size() + 3 + e.size()) > width()) {
+                out += "  " + line + "\n";
+                line.clear();
+            }
+            line += (line.empty() ? "" : "   ") + e;
+        }
+        return out + "  " + line + "\n";
+    }
+    std::string rule(const std::string& title) const {
+        std::string head = "── " + title + " ";
+        int used = 3 + static_cast<int>(title.size()) + 1;  // close enough for a rule; wrap() handles long titles
+        std::string line;
+        for (int i = used; i < std::min(width() - 1, 79); ++i) line += "─";
+        return style_.bold(head) + style_.dim(line) + "\n";
+    }
+
+    void intro();
+    void show(std::size_t i);
+    void show_prompt(const Item& it);
+    void show_help(const Item& it);
+    std::string current_answer(const Item& it) const;
+    Step handle(std::size_t i, const Key& key);
+    void hint(const Item& it);
+    void answer_with(const Item& it, const Answer* a, const std::string* profile_value);
+
+    const Questionnaire& q_;
+    AnswerSet& answers_;
+    Terminal& term_;
+    const WalkOptions& options_;
+    const SaveAnswers& save_;
+    std::vector<Item> items_;
+    Style style_;
+    std::set<std::string> unanswered_at_start_;
+    std::vector<std::size_t> history_;  // items asked before the current one, for `b`
+    const Dimension* shown_dimension_ = nullptr;
+    bool shown_profile_header_ = false;
+};
+
+void Walk::intro() {
+    const std::size_t total = q_.question_count() + q_.profile.size();
+    const std::size_t due_now = count_due();
+    std::string out = "\n" + style_.bold(terminal_safe(q_.title)) +
+                      fmt::format(" ({} {})\n", terminal_safe(q_.id), terminal_safe(q_.version));
+    std::string count;
+    if (options_.review)
+        count = fmt::format("Reviewing {} questions with their current answers", due_now);
+    else if (due_now < total)
+        count = fmt::format("{} questions to go ({} of {} already answered or not applicable)", due_now,
+                            total - due_now, total);
+    else
+        count = fmt::format("{} questions", due_now);
+    if (!q_.profile.empty() && !options_.review && due_now == total)
+        count += " (the first ones, about your team, may rule some out)";
+    out += para(count + "; " + minutes(due_now) + ".", 0);
+    out += "One key answers, no Enter needed:\n";
+    out += packed({"y yes", "p partial", "n no", "a not applicable",
+                   "0-" + std::to_string(q_.max_level()) + " a choice's option"});
+    out += packed({"? help", "b back", "s skip", "q quit (nothing is lost; resume later)"});
+    out += para("Answers are saved after every key to " + terminal_safe(options_.save_path) + ".", 0);
+    term_.write(out);
+}
+
+std::string Walk::current_answer(const Item& it) const {
+    if (it.profile) {
+        auto found = answers_.profile.find(it.profile->id);
+        if (found == answers_.profile.end()) return "";
+        const ProfileOption* o = it.profile->option(found->second);
+        return o ? terminal_safe(o->text) : terminal_safe(found->second);
+    }
+    auto found = answers_.answers.find(it.question->id);
+    if (found == answers_.answers.end()) return "";
+    const Answer& a = found->second;
+    if (a.kind == AnswerKind::Choice) {
+        const ChoiceOption* o = it.question->option_at(a.choice_level);
+        return std::to_string(a.choice_level) + (o ? " " + terminal_safe(o->text) : std::string());
+    }
+    return a.kind == AnswerKind::NotApplicable ? "not applicable" : to_string(a.kind);
+}
+
+void Walk::show(std::size_t i) {
+    const Item& it = items_[i];
+    std::string out;
+    if (it.profile && !shown_profile_header_) {
+        shown_profile_header_ = true;
+        out += "\n" + rule("About your team");
+        out += para("These answers decide which questions apply and the level worth aiming for.", 0);
+    } else if (it.dimension && it.dimension != shown_dimension_) {
+        out += "\n" + rule(fmt::format("{} ({} of {})", terminal_safe(it.dimension->name), it.dimension_index + 1,
+                                       q_.dimensions.size()));
+        if (!it.dimension->description.empty()) out += para(terminal_safe(it.dimension->description), 0);
+    }
+    if (it.dimension) shown_dimension_ = it.dimension;
+
+    std::string where;
+    if (it.profile) {
+        where = "About your team";
+    } else if (it.question->type == QuestionType::Choice) {
+        where = terminal_safe(it.dimension->name) + " · choice";
+    } else {
+        where = fmt::format("{} · level {}", terminal_safe(it.dimension->name), it.question->level);
+        const std::string name = q_.level_name(it.question->level);
+        if (!name.empty()) where += " (" + terminal_safe(name) + ")";
+    }
+    out += "\n" + style_.cyan(fmt::format("[{}/{}]", count_due_before(i + 1), count_due())) + " " +
+           style_.dim(where) + "\n";
+    out += style_.bold(para(terminal_safe(it.profile ? it.profile->text : it.question->text), 2));
+    if (it.profile) {
+        for (std::size_t k = 0; k < it.profile->options.size(); ++k)
+            out += option_line(k + 1, it.profile->options[k].text);
+    } else {
+        for (const auto& o : it.question->options) out += option_line(static_cast<std::size_t>(o.level), o.text);
+    }
+    const std::string now = current_answer(it);
+    if (!now.empty()) out += para("Current answer: " + now + " (Enter keeps it)", 2);
+    term_.write(out);
+    show_prompt(it);
+}
+
+void Walk::show_prompt(const Item& it) {
+    const bool narrow = term_.width() < 76;
+    std::string keys;
+    if (it.profile) {
+        keys = fmt::format("1-{} choose", it.profile->options.size());
+    } else if (it.question->type == QuestionType::Choice) {
+        const auto& opts = it.question->options;
+        keys = fmt::format("{}-{} choose{}a n/a", opts.front().level, opts.back().level, narrow ? " " : "  ");
+    } else {
+        keys = narrow ? "y/p/n/a" : "y yes  p partial  n no  a n/a";
+    }
+    keys += narrow ? "  ? b s q" : "   ? help  b back  s skip  q quit";
+    term_.write("  " + style_.dim(keys) + " > ");
+}
+
+void Walk::show_help(const Item& it) {
+    std::string out = "\n";
+    const std::string& help = it.profile ? it.profile->help : it.question->help;
+    if (!help.empty()) out += para("Help: " + terminal_safe(help), 4);
+    if (it.question) {
+        if (!it.question->practice.empty()) out += para("Practice: " + terminal_safe(it.question->practice), 4);
+        if (!it.question->tools.empty()) {
+            std::string tools;
+            for (const auto& t : it.question->tools) tools += (tools.empty() ? "" : ", ") + terminal_safe(t);
+            out += para("Tools: " + tools, 4);
+        }
+        if (!it.question->references.empty()) {
+            std::string refs;
+            for (const auto& r : it.question->references) refs += (refs.empty() ? "" : "; ") + terminal_safe(r);
+            out += para("References: " + refs, 4);
+        }
+    }
+    if (out == "\n") out += "  No help for this question.\n";
+    term_.write(out);
+}
+
+void Walk::hint(const Item& it) {
+    std::string h;
+    if (it.profile)
+        h = fmt::format("press 1-{} to choose", it.profile->options.size());
+    else if (it.question->type == QuestionType::Choice)
+        h = fmt::format("press {}-{} to choose an option, or a for n/a", it.question->options.front().level,
+                        it.question->options.back().level);
+    else
+        h = "press y, p, n or a to answer";
+    term_.write("\n" + style_.yellow(para(h + "; ? for help, s to skip, q to quit", 2)));
+}
+
+void Walk::answer_with(const Item& it, const Answer* a, const std::string* profile_value) {
+    std::string echo;
+    if (a) {
+        answers_.answers[it.question->id] = *a;
+        switch (a->kind) {
+            case AnswerKind::Yes: echo = style_.green("yes"); break;
+            case AnswerKind::Partial: echo = style_.yellow("partial"); break;
+            case AnswerKind::No: echo = style_.red("no"); break;
+            case AnswerKind::NotApplicable: echo = "not applicable"; break;
+            case AnswerKind::Choice: echo = current_answer(it); break;
+        }
+    } else {
+        answers_.profile[it.profile->id] = *profile_value;
+        echo = current_answer(it);
+    }
+    if (answers_.questionnaire_id.empty()) answers_.questionnaire_id = q_.id;
+    term_.write(echo + "\n");
+    save_(answers_);
+}
+
+Walk::Step Walk::handle(std::size_t i, const Key& key) {
+    const Item& it = items_[i];
+    switch (key.kind) {
+        case Key::Kind::Interrupt:
+        case Key::Kind::Closed: return Step::Stop;
+        case Key::Kind::Left: term_.write("back\n"); return Step::Back;
+        case Key::Kind::Other: hint(it); show_prompt(it); return Step::Stay;
+        case Key::Kind::Char: break;
+    }
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(key.ch)));
+    switch (c) {
+        case 'q': term_.write("quit\n"); return Step::Quit;
+        case 'b': term_.write("back\n"); return Step::Back;
+        case 's': term_.write(style_.dim("skipped") + "\n"); return Step::Next;
+        case '?': show_help(it); show_prompt(it); return Step::Stay;
+        case '\n':
+            if (answered(answers_, it)) {
+                term_.write(style_.dim("kept") + "\n");
+                return Step::Next;
+            }
+            break;
+        default: break;
+    }
+    if (it.profile) {
+        if (c >= '1' && c <= '9') {
+            const std::size_t k = static_cast<std::size_t>(c - '1');
+            if (k < it.profile->options.size()) {
+                answer_with(it, nullptr, &it.profile->options[k].value);
+                return Step::Next;
+            }
+        }
+    } else {
+        Answer a;
+        bool ok = true;
+        if (c == 'a') {
+            a.kind = AnswerKind::NotApplicable;
+        } else if (it.question->type == QuestionType::Choice) {
+            ok = c >= '0' && c <= '9' && it.question->option_at(c - '0');
+            a.kind = AnswerKind::Choice;
+            a.choice_level = c - '0';
+        } else if (c == 'y') {
+            a.kind = AnswerKind::Yes;
+        } else if (c == 'p') {
+            a.kind = AnswerKind::Partial;
+        } else if (c == 'n') {
+            a.kind = AnswerKind::No;
+        } else {
+            ok = false;
+        }
+        if (ok) {
+            answer_with(it, &a, nullptr);
+            return Step::Next;
+        }
+    }
+    hint(it);
+    show_prompt(it);
+    return Step::Stay;
+}
+
+WalkOutcome Walk::run() {
+    intro();
+    std::size_t i = next_due(0);
+    bool fresh = true;  // show the whole question (not just the prompt line) before reading a key
+    while (i < items_.size()) {
+        if (fresh) show(i);
+        fresh = true;
+        switch (handle(i, term_.read_key())) {
+            case Step::Stay: fresh = false; break;
+            case Step::Next:
+                history_.push_back(i);
+                i = next_due(i + 1);
+                break;
+            case Step::Back: {
+                // Questions asked earlier may no longer apply after a profile answer changed.
+                while (!history_.empty() && !due(history_.back())) history_.pop_back();
+                if (history_.empty()) {
+                    term_.write("  " + style_.yellow("this is the first question") + "\n");
+                    show_prompt(items_[i]);
+                    fresh = false;
+                } else {
+                    i = history_.back();
+                    history_.pop_back();
+                }
+                break;
+            }
+            case Step::Quit: return WalkOutcome::Quit;
+            case Step::Stop: term_.write("\n"); return WalkOutcome::Interrupted;
+        }
+    }
+    std::size_t skipped = 0;
+    for (std::size_t k = 0; k < items_.size(); ++k)
+        if (due(k) && !answered(answers_, items_[k])) ++skipped;
+    term_.write("\n" + style_.bold("Done.") +
+                (skipped ? fmt::format(" {} question{} left unanswered (they count as the scoring rule says).",
+                                       skipped, skipped == 1 ? "" : "s")
+                         : std::string()) +
+                "\n\n");
+    return WalkOutcome::Completed;
+}
+
+}  // namespace
+
+std::size_t questions_to_ask(const Questionnaire& q, const AnswerSet& answers, bool review) {
+    AnswerSet copy = answers;
+    struct NullTerminal final : Terminal {
+        Key read_key() override { return Key{Key::Kind::Closed, 0}; }
+        void write(const std::string&) override {}
+        int width() override { return 80; }
+        bool color() const override { return false; }
+    } null_terminal;
+    WalkOptions options;
+    options.review = review;
+    SaveAnswers none = [](const AnswerSet&) {};
+    return Walk(q, copy, null_terminal, options, none).count_due();
+}
+
+WalkOutcome run_walk(const Questionnaire& q, AnswerSet& answers, Terminal& term, const WalkOptions& options,
+                     const SaveAnswers& save) {
+    return Walk(q, answers, term, options, save).run();
+}
+
+}  // namespace mm

@@ -1,0 +1,271 @@
+// The question walk, driven by a scripted terminal: whole sessions, key by key.
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "helpers.hpp"
+#include "mm/answers_file.hpp"
+#include "mm/prompt.hpp"
+#include "mm/terminal.hpp"
+
+using namespace mm;
+
+namespace {
+
+// Plays back keys; once they run out it reports a closed terminal, so a walk can never wait forever.
+class FakeTerminal final : public Terminal {
+public:
+    explicit FakeTerminal(const std::string& keys, int columns = 80) : columns_(columns) {
+        for (char c : keys) keys_.push_back(Key::character(c));
+    }
+    void push(Key k) { keys_.push_back(k); }
+    Key read_key() override {
+        if (keys_.empty()) return Key{Key::Kind::Closed, 0};
+        Key k = keys_.front();
+        keys_.pop_front();
+        return k;
+    }
+    void write(const std::string& text) override { out += text; }
+    int width() override { return columns_; }
+    bool color() const override { return false; }
+
+    std::string out;
+    int columns_;
+
+private:
+    std::deque<Key> keys_;
+};
+
+struct Session {
+    Questionnaire q = test::questionnaire(read_source(test::data_file("valid/small.yaml")).text, "small.yaml");
+    AnswerSet answers;
+    std::vector<AnswerSet> saves;
+    WalkOutcome run(FakeTerminal& t, bool review = false) {
+        WalkOptions o;
+        o.review = review;
+        o.save_path = "answers.yaml";
+        return run_walk(q, answers, t, o, [this](const AnswerSet& a) { saves.push_back(a); });
+    }
+    std::string answer(const std::string& id) const {
+        auto it = answers.answers.find(id);
+        return it == answers.answers.end() ? "" : answer_text(it->second);
+    }
+};
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("walk: answering everything with single keys") {
+    Session s;
+    FakeTerminal t("2yn" "y2p");  // profile online, then the five questions in order
+    REQUIRE(s.run(t) == WalkOutcome::Completed);
+    CHECK(s.answers.profile.at("serving") == "online");
+    CHECK(s.answer("data-documented") == "yes");
+    CHECK(s.answer("data-versioned") == "no");
+    CHECK(s.answer("release-documented") == "yes");
+    CHECK(s.answer("release-path") == "2");
+    CHECK(s.answer("latency-slo") == "partial");
+    CHECK(s.answers.questionnaire_id == "small");
+    CHECK(s.saves.size() == 6);  // one save per answer
+    CHECK(s.saves[1].answers.size() == 1);
+    // The intro, dimension headers and progress.
+    CHECK(t.out.find("Small interactive model") != std::string::npos);
+    CHECK(t.out.find("6 questions") != std::string::npos);
+    CHECK(t.out.find("about 2") != std::string::npos);  // minutes: 15 s a question
+    CHECK(t.out.find("saved after every key to answers.yaml") != std::string::npos);
+    CHECK(t.out.find("── Data (1 of 2)") != std::string::npos);
+    CHECK(t.out.find("Where training data comes from") != std::string::npos);
+    CHECK(t.out.find("[1/6] About your team") != std::string::npos);
+    CHECK(t.out.find("[2/6] Data · level 1 (Repeatable)") != std::string::npos);
+    CHECK(t.out.find("[6/6] Deployment · level 2 (Automated)") != std::string::npos);
+    CHECK(t.out.find("    2  By a pipeline") != std::string::npos);
+    CHECK(t.out.find("Done.") != std::string::npos);
+}
+
+TEST_CASE("walk: the profile comes first and rules questions out") {
+    Session s;
+    FakeTerminal t("1yyy1");  // batch: latency-slo does not apply
+    REQUIRE(s.run(t) == WalkOutcome::Completed);
+    CHECK(s.answers.profile.at("serving") == "batch");
+    CHECK(s.answers.answers.count("latency-slo") == 0);
+    CHECK(t.out.find("latency objective") == std::string::npos);
+    CHECK(t.out.find("[5/5]") != std::string::npos);
+    CHECK(t.out.find("[6/") == std::string::npos);
+}
+
+TEST_CASE("walk: back shows the previous answer and lets it change") {
+    Session s;
+    FakeTerminal t("1y" "b" "n" "yy1");
+    REQUIRE(s.run(t) == WalkOutcome::Completed);
+    CHECK(s.answer("data-documented") == "no");
+    CHECK(s.answer("data-versioned") == "yes");
+    CHECK(t.out.find("Current answer: yes (Enter keeps it)") != std::string::npos);
+    // Back twice from the first question only says so.
+    Session s2;
+    FakeTerminal t2("bq");
+    CHECK(s2.run(t2) == WalkOutcome::Quit);
+    CHECK(t2.out.find("this is the first question") != std::string::npos);
+}
+
+TEST_CASE("walk: the left arrow goes back, Enter keeps an answer") {
+    Session s;
+    FakeTerminal t("1y");
+    t.push(Key{Key::Kind::Left, 0});
+    t.push(Key::character('\n'));
+    for (char c : std::string("nyq")) t.push(Key::character(c));
+    CHECK(s.run(t) == WalkOutcome::Quit);
+    CHECK(s.answer("data-documented") == "yes");
+    CHECK(s.answer("data-versioned") == "no");
+    CHECK(s.answer("release-documented") == "yes");
+    CHECK(t.out.find("kept") != std::string::npos);
+}
+
+TEST_CASE("walk: help shows the help text, practice and tools, then the same question") {
+    Session s;
+    FakeTerminal t("1?y");
+    s.run(t);
+    CHECK(t.out.find("Help: Yes when every training data source has an owner") != std::string::npos);
+    CHECK(t.out.find("Practice: Document every data source.") != std::string::npos);
+    CHECK(t.out.find("Tools: Markdown, DataHub") != std::string::npos);
+    CHECK(s.answer("data-documented") == "yes");
+}
+
+TEST_CASE("walk: skip leaves a question unanswered") {
+    Session s;
+    FakeTerminal t("1sy" "s1");
+    REQUIRE(s.run(t) == WalkOutcome::Completed);
+    CHECK(s.answers.answers.count("data-documented") == 0);
+    CHECK(s.answer("data-versioned") == "yes");
+    CHECK(s.answers.answers.count("release-documented") == 0);
+    CHECK(t.out.find("2 questions left unanswered") != std::string::npos);
+}
+
+TEST_CASE("walk: quit and interrupt stop with the answers so far saved") {
+    Session s;
+    FakeTerminal t("2yq");
+    CHECK(s.run(t) == WalkOutcome::Quit);
+    REQUIRE(!s.saves.empty());
+    CHECK(s.saves.back().answers.size() == 1);
+
+    Session s2;
+    FakeTerminal t2("2y");
+    t2.push(Key{Key::Kind::Interrupt, 0});
+    t2.push(Key::character('n'));  // never read
+    CHECK(s2.run(t2) == WalkOutcome::Interrupted);
+    CHECK(s2.saves.size() == 2);
+    CHECK(s2.answers.answers.count("data-versioned") == 0);
+
+    Session s3;
+    FakeTerminal t3("2");  // then the terminal closes
+    CHECK(s3.run(t3) == WalkOutcome::Interrupted);
+}
+
+TEST_CASE("walk: an invalid key gets a hint and the same question") {
+    Session s;
+    FakeTerminal t("x2" "7y" "\n" "n");
+    t.push(Key{Key::Kind::Other, 0});
+    t.push(Key::character('q'));
+    s.run(t);
+    CHECK(s.answers.profile.at("serving") == "online");
+    CHECK(t.out.find("press 1-2 to choose") != std::string::npos);
+    CHECK(t.out.find("press y, p, n or a to answer") != std::string::npos);
+    CHECK(s.answer("data-documented") == "yes");
+    CHECK(s.answer("data-versioned") == "no");
+    CHECK(count(t.out, "[1/6]") == 1);  // the question is not printed again, only its key line
+    // A choice question takes only its option levels and n/a.
+    Session c;
+    FakeTerminal tc("1sss" "y" "9" "a");
+    c.run(tc);
+    CHECK(tc.out.find("press 0-2 to choose an option, or a for n/a") != std::string::npos);
+    CHECK(c.answer("release-path") == "n/a");
+}
+
+TEST_CASE("walk: resuming asks only what is unanswered") {
+    Session s;
+    s.answers = test::answers("questionnaire: small\nprofile: {serving: online}\n"
+                              "answers: {data-documented: yes, release-path: 1}\n");
+    CHECK(questions_to_ask(s.q, s.answers, false) == 3);
+    CHECK(questions_to_ask(s.q, s.answers, true) == 6);
+    FakeTerminal t("nyy");
+    REQUIRE(s.run(t) == WalkOutcome::Completed);
+    CHECK(t.out.find("3 questions to go") != std::string::npos);
+    CHECK(t.out.find("[1/3] Data · level 2") != std::string::npos);
+    CHECK(t.out.find("How do your models deliver") == std::string::npos);
+    CHECK(t.out.find("Are data sources documented?") == std::string::npos);
+    CHECK(s.answer("data-documented") == "yes");
+    CHECK(s.answer("release-path") == "1");
+    CHECK(s.answer("data-versioned") == "no");
+    CHECK(s.answer("release-documented") == "yes");
+    CHECK(s.answer("latency-slo") == "yes");
+}
+
+TEST_CASE("walk: review asks everything with the current answers shown") {
+    Session s;
+    s.answers = test::answers("questionnaire: small\nprofile: {serving: online}\n"
+                              "answers: {data-documented: yes, release-path: 1}\n");
+    // Enter keeps, p changes, Enter on an unanswered question only hints (s skips it), q quits.
+    FakeTerminal t("\n" "\n" "p" "\n" "s" "\n" "q");
+    CHECK(s.run(t, true) == WalkOutcome::Quit);
+    CHECK(t.out.find("Reviewing 6 questions") != std::string::npos);
+    CHECK(t.out.find("Current answer: Real-time serving") != std::string::npos);
+    CHECK(t.out.find("Current answer: yes") != std::string::npos);
+    CHECK(t.out.find("Current answer: 1 By a script") != std::string::npos);
+    CHECK(s.answer("data-documented") == "yes");
+    CHECK(s.answer("data-versioned") == "partial");
+    CHECK(s.answers.answers.count("release-documented") == 0);
+    CHECK(t.out.find("press y, p, n or a to answer") != std::string::npos);
+    CHECK(s.answer("release-path") == "1");
+}
+
+TEST_CASE("walk: changing the profile on the way back changes what is asked") {
+    Session s;
+    // online, then back from the first question to the profile and switch to batch.
+    FakeTerminal t("2" "b" "1" "yyy1");
+    REQUIRE(s.run(t) == WalkOutcome::Completed);
+    CHECK(s.answers.profile.at("serving") == "batch");
+    CHECK(s.answers.answers.count("latency-slo") == 0);
+    CHECK(t.out.find("[5/5]") != std::string::npos);
+}
+
+TEST_CASE("walk: text wraps to the terminal and is made safe") {
+    Session s;
+    s.q.dimensions[0].questions[0].text =
+        "A very long question \033[31mwith an escape\033[0m that goes on and on past the edge of a narrow "
+        "terminal so that it has to be wrapped onto more than one line";
+    FakeTerminal t("1q", 50);
+    s.run(t);
+    CHECK(t.out.find('\033') == std::string::npos);
+    std::size_t start = 0;
+    while (start < t.out.size()) {
+        std::size_t end = t.out.find('\n', start);
+        if (end == std::string::npos) end = t.out.size();
+        std::string line = t.out.substr(start, end - start);
+        std::size_t columns = 0;
+        for (unsigned char c : line) columns += (c & 0xC0) != 0x80;
+        INFO(line);
+        CHECK(columns <= 50);
+        start = end + 1;
+    }
+}
+
+TEST_CASE("decode_key: single keys, Enter, arrows and escape sequences") {
+    Key k;
+    CHECK(decode_key("y", k) == 1);
+    CHECK((k.kind == Key::Kind::Char && k.ch == 'y'));
+    CHECK(decode_key("\r\n", k) == 2);
+    CHECK(k.ch == '\n');
+    CHECK(decode_key("\033[D", k) == 3);
+    CHECK(k.kind == Key::Kind::Left);
+    CHECK(decode_key("\033[1;5Ay", k) == 6);
+    CHECK(k.kind == Key::Kind::Other);
+    CHECK(decode_key("\x04", k) == 1);
+    CHECK(k.ch == 'q');
+    CHECK(decode_key("\xc3\xa9y", k) == 2);
+    CHECK(k.kind == Key::Kind::Other);
+}
