@@ -1,5 +1,10 @@
 #include "mm/glob.hpp"
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <bitset>
 #include <vector>
 
 namespace mm {
@@ -154,6 +159,221 @@ bool glob_match(const std::string& glob, const std::string& path) {
     for (const auto& g : alternatives) {
         std::vector<char> memo((g.size() + 1) * (path.size() + 1), 0);
         if (match_from(g, 0, path, 0, memo)) return true;
+    }
+    return false;
+}
+
+// ---- compiled globs ----
+
+namespace {
+
+void append_byte(std::string& re, unsigned char c) {
+    static const char* hex = "0123456789abcdef";
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
+        re += static_cast<char>(c);
+    } else {
+        re += "\\x{";
+        re += hex[c >> 4];
+        re += hex[c & 15];
+        re += '}';
+    }
+}
+
+// A bracket class at g[i] == '[' as a regex class over bytes, with the exact semantics of match_class: the
+// first character after '[' (or '[!') is literal even when it is ']', `a-z` ranges, and never '/'.
+std::string class_regex(const std::string& g, std::size_t& i) {
+    std::bitset<256> set;
+    std::size_t k = i + 1;
+    bool negate = k < g.size() && (g[k] == '!' || g[k] == '^');
+    if (negate) ++k;
+    bool first = true;
+    for (; k < g.size() && (first || g[k] != ']'); ++k, first = false) {
+        unsigned char c = static_cast<unsigned char>(g[k]);
+        if (k + 2 < g.size() && g[k + 1] == '-' && g[k + 2] != ']') {
+            unsigned char hi = static_cast<unsigned char>(g[k + 2]);
+            for (unsigned v = c; v <= hi; ++v) set.set(v);
+            k += 2;
+        } else {
+            set.set(c);
+        }
+    }
+    i = k + 1;
+    if (negate) set.flip();
+    set.reset('/');
+    if (set.none()) return "[^\\x{00}-\\x{ff}]";
+    std::string re = "[";
+    for (unsigned v = 0; v < 256;) {
+        if (!set.test(v)) { ++v; continue; }
+        unsigned w = v;
+        while (w + 1 < 256 && set.test(w + 1)) ++w;
+        append_byte(re, static_cast<unsigned char>(v));
+        if (w > v) {
+            re += '-';
+            append_byte(re, static_cast<unsigned char>(w));
+        }
+        v = w + 1;
+    }
+    return re + "]";
+}
+
+// One brace-free glob, with the semantics of match_from.
+void translate(const std::string& g, std::string& re) {
+    for (std::size_t i = 0; i < g.size();) {
+        if (g.compare(i, 2, "**") == 0 && (i == 0 || g[i - 1] == '/') && (i + 2 == g.size() || g[i + 2] == '/')) {
+            if (i + 2 == g.size()) {
+                re += ".*";  // trailing "**": everything below
+                i += 2;
+            } else {
+                re += "(?:.*/)?";  // "**/": zero or more directories
+                i += 3;
+            }
+            continue;
+        }
+        char c = g[i];
+        if (c == '*') {
+            while (i < g.size() && g[i] == '*') ++i;
+            re += "[^/]*";
+            continue;
+        }
+        if (c == '?') {
+            re += "[^/]";
+            ++i;
+            continue;
+        }
+        if (c == '[') {
+            re += class_regex(g, i);
+            continue;
+        }
+        if (c == '\\' && i + 1 < g.size()) c = g[++i];
+        append_byte(re, static_cast<unsigned char>(c));
+        ++i;
+    }
+}
+
+RE2::Options glob_options() {
+    RE2::Options o;
+    o.set_encoding(RE2::Options::EncodingLatin1);
+    o.set_log_errors(false);
+    o.set_dot_nl(true);
+    o.set_max_mem(64 << 20);
+    return o;
+}
+
+}  // namespace
+
+std::string glob_to_regex(const std::string& glob, bool braces) {
+    std::vector<std::string> alternatives;
+    if (!braces) alternatives.push_back(glob);
+    else if (!expand_braces(glob, alternatives)) return "[^\\x{00}-\\x{ff}]";
+    std::string re;
+    for (const auto& g : alternatives) {
+        if (!re.empty()) re += '|';
+        translate(g, re);
+    }
+    return alternatives.size() == 1 ? re : "(?:" + re + ")";
+}
+
+struct GlobSet::Impl {
+    RE2::Set set{glob_options(), RE2::ANCHOR_BOTH};
+    std::size_t count = 0;
+    bool compiled = false;
+};
+
+GlobSet::GlobSet() : impl_(std::make_unique<Impl>()) {}
+GlobSet::~GlobSet() = default;
+GlobSet::GlobSet(GlobSet&&) noexcept = default;
+GlobSet& GlobSet::operator=(GlobSet&&) noexcept = default;
+
+int GlobSet::add(const std::string& glob) { return add_regex(glob_to_regex(glob)); }
+
+int GlobSet::add_regex(const std::string& regex) {
+    std::string error;
+    int index = impl_->set.Add(regex, &error);
+    if (index < 0) index = impl_->set.Add("[^\\x{00}-\\x{ff}]", nullptr);  // cannot happen for valid globs
+    ++impl_->count;
+    return index;
+}
+
+bool GlobSet::compile(std::string* error) {
+    if (impl_->count == 0) return true;
+    impl_->compiled = impl_->set.Compile();
+    if (!impl_->compiled && error) *error = "the globs need more memory than allowed";
+    return impl_->compiled;
+}
+
+std::size_t GlobSet::size() const { return impl_->count; }
+
+void GlobSet::match(std::string_view path, std::vector<int>& out) const {
+    out.clear();
+    if (!impl_->compiled) return;
+    impl_->set.Match(re2::StringPiece(path.data(), path.size()), &out);
+    std::sort(out.begin(), out.end());
+}
+
+// ---- .gitignore ----
+
+Gitignore::Gitignore() = default;
+Gitignore::~Gitignore() = default;
+Gitignore::Gitignore(Gitignore&&) noexcept = default;
+Gitignore& Gitignore::operator=(Gitignore&&) noexcept = default;
+
+Gitignore Gitignore::parse(const std::string& text) {
+    Gitignore gi;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        start = end + 1;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        // Trailing spaces are ignored unless escaped with a backslash.
+        while (!line.empty() && line.back() == ' ' && !(line.size() >= 2 && line[line.size() - 2] == '\\'))
+            line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        Pattern p;
+        if (line[0] == '!') {
+            p.negated = true;
+            line.erase(0, 1);
+        }
+        if (!line.empty() && line.back() == '/') {
+            p.dir_only = true;
+            line.pop_back();
+        }
+        if (line.empty()) continue;
+        bool anchored = line.find('/') != std::string::npos;
+        if (line[0] == '/') line.erase(0, 1);
+        if (line.empty()) continue;
+        // An unclosed '[' makes git ignore the pattern; do the same.
+        bool bad = false;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            if (line[i] == '\\') { ++i; continue; }
+            if (line[i] == '[') {
+                std::size_t j = i + 1;
+                if (j < line.size() && (line[j] == '!' || line[j] == '^')) ++j;
+                if (j < line.size() && line[j] == ']') ++j;
+                j = line.find(']', j);
+                if (j == std::string::npos) { bad = true; break; }
+                i = j;
+            }
+        }
+        if (bad) continue;
+        gi.set_.add_regex(glob_to_regex(anchored ? line : "**/" + line, false));
+        gi.patterns_.push_back(p);
+    }
+    gi.set_.compile();
+    return gi;
+}
+
+bool Gitignore::empty() const { return patterns_.empty(); }
+
+bool Gitignore::ignored(std::string_view path, bool is_dir) const {
+    if (patterns_.empty()) return false;
+    thread_local std::vector<int> hits;
+    set_.match(path, hits);
+    for (auto it = hits.rbegin(); it != hits.rend(); ++it) {
+        const Pattern& p = patterns_[static_cast<std::size_t>(*it)];
+        if (p.dir_only && !is_dir) continue;
+        return !p.negated;
     }
     return false;
 }

@@ -224,6 +224,20 @@ std::string render_text(const Report& r, const TextOptions& options) {
             out += fmt::format("{} question{} answered n/a.\n", not_applicable, not_applicable == 1 ? "" : "s");
     }
 
+    if (r.contradictions && !r.contradictions->empty()) {
+        out += "\n" + st.yellow(st.bold(fmt::format("Answers the repository contradicts ({})", r.contradictions->size()))) + "\n";
+        for (const auto& c : *r.contradictions) {
+            std::string why = c.kind == Contradiction::Kind::NoButEvidence ? "answered no, but evidence found"
+                                                                           : "answered yes, no evidence found";
+            if (!c.evidence.empty()) {
+                const EvidenceHit& h = c.evidence.front();
+                why += ": " + terminal_safe(h.path) + (h.line > 0 ? ":" + std::to_string(h.line) : "");
+                if (c.evidence.size() > 1) why += fmt::format(" (+{} more)", c.evidence.size() - 1);
+            }
+            out += "  " + terminal_safe(c.question) + "  " + st.dim(why) + "\n";
+        }
+    }
+
     if (r.gate) {
         out += "\n";
         if (r.gate->passed) {

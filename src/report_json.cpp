@@ -113,6 +113,7 @@ std::string render_json(const Report& r) {
                  {"answer", answer_json(qr.answer)},
                  {"note", qr.note}};
         if (qr.source == AnswerSource::Evidence) aj["source"] = "evidence";
+        else if (r.contradictions) aj["source"] = "given";  // after a scan, every answer says where it came from
         if (!qr.evidence.empty()) aj["evidence"] = evidence_json(qr.evidence);
         answers.push_back(std::move(aj));
     }
@@ -127,6 +128,12 @@ std::string render_json(const Report& r) {
             bars.push_back(bj);
         }
         j["gate"] = {{"passed", r.gate->passed}, {"bars", bars}, {"failures", r.gate->failures}};
+    }
+    if (r.contradictions) {
+        ojson cs = ojson::array();
+        for (const auto& c : *r.contradictions)
+            cs.push_back({{"question", c.question}, {"kind", to_string(c.kind)}, {"evidence", evidence_json(c.evidence)}});
+        j["contradictions"] = cs;
     }
     return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
@@ -327,6 +334,26 @@ public:
                 gr.bars.push_back({opt_str(b, "dimension", "gate.bars"), integer(b, "level", "gate.bars")});
             gr.failures = strings(g, "failures", "gate");
             r.gate = std::move(gr);
+        }
+        if (j.contains("contradictions")) {
+            r.contradictions.emplace();
+            for (const auto& c : array(j, "contradictions", "the report")) {
+                Contradiction con;
+                con.question = str(c, "question", "contradictions");
+                std::string kind = str(c, "kind", "contradictions");
+                if (kind == "yes-unverified") con.kind = Contradiction::Kind::YesUnverified;
+                else if (kind == "no-but-evidence") con.kind = Contradiction::Kind::NoButEvidence;
+                else fail("contradictions.kind", "unknown kind '" + kind + "'");
+                if (c.contains("evidence"))
+                    for (const auto& e : array(c, "evidence", "contradictions")) {
+                        EvidenceHit h;
+                        h.path = str(e, "path", "contradictions.evidence");
+                        if (e.contains("line")) h.line = integer(e, "line", "contradictions.evidence");
+                        h.excerpt = opt_str(e, "excerpt", "contradictions.evidence");
+                        con.evidence.push_back(std::move(h));
+                    }
+                r.contradictions->push_back(std::move(con));
+            }
         }
         return r;
     }

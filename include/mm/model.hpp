@@ -170,6 +170,17 @@ struct EvidenceHit {
     std::string excerpt;
 };
 
+// A given answer that the repository contradicts (assess --scan): "no" with evidence found, or "yes" on a
+// question with evidence rules where none matched.
+struct Contradiction {
+    enum class Kind { NoButEvidence, YesUnverified };
+    std::string question;
+    Kind kind = Kind::NoButEvidence;
+    std::vector<EvidenceHit> evidence;  // NoButEvidence: what was found
+};
+// "no-but-evidence" or "yes-unverified".
+std::string to_string(Contradiction::Kind kind);
+
 struct AnswerSet {
     std::string questionnaire_id;  // empty when the file did not name one
     std::map<std::string, Answer> answers;

@@ -36,6 +36,8 @@ struct Report {
     QuestionnaireInfo questionnaire;
     Assessment assessment;
     std::optional<GateResult> gate;
+    // assess --scan: given answers the repository contradicts (present, maybe empty, only after a scan).
+    std::optional<std::vector<Contradiction>> contradictions;
 };
 
 QuestionnaireInfo info_of(const Questionnaire& q);

@@ -19,7 +19,7 @@ const char* tool_version() { return MM_VERSION; }
 const std::vector<Command>& commands() {
     static const std::vector<Command> all{
         {"assess", setup_assess}, {"list", setup_list}, {"show", setup_show},
-        {"validate", setup_validate}, {"init", setup_init},
+        {"validate", setup_validate}, {"init", setup_init}, {"scan", setup_scan},
     };
     return all;
 }

@@ -27,6 +27,8 @@ struct AssessOptions {
     std::string color = "auto";
     bool all = false;
     bool no_input = false;
+    std::string scan_dir;           // --scan: evidence pre-fills answers not given
+    bool require_evidence = false;  // --require-evidence: unverified "yes" counts as "no"
 };
 
 const char* kHowToAnswer =
@@ -49,13 +51,15 @@ ExitCode run_assess(const AssessOptions& o) {
     if (!o.answers_path.empty()) {
         answers = load_answers(read_source(o.answers_path));
         check_answers(q, answers);
-    } else if (o.answer_overrides.empty()) {
+    } else if (o.answer_overrides.empty() && o.scan_dir.empty()) {
         std::string msg = kHowToAnswer;
         for (std::size_t at; (at = msg.find("{q}")) != std::string::npos;) msg.replace(at, 3, q.id);
         std::cerr << msg;
         return ExitCode::BadInput;
     }
     apply_answer_overrides(q, answers, o.answer_overrides);
+    std::optional<std::vector<Contradiction>> contradictions;
+    if (!o.scan_dir.empty()) contradictions = scan_into_answers(q, answers, o.scan_dir, o.require_evidence);
 
     ScoreOptions so;
     if (o.target_level >= 0) so.target_level = o.target_level;
@@ -65,6 +69,7 @@ ExitCode run_assess(const AssessOptions& o) {
     Report report = make_report(q, std::move(a), gate);
     report.tool_version = tool_version();
     report.team = o.team;
+    report.contradictions = std::move(contradictions);
 
     const bool to_terminal = (o.output.empty() || o.output == "-");
     TextOptions to;
@@ -102,6 +107,10 @@ void setup_assess(CLI::App& app, Context& ctx) {
     sub->add_option("--team", o->team, "Name of the team assessed, stored in the report");
     sub->add_flag("--all", o->all, "Show practices beyond the target level in full");
     sub->add_flag("--no-input", o->no_input, "Never prompt (also when CI=true is set)");
+    CLI::Option* scan = sub->add_option("--scan", o->scan_dir, "Pre-fill answers not given from evidence in DIR; "
+                                        "list answers it contradicts")->type_name("DIR");
+    sub->add_flag("--require-evidence", o->require_evidence, "With --scan: an unverified 'yes' counts as 'no'")
+        ->needs(scan);
     add_color_option(*sub, o->color);
     sub->footer(
         "Examples:\n"

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@ void setup_list(CLI::App& app, Context& ctx);
 void setup_show(CLI::App& app, Context& ctx);
 void setup_validate(CLI::App& app, Context& ctx);
 void setup_init(CLI::App& app, Context& ctx);
+void setup_scan(CLI::App& app, Context& ctx);
 
 // ---- shared by subcommands ----
 
@@ -48,6 +50,15 @@ std::vector<Bar> parse_bars(const Questionnaire& q, const std::vector<std::strin
 
 // Prints diagnostics (warnings included) to stderr.
 void print_diagnostics(const std::vector<Diagnostic>& diags);
+
+// "4M", "512K", "1048576" as bytes; throws InputError naming `option`.
+std::uint64_t parse_size(const std::string& text, const std::string& option);
+
+// `assess --scan DIR` (src/cli/scan.cpp): scans DIR, pre-fills the questions `answers` leaves open (given
+// answers win), prints warnings and contradictions to stderr, applies --require-evidence, and returns the
+// contradictions for the report.
+std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const std::string& dir,
+                                             bool require_evidence, std::uint64_t max_file_size = 4u << 20);
 
 // Runs the command line; returns the process exit code.
 int main(int argc, char** argv);

@@ -1,0 +1,116 @@
+// `scan`: what a repository shows about each practice, and the answers it suggests (docs/scan.md).
+#include <unistd.h>
+
+#include <charconv>
+#include <iostream>
+#include <memory>
+
+#include "cli/cli.hpp"
+#include "mm/answers_file.hpp"
+#include "mm/loading.hpp"
+#include "mm/output.hpp"
+#include "mm/scan.hpp"
+#include "mm/source.hpp"
+
+namespace mm::cli {
+
+namespace {
+
+struct ScanCliOptions {
+    std::string dir = ".";
+    std::string questionnaire = "mlops";
+    std::string format = "text";
+    std::string output;
+    std::string max_file_size = "4M";
+    std::string color = "auto";
+};
+
+constexpr std::size_t kWarningsShown = 20;
+
+void print_warnings(const ScanResult& r) {
+    std::size_t n = std::min(r.warnings.size(), kWarningsShown);
+    for (std::size_t i = 0; i < n; ++i) std::cerr << "mlops-maturity: warning: " << terminal_safe(r.warnings[i]) << '\n';
+    if (r.warnings.size() > n)
+        std::cerr << "mlops-maturity: warning: ... and " << (r.warnings.size() - n) << " more unreadable entries\n";
+}
+
+ExitCode run_scan(const ScanCliOptions& o) {
+    Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
+    ScanOptions so;
+    so.max_file_size = parse_size(o.max_file_size, "--max-file-size");
+    ScanResult r = scan_tree(q, o.dir, so);
+    print_warnings(r);
+    const bool to_terminal = o.output.empty() || o.output == "-";
+    std::string out;
+    if (o.format == "json") {
+        out = render_scan_json(q, r, tool_version());
+    } else if (o.format == "yaml") {
+        out = render_answers_file(q, suggested_answers(q, r));
+    } else {
+        out = render_scan_text(q, r, to_terminal && use_color(o.color, STDOUT_FILENO),
+                               to_terminal ? terminal_width(STDOUT_FILENO) : 80);
+    }
+    emit(out, o.output);
+    return ExitCode::Ok;
+}
+
+}  // namespace
+
+std::uint64_t parse_size(const std::string& text, const std::string& option) {
+    std::uint64_t n = 0;
+    const char* end = text.data() + text.size();
+    auto [p, ec] = std::from_chars(text.data(), end, n);
+    std::string suffix(p, end);
+    std::uint64_t unit = 1;
+    if (suffix == "K" || suffix == "KiB" || suffix == "k") unit = 1u << 10;
+    else if (suffix == "M" || suffix == "MiB") unit = 1u << 20;
+    else if (suffix == "G" || suffix == "GiB") unit = 1u << 30;
+    else if (!suffix.empty()) ec = std::errc::invalid_argument;
+    if (ec != std::errc() || p == text.data() || n > (std::uint64_t{1} << 40) / unit)
+        throw InputError(Diagnostic{option, 0, 0, "'" + text + "' is not a size (bytes, or with K, M or G: 4M)"});
+    return n * unit;
+}
+
+std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const std::string& dir,
+                                             bool require_evidence, std::uint64_t max_file_size) {
+    ScanOptions so;
+    so.max_file_size = max_file_size;
+    ScanResult r = scan_tree(q, dir, so);
+    print_warnings(r);
+    std::vector<Contradiction> contradictions = find_contradictions(q, answers, r);
+    prefill_answers(q, r, answers);
+    for (auto& c : contradictions) {
+        std::string what = c.kind == Contradiction::Kind::NoButEvidence
+                               ? "answered no, but the repository shows evidence (" +
+                                     evidence_note(*r.find(c.question)) + "); is the answer out of date?"
+                               : "answered yes, but none of its evidence rules matched (unverified)";
+        std::cerr << "mlops-maturity: contradiction: " << terminal_safe(c.question) << ": " << terminal_safe(what)
+                  << '\n';
+    }
+    if (require_evidence) apply_require_evidence(answers, contradictions);
+    return contradictions;
+}
+
+void setup_scan(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<ScanCliOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "scan", "Look for evidence of each practice in a repository and suggest answers (executes nothing)");
+    sub->add_option("dir", o->dir, "Directory to scan")->capture_default_str();
+    sub->add_option("-q,--questionnaire", o->questionnaire, "Built-in questionnaire id or a YAML file")
+        ->capture_default_str();
+    sub->add_option("-f,--format", o->format, "text, json, or yaml (an answers file for 'assess -a')")
+        ->check(CLI::IsMember({"text", "json", "yaml"}))
+        ->capture_default_str();
+    sub->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
+    sub->add_option("--max-file-size", o->max_file_size, "Larger files are not read (bytes, or 512K, 4M, 1G)")
+        ->capture_default_str();
+    add_color_option(*sub, o->color);
+    sub->footer(
+        "Examples:\n"
+        "  mlops-maturity scan                                   what this repository shows\n"
+        "  mlops-maturity scan ../repo -f yaml -o answers.yaml   suggested answers, to review and commit\n"
+        "  mlops-maturity assess -a answers.yaml --scan . --require-evidence --min-level 2");
+    sub->callback([o, &ctx] { ctx.exit = run_scan(*o); });
+}
+
+}  // namespace mm::cli

@@ -1,0 +1,562 @@
+// Walking a repository for evidence (docs/scan.md). Two threads take directories from a shared stack; each
+// file's path is matched once against every glob (one automaton), and a file is read only when some content
+// rule's `in` glob matches it, then searched once with an RE2::Set of exactly the patterns that apply to it.
+#include "mm/scan.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <condition_variable>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <tuple>
+#include <utility>
+
+#include "mm/diagnostics.hpp"
+#include "mm/glob.hpp"
+
+namespace mm {
+
+const QuestionEvidence* ScanResult::find(const std::string& question) const {
+    for (const auto& q : questions)
+        if (q.question == question) return &q;
+    return nullptr;
+}
+
+namespace {
+
+constexpr std::size_t kBinaryProbe = 8192;
+constexpr std::size_t kExcerptMax = 160;
+constexpr std::size_t kMaxGitignore = 1u << 20;
+
+// Directories that are never entered: version control, dependencies, virtual environments, caches and build
+// outputs. Their own entry still counts for path rules (`.git` shows the code is under version control).
+bool heavy_dir(const char* name) {
+    static const char* const names[] = {
+        ".git", ".hg", ".svn", "node_modules", "bower_components", ".venv", "venv", "site-packages",
+        "__pycache__", "build", "dist", "target", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
+        ".ruff_cache", ".ipynb_checkpoints", ".gradle", ".terraform", ".eggs", ".next", ".cache",
+        "__MACOSX", ".dvc"};
+    for (const char* n : names)
+        if (std::strcmp(name, n) == 0) return true;
+    std::size_t len = std::strlen(name);
+    return len > 9 && std::strcmp(name + len - 9, ".egg-info") == 0;
+}
+
+// The rules of a questionnaire flattened into leaves (path or content rules), deduplicated, with every glob
+// in one GlobSet and every distinct pattern numbered.
+struct Plan {
+    struct Leaf {
+        bool content = false;
+        int glob = -1;
+        int pattern = -1;
+    };
+    std::vector<Leaf> leaves;
+    std::vector<int> order;  // leaf of each path/content rule, in questionnaire traversal order
+    GlobSet globs;
+    std::vector<std::vector<int>> path_leaves;     // per glob
+    std::vector<std::vector<int>> content_leaves;  // per glob
+    std::vector<std::string> patterns;             // "(?m)" + pattern
+    std::vector<std::unique_ptr<RE2>> single;      // per pattern, to locate the first match
+
+    std::map<std::string, int> glob_ids;
+    std::map<std::string, int> pattern_ids;
+    std::map<std::tuple<bool, int, int>, int> leaf_ids;
+
+    int glob_id(const std::string& g) {
+        auto [it, fresh] = glob_ids.emplace(g, static_cast<int>(glob_ids.size()));
+        if (fresh) {
+            globs.add(g);
+            path_leaves.emplace_back();
+            content_leaves.emplace_back();
+        }
+        return it->second;
+    }
+    int pattern_id(const std::string& p) {
+        auto [it, fresh] = pattern_ids.emplace(p, static_cast<int>(patterns.size()));
+        if (fresh) patterns.push_back("(?m)" + p);
+        return it->second;
+    }
+    void add(const EvidenceRule& r) {
+        if (r.kind == EvidenceRule::Kind::All) {
+            for (const auto& sub : r.all) add(sub);
+            return;
+        }
+        Leaf leaf;
+        leaf.content = r.kind == EvidenceRule::Kind::Content;
+        leaf.glob = glob_id(r.glob);
+        if (leaf.content) leaf.pattern = pattern_id(r.pattern);
+        auto [it, fresh] = leaf_ids.emplace(std::make_tuple(leaf.content, leaf.glob, leaf.pattern),
+                                            static_cast<int>(leaves.size()));
+        if (fresh) {
+            leaves.push_back(leaf);
+            auto& by_glob = leaf.content ? content_leaves : path_leaves;
+            by_glob[static_cast<std::size_t>(leaf.glob)].push_back(it->second);
+        }
+        order.push_back(it->second);
+    }
+};
+
+RE2::Options content_options() {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(64 << 20);
+    return o;
+}
+
+struct LeafHit {
+    int leaf;
+    std::string path;
+    int line;
+    std::string excerpt;
+};
+
+// One RE2::Set per combination of applicable patterns, per thread (no lock on the hot path).
+struct SetEntry {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> patterns;  // set index -> pattern id
+    std::vector<int> leaves;    // the content leaves that apply
+};
+
+struct Local {
+    std::vector<LeafHit> hits;
+    ScanStats stats;
+    std::vector<std::string> warnings;
+    std::map<std::vector<int>, SetEntry> sets;
+    std::vector<int> glob_hits, key, matched;
+    std::unique_ptr<char[]> buffer;
+    std::size_t capacity = 0;
+};
+
+std::string excerpt_of(std::string_view line) {
+    std::size_t b = 0, e = line.size();
+    while (b < e && (line[b] == ' ' || line[b] == '\t')) ++b;
+    while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\t' || line[e - 1] == '\r')) --e;
+    std::string_view s = line.substr(b, e - b);
+    if (s.size() <= kExcerptMax) return std::string(s);
+    std::size_t cut = kExcerptMax;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // a UTF-8 boundary
+    return std::string(s.substr(0, cut)) + "...";
+}
+
+class Walker {
+public:
+    Walker(Plan& plan, const Gitignore& ignore, const ScanOptions& options, int rootfd, std::string root,
+           std::string root_real)
+        : plan_(plan), ignore_(ignore), options_(options), rootfd_(rootfd), root_(std::move(root)),
+          root_real_(std::move(root_real)) {}
+
+    std::vector<Local> run() {
+        int n = std::max(1, options_.threads);
+        std::vector<Local> locals(static_cast<std::size_t>(n));
+        dirs_.emplace_back();
+        std::vector<std::thread> threads;
+        for (int i = 1; i < n; ++i) threads.emplace_back([this, &locals, i] { work(locals[static_cast<std::size_t>(i)]); });
+        work(locals[0]);
+        for (auto& t : threads) t.join();
+        return locals;
+    }
+
+private:
+    void work(Local& local) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        for (;;) {
+            cv_.wait(lock, [this] { return !dirs_.empty() || active_ == 0; });
+            if (dirs_.empty()) break;
+            std::string dir = std::move(dirs_.back());
+            dirs_.pop_back();
+            ++active_;
+            lock.unlock();
+            std::vector<std::string> subdirs;
+            walk_dir(dir, local, subdirs);
+            lock.lock();
+            --active_;
+            for (auto& s : subdirs) dirs_.push_back(std::move(s));
+            if (!subdirs.empty() || active_ == 0) cv_.notify_all();
+        }
+        cv_.notify_all();
+    }
+
+    void warn(Local& local, const std::string& rel, const char* what, int err) {
+        ++local.stats.unreadable;
+        local.warnings.push_back(std::string("cannot ") + what + " '" + (rel.empty() ? "." : rel) +
+                                 "': " + std::strerror(err));
+    }
+
+    bool first_visit(const struct stat& st) {
+        std::lock_guard<std::mutex> lock(visited_mutex_);
+        return visited_.emplace(st.st_dev, st.st_ino).second;
+    }
+
+    void walk_dir(const std::string& rel, Local& local, std::vector<std::string>& subdirs) {
+        int fd = ::openat(rootfd_, rel.empty() ? "." : rel.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) return warn(local, rel, "read directory", errno);
+        struct stat st {};
+        if (::fstat(fd, &st) != 0 || !first_visit(st)) {  // a bind mount looping back: never twice
+            ::close(fd);
+            return;
+        }
+        DIR* dir = ::fdopendir(fd);
+        if (!dir) {
+            int err = errno;
+            ::close(fd);
+            return warn(local, rel, "read directory", err);
+        }
+        struct Entry {
+            std::string name;
+            unsigned char type;
+        };
+        std::vector<Entry> entries;
+        bool venv = false;
+        errno = 0;
+        while (struct dirent* e = ::readdir(dir)) {
+            const char* n = e->d_name;
+            if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0))) continue;
+            if (std::strcmp(n, "pyvenv.cfg") == 0) venv = true;
+            entries.push_back({n, e->d_type});
+        }
+        if (venv && !rel.empty()) {  // a virtual environment under another name
+            ++local.stats.skipped_dirs;
+            ::closedir(dir);
+            return;
+        }
+        ++local.stats.directories;
+        std::string child;
+        for (const auto& e : entries) {
+            child.assign(rel);
+            if (!child.empty()) child += '/';
+            child += e.name;
+            unsigned char type = e.type;
+            if (type == DT_UNKNOWN) {
+                struct stat cst {};
+                if (::fstatat(fd, e.name.c_str(), &cst, AT_SYMLINK_NOFOLLOW) != 0) continue;
+                type = S_ISDIR(cst.st_mode) ? DT_DIR : S_ISREG(cst.st_mode) ? DT_REG : S_ISLNK(cst.st_mode) ? DT_LNK
+                                                                                                           : DT_FIFO;
+            }
+            if (type == DT_DIR) {
+                if (ignore_.ignored(child, true)) { ++local.stats.ignored; continue; }
+                match_path(child, local);
+                if (heavy_dir(e.name.c_str())) { ++local.stats.skipped_dirs; continue; }
+                subdirs.push_back(child);
+            } else if (type == DT_REG) {
+                if (ignore_.ignored(child, false)) { ++local.stats.ignored; continue; }
+                ++local.stats.files;
+                file(fd, e.name.c_str(), child, local);
+            } else if (type == DT_LNK) {
+                if (ignore_.ignored(child, false)) { ++local.stats.ignored; continue; }
+                symlink(child, local);
+            }
+            // FIFOs, sockets and devices are never opened.
+        }
+        ::closedir(dir);
+    }
+
+    // A file symlink is followed only when its real path is inside the tree; directory symlinks never are.
+    void symlink(const std::string& rel, Local& local) {
+        std::string full = root_ + "/" + rel;
+        std::unique_ptr<char, decltype(&std::free)> real(::realpath(full.c_str(), nullptr), &std::free);
+        struct stat st {};
+        if (!real || ::stat(real.get(), &st) != 0 || !S_ISREG(st.st_mode) || !inside(real.get())) {
+            ++local.stats.skipped_symlinks;
+            return;
+        }
+        ++local.stats.files;
+        file(-1, real.get(), rel, local);
+    }
+
+    bool inside(const char* real) const {
+        if (root_real_ == "/") return true;
+        std::size_t n = root_real_.size();
+        return std::strncmp(real, root_real_.c_str(), n) == 0 && real[n] == '/';
+    }
+
+    // Path rules for a directory entry.
+    void match_path(const std::string& rel, Local& local) {
+        plan_.globs.match(rel, local.glob_hits);
+        for (int g : local.glob_hits)
+            for (int leaf : plan_.path_leaves[static_cast<std::size_t>(g)]) local.hits.push_back({leaf, rel, 0, {}});
+    }
+
+    // `dirfd` >= 0: `name` is in that directory; else `name` is an absolute real path (a followed symlink).
+    void file(int dirfd, const char* name, const std::string& rel, Local& local) {
+        plan_.globs.match(rel, local.glob_hits);
+        if (local.glob_hits.empty()) return;
+        local.key.clear();
+        for (int g : local.glob_hits) {
+            for (int leaf : plan_.path_leaves[static_cast<std::size_t>(g)]) local.hits.push_back({leaf, rel, 0, {}});
+            if (!plan_.content_leaves[static_cast<std::size_t>(g)].empty()) local.key.push_back(g);
+        }
+        if (local.key.empty()) return;
+        SetEntry& entry = set_for(local);
+        std::size_t size = 0;
+        if (!read(dirfd, name, rel, local, size)) return;
+        search(entry, std::string_view(local.buffer.get(), size), rel, local);
+    }
+
+    SetEntry& set_for(Local& local) {
+        auto it = local.sets.find(local.key);
+        if (it != local.sets.end()) return it->second;
+        SetEntry entry;
+        std::set<int> patterns;
+        for (int g : local.key)
+            for (int leaf : plan_.content_leaves[static_cast<std::size_t>(g)]) {
+                entry.leaves.push_back(leaf);
+                patterns.insert(plan_.leaves[static_cast<std::size_t>(leaf)].pattern);
+            }
+        entry.patterns.assign(patterns.begin(), patterns.end());
+        entry.set = std::make_unique<RE2::Set>(content_options(), RE2::UNANCHORED);
+        for (int p : entry.patterns) entry.set->Add(plan_.patterns[static_cast<std::size_t>(p)], nullptr);
+        if (!entry.set->Compile()) entry.set.reset();  // too big: search pattern by pattern instead
+        return local.sets.emplace(local.key, std::move(entry)).first->second;
+    }
+
+    bool read(int dirfd, const char* name, const std::string& rel, Local& local, std::size_t& size) {
+        int fd = dirfd >= 0 ? ::openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+                            : ::open(name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0) {
+            warn(local, rel, "read", errno);
+            return false;
+        }
+        struct stat st {};
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            ::close(fd);
+            return false;
+        }
+        const std::uint64_t max = options_.max_file_size;
+        if (static_cast<std::uint64_t>(st.st_size) > max) {
+            ++local.stats.skipped_large;
+            ::close(fd);
+            return false;
+        }
+        // One read of the whole file into a buffer reused across files; one byte more detects growth.
+        std::size_t want = static_cast<std::size_t>(st.st_size) + 1;
+        if (local.capacity < want) {
+            local.capacity = std::max<std::size_t>(want, 64 * 1024);
+            local.buffer.reset(new char[local.capacity]);
+        }
+        size = 0;
+        while (size < want) {
+            ssize_t n = ::read(fd, local.buffer.get() + size, want - size);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                int err = errno;
+                ::close(fd);
+                warn(local, rel, "read", err);
+                return false;
+            }
+            if (n == 0) break;
+            size += static_cast<std::size_t>(n);
+        }
+        ::close(fd);
+        if (size > max || size == want) {  // grew while we read it
+            ++local.stats.skipped_large;
+            return false;
+        }
+        if (std::memchr(local.buffer.get(), 0, std::min(size, kBinaryProbe))) {
+            ++local.stats.skipped_binary;
+            return false;
+        }
+        ++local.stats.files_read;
+        local.stats.bytes_read += size;
+        return true;
+    }
+
+    void search(const SetEntry& entry, std::string_view text, const std::string& rel, Local& local) {
+        local.matched.clear();
+        re2::StringPiece piece(text.data(), text.size());
+        bool fallback = !entry.set;
+        if (entry.set) {
+            RE2::Set::ErrorInfo info{};
+            if (!entry.set->Match(piece, &local.matched, &info) && info.kind == RE2::Set::kOutOfMemory)
+                fallback = true;
+            for (int& m : local.matched) m = entry.patterns[static_cast<std::size_t>(m)];
+        }
+        if (fallback) {
+            local.matched.clear();
+            for (int p : entry.patterns)
+                if (RE2::PartialMatch(piece, single(p))) local.matched.push_back(p);
+        }
+        for (int p : local.matched) {
+            auto [line, excerpt] = locate(p, text);
+            for (int leaf : entry.leaves)
+                if (plan_.leaves[static_cast<std::size_t>(leaf)].pattern == p)
+                    local.hits.push_back({leaf, rel, line, excerpt});
+        }
+    }
+
+    const RE2& single(int p) const { return *plan_.single[static_cast<std::size_t>(p)]; }
+
+    // The line of the first match of pattern `p`, and that line as an excerpt.
+    std::pair<int, std::string> locate(int p, std::string_view text) const {
+        re2::StringPiece piece(text.data(), text.size()), m;
+        if (!single(p).Match(piece, 0, piece.size(), RE2::UNANCHORED, &m, 1)) return {1, {}};
+        std::size_t off = static_cast<std::size_t>(m.data() - text.data());
+        std::size_t end = off + m.size();
+        // A match that starts with blank lines ((?m)^\s*...) belongs to the line where its text starts.
+        while (off < end && (text[off] == '\n' || text[off] == '\r' || text[off] == ' ' || text[off] == '\t')) ++off;
+        if (off == end) off = static_cast<std::size_t>(m.data() - text.data());
+        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(off), '\n'));
+        std::size_t start = off == 0 ? std::string_view::npos : text.rfind('\n', off - 1);
+        start = start == std::string_view::npos ? 0 : start + 1;
+        std::size_t stop = text.find('\n', off);
+        if (stop == std::string_view::npos) stop = text.size();
+        return {line, excerpt_of(text.substr(start, stop - start))};
+    }
+
+    Plan& plan_;
+    const Gitignore& ignore_;
+    const ScanOptions& options_;
+    int rootfd_;
+    std::string root_, root_real_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::vector<std::string> dirs_;
+    int active_ = 0;
+    std::mutex visited_mutex_;
+    std::set<std::pair<dev_t, ino_t>> visited_;
+};
+
+Gitignore read_gitignore(int rootfd) {
+    int fd = ::openat(rootfd, ".gitignore", O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return {};
+    struct stat st {};
+    std::string text;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) <= kMaxGitignore) {
+        text.resize(static_cast<std::size_t>(st.st_size));
+        ssize_t n = ::read(fd, text.data(), text.size());
+        text.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    }
+    ::close(fd);
+    return Gitignore::parse(text);
+}
+
+struct Evaluated {
+    bool matched = false;
+    std::vector<EvidenceHit> hits;
+};
+
+Evaluated evaluate(const EvidenceRule& r, const Plan& plan, std::size_t& next,
+                   const std::vector<std::vector<EvidenceHit>>& leaf_hits) {
+    Evaluated out;
+    if (r.kind == EvidenceRule::Kind::All) {
+        out.matched = true;
+        for (const auto& sub : r.all) {  // every sub-rule is visited, to keep `next` in step
+            Evaluated e = evaluate(sub, plan, next, leaf_hits);
+            out.matched = out.matched && e.matched;
+            out.hits.insert(out.hits.end(), e.hits.begin(), e.hits.end());
+        }
+        if (!out.matched) out.hits.clear();
+        return out;
+    }
+    const auto& hits = leaf_hits[static_cast<std::size_t>(plan.order[next++])];
+    out.matched = !hits.empty();
+    out.hits = hits;
+    return out;
+}
+
+}  // namespace
+
+ScanResult scan_tree(const Questionnaire& q, const std::string& root, const ScanOptions& options) {
+    Plan plan;
+    for (const auto& d : q.dimensions)
+        for (const auto& qu : d.questions)
+            for (const auto& r : qu.evidence) plan.add(r);
+    std::string error;
+    if (!plan.globs.compile(&error)) throw InputError(Diagnostic{q.source_name, 0, 0, error});
+    for (const auto& p : plan.patterns) {
+        plan.single.push_back(std::make_unique<RE2>(p, content_options()));
+        if (!plan.single.back()->ok())
+            throw InputError(Diagnostic{q.source_name, 0, 0, "invalid RE2 pattern '" + p + "': " +
+                                                                 plan.single.back()->error()});
+    }
+
+    struct stat st {};
+    if (::stat(root.c_str(), &st) != 0)
+        throw InputError(Diagnostic{root, 0, 0, std::string("cannot scan: ") + std::strerror(errno)});
+    if (!S_ISDIR(st.st_mode)) throw InputError(Diagnostic{root, 0, 0, "cannot scan: not a directory"});
+    int rootfd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    std::unique_ptr<char, decltype(&std::free)> real(::realpath(root.c_str(), nullptr), &std::free);
+    if (rootfd < 0 || !real) {
+        int err = errno;
+        if (rootfd >= 0) ::close(rootfd);
+        throw InputError(Diagnostic{root, 0, 0, std::string("cannot scan: ") + std::strerror(err)});
+    }
+
+    Gitignore ignore = read_gitignore(rootfd);
+    std::vector<Local> locals;
+    {
+        Walker walker(plan, ignore, options, rootfd, root, real.get());
+        locals = walker.run();
+    }
+    ::close(rootfd);
+
+    ScanResult result;
+    result.root = root;
+    std::vector<LeafHit> all;
+    for (auto& l : locals) {
+        ScanStats& s = result.stats;
+        s.files += l.stats.files;
+        s.directories += l.stats.directories;
+        s.files_read += l.stats.files_read;
+        s.bytes_read += l.stats.bytes_read;
+        s.ignored += l.stats.ignored;
+        s.skipped_dirs += l.stats.skipped_dirs;
+        s.skipped_binary += l.stats.skipped_binary;
+        s.skipped_large += l.stats.skipped_large;
+        s.skipped_symlinks += l.stats.skipped_symlinks;
+        s.unreadable += l.stats.unreadable;
+        for (auto& w : l.warnings) result.warnings.push_back(std::move(w));
+        std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));
+    }
+    std::sort(result.warnings.begin(), result.warnings.end());
+    std::sort(all.begin(), all.end(), [](const LeafHit& a, const LeafHit& b) {
+        return std::tie(a.leaf, a.path, a.line) < std::tie(b.leaf, b.path, b.line);
+    });
+    std::vector<std::vector<EvidenceHit>> leaf_hits(plan.leaves.size());
+    for (auto& h : all) leaf_hits[static_cast<std::size_t>(h.leaf)].push_back({std::move(h.path), h.line, std::move(h.excerpt)});
+
+    std::size_t next = 0;
+    for (const auto& d : q.dimensions)
+        for (const auto& qu : d.questions) {
+            if (qu.evidence.empty()) continue;
+            QuestionEvidence e;
+            e.question = qu.id;
+            e.dimension = d.id;
+            e.rules = qu.evidence.size();
+            bool full = false, partial = false;
+            for (const auto& r : qu.evidence) {
+                Evaluated ev = evaluate(r, plan, next, leaf_hits);
+                if (!ev.matched) continue;
+                (r.suggests_partial ? partial : full) = true;
+                e.hits.insert(e.hits.end(), ev.hits.begin(), ev.hits.end());
+            }
+            if (full) e.suggestion = AnswerKind::Yes;
+            else if (partial) e.suggestion = AnswerKind::Partial;
+            std::sort(e.hits.begin(), e.hits.end(), [](const EvidenceHit& a, const EvidenceHit& b) {
+                return std::tie(a.path, a.line) < std::tie(b.path, b.line);
+            });
+            e.hits.erase(std::unique(e.hits.begin(), e.hits.end(),
+                                     [](const EvidenceHit& a, const EvidenceHit& b) {
+                                         return a.path == b.path && a.line == b.line;
+                                     }),
+                         e.hits.end());
+            e.hit_count = e.hits.size();
+            if (e.hits.size() > options.max_hits_per_question) e.hits.resize(options.max_hits_per_question);
+            result.questions.push_back(std::move(e));
+        }
+    return result;
+}
+
+}  // namespace mm

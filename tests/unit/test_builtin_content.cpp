@@ -1,0 +1,100 @@
+// Content rules for the built-in questionnaires (issue: questionnaires worth taking). Each must stand on its
+// own and be complete enough that no level is met by default.
+#include <map>
+#include <set>
+
+#include "catch.hpp"
+#include "helpers.hpp"
+
+using namespace mm;
+
+namespace {
+
+Questionnaire builtin(const std::string& id) {
+    const BuiltinQuestionnaire* b = find_builtin(id);
+    REQUIRE(b);
+    return load_questionnaire({"builtin:" + id, b->text});
+}
+
+}  // namespace
+
+TEST_CASE("the three built-in questionnaires are there, mlops first") {
+    std::vector<std::string> ids;
+    for (const auto& b : builtin_questionnaires()) ids.push_back(b.id);
+    CHECK(ids == std::vector<std::string>{"mlops", "mlops-ct", "mlops-org"});
+}
+
+TEST_CASE("every built-in questionnaire meets the content rules") {
+    for (const auto& b : builtin_questionnaires()) {
+        INFO("questionnaire " << b.id);
+        Questionnaire q = builtin(b.id);
+        CHECK(lint_questionnaire(q).empty());
+        CHECK(b.text.rfind("# yaml-language-server: $schema=", 0) == 0);
+        CHECK(q.dimensions.size() >= 5);
+        CHECK_FALSE(q.profile.empty());
+        REQUIRE_FALSE(q.target_rules.empty());
+        CHECK(q.target_rules.back().when.empty());  // a fallback, so every team gets a target
+        for (const auto& l : q.levels) CHECK_FALSE(l.description.empty());
+        std::set<std::string> texts;
+        for (const auto& d : q.dimensions) {
+            INFO("dimension " << d.id);
+            CHECK_FALSE(d.description.empty());
+            std::map<int, int> practices_at;
+            for (const auto& qu : d.questions) {
+                INFO("question " << qu.id);
+                CHECK_FALSE(qu.help.empty());
+                CHECK_FALSE(qu.practice.empty());
+                CHECK_FALSE(qu.tools.empty());
+                CHECK_FALSE(qu.references.empty());
+                CHECK(texts.insert(qu.text).second);
+                if (qu.type == QuestionType::Practice) {
+                    // A question that applies to every team, so no profile can leave a level empty.
+                    if (qu.applies_when.empty()) ++practices_at[qu.level];
+                } else {
+                    for (const auto& o : qu.options)
+                        if (o.level > 0) CHECK_FALSE(o.practice.empty());
+                }
+            }
+            for (int lvl = 1; lvl <= q.max_level(); ++lvl) {
+                INFO("level " << lvl);
+                CHECK(practices_at[lvl] >= 1);
+            }
+        }
+    }
+}
+
+TEST_CASE("mlops: five levels, nine dimensions, at least 60 practice questions, a third with evidence") {
+    Questionnaire q = builtin("mlops");
+    REQUIRE(q.levels.size() == 5);
+    CHECK(q.levels[0].name == "No MLOps");
+    CHECK(q.levels[1].name == "DevOps but no MLOps");
+    CHECK(q.levels[2].name == "Automated training");
+    CHECK(q.levels[3].name == "Automated model deployment");
+    CHECK(q.levels[4].name == "Full MLOps automated operations");
+    CHECK(q.dimensions.size() >= 9);
+    std::size_t practices = 0, choices = 0, with_evidence = 0;
+    for (const auto& d : q.dimensions)
+        for (const auto& qu : d.questions) {
+            (qu.type == QuestionType::Practice ? practices : choices) += 1;
+            with_evidence += !qu.evidence.empty();
+        }
+    CHECK(practices >= 60);
+    CHECK(choices >= 1);
+    CHECK(with_evidence * 3 >= q.question_count());
+}
+
+TEST_CASE("mlops-ct and mlops-org have their own ladders and questions") {
+    Questionnaire ct = builtin("mlops-ct"), org = builtin("mlops-org"), base = builtin("mlops");
+    CHECK(ct.max_level() == 3);
+    CHECK(org.max_level() == 4);
+    CHECK(org.levels[4].name == "Optimized");
+    std::set<std::string> base_texts;
+    for (const auto& d : base.dimensions)
+        for (const auto& qu : d.questions) base_texts.insert(qu.text);
+    for (const Questionnaire* q : {&ct, &org})
+        for (const auto& d : q->dimensions)
+            for (const auto& qu : d.questions) {
+                INFO(q->id << ": " << qu.id);
+                CHECK(base_texts.count(qu.text) == 0);
+            }
+}
