@@ -5,13 +5,16 @@
 namespace mm {
 
 const std::vector<std::string>& report_formats() {
-    static const std::vector<std::string> formats{"text", "json"};
+    static const std::vector<std::string> formats{"text", "json", "markdown", "html", "junit"};
     return formats;
 }
 
 std::string render_report(const Report& r, const std::string& format, const TextOptions& options) {
     if (format == "json") return render_json(r);
     if (format == "text") return render_text(r, options);
+    if (format == "markdown") return render_markdown(r);
+    if (format == "html") return render_html(r);
+    if (format == "junit") return render_junit(r);
     throw InputError(Diagnostic{"--format", 0, 0, "unknown format '" + format + "'"});
 }
 

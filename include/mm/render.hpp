@@ -41,4 +41,29 @@ namespace mm {
 const std::vector<std::string>& report_formats();
 std::string render_report(const Report& r, const std::string& format, const TextOptions& options);
 
+// ---- more report formats (docs/reports.md) ----
+
+// GitHub-flavoured Markdown: headline, dimension table, the gap report as a checklist. For
+// $GITHUB_STEP_SUMMARY and merge requests.
+std::string render_markdown(const Report& r);
+// One self-contained HTML page (no network, no script): headline, an SVG chart of the dimensions, the level
+// ladder, the dimension table and the gap report, with print styles.
+std::string render_html(const Report& r);
+// JUnit XML: a test suite per dimension, a test case per practice, a failure per gap at or below the required
+// level (the gate's bar, else the target, else the level above the dimension's own), skipped for n/a.
+std::string render_junit(const Report& r);
+
+// ---- escaping untrusted text (render_escape.cpp) ----
+
+// The text as valid UTF-8: each invalid byte sequence becomes U+FFFD.
+std::string valid_utf8(const std::string& s);
+// Text for HTML or XML content and quoted attribute values: & < > " ' escaped, characters that XML 1.0 does not
+// allow (C0 controls but tab and newline, U+FFFE, U+FFFF) dropped, invalid UTF-8 replaced.
+std::string xml_escape(const std::string& s);
+inline std::string html_escape(const std::string& s) { return xml_escape(s); }
+// Text for one line of Markdown (a paragraph, list item or table cell): line breaks become spaces, control
+// characters are dropped, Markdown punctuation is backslash-escaped and HTML-significant characters become
+// entities, so the text renders literally and cannot open a link, image, code span, table cell or HTML tag.
+std::string markdown_escape(const std::string& s);
+
 }  // namespace mm

@@ -33,6 +33,9 @@ void setup_list(CLI::App& app, Context& ctx);
 void setup_show(CLI::App& app, Context& ctx);
 void setup_validate(CLI::App& app, Context& ctx);
 void setup_init(CLI::App& app, Context& ctx);
+void setup_report(CLI::App& app, Context& ctx);
+void setup_diff(CLI::App& app, Context& ctx);
+void setup_aggregate(CLI::App& app, Context& ctx);
 void setup_scan(CLI::App& app, Context& ctx);
 
 // ---- shared by subcommands ----

@@ -1,0 +1,114 @@
+// Many teams' reports of one questionnaire side by side (`mlops-maturity aggregate`): a team x dimension heatmap,
+// the distribution of overall levels, and the practices missing most often. Pure: reports in, a value out.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "mm/report.hpp"
+
+namespace mm {
+
+struct TeamRow {
+    std::string team;
+    std::string source;          // the report's file name
+    int overall_level = 0;
+    double score = 0.0;
+    std::optional<int> target;
+    std::vector<int> levels;     // per Aggregate::dimensions; -1 when the report lacks that dimension
+    std::size_t gaps = 0;
+};
+
+struct DimensionColumn {
+    std::string id;
+    std::string name;
+    std::vector<std::size_t> distribution;  // teams per level 0..max
+    double mean = 0.0;                      // mean level over teams that have the dimension
+};
+
+struct MissingPractice {
+    std::string question;
+    std::string dimension;
+    int level = 0;
+    std::string text;
+    std::string practice;
+    std::size_t needed = 0;    // teams for which it is a gap up to their target (blocking or next)
+    std::size_t blocking = 0;  // teams for which it blocks their next level
+    std::size_t missing = 0;   // teams for which it is a gap at all (optional ones included)
+};
+
+struct Aggregate {
+    QuestionnaireInfo questionnaire;          // of the first report
+    std::vector<DimensionColumn> dimensions;  // in the first report's order, then any others as they appear
+    std::vector<TeamRow> teams;               // in the order added
+    std::vector<std::size_t> overall_distribution;  // teams per overall level 0..max
+    std::vector<MissingPractice> most_missing;      // by needed, then blocking, then missing, then level and id
+    std::size_t practices_missing = 0;              // distinct practices missing in at least one team
+    std::size_t digests = 0;                        // distinct questionnaire digests seen (1 when all agree)
+};
+
+// A team's name when its report has none: the file's base name without its extension ("reports/ml-a.json" ->
+// "ml-a").
+std::string team_name_from_path(const std::string& path);
+
+// What aggregation keeps of one report: enough for a row and the practice counts, not the whole report.
+// read_report_summary fills it straight from the JSON text, without building a Report (see bench/aggregate).
+struct ReportSummary {
+    std::string team;
+    QuestionnaireInfo questionnaire;
+    int overall_level = 0;
+    double score = 0.0;
+    std::optional<int> target;
+    struct Dim {
+        std::string id;
+        std::string name;
+        int level = 0;
+    };
+    std::vector<Dim> dimensions;
+    struct GapRef {
+        std::string question;
+        std::string dimension;
+        int level = 0;
+        std::string text;
+        std::string practice;
+        GapGroup group = GapGroup::Next;
+    };
+    std::vector<GapRef> gaps;
+};
+
+ReportSummary summarize(const Report& r);
+
+// Reads the parts of a saved JSON report that aggregation needs, checking the schema version and the shape of
+// those parts like read_report does. Throws InputError (with `file`).
+ReportSummary read_report_summary(const std::string& text, const std::string& file);
+
+class Aggregator {
+public:
+    // Adds one team's report. Throws InputError naming `source` when it is of another questionnaire (by id) than
+    // the first one added.
+    void add(ReportSummary r, const std::string& source);
+    std::size_t size() const { return result_.teams.size(); }
+    // The result, with the `top` practices missing most often.
+    Aggregate finish(std::size_t top) &&;
+
+private:
+    Aggregate result_;
+    std::string first_source_;
+    std::unordered_map<std::string, std::size_t> dimension_index_;
+    std::unordered_map<std::string, std::size_t> practice_index_;
+    std::vector<MissingPractice> practices_;
+    std::vector<std::string> digests_;
+};
+
+struct TextOptions;
+std::string render_aggregate_text(const Aggregate& a, const TextOptions& options);
+std::string render_aggregate_json(const Aggregate& a);
+std::string render_aggregate_markdown(const Aggregate& a);
+std::string render_aggregate_html(const Aggregate& a);
+// The team x dimension table as CSV (RFC 4180; cells that a spreadsheet would run as a formula are prefixed '\'').
+std::string render_aggregate_csv(const Aggregate& a);
+
+}  // namespace mm

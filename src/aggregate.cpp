@@ -1,0 +1,123 @@
+// Aggregating many teams' reports (include/mm/aggregate.hpp). Linear in the number of reports and their gaps:
+// dimensions and practices are found through hash maps, and only a summary of each report is kept.
+#include "mm/aggregate.hpp"
+
+#include <algorithm>
+
+#include "mm/diagnostics.hpp"
+
+namespace mm {
+
+std::string team_name_from_path(const std::string& path) {
+    std::string base = path;
+    while (base.size() > 1 && base.back() == '/') base.pop_back();
+    if (auto slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
+    if (auto dot = base.rfind('.'); dot != std::string::npos && dot > 0) base = base.substr(0, dot);
+    return base.empty() ? path : base;
+}
+
+ReportSummary summarize(const Report& r) {
+    ReportSummary s;
+    s.team = r.team;
+    s.questionnaire = r.questionnaire;
+    const Assessment& a = r.assessment;
+    s.overall_level = a.overall_level;
+    s.score = a.overall_score;
+    if (a.target) s.target = a.target->level;
+    for (const auto& d : a.dimensions) s.dimensions.push_back({d.id, d.name, d.level});
+    for (const auto& g : a.gaps) s.gaps.push_back({g.question, g.dimension, g.level, g.text, g.practice, g.group});
+    return s;
+}
+
+void Aggregator::add(ReportSummary r, const std::string& source) {
+    Aggregate& out = result_;
+    if (out.teams.empty()) {
+        out.questionnaire = r.questionnaire;
+        first_source_ = source;
+        out.overall_distribution.assign(static_cast<std::size_t>(std::max(0, r.questionnaire.max_level())) + 1, 0);
+    } else if (r.questionnaire.id != out.questionnaire.id) {
+        throw InputError(Diagnostic{source, 0, 0,
+                                    "is a report of questionnaire '" + r.questionnaire.id + "', but " + first_source_ +
+                                        " is of '" + out.questionnaire.id +
+                                        "': aggregate compares reports of one questionnaire"});
+    }
+    if (std::find(digests_.begin(), digests_.end(), r.questionnaire.digest) == digests_.end())
+        digests_.push_back(r.questionnaire.digest);
+
+    auto bump = [](std::vector<std::size_t>& v, int level) {
+        std::size_t i = static_cast<std::size_t>(std::max(0, level));
+        if (i >= v.size()) v.resize(i + 1, 0);
+        ++v[i];
+    };
+
+    TeamRow row;
+    row.team = r.team.empty() ? team_name_from_path(source) : r.team;
+    row.source = source;
+    row.overall_level = r.overall_level;
+    row.score = r.score;
+    row.target = r.target;
+    row.gaps = r.gaps.size();
+    row.levels.assign(out.dimensions.size(), -1);
+    for (auto& d : r.dimensions) {
+        auto [it, inserted] = dimension_index_.emplace(d.id, out.dimensions.size());
+        if (inserted) {
+            DimensionColumn c;
+            c.id = d.id;
+            c.name = std::move(d.name);
+            out.dimensions.push_back(std::move(c));
+            row.levels.push_back(-1);
+        }
+        DimensionColumn& c = out.dimensions[it->second];
+        row.levels[it->second] = d.level;
+        bump(c.distribution, d.level);
+        c.mean += d.level;  // a sum until finish()
+    }
+    bump(out.overall_distribution, r.overall_level);
+
+    for (auto& g : r.gaps) {
+        auto [it, inserted] = practice_index_.emplace(g.question, practices_.size());
+        if (inserted) {
+            MissingPractice p;
+            p.question = g.question;
+            p.dimension = std::move(g.dimension);
+            p.level = g.level;
+            p.text = std::move(g.text);
+            p.practice = std::move(g.practice);
+            practices_.push_back(std::move(p));
+        }
+        MissingPractice& p = practices_[it->second];
+        ++p.missing;
+        if (g.group != GapGroup::Optional) ++p.needed;
+        if (g.group == GapGroup::Blocking) ++p.blocking;
+    }
+    out.teams.push_back(std::move(row));
+}
+
+Aggregate Aggregator::finish(std::size_t top) && {
+    Aggregate out = std::move(result_);
+    // Rows added before a dimension first appeared are shorter; pad them.
+    for (auto& row : out.teams) row.levels.resize(out.dimensions.size(), -1);
+    for (std::size_t i = 0; i < out.dimensions.size(); ++i) {
+        std::size_t have = 0;
+        for (std::size_t n : out.dimensions[i].distribution) have += n;
+        out.dimensions[i].mean = have ? out.dimensions[i].mean / static_cast<double>(have) : 0.0;
+        const std::size_t max = out.overall_distribution.empty() ? 0 : out.overall_distribution.size() - 1;
+        if (out.dimensions[i].distribution.size() < max + 1) out.dimensions[i].distribution.resize(max + 1, 0);
+    }
+    out.practices_missing = practices_.size();
+    out.digests = digests_.size();
+    std::size_t n = std::min(top, practices_.size());
+    auto order = [](const MissingPractice& l, const MissingPractice& r) {
+        if (l.needed != r.needed) return l.needed > r.needed;
+        if (l.blocking != r.blocking) return l.blocking > r.blocking;
+        if (l.missing != r.missing) return l.missing > r.missing;
+        if (l.level != r.level) return l.level < r.level;
+        return l.question < r.question;
+    };
+    std::partial_sort(practices_.begin(), practices_.begin() + static_cast<std::ptrdiff_t>(n), practices_.end(), order);
+    practices_.resize(n);
+    out.most_missing = std::move(practices_);
+    return out;
+}
+
+}  // namespace mm

@@ -1,0 +1,56 @@
+// `report`: renders a saved JSON report again, in any report format, without the answers.
+#include <unistd.h>
+
+#include <memory>
+
+#include "cli/cli.hpp"
+#include "mm/output.hpp"
+#include "mm/report.hpp"
+#include "mm/source.hpp"
+
+namespace mm::cli {
+
+namespace {
+
+struct ReportOptions {
+    std::string input;
+    std::string format = "text";
+    std::string output;
+    std::string color = "auto";
+    bool all = false;
+};
+
+ExitCode run_report(const ReportOptions& o) {
+    SourceText src = read_source(o.input);
+    Report report = read_report(src.text, src.name);
+    const bool to_terminal = o.output.empty() || o.output == "-";
+    TextOptions to;
+    to.color = to_terminal && use_color(o.color, STDOUT_FILENO);
+    to.width = to_terminal ? terminal_width(STDOUT_FILENO) : 80;
+    to.show_all = o.all;
+    emit(render_report(report, o.format, to), o.output);
+    return ExitCode::Ok;
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<ReportOptions>();
+    CLI::App* sub = app.add_subcommand("report", "Render a saved JSON report as text, Markdown, HTML or JUnit XML");
+    sub->add_option("report", o->input, "A JSON report written by 'assess -f json' ('-' for stdin)")->required();
+    sub->add_option("-f,--format", o->format, "Report format")
+        ->check(CLI::IsMember(report_formats()))
+        ->capture_default_str();
+    sub->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
+    sub->add_flag("--all", o->all, "Text: show practices beyond the target level in full");
+    add_color_option(*sub, o->color);
+    sub->footer(
+        "Examples:\n"
+        "  mlops-maturity report report.json\n"
+        "  mlops-maturity report report.json -f html -o maturity.html\n"
+        "  mlops-maturity report report.json -f markdown >> \"$GITHUB_STEP_SUMMARY\"\n"
+        "  mlops-maturity report report.json -f junit -o maturity-junit.xml");
+    sub->callback([o, &ctx] { ctx.exit = run_report(*o); });
+}
+
+}  // namespace mm::cli

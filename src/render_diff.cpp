@@ -1,0 +1,195 @@
+// Laying out a ReportDiff as text (terminal), JSON (machines) and Markdown (merge requests, step summaries).
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "mm/diff.hpp"
+#include "mm/render.hpp"
+#include "render_util.hpp"
+
+namespace mm {
+
+namespace {
+
+using namespace render_util;
+using ojson = nlohmann::ordered_json;
+
+std::string arrow(int change) {
+    if (change > 0) return "▲ +" + std::to_string(change);
+    if (change < 0) return "▼ " + std::to_string(change);
+    return "=";
+}
+
+std::string level_and_name(const QuestionnaireInfo& q, int level) {
+    std::string name = q.level_name(level);
+    return std::to_string(level) + (name.empty() ? "" : ": " + name);
+}
+
+int display_width(const std::string& s) {
+    int w = 0;
+    for (unsigned char c : s) w += (c & 0xC0) != 0x80;
+    return w;
+}
+
+std::string pad(const std::string& s, int width) {
+    int w = display_width(s);
+    return w >= width ? s : s + std::string(static_cast<std::size_t>(width - w), ' ');
+}
+
+struct Section {
+    const char* title;
+    const char* mark;
+    const std::vector<PracticeChange>* items;
+};
+
+std::vector<Section> sections(const ReportDiff& d) {
+    return {{"Newly adopted", "+", &d.adopted},
+            {"Newly lost", "-", &d.lost},
+            {"Newly open (not asked or n/a before)", "!", &d.newly_open},
+            {"No longer asked (or now n/a)", "~", &d.dropped},
+            {"Still open", "·", &d.still_open}};
+}
+
+}  // namespace
+
+std::string render_diff_text(const ReportDiff& d, const TextOptions& options) {
+    const bool color = options.color;
+    auto paint = [color](const char* code, const std::string& s) {
+        return color ? std::string("\033[") + code + "m" + s + "\033[0m" : s;
+    };
+    auto change = [&](int c) { return paint(c > 0 ? "32" : c < 0 ? "31" : "2", arrow(c)); };
+    const QuestionnaireInfo& q = d.questionnaire;
+    const int width = std::max(options.width, 60);
+    std::string out;
+
+    out += paint("1", terminal_safe(q.title)) + fmt::format(" ({})", terminal_safe(q.id));
+    if (!d.old_team.empty() || !d.new_team.empty()) {
+        std::string teams = d.old_team == d.new_team ? terminal_safe(d.new_team)
+                                                     : terminal_safe(d.old_team) + " → " + terminal_safe(d.new_team);
+        out += ": " + teams;
+    }
+    out += "\n";
+    if (d.old_version != d.new_version)
+        out += fmt::format("Questionnaire version {} → {}\n", terminal_safe(d.old_version), terminal_safe(d.new_version));
+    out += "\n";
+    out += paint("1", "Overall level ") + terminal_safe(level_and_name(q, d.overall.old_level)) + " → " +
+           terminal_safe(level_and_name(q, d.overall.new_level)) + "  " + change(d.overall.change()) +
+           fmt::format("   (score {} → {})\n\n", percent(d.old_score), percent(d.new_score));
+
+    int name_width = 9;
+    for (const auto& c : d.dimensions) name_width = std::max(name_width, display_width(terminal_safe(c.name)));
+    name_width = std::min(name_width, width - 30);
+    out += paint("1", pad("Dimension", name_width) + "  Old  New  Change") + "\n";
+    for (const auto& c : d.dimensions) {
+        std::string name = terminal_safe(c.name.empty() ? c.id : c.name);
+        if (display_width(name) > name_width) {
+            std::string cut;
+            int w = 0;
+            for (char ch : name) {
+                if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80 && ++w > name_width - 1) break;
+                cut += ch;
+            }
+            name = cut + "…";
+        }
+        std::string old_level = c.in_old ? std::to_string(c.old_level) : "-";
+        std::string new_level = c.in_new ? std::to_string(c.new_level) : "-";
+        std::string what = !c.in_old ? "new" : !c.in_new ? "removed" : change(c.change());
+        out += pad(name, name_width) + fmt::format("  {:>3}  {:>3}  ", old_level, new_level) + what + "\n";
+    }
+
+    for (const auto& s : sections(d)) {
+        if (s.items->empty()) continue;
+        out += "\n" + paint("1", fmt::format("{} ({})", s.title, s.items->size())) + "\n";
+        for (const auto& p : *s.items) {
+            std::string level = p.old_level >= 0 && p.old_level != p.level
+                                    ? fmt::format("level {} → {}", p.old_level, p.level)
+                                    : fmt::format("level {}", p.level);
+            out += fmt::format("  {} {} ", s.mark, terminal_safe(p.question)) +
+                   paint("2", fmt::format("[{}, {}]", terminal_safe(p.dimension), level)) + "\n";
+        }
+    }
+    if (d.adopted.empty() && d.lost.empty() && d.newly_open.empty() && d.dropped.empty() && d.still_open.empty())
+        out += "\nNo gaps in either report.\n";
+    if (d.regressed()) out += "\n" + paint("31", "Regression: a level went down.") + "\n";
+    return out;
+}
+
+std::string render_diff_json(const ReportDiff& d) {
+    ojson j;
+    j["diff_schema_version"] = 1;
+    j["questionnaire"] = {{"id", d.questionnaire.id},
+                          {"old_version", d.old_version},
+                          {"new_version", d.new_version},
+                          {"old_digest", d.old_digest},
+                          {"new_digest", d.new_digest}};
+    j["old_team"] = d.old_team;
+    j["new_team"] = d.new_team;
+    j["overall"] = {{"old", d.overall.old_level},
+                    {"new", d.overall.new_level},
+                    {"change", d.overall.change()},
+                    {"old_score", d.old_score},
+                    {"new_score", d.new_score}};
+    ojson dims = ojson::array();
+    for (const auto& c : d.dimensions) {
+        ojson dj{{"id", c.id}, {"name", c.name}};
+        dj["old"] = c.in_old ? ojson(c.old_level) : ojson(nullptr);
+        dj["new"] = c.in_new ? ojson(c.new_level) : ojson(nullptr);
+        dj["change"] = c.in_old && c.in_new ? ojson(c.change()) : ojson(nullptr);
+        dims.push_back(std::move(dj));
+    }
+    j["dimensions"] = dims;
+    auto list = [](const std::vector<PracticeChange>& items) {
+        ojson a = ojson::array();
+        for (const auto& p : items) {
+            ojson pj{{"question", p.question}, {"dimension", p.dimension}, {"level", p.level}};
+            if (p.old_level >= 0) pj["old_level"] = p.old_level;
+            pj["text"] = p.text;
+            pj["practice"] = p.practice;
+            a.push_back(std::move(pj));
+        }
+        return a;
+    };
+    j["adopted"] = list(d.adopted);
+    j["lost"] = list(d.lost);
+    j["newly_open"] = list(d.newly_open);
+    j["dropped"] = list(d.dropped);
+    j["still_open"] = list(d.still_open);
+    j["regressed"] = d.regressed();
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_diff_markdown(const ReportDiff& d) {
+    auto esc = [](const std::string& s) { return markdown_escape(s); };
+    auto change = [](int c) { return c > 0 ? "🟢 " + arrow(c) : c < 0 ? "🔴 " + arrow(c) : std::string("="); };
+    const QuestionnaireInfo& q = d.questionnaire;
+    std::string out = "## Maturity change: " + esc(q.title.empty() ? q.id : q.title);
+    if (!d.new_team.empty()) out += ": " + esc(d.new_team);
+    out += "\n\n**Overall level " + esc(level_and_name(q, d.overall.old_level)) + " → " +
+           esc(level_and_name(q, d.overall.new_level)) + "** " + change(d.overall.change()) + " · score " +
+           percent(d.old_score) + " → " + percent(d.new_score) + "\n\n";
+    if (d.regressed()) out += "> [!WARNING]\n> A level went down since the previous assessment.\n\n";
+    out += "| Dimension | Old | New | Change |\n|:--|:-:|:-:|:--|\n";
+    for (const auto& c : d.dimensions) {
+        out += "| " + esc(c.name.empty() ? c.id : c.name) + " | " + (c.in_old ? std::to_string(c.old_level) : "–") +
+               " | " + (c.in_new ? std::to_string(c.new_level) : "–") + " | " +
+               (!c.in_old ? std::string("new") : !c.in_new ? std::string("removed") : change(c.change())) + " |\n";
+    }
+    for (const auto& s : sections(d)) {
+        if (s.items->empty()) continue;
+        const bool fold = s.items == &d.still_open;
+        if (fold)
+            out += "\n<details><summary>Still open (" + std::to_string(s.items->size()) + ")</summary>\n\n";
+        else
+            out += "\n### " + std::string(s.title) + " (" + std::to_string(s.items->size()) + ")\n\n";
+        for (const auto& p : *s.items) {
+            bool done = s.items == &d.adopted;
+            out += std::string(done ? "- [x] " : "- [ ] ") + esc(p.text.empty() ? p.question : p.text) + " (" +
+                   esc(p.question) + ", " + esc(p.dimension) + ", level " + std::to_string(p.level) + ")\n";
+        }
+        if (fold) out += "\n</details>\n";
+    }
+    return out;
+}
+
+}  // namespace mm

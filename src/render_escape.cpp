@@ -1,0 +1,127 @@
+// Escaping untrusted text (questionnaires, answers, notes, saved reports) for HTML, XML and Markdown.
+#include "mm/render.hpp"
+
+namespace mm {
+
+namespace {
+
+// Decodes one UTF-8 sequence at s[i]; returns its length and sets `cp`, or returns 0 when the bytes there are
+// not a valid, shortest-form encoding of a Unicode scalar value.
+std::size_t decode_utf8(const std::string& s, std::size_t i, char32_t& cp) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = byte(i);
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    }
+    std::size_t len = 0;
+    char32_t min = 0;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+}  // namespace
+
+std::string valid_utf8(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        std::size_t n = decode_utf8(s, i, cp);
+        if (n == 0) {
+            out += kReplacement;
+            ++i;
+        } else {
+            out.append(s, i, n);
+            i += n;
+        }
+    }
+    return out;
+}
+
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        std::size_t n = decode_utf8(s, i, cp);
+        if (n == 0) {
+            out += kReplacement;
+            ++i;
+            continue;
+        }
+        switch (cp) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            case '\r': out += "&#13;"; break;
+            default:
+                // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]; C1 controls
+                // and DEL are legal XML but mean nothing in a report, so they go too.
+                if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+                    cp == 0xFFFE || cp == 0xFFFF)
+                    break;
+                out.append(s, i, n);
+        }
+        i += n;
+    }
+    return out;
+}
+
+std::string markdown_escape(const std::string& s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        std::size_t n = decode_utf8(s, i, cp);
+        if (n == 0) {
+            out += kReplacement;
+            ++i;
+            continue;
+        }
+        switch (cp) {
+            case '\n': case '\r': case '\t': out += ' '; break;
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            // Punctuation that can start emphasis, code, links, images, headings, tables, strikethrough or
+            // GitHub's math; a backslash makes each literal (CommonMark: any ASCII punctuation may be escaped).
+            case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|': case '~': case '$':
+            case '!': case '{': case '}':
+                out += '\\';
+                out += static_cast<char>(cp);
+                break;
+            default:
+                if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) break;
+                out.append(s, i, n);
+        }
+        i += n;
+    }
+    // Collapse runs of spaces so a multi-line note does not turn into an indented code block or a hard break.
+    std::string collapsed;
+    collapsed.reserve(out.size());
+    for (char c : out) {
+        if (c == ' ' && !collapsed.empty() && collapsed.back() == ' ') continue;
+        collapsed += c;
+    }
+    while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+    std::size_t start = 0;
+    while (start < collapsed.size() && collapsed[start] == ' ') ++start;
+    return collapsed.substr(start);
+}
+
+}  // namespace mm

@@ -1,0 +1,162 @@
+// JUnit XML for CI test reporters (GitLab, Jenkins, GitHub actions that read JUnit): a test suite per dimension,
+// a test case per practice, a failure for each gap the team is expected to have closed.
+#include <algorithm>
+#include <map>
+
+#include "mm/render.hpp"
+#include "render_util.hpp"
+
+namespace mm {
+
+namespace {
+
+using namespace render_util;
+
+std::string x(const std::string& s) { return xml_escape(s); }
+
+// The level up to which a dimension's gaps are failures: the highest gate bar that applies to the dimension
+// (an overall bar or one for this dimension), else the target level, else the level right above the
+// dimension's current one.
+int required_level(const Report& r, const DimensionResult& d) {
+    int bar = -1;
+    if (r.gate)
+        for (const auto& b : r.gate->bars)
+            if (b.dimension.empty() || b.dimension == d.id) bar = std::max(bar, b.level);
+    if (bar >= 0) return bar;
+    if (r.assessment.target) return r.assessment.target->level;
+    return d.level + 1;
+}
+
+// Answered and n/a questions first, then unanswered, then not asked: the order a saved report keeps them in,
+// so `assess -f junit` and `report -f junit` agree byte for byte.
+int status_rank(QuestionStatus s) {
+    switch (s) {
+        case QuestionStatus::Answered:
+        case QuestionStatus::NotApplicable: return 0;
+        case QuestionStatus::Unanswered: return 1;
+        case QuestionStatus::NotAsked: return 2;
+    }
+    return 3;
+}
+
+struct Case {
+    const QuestionResult* question;
+    const Gap* gap;  // null when the practice is in place (or n/a, or not asked)
+};
+
+}  // namespace
+
+std::string render_junit(const Report& r) {
+    const Assessment& a = r.assessment;
+    const QuestionnaireInfo& q = r.questionnaire;
+    const Index index(r);
+
+    std::map<std::string, const Gap*> gaps;
+    for (const auto& g : a.gaps) gaps.emplace(g.question, &g);
+    // A saved report does not say which dimension an unanswered question is in; its gap does.
+    auto dimension_of = [&](const QuestionResult& qr) -> std::string {
+        if (!qr.dimension.empty()) return qr.dimension;
+        auto it = gaps.find(qr.question);
+        return it == gaps.end() ? std::string() : it->second->dimension;
+    };
+    std::vector<const QuestionResult*> ordered;
+    for (const auto& qr : a.questions) ordered.push_back(&qr);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const QuestionResult* l, const QuestionResult* rr) {
+        return status_rank(l->status) < status_rank(rr->status);
+    });
+
+    struct Suite {
+        const DimensionResult* dim = nullptr;
+        std::string id;
+        std::vector<Case> cases;
+        int failures = 0, skipped = 0;
+    };
+    std::vector<Suite> suites;
+    std::map<std::string, std::size_t> suite_of;
+    for (const auto& d : a.dimensions) {
+        suite_of[d.id] = suites.size();
+        suites.push_back({&d, d.id, {}, 0, 0});
+    }
+    for (const QuestionResult* qr : ordered) {
+        std::string dim = dimension_of(*qr);
+        auto it = suite_of.find(dim);
+        if (it == suite_of.end()) {
+            it = suite_of.emplace(dim, suites.size()).first;
+            suites.push_back({nullptr, dim, {}, 0, 0});
+        }
+        auto g = gaps.find(qr->question);
+        suites[it->second].cases.push_back({qr, g == gaps.end() ? nullptr : g->second});
+    }
+
+    std::size_t total = 0, total_failures = 0, total_skipped = 0;
+    std::string body;
+    for (auto& s : suites) {
+        const int required = s.dim ? required_level(r, *s.dim) : q.max_level();
+        std::string cases;
+        for (const Case& c : s.cases) {
+            const QuestionResult& qr = *c.question;
+            // The name is the question id alone, so a test keeps its identity in CI history as answers change.
+            const std::string& name = qr.question;
+            cases += "    <testcase classname=\"" + x(q.id + "." + s.id) + "\" name=\"" + x(name) +
+                     "\" time=\"0\"";
+            if (qr.status == QuestionStatus::NotApplicable || qr.status == QuestionStatus::NotAsked) {
+                ++s.skipped;
+                std::string why = qr.status == QuestionStatus::NotApplicable ? "answered n/a" : qr.reason;
+                if (why.empty()) why = "not asked";
+                cases += ">\n      <skipped message=\"" + x(why) + "\"/>\n    </testcase>\n";
+                continue;
+            }
+            if (!c.gap && qr.status == QuestionStatus::Unanswered) {
+                ++s.skipped;
+                cases += ">\n      <skipped message=\"unanswered\"/>\n    </testcase>\n";
+                continue;
+            }
+            if (!c.gap) {
+                cases += "/>\n";
+                continue;
+            }
+            const Gap& g = *c.gap;
+            std::string detail = g.practice;
+            if (g.next_option) detail = "Next: " + g.next_option_text + ". " + detail;
+            if (!g.tools.empty()) {
+                detail += "\nTools: ";
+                for (std::size_t i = 0; i < g.tools.size(); ++i) detail += (i ? ", " : "") + g.tools[i];
+            }
+            for (const auto& ref : g.references) detail += "\nSee: " + ref;
+            if (std::string note = index.note(g.question); !note.empty()) detail += "\nNote: " + note;
+            std::string status = gap_status(g);
+            if (g.level <= required) {
+                ++s.failures;
+                std::string message = (g.text.empty() ? g.question : g.text) + " (level " + std::to_string(g.level) +
+                                      " practice " + (status.empty() ? "not in place" : status) +
+                                      "; required: level " + std::to_string(required) + ")";
+                cases += ">\n      <failure message=\"" + x(message) + "\" type=\"gap\">" + x(detail) +
+                         "</failure>\n    </testcase>\n";
+            } else {
+                cases += ">\n      <system-out>" +
+                         x("Not required yet: level " + std::to_string(g.level) + " is above level " +
+                           std::to_string(required) + ". " + detail) +
+                         "</system-out>\n    </testcase>\n";
+            }
+        }
+        std::string name = s.dim && !s.dim->name.empty() ? s.dim->name : (s.id.empty() ? "(no dimension)" : s.id);
+        body += "  <testsuite name=\"" + x(name) + "\" id=\"" + x(s.id) + "\" tests=\"" +
+                std::to_string(s.cases.size()) + "\" failures=\"" + std::to_string(s.failures) +
+                "\" errors=\"0\" skipped=\"" + std::to_string(s.skipped) + "\" time=\"0\">\n";
+        if (s.dim)
+            body += "    <properties>\n      <property name=\"level\" value=\"" + std::to_string(s.dim->level) +
+                    "\"/>\n      <property name=\"required_level\" value=\"" + std::to_string(required) +
+                    "\"/>\n    </properties>\n";
+        body += cases + "  </testsuite>\n";
+        total += s.cases.size();
+        total_failures += static_cast<std::size_t>(s.failures);
+        total_skipped += static_cast<std::size_t>(s.skipped);
+    }
+
+    std::string title = (q.title.empty() ? q.id : q.title) + (r.team.empty() ? "" : ": " + r.team);
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" + x(title) + "\" tests=\"" +
+           std::to_string(total) + "\" failures=\"" + std::to_string(total_failures) + "\" errors=\"0\" skipped=\"" +
+           std::to_string(total_skipped) + "\" time=\"0\">\n" + body + "</testsuites>\n";
+}
+
+}  // namespace mm

@@ -1,0 +1,140 @@
+// The Markdown report: GitHub-flavoured, for $GITHUB_STEP_SUMMARY, merge requests and wikis. Every piece of text
+// from the report goes through markdown_escape, so it renders literally.
+#include <algorithm>
+#include <cmath>
+
+#include "mm/render.hpp"
+#include "render_util.hpp"
+
+namespace mm {
+
+namespace {
+
+using namespace render_util;
+
+std::string esc(const std::string& s) { return markdown_escape(s); }
+
+// An id as inline code when it is a plain identifier; anything else is escaped text, since a code span cannot
+// hold every character safely (backticks, pipes in tables).
+std::string code(const std::string& id) {
+    bool plain = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+    });
+    return plain ? "`" + id + "`" : esc(id);
+}
+
+std::string bar(double progress, int max_level, int cells) {
+    double fraction = max_level > 0 ? std::clamp(progress / max_level, 0.0, 1.0) : 1.0;
+    int filled = static_cast<int>(std::lround(fraction * cells));
+    std::string out;
+    for (int i = 0; i < cells; ++i) out += i < filled ? "█" : "░";
+    return out;
+}
+
+std::string level_label(const QuestionnaireInfo& q, int level, const std::string& name_in_report = {}) {
+    std::string name = name_in_report.empty() ? q.level_name(level) : name_in_report;
+    return std::to_string(level) + (name.empty() ? "" : ": " + esc(name));
+}
+
+void gap_item(std::string& out, const Gap& g, const Index& index) {
+    std::string meta = code(g.question) + " · " + esc(index.dimension_name(g.dimension)) + " · level " +
+                       std::to_string(g.level);
+    if (std::string status = gap_status(g); !status.empty()) meta += " · " + status;
+    out += "- [ ] **" + esc(g.text.empty() ? g.question : g.text) + "**<br>\n";
+    out += "  " + meta;
+    std::string practice = esc(g.practice);
+    if (g.next_option) practice = "Next: " + esc(g.next_option_text) + ". " + practice;
+    if (!practice.empty()) out += "<br>\n  " + practice;
+    if (!g.tools.empty()) {
+        std::string tools;
+        for (const auto& t : g.tools) tools += (tools.empty() ? "" : ", ") + esc(t);
+        out += "<br>\n  _Tools: " + tools + "_";
+    }
+    if (std::string note = index.note(g.question); !note.empty()) out += "<br>\n  Note: " + esc(note);
+    out += "\n";
+}
+
+}  // namespace
+
+std::string render_markdown(const Report& r) {
+    const Assessment& a = r.assessment;
+    const QuestionnaireInfo& q = r.questionnaire;
+    const Index index(r);
+    const int max = q.max_level();
+    std::string out;
+
+    out += "## " + esc(q.title.empty() ? q.id : q.title);
+    if (!r.team.empty()) out += ": " + esc(r.team);
+    out += "\n\n";
+    out += "**Overall level " + level_label(q, a.overall_level, a.overall_name) + "** (of " + std::to_string(max) +
+           ") · score " + percent(a.overall_score) + " · the weakest dimension sets the level\n\n";
+    if (a.target) {
+        out += "**Target level " + level_label(q, a.target->level) + "** (" +
+               (a.target->source == "given" ? "given" : "recommended") + ")";
+        if (!a.target->reason.empty()) out += ": " + esc(a.target->reason);
+        out += "\n\n";
+    }
+    if (r.gate) {
+        if (r.gate->passed) {
+            std::string bars;
+            for (const auto& b : r.gate->bars)
+                bars += (bars.empty() ? "" : ", ") + (b.dimension.empty() ? std::string("overall") : code(b.dimension)) +
+                        " ≥ " + std::to_string(b.level);
+            out += "✅ **Gate passed** (" + bars + ")\n\n";
+        } else {
+            std::string failures;
+            for (const auto& f : r.gate->failures) failures += (failures.empty() ? "" : "; ") + esc(f);
+            out += "❌ **Gate failed**: " + failures + "\n\n";
+        }
+    }
+
+    out += "| Dimension | Level | Progress | |\n|:--|:-:|:--|--:|\n";
+    for (const auto& d : a.dimensions) {
+        std::string name = esc(d.name.empty() ? d.id : d.name);
+        if (d.level == a.overall_level && d.level < max) name += " ⬅ weakest";
+        out += "| " + name + " | " + std::to_string(d.level) + " | " + bar(stored(d.progress), max, 12) + " | " +
+               one_decimal(d.progress) + " / " + std::to_string(max) + " |\n";
+    }
+    out += "\n";
+
+    if (a.gaps.empty()) {
+        out += "**No gaps:** every applicable practice is in place.\n";
+    } else {
+        out += "### Next steps: " + plural(a.gaps.size(), "gap", "gaps") + " in priority order\n";
+        std::size_t i = 0;
+        while (i < a.gaps.size()) {
+            const GapGroup group = a.gaps[i].group;
+            std::size_t j = i;
+            while (j < a.gaps.size() && a.gaps[j].group == group) ++j;
+            if (group == GapGroup::Optional) {
+                // Beyond the target: folded away, so the list stays about what matters now.
+                out += "\n<details><summary>" + plural(j - i, "practice", "practices") +
+                       " beyond the target (optional)</summary>\n\n";
+                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index);
+                out += "\n</details>\n";
+            } else {
+                out += "\n#### " + std::string(group_heading(group)) + "\n\n";
+                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index);
+            }
+            i = j;
+        }
+    }
+
+    const Counts counts(a);
+    std::string tally;
+    if (counts.unanswered)
+        tally += plural(counts.unanswered, "question", "questions") + " unanswered (counted as not in place). ";
+    if (counts.not_asked) tally += plural(counts.not_asked, "question", "questions") + " not asked for this profile. ";
+    if (counts.not_applicable) tally += std::to_string(counts.not_applicable) + " answered n/a. ";
+    if (!tally.empty()) {
+        tally.pop_back();
+        out += "\n" + tally + "\n";
+    }
+
+    out += "\n<sub>" + esc(r.tool_name) + " " + esc(r.tool_version) + " · questionnaire " + code(q.id) + " " +
+           esc(q.version) + "</sub>\n";
+    return out;
+}
+
+}  // namespace mm

@@ -1,0 +1,90 @@
+// Small layout helpers shared by the report renderers (private to the library).
+#pragma once
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "mm/report.hpp"
+
+namespace mm::render_util {
+
+// A colour for a level, as a CSS/SVG colour: red (0), orange, amber, green, dark green (the top level); a
+// questionnaire with fewer levels spreads them over the same scale. White text reads on each.
+inline std::string level_color(int level, int max) {
+    static const char* const stops[] = {"#cf222e", "#dd6b20", "#b7870f", "#2f9a4a", "#1a6b34"};
+    double t = max > 0 ? std::clamp(static_cast<double>(level) / max, 0.0, 1.0) : 1.0;
+    return stops[static_cast<int>(std::lround(t * 4))];
+}
+
+// A value as the JSON report stores it (four decimals). Renderers lay out stored values, so a report rendered
+// by `assess` and the same report rendered later from its JSON agree to the byte.
+inline double stored(double x) { return std::round(x * 10000.0) / 10000.0; }
+
+inline std::string percent(double x) {
+    x = stored(x); return std::to_string(static_cast<int>(std::lround(x * 100))) + "%"; }
+
+// One decimal, as the text report prints progress ("1.5").
+inline std::string one_decimal(double x) {
+    x = stored(x);
+    long tenths = std::lround(x * 10);
+    std::string sign = tenths < 0 ? "-" : "";
+    tenths = std::labs(tenths);
+    return sign + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
+inline const char* group_heading(GapGroup g) {
+    switch (g) {
+        case GapGroup::Blocking: return "Blocking the next level";
+        case GapGroup::Next: return "Then, up to the target";
+        case GapGroup::Optional: return "Beyond the target (optional)";
+    }
+    return "";
+}
+
+// "unanswered", "partly in place" or "" for a gap.
+inline std::string gap_status(const Gap& g) {
+    if (g.unanswered) return "unanswered";
+    if (g.credit > 0) return "partly in place";
+    return "";
+}
+
+// Lookups a renderer needs over a report: dimension names by id, notes by question.
+struct Index {
+    std::map<std::string, std::string> dimension_names;
+    std::map<std::string, std::string> notes;
+
+    explicit Index(const Report& r) {
+        for (const auto& d : r.assessment.dimensions) dimension_names[d.id] = d.name;
+        for (const auto& q : r.assessment.questions)
+            if (!q.note.empty()) notes[q.question] = q.note;
+    }
+    std::string dimension_name(const std::string& id) const {
+        auto it = dimension_names.find(id);
+        return it == dimension_names.end() || it->second.empty() ? id : it->second;
+    }
+    std::string note(const std::string& question) const {
+        auto it = notes.find(question);
+        return it == notes.end() ? std::string() : it->second;
+    }
+};
+
+struct Counts {
+    std::size_t unanswered = 0, not_asked = 0, not_applicable = 0;
+    explicit Counts(const Assessment& a) {
+        unanswered = a.unanswered.size();
+        for (const auto& q : a.questions) {
+            not_asked += q.status == QuestionStatus::NotAsked;
+            not_applicable += q.status == QuestionStatus::NotApplicable;
+        }
+    }
+};
+
+inline std::string plural(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace mm::render_util

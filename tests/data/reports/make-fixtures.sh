@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Regenerates the fixture reports in this folder from their answers files with the built tool:
+#   tests/data/reports/make-fixtures.sh path/to/mlops-maturity
+# Then run tests/update-golden.sh and review both as diffs.
+set -euo pipefail
+bin=${1:?usage: make-fixtures.sh MLOPS_MATURITY_BINARY}
+cd "$(dirname "$0")"
+assess() { "$bin" assess --no-input "$@" || [ $? -eq 1 ]; }  # exit 1 (gate failed) still writes the report
+assess -a acme-q1-answers.yaml --team "ACME recommendations" -f json -o acme-q1.json
+assess -a acme-q2-answers.yaml --team "ACME recommendations" -f json -o acme-q2.json
+assess -a acme-q2-answers.yaml --team "ACME recommendations" --min-level 1 --min-level testing=2 -f json \
+  -o acme-q2-gate.json
+assess -a beta-answers.yaml --team "Beta (proof of concept)" -f json -o beta.json
+assess -a gamma-answers.yaml -f json -o gamma.json
+assess -q hostile-questionnaire.yaml -a hostile-answers.yaml \
+  --team '<script>alert(1)</script> "Team" | `tick` & co' -f json -o hostile.json
+# A report from a future tool: only the schema version differs.
+sed 's/"schema_version": 1,/"schema_version": 2,/' beta.json >schema-v2.json

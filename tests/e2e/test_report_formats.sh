@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# `report` and `assess -f`: every format renders from a saved report and from the answers alike, against golden
+# files (regenerate with tests/update-golden.sh and review the diff); the JSON report round-trips; bad input
+# exits 2 with a clear message.
+source "$(dirname "$0")/lib.sh"
+REPORTS=$MM_DATA/reports
+GOLDEN=$MM_DATA/golden/reports
+ext() { case $1 in text) echo txt ;; markdown) echo md ;; html) echo html ;; junit) echo xml ;; esac; }
+
+# Golden files, rendered from the saved reports.
+for fixture in acme-q2-gate beta hostile; do
+  for format in text markdown html junit; do
+    (cd "$REPORTS" && "$MM_BIN" report "$fixture.json" -f "$format" >"$TMP/$fixture.$format" 2>"$TMP/err") </dev/null
+    CODE=$?
+    expect_code 0 "report $fixture -f $format"
+    expect_file_same "$GOLDEN/$fixture.$(ext "$format")" "$TMP/$fixture.$format" "golden $fixture.$(ext "$format")"
+  done
+  # JSON: the saved report is its own golden file; rendering it again gives the same bytes.
+  "$MM_BIN" report "$REPORTS/$fixture.json" -f json >"$TMP/$fixture.json" </dev/null
+  expect_file_same "$REPORTS/$fixture.json" "$TMP/$fixture.json" "report -f json round-trips $fixture"
+done
+
+# The same formats straight from assess (answers -> report) match the ones rendered later from its saved JSON.
+# (Computed live, so the built-in questionnaire may change without touching the fixtures.)
+assess_gate=(assess --no-input -a "$REPORTS/acme-q2-answers.yaml" --team "ACME recommendations" --min-level 1
+  --min-level testing=2)
+"$MM_BIN" "${assess_gate[@]}" -f json >"$TMP/live.json" 2>/dev/null </dev/null
+CODE=$?
+expect_code 1 "assess with a failing gate exits 1 and still writes the report"
+for format in text markdown html junit; do
+  "$MM_BIN" "${assess_gate[@]}" -f "$format" >"$TMP/assess.$format" 2>/dev/null </dev/null
+  CODE=$?
+  expect_code 1 "assess -f $format with a failing gate exits 1"
+  "$MM_BIN" report "$TMP/live.json" -f "$format" >"$TMP/report.$format" </dev/null
+  expect_file_same "$TMP/report.$format" "$TMP/assess.$format" "assess -f $format equals report -f $format"
+done
+"$MM_BIN" assess --no-input -q "$REPORTS/hostile-questionnaire.yaml" -a "$REPORTS/hostile-answers.yaml" \
+  --team '<script>alert(1)</script> "Team" | `tick` & co' -f html >"$TMP/hostile-assess.html" </dev/null
+expect_file_same "$GOLDEN/hostile.html" "$TMP/hostile-assess.html" "assess -f html (hostile) equals report -f html"
+
+# -o writes the file atomically; stdin works as '-'.
+run report "$REPORTS/beta.json" -f markdown -o "$TMP/out.md"
+expect_code 0 "report -o"
+expect_empty_out "report -o writes nothing to stdout"
+expect_file_same "$GOLDEN/beta.md" "$TMP/out.md" "report -o file content"
+run_stdin "$REPORTS/beta.json" report - -f markdown
+expect_code 0 "report from stdin"
+expect_out "## MLOps maturity assessment: Beta (proof of concept)" "report from stdin renders"
+
+# JUnit XML is well-formed and has a suite per dimension, a case per practice.
+for fixture in acme-q2-gate beta hostile; do
+  if python3 - "$TMP/$fixture.junit" >"$TMP/xml" 2>&1 <<'PY'
+import sys, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+suites = doc.getElementsByTagName("testsuite")
+cases = doc.getElementsByTagName("testcase")
+root = doc.documentElement
+assert root.tagName == "testsuites", root.tagName
+assert int(root.getAttribute("tests")) == len(cases), "tests count"
+assert int(root.getAttribute("failures")) == len(doc.getElementsByTagName("failure")), "failure count"
+assert int(root.getAttribute("skipped")) == len(doc.getElementsByTagName("skipped")), "skipped count"
+print(len(suites), len(cases))
+PY
+  then ok; else not_ok "junit $fixture is not well-formed XML: $(cat "$TMP/xml")"; fi
+done
+# Known answers for acme-q2-gate: 9 dimensions, 77 practices, the gate's testing=2 bar makes exactly one failure
+# (model-validation-gate), 4 skipped (not asked for this profile).
+run report "$REPORTS/acme-q2-gate.json" -f junit
+expect_out 'tests="77" failures="1" errors="0" skipped="4"' "junit totals for acme-q2-gate"
+expect_out '<testcase classname="mlops.testing" name="model-validation-gate" time="0">
+      <failure message="Must a newly trained model pass automated quality thresholds' "junit failure is the gated gap"
+[ "$(printf '%s' "$OUT" | grep -c '<testsuite ')" -eq 9 ] && ok || not_ok "junit has 9 suites"
+# Without a gate the target (level 3) decides: every gap at levels 1..3 fails.
+run report "$REPORTS/acme-q2.json" -f junit
+expect_out 'tests="77" failures="25"' "junit failures up to the target level"
+
+# Hostile text is escaped in every format (the unit tests check each escape in detail).
+for format in html markdown junit; do
+  run report "$REPORTS/hostile.json" -f "$format"
+  expect_no_out "<script>" "no raw <script> in $format"
+  expect_no_out "<iframe" "no raw <iframe> in $format"
+  expect_no_out "<img" "no raw <img> in $format"
+done
+run report "$REPORTS/hostile.json" -f html
+expect_no_out 'href="javascript:' "no javascript: link in html"
+expect_out "&lt;script&gt;alert(1)&lt;/script&gt; &quot;Team&quot; | \`tick\` &amp; co" "html escapes the team"
+run report "$REPORTS/hostile.json" -f markdown
+expect_out '&lt;script&gt;alert(1)&lt;/script&gt; &quot;Team&quot; \| \`tick\` &amp; co' "markdown escapes the team"
+
+# Bad input: exit 2, with a message that names the file and the problem.
+run report "$REPORTS/schema-v2.json"
+expect_code 2 "unknown schema version"
+expect_err "schema-v2.json: error: report schema version 2 is not supported: this tool reads version 1" "schema message"
+printf '{"schema_version": 1,' >"$TMP/truncated.json"
+run report "$TMP/truncated.json"
+expect_code 2 "truncated JSON"
+expect_err "invalid JSON" "truncated JSON message"
+printf '{"schema_version": 1, "tool": {"name": "x", "version": "1"}}' >"$TMP/shape.json"
+run report "$TMP/shape.json"
+expect_code 2 "missing members"
+expect_err "missing 'questionnaire'" "missing member message"
+run report "$TMP/does-not-exist.json"
+expect_code 2 "missing file"
+run report "$REPORTS/beta.json" -f pdf
+expect_code 2 "unknown format"
+run report
+expect_code 2 "no report given"
+finish
