@@ -388,6 +388,11 @@ Report read_report(const std::string& text, const std::string& file) {
         std::string msg = e.what();
         auto pos = msg.find("parse error");
         throw InputError(Diagnostic{file, line, column, "invalid JSON: " + (pos == std::string::npos ? msg : msg.substr(pos))});
+    } catch (const nlohmann::json::out_of_range&) {
+        // Found by fuzzing: nlohmann throws out_of_range (not parse_error) for a number like 1e999.
+        throw InputError(Diagnostic{file, 0, 0, "invalid JSON: a number is too large to represent"});
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(Diagnostic{file, 0, 0, std::string("invalid JSON: ") + e.what()});
     }
     return ReportReader(file).read(j);
 }

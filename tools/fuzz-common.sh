@@ -1,0 +1,39 @@
+# Shared by tools/fuzz.sh and tools/fuzz-smoke.sh: builds the libFuzzer targets (MM_FUZZ=ON, clang, ASan+UBSan)
+# and lays out seed corpora from the test fixtures. Sourced, not run.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+FUZZ_BUILD=${MM_FUZZ_BUILD:-$ROOT/build-fuzz}
+TARGETS=(fuzz_questionnaire fuzz_answers fuzz_report)
+
+fuzz_build() {
+  if [ ! -f "$FUZZ_BUILD/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$FUZZ_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+      -DMM_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+  fi
+  cmake --build "$FUZZ_BUILD" --target "${TARGETS[@]}" -- -j"${MM_FUZZ_BUILD_JOBS:-2}" >/dev/null
+}
+
+# seed_files TARGET: the fixture files that seed TARGET, one per line.
+seed_files() {
+  case "$1" in
+    fuzz_questionnaire)
+      find "$ROOT/questionnaires" "$ROOT/tests/data" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) ;;
+    fuzz_answers)
+      find "$ROOT/fuzz/seeds/answers" "$ROOT/tests/data" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) ;;
+    fuzz_report)
+      find "$ROOT/fuzz/seeds/report" "$ROOT/tests/data" -type f -name '*.json' ;;
+  esac | sort
+}
+
+# dict_for TARGET: the libFuzzer dictionary for TARGET.
+dict_for() {
+  if [ "$1" = fuzz_report ]; then echo "$ROOT/fuzz/json.dict"; else echo "$ROOT/fuzz/yaml.dict"; fi
+}
+
+# make_seed_dir TARGET DIR: copies TARGET's seeds into DIR (a libFuzzer corpus directory).
+make_seed_dir() {
+  mkdir -p "$2"
+  seed_files "$1" | while IFS= read -r f; do
+    cp "$f" "$2/seed-$(printf '%s' "$f" | sha1sum | cut -c1-12)"
+  done
+}
