@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# `aggregate`: known answers on four teams' reports, the formats against golden files, team names, CSV safety,
+# and refusal of reports of different questionnaires.
+source "$(dirname "$0")/lib.sh"
+REPORTS=$MM_DATA/reports
+GOLDEN=$MM_DATA/golden/reports
+FOUR=(acme-q1.json acme-q2.json beta.json gamma.json)
+ext() { case $1 in text) echo txt ;; markdown) echo md ;; *) echo "$1" ;; esac; }
+
+for format in text json markdown html csv; do
+  (cd "$REPORTS" && "$MM_BIN" aggregate "${FOUR[@]}" -f "$format" >"$TMP/agg.$format" 2>"$TMP/err") </dev/null
+  CODE=$?
+  expect_code 0 "aggregate -f $format"
+  expect_file_same "$GOLDEN/aggregate.$(ext "$format")" "$TMP/agg.$format" "golden aggregate.$(ext "$format")"
+done
+
+# Known answers: overall levels 0, 1, 0, 2; gamma has no team in its report, so its file name is used.
+(cd "$REPORTS" && "$MM_BIN" aggregate "${FOUR[@]}" -f json >"$TMP/agg.json") </dev/null
+if python3 - "$TMP/agg.json" "$REPORTS" >"$TMP/py" 2>&1 <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert a["overall_distribution"] == [2, 1, 1, 0, 0], a["overall_distribution"]
+assert [t["team"] for t in a["teams"]] == ["ACME recommendations", "ACME recommendations",
+                                           "Beta (proof of concept)", "gamma"], [t["team"] for t in a["teams"]]
+assert [t["overall"] for t in a["teams"]] == [0, 1, 0, 2]
+assert a["teams"][3]["levels"]["data"] == 3 and a["teams"][2]["levels"]["testing"] == 1
+data = [d for d in a["dimensions"] if d["id"] == "data"][0]
+assert data["distribution"] == [1, 1, 1, 1, 0] and data["mean"] == 1.5, data
+# Ranked by teams that need the practice for their target: at most 4, never more than it is missing.
+top = a["most_missing"]
+assert len(top) == 15 and all(p["needed"] <= p["missing"] <= 4 for p in top)
+assert [p["needed"] for p in top] == sorted((p["needed"] for p in top), reverse=True)
+# Recount one practice from the reports themselves.
+q = top[0]["question"]
+count = sum(any(g["question"] == q for g in json.load(open(sys.argv[2] + "/" + f))["gaps"]) for f in
+            ["acme-q1.json", "acme-q2.json", "beta.json", "gamma.json"])
+assert top[0]["missing"] == count, (q, top[0]["missing"], count)
+PY
+then ok; else not_ok "aggregate known answers: $(cat "$TMP/py")"; fi
+
+run aggregate "$REPORTS/beta.json" --top 3 -f json
+expect_code 0 "one report"
+expect_out '"practices_missing": ' "practices counted"
+[ "$(printf '%s' "$OUT" | grep -c '"needed":')" -eq 3 ] && ok || not_ok "--top 3 lists three"
+
+# Team names in CSV cannot run as spreadsheet formulas; quotes and commas are quoted.
+sed 's/"team": "Beta (proof of concept)"/"team": "=HYPERLINK(\\"http:\/\/x\\",\\"a,b\\")"/' "$REPORTS/beta.json" >"$TMP/evil.json"
+run aggregate "$TMP/evil.json" -f csv
+expect_code 0 "csv with a hostile team"
+expect_out "\"'=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")\"" "csv neutralises a formula and quotes"
+run aggregate "$REPORTS/hostile.json" -f html
+expect_no_out "<script>" "html escapes team and texts"
+run aggregate "$REPORTS/hostile.json" -f markdown
+expect_no_out "<script>" "markdown escapes team and texts"
+
+# One questionnaire only.
+run aggregate "$REPORTS/acme-q1.json" "$REPORTS/hostile.json" "$REPORTS/beta.json"
+expect_code 2 "different questionnaires: exit 2"
+expect_err "hostile.json: error: is a report of questionnaire 'hostile', but" "mismatch names the file"
+expect_err "aggregate compares reports of one questionnaire" "mismatch says why"
+sed 's/"digest": "sha256:[0-9a-f]*"/"digest": "sha256:0000"/' "$REPORTS/beta.json" >"$TMP/beta-old.json"
+run aggregate "$REPORTS/acme-q1.json" "$TMP/beta-old.json"
+expect_code 0 "different digests aggregate"
+expect_err "warning: the reports were made with 2 different versions of questionnaire 'mlops'" "digest warning"
+run aggregate "$REPORTS/acme-q1.json" "$REPORTS/schema-v2.json"
+expect_code 2 "unknown schema version"
+expect_err "schema-v2.json: error: report schema version 2 is not supported" "schema message"
+printf '{"schema_version": 1, "questionnaire": []}' >"$TMP/bad.json"
+run aggregate "$REPORTS/acme-q1.json" "$TMP/bad.json"
+expect_code 2 "wrong shape"
+expect_err "questionnaire: expected an object" "shape message"
+run aggregate
+expect_code 2 "no reports"
+run aggregate "$REPORTS/beta.json" -f pdf
+expect_code 2 "unknown format"
+finish
