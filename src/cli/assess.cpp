@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/cli.hpp"
+#include "cli/interactive.hpp"
 #include "mm/loading.hpp"
 #include "mm/output.hpp"
 #include "mm/report.hpp"
@@ -27,6 +28,8 @@ struct AssessOptions {
     std::string color = "auto";
     bool all = false;
     bool no_input = false;
+    std::string save_path;  // --save: where the interactive session keeps its answers
+    bool review = false;    // --review: ask every question again, current answers shown
     std::string scan_dir;           // --scan: evidence pre-fills answers not given
     bool require_evidence = false;  // --require-evidence: unverified "yes" counts as "no"
 };
@@ -48,15 +51,22 @@ ExitCode run_assess(const AssessOptions& o) {
                                     "must be a level from 0 to " + std::to_string(q.max_level())});
 
     AnswerSet answers;
+    // On a terminal, with nothing scripted, the answers are asked for (src/cli/interactive.cpp).
+    const bool scripted = !o.answer_overrides.empty() || !o.scan_dir.empty();
+    std::optional<Interview> interview;
+    if (!scripted && can_prompt(o.no_input))
+        interview.emplace(InterviewOptions{o.questionnaire, o.answers_path, o.save_path, o.review, o.color});
     if (!o.answers_path.empty()) {
         answers = load_answers(read_source(o.answers_path));
         check_answers(q, answers);
-    } else if (o.answer_overrides.empty() && o.scan_dir.empty()) {
+    } else if (!scripted && !interview) {
         std::string msg = kHowToAnswer;
         for (std::size_t at; (at = msg.find("{q}")) != std::string::npos;) msg.replace(at, 3, q.id);
         std::cerr << msg;
         return ExitCode::BadInput;
     }
+    if (interview)
+        if (std::optional<ExitCode> stopped = interview->run(q, answers)) return *stopped;
     apply_answer_overrides(q, answers, o.answer_overrides);
     std::optional<std::vector<Contradiction>> contradictions;
     if (!o.scan_dir.empty()) contradictions = scan_into_answers(q, answers, o.scan_dir, o.require_evidence);
@@ -77,6 +87,7 @@ ExitCode run_assess(const AssessOptions& o) {
     to.width = to_terminal ? terminal_width(STDOUT_FILENO) : 80;
     to.show_all = o.all;
     emit(render_report(report, o.format, to), o.output);
+    if (interview) interview->print_gate_hint(report.assessment);
 
     if (gate && !gate->passed) {
         for (const auto& f : gate->failures) std::cerr << "mlops-maturity: gate failed: " << terminal_safe(f) << '\n';
@@ -107,6 +118,11 @@ void setup_assess(CLI::App& app, Context& ctx) {
     sub->add_option("--team", o->team, "Name of the team assessed, stored in the report");
     sub->add_flag("--all", o->all, "Show practices beyond the target level in full");
     sub->add_flag("--no-input", o->no_input, "Never prompt (also when CI=true is set)");
+    sub->add_option("--save", o->save_path,
+                    "On a terminal: keep answers in FILE, written after every key (default: the --answers file, "
+                    "else mlops-maturity-answers.yaml; an existing one is resumed)")
+        ->type_name("FILE");
+    sub->add_flag("--review", o->review, "On a terminal: ask every question again, with its current answer shown");
     CLI::Option* scan = sub->add_option("--scan", o->scan_dir, "Pre-fill answers not given from evidence in DIR; "
                                         "list answers it contradicts")->type_name("DIR");
     sub->add_flag("--require-evidence", o->require_evidence, "With --scan: an unverified 'yes' counts as 'no'")

@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# The interactive assessment, driven through a pseudo-terminal (tests/e2e/pty_session.py) as a person would:
+# single keys, back, help, skip, quit and resume, Ctrl-C/SIGTERM/SIGHUP and resume, autosave after every key,
+# clean JSON on stdout while prompting, resize; and the paths that must never prompt.
+source "$(dirname "$0")/lib.sh"
+
+SMALL="$MM_DATA/valid/small.yaml"
+PTY=(python3 "$(dirname "$0")/pty_session.py" --timeout 10)
+# lib.sh sets CI=true, which forbids prompting; the interactive runs take it out.
+ASSESS=(env -u CI "$MM_BIN" assess -q "$SMALL")
+ANS="mlops-maturity-answers.yaml"
+
+# session NAME [pty options] -- COMMAND... < SCRIPT: runs one scripted terminal session in $TMP/NAME;
+# sets CODE (0 when every step of the script held), ERR (what went wrong, with the screen) and SCREEN.
+session() {
+  local name=$1
+  shift
+  mkdir -p "$TMP/$name"
+  "${PTY[@]}" --cwd "$TMP/$name" --transcript "$TMP/$name.screen" "$@" 2>"$TMP/err"
+  CODE=$?
+  ERR=$(cat "$TMP/err")
+  OUT=""
+  SCREEN=$(cat "$TMP/$name.screen" 2>/dev/null)
+}
+screen_has() { # screen_has TEXT description
+  if printf '%s' "$SCREEN" | grep -qF -- "$1"; then ok; else not_ok "$2: the screen lacks '$1'"; fi
+}
+file_has() { # file_has FILE TEXT description
+  if grep -qxF -- "$2" "$1" 2>/dev/null; then ok; else not_ok "$3: $1 lacks the line '$2'"; fi
+}
+
+# ---- answer everything with single keys; the file is rewritten after each key ----
+session all -- "${ASSESS[@]}" <<EOF
+expect Small interactive model
+expect 6 questions
+expect Answers are saved after every key to $ANS
+expect [1/6] About your team
+send 2
+file $ANS   serving: online
+expect [2/6] Data · level 1 (Repeatable)
+send y
+file $ANS   data-documented: yes
+expect [3/6]
+send n
+file $ANS   data-versioned: no
+expect [4/6]
+send p
+file $ANS   release-documented: partial
+expect [5/6] Deployment · choice
+expect 2  By a pipeline
+send 1
+file $ANS   release-path: 1
+expect [6/6]
+send a
+file $ANS   latency-slo: n/a
+expect Overall level
+expect Gate this in CI: mlops-maturity assess -q $SMALL --answers $ANS --min-level 2
+exit 0
+EOF
+expect_code 0 "answering all questions"
+file_has "$TMP/all/$ANS" "questionnaire: small" "the answers file names the questionnaire"
+run assess -q "$SMALL" --answers "$TMP/all/$ANS" -f json
+expect_code 0 "the saved file is read back by --answers"
+expect_out '"unanswered": []' "nothing left unanswered"
+
+# ---- the profile rules questions out; back and change; help; invalid key; skip ----
+session back -- "${ASSESS[@]}" <<EOF
+expect [1/6]
+send 1
+expect [2/5] Data
+send y
+expect [3/5]
+send b
+expect Current answer: yes (Enter keeps it)
+send n
+file $ANS   data-documented: no
+expect [3/5]
+send ?
+expect Practice: Version datasets.
+expect Tools: DVC, lakeFS
+send x
+expect press y, p, n or a to answer
+send y
+expect [4/5]
+send s
+expect [5/5] Deployment · choice
+send 7
+expect press 0-2 to choose an option
+send 2
+expect 1 question left unanswered
+exit 0
+EOF
+expect_code 0 "back, help, invalid key, skip"
+file_has "$TMP/back/$ANS" "  data-documented: no" "the changed answer is saved"
+file_has "$TMP/back/$ANS" "  data-versioned: yes" "the answer after help"
+file_has "$TMP/back/$ANS" "  release-documented:" "the skipped question stays blank"
+if printf '%s' "$SCREEN" | grep -qF "latency objective"; then not_ok "a question that does not apply was asked"; else ok; fi
+
+# ---- quit, then resume asks only what is left ----
+session quit -- "${ASSESS[@]}" <<EOF
+expect [1/6]
+send 2
+expect [2/6]
+send y
+expect [3/6]
+send q
+expect Answers saved to $ANS (2 of 6 answered).
+expect mlops-maturity assess -q $SMALL --answers $ANS
+exit 0
+EOF
+expect_code 0 "q quits with exit 0"
+session quit -- "${ASSESS[@]}" --answers "$ANS" <<EOF
+expect 4 questions to go
+expect [1/4] Data · level 2
+send y
+expect [2/4]
+send y
+expect [3/4]
+send 2
+expect [4/4]
+send y
+expect Overall level
+expect Gate this in CI
+exit 0
+EOF
+expect_code 0 "resume with --answers asks only the unanswered questions"
+if printf '%s' "$SCREEN" | grep -qF "Are data sources documented?"; then not_ok "resume asked an answered question"; else ok; fi
+
+# ---- Ctrl-C mid-way: exit 130, nothing lost; a fresh run resumes from the default file ----
+session ctrlc -- "${ASSESS[@]}" <<EOF
+expect [1/6]
+send 2
+expect [2/6]
+send p
+expect [3/6]
+send \x03
+expect Interrupted. Answers saved to $ANS (2 of 6 answered).
+exit 130
+EOF
+expect_code 0 "Ctrl-C exits 130"
+file_has "$TMP/ctrlc/$ANS" "  data-documented: partial" "the answer before Ctrl-C is on disk"
+session ctrlc -- "${ASSESS[@]}" <<EOF
+expect Resuming from $ANS
+expect [1/4] Data · level 2
+send n
+file $ANS   data-versioned: no
+send \x03
+exit 130
+EOF
+expect_code 0 "a fresh run resumes from the save file"
+file_has "$TMP/ctrlc/$ANS" "  data-documented: partial" "the first session's answer is kept"
+file_has "$TMP/ctrlc/$ANS" "  serving: online" "the profile is kept"
+
+# ---- SIGTERM and a closed terminal (SIGHUP) lose nothing either ----
+session term -- "${ASSESS[@]}" --save my.yaml <<EOF
+expect [1/6]
+send 1
+expect [2/5]
+signal TERM
+expect Resume with:
+expect --answers my.yaml
+exit 130
+EOF
+expect_code 0 "SIGTERM exits 130 after saving"
+file_has "$TMP/term/my.yaml" "  serving: batch" "--save names the file"
+session hup -- "${ASSESS[@]}" <<EOF
+expect [1/6]
+send 1
+expect [2/5]
+send y
+file $ANS   data-documented: yes
+hangup
+exit 130
+EOF
+expect_code 0 "a closed terminal exits 130"
+file_has "$TMP/hup/$ANS" "  data-documented: yes" "answers before the hangup are kept"
+
+# ---- --review walks everything with the current answers ----
+session hup -- "${ASSESS[@]}" --answers "$ANS" --review <<EOF
+expect Reviewing 5 questions
+expect Current answer: Batch-only scoring
+send \r
+expect Current answer: yes
+send p
+file $ANS   data-documented: partial
+send q
+exit 0
+EOF
+expect_code 0 "--review"
+
+# ---- -f json > file: prompts on the terminal, clean JSON in the file ----
+session json --stdout "$TMP/json/report.json" -- "${ASSESS[@]}" -f json <<EOF
+expect [1/6]
+send 1yyy1
+expect Gate this in CI
+exit 0
+EOF
+expect_code 0 "interactive with -f json to a file"
+if python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["unanswered"] == []' \
+  "$TMP/json/report.json" 2>"$TMP/err"; then ok; else ERR=$(cat "$TMP/err"); not_ok "report.json is not clean, complete JSON"; fi
+
+# ---- resize and 80 columns: lines fit the terminal ----
+session narrow --columns 60 -- "${ASSESS[@]}" <<EOF
+expect [1/6]
+send 2
+expect [2/6]
+columns 44
+send y
+expect [3/6]
+send q
+exit 0
+EOF
+expect_code 0 "a narrow, resized terminal"
+# widest FROM TO: the widest line (in characters) of the screen between the lines holding FROM and TO.
+widest() {
+  python3 -c 'import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+start = text.find(sys.argv[2]); end = text.find(sys.argv[3], start)
+print(max(len(l) for l in text[start:end].split("\n")))' "$TMP/narrow.screen" "$1" "$2"
+}
+before=$(widest "Small interactive model" "[3/6]")
+if [ "$before" -le 60 ]; then ok; else not_ok "in 60 columns a line is $before wide"; fi
+after=$(widest "[3/6]" "Answers saved")
+if [ "$after" -le 44 ]; then ok; else not_ok "after resizing to 44 columns a line is $after wide"; fi
+
+# ---- the built-in questionnaire in 80 columns, colour on: starts, asks, quits ----
+session builtin -- env -u CI -u NO_COLOR TERM=xterm "$MM_BIN" assess <<EOF
+expect MLOps maturity assessment
+expect [1/
+send q
+exit 0
+EOF
+expect_code 0 "the built-in questionnaire"
+if printf '%s' "$SCREEN" | grep -q $'\033\\['; then ok; else not_ok "colour on a terminal without NO_COLOR"; fi
+
+# ---- never prompt: no terminal, --no-input, CI=true ----
+run assess -q "$SMALL"
+expect_code 2 "no terminal and no answers"
+expect_err "no answers given, and no terminal to ask them in" "the how-to message"
+expect_err "mlops-maturity init -q small" "the how-to message names the questionnaire"
+session noinput -- env -u CI "$MM_BIN" assess -q "$SMALL" --no-input <<EOF
+expect no answers given
+exit 2
+EOF
+expect_code 0 "--no-input on a terminal exits 2"
+session ci -- env CI=true "$MM_BIN" assess -q "$SMALL" <<EOF
+expect no answers given
+exit 2
+EOF
+expect_code 0 "CI=true on a terminal exits 2"
+session ci1 -- env CI=1 "$MM_BIN" assess -q "$SMALL" --answers "$TMP/back/$ANS" <<EOF
+expect Overall level
+exit 0
+EOF
+expect_code 0 "CI=1 with answers scores without asking"
+if printf '%s' "$SCREEN" | grep -qF "[1/"; then not_ok "CI=1 prompted"; else ok; fi
+printf 'questionnaire: small\nprofile: {serving: batch}\nanswers: {data-documented: yes}\n' >"$TMP/partial.yaml"
+run assess -q "$SMALL" --answers "$TMP/partial.yaml" -f json
+expect_code 0 "partial answers without a terminal are scored"
+expect_out '"release-path"' "the unanswered questions are listed"
+if grep -q "data-versioned" "$TMP/partial.yaml"; then not_ok "the answers file was rewritten without a terminal"; else ok; fi
+
+finish
