@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# scan and assess --scan: suggestions with evidence on a sample ML repository, pre-filling, contradictions,
+# --require-evidence and the gate, and a walk that skips what it must and never fails on unreadable entries.
+source "$(dirname "$0")/lib.sh"
+REPO=$MM_DATA/sample-ml-repo
+GOLDEN=$MM_DATA/golden/scan
+
+# The suggested answers for the sample repository, per built-in questionnaire (update with
+# tools/update-scan-golden.sh and review the diff).
+for q in mlops mlops-ct mlops-org; do
+  run scan "$REPO" -q "$q" -f yaml
+  expect_code 0 "scan -q $q -f yaml"
+  printf '%s\n' "$OUT" | grep -E '^  [a-z0-9-]+: (yes|partial)$' | sed 's/^  //' >"$TMP/$q.suggestions"
+  expect_file_same "$GOLDEN/sample-ml-repo.$q.suggestions" "$TMP/$q.suggestions" "suggestions for $q"
+done
+
+run scan "$REPO"
+expect_code 0 "scan text"
+expect_out "Data management and quality" "grouped by dimension"
+expect_out "yes      data-versioning" "dvc.yaml suggests data versioning"
+expect_out "src/train.py:4: import mlflow" "file, line and excerpt of a content match"
+expect_out "dags/retrain_churn.py:4: from airflow import DAG" "the Airflow DAG"
+expect_out "monitoring/prometheus/rules.yml:4: - alert: ChurnApiHighLatency" "Prometheus rules"
+expect_out "partial  training-scripted" "a partial suggestion"
+expect_out "no evidence" "questions without evidence are listed as such"
+expect_out "Summary: 20 of 46 questions with evidence rules have evidence" "summary"
+expect_out "Files: 23 scanned" "files scanned"
+expect_no_out "yes      drift-detection" "no evidence, no suggestion"
+
+run scan "$REPO" -f json
+expect_code 0 "scan json"
+expect_out '"question": "experiment-tracking"' "json names questions"
+expect_out '"suggested": "yes"' "json suggestion"
+expect_out '"suggested": null' "json: no evidence is null, not no"
+expect_out '"excerpt": "import mlflow"' "json excerpt"
+expect_out '"with_evidence": 20' "json summary"
+
+# -f yaml is an answers file for assess -a, with the evidence as notes.
+run scan "$REPO" -f yaml -o "$TMP/suggested.yaml"
+expect_code 0 "scan -o"
+expect_empty_out "nothing on stdout with -o"
+if grep -qF 'experiment-tracking: "evidence: serving/app.py:2; src/train.py:4"' "$TMP/suggested.yaml"; then ok; else
+  not_ok "evidence notes in the answers file"; fi
+run assess -a "$TMP/suggested.yaml" -f json
+expect_code 0 "the suggested answers are a valid answers file"
+expect_out '"note": "evidence: data/raw.dvc; dvc.yaml"' "notes carried into the report"
+
+# assess --scan: evidence fills what is not given; given answers win; contradictions listed.
+cat >"$TMP/given.yaml" <<'YAML'
+questionnaire: mlops
+answers:
+  data-versioning: "no"
+  drift-detection: "yes"
+  fairness-checks: "no"
+YAML
+run assess -a "$TMP/given.yaml" --scan "$REPO" -f json
+expect_code 0 "assess --scan"
+expect_out '"source": "evidence"' "pre-filled answers say so"
+expect_out '"source": "given"' "given answers say so"
+expect_out '"kind": "no-but-evidence"' "a no with evidence"
+expect_out '"kind": "yes-unverified"' "an unverified yes"
+expect_err "contradiction: data-versioning: answered no" "contradiction on stderr"
+expect_err "contradiction: drift-detection: answered yes" "unverified on stderr"
+if [ "$(printf '%s' "$OUT" | grep -c '"kind": "')" -eq 2 ]; then ok; else
+  not_ok "exactly two contradictions (a no without evidence is none)"; fi
+run assess -a "$TMP/given.yaml" --scan "$REPO"
+expect_out "Answers the repository contradicts (2)" "text report section"
+expect_out "data-versioning  answered no, but evidence found: data/raw.dvc (+1 more)" "text report names the evidence"
+run assess --scan "$REPO" -f json
+expect_code 0 "assess --scan with no answers file"
+expect_out '"contradictions": []' "no given answers, no contradictions"
+
+# --require-evidence and the gate, on a small questionnaire.
+mkdir -p "$TMP/q" "$TMP/tree/pipelines"
+cat >"$TMP/q/q.yaml" <<'YAML'
+id: gate-test
+title: Gate test
+version: "1"
+levels:
+  - {level: 0, name: None}
+  - {level: 1, name: Basics}
+dimensions:
+  - id: d
+    name: D
+    questions:
+      - id: versioned
+        level: 1
+        text: Versioned?
+        practice: Version it.
+        evidence:
+          - path: "**/dvc.yaml"
+      - id: monitored
+        level: 1
+        text: Monitored?
+        practice: Monitor it.
+        evidence:
+          - {content: 'from evidently', in: "**/*.py"}
+YAML
+echo "stages: {}" >"$TMP/tree/pipelines/dvc.yaml"
+printf 'questionnaire: gate-test\nanswers:\n  monitored: yes\n' >"$TMP/q/a.yaml"
+run assess -q "$TMP/q/q.yaml" -a "$TMP/q/a.yaml" --scan "$TMP/tree" --min-level 1
+expect_code 0 "self-reported yes passes the gate"
+run assess -q "$TMP/q/q.yaml" -a "$TMP/q/a.yaml" --scan "$TMP/tree" --min-level 1 --require-evidence
+expect_code 1 "--require-evidence: an unverified yes counts as no"
+expect_err "gate failed" "gate failure named"
+run assess -q "$TMP/q/q.yaml" -a "$TMP/q/a.yaml" --scan "$TMP/tree" --require-evidence -f json
+expect_out "counted as no by --require-evidence" "the report says why"
+echo "from evidently import Report" >"$TMP/tree/monitor.py"
+run assess -q "$TMP/q/q.yaml" -a "$TMP/q/a.yaml" --scan "$TMP/tree" --min-level 1 --require-evidence
+expect_code 0 "with evidence the gate passes"
+run assess -q "$TMP/q/q.yaml" -a "$TMP/q/a.yaml" --require-evidence
+expect_code 2 "--require-evidence needs --scan"
+
+# The walk: ignored, skipped and unreadable entries; bad input.
+mkdir -p "$TMP/w/.git" "$TMP/w/node_modules/x" "$TMP/w/locked" "$TMP/w/gen"
+echo "gen/" >"$TMP/w/.gitignore"
+echo "stages: {}" >"$TMP/w/node_modules/x/dvc.yaml"
+echo "stages: {}" >"$TMP/w/gen/dvc.yaml"
+echo "stages: {}" >"$TMP/w/locked/dvc.yaml"
+ln -s / "$TMP/w/rootlink"
+chmod 000 "$TMP/w/locked"
+run scan "$TMP/w" -q "$TMP/q/q.yaml"
+expect_code 0 "unreadable entries are not fatal"
+if [ -r "$TMP/w/locked/dvc.yaml" ]; then
+  echo "note: running with permission to read mode-000 directories (root?): unreadable check skipped" >&2
+else
+  expect_err "warning: cannot read directory 'locked'" "unreadable directory is a warning"
+  expect_no_out "yes      versioned" "nothing in ignored, heavy or unreadable directories"
+fi
+chmod 700 "$TMP/w/locked"
+expect_out "1 ignored by .gitignore" "gitignored directory"
+expect_out "1 symlinks" "symlink out of the tree"
+run scan "$TMP/missing"
+expect_code 2 "a missing directory is bad input"
+run scan "$REPO" --max-file-size lots
+expect_code 2 "a bad size is bad input"
+run scan "$REPO" --max-file-size 1K
+expect_code 0 "size with a unit"
+finish
