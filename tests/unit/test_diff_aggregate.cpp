@@ -1,0 +1,223 @@
+// diff_reports, the Aggregator and the light report reader used by aggregate.
+#include "catch.hpp"
+#include "helpers.hpp"
+#include "mm/aggregate.hpp"
+#include "mm/diff.hpp"
+#include "mm/render.hpp"
+#include "mm/report.hpp"
+
+using namespace mm;
+
+namespace {
+
+Report fixture(const std::string& name) {
+    SourceText s = read_source(test::data_file("reports/" + name));
+    return read_report(s.text, s.name);
+}
+
+// A report with dimensions {a, b} at the given levels and the given questions' statuses and gaps.
+Report report(int overall, int a, int b, const std::vector<std::pair<std::string, QuestionStatus>>& questions,
+              const std::vector<std::string>& gaps, const std::string& qid = "q") {
+    Report r;
+    r.questionnaire.id = qid;
+    r.questionnaire.digest = "sha256:1";
+    r.questionnaire.levels = {{0, "zero", ""}, {1, "one", ""}, {2, "two", ""}};
+    r.assessment.overall_level = overall;
+    r.assessment.dimensions = {{"a", "A", a, double(a), {}}, {"b", "B", b, double(b), {}}};
+    for (const auto& [id, status] : questions) {
+        QuestionResult qr;
+        qr.question = id;
+        qr.dimension = "a";
+        qr.status = status;
+        r.assessment.questions.push_back(qr);
+    }
+    int priority = 0;
+    for (const auto& id : gaps) {
+        Gap g;
+        g.question = id;
+        g.dimension = "a";
+        g.level = 1;
+        g.priority = ++priority;
+        r.assessment.gaps.push_back(g);
+    }
+    return r;
+}
+
+std::vector<std::string> ids(const std::vector<PracticeChange>& v) {
+    std::vector<std::string> out;
+    for (const auto& p : v) out.push_back(p.question);
+    return out;
+}
+
+constexpr auto Answered = QuestionStatus::Answered;
+constexpr auto NotApplicable = QuestionStatus::NotApplicable;
+constexpr auto NotAsked = QuestionStatus::NotAsked;
+constexpr auto Unanswered = QuestionStatus::Unanswered;
+
+}  // namespace
+
+TEST_CASE("diff sorts practices into adopted, lost, still open, newly open and dropped") {
+    Report old_r = report(1, 1, 2,
+                          {{"adopt", Answered}, {"lose", Answered}, {"open", Unanswered}, {"new-q", NotAsked},
+                           {"drop", Answered}},
+                          {"adopt", "open", "drop"});
+    Report new_r = report(1, 2, 2,
+                          {{"adopt", Answered}, {"lose", Answered}, {"open", Answered}, {"new-q", Answered},
+                           {"drop", NotApplicable}},
+                          {"open", "lose", "new-q"});
+    ReportDiff d = diff_reports(old_r, new_r);
+    CHECK(ids(d.adopted) == std::vector<std::string>{"adopt"});
+    CHECK(ids(d.lost) == std::vector<std::string>{"lose"});
+    CHECK(ids(d.still_open) == std::vector<std::string>{"open"});
+    CHECK(ids(d.newly_open) == std::vector<std::string>{"new-q"});
+    CHECK(ids(d.dropped) == std::vector<std::string>{"drop"});
+    CHECK(d.dimensions.size() == 2);
+    CHECK(d.dimensions[0].change() == 1);
+    CHECK_FALSE(d.regressed());
+    CHECK_FALSE(d.digest_changed());
+}
+
+TEST_CASE("diff: a regression is any level going down, overall or in a dimension") {
+    CHECK(diff_reports(report(1, 1, 1, {}, {}), report(0, 1, 1, {}, {})).regressed());
+    CHECK(diff_reports(report(1, 1, 2, {}, {}), report(1, 1, 1, {}, {})).regressed());
+    CHECK_FALSE(diff_reports(report(1, 1, 2, {}, {}), report(2, 2, 2, {}, {})).regressed());
+    // A dimension that only one report has is reported, never a regression.
+    Report fewer = report(1, 1, 2, {}, {});
+    fewer.assessment.dimensions.pop_back();
+    ReportDiff d = diff_reports(report(1, 1, 2, {}, {}), fewer);
+    CHECK_FALSE(d.regressed());
+    REQUIRE(d.dimensions.size() == 2);
+    CHECK_FALSE(d.dimensions[1].in_new);
+}
+
+TEST_CASE("diff refuses reports of different questionnaires and notices a changed one") {
+    CHECK(test::first_error([] { diff_reports(report(0, 0, 0, {}, {}), report(0, 0, 0, {}, {}, "other"), "a.json", "b.json"); }) ==
+          "b.json: error: is a report of questionnaire 'other', but a.json is of 'q': diff compares two assessments "
+          "of the same questionnaire");
+    Report changed = report(0, 0, 0, {}, {});
+    changed.questionnaire.digest = "sha256:2";
+    CHECK(diff_reports(report(0, 0, 0, {}, {}), changed).digest_changed());
+}
+
+TEST_CASE("diff renders as JSON, text and Markdown") {
+    ReportDiff d = diff_reports(fixture("acme-q1.json"), fixture("acme-q2.json"));
+    CHECK(render_diff_json(d).find("\"regressed\": true") != std::string::npos);
+    TextOptions to;
+    std::string text = render_diff_text(d, to);
+    CHECK(text.find("Overall level 0: No MLOps → 1: DevOps but no MLOps  ▲ +1") != std::string::npos);
+    CHECK(text.find("Newly adopted (5)") != std::string::npos);
+    CHECK(text.find("Newly lost (2)") != std::string::npos);
+    std::string md = render_diff_markdown(d);
+    CHECK(md.find("- [x] ") != std::string::npos);
+}
+
+TEST_CASE("a team's name falls back to the file's base name") {
+    CHECK(team_name_from_path("reports/ml-a.json") == "ml-a");
+    CHECK(team_name_from_path("ml-b.report.json") == "ml-b.report");
+    CHECK(team_name_from_path("/x/y/noext") == "noext");
+    CHECK(team_name_from_path(".hidden") == ".hidden");
+    CHECK(team_name_from_path("<stdin>") == "<stdin>");
+}
+
+TEST_CASE("the Aggregator counts levels per dimension and the practices missing most often") {
+    auto summary = [](const std::string& team, int overall, int a, std::vector<std::pair<std::string, GapGroup>> gaps) {
+        ReportSummary s;
+        s.team = team;
+        s.questionnaire.id = "q";
+        s.questionnaire.digest = "sha256:1";
+        s.questionnaire.levels = {{0, "zero", ""}, {1, "one", ""}, {2, "two", ""}};
+        s.overall_level = overall;
+        s.dimensions = {{"a", "A", a}};
+        for (auto& [id, group] : gaps) s.gaps.push_back({id, "a", 1, id + "?", "do " + id, group});
+        return s;
+    };
+    Aggregator agg;
+    agg.add(summary("t1", 0, 0, {{"x", GapGroup::Blocking}, {"y", GapGroup::Optional}}), "t1.json");
+    agg.add(summary("", 1, 1, {{"x", GapGroup::Next}, {"y", GapGroup::Optional}, {"z", GapGroup::Optional}}),
+            "dir/t2.json");
+    ReportSummary third = summary("t3", 2, 2, {{"y", GapGroup::Optional}});
+    third.dimensions.push_back({"b", "B", 1});  // a dimension the others lack
+    agg.add(third, "t3.json");
+    CHECK(test::first_error([&] { agg.add(summary("t4", 0, 0, {}), "t4.json"); }) == "");
+    ReportSummary other = summary("t5", 0, 0, {});
+    other.questionnaire.id = "other";
+    CHECK(test::first_error([&] { agg.add(other, "t5.json"); }) ==
+          "t5.json: error: is a report of questionnaire 'other', but t1.json is of 'q': aggregate compares reports of "
+          "one questionnaire");
+
+    Aggregate a = std::move(agg).finish(2);
+    REQUIRE(a.teams.size() == 4);
+    CHECK(a.teams[1].team == "t2");
+    CHECK(a.overall_distribution == std::vector<std::size_t>{2, 1, 1});
+    REQUIRE(a.dimensions.size() == 2);
+    CHECK(a.dimensions[0].distribution == std::vector<std::size_t>{2, 1, 1});
+    CHECK(a.dimensions[0].mean == Approx(0.75));
+    CHECK(a.dimensions[1].distribution == std::vector<std::size_t>{0, 1, 0});
+    CHECK(a.teams[0].levels == std::vector<int>{0, -1});  // padded
+    CHECK(a.teams[2].levels == std::vector<int>{2, 1});
+    // x is needed by two teams (once blocking); y is missing in three but never needed; top 2 of 3.
+    CHECK(a.practices_missing == 3);
+    REQUIRE(a.most_missing.size() == 2);
+    CHECK(a.most_missing[0].question == "x");
+    CHECK(a.most_missing[0].needed == 2);
+    CHECK(a.most_missing[0].blocking == 1);
+    CHECK(a.most_missing[1].question == "y");
+    CHECK(a.most_missing[1].missing == 3);
+    CHECK(a.most_missing[1].needed == 0);
+    CHECK(a.digests == 1);
+}
+
+TEST_CASE("read_report_summary reads what summarize(read_report(...)) would") {
+    for (const char* name : {"acme-q1.json", "acme-q2-gate.json", "beta.json", "gamma.json", "hostile.json"}) {
+        SourceText s = read_source(test::data_file(std::string("reports/") + name));
+        ReportSummary fast = read_report_summary(s.text, s.name);
+        ReportSummary full = summarize(read_report(s.text, s.name));
+        INFO(name);
+        CHECK(fast.team == full.team);
+        CHECK(fast.questionnaire.id == full.questionnaire.id);
+        CHECK(fast.questionnaire.title == full.questionnaire.title);
+        CHECK(fast.questionnaire.version == full.questionnaire.version);
+        CHECK(fast.questionnaire.digest == full.questionnaire.digest);
+        REQUIRE(fast.questionnaire.levels.size() == full.questionnaire.levels.size());
+        for (std::size_t i = 0; i < fast.questionnaire.levels.size(); ++i)
+            CHECK(fast.questionnaire.levels[i].name == full.questionnaire.levels[i].name);
+        CHECK(fast.overall_level == full.overall_level);
+        CHECK(fast.score == full.score);
+        CHECK(fast.target == full.target);
+        REQUIRE(fast.dimensions.size() == full.dimensions.size());
+        for (std::size_t i = 0; i < fast.dimensions.size(); ++i) {
+            CHECK(fast.dimensions[i].id == full.dimensions[i].id);
+            CHECK(fast.dimensions[i].name == full.dimensions[i].name);
+            CHECK(fast.dimensions[i].level == full.dimensions[i].level);
+        }
+        REQUIRE(fast.gaps.size() == full.gaps.size());
+        for (std::size_t i = 0; i < fast.gaps.size(); ++i) {
+            CHECK(fast.gaps[i].question == full.gaps[i].question);
+            CHECK(fast.gaps[i].dimension == full.gaps[i].dimension);
+            CHECK(fast.gaps[i].level == full.gaps[i].level);
+            CHECK(fast.gaps[i].text == full.gaps[i].text);
+            CHECK(fast.gaps[i].practice == full.gaps[i].practice);
+            CHECK(fast.gaps[i].group == full.gaps[i].group);
+        }
+    }
+}
+
+TEST_CASE("read_report_summary rejects what read_report rejects, with a located message") {
+    auto error = [](const std::string& text) { return test::first_error([&] { read_report_summary(text, "r.json"); }); };
+    CHECK(error(R"({"schema_version": 2})") ==
+          "r.json: error: report schema version 2 is not supported: this tool reads version 1 (a newer mlops-maturity "
+          "may read it)");
+    CHECK(error("[1]") == "r.json: error: the report: expected a JSON object");
+    CHECK(error(R"({"schema_version": 1})") == "r.json: error: the report: missing 'questionnaire'");
+    CHECK(error(R"({"schema_version": 1, "questionnaire": []})") == "r.json: error: questionnaire: expected an object");
+    CHECK(error(R"({"schema_version": "1"})") == "r.json: error: schema_version: expected a whole number");
+    CHECK(error("{\n  \"schema_version\": 1,\n  oops") .find("r.json:3:") == 0);
+    CHECK(error(R"({"schema_version":1,"questionnaire":{"id":"q","title":"t","version":"1","digest":"d","levels":[]},
+                   "overall":{"level":0,"name":"z","score":0},"dimensions":[{"id":"a","name":"A"}],"gaps":[]})") ==
+          "r.json: error: dimensions: missing 'level'");
+    CHECK(error(R"({"schema_version":1,"questionnaire":{"id":"q","title":"t","version":"1","digest":"d","levels":[]},
+                   "overall":{"level":0,"name":"z","score":0},"dimensions":[],"gaps":[{"question":7}]})") ==
+          "r.json: error: gaps.question: expected a string");
+    std::string deep(40, '[');
+    CHECK(error("{\"x\": " + deep).find("nests deeper than 32") != std::string::npos);
+}

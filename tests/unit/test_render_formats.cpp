@@ -1,0 +1,202 @@
+// The Markdown, HTML and JUnit renderers and their escaping of untrusted text.
+#include <algorithm>
+
+#include "catch.hpp"
+#include "helpers.hpp"
+#include "mm/render.hpp"
+#include "mm/report.hpp"
+
+using namespace mm;
+
+namespace {
+
+Report fixture(const std::string& name) {
+    SourceText s = read_source(test::data_file("reports/" + name));
+    return read_report(s.text, s.name);
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+    return n;
+}
+
+// A small report: one dimension, two practices (one a gap at level 2), target and gate optional.
+Report small_report() {
+    Report r;
+    r.tool_version = "1.2.3";
+    r.questionnaire.id = "q";
+    r.questionnaire.title = "Q";
+    r.questionnaire.levels = {{0, "zero", ""}, {1, "one", ""}, {2, "two", ""}, {3, "three", ""}};
+    Assessment& a = r.assessment;
+    a.overall_level = 1;
+    a.overall_name = "one";
+    a.dimensions.push_back({"d", "Dim", 1, 1.5, {{1, 1.0, true, 1}, {2, 0.5, false, 2}, {3, 0.0, false, 1}}});
+    for (const char* id : {"p1", "p2", "p3", "p4"}) {
+        QuestionResult qr;
+        qr.question = id;
+        qr.dimension = "d";
+        qr.status = QuestionStatus::Answered;
+        a.questions.push_back(qr);
+    }
+    a.questions[3].status = QuestionStatus::NotApplicable;
+    Gap g2;
+    g2.question = "p2";
+    g2.dimension = "d";
+    g2.level = 2;
+    g2.text = "Second?";
+    g2.practice = "Do the second.";
+    g2.group = GapGroup::Blocking;
+    g2.priority = 1;
+    Gap g3 = g2;
+    g3.question = "p3";
+    g3.level = 3;
+    g3.group = GapGroup::Next;
+    g3.priority = 2;
+    a.gaps = {g2, g3};
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("valid_utf8 replaces invalid sequences and keeps valid text") {
+    CHECK(valid_utf8("plain") == "plain");
+    CHECK(valid_utf8("caf\xC3\xA9 \xE2\x9C\x93") == "caf\xC3\xA9 \xE2\x9C\x93");
+    CHECK(valid_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(valid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");              // overlong '/'
+    CHECK(valid_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
+    CHECK(valid_utf8("\xE2\x9C") == "\xEF\xBF\xBD\xEF\xBF\xBD");              // truncated
+}
+
+TEST_CASE("xml_escape makes untrusted text safe for HTML and XML content and attributes") {
+    CHECK(xml_escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
+    CHECK(xml_escape("a & b \"q\" 'r'") == "a &amp; b &quot;q&quot; &#39;r&#39;");
+    CHECK(xml_escape("]]> -->") == "]]&gt; --&gt;");
+    // Characters XML 1.0 forbids are dropped; tab and newline stay; CR is kept as a reference.
+    CHECK(xml_escape(std::string("a\x01\x1b[31mb\tc\nd\re", 14)) == "a[31mb\tc\nd&#13;e");
+    CHECK(xml_escape("\xEF\xBF\xBE|\xEF\xBF\xBF") == "|");  // U+FFFE, U+FFFF
+    CHECK(xml_escape("\xC2\x85") == "");                   // a C1 control
+    CHECK(xml_escape("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
+    CHECK(xml_escape("ünïcødé ✓") == "ünïcødé ✓");
+}
+
+TEST_CASE("markdown_escape keeps untrusted text literal on one line") {
+    CHECK(markdown_escape("a | b") == "a \\| b");
+    CHECK(markdown_escape("`code`") == "\\`code\\`");
+    CHECK(markdown_escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
+    CHECK(markdown_escape("*bold* _it_ # h ~s~ $x$") == "\\*bold\\* \\_it\\_ \\# h \\~s\\~ \\$x\\$");
+    CHECK(markdown_escape("![img](http://x/y.png)") == "\\!\\[img\\](http://x/y.png)");
+    CHECK(markdown_escape("a \\ b") == "a \\\\ b");
+    CHECK(markdown_escape("&amp; \"q\"") == "&amp;amp; &quot;q&quot;");
+    // Line breaks and runs of spaces collapse: a note cannot start a heading, a list or a code block.
+    CHECK(markdown_escape("line one\n# two\n\n    - three\n") == "line one \\# two - three");
+    CHECK(markdown_escape(std::string("bell\x07 esc\x1b[0m", 14)) == "bell esc\\[0m");
+}
+
+TEST_CASE("the HTML report of a hostile questionnaire shows its text and runs nothing") {
+    const std::string html = render_html(fixture("hostile.json"));
+    CHECK_FALSE(contains(html, "<script"));
+    CHECK_FALSE(contains(html, "<img"));
+    CHECK_FALSE(contains(html, "<iframe"));
+    CHECK_FALSE(contains(html, "<b>"));
+    CHECK_FALSE(contains(html, "href=\"javascript:"));
+    CHECK(contains(html, "<h1>Hostile &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; | pipes `ticks`</h1>"));
+    CHECK(contains(html, "Team: &lt;script&gt;alert(1)&lt;/script&gt; &quot;Team&quot; | `tick` &amp; co"));
+    CHECK(contains(html, "Note: &lt;script&gt;alert(&#39;note&#39;)&lt;/script&gt; | `note` &quot;quoted&quot;"));
+    CHECK(contains(html, "See: javascript:alert(4) · <a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\""));
+    // Self-contained: a CSP that allows no fetch, no external resource.
+    CHECK(contains(html, "default-src 'none'"));
+    CHECK_FALSE(contains(html, "src=\""));  // (the text "src=x" from the questionnaire is shown, escaped)
+    CHECK_FALSE(contains(html, "<link"));
+    // Two dimensions: a bar chart, not a radar.
+    CHECK(contains(html, "<svg class=\"chart bars\""));
+}
+
+TEST_CASE("the HTML report draws a radar for three or more dimensions and has print styles") {
+    const std::string html = render_html(fixture("acme-q2-gate.json"));
+    CHECK(contains(html, "<svg class=\"chart radar\""));
+    CHECK(count(html, "<circle class=\"dot\"") == 9);
+    CHECK(contains(html, "<polygon class=\"target\""));  // the report has a target
+    CHECK(contains(html, "@media print"));
+    CHECK(contains(html, "Gate failed: testing: level 1 &lt; 2"));
+    CHECK(count(html, "<li class=\"gap\">") == fixture("acme-q2-gate.json").assessment.gaps.size());
+}
+
+TEST_CASE("the Markdown report of a hostile questionnaire cannot break its table or inject HTML") {
+    const std::string md = render_markdown(fixture("hostile.json"));
+    CHECK_FALSE(contains(md, "<script"));
+    CHECK_FALSE(contains(md, "<img"));
+    CHECK_FALSE(contains(md, "<iframe"));
+    // A dimension row keeps exactly its five cell separators: the pipe in the name is escaped.
+    CHECK(contains(md, "| Pipes \\| and \\`backticks\\` | 1 | "));
+    CHECK(contains(md, "## Hostile &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; \\| pipes \\`ticks\\`"));
+    CHECK(contains(md, "Note: &lt;script&gt;alert('note')&lt;/script&gt; \\| \\`note\\` &quot;quoted&quot;"));
+    CHECK(contains(md, "- [ ] **Do you run &lt;script&gt;alert(1)&lt;/script&gt; in &quot;production&quot;?**"));
+    // No line of the report starts with text from the questionnaire (which could start a heading or list).
+    CHECK_FALSE(contains(md, "\n# "));
+    CHECK_FALSE(contains(md, "\n- not a list"));
+}
+
+TEST_CASE("the Markdown report has the headline, a dimension table and a checklist") {
+    const Report r = fixture("acme-q2.json");
+    const std::string md = render_markdown(r);
+    CHECK(contains(md, "**Overall level 1: DevOps but no MLOps** (of 4)"));
+    CHECK(contains(md, "**Target level 3: Automated model deployment** (recommended)"));
+    CHECK(contains(md, "| Dimension | Level | Progress | |\n|:--|:-:|:--|--:|\n"));
+    CHECK(count(md, "- [ ] ") == r.assessment.gaps.size());
+    CHECK(contains(md, "<details><summary>"));  // gaps beyond the target are folded
+}
+
+TEST_CASE("JUnit: the required level is the gate's bar, else the target, else the next level") {
+    Report r = small_report();
+    auto failures = [](const std::string& xml) { return count(xml, "<failure "); };
+
+    SECTION("neither gate nor target: the level above the dimension's (2)") {
+        std::string xml = render_junit(r);
+        CHECK(failures(xml) == 1);
+        CHECK(contains(xml, "name=\"p2\" time=\"0\">\n      <failure message=\"Second? (level 2 practice not in place; required: level 2)\""));
+        CHECK(contains(xml, "name=\"p3\" time=\"0\">\n      <system-out>Not required yet: level 3 is above level 2."));
+        CHECK(contains(xml, "tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"1\""));
+    }
+    SECTION("a target of 3 makes both gaps failures") {
+        r.assessment.target = Target{3, "given", ""};
+        CHECK(failures(render_junit(r)) == 2);
+    }
+    SECTION("a gate wins over the target: the highest bar that applies to the dimension") {
+        r.assessment.target = Target{3, "given", ""};
+        r.gate = GateResult{false, {{"", 1}, {"other", 3}}, {}};
+        CHECK(failures(render_junit(r)) == 0);  // overall bar 1; the bar for another dimension does not apply
+        r.gate->bars.push_back({"d", 2});
+        CHECK(failures(render_junit(r)) == 1);
+    }
+    SECTION("n/a and not asked are skipped") {
+        r.assessment.questions[0].status = QuestionStatus::NotAsked;
+        r.assessment.questions[0].reason = "not asked: batch only";
+        std::string xml = render_junit(r);
+        CHECK(count(xml, "<skipped ") == 2);
+        CHECK(contains(xml, "<skipped message=\"not asked: batch only\"/>"));
+        CHECK(contains(xml, "<skipped message=\"answered n/a\"/>"));
+    }
+}
+
+TEST_CASE("JUnit test case names are the question ids, stable as answers change") {
+    const std::string xml = render_junit(fixture("acme-q2.json"));
+    CHECK(contains(xml, "<testcase classname=\"mlops.data\" name=\"data-sources-documented\" time=\"0\"/>"));
+    CHECK(contains(xml, "<testcase classname=\"mlops.data\" name=\"data-lineage\" time=\"0\">"));
+    CHECK(count(xml, "<testsuite ") == 9);
+    CHECK(count(xml, "<testcase ") == 77);
+}
+
+TEST_CASE("every report format is offered by assess and report") {
+    const auto& formats = report_formats();
+    for (const char* f : {"text", "json", "markdown", "html", "junit"})
+        CHECK(std::find(formats.begin(), formats.end(), f) != formats.end());
+    const Report r = small_report();
+    TextOptions to;
+    for (const auto& f : formats) CHECK_FALSE(render_report(r, f, to).empty());
+    CHECK_THROWS_AS(render_report(r, "pdf", to), InputError);
+}
