@@ -176,7 +176,7 @@ TEST_CASE("answers are checked against the questionnaire") {
     CHECK_NOTHROW(check("questionnaire: basic\nanswers:\n  release-path: 3\n  canary: n/a\n"));
 }
 
-TEST_CASE("--answer overrides win and are checked") {
+TEST_CASE("answer overrides (--answer) win and are checked") {
     Questionnaire q = questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text, "basic.yaml");
     AnswerSet a = mm::test::answers("answers:\n  data-versioned: no\n");
     apply_answer_overrides(q, a, {"data-versioned=yes", "serving=online"});
