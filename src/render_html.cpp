@@ -263,6 +263,7 @@ svg .label-level { font-weight: 700; }
 .stats div { background: var(--soft); border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; }
 .stats dt { color: var(--muted); font-size: 12px; }
 .stats dd { margin: 0; font-size: 22px; font-weight: 650; }
+.stats div:last-child:nth-child(odd) { grid-column: 1 / -1; }
 .pill { display: inline-block; min-width: 26px; padding: 1px 8px; border-radius: 12px; color: #fff;
   font-weight: 700; text-align: center; font-size: 13px; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }

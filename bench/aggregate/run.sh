@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# How long `aggregate` takes over 10,000 team reports, and its peak memory.
+#   bench/aggregate/run.sh [BUILD_DIR] [N]        (defaults: build-release, 10000)
+# Builds a Release binary, generates N reports (generate.py; kept in $BUILD_DIR/bench-aggregate-N for re-runs),
+# times `aggregate -f text` and `-f html` with hyperfine (median of several runs, warm page cache), and measures the
+# peak resident set size with /usr/bin/time -v (Debian package `time`).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BUILD=${1:-build-release}
+N=${2:-10000}
+for tool in hyperfine /usr/bin/time python3; do
+  command -v "$tool" >/dev/null || { echo "bench/aggregate: needs $tool (apt-get install hyperfine time python3)" >&2; exit 2; }
+done
+cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+cmake --build "$BUILD" --target mlops-maturity >/dev/null
+BIN=$(realpath "$BUILD/mlops-maturity")
+DATA=$BUILD/bench-aggregate-$N
+if [ "$(ls "$DATA" 2>/dev/null | wc -l)" -ne "$N" ]; then
+  rm -rf "$DATA"
+  python3 bench/aggregate/generate.py "$N" "$DATA" --bin "$BIN"
+fi
+echo "$N reports, $(du -sh "$DATA" | cut -f1) on disk; $(nproc) CPUs"
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+# The file list goes through a shell glob, as a user would run it.
+hyperfine --warmup 1 --runs "${RUNS:-5}" --export-json "$OUT/h.json" \
+  "$BIN aggregate $DATA/*.json -o $OUT/agg.txt" \
+  "$BIN aggregate $DATA/*.json -f html -o $OUT/agg.html" >/dev/null
+python3 - "$OUT/h.json" <<'PY'
+import json, sys
+for x in json.load(open(sys.argv[1]))["results"]:
+    fmt = "html" if "-f html" in x["command"] else "text"
+    print(f"aggregate -f {fmt:<5} median {x['median']:.3f} s  (min {x['min']:.3f}, max {x['max']:.3f}, {len(x['times'])} runs)")
+PY
+for fmt in text html; do
+  /usr/bin/time -v "$BIN" aggregate "$DATA"/*.json -f "$fmt" -o "$OUT/agg.$fmt" 2>"$OUT/time" >/dev/null
+  echo "aggregate -f $fmt: peak RSS $(awk -F': ' '/Maximum resident set size/ {printf "%.1f MB", $2 / 1024}' "$OUT/time")," \
+    "wall $(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$OUT/time")"
+done
