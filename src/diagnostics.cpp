@@ -30,6 +30,12 @@ InputError::InputError(std::vector<Diagnostic> diags)
 
 void DiagnosticSink::error(int line, int column, std::string message) {
     diags_.push_back({file_, line, column, std::move(message), Severity::Error});
+    // A hostile or badly broken file could yield millions of errors; nobody reads past the first screenfuls.
+    if (++errors_ >= kMaxErrors) {
+        diags_.push_back({file_, line, column,
+                          "too many errors (" + std::to_string(kMaxErrors) + "); fix these first", Severity::Error});
+        throw_if_errors();
+    }
 }
 
 void DiagnosticSink::warning(int line, int column, std::string message) {
@@ -67,9 +73,12 @@ static std::size_t edit_distance(const std::string& a, const std::string& b) {
 }
 
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
+    // Ids are short; a long word is no typo of one, and the edit distance would cost length x length.
+    if (word.size() > 256) return {};
     std::string best;
     std::size_t best_distance = std::string::npos;
     for (const auto& c : candidates) {
+        if (c.size() > 256) continue;
         std::size_t d = edit_distance(word, c);
         if (d < best_distance) {
             best_distance = d;

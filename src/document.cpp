@@ -32,6 +32,11 @@ const char* kind_name(Node::Kind kind) {
     return "?";
 }
 
+namespace {
+const char* const kNotUtf8 =
+    "invalid UTF-8 (is the file saved in another encoding, like Latin-1 or UTF-16? save it as UTF-8)";
+}  // namespace
+
 std::optional<TextProblem> check_text(std::string_view text) {
     int line = 1, column = 1;
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
@@ -41,6 +46,9 @@ std::optional<TextProblem> check_text(std::string_view text) {
         std::size_t len = 0;
         unsigned cp = 0;
         if (c < 0x80) {
+            if (c == 0)
+                return TextProblem{{line, column},
+                                   "a NUL byte: this is a binary file or UTF-16 text, not UTF-8 YAML (save it as UTF-8)"};
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
                 return TextProblem{{line, column},
                                    "control character " + std::to_string(c) + " is not allowed in YAML text"};
@@ -50,18 +58,16 @@ std::optional<TextProblem> check_text(std::string_view text) {
         else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
         else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
         else
-            return TextProblem{{line, column}, "invalid UTF-8 byte (is the file in another encoding, like UTF-16 or Latin-1?)"};
+            return TextProblem{{line, column}, kNotUtf8};
         if (len > 1) {
-            if (i + len > n)
-                return TextProblem{{line, column}, "invalid UTF-8: a multi-byte character is cut off at the end"};
             for (std::size_t k = 1; k < len; ++k) {
-                if ((s[i + k] & 0xC0) != 0x80)
-                    return TextProblem{{line, column}, "invalid UTF-8 byte sequence"};
+                if (i + k >= n)
+                    return TextProblem{{line, column}, "invalid UTF-8: a multi-byte character is cut off at the end"};
+                if ((s[i + k] & 0xC0) != 0x80) return TextProblem{{line, column}, kNotUtf8};
                 cp = (cp << 6) | (s[i + k] & 0x3F);
             }
             bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-            if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-                return TextProblem{{line, column}, "invalid UTF-8 byte sequence"};
+            if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return TextProblem{{line, column}, kNotUtf8};
         }
         if (c == '\n') { ++line; column = 1; } else { ++column; }
         i += len;
@@ -80,7 +86,8 @@ SourcePos pos_of(const YAML::Mark& m) {
 // at the first offending event, not after it has been expanded.
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(const std::string& file, const ParseLimits& limits) : file_(file), limits_(limits) {}
+    TreeBuilder(const std::string& file, const ParseLimits& limits, std::string_view text)
+        : file_(file), limits_(limits), text_(text) {}
 
     Node take_root() { return std::move(root_); }
     bool has_root() const { return has_root_; }
@@ -104,6 +111,7 @@ public:
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
         refuse_anchor(mark, anchor);
+        check_closed(mark);
         Node n;
         n.pos = pos_of(mark);
         n.quoted = tag != "?";
@@ -147,6 +155,22 @@ private:
     }
     void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (anchor != YAML::NullAnchor) OnAnchor(mark, "");
+    }
+    // yaml-cpp 0.7 ends a quoted scalar that is never closed at the end of the input instead of failing, so
+    // `version: "1.0` swallowed the rest of the file and the error became "missing required key". The mark's
+    // byte offset points at the opening quote; look for the closing one.
+    void check_closed(const YAML::Mark& mark) {
+        if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return;
+        const std::size_t start = static_cast<std::size_t>(mark.pos);
+        const char quote = text_[start];
+        if (quote != '"' && quote != '\'') return;
+        for (std::size_t i = start + 1; i < text_.size(); ++i) {
+            if (quote == '"' && text_[i] == '\\') { ++i; continue; }
+            if (text_[i] != quote) continue;
+            if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') { ++i; continue; }
+            return;
+        }
+        fail(pos_of(mark), std::string("invalid YAML: this quoted value is never closed (add the closing ") + quote + ")");
     }
     void count(SourcePos pos) {
         if (++nodes_ > limits_.max_nodes)
@@ -193,6 +217,7 @@ private:
 
     const std::string& file_;
     const ParseLimits& limits_;
+    std::string_view text_;
     std::vector<Frame> stack_;
     Node root_;
     bool has_root_ = false;
@@ -229,13 +254,19 @@ Node parse_yaml(std::string_view text, const std::string& file, const ParseLimit
                                     "the file is larger than " + std::to_string(limits.max_bytes >> 20) +
                                         " MiB; is it the right file?"});
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte order mark
+    if (text.size() >= 2 && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF"))
+        throw InputError(Diagnostic{file, 1, 1, "the file is UTF-16 (it starts with a UTF-16 byte order mark): "
+                                                "save it as UTF-8"});
+    if (text.size() >= 4 && text.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4))
+        throw InputError(Diagnostic{file, 1, 1, "the file is UTF-32 (it starts with a UTF-32 byte order mark): "
+                                                "save it as UTF-8"});
     if (auto problem = check_text(text))
         throw InputError(Diagnostic{file, problem->pos.line, problem->pos.column, problem->message});
 
     std::istringstream in{std::string(text)};
     try {
         YAML::Parser parser(in);
-        TreeBuilder builder(file, limits);
+        TreeBuilder builder(file, limits, text);
         if (!parser.HandleNextDocument(builder) || !builder.has_root())
             throw InputError(Diagnostic{file, 0, 0, "the file is empty"});
         SecondDocumentGuard guard(file);

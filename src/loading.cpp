@@ -323,7 +323,7 @@ private:
             if (auto l = read_string_list(*v, sink_, "'references'")) qu.references = *l;
         if (const Node* v = n.get("weight"))
             if (auto w = read_number(*v, sink_, "'weight'")) {
-                if (*w <= 0 || *w > 1000) error_at(sink_, *v, "'weight' must be above 0 and at most 1000");
+                if (*w <= 0 || *w > 1000) error_at(sink_, *v, "'weight' must be above 0 and at most 1000, not " + v->scalar);
                 else qu.weight = *w;
             }
         if (const Node* v = n.get("applies_when")) qu.applies_when = read_condition(*v, q, "'applies_when'");

@@ -1,10 +1,14 @@
 #include "mm/output.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <ctime>
 #include <cstdio>
 #include <cstring>
 
@@ -31,6 +35,28 @@ bool write_all(int fd, const std::string& content) {
         left -= static_cast<std::size_t>(n);
     }
     return true;
+}
+
+// Removes FILE.tmp.XXXXXX files (exactly what mkstemp makes for this output) that a killed earlier run left
+// behind. Only those over an hour old: a younger one may belong to a concurrent writer of the same file, whose
+// rename would fail if its temp file vanished. Best effort: errors are ignored.
+void remove_stale_temp_files(const std::string& dir, const std::string& path) {
+    const std::string base = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+    const std::string prefix = base + ".tmp.";
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return;
+    const time_t cutoff = ::time(nullptr) - 3600;
+    while (const dirent* e = ::readdir(d)) {
+        std::string name = e->d_name;
+        if (name.size() != prefix.size() + 6 || name.compare(0, prefix.size(), prefix) != 0) continue;
+        bool random_suffix = std::all_of(name.begin() + static_cast<std::ptrdiff_t>(prefix.size()), name.end(),
+                                         [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+        if (!random_suffix) continue;
+        std::string full = dir == "/" ? "/" + name : dir + "/" + name;
+        struct stat st {};
+        if (::lstat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime < cutoff) ::unlink(full.c_str());
+    }
+    ::closedir(d);
 }
 
 }  // namespace
@@ -70,6 +96,7 @@ void write_file_atomic(const std::string& path, const std::string& content) {
         ::fsync(dfd);
         ::close(dfd);
     }
+    remove_stale_temp_files(dir, path);
 }
 
 void write_stdout(const std::string& content) {

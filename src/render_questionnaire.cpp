@@ -112,7 +112,7 @@ std::string render_questionnaire_json(const Questionnaire& q) {
         dims.push_back(dj);
     }
     j["dimensions"] = dims;
-    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return escape_json_controls(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) + "\n";
 }
 
 std::string render_questionnaire_text(const Questionnaire& q, const TextOptions& options) {

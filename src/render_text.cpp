@@ -29,11 +29,85 @@ std::string terminal_safe(const std::string& s) {
         }
         if (c == '\n' || c == '\t') { out += ' '; continue; }
         if (c < 0x20 || c == 0x7f) continue;
-        // C1 controls (U+0080..U+009F) are two bytes in UTF-8: 0xC2 0x80..0x9F.
+        // C1 controls (U+0080..U+009F) are two bytes in UTF-8: 0xC2 0x80..0x9F. U+009B is an 8-bit CSI and U+009D
+        // an 8-bit OSC: skip their parameters too, as for ESC [ and ESC ].
         if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
             static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+            unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+            ++i;
+            if (c1 == 0x9b) {
+                while (i + 1 < s.size() && !(s[i + 1] >= 0x40 && s[i + 1] <= 0x7e)) ++i;
+                if (i + 1 < s.size()) ++i;
+            } else if (c1 == 0x9d) {
+                while (i + 1 < s.size() && s[i + 1] != '\a' && !(static_cast<unsigned char>(s[i + 1]) == 0xC2 &&
+                                                                 i + 2 < s.size() &&
+                                                                 static_cast<unsigned char>(s[i + 2]) == 0x9c))
+                    ++i;
+                if (i + 1 < s.size()) i += s[i + 1] == '\a' ? 1 : 2;
+            }
+            continue;
+        }
+        // Bidirectional overrides and isolates (U+202A..U+202E, U+2066..U+2069) can make text display in another
+        // order than it reads ("Trojan Source"); line and paragraph separators (U+2028, U+2029) break lines.
+        if (c == 0xE2 && i + 2 < s.size()) {
+            unsigned char b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+            if (b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9)) { out += ' '; i += 2; continue; }
+            if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) { i += 2; continue; }
+        }
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+std::string escape_controls(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0x1b) { out += "\\e"; continue; }
+        if (c == '\a') { out += "\\a"; continue; }
+        if (c == '\n') { out += "\\n"; continue; }
+        if (c == '\r') { out += "\\r"; continue; }
+        if (c == '\t') { out += "\\t"; continue; }
+        if (c < 0x20 || c == 0x7f) { out += fmt::format("\\x{:02x}", c); continue; }
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+            out += fmt::format("\\u{{{:x}}}", static_cast<unsigned char>(s[i + 1]));
             ++i;
             continue;
+        }
+        if (c == 0xE2 && i + 2 < s.size()) {
+            unsigned char b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+            if ((b1 == 0x80 && b2 >= 0xA8 && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
+                unsigned cp = 0x2000u + ((b1 & 0x3Fu) << 6) + (b2 & 0x3Fu);
+                out += fmt::format("\\u{{{:x}}}", cp);
+                i += 2;
+                continue;
+            }
+        }
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+std::string escape_json_controls(const std::string& json) {
+    std::string out;
+    out.reserve(json.size());
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(json[i]);
+        if (c == 0xC2 && i + 1 < json.size() && static_cast<unsigned char>(json[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(json[i + 1]) <= 0x9f) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned char>(json[i + 1]));
+            ++i;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < json.size()) {
+            unsigned char b1 = static_cast<unsigned char>(json[i + 1]), b2 = static_cast<unsigned char>(json[i + 2]);
+            if ((b1 == 0x80 && b2 >= 0xA8 && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
+                out += fmt::format("\\u{:04x}", 0x2000u + ((b1 & 0x3Fu) << 6) + (b2 & 0x3Fu));
+                i += 2;
+                continue;
+            }
         }
         out += static_cast<char>(c);
     }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "mm/diagnostics.hpp"
+#include "mm/render.hpp"
 #include "mm/report.hpp"
 
 namespace mm {
@@ -135,7 +136,7 @@ std::string render_json(const Report& r) {
             cs.push_back({{"question", c.question}, {"kind", to_string(c.kind)}, {"evidence", evidence_json(c.evidence)}});
         j["contradictions"] = cs;
     }
-    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return escape_json_controls(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) + "\n";
 }
 
 // ---- reading a saved report ----

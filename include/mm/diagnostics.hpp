@@ -57,10 +57,13 @@ public:
     const std::string& file() const { return file_; }
     // Throws InputError with everything collected when any error was recorded.
     void throw_if_errors() const;
+    // error() throws (with everything so far) once this many errors are recorded.
+    static constexpr int kMaxErrors = 100;
 
 private:
     std::string file_;
     std::vector<Diagnostic> diags_;
+    int errors_ = 0;
 };
 
 // The closest candidate by edit distance, or "" when none is close enough to be a likely typo.

@@ -20,6 +20,14 @@ std::string render_text(const Report& r, const TextOptions& options);
 // sequences are removed, so a questionnaire cannot rewrite the user's screen.
 std::string terminal_safe(const std::string& s);
 
+// Like terminal_safe, but shows what was there instead of dropping it: ESC as \e, other control characters as
+// \a, \n, \xNN, C1 controls and bidirectional overrides as \u{NN}. For diagnostics, which quote the input.
+std::string escape_controls(const std::string& s);
+
+// JSON text with C1 controls and bidirectional overrides written as \uXXXX escapes (nlohmann writes them raw):
+// the same JSON value, safe to print on a terminal. C0 controls are already escaped by every JSON writer.
+std::string escape_json_controls(const std::string& json);
+
 // Word-wraps `text` to `width` columns, prefixing continuation lines with `indent` spaces.
 std::string wrap(const std::string& text, int width, int indent);
 

@@ -86,7 +86,7 @@ std::vector<Bar> parse_bars(const Questionnaire& q, const std::vector<std::strin
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diags) {
-    for (const auto& d : diags) std::cerr << terminal_safe(d.str()) << '\n';
+    for (const auto& d : diags) std::cerr << escape_controls(d.str()) << '\n';
 }
 
 int main(int argc, char** argv) {

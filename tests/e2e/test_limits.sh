@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The input limits of docs/limits.md: each one is a clear, located error with exit code 2 (never a crash, a hang
+# or an internal error), for questionnaires, answers files (also on stdin) and saved reports.
+source "$(dirname "$0")/lib.sh"
+Q="$MM_DATA/valid/basic.yaml"
+no_internal() {
+  if printf '%s' "$ERR" | grep -q "internal error"; then not_ok "$1: internal error"; else ok; fi
+}
+
+# File size: 16 MiB, for files (checked before reading) and for stdin (checked while reading).
+big="$TMP/big.yaml"
+{ echo "id: big"; head -c $((17 * 1024 * 1024)) /dev/zero | tr '\0' '#'; } >"$big"
+run validate "$big"
+expect_code 2 "a questionnaire over 16 MiB"
+expect_err "big.yaml: error: the file is larger than 16 MiB" "a questionnaire over 16 MiB"
+run_stdin "$big" assess -q "$Q" -a -
+expect_code 2 "answers over 16 MiB on stdin"
+expect_err "<stdin>: error: the file is larger than 16 MiB" "answers over 16 MiB on stdin"
+run report "$big"
+expect_code 2 "a saved report over 16 MiB"
+expect_err "the file is larger than 16 MiB" "a saved report over 16 MiB"
+
+# Nesting: 64 levels, found as yaml-cpp reports the events, long before its own recursion limit (500).
+printf 'answers: ' >"$TMP/deep.yaml"
+head -c 100000 /dev/zero | tr '\0' '[' >>"$TMP/deep.yaml"
+run assess -q "$Q" -a "$TMP/deep.yaml"
+expect_code 2 "100,000 nested lists"
+expect_err "deep.yaml:1:" "100,000 nested lists: located"
+expect_err "nesting is deeper than 64 levels" "100,000 nested lists"
+no_internal "100,000 nested lists"
+head -c 100000 /dev/zero | tr '\0' '{' >"$TMP/deep-maps.yaml"
+run validate "$TMP/deep-maps.yaml"
+expect_code 2 "100,000 nested maps"
+expect_err "nesting is deeper than 64 levels" "100,000 nested maps"
+awk 'BEGIN { for (i = 0; i < 100; i++) { printf "%*s- \n", 2 * i, "" } }' >"$TMP/deep-block.yaml"
+run validate "$TMP/deep-block.yaml"
+expect_code 2 "100 nested block lists"
+expect_err "nesting is deeper than 64 levels" "100 nested block lists"
+
+# Values: 1,000,000 in one document (a flow list of 1,000,001 numbers is about 2 MB).
+awk 'BEGIN { printf "questionnaire: basic\nnotes: {data-documented: ["; for (i = 0; i <= 1000000; i++) printf "1,"; print "1]}" }' >"$TMP/many.yaml"
+run assess -q "$Q" -a "$TMP/many.yaml"
+expect_code 2 "over 1,000,000 values"
+expect_err "many.yaml:2:" "over 1,000,000 values: located"
+expect_err "the document has more than 1000000 values" "over 1,000,000 values"
+
+# A long scalar (8 MiB on one line) is fine as far as the reader goes, and is reported like any other value.
+{ printf 'questionnaire: basic\nanswers:\n  data-documented: '; head -c $((8 * 1024 * 1024)) /dev/zero | tr '\0' 'y'; echo; } >"$TMP/long.yaml"
+run assess -q "$Q" -a "$TMP/long.yaml"
+expect_code 2 "an 8 MiB answer"
+expect_err "long.yaml:3:20: error: invalid answer" "an 8 MiB answer"
+no_internal "an 8 MiB answer"
+
+# CRLF line ends and a UTF-8 byte order mark are accepted; positions stay right.
+printf '\xef\xbb\xbfquestionnaire: basic\r\nanswers:\r\n  data-documented: yes\r\n  data-lineag: no\r\n' >"$TMP/crlf.yaml"
+run assess -q "$Q" -a "$TMP/crlf.yaml"
+expect_code 2 "CRLF + BOM with an unknown id"
+expect_err "crlf.yaml:4:3: error: unknown question 'data-lineag'" "CRLF + BOM: the position of the error"
+sed -i 's/data-lineag/data-lineage/' "$TMP/crlf.yaml"
+run assess -q "$Q" -a "$TMP/crlf.yaml"
+expect_code 0 "CRLF + BOM answers are read"
+
+# Too many errors: reporting stops at 100.
+{ echo "questionnaire: basic"; echo "answers:"; for i in $(seq 1 500); do echo "  unknown-$i: yes"; done; } >"$TMP/errors.yaml"
+run assess -q "$Q" -a "$TMP/errors.yaml"
+expect_code 2 "500 unknown questions"
+expect_err "too many errors (100); fix these first" "500 unknown questions"
+lines=$(printf '%s\n' "$ERR" | wc -l)
+if [ "$lines" -le 101 ]; then ok; else not_ok "500 unknown questions: $lines lines of errors (want at most 101)"; fi
+
+# Huge unknown keys get no "did you mean" (which would cost length x length per key) and stay fast.
+{ echo "questionnaire: basic"; echo "answers:"; for i in $(seq 1 50); do printf '  %s%d: yes\n' "$(head -c 100000 /dev/zero | tr '\0' 'd')" "$i"; done; } >"$TMP/longkeys.yaml"
+start=$(date +%s)
+run assess -q "$Q" -a "$TMP/longkeys.yaml"
+expect_code 2 "50 unknown ids of 100,000 characters"
+if [ $(($(date +%s) - start)) -lt 60 ]; then ok; else not_ok "50 huge unknown ids took over a minute"; fi
+
+# Saved reports: nesting (32 levels), huge numbers, invalid UTF-8; for report, diff and aggregate.
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "{\"a\":"; printf "1"; for (i = 0; i < 100000; i++) printf "}" }' >"$TMP/deep-report.json"
+for cmd in "report" "diff $TMP/deep-report.json" "aggregate"; do
+  # shellcheck disable=SC2086
+  run $cmd "$TMP/deep-report.json"
+  expect_code 2 "$cmd: a report nested 100,000 deep"
+  expect_err "nests deeper than 32 levels" "$cmd: a report nested 100,000 deep"
+  no_internal "$cmd: a report nested 100,000 deep"
+done
+sed 's/"schema_version": 1/"schema_version": 1e999/' "$MM_DATA/reports/beta.json" >"$TMP/huge-number.json"
+for cmd in report aggregate; do
+  run $cmd "$TMP/huge-number.json"
+  expect_code 2 "$cmd: a number too large"
+  expect_err "huge-number.json" "$cmd: a number too large"
+  no_internal "$cmd: a number too large"
+done
+printf '{"schema_version": 1, "tool": {"name": "x\xff", "version": "1"}}' >"$TMP/bad-utf8.json"
+for cmd in report aggregate; do
+  run $cmd "$TMP/bad-utf8.json"
+  expect_code 2 "$cmd: invalid UTF-8 in a report"
+  no_internal "$cmd: invalid UTF-8 in a report"
+done
+finish

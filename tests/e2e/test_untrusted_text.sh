@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Untrusted text: a questionnaire whose every text field carries terminal escapes written as YAML escapes
+# ("\e[2J", "\x1b]0;...\a", "\u009b", "\r", bidi overrides). The YAML reader accepts them (they are not raw control
+# characters in the file), so every path to the terminal must strip them: show, validate, assess (report, gate
+# messages, diagnostics), report, diff, aggregate, init. Nothing printed may hold a C0/C1 control character, ESC
+# or a bidirectional override.
+source "$(dirname "$0")/lib.sh"
+
+Q="$TMP/hostile.yaml"
+E='\e[2J\e[31m'       # clear screen, red
+O='\x1b]0;pwned\x07'  # OSC: set the window title
+C='\u009b6n'          # 8-bit CSI: ask the terminal to report the cursor position
+B='\u202e'            # right-to-left override
+cat >"$Q" <<YAML
+id: hostile-text
+title: "Title $E$O$C$B end"
+version: "1$E"
+description: "Description\r$E with a carriage return"
+levels:
+  - {level: 0, name: "Zero $E", description: "Level $O zero"}
+  - {level: 1, name: "One $C"}
+  - {level: 2, name: "Two $B"}
+profile:
+  - id: serving
+    text: "Profile $E text"
+    help: "Profile $O help"
+    options:
+      - {value: batch, text: "Batch $C"}
+      - {value: online, text: "Online \x07\x08 bell"}
+target:
+  - level: 2
+    reason: "Reason $E$O"
+dimensions:
+  - id: data
+    name: "Data $E$O"
+    description: "Dimension $C description"
+    questions:
+      - id: data-documented
+        level: 1
+        text: "Question $E text?"
+        help: "Help $O text"
+        practice: "Practice $C$B text"
+        tools: ["Tool $E"]
+        references: ["https://example.org/$O"]
+      - id: release-path
+        type: choice
+        text: "Choice $E?"
+        practice: "Choice practice $O"
+        options:
+          - {level: 0, text: "Option zero $E"}
+          - {level: 1, text: "Option one $C", practice: "Option practice $O"}
+          - {level: 2, text: "Option two $B"}
+YAML
+
+# clean DESCRIPTION: stdout and stderr of the last run hold no control characters, escapes or bidi overrides.
+clean() {
+  local f
+  for f in "$TMP/out" "$TMP/err"; do
+    if LC_ALL=C grep -qP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]' "$f"; then
+      not_ok "$1: raw control characters in $(basename "$f"): $(LC_ALL=C grep -aoP '.{0,20}[\x00-\x08\x0b-\x1f\x7f].{0,20}' "$f" | head -3 | od -c | head -5)"
+    else
+      ok
+    fi
+  done
+}
+
+run validate "$Q"
+expect_code 0 "the hostile questionnaire is valid YAML and a valid questionnaire"
+clean "validate"
+run show "$Q"
+expect_code 0 "show"
+expect_out "Title" "show: the visible text stays"
+clean "show"
+run show "$Q" -f json
+expect_code 0 "show -f json"
+expect_out '\u001b[2J' "show -f json keeps the text, escaped as JSON"
+clean "show -f json"
+run init -q "$Q"
+expect_code 0 "init"
+clean "init"
+printf '%s\n' "$OUT" >"$TMP/template.yaml"
+run assess -q "$Q" -a "$TMP/template.yaml"
+expect_code 0 "the answers template init wrote is still valid YAML"
+
+printf 'questionnaire: hostile-text\nprofile: {serving: online}\nanswers: {data-documented: no, release-path: 1}\n' >"$TMP/a.yaml"
+run assess -q "$Q" -a "$TMP/a.yaml" --all --min-level 2 --min-level data=2 --team "team"
+expect_code 1 "assess with a failing gate"
+clean "assess (text report, gate messages)"
+run assess -q "$Q" -a "$TMP/a.yaml" -f json -o "$TMP/r1.json"
+expect_code 0 "assess -f json"
+printf 'questionnaire: hostile-text\nanswers: {data-documented: yes, release-path: 2}\n' >"$TMP/b.yaml"
+run assess -q "$Q" -a "$TMP/b.yaml" -f json -o "$TMP/r2.json" --team other
+expect_code 0 "assess -f json (second team)"
+run report "$TMP/r1.json"
+expect_code 0 "report"
+clean "report (text)"
+run diff "$TMP/r1.json" "$TMP/r2.json"
+clean "diff (text)"
+run aggregate "$TMP/r1.json" "$TMP/r2.json"
+clean "aggregate (text)"
+
+# Diagnostics quote what the file says: escapes in keys and values are shown escaped, never sent raw.
+printf 'questionnaire: hostile-text\nanswers:\n  "\\e[2Jdata-documented": yes\nnotes:\n  "\\u202eevil": "x"\n' >"$TMP/bad.yaml"
+run assess -q "$Q" -a "$TMP/bad.yaml"
+expect_code 2 "answers with escapes in keys"
+expect_err "bad.yaml:3:3: error: unknown question '\\e[2Jdata-documented'" "the unknown id is shown with its escape visible"
+expect_err "note for unknown question '\\u{202e}evil'" "a bidi override is shown as an escape"
+clean "diagnostics for answers (keys)"
+printf 'questionnaire: hostile-text\nanswers:\n  release-path: "\\e]0;x\\a\\u009b2J"\n' >"$TMP/bad-value.yaml"
+run assess -q "$Q" -a "$TMP/bad-value.yaml"
+expect_code 2 "answers with escapes in a value"
+expect_err "invalid answer '\\e]0;x\\a\\u{9b}2J' for 'release-path'" "the invalid value is shown with its escapes visible"
+clean "diagnostics for answers (values)"
+printf 'id: x\n"ti\\e[2Jtle": y\n' >"$TMP/badq.yaml"
+run validate "$TMP/badq.yaml"
+expect_code 2 "a questionnaire with an escape in a key"
+clean "diagnostics for a questionnaire"
+finish
