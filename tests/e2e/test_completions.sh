@@ -79,6 +79,18 @@ else
 fi
 if command -v fish >/dev/null; then
   if fish -n "$COMP/mlops-maturity.fish" 2>"$TMP/fish.err"; then ok; else CODE=0; not_ok "fish -n: $(cat "$TMP/fish.err")"; fi
+  # fish can complete a command line non-interactively: check subcommands and every long option for real.
+  fish_complete() { HOME="$TMP" fish --no-config -c "source $COMP/mlops-maturity.fish; complete -C '$1'" 2>/dev/null | cut -f1; }
+  got=$(fish_complete "mlops-maturity ")
+  for s in $subcommands; do
+    if printf '%s\n' "$got" | grep -qx -- "$s"; then ok; else CODE=0; not_ok "fish: subcommand '$s' does not complete"; fi
+  done
+  for s in $subcommands; do
+    got=$(fish_complete "mlops-maturity $s --")
+    for o in $(long_options "$s"); do
+      if printf '%s\n' "$got" | grep -qx -- "$o"; then ok; else CODE=0; not_ok "fish: '$s $o' does not complete"; fi
+    done
+  done
 else
   echo "fish not installed: syntax check skipped"
 fi
