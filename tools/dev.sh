@@ -14,6 +14,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config git python3
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev catch2 libre2-dev
   expect tmux
+  chromium          # the HTML report is checked in a headless browser
 )
 
 deps() {

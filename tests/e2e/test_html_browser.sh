@@ -7,7 +7,7 @@ REPORTS=$MM_DATA/reports
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then
   echo "SKIP: chromium is not installed (apt-get install chromium); the HTML report was not checked in a browser"
-  exit 0
+  exit 77  # reported by CTest as skipped (SKIP_RETURN_CODE)
 fi
 PROFILE=$(mktemp -d)
 trap 'rm -rf "$TMP" "$PROFILE"' EXIT
