@@ -10,7 +10,7 @@ commands=$("$bin" --help | awk '/^Subcommands:/ { on = 1; next } on && /^  [a-z]
 roff() { sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/"; }
 {
   echo "[COMMANDS]"
-  echo "Each command takes its own options; \\fBmlops-maturity\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR prints them."
+  printf '%s\n' 'Each command takes its own options; \fBmlops-maturity\fR \fICOMMAND\fR \fB\-\-help\fR prints them.'
   for c in $commands; do
     echo ".SS \"$c\""
     echo ".nf"
