@@ -85,8 +85,24 @@ std::vector<Bar> parse_bars(const Questionnaire& q, const std::vector<std::strin
     return bars;
 }
 
+namespace {
+
+// Messages quote the input, which can be megabytes long on one line: keep the start (the location and what is
+// wrong) and the end (what was expected), cut at UTF-8 character boundaries.
+std::string shorten(const std::string& s, std::size_t head = 600, std::size_t tail = 200) {
+    if (s.size() <= head + tail + 100) return s;
+    auto boundary = [&](std::size_t i) {
+        while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+        return i;
+    };
+    std::size_t h = boundary(head), t = boundary(s.size() - tail);
+    return s.substr(0, h) + " […" + std::to_string(t - h) + " bytes…] " + s.substr(t);
+}
+
+}  // namespace
+
 void print_diagnostics(const std::vector<Diagnostic>& diags) {
-    for (const auto& d : diags) std::cerr << escape_controls(d.str()) << '\n';
+    for (const auto& d : diags) std::cerr << escape_controls(shorten(d.str())) << '\n';
 }
 
 int main(int argc, char** argv) {

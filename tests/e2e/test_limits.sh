@@ -48,7 +48,10 @@ expect_err "the document has more than 1000000 values" "over 1,000,000 values"
 { printf 'questionnaire: basic\nanswers:\n  data-documented: '; head -c $((8 * 1024 * 1024)) /dev/zero | tr '\0' 'y'; echo; } >"$TMP/long.yaml"
 run assess -q "$Q" -a "$TMP/long.yaml"
 expect_code 2 "an 8 MiB answer"
-expect_err "long.yaml:3:20: error: invalid answer" "an 8 MiB answer"
+expect_err "long.yaml:3:20: error: invalid answer 'yyyy" "an 8 MiB answer"
+expect_err "bytes…] yyyy" "an 8 MiB answer: the message is shortened"
+expect_err "' for 'data-documented': expected yes" "an 8 MiB answer: the end of the message stays"
+if [ "${#ERR}" -lt 2000 ]; then ok; else not_ok "an 8 MiB answer: ${#ERR} bytes of error message"; fi
 no_internal "an 8 MiB answer"
 
 # CRLF line ends and a UTF-8 byte order mark are accepted; positions stay right.
@@ -69,10 +72,12 @@ lines=$(printf '%s\n' "$ERR" | wc -l)
 if [ "$lines" -le 101 ]; then ok; else not_ok "500 unknown questions: $lines lines of errors (want at most 101)"; fi
 
 # Huge unknown keys get no "did you mean" (which would cost length x length per key) and stay fast.
-{ echo "questionnaire: basic"; echo "answers:"; for i in $(seq 1 50); do printf '  %s%d: yes\n' "$(head -c 100000 /dev/zero | tr '\0' 'd')" "$i"; done; } >"$TMP/longkeys.yaml"
+# (Explicit keys: YAML allows implicit keys of at most 1024 characters.)
+{ echo "questionnaire: basic"; echo "answers:"; for i in $(seq 1 50); do printf '  ? %s%d\n  : yes\n' "$(head -c 100000 /dev/zero | tr '\0' 'd')" "$i"; done; } >"$TMP/longkeys.yaml"
 start=$(date +%s)
 run assess -q "$Q" -a "$TMP/longkeys.yaml"
 expect_code 2 "50 unknown ids of 100,000 characters"
+expect_err "longkeys.yaml:3:5: error: unknown question 'dddd" "50 unknown ids of 100,000 characters"
 if [ $(($(date +%s) - start)) -lt 60 ]; then ok; else not_ok "50 huge unknown ids took over a minute"; fi
 
 # Saved reports: nesting (32 levels), huge numbers, invalid UTF-8; for report, diff and aggregate.
