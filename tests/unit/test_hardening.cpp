@@ -1,0 +1,100 @@
+// Hostile input: terminal escapes, JSON escapes, the reader's refusals and the fuzz-found regressions.
+#include <string>
+
+#include "catch.hpp"
+#include "helpers.hpp"
+#include "mm/aggregate.hpp"
+#include "mm/document.hpp"
+#include "mm/render.hpp"
+#include "mm/report.hpp"
+
+using namespace mm;
+using mm::test::first_error;
+
+TEST_CASE("terminal_safe removes controls, escape sequences and bidi overrides") {
+    CHECK(terminal_safe("a\x1b[2J\x1b[31mb") == "ab");
+    CHECK(terminal_safe("a\x1b]0;title\x07" "b") == "ab");
+    CHECK(terminal_safe("a\x1b]0;title\x1b\\b") == "ab");
+    CHECK(terminal_safe("a\xc2\x9b" "6nb") == "ab");                // 8-bit CSI with its parameters
+    CHECK(terminal_safe("a\xc2\x9d" "0;t\x07" "b") == "ab");         // 8-bit OSC up to BEL
+    CHECK(terminal_safe("a\xc2\x9d" "0;t\xc2\x9c" "b") == "ab");     // 8-bit OSC up to ST
+    CHECK(terminal_safe("a\xe2\x80\xae" "b\xe2\x81\xa6" "c") == "abc");  // RLO, LRI
+    CHECK(terminal_safe("line\xe2\x80\xa8next") == "line next");       // U+2028
+    CHECK(terminal_safe("a\rb\x07\x08\x7f" "c\td\ne") == "abc d e");
+    CHECK(terminal_safe("caf\xc3\xa9 \xe2\x86\x92 ok") == "caf\xc3\xa9 \xe2\x86\x92 ok");  // ordinary UTF-8 stays
+    CHECK(terminal_safe("\x1b") == "");
+    CHECK(terminal_safe("\x1b[") == "");
+    CHECK(terminal_safe("\xc2") == "\xc2");
+}
+
+TEST_CASE("escape_controls shows what terminal_safe would drop") {
+    CHECK(escape_controls("a\x1b[2Jb") == "a\\e[2Jb");
+    CHECK(escape_controls("\x07\x01\n\r\t") == "\\a\\x01\\n\\r\\t");
+    CHECK(escape_controls("a\xc2\x9b" "6n") == "a\\u{9b}6n");
+    CHECK(escape_controls("\xe2\x80\xae" "x") == "\\u{202e}x");
+    CHECK(escape_controls("caf\xc3\xa9") == "caf\xc3\xa9");
+}
+
+TEST_CASE("escape_json_controls escapes C1 controls and bidi overrides inside JSON strings") {
+    CHECK(escape_json_controls("{\"a\": \"x\xc2\x9by\xe2\x80\xaez\xc3\xa9\"}") ==
+          "{\"a\": \"x\\u009by\\u202ez\xc3\xa9\"}");
+}
+
+TEST_CASE("the reader names encodings and unclosed quotes") {
+    CHECK(first_error([] { parse_yaml("\xff\xfe" "a\0:\0", "u.yaml"); }) ==
+          "u.yaml:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8");
+    CHECK(first_error([] { parse_yaml(std::string("a: \0b", 5), "n.yaml"); }).find("n.yaml:1:4: error: a NUL byte") == 0);
+    CHECK(first_error([] { parse_yaml("a: caf\xe9\n", "l.yaml"); }).find("l.yaml:1:7: error: invalid UTF-8 (is the file") == 0);
+    CHECK(first_error([] { parse_yaml("a: \xe2\x82", "c.yaml"); }).find("cut off at the end") != std::string::npos);
+    CHECK(first_error([] { parse_yaml("a: \"1.0\nb: x\n", "q.yaml"); }) ==
+          "q.yaml:1:4: error: invalid YAML: this quoted value is never closed (add the closing \")");
+    CHECK(first_error([] { parse_yaml("a: 'it''s\nb: x\n", "q.yaml"); }).find("never closed") != std::string::npos);
+    // Closed quotes, escaped quotes and quotes inside other scalars are fine.
+    CHECK_NOTHROW(parse_yaml("a: \"say \\\"hi\\\"\"\nb: 'it''s'\nc: don't\nd: [\"x\", 'y']\n", "ok.yaml"));
+}
+
+TEST_CASE("deep nesting of every kind stops at 64 levels with a position") {
+    std::string block_lists, block_maps;
+    for (int i = 0; i < 200; ++i) {
+        block_lists += std::string(static_cast<std::size_t>(2 * i), ' ') + "-\n";
+        block_maps += std::string(static_cast<std::size_t>(2 * i), ' ') + "k:\n";
+    }
+    std::string flow_lists, flow_maps, flow_keys;
+    for (int i = 0; i < 20000; ++i) {
+        flow_lists += "[";
+        flow_maps += "{";
+        flow_keys += "{a: ";
+    }
+    for (const std::string* text : {&flow_lists, &flow_maps, &flow_keys, &block_lists, &block_maps}) {
+        std::string msg = first_error([&] { parse_yaml(*text, "deep.yaml"); });
+        CAPTURE(text->substr(0, 20));
+        CHECK(msg.find("nesting is deeper than 64 levels") != std::string::npos);
+        CHECK(msg.rfind("deep.yaml:", 0) == 0);
+    }
+}
+
+TEST_CASE("at most 100 errors are collected") {
+    DiagnosticSink sink("f.yaml");
+    for (int i = 1; i < DiagnosticSink::kMaxErrors; ++i) sink.error(i, 1, "e");
+    try {
+        sink.error(100, 1, "the hundredth");
+        FAIL("the hundredth error should throw");
+    } catch (const InputError& e) {
+        CHECK(e.diagnostics().size() == 101);
+        CHECK(e.diagnostics().back().message == "too many errors (100); fix these first");
+    }
+}
+
+TEST_CASE("nearest gives no suggestion for huge words") {
+    CHECK(nearest("data-versionin", {"data-versioning"}) == "data-versioning");
+    CHECK(nearest(std::string(300, 'd'), {std::string(299, 'd')}).empty());
+}
+
+TEST_CASE("fuzz regression: saved reports with numbers out of range are bad input, not internal errors") {
+    const std::string report = R"({"schema_version": 1e999, "tool": {"name": "x", "version": "1"}})";
+    CHECK(first_error([&] { read_report(report, "r.json"); }).find("r.json") == 0);
+    CHECK(first_error([&] { read_report_summary(report, "r.json"); }).find("r.json") == 0);
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    CHECK(first_error([&] { read_report(deep, "d.json"); }).find("nests deeper than 32 levels") != std::string::npos);
+    CHECK_FALSE(first_error([&] { read_report_summary(deep, "d.json"); }).empty());
+}
