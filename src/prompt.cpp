@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -16,6 +17,7 @@ namespace {
 
 constexpr int kSecondsPerQuestion = 15;
 constexpr int kMaxWidth = 100;  // longer lines are hard to read, however wide the terminal
+constexpr std::size_t kHitsShown = 3;  // evidence hits listed under a question; the rest are counted
 
 // One thing the walk can ask: a profile question or a practice/choice question.
 struct Item {
@@ -119,6 +121,20 @@ private:
         return style_.bold(head) + style_.dim(line) + "\n";
     }
 
+    // The scan's findings for a question, or nullptr.
+    const Suggestion* suggestion(const Item& it) const {
+        if (!it.question) return nullptr;
+        auto found = options_.suggestions.find(it.question->id);
+        return found == options_.suggestions.end() ? nullptr : &found->second;
+    }
+    // The answer Enter takes: the suggestion, for a practice question not answered yet.
+    std::optional<AnswerKind> default_answer(const Item& it) const {
+        const Suggestion* sg = suggestion(it);
+        if (!sg || !sg->answer || it.question->type != QuestionType::Practice || answered(answers_, it)) return {};
+        return sg->answer;
+    }
+    std::string evidence_lines(const Suggestion& sg) const;
+
     void intro();
     void show(std::size_t i);
     void show_prompt(const Item& it);
@@ -126,7 +142,7 @@ private:
     std::string current_answer(const Item& it) const;
     Step handle(std::size_t i, const Key& key);
     void hint(const Item& it);
-    void answer_with(const Item& it, const Answer* a, const std::string* profile_value);
+    void answer_with(const Item& it, const Answer* a, const std::string* profile_value, bool from_evidence = false);
 
     const Questionnaire& q_;
     AnswerSet& answers_;
@@ -161,6 +177,15 @@ void Walk::intro() {
     out += packed({"y yes", "p partial", "n no", "a not applicable",
                    "0-" + std::to_string(q_.max_level()) + " a choice's option"});
     out += packed({"? help", "b back", "s skip", "q quit (nothing is lost; resume later)"});
+    if (!options_.suggestions.empty()) {
+        std::size_t suggested = 0;
+        for (std::size_t i = 0; i < items_.size(); ++i) suggested += due(i) && default_answer(items_[i]) ? 1 : 0;
+        std::string root = options_.evidence_root.empty() ? "the repository" : terminal_safe(options_.evidence_root);
+        out += para(fmt::format("Evidence in {} suggests an answer to {} of these questions: it is shown under "
+                                "the question, Enter accepts it, another key overrides it.",
+                                root, suggested),
+                    0);
+    }
     out += para("Answers are saved after every key to " + terminal_safe(options_.save_path) + ".", 0);
     term_.write(out);
 }
@@ -215,14 +240,37 @@ void Walk::show(std::size_t i) {
     } else {
         for (const auto& o : it.question->options) out += option_line(static_cast<std::size_t>(o.level), o.text);
     }
+    if (const Suggestion* sg = suggestion(it)) out += evidence_lines(*sg);
     const std::string now = current_answer(it);
     if (!now.empty()) out += para("Current answer: " + now + " (Enter keeps it)", 2);
     term_.write(out);
     show_prompt(it);
 }
 
+// "  Evidence (suggests yes):" and the first hits, "path:line", then "+N more".
+std::string Walk::evidence_lines(const Suggestion& sg) const {
+    if (sg.hits.empty()) return "";
+    const std::string head = sg.answer ? "Evidence (suggests " + to_string(*sg.answer) + "):" : "Evidence:";
+    std::string out = "  " + style_.dim(head) + "\n";
+    const std::size_t shown = std::min(kHitsShown, sg.hits.size());
+    for (std::size_t k = 0; k < shown; ++k) {
+        const EvidenceHit& h = sg.hits[k];
+        std::string where = h.path + (h.line > 0 ? ":" + std::to_string(h.line) : std::string());
+        out += para(terminal_safe(where), 4);
+    }
+    const std::size_t total = std::max(sg.hit_count, sg.hits.size());
+    if (total > shown) out += "    " + style_.dim(fmt::format("+{} more", total - shown)) + "\n";
+    return out;
+}
+
 void Walk::show_prompt(const Item& it) {
     const bool narrow = term_.width() < 76;
+    const std::optional<AnswerKind> def = default_answer(it);
+    // The default key in upper case ("Y/p/n/a"), said in words on the line above.
+    auto key = [&](char c, AnswerKind k) {
+        return std::string(1, def == k ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
+    };
+    if (def) term_.write("  " + style_.bold("Enter = " + to_string(*def)) + " (suggested by the evidence)\n");
     std::string keys;
     if (it.profile) {
         keys = fmt::format("1-{} choose", it.profile->options.size());
@@ -230,7 +278,8 @@ void Walk::show_prompt(const Item& it) {
         const auto& opts = it.question->options;
         keys = fmt::format("{}-{} choose{}a n/a", opts.front().level, opts.back().level, narrow ? " " : "  ");
     } else {
-        keys = narrow ? "y/p/n/a" : "y yes  p partial  n no  a n/a";
+        const std::string y = key('y', AnswerKind::Yes), p = key('p', AnswerKind::Partial);
+        keys = narrow ? y + "/" + p + "/n/a" : y + " yes  " + p + " partial  n no  a n/a";
     }
     keys += narrow ? "  ? b s q" : "   ? help  b back  s skip  q quit";
     term_.write("  " + style_.dim(keys) + " > ");
@@ -266,13 +315,29 @@ void Walk::hint(const Item& it) {
                         it.question->options.back().level);
     else
         h = "press y, p, n or a to answer";
+    if (const std::optional<AnswerKind> def = default_answer(it)) h += " (Enter: " + to_string(*def) + ")";
     term_.write("\n" + style_.yellow(para(h + "; ? for help, s to skip, q to quit", 2)));
 }
 
-void Walk::answer_with(const Item& it, const Answer* a, const std::string* profile_value) {
+void Walk::answer_with(const Item& it, const Answer* a, const std::string* profile_value, bool from_evidence) {
     std::string echo;
     if (a) {
-        answers_.answers[it.question->id] = *a;
+        const std::string& id = it.question->id;
+        answers_.answers[id] = *a;
+        // Where the answer came from: the suggestion (with its hits and note), or the user (given).
+        if (const Suggestion* sg = suggestion(it)) {
+            auto note = answers_.notes.find(id);
+            if (from_evidence) {
+                answers_.sources[id] = AnswerSource::Evidence;
+                if (note == answers_.notes.end() && !sg->note.empty()) answers_.notes[id] = sg->note;
+            } else {
+                answers_.sources.erase(id);
+                if (note != answers_.notes.end() && note->second == sg->note) answers_.notes.erase(note);
+            }
+            if (!sg->hits.empty()) answers_.evidence[id] = sg->hits;
+        } else {
+            answers_.sources.erase(id);
+        }
         switch (a->kind) {
             case AnswerKind::Yes: echo = style_.green("yes"); break;
             case AnswerKind::Partial: echo = style_.yellow("partial"); break;
@@ -307,6 +372,12 @@ Walk::Step Walk::handle(std::size_t i, const Key& key) {
         case '\n':
             if (answered(answers_, it)) {
                 term_.write(style_.dim("kept") + "\n");
+                return Step::Next;
+            }
+            if (const std::optional<AnswerKind> def = default_answer(it)) {
+                Answer a;
+                a.kind = *def;
+                answer_with(it, &a, nullptr, true);
                 return Step::Next;
             }
             break;

@@ -4,17 +4,33 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "mm/model.hpp"
 #include "mm/terminal.hpp"
 
 namespace mm {
 
+// What the repository shows for one question (assess --scan), worked out by the caller: the walk shows the
+// first hits under the question and, when the question has no answer yet, makes the suggestion the default
+// (Enter takes it). An answer taken that way is recorded with source Evidence, the hits and `note`.
+struct Suggestion {
+    std::optional<AnswerKind> answer;  // Yes or Partial, for practice questions; none: evidence shown only
+    std::vector<EvidenceHit> hits;     // sorted, maybe capped
+    std::size_t hit_count = 0;         // all hits, for "+N more"
+    std::string note;                  // "evidence: dvc.yaml; src/train.py:3", kept unless a note exists
+};
+
 struct WalkOptions {
     // Ask every applicable question, showing its current answer; otherwise only those unanswered at the start.
     bool review = false;
     std::string save_path;  // shown before the first question
+    // Per question id; empty without a scan. `evidence_root` (the directory scanned) is named in the intro.
+    std::map<std::string, Suggestion> suggestions;
+    std::string evidence_root;
 };
 
 enum class WalkOutcome {

@@ -51,25 +51,31 @@ ExitCode run_assess(const AssessOptions& o) {
                                     "must be a level from 0 to " + std::to_string(q.max_level())});
 
     AnswerSet answers;
-    // On a terminal, with nothing scripted, the answers are asked for (src/cli/interactive.cpp).
-    const bool scripted = !o.answer_overrides.empty() || !o.scan_dir.empty();
+    // On a terminal, with nothing scripted, the answers are asked for (src/cli/interactive.cpp); --scan alone
+    // is not scripted: its evidence is shown under the questions and suggests the default answers.
+    const bool scripted = !o.answer_overrides.empty();
     std::optional<Interview> interview;
     if (!scripted && can_prompt(o.no_input))
         interview.emplace(InterviewOptions{o.questionnaire, o.answers_path, o.save_path, o.review, o.color});
     if (!o.answers_path.empty()) {
         answers = load_answers(read_source(o.answers_path));
         check_answers(q, answers);
-    } else if (!scripted && !interview) {
+    } else if (!scripted && !interview && o.scan_dir.empty()) {
         std::string msg = kHowToAnswer;
         for (std::size_t at; (at = msg.find("{q}")) != std::string::npos;) msg.replace(at, 3, q.id);
         std::cerr << msg;
         return ExitCode::BadInput;
     }
+    std::optional<ScanResult> scan;
+    if (interview && !o.scan_dir.empty()) scan = scan_repository(q, o.scan_dir);  // before asking: it is shown
     if (interview)
-        if (std::optional<ExitCode> stopped = interview->run(q, answers)) return *stopped;
+        if (std::optional<ExitCode> stopped = interview->run(q, answers, scan ? &*scan : nullptr)) return *stopped;
     apply_answer_overrides(q, answers, o.answer_overrides);
     std::optional<std::vector<Contradiction>> contradictions;
-    if (!o.scan_dir.empty()) contradictions = scan_into_answers(q, answers, o.scan_dir, o.require_evidence);
+    if (!o.scan_dir.empty()) {
+        if (!scan) scan = scan_repository(q, o.scan_dir);
+        contradictions = scan_into_answers(q, answers, *scan, o.require_evidence);
+    }
 
     ScoreOptions so;
     if (o.target_level >= 0) so.target_level = o.target_level;
@@ -123,7 +129,8 @@ void setup_assess(CLI::App& app, Context& ctx) {
                     "else mlops-maturity-answers.yaml; an existing one is resumed)")
         ->type_name("FILE");
     sub->add_flag("--review", o->review, "On a terminal: ask every question again, with its current answer shown");
-    CLI::Option* scan = sub->add_option("--scan", o->scan_dir, "Pre-fill answers not given from evidence in DIR; "
+    CLI::Option* scan = sub->add_option("--scan", o->scan_dir, "Pre-fill answers not given from evidence in DIR "
+                                        "(on a terminal: shown under each question, Enter takes the suggestion); "
                                         "list answers it contradicts")->type_name("DIR");
     sub->add_flag("--require-evidence", o->require_evidence, "With --scan: an unverified 'yes' counts as 'no'")
         ->needs(scan);

@@ -10,6 +10,7 @@
 #include "mm/diagnostics.hpp"
 #include "mm/model.hpp"
 #include "mm/render.hpp"
+#include "mm/scan.hpp"
 #include "mm/scoring.hpp"
 
 namespace mm::cli {
@@ -62,6 +63,11 @@ std::uint64_t parse_size(const std::string& text, const std::string& option);
 // contradictions for the report.
 std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const std::string& dir,
                                              bool require_evidence, std::uint64_t max_file_size = 4u << 20);
+// The same in two steps, for a scan that the interactive mode shows before the answers are complete:
+// scan_repository() scans and prints the warnings; the overload takes its result.
+ScanResult scan_repository(const Questionnaire& q, const std::string& dir, std::uint64_t max_file_size = 4u << 20);
+std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const ScanResult& scan,
+                                             bool require_evidence);
 
 // Runs the command line; returns the process exit code.
 int main(int argc, char** argv);

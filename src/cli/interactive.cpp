@@ -58,7 +58,22 @@ void Interview::say(const std::string& text) {
     if (term_) term_->write(text);
 }
 
-std::optional<ExitCode> Interview::run(const Questionnaire& q, AnswerSet& answers) {
+std::map<std::string, Suggestion> walk_suggestions(const Questionnaire& q, const ScanResult& scan) {
+    std::map<std::string, Suggestion> out;
+    for (const auto& e : scan.questions) {
+        if (e.hits.empty()) continue;
+        Suggestion sg;
+        const Question* qu = q.find_question(e.question);
+        if (qu && qu->type == QuestionType::Practice) sg.answer = e.suggestion;
+        sg.hits = e.hits;
+        sg.hit_count = e.hit_count;
+        sg.note = evidence_note(e);
+        out.emplace(e.question, std::move(sg));
+    }
+    return out;
+}
+
+std::optional<ExitCode> Interview::run(const Questionnaire& q, AnswerSet& answers, const ScanResult* scan) {
     save_path_ = !o_.save_path.empty() ? o_.save_path : !o_.answers_path.empty() ? o_.answers_path
                                                                                  : kDefaultAnswersFile;
     term_ = PosixTerminal::open(o_.color);
@@ -96,6 +111,10 @@ std::optional<ExitCode> Interview::run(const Questionnaire& q, AnswerSet& answer
     WalkOptions wo;
     wo.review = o_.review;
     wo.save_path = save_path_;
+    if (scan) {
+        wo.suggestions = walk_suggestions(q, *scan);
+        wo.evidence_root = scan->root;
+    }
     const WalkOutcome outcome = run_walk(q, answers, *term_, wo, save);
     term_->restore();
     if (outcome == WalkOutcome::Completed) return std::nullopt;

@@ -2,12 +2,15 @@
 // stops. The walk itself is mm/prompt.hpp; this file binds it to files, the real terminal and exit codes.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "mm/diagnostics.hpp"
 #include "mm/model.hpp"
+#include "mm/prompt.hpp"
+#include "mm/scan.hpp"
 #include "mm/scoring.hpp"
 #include "mm/terminal.hpp"
 
@@ -27,14 +30,19 @@ struct InterviewOptions {
     std::string color = "auto";
 };
 
+// The walk's view of a scan: per question with evidence, the hits, and the suggested answer for a practice
+// question.
+std::map<std::string, Suggestion> walk_suggestions(const Questionnaire& q, const ScanResult& scan);
+
 class Interview {
 public:
     explicit Interview(InterviewOptions options) : o_(std::move(options)) {}
 
     // Asks what is left to ask, saving after every answer. Without --answers, an existing save file is loaded
     // first (the session resumes). Returns the exit code when the walk was stopped (q: 0; Ctrl-C, SIGTERM,
-    // SIGHUP: 130), or nothing to go on to the report.
-    std::optional<ExitCode> run(const Questionnaire& q, AnswerSet& answers);
+    // SIGHUP: 130), or nothing to go on to the report. With `scan` (assess --scan on a terminal), each question's
+    // evidence is shown under it and its suggested answer is what Enter takes.
+    std::optional<ExitCode> run(const Questionnaire& q, AnswerSet& answers, const ScanResult* scan = nullptr);
 
     // After the report: one line on the terminal telling how to gate CI with the saved answers.
     void print_gate_hint(const Assessment& a);

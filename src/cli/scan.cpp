@@ -71,12 +71,21 @@ std::uint64_t parse_size(const std::string& text, const std::string& option) {
     return n * unit;
 }
 
-std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const std::string& dir,
-                                             bool require_evidence, std::uint64_t max_file_size) {
+ScanResult scan_repository(const Questionnaire& q, const std::string& dir, std::uint64_t max_file_size) {
     ScanOptions so;
     so.max_file_size = max_file_size;
     ScanResult r = scan_tree(q, dir, so);
     print_warnings(r);
+    return r;
+}
+
+std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const std::string& dir,
+                                             bool require_evidence, std::uint64_t max_file_size) {
+    return scan_into_answers(q, answers, scan_repository(q, dir, max_file_size), require_evidence);
+}
+
+std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const ScanResult& r,
+                                             bool require_evidence) {
     std::vector<Contradiction> contradictions = find_contradictions(q, answers, r);
     prefill_answers(q, r, answers);
     for (auto& c : contradictions) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The interactive assessment, driven through a pseudo-terminal (tests/e2e/pty_session.py) as a person would:
 # single keys, back, help, skip, quit and resume, Ctrl-C/SIGTERM/SIGHUP and resume, autosave after every key,
-# clean JSON on stdout while prompting, resize; and the paths that must never prompt.
+# clean JSON on stdout while prompting, resize; assess --scan with the evidence shown; and the paths that
+# must never prompt.
 source "$(dirname "$0")/lib.sh"
 
 SMALL="$MM_DATA/valid/small.yaml"
@@ -232,6 +233,74 @@ exit 0
 EOF
 expect_code 0 "the built-in questionnaire"
 if printf '%s' "$SCREEN" | grep -q $'\033\\['; then ok; else not_ok "colour on a terminal without NO_COLOR"; fi
+
+# ---- assess --scan on a terminal: evidence under the question, Enter takes the suggestion ----
+# The answers file answers every question n/a except three: one without evidence (typed: yes), data-versioning
+# (evidence: Enter accepts "yes") and data-schema (evidence: "n" overrides it).
+REPO="$MM_SOURCE_DIR/tests/data/sample-ml-repo"
+mkdir -p "$TMP/scan"
+cp -R "$REPO" "$TMP/scan/repo"  # a short relative path, so the intro wraps the same on every machine
+"$MM_BIN" init -o "$TMP/scan/answers.yaml" >/dev/null
+python3 -c 'import re, sys
+path = sys.argv[1]
+text = open(path).read()
+profile = {"stage": "production", "models": "few", "serving": "batch", "criticality": "high",
+           "regulated": "no", "scale": "team"}
+for k, v in profile.items():
+    text = re.sub(r"^  %s:$" % k, "  %s: %s" % (k, v), text, flags=re.M)
+keep = {"data-sources-documented", "data-versioning", "data-schema"}
+text = re.sub(r"^  ([a-z0-9-]+):$", lambda m: m.group(0) + ("" if m.group(1) in keep else " n/a"), text, flags=re.M)
+open(path, "w").write(text)' "$TMP/scan/answers.yaml"
+session scan --stdout "$TMP/scan/report.json" -- env -u CI "$MM_BIN" assess --scan repo --answers answers.yaml -f json \
+  <<EOF
+expect Evidence in repo suggests an answer to 2 of these questions
+expect [1/3] Data management and quality · level 1
+expect Is every source of training data documented
+send y
+file answers.yaml   data-sources-documented: yes
+expect [2/3]
+expect Evidence (suggests yes):
+expect data/raw.dvc
+expect dvc.yaml
+expect Enter = yes (suggested by the evidence)
+expect Y yes  p partial  n no  a n/a
+send \r
+file answers.yaml   data-versioning: yes
+file answers.yaml   data-versioning: "evidence: data/raw.dvc; dvc.yaml"
+expect [3/3]
+expect Evidence (suggests yes):
+expect +3 more
+expect Enter = yes
+send n
+file answers.yaml   data-schema: no
+expect Gate this in CI
+exit 0
+EOF
+expect_code 0 "assess --scan on a terminal asks with the evidence shown"
+# The report: the accepted suggestion is source evidence with its hits; typed answers are given, and the typed
+# "no" that the repository contradicts is listed.
+if python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))
+got = {a["question"]: a for a in r["answers"]}
+v, s, d = got["data-versioning"], got["data-schema"], got["data-sources-documented"]
+assert v["source"] == "evidence" and v["answer"] == "yes", v
+assert [e["path"] for e in v["evidence"]] == ["data/raw.dvc", "dvc.yaml"], v
+assert s["source"] == "given" and s["answer"] == "no" and s["evidence"], s
+assert d["source"] == "given" and d["answer"] == "yes", d
+assert got["data-validation-gate"]["source"] == "given", got["data-validation-gate"]  # n/a in the file wins
+kinds = {c["question"]: c["kind"] for c in r["contradictions"]}
+assert kinds == {"data-schema": "no-but-evidence", "data-sources-documented": "yes-unverified"}, kinds
+' "$TMP/scan/report.json" 2>"$TMP/err"; then ok; else ERR=$(cat "$TMP/err"); not_ok "the JSON report after an interactive --scan"; fi
+# Without a terminal the same scan never prompts: it pre-fills what is left and scores.
+sed -i 's/^  data-lineage: n\/a$/  data-lineage:/; s/^  data-schema: no$/  data-schema:/' "$TMP/scan/answers.yaml"
+run assess --scan "$REPO" --answers "$TMP/scan/answers.yaml" -f json
+expect_code 0 "assess --scan without a terminal"
+expect_out '"question": "data-schema"' "the report lists data-schema"
+if printf '%s' "$OUT" | python3 -c 'import json, sys
+got = {a["question"]: a for a in json.load(sys.stdin)["answers"]}
+assert got["data-schema"]["source"] == "evidence", got["data-schema"]
+assert "data-lineage" not in got' 2>"$TMP/err"; then ok; else ERR=$(cat "$TMP/err"); not_ok "pre-filled without prompting"; fi
+if grep -q "^  data-schema:$" "$TMP/scan/answers.yaml"; then ok; else not_ok "the answers file was rewritten without a terminal"; fi
 
 # ---- never prompt: no terminal, --no-input, CI=true ----
 run assess -q "$SMALL"

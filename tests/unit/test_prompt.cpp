@@ -1,5 +1,7 @@
 // The question walk, driven by a scripted terminal: whole sessions, key by key.
 #include <deque>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -268,4 +270,154 @@ TEST_CASE("decode_key: single keys, Enter, arrows and escape sequences") {
     CHECK(k.ch == 'q');
     CHECK(decode_key("\xc3\xa9y", k) == 2);
     CHECK(k.kind == Key::Kind::Other);
+}
+
+// ---- assess --scan on a terminal: evidence under the question, the suggestion as the default ----
+
+namespace {
+
+Suggestion suggest(std::optional<AnswerKind> kind, std::vector<EvidenceHit> hits, std::size_t hit_count = 0) {
+    Suggestion sg;
+    sg.answer = kind;
+    sg.hit_count = hit_count ? hit_count : hits.size();
+    sg.hits = std::move(hits);
+    sg.note = "evidence: " + sg.hits.front().path;
+    return sg;
+}
+
+WalkOutcome run_with(Session& s, FakeTerminal& t, std::map<std::string, Suggestion> suggestions,
+                     bool review = false) {
+    WalkOptions o;
+    o.review = review;
+    o.save_path = "answers.yaml";
+    o.suggestions = std::move(suggestions);
+    o.evidence_root = "repo";
+    return run_walk(s.q, s.answers, t, o, [&s](const AnswerSet& a) { s.saves.push_back(a); });
+}
+
+std::map<std::string, Suggestion> versioned_yes() {
+    return {{"data-versioned",
+             suggest(AnswerKind::Yes, {{"data/raw.dvc", 0, ""}, {"dvc.yaml", 0, ""}, {"src/train.py", 3, "import dvc"},
+                                       {"src/z.py", 9, ""}},
+                     6)}};
+}
+
+}  // namespace
+
+TEST_CASE("walk with evidence: hits under the question, the suggestion is the default key") {
+    Session s;
+    FakeTerminal t("2yq");
+    run_with(s, t, versioned_yes());
+    CHECK(t.out.find("Evidence in repo suggests an answer to 1 of these questions") != std::string::npos);
+    const std::size_t at = t.out.find("[3/6] Data · level 2");
+    REQUIRE(at != std::string::npos);
+    const std::string q = t.out.substr(at);
+    CHECK(q.find("  Evidence (suggests yes):\n"
+                 "    data/raw.dvc\n"
+                 "    dvc.yaml\n"
+                 "    src/train.py:3\n"
+                 "    +3 more\n") != std::string::npos);  // three shown of six found
+    CHECK(q.find("src/z.py") == std::string::npos);
+    CHECK(q.find("  Enter = yes (suggested by the evidence)\n  Y yes  p partial  n no  a n/a") != std::string::npos);
+    // A question without evidence shows none, and its keys stay lower case.
+    const std::string before = t.out.substr(0, at);
+    CHECK(before.find("Evidence (") == std::string::npos);
+    CHECK(before.find("Enter =") == std::string::npos);
+    CHECK(before.find("  y yes  p partial") != std::string::npos);
+}
+
+TEST_CASE("walk with evidence: Enter takes the suggestion, recorded as evidence with its hits") {
+    Session s;
+    FakeTerminal t("1y\nq");
+    CHECK(run_with(s, t, versioned_yes()) == WalkOutcome::Quit);
+    CHECK(s.answer("data-versioned") == "yes");
+    CHECK(s.answers.sources.at("data-versioned") == AnswerSource::Evidence);
+    REQUIRE(s.answers.evidence.at("data-versioned").size() == 4);
+    CHECK(s.answers.evidence.at("data-versioned")[2].line == 3);
+    CHECK(s.answers.notes.at("data-versioned") == "evidence: data/raw.dvc");
+    CHECK(s.answers.sources.count("data-documented") == 0);  // typed: given
+    REQUIRE(!s.saves.empty());
+    CHECK(s.saves.back().sources.at("data-versioned") == AnswerSource::Evidence);
+    // The note goes into the saved answers file, so the file says where the answer came from.
+    CHECK(render_answers_file(s.q, s.saves.back()).find("data-versioned: \"evidence: data/raw.dvc\"") !=
+          std::string::npos);
+}
+
+TEST_CASE("walk with evidence: another key overrides the suggestion and is given") {
+    Session s;
+    FakeTerminal t("1y" "N" "q");  // upper case works too
+    run_with(s, t, versioned_yes());
+    CHECK(s.answer("data-versioned") == "no");
+    CHECK(s.answers.sources.count("data-versioned") == 0);
+    CHECK(s.answers.notes.count("data-versioned") == 0);
+    CHECK(s.answers.evidence.at("data-versioned").size() == 4);  // a given answer still carries what was found
+
+    // Accepted, then back and changed: given again, and the evidence note goes with the suggestion.
+    Session b;
+    FakeTerminal tb("1y\n" "b" "p" "q");
+    run_with(b, tb, versioned_yes());
+    CHECK(b.answer("data-versioned") == "partial");
+    CHECK(b.answers.sources.count("data-versioned") == 0);
+    CHECK(b.answers.notes.count("data-versioned") == 0);
+    CHECK(tb.out.find("Current answer: yes (Enter keeps it)") != std::string::npos);
+
+    // A note written by hand is kept either way.
+    Session n;
+    n.answers.notes["data-versioned"] = "mine";
+    FakeTerminal tn("1y\nq");
+    run_with(n, tn, versioned_yes());
+    CHECK(n.answers.sources.at("data-versioned") == AnswerSource::Evidence);
+    CHECK(n.answers.notes.at("data-versioned") == "mine");
+}
+
+TEST_CASE("walk with evidence: a current answer wins over the suggestion") {
+    Session s;
+    s.answers = test::answers("questionnaire: small\nprofile: {serving: online}\nanswers: {data-versioned: no}\n");
+    FakeTerminal t("\n" "s" "\n" "q");  // keep the profile, skip data-documented, Enter on data-versioned
+    run_with(s, t, versioned_yes(), true);
+    CHECK(s.answer("data-versioned") == "no");
+    CHECK(s.answers.sources.count("data-versioned") == 0);
+    CHECK(t.out.find("Evidence (suggests yes):") != std::string::npos);  // still shown
+    CHECK(t.out.find("Current answer: no (Enter keeps it)") != std::string::npos);
+    CHECK(t.out.find("Enter = yes") == std::string::npos);
+    CHECK(t.out.find("Y yes") == std::string::npos);
+}
+
+TEST_CASE("walk with evidence: partial, narrow terminals, choice questions, hostile paths") {
+    Session s;
+    std::map<std::string, Suggestion> sg = {
+        {"data-documented", suggest(AnswerKind::Partial, {{"docs/\033[31mdata\033[0m.md", 0, ""}})},
+        {"release-path", suggest(std::nullopt, {{"deploy.sh", 2, ""}})},
+    };
+    FakeTerminal t("1" "\n" "sy" "\n" "1q", 60);
+    run_with(s, t, sg);
+    CHECK(s.answer("data-documented") == "partial");
+    CHECK(s.answers.sources.at("data-documented") == AnswerSource::Evidence);
+    CHECK(t.out.find("Enter = partial (suggested by the evidence)\n  y/P/n/a  ? b s q") != std::string::npos);
+    CHECK(t.out.find('\033') == std::string::npos);
+    CHECK(t.out.find("docs/[31mdata") == std::string::npos);
+    // A choice question shows its evidence but has no default: Enter only hints.
+    CHECK(t.out.find("  Evidence:\n    deploy.sh:2\n") != std::string::npos);
+    CHECK(t.out.find("press 0-2 to choose an option") != std::string::npos);
+    CHECK(s.answer("release-path") == "1");
+    CHECK(s.answers.sources.count("release-path") == 0);
+}
+
+TEST_CASE("walk with evidence: every line fits 80 columns") {
+    Session s;
+    FakeTerminal t("1" "\n" "\n" "q", 80);
+    run_with(s, t, {{"data-documented", suggest(AnswerKind::Partial, {{"a.md", 1, ""}})},
+                    {"data-versioned", versioned_yes().at("data-versioned")}});
+    std::size_t start = 0;
+    while (start < t.out.size()) {
+        std::size_t end = t.out.find('\n', start);
+        if (end == std::string::npos) end = t.out.size();
+        std::string line = t.out.substr(start, end - start);
+        std::size_t columns = 0;
+        for (unsigned char c : line) columns += (c & 0xC0) != 0x80;
+        INFO(line);
+        CHECK(columns <= 80);
+        start = end + 1;
+    }
+    CHECK(s.answer("data-versioned") == "yes");
 }
