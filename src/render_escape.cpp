@@ -1,4 +1,6 @@
 // Escaping untrusted text (questionnaires, answers, notes, saved reports) for HTML, XML and Markdown.
+#include <cctype>
+
 #include "mm/render.hpp"
 
 namespace mm {
@@ -30,6 +32,12 @@ std::size_t decode_utf8(const std::string& s, std::size_t i, char32_t& cp) {
 }
 
 constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Bidirectional embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069): they can make text display
+// in another order than it reads ("Trojan Source"), so reports drop them, as terminal_safe() does.
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+bool bidi_control(char32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); }
 
 }  // namespace
 
@@ -72,7 +80,7 @@ std::string xml_escape(const std::string& s) {
                 // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]; C1 controls
                 // and DEL are legal XML but mean nothing in a report, so they go too.
                 if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
-                    cp == 0xFFFE || cp == 0xFFFF)
+                    cp == 0xFFFE || cp == 0xFFFF || bidi_control(cp))
                     break;
                 out.append(s, i, n);
         }
@@ -105,8 +113,18 @@ std::string markdown_escape(const std::string& s) {
                 out += '\\';
                 out += static_cast<char>(cp);
                 break;
+            // "@name" mentions a user or team where GitHub renders the Markdown (a pull-request comment, an
+            // issue) and notifies them: a zero-width space after the '@' (U+200B, as Dependabot writes) keeps
+            // it from matching while it still reads "@name". After a word character ("me@example.com") it is no
+            // mention and stays as it is.
+            case '@':
+                out += '@';
+                if (i + 1 < s.size() && std::isalnum(static_cast<unsigned char>(s[i + 1])) &&
+                    !(i > 0 && word_char(s[i - 1])))
+                    out += "\xE2\x80\x8B";
+                break;
             default:
-                if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) break;
+                if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || bidi_control(cp)) break;
                 out.append(s, i, n);
         }
         i += n;

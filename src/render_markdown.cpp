@@ -132,6 +132,18 @@ std::string render_markdown(const Report& r) {
         out += "\n" + tally + "\n";
     }
 
+    if (r.contradictions && !r.contradictions->empty()) {
+        out += "\n### Answers the repository contradicts (" + std::to_string(r.contradictions->size()) + ")\n\n";
+        for (const auto& c : *r.contradictions) {
+            out += "- " + code(c.question) + ": " + contradiction_text(c.kind);
+            if (!c.evidence.empty()) {
+                out += ": " + esc(hit_location(c.evidence.front()));
+                if (c.evidence.size() > 1) out += " (+" + std::to_string(c.evidence.size() - 1) + " more)";
+            }
+            out += "\n";
+        }
+    }
+
     out += "\n<sub>" + esc(r.tool_name) + " " + esc(r.tool_version) + " · questionnaire " + code(q.id) + " " +
            esc(q.version) + "</sub>\n";
     return out;

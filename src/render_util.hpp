@@ -83,6 +83,17 @@ struct Counts {
     }
 };
 
+// What a contradiction (assess --scan) says, for the Markdown and HTML reports.
+inline const char* contradiction_text(Contradiction::Kind kind) {
+    return kind == Contradiction::Kind::NoButEvidence ? "answered no, but evidence exists"
+                                                      : "answered yes, nothing in the repository shows it";
+}
+
+// "src/train.py:3", or the path alone for a path rule (raw: the caller escapes it).
+inline std::string hit_location(const EvidenceHit& h) {
+    return h.path + (h.line > 0 ? ":" + std::to_string(h.line) : std::string());
+}
+
 inline std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }

@@ -66,12 +66,14 @@ std::string render_junit(const Report& r);
 // The text as valid UTF-8: each invalid byte sequence becomes U+FFFD.
 std::string valid_utf8(const std::string& s);
 // Text for HTML or XML content and quoted attribute values: & < > " ' escaped, characters that XML 1.0 does not
-// allow (C0 controls but tab and newline, U+FFFE, U+FFFF) dropped, invalid UTF-8 replaced.
+// allow (C0 controls but tab and newline, U+FFFE, U+FFFF), C1 controls and bidirectional overrides, embeddings
+// and isolates (U+202A..U+202E, U+2066..U+2069) dropped, invalid UTF-8 replaced.
 std::string xml_escape(const std::string& s);
 inline std::string html_escape(const std::string& s) { return xml_escape(s); }
 // Text for one line of Markdown (a paragraph, list item or table cell): line breaks become spaces, control
-// characters are dropped, Markdown punctuation is backslash-escaped and HTML-significant characters become
-// entities, so the text renders literally and cannot open a link, image, code span, table cell or HTML tag.
+// characters and bidirectional overrides/isolates are dropped, Markdown punctuation is backslash-escaped and
+// HTML-significant characters become entities, so the text renders literally and cannot open a link, image, code
+// span, table cell or HTML tag; "@name" gets a zero-width space after the '@' so GitHub does not notify anyone.
 std::string markdown_escape(const std::string& s);
 
 }  // namespace mm

@@ -8,7 +8,7 @@ GOLDEN=$MM_DATA/golden/reports
 ext() { case $1 in text) echo txt ;; markdown) echo md ;; html) echo html ;; junit) echo xml ;; esac; }
 
 # Golden files, rendered from the saved reports.
-for fixture in acme-q2-gate beta hostile; do
+for fixture in acme-q2-gate beta hostile scan; do
   for format in text markdown html junit; do
     (cd "$REPORTS" && "$MM_BIN" report "$fixture.json" -f "$format" >"$TMP/$fixture.$format" 2>"$TMP/err") </dev/null
     CODE=$?

@@ -200,3 +200,97 @@ TEST_CASE("every report format is offered by assess and report") {
     for (const auto& f : formats) CHECK_FALSE(render_report(r, f, to).empty());
     CHECK_THROWS_AS(render_report(r, "pdf", to), InputError);
 }
+
+// ---- contradictions (assess --scan), bidirectional controls and @mentions ----
+
+namespace {
+
+const std::string kRlo = "\xE2\x80\xAE";   // U+202E RIGHT-TO-LEFT OVERRIDE
+const std::string kLri = "\xE2\x81\xA6";   // U+2066 LEFT-TO-RIGHT ISOLATE
+const std::string kPdi = "\xE2\x81\xA9";   // U+2069 POP DIRECTIONAL ISOLATE
+const std::string kLre = "\xE2\x80\xAA";   // U+202A LEFT-TO-RIGHT EMBEDDING
+const std::string kZwsp = "\xE2\x80\x8B";  // U+200B ZERO WIDTH SPACE
+
+bool has_bidi(const std::string& s) {
+    for (const std::string& c : {kRlo, kLri, kPdi, kLre, std::string("\xE2\x80\xAB"), std::string("\xE2\x80\xAC"),
+                                 std::string("\xE2\x80\xAD"), std::string("\xE2\x81\xA7"), std::string("\xE2\x81\xA8")})
+        if (contains(s, c)) return true;
+    return false;
+}
+
+Report report_with_contradictions() {
+    Report r = small_report();
+    r.contradictions = std::vector<Contradiction>{
+        {"p1", Contradiction::Kind::NoButEvidence,
+         {{"src/<b>x</b>|`y`.py", 3, ""}, {"dvc.yaml", 0, ""}, {"data/raw.dvc", 0, ""}}},
+        {"p2", Contradiction::Kind::YesUnverified, {}},
+        {"p3", Contradiction::Kind::NoButEvidence, {{"dvc.yaml", 0, ""}}},
+    };
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("escapers drop bidirectional overrides, embeddings and isolates") {
+    const std::string s = "a" + kRlo + "b" + kLri + "c" + kPdi + "d" + kLre + "e\xE2\x80\xAC" "f";
+    CHECK(xml_escape(s) == "abcdef");
+    CHECK(markdown_escape(s) == "abcdef");
+    // Neighbours of the range stay: U+2029 is not a bidi control here, nor U+206A; right-to-left text stays.
+    CHECK(xml_escape("\xE2\x80\xA9|\xE2\x81\xAA") == "\xE2\x80\xA9|\xE2\x81\xAA");
+    CHECK(xml_escape("\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D") == "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D");  // Hebrew
+}
+
+TEST_CASE("markdown_escape keeps @mentions from notifying, and reads the same") {
+    CHECK(markdown_escape("ask @alice") == "ask @" + kZwsp + "alice");
+    CHECK(markdown_escape("@acme/ml-team") == "@" + kZwsp + "acme/ml-team");
+    CHECK(markdown_escape("(@bob)") == "(@" + kZwsp + "bob)");
+    // No mention, nothing inserted: an e-mail address, a lone '@', '@' before punctuation.
+    CHECK(markdown_escape("me@example.com") == "me@example.com");
+    CHECK(markdown_escape("a @ b @-x @") == "a @ b @-x @");
+}
+
+TEST_CASE("the Markdown and HTML reports list the answers the repository contradicts") {
+    const Report r = report_with_contradictions();
+    const std::string md = render_markdown(r);
+    CHECK(contains(md, "\n### Answers the repository contradicts (3)\n\n"
+                       "- `p1`: answered no, but evidence exists: src/&lt;b&gt;x&lt;/b&gt;\\|\\`y\\`.py:3 (+2 more)\n"
+                       "- `p2`: answered yes, nothing in the repository shows it\n"
+                       "- `p3`: answered no, but evidence exists: dvc.yaml\n"));
+    const std::string html = render_html(r);
+    CHECK(contains(html, "<h2>Answers the repository contradicts (3)</h2>\n<ul class=\"contradictions\">\n"
+                         "<li><code>p1</code> · answered no, but evidence exists: "
+                         "<code>src/&lt;b&gt;x&lt;/b&gt;|`y`.py:3</code> (+2 more)</li>\n"
+                         "<li><code>p2</code> · answered yes, nothing in the repository shows it</li>\n"
+                         "<li><code>p3</code> · answered no, but evidence exists: <code>dvc.yaml</code></li>\n"
+                         "</ul>\n"));
+    CHECK_FALSE(contains(html, "<b>x"));
+    // Only when there are some: absent without a scan, and after a scan that found none.
+    Report none = small_report();
+    CHECK_FALSE(contains(render_markdown(none), "contradicts"));
+    CHECK_FALSE(contains(render_html(none), "Answers the repository contradicts"));
+    none.contradictions = std::vector<Contradiction>{};
+    CHECK_FALSE(contains(render_markdown(none), "contradicts"));
+    CHECK_FALSE(contains(render_html(none), "Answers the repository contradicts"));
+}
+
+TEST_CASE("Markdown and HTML reports carry no bidi controls and Markdown pings no one") {
+    Report r = report_with_contradictions();
+    r.team = "ML " + kRlo + "team" + kPdi + " @acme/ml-platform";
+    r.questionnaire.title = "Q " + kLri + "title";
+    r.contradictions->front().question = "p1" + kRlo;
+    r.contradictions->front().evidence.front().path = "evil" + kRlo + "txt.exe";
+    r.assessment.gaps.front().text = "Ask @carol " + kLre + "first";
+    r.assessment.questions.front().note = "cc @dave";
+    const std::string md = render_markdown(r);
+    const std::string html = render_html(r);
+    CHECK_FALSE(has_bidi(md));
+    CHECK_FALSE(has_bidi(html));
+    CHECK(contains(md, "## Q title: ML team @" + kZwsp + "acme/ml-platform"));
+    CHECK(contains(md, "Ask @" + kZwsp + "carol first"));
+    CHECK(contains(md, "evidence exists: eviltxt.exe:3 (+2 more)"));
+    CHECK_FALSE(contains(md, "@carol"));
+    CHECK_FALSE(contains(md, "@acme"));
+    // HTML is not where GitHub looks for mentions: '@' stays as it is there.
+    CHECK(contains(html, "Team: ML team @acme/ml-platform"));
+    CHECK(contains(html, "<code>eviltxt.exe:3</code>"));
+}

@@ -14,5 +14,8 @@ assess -a beta-answers.yaml --team "Beta (proof of concept)" -f json -o beta.jso
 assess -a gamma-answers.yaml -f json -o gamma.json
 assess -q hostile-questionnaire.yaml -a hostile-answers.yaml \
   --team '<script>alert(1)</script> "Team" | `tick` & co' -f json -o hostile.json
+# After a scan: answers pre-filled from the evidence, and the given answers the repository contradicts.
+assess -a scan-answers.yaml --scan ../sample-ml-repo --team "Churn (@acme/ml-platform)" -f json -o scan.json \
+  2>/dev/null
 # A report from a future tool: only the schema version differs.
 sed 's/"schema_version": 1,/"schema_version": 2,/' beta.json >schema-v2.json
