@@ -13,8 +13,12 @@ BUILD=${MM_BUILD_DIR:-$ROOT/build}
 PACKAGES=(
   cmake ninja-build g++ pkg-config git python3
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev catch2 libre2-dev
-  expect tmux
-  chromium          # the HTML report is checked in a headless browser
+  expect tmux                                # driving the interactive mode through a pseudo-terminal
+  chromium                                   # the HTML report is checked in a headless browser
+  python3-jsonschema python3-yaml            # the JSON Schemas are checked against fixtures and built-ins
+  help2man man-db bash-completion zsh fish   # man page and shell completions, and their tests
+  dpkg-dev file                              # CPack's .deb and its install test
+  clang libclang-rt-14-dev                   # libFuzzer smoke run
 )
 
 deps() {
@@ -49,7 +53,14 @@ assess() {
 run_tests() {
   deps
   build
+  echo "== tests (unit and end-to-end)"
   (cd "$BUILD" && ctest --output-on-failure -j2)
+  echo "== tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+  tools/sanitize-tests.sh
+  echo "== fuzz smoke run"
+  tools/fuzz-smoke.sh
+  echo "== .deb package: build, install into a temporary root, run"
+  tools/test-deb.sh
 }
 
 case "${1:-}" in
