@@ -56,7 +56,8 @@ ExitCode run_assess(const AssessOptions& o) {
     const bool scripted = !o.answer_overrides.empty();
     std::optional<Interview> interview;
     if (!scripted && can_prompt(o.no_input))
-        interview.emplace(InterviewOptions{o.questionnaire, o.answers_path, o.save_path, o.review, o.color});
+        interview.emplace(InterviewOptions{o.questionnaire, o.answers_path, o.save_path, o.review, o.color,
+                                           o.scan_dir});
     if (!o.answers_path.empty()) {
         answers = load_answers(read_source(o.answers_path));
         check_answers(q, answers);

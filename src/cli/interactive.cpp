@@ -51,7 +51,9 @@ bool can_prompt(bool no_input) {
 std::string Interview::command_with_answers() const {
     std::string cmd = "mlops-maturity assess";
     if (o_.questionnaire_spec != "mlops") cmd += " -q " + shell_quote(o_.questionnaire_spec);
-    return cmd + " --answers " + shell_quote(save_path_);
+    cmd += " --answers " + shell_quote(save_path_);
+    if (!o_.scan_dir.empty()) cmd += " --scan " + shell_quote(o_.scan_dir);
+    return cmd;
 }
 
 void Interview::say(const std::string& text) {

@@ -28,6 +28,7 @@ struct InterviewOptions {
     std::string save_path;                     // --save, or "" for the default
     bool review = false;
     std::string color = "auto";
+    std::string scan_dir;  // --scan, or "": repeated in the resume and gate commands
 };
 
 // The walk's view of a scan: per question with evidence, the hits, and the suggested answer for a practice

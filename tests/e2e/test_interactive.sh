@@ -273,7 +273,7 @@ expect +3 more
 expect Enter = yes
 send n
 file answers.yaml   data-schema: no
-expect Gate this in CI
+expect Gate this in CI: mlops-maturity assess --answers answers.yaml --scan repo --min-level
 exit 0
 EOF
 expect_code 0 "assess --scan on a terminal asks with the evidence shown"
