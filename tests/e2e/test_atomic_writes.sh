@@ -6,15 +6,15 @@
 source "$(dirname "$0")/lib.sh"
 ROUNDS=${MM_ATOMIC_ROUNDS:-200}
 
-# A big questionnaire, so that rendering and writing a report takes a moment: 4 dimensions x 250 questions.
+# A big questionnaire, so that rendering and writing a report takes a moment: 1 dimension x 80 questions.
 big="$TMP/big.yaml"
 awk 'BEGIN {
   print "id: big\ntitle: Big questionnaire\nversion: \"1\"\nlevels:"
   for (l = 0; l <= 4; l++) printf "  - {level: %d, name: Level %d}\n", l, l
   print "dimensions:"
-  for (d = 1; d <= 4; d++) {
+  for (d = 1; d <= 1; d++) {
     printf "  - id: dim-%d\n    name: Dimension %d\n    questions:\n", d, d
-    for (q = 1; q <= 250; q++) {
+    for (q = 1; q <= 80; q++) {
       printf "      - id: q-%d-%d\n        level: %d\n", d, q, 1 + q % 4
       printf "        text: Question %d of dimension %d, long enough to make the report larger than a few pages?\n", q, d
       printf "        practice: \"Practice %d.%d: do the thing properly, document it, automate it and review it.\"\n", d, q
@@ -24,7 +24,7 @@ awk 'BEGIN {
 }' >"$big"
 answers() { # answers VALUE FILE: every question answered VALUE
   awk -v v="$1" 'BEGIN { print "questionnaire: big\nanswers:"
-    for (d = 1; d <= 4; d++) for (q = 1; q <= 250; q++) printf "  q-%d-%d: %s\n", d, q, v }' >"$2"
+    for (d = 1; d <= 1; d++) for (q = 1; q <= 80; q++) printf "  q-%d-%d: %s\n", d, q, v }' >"$2"
 }
 answers yes "$TMP/yes.yaml"
 answers no "$TMP/no.yaml"
