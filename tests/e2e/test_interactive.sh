@@ -6,7 +6,9 @@
 source "$(dirname "$0")/lib.sh"
 
 SMALL="$MM_DATA/valid/small.yaml"
-PTY=(python3 "$(dirname "$0")/pty_session.py" --timeout 10)
+# Waits are generous under the sanitizers (the sanitize test preset sets MM_PTY_TIMEOUT), where a loaded CI
+# machine can take seconds to start the instrumented binary.
+PTY=(python3 "$(dirname "$0")/pty_session.py" --timeout "${MM_PTY_TIMEOUT:-10}")
 # lib.sh sets CI=true, which forbids prompting; the interactive runs take it out.
 ASSESS=(env -u CI "$MM_BIN" assess -q "$SMALL")
 ANS="mlops-maturity-answers.yaml"
