@@ -466,6 +466,12 @@ bool parse_answer_value(const std::string& text, bool quoted, Answer& out) {
     return false;
 }
 
+namespace {
+std::string invalid_answer(const std::string& id, const std::string& shown) {
+    return "invalid answer " + shown + " for '" + id + "': expected yes, partial, no, n/a, or a choice level (0-4)";
+}
+}  // namespace
+
 AnswerSet load_answers(const SourceText& source) {
     Node root = parse_yaml(source.text, source.name);
     DiagnosticSink sink(source.name);
@@ -484,10 +490,12 @@ AnswerSet load_answers(const SourceText& source) {
                 if (value.is_null()) continue;  // left blank (as in a template): unanswered
                 Answer a;
                 a.pos = value.pos;
-                if (!value.is_scalar() || !parse_answer_value(value.scalar, value.quoted, a)) {
-                    std::string shown = value.is_scalar() ? "'" + value.scalar + "'" : kind_name(value.kind);
-                    error_at(sink, value, "invalid answer " + shown + " for '" + key.scalar +
-                                              "': expected yes, partial, no, n/a, or a choice level (0-4)");
+                if (!value.is_scalar()) {
+                    error_at(sink, value, invalid_answer(key.scalar, kind_name(value.kind)));
+                    continue;
+                }
+                if (!parse_answer_value(value.scalar, value.quoted, a)) {
+                    set.rejected[key.scalar] = {value.pos, "'" + value.scalar + "'"};
                     continue;
                 }
                 a.pos = key.pos;
@@ -515,6 +523,8 @@ AnswerSet load_answers(const SourceText& source) {
                 }
             }
     }
+    if (sink.has_errors())  // the file is refused here, so report every problem in it now
+        for (const auto& [id, r] : set.rejected) sink.error(r.pos.line, r.pos.column, invalid_answer(id, r.shown));
     sink.throw_if_errors();
     return set;
 }
@@ -553,6 +563,13 @@ void check_answers(const Questionnaire& q, const AnswerSet& answers) {
         sink.error(at("questionnaire").line, at("questionnaire").column, "these answers are for questionnaire '" + answers.questionnaire_id +
                              "', not '" + q.id + "' (choose it with -q " + answers.questionnaire_id + ")");
     const auto ids = all_question_ids(q);
+    for (const auto& [id, r] : answers.rejected) {
+        const ProfileQuestion* p = q.find_profile(id);
+        if (p)
+            sink.error(r.pos.line, r.pos.column, "'" + id + "' is a profile question: answer it under 'profile:', not 'answers:'");
+        else
+            sink.error(r.pos.line, r.pos.column, invalid_answer(id, r.shown));
+    }
     for (const auto& [id, a] : answers.answers) {
         const Question* qu = q.find_question(id);
         if (!qu) {
@@ -616,8 +633,7 @@ void apply_answer_overrides(const Questionnaire& q, AnswerSet& answers, const st
         }
         Answer a;
         if (!parse_answer_value(value, false, a)) {
-            sink.error(0, 0, "invalid answer '" + value + "' for '" + id +
-                                 "': expected yes, partial, no, n/a, or a choice level");
+            sink.error(0, 0, invalid_answer(id, "'" + value + "'"));
             continue;
         }
         given.answers[id] = a;

@@ -191,6 +191,13 @@ struct AnswerSet {
     std::string source_name;
     // Where entries were written, for messages: "questionnaire", "notes.ID", "profile.ID".
     std::map<std::string, SourcePos> positions;
+    // Values under `answers:` that are not answers (e.g. `serving: batch`), as written. check_answers reports
+    // them, because only the questionnaire tells "not an answer" from "a profile answer in the wrong place".
+    struct Rejected {
+        SourcePos pos;
+        std::string shown;  // the value quoted, for the message
+    };
+    std::map<std::string, Rejected> rejected;
 };
 
 std::string to_string(AnswerKind kind);

@@ -152,8 +152,15 @@ TEST_CASE("answers: values, notes, profile") {
     CHECK(a.answers.count("q6") == 0);  // blank: unanswered
     CHECK(a.notes.at("q1") == "in CI");
     CHECK(a.profile.at("serving") == "batch");
-    CHECK(first_error([] { mm::test::answers("answers:\n  q1: maybe\n"); }) ==
-          "a.yaml:2:7: error: invalid answer 'maybe' for 'q1': expected yes, partial, no, n/a, or a choice level (0-4)");
+    // A value that is not an answer is reported with the file's other problems, or by check_answers (which
+    // knows whether the id is a profile question) when it is the only one.
+    CHECK(first_error([] { mm::test::answers("answers:\n  q1: [yes]\n"); }) ==
+          "a.yaml:2:7: error: invalid answer a list for 'q1': expected yes, partial, no, n/a, or a choice level (0-4)");
+    CHECK(first_error([] { mm::test::answers("answers:\n  q1: maybe\nextra: 1\n"); }).find("invalid answer 'maybe'") !=
+          std::string::npos);
+    AnswerSet rejected = mm::test::answers("answers:\n  q1: maybe\n");
+    CHECK(rejected.answers.count("q1") == 0);
+    CHECK(rejected.rejected.at("q1").pos.line == 2);
 }
 
 TEST_CASE("answers are checked against the questionnaire") {
@@ -171,6 +178,11 @@ TEST_CASE("answers are checked against the questionnaire") {
     CHECK(first_error([&] { check("profile:\n  serving: streaming\n"); }) ==
           "a.yaml:2:12: error: 'streaming' is not an option of profile question 'serving' (options: batch, online)");
     CHECK(first_error([&] { check("answers:\n  serving: yes\n"); }).find("is a profile question") != std::string::npos);
+    CHECK(first_error([&] { check("answers:\n  serving: batch\n"); }) ==
+          "a.yaml:2:12: error: 'serving' is a profile question: answer it under 'profile:', not 'answers:'");
+    CHECK(first_error([&] { check("answers:\n  data-versioned: maybe\n"); }) ==
+          "a.yaml:2:19: error: invalid answer 'maybe' for 'data-versioned': expected yes, partial, no, n/a, or a choice "
+          "level (0-4)");
     CHECK(first_error([&] { check("notes:\n  nope: text\n"); }).find("a note for unknown question 'nope'") !=
           std::string::npos);
     CHECK_NOTHROW(check("questionnaire: basic\nanswers:\n  release-path: 3\n  canary: n/a\n"));
