@@ -9,6 +9,7 @@
 #include "mm/aggregate.hpp"
 #include "mm/render.hpp"
 #include "render_util.hpp"
+#include "json_text.hpp"
 
 namespace mm {
 
@@ -158,7 +159,7 @@ std::string render_aggregate_json(const Aggregate& a) {
                            {"blocking", p.blocking}, {"missing", p.missing}});
     j["most_missing"] = missing;
     j["practices_missing"] = a.practices_missing;
-    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return json_text(j);
 }
 
 std::string render_aggregate_markdown(const Aggregate& a) {

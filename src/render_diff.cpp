@@ -7,6 +7,7 @@
 #include "mm/diff.hpp"
 #include "mm/render.hpp"
 #include "render_util.hpp"
+#include "json_text.hpp"
 
 namespace mm {
 
@@ -156,7 +157,7 @@ std::string render_diff_json(const ReportDiff& d) {
     j["dropped"] = list(d.dropped);
     j["still_open"] = list(d.still_open);
     j["regressed"] = d.regressed();
-    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return json_text(j);
 }
 
 std::string render_diff_markdown(const ReportDiff& d) {

@@ -5,6 +5,7 @@
 
 #include "mm/model.hpp"
 #include "mm/render.hpp"
+#include "json_text.hpp"
 
 namespace mm {
 
@@ -112,7 +113,7 @@ std::string render_questionnaire_json(const Questionnaire& q) {
         dims.push_back(dj);
     }
     j["dimensions"] = dims;
-    return escape_json_controls(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) + "\n";
+    return json_text(j);
 }
 
 std::string render_questionnaire_text(const Questionnaire& q, const TextOptions& options) {

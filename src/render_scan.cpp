@@ -5,6 +5,7 @@
 
 #include "mm/render.hpp"
 #include "mm/scan.hpp"
+#include "json_text.hpp"
 
 namespace mm {
 
@@ -122,7 +123,7 @@ std::string render_scan_json(const Questionnaire& q, const ScanResult& scan, con
                                  {"symlinks", st.skipped_symlinks},
                                  {"unreadable", st.unreadable}}}};
     j["warnings"] = scan.warnings;
-    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return json_text(j);
 }
 
 }  // namespace mm

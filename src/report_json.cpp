@@ -6,6 +6,7 @@
 #include "mm/diagnostics.hpp"
 #include "mm/render.hpp"
 #include "mm/report.hpp"
+#include "json_text.hpp"
 
 namespace mm {
 
@@ -136,7 +137,7 @@ std::string render_json(const Report& r) {
             cs.push_back({{"question", c.question}, {"kind", to_string(c.kind)}, {"evidence", evidence_json(c.evidence)}});
         j["contradictions"] = cs;
     }
-    return escape_json_controls(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) + "\n";
+    return json_text(j);
 }
 
 // ---- reading a saved report ----

@@ -9,6 +9,7 @@
 #include "mm/loading.hpp"
 #include "mm/output.hpp"
 #include "mm/source.hpp"
+#include "../json_text.hpp"
 
 namespace mm::cli {
 
@@ -27,7 +28,7 @@ ExitCode run_list(const ListOptions& o) {
         j.push_back({{"id", q.id}, {"title", q.title}, {"version", q.version}, {"questions", q.question_count()},
                      {"levels", q.levels.size()}, {"dimensions", q.dimensions.size()}});
     }
-    emit(o.format == "json" ? j.dump(2) + "\n" : text, "");
+    emit(o.format == "json" ? json_text(j) : text, "");
     return ExitCode::Ok;
 }
 

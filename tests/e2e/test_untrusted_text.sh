@@ -98,6 +98,13 @@ run diff "$TMP/r1.json" "$TMP/r2.json"
 clean "diff (text)"
 run aggregate "$TMP/r1.json" "$TMP/r2.json"
 clean "aggregate (text)"
+# The JSON views carry the same text as JSON escapes (\u009b, \u202e), never raw C1 controls or overrides.
+run diff "$TMP/r1.json" "$TMP/r2.json" -f json
+expect_out 'Data \u001b[2J' "diff -f json keeps the text, escaped as JSON"
+clean "diff (json)"
+run aggregate "$TMP/r1.json" "$TMP/r2.json" -f json
+expect_out '\u202e' "aggregate -f json writes a bidi override as an escape"
+clean "aggregate (json)"
 
 # Diagnostics quote what the file says: escapes in keys and values are shown escaped, never sent raw.
 printf 'questionnaire: hostile-text\nanswers:\n  "\\e[2Jdata-documented": yes\nnotes:\n  "\\u202eevil": "x"\n' >"$TMP/bad.yaml"
