@@ -346,22 +346,15 @@ std::string render_html(const Report& r) {
     if (a.target) {
         out += "<div class=\"target\"><strong>Target level " + std::to_string(a.target->level) + ": " +
                h(q.level_name(a.target->level)) + "</strong> (" +
-               (a.target->source == "given" ? "given" : "recommended") + ")";
+               target_source(*a.target) + ")";
         if (!a.target->reason.empty()) out += ". " + h(a.target->reason);
         out += "</div>\n";
     }
     if (r.gate) {
-        if (r.gate->passed) {
-            std::string bars;
-            for (const auto& b : r.gate->bars)
-                bars += (bars.empty() ? "" : ", ") + (b.dimension.empty() ? std::string("overall") : h(b.dimension)) +
-                        " ≥ " + std::to_string(b.level);
-            out += "<div class=\"gate pass\">Gate passed (" + bars + ")</div>\n";
-        } else {
-            std::string failures;
-            for (const auto& f : r.gate->failures) failures += (failures.empty() ? "" : "; ") + h(f);
-            out += "<div class=\"gate fail\">Gate failed: " + failures + "</div>\n";
-        }
+        if (r.gate->passed)
+            out += "<div class=\"gate pass\">Gate passed (" + gate_bars(*r.gate, h) + ")</div>\n";
+        else
+            out += "<div class=\"gate fail\">Gate failed: " + gate_failures(*r.gate, h) + "</div>\n";
     }
     out += "</div>\n</section>\n";
 

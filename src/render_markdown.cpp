@@ -24,14 +24,6 @@ std::string code(const std::string& id) {
     return plain ? "`" + id + "`" : esc(id);
 }
 
-std::string bar(double progress, int max_level, int cells) {
-    double fraction = max_level > 0 ? std::clamp(progress / max_level, 0.0, 1.0) : 1.0;
-    int filled = static_cast<int>(std::lround(fraction * cells));
-    std::string out;
-    for (int i = 0; i < cells; ++i) out += i < filled ? "█" : "░";
-    return out;
-}
-
 std::string level_label(const QuestionnaireInfo& q, int level, const std::string& name_in_report = {}) {
     std::string name = name_in_report.empty() ? q.level_name(level) : name_in_report;
     return std::to_string(level) + (name.empty() ? "" : ": " + esc(name));
@@ -71,22 +63,15 @@ std::string render_markdown(const Report& r) {
            ") · score " + percent(a.overall_score) + " · the weakest dimension sets the level\n\n";
     if (a.target) {
         out += "**Target level " + level_label(q, a.target->level) + "** (" +
-               (a.target->source == "given" ? "given" : "recommended") + ")";
+               target_source(*a.target) + ")";
         if (!a.target->reason.empty()) out += ": " + esc(a.target->reason);
         out += "\n\n";
     }
     if (r.gate) {
-        if (r.gate->passed) {
-            std::string bars;
-            for (const auto& b : r.gate->bars)
-                bars += (bars.empty() ? "" : ", ") + (b.dimension.empty() ? std::string("overall") : code(b.dimension)) +
-                        " ≥ " + std::to_string(b.level);
-            out += "✅ **Gate passed** (" + bars + ")\n\n";
-        } else {
-            std::string failures;
-            for (const auto& f : r.gate->failures) failures += (failures.empty() ? "" : "; ") + esc(f);
-            out += "❌ **Gate failed**: " + failures + "\n\n";
-        }
+        if (r.gate->passed)
+            out += "✅ **Gate passed** (" + gate_bars(*r.gate, code) + ")\n\n";
+        else
+            out += "❌ **Gate failed**: " + gate_failures(*r.gate, esc) + "\n\n";
     }
 
     out += "| Dimension | Level | Progress | |\n|:--|:-:|:--|--:|\n";

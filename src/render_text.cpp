@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "mm/render.hpp"
+#include "render_util.hpp"
 
 namespace mm {
 
@@ -116,6 +117,8 @@ std::string escape_json_controls(const std::string& json) {
 
 namespace {
 
+using namespace render_util;
+
 // Display width of UTF-8 text, counting each code point as one column (good enough for the Latin text of
 // questionnaires; wide CJK characters would count as one).
 int display_width(const std::string& s) {
@@ -159,16 +162,6 @@ std::string truncate(const std::string& s, int width) {
     }
     return out + "…";
 }
-
-std::string bar(double progress, int max_level, int cells) {
-    double fraction = max_level > 0 ? std::clamp(progress / max_level, 0.0, 1.0) : 1.0;
-    int filled = static_cast<int>(std::lround(fraction * cells));
-    std::string out;
-    for (int i = 0; i < cells; ++i) out += i < filled ? "█" : "░";
-    return out;
-}
-
-std::string percent(double x) { return fmt::format("{}%", static_cast<int>(std::lround(x * 100))); }
 
 }  // namespace
 
@@ -217,9 +210,8 @@ std::string render_text(const Report& r, const TextOptions& options) {
                     st.bold(fmt::format("{}: {}", a.overall_level, terminal_safe(a.overall_name)))) +
            fmt::format("   (score {}, weakest dimension sets the level)\n", percent(a.overall_score));
     if (a.target) {
-        std::string source = a.target->source == "given" ? "given" : "recommended";
         out += wrap(fmt::format("Target level {}: {} ({}). {}", a.target->level,
-                                terminal_safe(q.level_name(a.target->level)), source,
+                                terminal_safe(q.level_name(a.target->level)), target_source(*a.target),
                                 terminal_safe(a.target->reason)),
                     width, 2) + "\n";
     }
@@ -236,7 +228,7 @@ std::string render_text(const Report& r, const TextOptions& options) {
         std::string name = truncate(terminal_safe(d.name), name_width);
         out += pad(name, name_width) + "  " +
                st.level(d.level, max, pad("  " + std::to_string(d.level), 5)) + "  " +
-               st.cyan(bar(d.progress, max, bar_cells)) + fmt::format("  {:.1f}", d.progress) +
+               st.cyan(bar(d.progress, max, bar_cells)) + "  " + one_decimal(d.progress) +
                (d.level == a.overall_level && d.level < max ? st.dim("  ← weakest") : "") + "\n";
     }
     out += "\n";
@@ -314,18 +306,10 @@ std::string render_text(const Report& r, const TextOptions& options) {
 
     if (r.gate) {
         out += "\n";
-        if (r.gate->passed) {
-            std::string bars;
-            for (const auto& b : r.gate->bars)
-                bars += (bars.empty() ? "" : ", ") +
-                        (b.dimension.empty() ? "overall" : terminal_safe(b.dimension)) + " >= " + std::to_string(b.level);
-            out += st.green("Gate passed") + " (" + bars + ")\n";
-        } else {
-            out += st.red("Gate failed") + ": ";
-            std::string failures;
-            for (const auto& f : r.gate->failures) failures += (failures.empty() ? "" : "; ") + terminal_safe(f);
-            out += failures + "\n";
-        }
+        if (r.gate->passed)
+            out += st.green("Gate passed") + " (" + gate_bars(*r.gate, terminal_safe, " >= ") + ")\n";
+        else
+            out += st.red("Gate failed") + ": " + gate_failures(*r.gate, terminal_safe) + "\n";
     }
     return out;
 }

@@ -36,6 +36,36 @@ inline std::string one_decimal(double x) {
     return sign + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
 }
 
+// A progress bar of `cells` block characters, filled in proportion to progress / max_level.
+inline std::string bar(double progress, int max_level, int cells) {
+    double fraction = max_level > 0 ? std::clamp(stored(progress) / max_level, 0.0, 1.0) : 1.0;
+    int filled = static_cast<int>(std::lround(fraction * cells));
+    std::string out;
+    for (int i = 0; i < cells; ++i) out += i < filled ? "█" : "░";
+    return out;
+}
+
+inline const char* target_source(const Target& t) { return t.source == "given" ? "given" : "recommended"; }
+
+// What a passed gate checked, "overall ≥ 2, data ≥ 3", with dimension ids passed through `escape` (the format's
+// escaper for untrusted text) and `at_least` between id and level.
+template <class Escape>
+std::string gate_bars(const GateResult& gate, Escape escape, const std::string& at_least = " ≥ ") {
+    std::string out;
+    for (const auto& b : gate.bars)
+        out += (out.empty() ? "" : ", ") + (b.dimension.empty() ? std::string("overall") : escape(b.dimension)) +
+               at_least + std::to_string(b.level);
+    return out;
+}
+
+// Why a gate failed: its failures, escaped, joined by "; ".
+template <class Escape>
+std::string gate_failures(const GateResult& gate, Escape escape) {
+    std::string out;
+    for (const auto& f : gate.failures) out += (out.empty() ? "" : "; ") + escape(f);
+    return out;
+}
+
 inline const char* group_heading(GapGroup g) {
     switch (g) {
         case GapGroup::Blocking: return "Blocking the next level";

@@ -294,3 +294,21 @@ TEST_CASE("Markdown and HTML reports carry no bidi controls and Markdown pings n
     CHECK(contains(html, "Team: ML team @acme/ml-platform"));
     CHECK(contains(html, "<code>eviltxt.exe:3</code>"));
 }
+
+TEST_CASE("every report format rounds progress and scores the same way") {
+    // 1.25 and 0.625 sit on rounding boundaries: printf-style rounding would show 1.2 and 62%, the other
+    // formats 1.3 and 63%; every format must agree, and agree with a report read back from its JSON.
+    Report r = small_report();
+    r.assessment.dimensions[0].progress = 1.25;
+    r.assessment.overall_score = 0.625;
+    const std::string text = render_text(r, TextOptions{});
+    const std::string md = render_markdown(r);
+    const std::string html = render_html(r);
+    CHECK(contains(text, "  1.3"));
+    CHECK(contains(text, "score 63%"));
+    CHECK(contains(md, "| 1.3 / 3 |"));
+    CHECK(contains(md, "score 63%"));
+    CHECK(contains(html, "Score 63%"));
+    const Report back = read_report(render_json(r), "r.json");
+    CHECK(render_text(back, TextOptions{}) == text);
+}
