@@ -366,8 +366,8 @@ Gitignore Gitignore::parse(const std::string& text) {
 
 bool Gitignore::empty() const { return patterns_.empty(); }
 
-bool Gitignore::ignored(std::string_view path, bool is_dir) const {
-    if (patterns_.empty()) return false;
+std::optional<bool> Gitignore::decide(std::string_view path, bool is_dir) const {
+    if (patterns_.empty()) return std::nullopt;
     thread_local std::vector<int> hits;
     set_.match(path, hits);
     for (auto it = hits.rbegin(); it != hits.rend(); ++it) {
@@ -375,7 +375,7 @@ bool Gitignore::ignored(std::string_view path, bool is_dir) const {
         if (p.dir_only && !is_dir) continue;
         return !p.negated;
     }
-    return false;
+    return std::nullopt;
 }
 
 }  // namespace mm

@@ -151,17 +151,72 @@ std::string excerpt_of(std::string_view line) {
     return std::string(s.substr(0, cut)) + "...";
 }
 
+// The ignore files that apply in a directory, innermost first: its own .gitignore, its parents' up to the root,
+// then the repository's .git/info/exclude. As in git, the innermost file with a matching pattern decides, and
+// an ignored directory is not entered, so nothing below it can be re-included.
+struct IgnoreScope {
+    Gitignore rules;
+    std::string base;  // the directory the patterns are relative to: "" for the root, else "dir/sub/"
+    std::shared_ptr<const IgnoreScope> parent;
+
+    static bool ignored(const IgnoreScope* scope, const std::string& rel, bool is_dir) {
+        for (; scope; scope = scope->parent.get())
+            if (auto d = scope->rules.decide(std::string_view(rel).substr(scope->base.size()), is_dir)) return *d;
+        return false;
+    }
+};
+using IgnoreChain = std::shared_ptr<const IgnoreScope>;
+
+// The patterns of an ignore file at `path` under `dirfd`; empty when it is absent, not a regular file or larger
+// than kMaxGitignore.
+Gitignore read_ignore_file(int dirfd, const char* path) {
+    int fd = ::openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0) return {};
+    struct stat st {};
+    std::string text;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) <= kMaxGitignore) {
+        text.resize(static_cast<std::size_t>(st.st_size));
+        std::size_t got = 0;
+        while (got < text.size()) {
+            ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            got += static_cast<std::size_t>(n);
+        }
+        text.resize(got);
+    }
+    ::close(fd);
+    return Gitignore::parse(text);
+}
+
+// `chain` extended by the ignore file at `path` under `dirfd`, for entries below `base`; `chain` itself when the
+// file is absent or has no patterns.
+IgnoreChain with_ignore_file(IgnoreChain chain, int dirfd, const char* path, std::string base) {
+    Gitignore rules = read_ignore_file(dirfd, path);
+    if (rules.empty()) return chain;
+    auto scope = std::make_shared<IgnoreScope>();
+    scope->rules = std::move(rules);
+    scope->base = std::move(base);
+    scope->parent = std::move(chain);
+    return scope;
+}
+
 class Walker {
+    struct PendingDir {
+        std::string rel;      // relative to the root, "" for the root
+        IgnoreChain ignores;  // the ignore files that apply to its entries
+    };
+
 public:
-    Walker(Plan& plan, const Gitignore& ignore, const ScanOptions& options, int rootfd, std::string root,
+    Walker(Plan& plan, IgnoreChain root_ignores, const ScanOptions& options, int rootfd, std::string root,
            std::string root_real)
-        : plan_(plan), ignore_(ignore), options_(options), rootfd_(rootfd), root_(std::move(root)),
-          root_real_(std::move(root_real)) {}
+        : plan_(plan), root_ignores_(std::move(root_ignores)), options_(options), rootfd_(rootfd),
+          root_(std::move(root)), root_real_(std::move(root_real)) {}
 
     std::vector<Local> run() {
         int n = std::max(1, options_.threads);
         std::vector<Local> locals(static_cast<std::size_t>(n));
-        dirs_.emplace_back();
+        dirs_.push_back({std::string(), root_ignores_});
         std::vector<std::thread> threads;
         for (int i = 1; i < n; ++i) threads.emplace_back([this, &locals, i] { work(locals[static_cast<std::size_t>(i)]); });
         work(locals[0]);
@@ -175,11 +230,11 @@ private:
         for (;;) {
             cv_.wait(lock, [this] { return !dirs_.empty() || active_ == 0; });
             if (dirs_.empty()) break;
-            std::string dir = std::move(dirs_.back());
+            PendingDir dir = std::move(dirs_.back());
             dirs_.pop_back();
             ++active_;
             lock.unlock();
-            std::vector<std::string> subdirs;
+            std::vector<PendingDir> subdirs;
             walk_dir(dir, local, subdirs);
             lock.lock();
             --active_;
@@ -200,7 +255,8 @@ private:
         return visited_.emplace(st.st_dev, st.st_ino).second;
     }
 
-    void walk_dir(const std::string& rel, Local& local, std::vector<std::string>& subdirs) {
+    void walk_dir(const PendingDir& pending, Local& local, std::vector<PendingDir>& subdirs) {
+        const std::string& rel = pending.rel;
         int fd = ::openat(rootfd_, rel.empty() ? "." : rel.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) return warn(local, rel, "read directory", errno);
         struct stat st {};
@@ -219,12 +275,13 @@ private:
             unsigned char type;
         };
         std::vector<Entry> entries;
-        bool venv = false;
+        bool venv = false, gitignore = false;
         errno = 0;
         while (struct dirent* e = ::readdir(dir)) {
             const char* n = e->d_name;
             if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0))) continue;
             if (std::strcmp(n, "pyvenv.cfg") == 0) venv = true;
+            if (std::strcmp(n, ".gitignore") == 0) gitignore = true;
             entries.push_back({n, e->d_type});
         }
         if (venv && !rel.empty()) {  // a virtual environment under another name
@@ -233,6 +290,10 @@ private:
             return;
         }
         ++local.stats.directories;
+        // The root's .gitignore is already in the chain (read before the walk, with .git/info/exclude).
+        IgnoreChain ignores = gitignore && !rel.empty() ? with_ignore_file(pending.ignores, fd, ".gitignore", rel + "/")
+                                                        : pending.ignores;
+        const IgnoreScope* scope = ignores.get();
         std::string child;
         for (const auto& e : entries) {
             child.assign(rel);
@@ -246,16 +307,16 @@ private:
                                                                                                            : DT_FIFO;
             }
             if (type == DT_DIR) {
-                if (ignore_.ignored(child, true)) { ++local.stats.ignored; continue; }
+                if (IgnoreScope::ignored(scope, child, true)) { ++local.stats.ignored; continue; }
                 match_path(child, local);
                 if (heavy_dir(e.name.c_str())) { ++local.stats.skipped_dirs; continue; }
-                subdirs.push_back(child);
+                subdirs.push_back({child, ignores});
             } else if (type == DT_REG) {
-                if (ignore_.ignored(child, false)) { ++local.stats.ignored; continue; }
+                if (IgnoreScope::ignored(scope, child, false)) { ++local.stats.ignored; continue; }
                 ++local.stats.files;
                 file(fd, e.name.c_str(), child, local);
             } else if (type == DT_LNK) {
-                if (ignore_.ignored(child, false)) { ++local.stats.ignored; continue; }
+                if (IgnoreScope::ignored(scope, child, false)) { ++local.stats.ignored; continue; }
                 symlink(child, local);
             }
             // FIFOs, sockets and devices are never opened.
@@ -416,31 +477,17 @@ private:
     }
 
     Plan& plan_;
-    const Gitignore& ignore_;
+    IgnoreChain root_ignores_;
     const ScanOptions& options_;
     int rootfd_;
     std::string root_, root_real_;
     std::mutex mutex_;
     std::condition_variable cv_;
-    std::vector<std::string> dirs_;
+    std::vector<PendingDir> dirs_;
     int active_ = 0;
     std::mutex visited_mutex_;
     std::set<std::pair<dev_t, ino_t>> visited_;
 };
-
-Gitignore read_gitignore(int rootfd) {
-    int fd = ::openat(rootfd, ".gitignore", O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return {};
-    struct stat st {};
-    std::string text;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) <= kMaxGitignore) {
-        text.resize(static_cast<std::size_t>(st.st_size));
-        ssize_t n = ::read(fd, text.data(), text.size());
-        text.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
-    }
-    ::close(fd);
-    return Gitignore::parse(text);
-}
 
 struct Evaluated {
     bool matched = false;
@@ -494,10 +541,11 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         throw InputError(Diagnostic{root, 0, 0, std::string("cannot scan: ") + std::strerror(err)});
     }
 
-    Gitignore ignore = read_gitignore(rootfd);
+    IgnoreChain ignores = with_ignore_file(nullptr, rootfd, ".git/info/exclude", "");
+    ignores = with_ignore_file(ignores, rootfd, ".gitignore", "");
     std::vector<Local> locals;
     {
-        Walker walker(plan, ignore, options, rootfd, root, real.get());
+        Walker walker(plan, ignores, options, rootfd, root, real.get());
         locals = walker.run();
     }
     ::close(rootfd);

@@ -1,5 +1,5 @@
 // Path globs for evidence rules: `*` within a segment, `?`, `[abc]`, `**` across segments, `{a,b}`; and the
-// root `.gitignore` patterns the scan honours. Semantics: docs/questionnaire-format.md ("Evidence rules").
+// `.gitignore` patterns the scan honours. Semantics: docs/questionnaire-format.md ("Evidence rules").
 #pragma once
 
 #include <memory>
@@ -59,7 +59,9 @@ public:
     bool empty() const;
     // Whether the entry at `path` (relative to the directory of the .gitignore) is ignored. The last pattern
     // that matches decides; a directory-only pattern (`dir/`) matches directories only.
-    bool ignored(std::string_view path, bool is_dir) const;
+    bool ignored(std::string_view path, bool is_dir) const { return decide(path, is_dir).value_or(false); }
+    // The same, or nothing when no pattern matches: a .gitignore higher up (or none) decides then.
+    std::optional<bool> decide(std::string_view path, bool is_dir) const;
 
 private:
     struct Pattern {

@@ -198,6 +198,26 @@ TEST_CASE("scan: ignored, heavy and virtual-env directories are not searched") {
     CHECK(r.stats.ignored >= 3);
 }
 
+TEST_CASE("scan: nested .gitignore files and .git/info/exclude apply as in git") {
+    Tree t;
+    t.file(".git/info/exclude", "local-notes/\n");
+    t.file(".gitignore", "*.gen.py\n");
+    t.file("local-notes/train.py", "import mlflow\n");           // excluded by .git/info/exclude
+    t.file("a/.gitignore", "/out/\ndvc.yaml\n!keep.gen.py\n");
+    t.file("a/out/train.py", "import mlflow\n");                 // anchored to a/: ignored
+    t.file("a/b/out/dvc.yaml", "x\n");                           // 'dvc.yaml' (unanchored) ignores it at any depth below a/
+    t.file("a/keep.gen.py", "import mlflow  # kept\n");         // the deeper file re-includes what the root ignores
+    t.file("a/b/other.gen.py", "import mlflow\n");               // still ignored by the root's *.gen.py
+    t.file("c/out/train.py", "import mlflow\n");                 // a/.gitignore does not reach c/
+    t.file("c/pipelines/dvc.yaml", "x\n");
+    ScanResult r = scan_tree(questionnaire(), t.root);
+    std::vector<std::string> content, paths;
+    for (const auto& h : evidence(r, "by-content").hits) content.push_back(h.path);
+    for (const auto& h : evidence(r, "by-path").hits) paths.push_back(h.path);
+    CHECK(content == std::vector<std::string>{"a/keep.gen.py", "c/out/train.py"});
+    CHECK(paths == std::vector<std::string>{"c/pipelines/dvc.yaml"});
+}
+
 TEST_CASE("scan: symbolic links never lead out of the tree, and loops end") {
     Tree outside;
     outside.file("secret/train.py", "import mlflow\n");
