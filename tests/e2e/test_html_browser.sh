@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The HTML report in a real browser: Debian's headless Chromium renders it, the SVG chart is in the DOM, hostile
-# text stays text (no element is created from it), and a screenshot is taken. Skips (exit 0, with a message)
-# when chromium is not installed: `apt-get install chromium`.
+# text stays text (no element is created from it), and a screenshot is taken. Skips (exit 77, which CTest shows as
+# skipped) when chromium is not installed: `apt-get install chromium`.
 source "$(dirname "$0")/lib.sh"
 REPORTS=$MM_DATA/reports
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
