@@ -33,6 +33,23 @@ std::size_t decode_utf8(const std::string& s, std::size_t i, char32_t& cp) {
 
 constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
+// Walks the code points of `s`, calling on_code_point(cp, i, n) for the n bytes at s[i]; each invalid byte
+// becomes U+FFFD in `out`. The callers decide what each code point becomes.
+template <class OnCodePoint>
+void for_each_code_point(const std::string& s, std::string& out, OnCodePoint on_code_point) {
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        std::size_t n = decode_utf8(s, i, cp);
+        if (n == 0) {
+            out += kReplacement;
+            ++i;
+            continue;
+        }
+        on_code_point(cp, i, n);
+        i += n;
+    }
+}
+
 // Bidirectional embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069): they can make text display
 // in another order than it reads ("Trojan Source"), so reports drop them, as terminal_safe() does.
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
@@ -44,31 +61,14 @@ bool bidi_control(char32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (cp >=
 std::string valid_utf8(const std::string& s) {
     std::string out;
     out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        char32_t cp = 0;
-        std::size_t n = decode_utf8(s, i, cp);
-        if (n == 0) {
-            out += kReplacement;
-            ++i;
-        } else {
-            out.append(s, i, n);
-            i += n;
-        }
-    }
+    for_each_code_point(s, out, [&](char32_t, std::size_t i, std::size_t n) { out.append(s, i, n); });
     return out;
 }
 
 std::string xml_escape(const std::string& s) {
     std::string out;
     out.reserve(s.size() + s.size() / 8);
-    for (std::size_t i = 0; i < s.size();) {
-        char32_t cp = 0;
-        std::size_t n = decode_utf8(s, i, cp);
-        if (n == 0) {
-            out += kReplacement;
-            ++i;
-            continue;
-        }
+    for_each_code_point(s, out, [&](char32_t cp, std::size_t i, std::size_t n) {
         switch (cp) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
@@ -84,22 +84,14 @@ std::string xml_escape(const std::string& s) {
                     break;
                 out.append(s, i, n);
         }
-        i += n;
-    }
+    });
     return out;
 }
 
 std::string markdown_escape(const std::string& s) {
     std::string out;
     out.reserve(s.size() + s.size() / 8);
-    for (std::size_t i = 0; i < s.size();) {
-        char32_t cp = 0;
-        std::size_t n = decode_utf8(s, i, cp);
-        if (n == 0) {
-            out += kReplacement;
-            ++i;
-            continue;
-        }
+    for_each_code_point(s, out, [&](char32_t cp, std::size_t i, std::size_t n) {
         switch (cp) {
             case '\n': case '\r': case '\t': out += ' '; break;
             case '&': out += "&amp;"; break;
@@ -127,8 +119,7 @@ std::string markdown_escape(const std::string& s) {
                 if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || bidi_control(cp)) break;
                 out.append(s, i, n);
         }
-        i += n;
-    }
+    });
     // Collapse runs of spaces so a multi-line note does not turn into an indented code block or a hard break.
     std::string collapsed;
     collapsed.reserve(out.size());
