@@ -82,13 +82,7 @@ ExitCode run_aggregate(const AggregateOptions& o) {
     else if (o.format == "markdown") out = render_aggregate_markdown(a);
     else if (o.format == "html") out = render_aggregate_html(a);
     else if (o.format == "csv") out = render_aggregate_csv(a);
-    else {
-        const bool to_terminal = o.output.empty() || o.output == "-";
-        TextOptions to;
-        to.color = to_terminal && use_color(o.color, STDOUT_FILENO);
-        to.width = to_terminal ? terminal_width(STDOUT_FILENO) : 80;
-        out = render_aggregate_text(a, to);
-    }
+    else out = render_aggregate_text(a, text_options(o.output, o.color));
     emit(out, o.output);
     return ExitCode::Ok;
 }

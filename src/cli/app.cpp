@@ -41,6 +41,14 @@ bool use_color(const std::string& mode, int fd) {
     return ::isatty(fd) == 1;
 }
 
+TextOptions text_options(const std::string& output, const std::string& color_mode) {
+    const bool to_stdout = output.empty() || output == "-";
+    TextOptions to;
+    to.color = to_stdout && use_color(color_mode, STDOUT_FILENO);
+    to.width = to_stdout ? terminal_width(STDOUT_FILENO) : 80;
+    return to;
+}
+
 int terminal_width(int fd) {
     struct winsize ws {};
     if (::isatty(fd) == 1 && ::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;

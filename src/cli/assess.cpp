@@ -88,10 +88,7 @@ ExitCode run_assess(const AssessOptions& o) {
     report.team = o.team;
     report.contradictions = std::move(contradictions);
 
-    const bool to_terminal = (o.output.empty() || o.output == "-");
-    TextOptions to;
-    to.color = to_terminal && use_color(o.color, STDOUT_FILENO);
-    to.width = to_terminal ? terminal_width(STDOUT_FILENO) : 80;
+    TextOptions to = text_options(o.output, o.color);
     to.show_all = o.all;
     emit(render_report(report, o.format, to), o.output);
     if (interview) interview->print_gate_hint(report.assessment);

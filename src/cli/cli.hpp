@@ -48,6 +48,9 @@ void add_color_option(CLI::App& sub, std::string& mode);
 bool use_color(const std::string& mode, int fd);
 // Columns of the terminal on `fd`, else $COLUMNS, else 80.
 int terminal_width(int fd);
+// How a text report is laid out for where it goes (`-o FILE`; empty or "-" is stdout): colour per --color and the
+// terminal's width when stdout is the destination, else no colour and 80 columns.
+TextOptions text_options(const std::string& output, const std::string& color_mode);
 
 // Parses `--min-level` values ("2", "data=3") against the questionnaire; throws InputError.
 std::vector<Bar> parse_bars(const Questionnaire& q, const std::vector<std::string>& specs);

@@ -41,11 +41,7 @@ ExitCode run_diff(const DiffOptions& o) {
     } else if (o.format == "markdown") {
         out = render_diff_markdown(d);
     } else {
-        const bool to_terminal = o.output.empty() || o.output == "-";
-        TextOptions to;
-        to.color = to_terminal && use_color(o.color, STDOUT_FILENO);
-        to.width = to_terminal ? terminal_width(STDOUT_FILENO) : 80;
-        out = render_diff_text(d, to);
+        out = render_diff_text(d, text_options(o.output, o.color));
     }
     emit(out, o.output);
     if (o.fail_on_regression && d.regressed()) {

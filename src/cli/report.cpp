@@ -23,10 +23,7 @@ struct ReportOptions {
 ExitCode run_report(const ReportOptions& o) {
     SourceText src = read_source(o.input);
     Report report = read_report(src.text, src.name);
-    const bool to_terminal = o.output.empty() || o.output == "-";
-    TextOptions to;
-    to.color = to_terminal && use_color(o.color, STDOUT_FILENO);
-    to.width = to_terminal ? terminal_width(STDOUT_FILENO) : 80;
+    TextOptions to = text_options(o.output, o.color);
     to.show_all = o.all;
     emit(render_report(report, o.format, to), o.output);
     return ExitCode::Ok;

@@ -40,15 +40,14 @@ ExitCode run_scan(const ScanCliOptions& o) {
     so.max_file_size = parse_size(o.max_file_size, "--max-file-size");
     ScanResult r = scan_tree(q, o.dir, so);
     print_warnings(r);
-    const bool to_terminal = o.output.empty() || o.output == "-";
     std::string out;
     if (o.format == "json") {
         out = render_scan_json(q, r, tool_version());
     } else if (o.format == "yaml") {
         out = render_answers_file(q, suggested_answers(q, r));
     } else {
-        out = render_scan_text(q, r, to_terminal && use_color(o.color, STDOUT_FILENO),
-                               to_terminal ? terminal_width(STDOUT_FILENO) : 80);
+        const TextOptions to = text_options(o.output, o.color);
+        out = render_scan_text(q, r, to.color, to.width);
     }
     emit(out, o.output);
     return ExitCode::Ok;
