@@ -115,7 +115,7 @@ private:
     }
     std::string rule(const std::string& title) const {
         std::string head = "── " + title + " ";
-        int used = 3 + static_cast<int>(title.size()) + 1;  // close enough for a rule; wrap() handles long titles
+        int used = 3 + display_width(title) + 1;
         std::string line;
         for (int i = used; i < std::min(width() - 1, 79); ++i) line += "─";
         return style_.bold(head) + style_.dim(line) + "\n";

@@ -18,23 +18,8 @@ namespace {
 using namespace render_util;
 using ojson = nlohmann::ordered_json;
 
-int display_width(const std::string& s) {
-    int w = 0;
-    for (unsigned char c : s) w += (c & 0xC0) != 0x80;
-    return w;
-}
-
-std::string fit(const std::string& s, int width) {
-    int w = display_width(s);
-    if (w <= width) return s + std::string(static_cast<std::size_t>(width - w), ' ');
-    std::string out;
-    int n = 0;
-    for (char c : s) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++n > width - 1) break;
-        out += c;
-    }
-    return out + "…";
-}
+// `s` in exactly `width` columns: cut with "…" or padded with spaces.
+std::string fit(const std::string& s, int width) { return pad_right(truncate_to(s, width), width); }
 
 std::string cell(int level) { return level < 0 ? "-" : std::to_string(level); }
 

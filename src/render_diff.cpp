@@ -27,17 +27,6 @@ std::string level_and_name(const QuestionnaireInfo& q, int level) {
     return std::to_string(level) + (name.empty() ? "" : ": " + name);
 }
 
-int display_width(const std::string& s) {
-    int w = 0;
-    for (unsigned char c : s) w += (c & 0xC0) != 0x80;
-    return w;
-}
-
-std::string pad(const std::string& s, int width) {
-    int w = display_width(s);
-    return w >= width ? s : s + std::string(static_cast<std::size_t>(width - w), ' ');
-}
-
 struct Section {
     const char* title;
     const char* mark;
@@ -81,22 +70,13 @@ std::string render_diff_text(const ReportDiff& d, const TextOptions& options) {
     int name_width = 9;
     for (const auto& c : d.dimensions) name_width = std::max(name_width, display_width(terminal_safe(c.name)));
     name_width = std::min(name_width, width - 30);
-    out += paint("1", pad("Dimension", name_width) + "  Old  New  Change") + "\n";
+    out += paint("1", pad_right("Dimension", name_width) + "  Old  New  Change") + "\n";
     for (const auto& c : d.dimensions) {
-        std::string name = terminal_safe(c.name.empty() ? c.id : c.name);
-        if (display_width(name) > name_width) {
-            std::string cut;
-            int w = 0;
-            for (char ch : name) {
-                if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80 && ++w > name_width - 1) break;
-                cut += ch;
-            }
-            name = cut + "…";
-        }
+        std::string name = truncate_to(terminal_safe(c.name.empty() ? c.id : c.name), name_width);
         std::string old_level = c.in_old ? std::to_string(c.old_level) : "-";
         std::string new_level = c.in_new ? std::to_string(c.new_level) : "-";
         std::string what = !c.in_old ? "new" : !c.in_new ? "removed" : change(c.change());
-        out += pad(name, name_width) + fmt::format("  {:>3}  {:>3}  ", old_level, new_level) + what + "\n";
+        out += pad_right(name, name_width) + fmt::format("  {:>3}  {:>3}  ", old_level, new_level) + what + "\n";
     }
 
     for (const auto& s : sections(d)) {

@@ -2,34 +2,11 @@
 #include <cctype>
 
 #include "mm/render.hpp"
+#include "utf8.hpp"
 
 namespace mm {
 
 namespace {
-
-// Decodes one UTF-8 sequence at s[i]; returns its length and sets `cp`, or returns 0 when the bytes there are
-// not a valid, shortest-form encoding of a Unicode scalar value.
-std::size_t decode_utf8(const std::string& s, std::size_t i, char32_t& cp) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = byte(i);
-    if (c < 0x80) {
-        cp = c;
-        return 1;
-    }
-    std::size_t len = 0;
-    char32_t min = 0;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-    else return 0;
-    if (i + len > s.size()) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
 
 constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
@@ -39,7 +16,7 @@ template <class OnCodePoint>
 void for_each_code_point(const std::string& s, std::string& out, OnCodePoint on_code_point) {
     for (std::size_t i = 0; i < s.size();) {
         char32_t cp = 0;
-        std::size_t n = decode_utf8(s, i, cp);
+        std::size_t n = utf8::decode(s, i, cp);
         if (n == 0) {
             out += kReplacement;
             ++i;

@@ -31,11 +31,7 @@ std::vector<std::string> label_lines(const std::string& text, std::size_t width,
         if (j > i) words.push_back(text.substr(i, j - i));
         i = j + 1;
     }
-    auto cps = [](const std::string& s) {
-        std::size_t n = 0;
-        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-        return n;
-    };
+    auto cps = [](const std::string& s) { return static_cast<std::size_t>(display_width(s)); };  // wide glyphs count twice
     std::vector<std::string> out;
     std::string line;
     for (std::size_t w = 0; w < words.size(); ++w) {

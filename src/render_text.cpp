@@ -119,15 +119,6 @@ namespace {
 
 using namespace render_util;
 
-// Display width of UTF-8 text, counting each code point as one column (good enough for the Latin text of
-// questionnaires; wide CJK characters would count as one).
-int display_width(const std::string& s) {
-    int w = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++w;
-    return w;
-}
-
 struct Style {
     bool on;
     std::string bold(const std::string& s) const { return on ? "\033[1m" + s + "\033[0m" : s; }
@@ -143,55 +134,7 @@ struct Style {
     }
 };
 
-std::string pad(const std::string& s, int width) {
-    int w = display_width(s);
-    return w >= width ? s : s + std::string(static_cast<std::size_t>(width - w), ' ');
-}
-
-std::string truncate(const std::string& s, int width) {
-    if (display_width(s) <= width) return s;
-    std::string out;
-    int w = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if ((c & 0xC0) != 0x80) {
-            if (w == width - 1) break;
-            ++w;
-        }
-        out += s[i];
-    }
-    return out + "…";
-}
-
 }  // namespace
-
-std::string wrap(const std::string& text, int width, int indent) {
-    std::string out, line;
-    int line_width = indent;
-    std::size_t i = 0;
-    const int usable = std::max(width, indent + 20);
-    while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ') ++i;
-        std::size_t j = text.find(' ', i);
-        if (j == std::string::npos) j = text.size();
-        std::string word = text.substr(i, j - i);
-        i = j;
-        if (word.empty()) continue;
-        int ww = display_width(word);
-        if (!line.empty() && line_width + 1 + ww > usable) {
-            out += line + "\n" + std::string(static_cast<std::size_t>(indent), ' ');
-            line.clear();
-            line_width = indent;
-        }
-        if (!line.empty()) {
-            line += ' ';
-            ++line_width;
-        }
-        line += word;
-        line_width += ww;
-    }
-    return out + line;
-}
 
 std::string render_text(const Report& r, const TextOptions& options) {
     const Style st{options.color};
@@ -222,12 +165,12 @@ std::string render_text(const Report& r, const TextOptions& options) {
     for (const auto& d : a.dimensions) name_width = std::max(name_width, display_width(terminal_safe(d.name)));
     const int bar_cells = 16;
     name_width = std::min(name_width, width - (bar_cells + 22));
-    out += st.bold(pad("Dimension", name_width) + "  Level  " + pad("Progress", bar_cells) + "  of " +
+    out += st.bold(pad_right("Dimension", name_width) + "  Level  " + pad_right("Progress", bar_cells) + "  of " +
                    std::to_string(max)) + "\n";
     for (const auto& d : a.dimensions) {
-        std::string name = truncate(terminal_safe(d.name), name_width);
-        out += pad(name, name_width) + "  " +
-               st.level(d.level, max, pad("  " + std::to_string(d.level), 5)) + "  " +
+        std::string name = truncate_to(terminal_safe(d.name), name_width);
+        out += pad_right(name, name_width) + "  " +
+               st.level(d.level, max, pad_right("  " + std::to_string(d.level), 5)) + "  " +
                st.cyan(bar(d.progress, max, bar_cells)) + "  " + one_decimal(d.progress) +
                (d.level == a.overall_level && d.level < max ? st.dim("  ← weakest") : "") + "\n";
     }

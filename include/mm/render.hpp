@@ -28,6 +28,13 @@ std::string escape_controls(const std::string& s);
 // the same JSON value, safe to print on a terminal. C0 controls are already escaped by every JSON writer.
 std::string escape_json_controls(const std::string& json);
 
+// Terminal columns of UTF-8 text: East Asian wide characters and emoji take two, combining marks and zero-width
+// characters none, anything else (an invalid byte too) one.
+int display_width(const std::string& s);
+// `s` followed by spaces up to `width` columns (unchanged when it is already as wide).
+std::string pad_right(const std::string& s, int width);
+// `s` cut to at most `width` columns, ending in "…" when it was cut; never splits a character.
+std::string truncate_to(const std::string& s, int width);
 // Word-wraps `text` to `width` columns, prefixing continuation lines with `indent` spaces.
 std::string wrap(const std::string& text, int width, int indent);
 
