@@ -42,14 +42,16 @@ not_ok() {
 expect_code() { # expect_code N description
   if [ "$CODE" -eq "$1" ]; then ok; else not_ok "$2: expected exit $1, got $CODE"; fi
 }
+# TEXT is matched literally and whole, newlines included (grep -F would take each line of it as a pattern of
+# its own and match any one of them).
 expect_out() { # expect_out TEXT description: stdout contains TEXT
-  if printf '%s' "$OUT" | grep -qF -- "$1"; then ok; else not_ok "$2: stdout lacks '$1'"; fi
+  if [[ $OUT == *"$1"* ]]; then ok; else not_ok "$2: stdout lacks '$1'"; fi
 }
 expect_no_out() {
-  if printf '%s' "$OUT" | grep -qF -- "$1"; then not_ok "$2: stdout has '$1'"; else ok; fi
+  if [[ $OUT == *"$1"* ]]; then not_ok "$2: stdout has '$1'"; else ok; fi
 }
 expect_err() { # expect_err TEXT description: stderr contains TEXT
-  if printf '%s' "$ERR" | grep -qF -- "$1"; then ok; else not_ok "$2: stderr lacks '$1'"; fi
+  if [[ $ERR == *"$1"* ]]; then ok; else not_ok "$2: stderr lacks '$1'"; fi
 }
 expect_empty_out() {
   if [ -z "$OUT" ]; then ok; else not_ok "$1: stdout should be empty"; fi
