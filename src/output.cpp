@@ -11,6 +11,7 @@
 #include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <set>
 
 #include "mm/diagnostics.hpp"
 
@@ -76,12 +77,13 @@ void write_file_atomic(const std::string& path, const std::string& content) {
     mode_t mask = ::umask(0);
     ::umask(mask);
     ::fchmod(fd, 0666 & ~mask);
-    bool ok = write_all(fd, content) && ::fsync(fd) == 0;
-    int saved = errno;
-    ok = (::close(fd) == 0) && ok;
+    bool ok = write_all(fd, content);
+    int saved = ok ? 0 : errno;  // the errno of the first call that failed
+    if (ok && ::fsync(fd) != 0) ok = false, saved = errno;
+    if (::close(fd) != 0 && ok) ok = false, saved = errno;
     if (!ok) {
         ::unlink(tmpl.c_str());
-        errno = saved ? saved : errno;
+        errno = saved;
         fail(path, "writing");
     }
     if (::rename(tmpl.c_str(), path.c_str()) != 0) {
@@ -96,12 +98,19 @@ void write_file_atomic(const std::string& path, const std::string& content) {
         ::fsync(dfd);
         ::close(dfd);
     }
-    remove_stale_temp_files(dir, path);
+    // Once per output per run: the interactive mode saves after every key, and one look is enough.
+    static std::set<std::string> cleaned;
+    if (cleaned.insert(path).second) remove_stale_temp_files(dir, path);
 }
 
 void write_stdout(const std::string& content) {
     std::fflush(stdout);
-    if (!write_all(STDOUT_FILENO, content)) fail("standard output", "writing");
+    if (write_all(STDOUT_FILENO, content)) return;
+    // The reader went away (`| head`, `| grep -q`): not an error, as for git or ripgrep. The output stops and the
+    // exit code stays the command's own, so `assess --min-level 2 | head` still reports the gate. SIGPIPE is
+    // ignored (cli::main) so that this is an EPIPE here rather than death by signal (exit 141).
+    if (errno == EPIPE) return;
+    fail("standard output", "writing");
 }
 
 void emit(const std::string& content, const std::string& path) {

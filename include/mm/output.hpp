@@ -9,7 +9,8 @@ namespace mm {
 // crash) sees either the old complete file or the new one. Throws OutputError.
 void write_file_atomic(const std::string& path, const std::string& content);
 
-// Writes to standard output and flushes; throws OutputError when it fails (a closed pipe, a full disk).
+// Writes to standard output and flushes; throws OutputError when it fails (a full disk). A reader that closed
+// the pipe (EPIPE) is not a failure: the rest of the output is dropped.
 void write_stdout(const std::string& content);
 
 // Writes to `path` atomically, or to standard output when `path` is empty or "-".

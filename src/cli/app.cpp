@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -114,6 +115,9 @@ void print_diagnostics(const std::vector<Diagnostic>& diags) {
 }
 
 int main(int argc, char** argv) {
+    // A closed pipe must not kill the process with a signal (exit 141 is outside the contract): writes then fail
+    // with EPIPE, which write_stdout treats as the reader having seen enough.
+    std::signal(SIGPIPE, SIG_IGN);
     CLI::App app{"mlops-maturity: how mature is your team's MLOps practice, and what should it adopt next?",
                  "mlops-maturity"};
     app.set_version_flag("--version", std::string("mlops-maturity ") + MM_VERSION);
