@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -137,12 +138,13 @@ std::unique_ptr<PosixTerminal> PosixTerminal::open(const std::string& color_mode
         ::fcntl(p, F_SETFD, FD_CLOEXEC);
         ::fcntl(p, F_SETFL, ::fcntl(p, F_GETFL) | O_NONBLOCK);
     }
-        g_wake_fd = pipe_fds[1];
+    g_wake_fd = pipe_fds[1];
     g_signal = 0;
     g_cooked = cooked;
     g_raw = cooked;
     g_raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO | IEXTEN));  // ISIG stays: Ctrl-C is SIGINT
     g_raw.c_iflag &= static_cast<tcflag_t>(~IXON);                      // Ctrl-S must not freeze the screen
+    g_raw.c_cc[VQUIT] = _POSIX_VDISABLE;  // Ctrl-\ would kill us with a core dump and leave the tty raw
     g_raw.c_cc[VMIN] = 1;
     g_raw.c_cc[VTIME] = 0;
     g_tty_fd = fd;
@@ -164,16 +166,24 @@ PosixTerminal::~PosixTerminal() {
 
 void PosixTerminal::restore() {
     if (g_tty_fd < 0) return;
-    if (raw_) ::tcsetattr(fd_, TCSANOW, &g_cooked);
-    raw_ = false;
+    // With the signals held, take the handlers away before the terminal goes back to cooked mode: a Ctrl-Z in
+    // between would otherwise run on_tstp, which switches raw mode back on at `fg`, after we are gone.
+    sigset_t held, previous_mask;
+    ::sigemptyset(&held);
+    for (int sig : kStopSignals) ::sigaddset(&held, sig);
+    ::sigaddset(&held, SIGTSTP);
+    ::pthread_sigmask(SIG_BLOCK, &held, &previous_mask);
     for (std::size_t i = 0; i < 3; ++i) ::sigaction(kStopSignals[i], &g_previous[i], nullptr);
     ::sigaction(SIGTSTP, &g_previous_tstp, nullptr);
+    if (raw_) ::tcsetattr(fd_, TCSANOW, &g_cooked);
+    raw_ = false;
     g_tty_fd = -1;
     const int w = g_wake_fd;
     g_wake_fd = -1;
     ::close(w);
     ::close(wake_fd_);
     wake_fd_ = -1;
+    ::pthread_sigmask(SIG_SETMASK, &previous_mask, nullptr);  // a signal held meanwhile now acts as it would have
 }
 
 int PosixTerminal::caught_signal() { return g_signal; }

@@ -52,8 +52,9 @@ ExitCode run_assess(const AssessOptions& o) {
 
     AnswerSet answers;
     // On a terminal, with nothing scripted, the answers are asked for (src/cli/interactive.cpp); --scan alone
-    // is not scripted: its evidence is shown under the questions and suggests the default answers.
-    const bool scripted = !o.answer_overrides.empty();
+    // is not scripted: its evidence is shown under the questions and suggests the default answers. Answers on
+    // standard input are scripted: there is no file to save to or resume from.
+    const bool scripted = !o.answer_overrides.empty() || o.answers_path == "-";
     std::optional<Interview> interview;
     if (!scripted && can_prompt(o.no_input))
         interview.emplace(InterviewOptions{o.questionnaire, o.answers_path, o.save_path, o.review, o.color,

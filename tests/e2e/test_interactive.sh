@@ -325,6 +325,24 @@ exit 0
 EOF
 expect_code 0 "CI=1 with answers scores without asking"
 if printf '%s' "$SCREEN" | grep -qF "[1/"; then not_ok "CI=1 prompted"; else ok; fi
+# Ctrl-\ (SIGQUIT from the terminal) is not a way out that leaves the terminal raw: the prompt ignores it.
+session quit-key -- "${ASSESS[@]}" <<EOF
+expect [1/6] About your team
+send \x1c
+send q
+exit 0
+EOF
+expect_code 0 "Ctrl-\\ does not kill the session; q then quits"
+
+# Answers typed on standard input (--answers -) are scripted: scored as they are, nothing asked, no file saved.
+session stdin -- env -u CI "$MM_BIN" assess -q "$SMALL" --answers - <<EOF
+send questionnaire: small\ranswers: {data-documented: yes}\r\x04
+expect Overall level
+exit 0
+EOF
+expect_code 0 "--answers - on a terminal scores without asking"
+if printf '%s' "$SCREEN" | grep -qF "[1/"; then not_ok "--answers - prompted"; else ok; fi
+if [ -e "$TMP/stdin/-" ] || [ -e "$TMP/stdin/$ANS" ]; then not_ok "--answers - saved a file: $(ls "$TMP/stdin")"; else ok; fi
 printf 'questionnaire: small\nprofile: {serving: batch}\nanswers: {data-documented: yes}\n' >"$TMP/partial.yaml"
 run assess -q "$SMALL" --answers "$TMP/partial.yaml" -f json
 expect_code 0 "partial answers without a terminal are scored"
