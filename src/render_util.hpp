@@ -22,14 +22,16 @@ inline std::string level_color(int level, int max) {
 
 // A value as the JSON report stores it (four decimals). Renderers lay out stored values, so a report rendered
 // by `assess` and the same report rendered later from its JSON agree to the byte.
-inline double stored(double x) { return std::round(x * 10000.0) / 10000.0; }
+inline double stored(double x) { return round_within_whole(x); }
 
+// A score as a whole percentage; 100% only when it is complete.
 inline std::string percent(double x) {
-    x = stored(x); return std::to_string(static_cast<int>(std::lround(x * 100))) + "%"; }
+    return std::to_string(std::lround(round_within_whole(stored(x), 100.0) * 100)) + "%";
+}
 
-// One decimal, as the text report prints progress ("1.5").
+// One decimal, as the text report prints progress ("1.5"); a progress short of a level never shows as it.
 inline std::string one_decimal(double x) {
-    x = stored(x);
+    x = round_within_whole(stored(x), 10.0);
     long tenths = std::lround(x * 10);
     std::string sign = tenths < 0 ? "-" : "";
     tenths = std::labs(tenths);

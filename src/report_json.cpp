@@ -24,10 +24,17 @@ Report make_report(const Questionnaire& q, Assessment a, std::optional<GateResul
     return r;
 }
 
+double round_within_whole(double x, double scale) {
+    double r = std::round(x * scale) / scale;
+    const double whole = std::floor(x);
+    if (r >= whole + 1.0) r = whole + (scale - 1.0) / scale;
+    return r;
+}
+
 namespace {
 
 // Four decimals are plenty for coverages and scores, and keep reports free of float noise (0.30000000000000004).
-double rounded(double x) { return std::round(x * 10000.0) / 10000.0; }
+double rounded(double x) { return round_within_whole(x); }
 
 ojson answer_json(const Answer& a) {
     if (a.kind == AnswerKind::Choice) return a.choice_level;

@@ -44,6 +44,11 @@ QuestionnaireInfo info_of(const Questionnaire& q);
 Report make_report(const Questionnaire& q, Assessment a, std::optional<GateResult> gate = std::nullopt);
 
 // The report as JSON (schema version 1): same input, same bytes.
+// A coverage, progress, score or credit as the report stores it: rounded to `1/scale` (4 decimals by default)
+// but never up to the next whole number, so 0.99996 stays below 1 and a level that is not met never shows as
+// fully covered, nor a progress of 1.99996 as 2.
+double round_within_whole(double x, double scale = 10000.0);
+
 std::string render_json(const Report& r);
 
 // Reads a saved JSON report back; throws InputError (located) for invalid JSON, a wrong shape, or a schema

@@ -313,3 +313,34 @@ TEST_CASE("every report format rounds progress and scores the same way") {
     CHECK(contains(render_text(back, TextOptions{}), "  1.3"));
     CHECK(contains(render_markdown(back), "| 1.3 / 3 |"));
 }
+
+TEST_CASE("a level short of complete never shows as complete, in the JSON or on screen") {
+    // 1000 : 0.01 of the weight is done: coverage 0.99999, which plain rounding to 4 decimals would store as 1.
+    const Questionnaire q = test::questionnaire(R"(id: w
+title: W
+version: "1"
+levels: [{level: 0, name: Zero}, {level: 1, name: One}]
+dimensions:
+  - id: d
+    name: D
+    questions:
+      - {id: big, level: 1, text: "Big?", practice: "Do big.", weight: 1000}
+      - {id: tiny, level: 1, text: "Tiny?", practice: "Do tiny.", weight: 0.01}
+)");
+    const Report r = make_report(q, score(q, test::answers("answers: {big: yes, tiny: no}\n")));
+    const std::string json = render_json(r);
+    CHECK(contains(json, "\"coverage\": 0.9999"));
+    CHECK(contains(json, "\"met\": false"));
+    CHECK(contains(json, "\"score\": 0.9999"));
+    const std::string text = render_text(r, TextOptions{});
+    CHECK(contains(text, "score 99%"));
+    CHECK(contains(text, "  0.9"));
+    CHECK(contains(render_markdown(r), "score 99%"));
+
+    CHECK(round_within_whole(0.99996) == Approx(0.9999));
+    CHECK(round_within_whole(1.99996) == Approx(1.9999));
+    CHECK(round_within_whole(0.33335) == Approx(0.3334));
+    CHECK(round_within_whole(2.0) == Approx(2.0));
+    CHECK(round_within_whole(1.96, 10.0) == Approx(1.9));
+    CHECK(round_within_whole(1.25, 10.0) == Approx(1.3));
+}
