@@ -20,10 +20,8 @@ struct ShowOptions {
 
 ExitCode run_show(const ShowOptions& o) {
     Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
-    TextOptions to;
-    to.color = use_color(o.color, STDOUT_FILENO);
-    to.width = terminal_width(STDOUT_FILENO);
-    emit(o.format == "json" ? render_questionnaire_json(q) : render_questionnaire_text(q, to), "");
+    emit(o.format == "json" ? render_questionnaire_json(q) : render_questionnaire_text(q, text_options("", o.color)),
+         "");
     return ExitCode::Ok;
 }
 
