@@ -49,9 +49,13 @@ run aggregate "$TMP/evil.json" -f csv
 expect_code 0 "csv with a hostile team"
 expect_out "\"'=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")\"" "csv neutralises a formula and quotes"
 run aggregate "$REPORTS/hostile.json" -f html
+expect_code 0 "html of a hostile report"
 expect_no_out "<script>" "html escapes team and texts"
+expect_out "&lt;script&gt;" "html shows the hostile text, escaped"
 run aggregate "$REPORTS/hostile.json" -f markdown
+expect_code 0 "markdown of a hostile report"
 expect_no_out "<script>" "markdown escapes team and texts"
+expect_out "&lt;script&gt;" "markdown shows the hostile text, escaped"
 
 # One questionnaire only.
 run aggregate "$REPORTS/acme-q1.json" "$REPORTS/hostile.json" "$REPORTS/beta.json"

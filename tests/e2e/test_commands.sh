@@ -8,11 +8,14 @@ expect_code 0 "--version"
 expect_out "mlops-maturity 0." "version text"
 run --help
 expect_code 0 "--help"
-for cmd in assess list show validate init; do expect_out "$cmd" "--help lists $cmd"; done
+COMMANDS="assess list show validate init scan report diff aggregate"
+for cmd in $COMMANDS; do expect_out "
+  $cmd " "--help lists $cmd as a subcommand"; done
 expect_out "Exit codes: 0 ok, 1 gate failed, 2 usage error or bad input" "exit codes in help"
-for cmd in assess list show validate init; do
+for cmd in $COMMANDS; do
   run "$cmd" --help
   expect_code 0 "$cmd --help"
+  expect_out "Usage: mlops-maturity $cmd" "$cmd --help is its own"
   expect_out "Example" "$cmd --help has examples"
 done
 run
@@ -87,8 +90,11 @@ expect_code 0 "init --force"
 run assess -q "$Q" -a "$TMP/answers.yaml" -f json
 expect_code 0 "template is a valid answers file"
 expect_out '"data-documented"' "unanswered listed"
-for b in $("$MM_BIN" list -f json | python3 -c 'import json,sys; print(" ".join(x["id"] for x in json.load(sys.stdin)))'); do
+builtins=$("$MM_BIN" list -f json | python3 -c 'import json,sys; print(" ".join(x["id"] for x in json.load(sys.stdin)))')
+[ "$(wc -w <<<"$builtins")" -eq 3 ] && ok || not_ok "list -f json names the three built-ins: '$builtins'"
+for b in $builtins; do
   run init -q "$b"
+  expect_code 0 "init -q $b"
   printf '%s\n' "$OUT" >"$TMP/$b.yaml"
   run assess -q "$b" -a "$TMP/$b.yaml" -f json
   expect_code 0 "init template for $b reads back"

@@ -62,8 +62,9 @@ expect_code 2 "unknown schema version"
 expect_err "report schema version 2 is not supported" "schema message"
 run diff "$REPORTS/acme-q1.json"
 expect_code 2 "one report only"
-run diff - - 
+run diff - -
 expect_code 2 "stdin twice"
+expect_err "only one of OLD and NEW can be standard input" "stdin twice: the message says why"
 run diff "$REPORTS/acme-q1.json" "$REPORTS/acme-q2.json" -f html
 expect_code 2 "html is not a diff format"
 run diff "$REPORTS/acme-q1.json" "$REPORTS/acme-q2.json" -o "$TMP/d.txt"

@@ -22,5 +22,20 @@ run assess --answers "$EXAMPLES/platform.yaml" -f json
 expect_out '"level": 4,
     "source": "recommended"' "platform target"
 run assess --answers "$EXAMPLES/startup.yaml" --target-level 3 -f json
-expect_out '"source": "given"' "--target-level overrides"
+expect_code 0 "--target-level 3"
+expect_out '"target": {
+    "level": 3,
+    "source": "given"' "--target-level overrides the recommendation"
+run assess --answers "$EXAMPLES/startup.yaml" --target-level 3
+expect_out "Target level 3: Automated model deployment (given)" "the text report names the given target"
+run assess --answers "$EXAMPLES/startup.yaml" --target-level 5
+expect_code 2 "--target-level beyond the levels"
+# --all shows the practices beyond the target in full; without it they are only counted.
+run assess --answers "$EXAMPLES/startup.yaml"
+expect_out "Beyond your target (optional)
+ 25. feature-consistency [data, level 3]
+ 26. data-lineage" "without --all the practices beyond the target are listed by name"
+run assess --answers "$EXAMPLES/startup.yaml" --all
+expect_out " 25. feature-consistency [data, level 3]
+     Move feature logic" "--all shows them in full"
 finish

@@ -95,8 +95,12 @@ run report "$TMP/r1.json"
 expect_code 0 "report"
 clean "report (text)"
 run diff "$TMP/r1.json" "$TMP/r2.json"
+expect_code 0 "diff"
+expect_out "Data " "diff shows the dimension"
 clean "diff (text)"
 run aggregate "$TMP/r1.json" "$TMP/r2.json"
+expect_code 0 "aggregate"
+expect_out "other" "aggregate shows the second team"
 clean "aggregate (text)"
 # The JSON views carry the same text as JSON escapes (\u009b, \u202e), never raw C1 controls or overrides.
 run diff "$TMP/r1.json" "$TMP/r2.json" -f json
