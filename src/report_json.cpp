@@ -111,12 +111,19 @@ std::string render_json(const Report& r) {
     j["gaps"] = gaps;
     ojson answers = ojson::array();
     ojson not_asked = ojson::array();
+    ojson unanswered_notes = ojson::array();
     for (const auto& qr : a.questions) {
         if (qr.status == QuestionStatus::NotAsked) {
-            not_asked.push_back({{"question", qr.question}, {"dimension", qr.dimension}, {"reason", qr.reason}});
+            ojson nj{{"question", qr.question}, {"dimension", qr.dimension}, {"reason", qr.reason}};
+            if (qr.answer_not_counted) nj["answer"] = answer_json(*qr.answer_not_counted);
+            if (!qr.note.empty()) nj["note"] = qr.note;
+            not_asked.push_back(std::move(nj));
             continue;
         }
-        if (qr.status == QuestionStatus::Unanswered) continue;
+        if (qr.status == QuestionStatus::Unanswered) {
+            if (!qr.note.empty()) unanswered_notes.push_back({{"question", qr.question}, {"note", qr.note}});
+            continue;
+        }
         ojson aj{{"question", qr.question},
                  {"dimension", qr.dimension},
                  {"answer", answer_json(qr.answer)},
@@ -128,6 +135,7 @@ std::string render_json(const Report& r) {
     }
     j["answers"] = answers;
     j["unanswered"] = a.unanswered;
+    if (!unanswered_notes.empty()) j["unanswered_notes"] = unanswered_notes;  // only when there are some
     j["not_asked"] = not_asked;
     if (r.gate) {
         ojson bars = ojson::array();
@@ -320,10 +328,15 @@ public:
             a.questions.push_back(std::move(qr));
         }
         a.unanswered = strings(j, "unanswered", "the report");
+        std::map<std::string, std::string> notes;
+        if (j.contains("unanswered_notes"))
+            for (const auto& n : array(j, "unanswered_notes", "the report"))
+                notes[str(n, "question", "unanswered_notes")] = str(n, "note", "unanswered_notes");
         for (const auto& id : a.unanswered) {
             QuestionResult qr;
             qr.question = id;
             qr.status = QuestionStatus::Unanswered;
+            if (auto n = notes.find(id); n != notes.end()) qr.note = n->second;
             a.questions.push_back(std::move(qr));
         }
         if (j.contains("not_asked"))
@@ -333,6 +346,9 @@ public:
                 qr.dimension = str(n, "dimension", "not_asked");
                 qr.reason = str(n, "reason", "not_asked");
                 qr.status = QuestionStatus::NotAsked;
+                if (n.contains("answer"))
+                    qr.answer_not_counted = answer(member(n, "answer", "not_asked"), "not_asked." + qr.question);
+                qr.note = opt_str(n, "note", "not_asked");
                 a.questions.push_back(std::move(qr));
             }
         if (j.contains("gate")) {

@@ -102,6 +102,7 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
             auto given = answers.answers.find(qu.id);
             if (!applies(q, qu, answers.profile, &r.reason)) {
                 r.status = QuestionStatus::NotAsked;
+                if (given != answers.answers.end()) r.answer_not_counted = given->second;
             } else if (given == answers.answers.end()) {
                 r.status = QuestionStatus::Unanswered;
                 a.unanswered.push_back(qu.id);

@@ -37,6 +37,7 @@ struct QuestionResult {
     double credit = 0.0;    // practice: 0, 0.5, 1; choice: share of its option levels reached
     std::string note;
     std::string reason;     // NotAsked: why ("not asked: Batch-only scoring")
+    std::optional<Answer> answer_not_counted;  // NotAsked: an answer given anyway, kept for the record
     AnswerSource source = AnswerSource::Given;
     std::vector<EvidenceHit> evidence;
 };

@@ -34,6 +34,38 @@ for format in text markdown html junit; do
   "$MM_BIN" report "$TMP/live.json" -f "$format" >"$TMP/report.$format" </dev/null
   expect_file_same "$TMP/report.$format" "$TMP/assess.$format" "assess -f $format equals report -f $format"
 done
+# Notes on unanswered questions, and an answer and note for a question the profile rules out, are kept in the
+# JSON, so every format renders the same from assess and from the saved report.
+cat >"$TMP/notes.yaml" <<'YAML'
+questionnaire: basic
+profile: {serving: batch}
+answers: {data-documented: yes, canary: yes}
+notes:
+  data-lineage: waiting on the platform team
+  canary: we canary the batch jobs too
+YAML
+"$MM_BIN" assess --no-input -q "$MM_DATA/valid/basic.yaml" -a "$TMP/notes.yaml" -f json >"$TMP/notes.json" </dev/null
+CODE=$?
+expect_code 0 "assess with notes on unanswered and not-asked questions"
+OUT=$(cat "$TMP/notes.json")
+expect_out '"unanswered_notes": [
+    {
+      "question": "data-lineage",
+      "note": "waiting on the platform team"
+    }
+  ]' "a note on an unanswered question is in the JSON"
+expect_out '"reason": "not asked: Batch-only scoring",
+      "answer": "yes",
+      "note": "we canary the batch jobs too"' "a not-asked question keeps its answer and note"
+"$MM_BIN" report "$TMP/notes.json" -f json >"$TMP/notes-again.json" </dev/null
+expect_file_same "$TMP/notes.json" "$TMP/notes-again.json" "the notes survive a JSON round trip"
+for format in text markdown html; do
+  "$MM_BIN" assess --no-input -q "$MM_DATA/valid/basic.yaml" -a "$TMP/notes.yaml" -f "$format" >"$TMP/notes-assess.$format" </dev/null
+  "$MM_BIN" report "$TMP/notes.json" -f "$format" >"$TMP/notes-report.$format" </dev/null
+  expect_file_same "$TMP/notes-assess.$format" "$TMP/notes-report.$format" "notes: assess -f $format equals report -f $format"
+done
+grep -q "waiting on the platform team" "$TMP/notes-report.markdown" && ok || not_ok "the markdown shows the note of an unanswered gap"
+
 "$MM_BIN" assess --no-input -q "$REPORTS/hostile-questionnaire.yaml" -a "$REPORTS/hostile-answers.yaml" \
   --team '<script>alert(1)</script> "Team" | `tick` & co' -f html >"$TMP/hostile-assess.html" </dev/null
 expect_file_same "$GOLDEN/hostile.html" "$TMP/hostile-assess.html" "assess -f html (hostile) equals report -f html"

@@ -86,7 +86,10 @@ B="$MM_DATA/valid/basic.yaml"
 "$MM_BIN" assess -q "$B" -a "$MM_DATA/answers/basic-level1.yaml" -f json --team t --min-level 2 --min-level data=1 >"$TMP/r-gate.json" 2>/dev/null
 "$MM_BIN" assess -q "$B" -a "$MM_DATA/answers/basic-level2.json" -f json --target-level 3 >"$TMP/r-target.json"
 "$MM_BIN" assess -a "$MM_SOURCE_DIR/fuzz/seeds/answers/mlops-mixed.yaml" -f json >"$TMP/r-mlops.json"
-files+=("$TMP/r-gate.json" "$TMP/r-target.json" "$TMP/r-mlops.json")
+printf 'questionnaire: basic\nprofile: {serving: batch}\nanswers: {canary: yes}\nnotes: {data-lineage: later, canary: too}\n' >"$TMP/notes.yaml"
+"$MM_BIN" assess -q "$B" -a "$TMP/notes.yaml" -f json >"$TMP/r-notes.json"
+grep -q '"unanswered_notes"' "$TMP/r-notes.json" && ok || not_ok "r-notes.json has unanswered_notes"
+files+=("$TMP/r-gate.json" "$TMP/r-target.json" "$TMP/r-mlops.json" "$TMP/r-notes.json")
 if [ -d "$MM_DATA/sample-ml-repo" ] && "$MM_BIN" assess --help | grep -q -- '--scan'; then
   "$MM_BIN" assess -a "$MM_SOURCE_DIR/fuzz/seeds/answers/mlops-mixed.yaml" --scan "$MM_DATA/sample-ml-repo" -f json >"$TMP/r-scan.json" 2>/dev/null
   files+=("$TMP/r-scan.json")
