@@ -103,6 +103,8 @@ std::optional<ExitCode> Interview::run(const Questionnaire& q, AnswerSet& answer
     if (to_ask == 0) {
         if (resumed || !o_.answers_path.empty())
             say("Every question is answered; add --review to go through them again.\n");
+        // Nothing was saved, so the hints must name the file the answers came from, not an unwritten --save.
+        if (!o_.answers_path.empty() && !exists(save_path_)) save_path_ = o_.answers_path;
         term_->restore();
         return std::nullopt;
     }

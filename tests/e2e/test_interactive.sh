@@ -334,6 +334,17 @@ exit 0
 EOF
 expect_code 0 "Ctrl-\\ does not kill the session; q then quits"
 
+# Nothing left to ask with --save NEW: nothing is written there, so the closing hint names the answers file.
+cp "$TMP/all/$ANS" "$TMP/complete.yaml"
+session nothing-left -- "${ASSESS[@]}" --answers "$TMP/complete.yaml" --save new.yaml <<EOF
+expect Every question is answered
+expect Gate this in CI:
+expect complete.yaml --min-level
+exit 0
+EOF
+expect_code 0 "complete answers with --save: the hint names the answers file"
+if [ -e "$TMP/nothing-left/new.yaml" ]; then not_ok "new.yaml was written though nothing was asked"; else ok; fi
+
 # Answers typed on standard input (--answers -) are scripted: scored as they are, nothing asked, no file saved.
 session stdin -- env -u CI "$MM_BIN" assess -q "$SMALL" --answers - <<EOF
 send questionnaire: small\ranswers: {data-documented: yes}\r\x04
