@@ -77,6 +77,19 @@ std::optional<TextProblem> check_text(std::string_view text) {
 
 namespace {
 
+// yaml-cpp misreads a plain value with '?' inside { } or [ ] ({text: Ready?}) and says only "unknown token" or
+// "end of map flow not found". Question texts end in '?' all the time, so say what to do.
+std::string flow_hint(std::string_view text, const YAML::Mark& m) {
+    if (m.pos < 0 || static_cast<std::size_t>(m.pos) > text.size()) return {};
+    const std::size_t at = static_cast<std::size_t>(m.pos);
+    const std::size_t start = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;  // npos + 1 == 0: the first line
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    if (line.find_first_of("{[") == std::string_view::npos || line.find('?') == std::string_view::npos) return {};
+    return " (inside { } or [ ], put values that contain '?' in quotes: text: \"Ready?\")";
+}
+
 SourcePos pos_of(const YAML::Mark& m) {
     if (m.line < 0) return {};
     return {m.line + 1, m.column + 1};
@@ -272,12 +285,9 @@ Node parse_yaml(std::string_view text, const std::string& file, const ParseLimit
         SecondDocumentGuard guard(file);
         parser.HandleNextDocument(guard);
         return builder.take_root();
-    } catch (const YAML::ParserException& e) {
+    } catch (const YAML::Exception& e) {  // ParserException included
         SourcePos p = pos_of(e.mark);
-        throw InputError(Diagnostic{file, p.line, p.column, "invalid YAML: " + e.msg});
-    } catch (const YAML::Exception& e) {
-        SourcePos p = pos_of(e.mark);
-        throw InputError(Diagnostic{file, p.line, p.column, "invalid YAML: " + e.msg});
+        throw InputError(Diagnostic{file, p.line, p.column, "invalid YAML: " + e.msg + flow_hint(text, e.mark)});
     }
 }
 
