@@ -170,6 +170,10 @@ private:
                         p.options.push_back(opt);
                     }
                     if (v->items.size() < 2) error_at(sink_, *v, "a profile question needs at least two options");
+                    // The interactive mode picks an option with one key, 1 to 9.
+                    if (v->items.size() > 9)
+                        error_at(sink_, v->items[9], "a profile question has at most 9 options (keys 1-9 in the "
+                                                     "interactive mode), not " + std::to_string(v->items.size()));
                 }
             }
             q.profile.push_back(std::move(p));
