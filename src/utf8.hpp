@@ -30,4 +30,15 @@ inline std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
     return len;
 }
 
+// Code points that terminal or JSON output must never carry raw, starting at s[i]: a C1 control (U+0080..U+009F:
+// U+009B is an 8-bit CSI), a line or paragraph separator (U+2028, U+2029), or a bidirectional embedding, override
+// or isolate (U+202A..U+202E, U+2066..U+2069: "Trojan Source"). Returns its length in bytes and sets `cp`, else 0.
+inline std::size_t unsafe_at(std::string_view s, std::size_t i, char32_t& cp) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c != 0xC2 && c != 0xE2) return 0;  // the lead bytes of every code point above
+    const std::size_t n = decode(s, i, cp);
+    const bool unsafe = (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    return n > 0 && unsafe ? n : 0;
+}
+
 }  // namespace mm::utf8
