@@ -9,6 +9,7 @@
 #include "helpers.hpp"
 #include "mm/answers_file.hpp"
 #include "mm/prompt.hpp"
+#include "mm/render.hpp"
 #include "mm/terminal.hpp"
 
 using namespace mm;
@@ -59,6 +60,19 @@ std::size_t count(const std::string& text, const std::string& what) {
     std::size_t n = 0;
     for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
     return n;
+}
+
+// Every line the walk printed fits in `columns` terminal columns.
+void check_lines_fit(const std::string& out, int columns) {
+    std::size_t start = 0;
+    while (start < out.size()) {
+        std::size_t end = out.find('\n', start);
+        if (end == std::string::npos) end = out.size();
+        const std::string line = out.substr(start, end - start);
+        INFO(line);
+        CHECK(display_width(line) <= columns);
+        start = end + 1;
+    }
 }
 
 }  // namespace
@@ -243,17 +257,7 @@ TEST_CASE("walk: text wraps to the terminal and is made safe") {
     FakeTerminal t("1q", 50);
     s.run(t);
     CHECK(t.out.find('\033') == std::string::npos);
-    std::size_t start = 0;
-    while (start < t.out.size()) {
-        std::size_t end = t.out.find('\n', start);
-        if (end == std::string::npos) end = t.out.size();
-        std::string line = t.out.substr(start, end - start);
-        std::size_t columns = 0;
-        for (unsigned char c : line) columns += (c & 0xC0) != 0x80;
-        INFO(line);
-        CHECK(columns <= 50);
-        start = end + 1;
-    }
+    check_lines_fit(t.out, 50);
 }
 
 TEST_CASE("decode_key: single keys, Enter, arrows and escape sequences") {
@@ -408,16 +412,6 @@ TEST_CASE("walk with evidence: every line fits 80 columns") {
     FakeTerminal t("1" "\n" "\n" "q", 80);
     run_with(s, t, {{"data-documented", suggest(AnswerKind::Partial, {{"a.md", 1, ""}})},
                     {"data-versioned", versioned_yes().at("data-versioned")}});
-    std::size_t start = 0;
-    while (start < t.out.size()) {
-        std::size_t end = t.out.find('\n', start);
-        if (end == std::string::npos) end = t.out.size();
-        std::string line = t.out.substr(start, end - start);
-        std::size_t columns = 0;
-        for (unsigned char c : line) columns += (c & 0xC0) != 0x80;
-        INFO(line);
-        CHECK(columns <= 80);
-        start = end + 1;
-    }
+    check_lines_fit(t.out, 80);
     CHECK(s.answer("data-versioned") == "yes");
 }
