@@ -345,6 +345,16 @@ std::optional<long long> read_int(const Node& node, DiagnosticSink& sink, std::s
     return v;
 }
 
+std::optional<bool> read_bool(const Node& node, DiagnosticSink& sink, std::string_view what) {
+    if (!expect_kind(node, Node::Kind::Scalar, sink, what)) return std::nullopt;
+    // YAML 1.2's core schema: true/false only (not yes/no, which YAML 1.1 read as booleans), never quoted.
+    const std::string& s = node.scalar;
+    if (!node.quoted && (s == "true" || s == "True" || s == "TRUE")) return true;
+    if (!node.quoted && (s == "false" || s == "False" || s == "FALSE")) return false;
+    sink.error(node.pos.line, node.pos.column, std::string(what) + " must be true or false, not '" + s + "'");
+    return std::nullopt;
+}
+
 std::optional<double> read_number(const Node& node, DiagnosticSink& sink, std::string_view what) {
     if (!expect_kind(node, Node::Kind::Scalar, sink, what)) return std::nullopt;
     const std::string& s = node.scalar;

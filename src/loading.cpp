@@ -112,7 +112,14 @@ private:
 
     void read_scoring(const Node& n, Questionnaire& q) {
         if (!expect_kind(n, Node::Kind::Map, sink_, "'scoring'")) return;
-        check_keys(n, sink_, {"pass_threshold"}, "'scoring'");
+        check_keys(n, sink_, {"rule", "pass_threshold"}, "'scoring'");
+        if (const Node* v = n.get("rule"))
+            if (auto r = read_int(*v, sink_, "'rule'")) {
+                if (*r != 1 && *r != 2)
+                    error_at(sink_, *v, "'rule' must be 1 or 2 (see docs/scoring.md), not " + v->scalar);
+                else
+                    q.scoring_rule = static_cast<int>(*r);
+            }
         if (const Node* v = n.get("pass_threshold"))
             if (auto t = read_number(*v, sink_, "'pass_threshold'")) {
                 if (*t <= 0.0 || *t > 1.0)
@@ -277,8 +284,8 @@ private:
         qu.pos = n.pos;
         if (!expect_kind(n, Node::Kind::Map, sink_, "each question")) return qu;
         check_keys(n, sink_,
-                   {"id", "type", "level", "text", "help", "practice", "tools", "weight", "references", "options",
-                    "applies_when", "evidence"},
+                   {"id", "type", "level", "text", "help", "practice", "core", "tools", "weight", "references",
+                    "options", "applies_when", "evidence"},
                    "a question");
         if (const Node* v = field(n, "id", sink_, true, "a question"))
             if (auto s = read_string(*v, sink_, "'id'")) {
@@ -320,7 +327,12 @@ private:
             }
         }
         if (const Node* v = n.get("help")) text(*v, "'help'", qu.help, true);
-        if (const Node* v = field(n, "practice", sink_, true, "a question")) text(*v, "'practice'", qu.practice);
+        // A choice question may leave 'practice' out: each option can carry its own, and otherwise the gap says
+        // which option to move to.
+        if (const Node* v = field(n, "practice", sink_, qu.type == QuestionType::Practice, "a question"))
+            text(*v, "'practice'", qu.practice);
+        if (const Node* v = n.get("core"))
+            if (auto b = read_bool(*v, sink_, "'core'")) qu.core = *b;
         if (const Node* v = n.get("tools"))
             if (auto l = read_string_list(*v, sink_, "'tools'")) qu.tools = *l;
         if (const Node* v = n.get("references"))

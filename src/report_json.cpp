@@ -67,7 +67,11 @@ std::string render_json(const Report& r) {
                           {"version", r.questionnaire.version},
                           {"digest", r.questionnaire.digest},
                           {"levels", levels}};
-    j["overall"] = {{"level", a.overall_level}, {"name", a.overall_name}, {"score", rounded(a.overall_score)}};
+    j["scoring_rule"] = a.rule;
+    j["overall"] = {{"level", a.overall_level},
+                    {"name", a.overall_name},
+                    {"score", rounded(a.overall_score)},
+                    {"held_by", a.held_by}};
     if (a.target)
         j["target"] = {{"level", a.target->level}, {"source", a.target->source}, {"reason", a.target->reason}};
     if (!a.profile.empty()) {
@@ -78,16 +82,20 @@ std::string render_json(const Report& r) {
     ojson dims = ojson::array();
     for (const auto& d : a.dimensions) {
         ojson lv = ojson::array();
-        for (const auto& l : d.levels)
-            lv.push_back({{"level", l.level},
-                          {"coverage", rounded(l.coverage)},
-                          {"met", l.met},
-                          {"practices", l.practices}});
+        for (const auto& l : d.levels) {
+            ojson lj{{"level", l.level}, {"coverage", rounded(l.coverage)}, {"met", l.met}, {"practices", l.practices}};
+            if (a.rule >= 2) {
+                lj["defining_coverage"] = rounded(l.defining_coverage);
+                lj["defining_practices"] = l.defining_practices;
+            }
+            lv.push_back(std::move(lj));
+        }
         dims.push_back({{"id", d.id},
                         {"name", d.name},
                         {"level", d.level},
                         {"progress", rounded(d.progress)},
-                        {"levels", lv}});
+                        {"levels", lv},
+                        {"missing_for_next", d.missing_for_next}});
     }
     j["dimensions"] = dims;
     ojson gaps = ojson::array();
@@ -98,6 +106,7 @@ std::string render_json(const Report& r) {
                  {"level", g.level},
                  {"group", to_string(g.group)},
                  {"blocking", g.blocking},
+                 {"defining", g.defining},
                  {"text", g.text},
                  {"practice", g.practice},
                  {"tools", g.tools},
@@ -161,6 +170,24 @@ namespace {
 
 // Bounds for untrusted reports: nlohmann recurses per nesting level, so depth is checked while parsing.
 constexpr int kMaxReportDepth = 32;
+
+// A report saved before rule 2 has no `held_by` or `missing_for_next`: they follow from what it has, as
+// scoring derives them (the dimensions at the overall level; the blocking gaps of each dimension).
+void derive_reasons(Report& r) {
+    Assessment& a = r.assessment;
+    a.held_by.clear();
+    if (a.overall_level < r.questionnaire.max_level())
+        for (const auto& d : a.dimensions)
+            if (d.level == a.overall_level) a.held_by.push_back(d.id);
+    std::map<std::string, DimensionResult*> by_id;
+    for (auto& d : a.dimensions) {
+        d.missing_for_next.clear();
+        by_id.emplace(d.id, &d);
+    }
+    for (const auto& g : a.gaps)
+        if (auto it = by_id.find(g.dimension); g.blocking && it != by_id.end())
+            it->second->missing_for_next.push_back(g.question);
+}
 
 class ReportReader {
 public:
@@ -261,6 +288,11 @@ public:
         a.overall_level = integer(overall, "level", "overall");
         a.overall_name = str(overall, "name", "overall");
         a.overall_score = number(overall, "score", "overall");
+        // Reports written before rule 2 carry neither the rule nor the reasons for the level: rule 1, and the reasons
+        // are derived below from the dimension levels and the blocking gaps, exactly as scoring gives them.
+        if (j.contains("scoring_rule")) a.rule = integer(j, "scoring_rule", "the report");
+        const bool has_reasons = overall.contains("held_by");
+        if (has_reasons) a.held_by = strings(overall, "held_by", "overall");
         if (j.contains("target")) {
             const ojson& t = j["target"];
             a.target = Target{integer(t, "level", "target"), str(t, "source", "target"), str(t, "reason", "target")};
@@ -279,9 +311,18 @@ public:
             dr.name = str(d, "name", "dimensions");
             dr.level = integer(d, "level", "dimensions");
             dr.progress = number(d, "progress", "dimensions");
-            for (const auto& l : array(d, "levels", "dimensions"))
-                dr.levels.push_back({integer(l, "level", "dimensions.levels"), number(l, "coverage", "dimensions.levels"),
-                                     boolean(l, "met", "dimensions.levels"), integer(l, "practices", "dimensions.levels")});
+            for (const auto& l : array(d, "levels", "dimensions")) {
+                LevelResult lr{integer(l, "level", "dimensions.levels"), number(l, "coverage", "dimensions.levels"),
+                               boolean(l, "met", "dimensions.levels"), integer(l, "practices", "dimensions.levels")};
+                lr.defining_coverage = l.contains("defining_coverage")
+                                           ? number(l, "defining_coverage", "dimensions.levels")
+                                           : lr.coverage;
+                lr.defining_practices = l.contains("defining_practices")
+                                            ? integer(l, "defining_practices", "dimensions.levels")
+                                            : lr.practices;
+                dr.levels.push_back(lr);
+            }
+            if (d.contains("missing_for_next")) dr.missing_for_next = strings(d, "missing_for_next", "dimensions");
             a.dimensions.push_back(std::move(dr));
         }
         for (const auto& g : array(j, "gaps", "the report")) {
@@ -295,6 +336,7 @@ public:
                                                                                        : GapGroup::Next;
             gap.within_target = gap.group != GapGroup::Optional;
             gap.blocking = boolean(g, "blocking", "gaps");
+            gap.defining = g.contains("defining") ? boolean(g, "defining", "gaps") : true;
             gap.text = str(g, "text", "gaps");
             gap.practice = str(g, "practice", "gaps");
             gap.tools = strings(g, "tools", "gaps");
@@ -308,6 +350,7 @@ public:
             }
             a.gaps.push_back(std::move(gap));
         }
+        if (!has_reasons) derive_reasons(r);
         for (const auto& an : array(j, "answers", "the report")) {
             QuestionResult qr;
             qr.question = str(an, "question", "answers");

@@ -45,12 +45,192 @@ bool clause_holds(const std::pair<std::string, std::vector<std::string>>& clause
     return std::find(clause.second.begin(), clause.second.end(), it->second) != clause.second.end();
 }
 
-// What one question contributes to each level: (level, weight, credit).
+// What one question contributes to one level of its dimension.
 struct Contribution {
     int level;
     double weight;
     double credit;
+    bool defining;  // counts toward the level being met
 };
+
+// Rule 2: for each dimension, which levels have at least one core question in the questionnaire. Such a level is
+// defined by its core questions alone; a level without any is defined by all of its questions, so a questionnaire
+// that opts into rule 2 without marking a level never gets that level for free.
+std::vector<std::vector<bool>> levels_with_core(const Questionnaire& q) {
+    std::vector<std::vector<bool>> has(q.dimensions.size(), std::vector<bool>(q.max_level() + 1, false));
+    for (std::size_t di = 0; di < q.dimensions.size(); ++di)
+        for (const Question& qu : q.dimensions[di].questions) {
+            if (!qu.core) continue;
+            if (qu.type == QuestionType::Practice) has[di][qu.level] = true;
+            else
+                for (const auto& o : qu.options) has[di][o.level] = true;
+        }
+    return has;
+}
+
+// Whether a question counts toward `level` being met (docs/scoring.md, "Levels").
+bool defines(const Questionnaire& q, const Question& qu, int level, const std::vector<bool>& core_levels) {
+    return q.scoring_rule == 1 || qu.core || !core_levels[static_cast<std::size_t>(level)];
+}
+
+// Stage 1: the status and credit of one question for this team.
+QuestionResult evaluate_question(const Questionnaire& q, const Dimension& d, const Question& qu,
+                                 const AnswerSet& answers) {
+    QuestionResult r;
+    r.question = qu.id;
+    r.dimension = d.id;
+    if (auto n = answers.notes.find(qu.id); n != answers.notes.end()) r.note = n->second;
+    if (auto s = answers.sources.find(qu.id); s != answers.sources.end()) r.source = s->second;
+    if (auto e = answers.evidence.find(qu.id); e != answers.evidence.end()) r.evidence = e->second;
+
+    auto given = answers.answers.find(qu.id);
+    if (!applies(q, qu, answers.profile, &r.reason)) {
+        r.status = QuestionStatus::NotAsked;
+        if (given != answers.answers.end()) r.answer_not_counted = given->second;
+        return r;
+    }
+    if (given == answers.answers.end()) {
+        r.status = QuestionStatus::Unanswered;
+    } else {
+        r.answer = given->second;
+        r.status = given->second.kind == AnswerKind::NotApplicable ? QuestionStatus::NotApplicable
+                                                                   : QuestionStatus::Answered;
+    }
+    if (r.status == QuestionStatus::NotApplicable) return r;
+    if (qu.type == QuestionType::Practice) {
+        r.credit = r.status == QuestionStatus::Answered ? practice_credit(r.answer.kind) : 0.0;
+    } else {
+        // A choice answered k reaches each of its option levels l >= 1 with k >= l; its credit is the share reached.
+        const int k = r.status == QuestionStatus::Answered ? r.answer.choice_level : -1;
+        int reached = 0, levels = 0;
+        for (const auto& o : qu.options) {
+            if (o.level < 1) continue;
+            reached += k >= o.level;
+            ++levels;
+        }
+        r.credit = levels ? static_cast<double>(reached) / levels : 1.0;
+    }
+    return r;
+}
+
+bool counted(const QuestionResult& r) {
+    return r.status == QuestionStatus::Answered || r.status == QuestionStatus::Unanswered;
+}
+
+// What a counted question adds to the levels of its dimension: a practice to its level; a choice, as a practice
+// met when k >= l, to each of its option levels l >= 1.
+void contribute(const Questionnaire& q, const Question& qu, const QuestionResult& r,
+                const std::vector<bool>& core_levels, std::vector<Contribution>& out) {
+    if (qu.type == QuestionType::Practice) {
+        out.push_back({qu.level, qu.weight, r.credit, defines(q, qu, qu.level, core_levels)});
+        return;
+    }
+    const int k = r.status == QuestionStatus::Answered ? r.answer.choice_level : -1;
+    for (const auto& o : qu.options)
+        if (o.level >= 1)
+            out.push_back({o.level, qu.weight, k >= o.level ? 1.0 : 0.0, defines(q, qu, o.level, core_levels)});
+}
+
+// Stage 2: a dimension's levels. A staircase: a level that is not met caps the dimension whatever is done above it.
+DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, const std::vector<Contribution>& cs) {
+    DimensionResult dr;
+    dr.id = d.id;
+    dr.name = d.name;
+    const int max_level = q.max_level();
+    bool climbing = true;
+    for (int lvl = 1; lvl <= max_level; ++lvl) {
+        LevelResult lr;
+        lr.level = lvl;
+        double w = 0.0, c = 0.0, dw = 0.0, dc = 0.0;
+        for (const auto& ct : cs) {
+            if (ct.level != lvl) continue;
+            w += ct.weight;
+            c += ct.weight * ct.credit;
+            ++lr.practices;
+            if (!ct.defining) continue;
+            dw += ct.weight;
+            dc += ct.weight * ct.credit;
+            ++lr.defining_practices;
+        }
+        lr.coverage = w > 0 ? c / w : 1.0;
+        lr.defining_coverage = dw > 0 ? dc / dw : 1.0;
+        lr.met = lr.defining_coverage + kEpsilon >= q.pass_threshold;
+        if (climbing && lr.met) dr.level = lvl;
+        else climbing = false;
+        dr.levels.push_back(lr);
+    }
+    dr.progress = dr.level < max_level ? dr.level + dr.levels[static_cast<std::size_t>(dr.level)].coverage
+                                       : static_cast<double>(dr.level);
+    return dr;
+}
+
+// Stage 3: the gap a counted question leaves, if its credit is below 1.
+std::optional<Gap> gap_of(const Questionnaire& q, const Question& qu, const QuestionResult& r, const std::string& dim,
+                          const std::vector<bool>& core_levels) {
+    if (!counted(r) || r.credit + kEpsilon >= 1.0) return std::nullopt;
+    Gap g;
+    g.question = qu.id;
+    g.dimension = dim;
+    g.text = qu.text;
+    g.practice = qu.practice;
+    g.tools = qu.tools;
+    g.references = qu.references;
+    g.weight = qu.weight;
+    g.credit = r.credit;
+    g.unanswered = r.status == QuestionStatus::Unanswered;
+    if (qu.type == QuestionType::Practice) {
+        g.level = qu.level;
+    } else {
+        const int k = g.unanswered ? 0 : r.answer.choice_level;
+        const ChoiceOption* next = nullptr;
+        for (const auto& o : qu.options)
+            if (o.level > k) {
+                next = &o;
+                break;
+            }
+        if (!next) return std::nullopt;  // cannot happen when credit < 1
+        g.level = next->level;
+        g.next_option = next->level;
+        g.next_option_text = next->text;
+        if (!next->practice.empty()) g.practice = next->practice;
+        else if (g.practice.empty()) g.practice = "Move to: " + next->text;
+    }
+    g.defining = defines(q, qu, g.level, core_levels);
+    return g;
+}
+
+struct RankedGap {
+    Gap gap;
+    int dimension_level;
+    std::size_t order;  // questionnaire order
+};
+
+// The order of docs/scoring.md, "Gaps and their order": each key reads like the rule it implements.
+struct GapOrder {
+    int overall_level;
+    int rule;
+
+    bool operator()(const RankedGap& x, const RankedGap& y) const {
+        if (x.gap.within_target != y.gap.within_target) return x.gap.within_target;      // 0. within the target
+        if (x.gap.blocking != y.gap.blocking) return x.gap.blocking;                      // 1. blocking first
+        if (x.gap.level != y.gap.level) return x.gap.level < y.gap.level;                  // 2. lower level first
+        const bool xw = x.dimension_level == overall_level, yw = y.dimension_level == overall_level;
+        if (xw != yw) return xw;                                                          // 3. weakest dimensions
+        if (rule >= 2) {
+            if (x.gap.defining != y.gap.defining) return x.gap.defining;                  // 4. defining first
+            if (x.gap.credit != y.gap.credit) return x.gap.credit > y.gap.credit;          // 5. partly done first
+        }
+        if (x.gap.weight != y.gap.weight) return x.gap.weight > y.gap.weight;             // 6. heavier first
+        return x.order < y.order;                                                         // 7. questionnaire order
+    }
+};
+
+int bar_for(const std::vector<Bar>& gate, const std::string& dimension) {
+    int level = 0;
+    for (const auto& b : gate)
+        if (b.dimension.empty() || b.dimension == dimension) level = std::max(level, b.level);
+    return level;
+}
 
 }  // namespace
 
@@ -80,150 +260,74 @@ std::optional<Target> choose_target(const Questionnaire& q, const std::map<std::
     return std::nullopt;
 }
 
+std::optional<Target> effective_target(std::optional<Target> chosen, const std::vector<Bar>& gate) {
+    int bar = -1;
+    for (const auto& b : gate)
+        if (b.dimension.empty()) bar = std::max(bar, b.level);
+    if (bar < 0 || (chosen && chosen->level >= bar)) return chosen;
+    std::string reason = "required by --min-level " + std::to_string(bar);
+    if (chosen) reason += "; the " + chosen->source + " target was " + std::to_string(chosen->level);
+    return Target{bar, "gate", reason};
+}
+
 Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOptions& options) {
     Assessment a;
+    a.rule = q.scoring_rule;
     a.profile = answers.profile;
-    a.target = choose_target(q, answers.profile, options);
+    a.target = effective_target(choose_target(q, answers.profile, options), options.gate);
     const int max_level = q.max_level();
+    const auto core_levels = levels_with_core(q);
 
+    // Stage 1: every question, and what it contributes to its dimension's levels and the score.
     double total_weight = 0.0, total_credit = 0.0;
     std::vector<std::vector<Contribution>> per_dimension(q.dimensions.size());
-
     for (std::size_t di = 0; di < q.dimensions.size(); ++di) {
         const Dimension& d = q.dimensions[di];
         for (const Question& qu : d.questions) {
-            QuestionResult r;
-            r.question = qu.id;
-            r.dimension = d.id;
-            if (auto n = answers.notes.find(qu.id); n != answers.notes.end()) r.note = n->second;
-            if (auto s = answers.sources.find(qu.id); s != answers.sources.end()) r.source = s->second;
-            if (auto e = answers.evidence.find(qu.id); e != answers.evidence.end()) r.evidence = e->second;
-
-            auto given = answers.answers.find(qu.id);
-            if (!applies(q, qu, answers.profile, &r.reason)) {
-                r.status = QuestionStatus::NotAsked;
-                if (given != answers.answers.end()) r.answer_not_counted = given->second;
-            } else if (given == answers.answers.end()) {
-                r.status = QuestionStatus::Unanswered;
-                a.unanswered.push_back(qu.id);
-            } else {
-                r.answer = given->second;
-                r.status = given->second.kind == AnswerKind::NotApplicable ? QuestionStatus::NotApplicable
-                                                                           : QuestionStatus::Answered;
-            }
-            const bool counted = r.status == QuestionStatus::Answered || r.status == QuestionStatus::Unanswered;
-            if (counted) {
-                if (qu.type == QuestionType::Practice) {
-                    r.credit = r.status == QuestionStatus::Answered ? practice_credit(r.answer.kind) : 0.0;
-                    per_dimension[di].push_back({qu.level, qu.weight, r.credit});
-                    total_weight += qu.weight;
-                    total_credit += qu.weight * r.credit;
-                } else {
-                    // A choice answered k counts, at each of its option levels l >= 1, as a practice met when k >= l.
-                    const int k = r.status == QuestionStatus::Answered ? r.answer.choice_level : -1;
-                    int reached = 0, counted_levels = 0;
-                    for (const auto& o : qu.options) {
-                        if (o.level < 1) continue;
-                        double c = k >= o.level ? 1.0 : 0.0;
-                        per_dimension[di].push_back({o.level, qu.weight, c});
-                        total_weight += qu.weight;
-                        total_credit += qu.weight * c;
-                        reached += k >= o.level;
-                        ++counted_levels;
-                    }
-                    r.credit = counted_levels ? static_cast<double>(reached) / counted_levels : 1.0;
+            QuestionResult r = evaluate_question(q, d, qu, answers);
+            if (r.status == QuestionStatus::Unanswered) a.unanswered.push_back(qu.id);
+            if (counted(r)) {
+                const std::size_t first = per_dimension[di].size();
+                contribute(q, qu, r, core_levels[di], per_dimension[di]);
+                for (std::size_t i = first; i < per_dimension[di].size(); ++i) {
+                    total_weight += per_dimension[di][i].weight;
+                    total_credit += per_dimension[di][i].weight * per_dimension[di][i].credit;
                 }
             }
             a.questions.push_back(std::move(r));
         }
     }
 
-    // Levels per dimension: a staircase, so a gap low down caps the dimension whatever is done above it.
-    for (std::size_t di = 0; di < q.dimensions.size(); ++di) {
-        DimensionResult dr;
-        dr.id = q.dimensions[di].id;
-        dr.name = q.dimensions[di].name;
-        bool climbing = true;
-        for (int lvl = 1; lvl <= max_level; ++lvl) {
-            LevelResult lr;
-            lr.level = lvl;
-            double w = 0.0, c = 0.0;
-            for (const auto& ct : per_dimension[di])
-                if (ct.level == lvl) {
-                    w += ct.weight;
-                    c += ct.weight * ct.credit;
-                    ++lr.practices;
-                }
-            lr.coverage = w > 0 ? c / w : 1.0;
-            lr.met = lr.coverage + kEpsilon >= q.pass_threshold;
-            if (climbing && lr.met) dr.level = lvl;
-            else climbing = false;
-            dr.levels.push_back(lr);
-        }
-        dr.progress = dr.level < max_level ? dr.level + dr.levels[static_cast<std::size_t>(dr.level)].coverage
-                                           : static_cast<double>(dr.level);
-        a.dimensions.push_back(std::move(dr));
-    }
-
+    // Stage 2: the staircase of each dimension; the overall level is the weakest dimension's.
+    for (std::size_t di = 0; di < q.dimensions.size(); ++di)
+        a.dimensions.push_back(climb_staircase(q, q.dimensions[di], per_dimension[di]));
     a.overall_level = max_level;
     for (const auto& dr : a.dimensions) a.overall_level = std::min(a.overall_level, dr.level);
     a.overall_name = q.level_name(a.overall_level);
     a.overall_score = total_weight > 0 ? total_credit / total_weight : 1.0;
+    if (a.overall_level < max_level)
+        for (const auto& dr : a.dimensions)
+            if (dr.level == a.overall_level) a.held_by.push_back(dr.id);
 
-    // Gaps: every counted question not fully in place.
-    struct Ranked {
-        Gap gap;
-        int dimension_level;
-        std::size_t order;
-    };
-    std::vector<Ranked> ranked;
-    std::size_t order = 0, qi = 0;
+    // Stage 3: the gaps, what each dimension misses for its next level, and their order.
+    std::vector<RankedGap> ranked;
+    std::size_t qi = 0;
     for (std::size_t di = 0; di < q.dimensions.size(); ++di) {
+        DimensionResult& dr = a.dimensions[di];
+        const int dimension_target = std::max(a.target ? a.target->level : 0, bar_for(options.gate, dr.id));
         for (const Question& qu : q.dimensions[di].questions) {
-            const QuestionResult& r = a.questions[qi++];
-            ++order;
-            if (r.status != QuestionStatus::Answered && r.status != QuestionStatus::Unanswered) continue;
-            if (r.credit + kEpsilon >= 1.0) continue;
-            Gap g;
-            g.question = qu.id;
-            g.dimension = q.dimensions[di].id;
-            g.text = qu.text;
-            g.practice = qu.practice;
-            g.tools = qu.tools;
-            g.references = qu.references;
-            g.weight = qu.weight;
-            g.credit = r.credit;
-            g.unanswered = r.status == QuestionStatus::Unanswered;
-            if (qu.type == QuestionType::Practice) {
-                g.level = qu.level;
-            } else {
-                const int k = g.unanswered ? 0 : r.answer.choice_level;
-                const ChoiceOption* next = nullptr;
-                for (const auto& o : qu.options)
-                    if (o.level > k) { next = &o; break; }
-                if (!next) continue;  // cannot happen when credit < 1, kept for safety
-                g.level = next->level;
-                g.next_option = next->level;
-                g.next_option_text = next->text;
-                if (!next->practice.empty()) g.practice = next->practice;
-            }
-            const int dim_level = a.dimensions[di].level;
-            g.blocking = g.level == dim_level + 1;
-            g.within_target = !a.target || g.level <= a.target->level;
-            g.group = !g.within_target ? GapGroup::Optional : g.blocking ? GapGroup::Blocking : GapGroup::Next;
-            ranked.push_back({std::move(g), dim_level, order});
+            const QuestionResult& r = a.questions[qi];
+            const std::size_t order = ++qi;
+            auto g = gap_of(q, qu, r, dr.id, core_levels[di]);
+            if (!g) continue;
+            g->blocking = g->defining && g->level == dr.level + 1;
+            if (g->blocking) dr.missing_for_next.push_back(g->question);
+            g->within_target = !a.target || g->level <= dimension_target;
+            g->group = !g->within_target ? GapGroup::Optional : g->blocking ? GapGroup::Blocking : GapGroup::Next;
+            ranked.push_back({std::move(*g), dr.level, order});
         }
     }
-    const int overall = a.overall_level;
-    std::stable_sort(ranked.begin(), ranked.end(), [overall](const Ranked& x, const Ranked& y) {
-        if (x.gap.within_target != y.gap.within_target) return x.gap.within_target;
-        if (x.gap.blocking != y.gap.blocking) return x.gap.blocking;
-        if (x.gap.level != y.gap.level) return x.gap.level < y.gap.level;
-        bool xw = x.dimension_level == overall, yw = y.dimension_level == overall;
-        if (xw != yw) return xw;
-        if (x.gap.weight != y.gap.weight) return x.gap.weight > y.gap.weight;
-        return x.order < y.order;
-    });
+    std::stable_sort(ranked.begin(), ranked.end(), GapOrder{a.overall_level, a.rule});
     int priority = 0;
     for (auto& r : ranked) {
         r.gap.priority = ++priority;

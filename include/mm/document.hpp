@@ -63,6 +63,7 @@ const Node* field(const Node& map, std::string_view key, DiagnosticSink& sink, b
 bool expect_kind(const Node& node, Node::Kind kind, DiagnosticSink& sink, std::string_view what);
 std::optional<std::string> read_string(const Node& node, DiagnosticSink& sink, std::string_view what);
 std::optional<long long> read_int(const Node& node, DiagnosticSink& sink, std::string_view what);
+std::optional<bool> read_bool(const Node& node, DiagnosticSink& sink, std::string_view what);
 std::optional<double> read_number(const Node& node, DiagnosticSink& sink, std::string_view what);
 std::optional<std::vector<std::string>> read_string_list(const Node& node, DiagnosticSink& sink,
                                                          std::string_view what);

@@ -57,6 +57,9 @@ struct Question {
     std::vector<std::string> tools;
     std::vector<std::string> references;
     double weight = 1.0;
+    // Rule 2: the question defines its level(s) (`core: true`); only defining practices can hold a team below a
+    // level. Supporting questions count in the score and the gaps. Ignored by rule 1.
+    bool core = false;
     std::vector<ChoiceOption> options;  // choice questions only, sorted by level
     Condition applies_when;
     std::vector<EvidenceRule> evidence;
@@ -109,6 +112,9 @@ struct Questionnaire {
     std::string description;
     std::vector<Level> levels;  // consecutive from 0
     double pass_threshold = 1.0;
+    // The scoring rule of docs/scoring.md: 1 (every practice of a level counts), or 2 (opted into with
+    // `scoring: {rule: 2}`: the defining practices of a level decide whether it is met).
+    int scoring_rule = 1;
     std::vector<ProfileQuestion> profile;
     std::vector<TargetRule> target_rules;
     std::vector<Dimension> dimensions;

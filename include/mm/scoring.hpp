@@ -16,6 +16,10 @@ struct LevelResult {
     double coverage = 1.0;  // 1.0 when no applicable practice is at this level
     bool met = true;
     int practices = 0;      // applicable practices counted at this level (choice questions count once per level)
+    // The practices that decide `met`: all of them under rule 1; under rule 2 the defining (core) ones, or all
+    // of them when the questionnaire marks none of this level's questions in this dimension as core.
+    double defining_coverage = 1.0;
+    int defining_practices = 0;
 };
 
 struct DimensionResult {
@@ -24,6 +28,9 @@ struct DimensionResult {
     int level = 0;
     double progress = 0.0;           // level + coverage of the next level
     std::vector<LevelResult> levels;  // levels 1..max, in order
+    // Why the level is not higher: the defining practices of the next level that are not in place (question
+    // ids, questionnaire order). Empty at the top level.
+    std::vector<std::string> missing_for_next;
 };
 
 enum class QuestionStatus { Answered, Unanswered, NotApplicable, NotAsked };
@@ -56,7 +63,8 @@ struct Gap {
     double weight = 1.0;
     double credit = 0.0;        // how much of it is in place now
     bool unanswered = false;
-    bool blocking = false;      // at the level right above its dimension's: it stops the next level
+    bool defining = true;       // counts toward its level being met (rule 1: always; rule 2: core practices)
+    bool blocking = false;      // a defining practice at the level right above its dimension's: it stops the next level
     bool within_target = true;  // at or below the target level (always true without a target)
     GapGroup group = GapGroup::Next;
     int priority = 0;           // 1 = first
@@ -66,15 +74,25 @@ struct Gap {
 
 struct Target {
     int level = 0;
-    std::string source;  // "recommended" or "given"
+    std::string source;  // "recommended", "given", or "gate" (a --min-level bar above the other two)
     std::string reason;
+};
+
+// A --min-level bar of the CI gate.
+struct Bar {
+    std::string dimension;  // empty: the overall level
+    int level = 0;
 };
 
 struct ScoreOptions {
     std::optional<int> target_level;  // overrides the questionnaire's recommendation
+    // The gate's bars: the effective target is never below them, so what a failed gate needs is never shown as
+    // optional.
+    std::vector<Bar> gate;
 };
 
 struct Assessment {
+    int rule = 1;  // the scoring rule applied (docs/scoring.md)
     int overall_level = 0;
     std::string overall_name;
     double overall_score = 0.0;
@@ -84,6 +102,8 @@ struct Assessment {
     std::vector<std::string> unanswered;    // question ids, in questionnaire order
     std::optional<Target> target;
     std::map<std::string, std::string> profile;
+    // Why the overall level is not higher: the dimensions at the overall level (empty at the top level).
+    std::vector<std::string> held_by;
 };
 
 // Whether a question applies to a team with this profile; when not, `reason` says why.
@@ -94,14 +114,12 @@ bool applies(const Questionnaire& q, const Question& question, const std::map<st
 std::optional<Target> choose_target(const Questionnaire& q, const std::map<std::string, std::string>& profile,
                                     const ScoreOptions& options);
 
+// The target after the gate: the higher of `chosen` and every overall bar (source "gate" when a bar is higher).
+std::optional<Target> effective_target(std::optional<Target> chosen, const std::vector<Bar>& gate);
+
 Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOptions& options = {});
 
 // ---- the CI gate ----
-
-struct Bar {
-    std::string dimension;  // empty: the overall level
-    int level = 0;
-};
 
 struct GateResult {
     bool passed = true;

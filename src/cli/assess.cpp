@@ -81,6 +81,7 @@ ExitCode run_assess(const AssessOptions& o) {
 
     ScoreOptions so;
     if (o.target_level >= 0) so.target_level = o.target_level;
+    so.gate = bars;
     Assessment a = score(q, answers, so);
     std::optional<GateResult> gate;
     if (!bars.empty()) gate = check_gate(a, bars);
