@@ -29,6 +29,8 @@ TEST_CASE("every built-in questionnaire meets the content rules") {
         INFO("questionnaire " << b.id);
         Questionnaire q = builtin(b.id);
         CHECK(lint_questionnaire(q).empty());
+        CHECK(q.scoring_rule == 2);
+        CHECK(q.version.rfind("2.", 0) == 0);
         CHECK(b.text.rfind("# yaml-language-server: $schema=", 0) == 0);
         CHECK(q.dimensions.size() >= 5);
         CHECK_FALSE(q.profile.empty());
@@ -58,6 +60,20 @@ TEST_CASE("every built-in questionnaire meets the content rules") {
             for (int lvl = 1; lvl <= q.max_level(); ++lvl) {
                 INFO("level " << lvl);
                 CHECK(practices_at[lvl] >= 1);
+            }
+            // Rule 2: each level of each dimension names what defines it, so no level falls back to "every
+            // question defines it" and no level is met by default.
+            std::set<int> core_levels;
+            for (const auto& qu : d.questions) {
+                if (!qu.core) continue;
+                if (qu.type == QuestionType::Practice) core_levels.insert(qu.level);
+                else
+                    for (const auto& o : qu.options)
+                        if (o.level > 0) core_levels.insert(o.level);
+            }
+            for (int lvl = 1; lvl <= q.max_level(); ++lvl) {
+                INFO("level " << lvl << " has a core practice");
+                CHECK(core_levels.count(lvl) == 1);
             }
         }
     }
