@@ -46,6 +46,8 @@ ReportDiff diff_reports(const Report& o, const Report& n, const std::string& old
     d.new_digest = n.questionnaire.digest;
     d.old_version = o.questionnaire.version;
     d.new_version = n.questionnaire.version;
+    d.old_rule = o.assessment.rule;
+    d.new_rule = n.assessment.rule;
     d.old_team = o.team;
     d.new_team = n.team;
     const Assessment& oa = o.assessment;

@@ -455,10 +455,23 @@ std::vector<Diagnostic> lint_questionnaire(const Questionnaire& q) {
             bool any = false;
             for (const auto& qu : d.questions)
                 any = any || (qu.type == QuestionType::Practice ? qu.level == lvl : qu.option_at(lvl) != nullptr);
-            if (!any)
+            if (!any) {
                 sink.warning(d.pos.line, d.pos.column,
                              "dimension '" + d.id + "' has no question at level " + std::to_string(lvl) +
                                  ", so that level is met by default");
+                continue;
+            }
+            // Rule 2 falls back to "every question defines the level" where none is core: legal, but almost
+            // always a level someone forgot to mark.
+            bool core = false;
+            for (const auto& qu : d.questions)
+                core = core || (qu.core && (qu.type == QuestionType::Practice ? qu.level == lvl
+                                                                              : qu.option_at(lvl) != nullptr));
+            if (q.scoring_rule == 2 && !core)
+                sink.warning(d.pos.line, d.pos.column,
+                             "dimension '" + d.id + "' marks no question at level " + std::to_string(lvl) +
+                                 " as core, so under rule 2 every question at that level defines it; mark the "
+                                 "practices that define the level with 'core: true'");
         }
     }
     return sink.all();

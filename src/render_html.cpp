@@ -225,6 +225,8 @@ h3 { font-size: 15px; margin: 22px 0 8px; color: var(--muted); text-transform: u
 .headline .name { font-size: 24px; font-weight: 650; line-height: 1.25; }
 .headline .facts { color: var(--muted); }
 .headline .target { margin-top: 6px; }
+.headline .why { margin-top: 6px; }
+.headline .why ul { margin: 4px 0 0; padding-left: 20px; }
 .gate { display: inline-block; margin-top: 8px; padding: 2px 10px; border-radius: 12px; font-weight: 600; font-size: 14px; }
 .gate.pass { background: #dafbe1; color: #116329; }
 .gate.fail { background: #ffebe9; color: #a40e26; }
@@ -337,8 +339,22 @@ std::string render_html(const Report& r) {
            "</span><span class=\"of\">of " + std::to_string(max) + "</span></div>\n<div>\n"
            "<div class=\"label\">Overall level</div>\n<div class=\"name\">" +
            h(a.overall_name.empty() ? q.level_name(a.overall_level) : a.overall_name) + "</div>\n"
-           "<div class=\"facts\">Score " + percent(a.overall_score) +
-           " · the weakest dimension sets the level</div>\n";
+           "<div class=\"facts\">Score " + percent(a.overall_score) + "</div>\n";
+    if (const auto reasons = why_level(a); !reasons.empty()) {
+        const int next = a.overall_level + 1;
+        out += "<div class=\"why\"><strong>Why level " + std::to_string(a.overall_level) + ":</strong> " +
+               (reasons.size() == a.dimensions.size()
+                    ? "every dimension is at level " + std::to_string(a.overall_level)
+                    : "held by " + h(plural(reasons.size(), "dimension", "dimensions"))) +
+               ". Level " + std::to_string(next) + " (" + h(q.level_name(next)) + ") needs:<ul>\n";
+        for (const auto& reason : reasons) {
+            std::string ids;
+            for (const auto& m : reason.missing) ids += (ids.empty() ? "" : ", ") + ("<code>" + h(m) + "</code>");
+            out += "<li>" + h(reason.dimension->name.empty() ? reason.dimension->id : reason.dimension->name) + ": " +
+                   ids + "</li>\n";
+        }
+        out += "</ul></div>\n";
+    }
     if (a.target) {
         out += "<div class=\"target\"><strong>Target level " + std::to_string(a.target->level) + ": " +
                h(q.level_name(a.target->level)) + "</strong> (" +
@@ -394,7 +410,7 @@ std::string render_html(const Report& r) {
     for (const auto& d : a.dimensions) {
         double fraction = max > 0 ? std::clamp(stored(d.progress) / max, 0.0, 1.0) : 1.0;
         out += "<tr><td>" + h(d.name.empty() ? d.id : d.name);
-        if (d.level == a.overall_level && d.level < max) out += "<span class=\"weakest\">weakest</span>";
+        if (marks_weakest(a, d)) out += "<span class=\"weakest\">weakest</span>";
         out += "</td><td class=\"num\">" + level_pill(d.level, max) + "</td><td><div class=\"meter\"><span style=\"width:" +
                fmt::format("{:.1f}", fraction * 100) + "%;background:" + level_color(d.level, max) +
                "\"></span></div><span class=\"cov\">" + one_decimal(d.progress) + " of " + std::to_string(max) +
@@ -427,7 +443,7 @@ std::string render_html(const Report& r) {
             std::size_t j = i;
             while (j < a.gaps.size() && a.gaps[j].group == group) ++j;
             bool optional = group == GapGroup::Optional;
-            out += std::string("<h3>") + group_heading(group) + " (" + std::to_string(j - i) + ")</h3>\n" +
+            out += std::string("<h3>") + group_heading(group, a.target) + " (" + std::to_string(j - i) + ")</h3>\n" +
                    "<ol class=\"gaps" + (optional ? " optional" : "") + "\">\n";
             for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index, max, !optional);
             out += "</ol>\n";

@@ -60,7 +60,22 @@ std::string render_markdown(const Report& r) {
     if (!r.team.empty()) out += ": " + esc(r.team);
     out += "\n\n";
     out += "**Overall level " + level_label(q, a.overall_level, a.overall_name) + "** (of " + std::to_string(max) +
-           ") · score " + percent(a.overall_score) + " · the weakest dimension sets the level\n\n";
+           ") · score " + percent(a.overall_score) + "\n\n";
+    if (const auto reasons = why_level(a); !reasons.empty()) {
+        const int next = a.overall_level + 1;
+        out += "**Why level " + std::to_string(a.overall_level) + ":** " +
+               (reasons.size() == a.dimensions.size()
+                    ? "every dimension is at level " + std::to_string(a.overall_level)
+                    : "held by " + plural(reasons.size(), "dimension", "dimensions")) +
+               ". Level " + std::to_string(next) + " (" + esc(q.level_name(next)) + ") needs:\n\n";
+        for (const auto& reason : reasons) {
+            std::string ids;
+            for (const auto& m : reason.missing) ids += (ids.empty() ? "" : ", ") + code(m);
+            out += "- " + esc(reason.dimension->name.empty() ? reason.dimension->id : reason.dimension->name) + ": " +
+                   ids + "\n";
+        }
+        out += "\n";
+    }
     if (a.target) {
         out += "**Target level " + level_label(q, a.target->level) + "** (" +
                target_source(*a.target) + ")";
@@ -77,7 +92,7 @@ std::string render_markdown(const Report& r) {
     out += "| Dimension | Level | Progress | |\n|:--|:-:|:--|--:|\n";
     for (const auto& d : a.dimensions) {
         std::string name = esc(d.name.empty() ? d.id : d.name);
-        if (d.level == a.overall_level && d.level < max) name += " ⬅ weakest";
+        if (marks_weakest(a, d)) name += " ⬅ weakest";
         out += "| " + name + " | " + std::to_string(d.level) + " | " + bar(stored(d.progress), max, 12) + " | " +
                one_decimal(d.progress) + " / " + std::to_string(max) + " |\n";
     }
@@ -99,7 +114,7 @@ std::string render_markdown(const Report& r) {
                 for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index);
                 out += "\n</details>\n";
             } else {
-                out += "\n#### " + std::string(group_heading(group)) + "\n\n";
+                out += "\n#### " + std::string(group_heading(group, a.target)) + "\n\n";
                 for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index);
             }
             i = j;

@@ -28,6 +28,31 @@ struct Style {
     }
 };
 
+// Why the level is what it is: the dimensions that hold it, and what each needs for the next level.
+std::string why_level_text(const Assessment& a, const QuestionnaireInfo& q, const Style& st, int width) {
+    const auto reasons = why_level(a);
+    if (reasons.empty()) return "";
+    const int next = a.overall_level + 1;
+    std::string out = "\n";
+    std::string held = reasons.size() == a.dimensions.size()
+                           ? fmt::format("every dimension is at level {}", a.overall_level)
+                           : reasons.size() == 1 ? "held by " + terminal_safe(reasons.front().dimension->name)
+                                                 : fmt::format("held by {} dimensions", reasons.size());
+    out += st.bold(fmt::format("Why level {}:", a.overall_level)) + " " + held + ". " +
+           fmt::format("Level {} ({}) needs:", next, terminal_safe(q.level_name(next))) + "\n";
+    int name_width = 8;
+    for (const auto& r : reasons) name_width = std::max(name_width, display_width(terminal_safe(r.dimension->id)));
+    name_width = std::min(name_width, width / 3);
+    for (const auto& r : reasons) {
+        std::string ids;
+        for (const auto& m : r.missing) ids += (ids.empty() ? "" : ", ") + terminal_safe(m);
+        if (ids.empty()) ids = "(nothing left at this level: the next level above is what holds it)";
+        out += "  " + pad_right(truncate_to(terminal_safe(r.dimension->id), name_width), name_width) + "  " +
+               wrap(ids, width, name_width + 4) + "\n";
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string render_text(const Report& r, const TextOptions& options) {
@@ -45,13 +70,14 @@ std::string render_text(const Report& r, const TextOptions& options) {
     out += st.bold("Overall level ") +
            st.level(a.overall_level, max,
                     st.bold(fmt::format("{}: {}", a.overall_level, terminal_safe(a.overall_name)))) +
-           fmt::format("   (score {}, weakest dimension sets the level)\n", percent(a.overall_score));
+           fmt::format("   (score {})\n", percent(a.overall_score));
     if (a.target) {
         out += wrap(fmt::format("Target level {}: {} ({}). {}", a.target->level,
                                 terminal_safe(q.level_name(a.target->level)), target_source(*a.target),
                                 terminal_safe(a.target->reason)),
                     width, 2) + "\n";
     }
+    out += why_level_text(a, q, st, width);
     out += "\n";
 
     // Dimension table: name, level, bar, progress.
@@ -66,7 +92,7 @@ std::string render_text(const Report& r, const TextOptions& options) {
         out += pad_right(name, name_width) + "  " +
                st.level(d.level, max, pad_right("  " + std::to_string(d.level), 5)) + "  " +
                st.cyan(bar(d.progress, max, bar_cells)) + "  " + one_decimal(d.progress) +
-               (d.level == a.overall_level && d.level < max ? st.dim("  ← weakest") : "") + "\n";
+               (marks_weakest(a, d) ? st.dim("  ← weakest") : "") + "\n";
     }
     out += "\n";
 
@@ -84,7 +110,9 @@ std::string render_text(const Report& r, const TextOptions& options) {
                 current = g.group;
                 first = false;
                 std::string heading = current == GapGroup::Blocking ? "Blocking the next level"
-                                      : current == GapGroup::Next   ? "Then"
+                                      : current == GapGroup::Next   ? (a.target && a.target->source == "gate"
+                                                                           ? "Required by the gate"
+                                                                           : "Then")
                                                                     : "Beyond your target (optional)";
                 out += "\n" + st.bold(heading) + "\n";
             }

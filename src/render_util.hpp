@@ -47,7 +47,31 @@ inline std::string bar(double progress, int max_level, int cells) {
     return out;
 }
 
-inline const char* target_source(const Target& t) { return t.source == "given" ? "given" : "recommended"; }
+inline const char* target_source(const Target& t) {
+    if (t.source == "given") return "given";
+    if (t.source == "gate") return "required by the gate";
+    return "recommended";
+}
+
+// Why the overall level is not higher: each dimension at the overall level, with the defining practices of its
+// next level that are not in place (scoring's held_by and missing_for_next, in report order).
+struct LevelReason {
+    const DimensionResult* dimension;
+    const std::vector<std::string>& missing;
+};
+inline std::vector<LevelReason> why_level(const Assessment& a) {
+    std::vector<LevelReason> out;
+    for (const auto& d : a.dimensions)
+        if (std::find(a.held_by.begin(), a.held_by.end(), d.id) != a.held_by.end())
+            out.push_back({&d, d.missing_for_next});
+    return out;
+}
+
+// "Weakest" marks the dimensions that hold the overall level, only when it tells them apart from the rest.
+inline bool marks_weakest(const Assessment& a, const DimensionResult& d) {
+    return a.held_by.size() < a.dimensions.size() &&
+           std::find(a.held_by.begin(), a.held_by.end(), d.id) != a.held_by.end();
+}
 
 // What a passed gate checked, "overall ≥ 2, data ≥ 3", with dimension ids passed through `escape` (the format's
 // escaper for untrusted text) and `at_least` between id and level.
@@ -68,10 +92,10 @@ std::string gate_failures(const GateResult& gate, Escape escape) {
     return out;
 }
 
-inline const char* group_heading(GapGroup g) {
+inline const char* group_heading(GapGroup g, const std::optional<Target>& target = std::nullopt) {
     switch (g) {
         case GapGroup::Blocking: return "Blocking the next level";
-        case GapGroup::Next: return "Then, up to the target";
+        case GapGroup::Next: return target && target->source == "gate" ? "Required by the gate" : "Then, up to the target";
         case GapGroup::Optional: return "Beyond the target (optional)";
     }
     return "";

@@ -35,6 +35,7 @@ struct ReportDiff {
     std::string old_digest, new_digest;
     std::string old_team, new_team;
     std::string old_version, new_version;  // questionnaire versions
+    int old_rule = 1, new_rule = 1;        // scoring rules (docs/scoring.md)
     LevelChange overall;
     double old_score = 0.0, new_score = 0.0;
     std::vector<LevelChange> dimensions;       // in the new report's order, then removed ones
@@ -45,6 +46,7 @@ struct ReportDiff {
     std::vector<PracticeChange> dropped;       // a gap in OLD that NEW does not ask or has n/a
 
     bool digest_changed() const { return old_digest != new_digest; }
+    bool rule_changed() const { return old_rule != new_rule; }
     // Whether the overall level or any dimension's level went down.
     bool regressed() const;
 };

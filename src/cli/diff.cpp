@@ -34,6 +34,10 @@ ExitCode run_diff(const DiffOptions& o) {
         std::cerr << "mlops-maturity: warning: the questionnaire '" << terminal_safe(d.questionnaire.id)
                   << "' changed between the two reports (digest " << terminal_safe(d.old_digest) << " -> "
                   << terminal_safe(d.new_digest) << "); some changes may come from the questionnaire, not the team\n";
+    if (d.rule_changed())
+        std::cerr << "mlops-maturity: warning: the reports were scored by different rules (rule " << d.old_rule
+                  << " -> rule " << d.new_rule << ", see docs/scoring.md); a level change may come from the rule, "
+                  << "not the team\n";
 
     std::string out;
     if (o.format == "json") {

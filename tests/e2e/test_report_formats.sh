@@ -138,3 +138,18 @@ expect_code 2 "unknown format"
 run report
 expect_code 2 "no report given"
 finish
+
+# A report saved before scoring rule 2 has no scoring_rule, held_by or missing_for_next: it reads as rule 1 and
+# the reasons for its level are derived from its dimension levels and blocking gaps.
+run report "$REPORTS/legacy-before-rule2.json" -f json
+expect_code 0 "legacy report"
+expect_out '"scoring_rule": 1,' "legacy report is rule 1"
+expect_out '"held_by": [
+      "pipelines",
+      "testing",
+      "governance",
+      "platform"
+    ]' "legacy report: held_by derived"
+run report "$REPORTS/legacy-before-rule2.json" -f text
+expect_out "Why level 1: held by 4 dimensions. Level 2 (Automated training) needs:" "legacy report: why this level"
+expect_out "  platform    project-bootstrap, infra-changes-via-cd" "legacy report: missing practices derived"

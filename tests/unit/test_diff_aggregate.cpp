@@ -23,7 +23,7 @@ Report report(int overall, int a, int b, const std::vector<std::pair<std::string
     r.questionnaire.digest = "sha256:1";
     r.questionnaire.levels = {{0, "zero", ""}, {1, "one", ""}, {2, "two", ""}};
     r.assessment.overall_level = overall;
-    r.assessment.dimensions = {{"a", "A", a, double(a), {}}, {"b", "B", b, double(b), {}}};
+    r.assessment.dimensions = {{"a", "A", a, double(a), {}, {}}, {"b", "B", b, double(b), {}, {}}};
     for (const auto& [id, status] : questions) {
         QuestionResult qr;
         qr.question = id;

@@ -213,3 +213,99 @@ TEST_CASE("target: recommended from the profile, given overrides, gaps toward it
     AnswerSet none;
     CHECK(score(q, none).target->level == 2);  // the fallback rule has no condition
 }
+
+// ---- each numbered rule of docs/scoring.md alone ----
+
+TEST_CASE("gap order key 6: a heavier gap comes first even when it is later in the questionnaire") {
+    // Both gaps at level 2 of a, both blocking, same dimension: only the weight (a2x: 5) tells them apart.
+    const char* model = R"(id: m
+title: M
+version: "1"
+levels:
+  - {level: 0, name: Zero}
+  - {level: 1, name: One}
+  - {level: 2, name: Two}
+dimensions:
+  - id: a
+    name: A
+    questions:
+      - {id: a1, level: 1, text: "A1?", practice: "Do A1."}
+      - {id: a2, level: 2, text: "A2?", practice: "Do A2."}
+      - {id: a2x, level: 2, text: "A2x?", practice: "Do A2x.", weight: 5}
+)";
+    Assessment a = run("answers: {a1: yes, a2: no, a2x: no}", model);
+    CHECK(gap_ids(a) == std::vector<std::string>{"a2x", "a2"});
+}
+
+TEST_CASE("levels: comparisons allow for floating-point rounding") {
+    // 0.3 / (0.3 + 0.1) is 0.7499999999999999 in doubles: with a threshold of 0.75 the level is met.
+    const char* model = R"(id: m
+title: M
+version: "1"
+scoring: {pass_threshold: 0.75}
+levels:
+  - {level: 0, name: Zero}
+  - {level: 1, name: One}
+dimensions:
+  - id: a
+    name: A
+    questions:
+      - {id: a1, level: 1, text: "A1?", practice: "Do A1.", weight: 0.3}
+      - {id: a1b, level: 1, text: "A1b?", practice: "Do A1b.", weight: 0.1}
+)";
+    Assessment a = run("answers: {a1: yes, a1b: no}", model);
+    CHECK(dim(a, "a").levels[0].coverage < 0.75);
+    CHECK(dim(a, "a").levels[0].met);
+    CHECK(a.overall_level == 1);
+}
+
+TEST_CASE("overall score is 1 when nothing applies") {
+    Assessment a = run("answers: {a1: n/a, a2: n/a, a2b: n/a, a3: n/a, b1: n/a, bc: n/a}");
+    CHECK(a.overall_score == Approx(1.0));
+    CHECK(a.overall_level == 3);
+    CHECK(a.gaps.empty());
+}
+
+TEST_CASE("why this level: the dimensions at the overall level and what each misses next") {
+    Assessment a = run("answers: {a1: yes, a2: no, a2b: yes, a3: no, b1: no, bc: 1}");
+    CHECK(a.overall_level == 0);
+    CHECK(a.held_by == std::vector<std::string>{"b"});
+    CHECK(dim(a, "a").missing_for_next == std::vector<std::string>{"a2"});
+    CHECK(dim(a, "b").missing_for_next == std::vector<std::string>{"b1"});
+    Assessment top = run("answers: {a1: yes, a2: yes, a2b: yes, a3: yes, b1: yes, bc: 3}");
+    CHECK(top.held_by.empty());
+    CHECK(dim(top, "a").missing_for_next.empty());
+}
+
+TEST_CASE("rule 1 ignores core marks: every practice of a level defines it") {
+    std::string marked = kModel;
+    marked.replace(marked.find("{id: a2b, level: 2,"), 19, "{id: a2b, core: true, level: 2,");
+    Assessment a = run("answers: {a1: yes, a2: no, a2b: yes, a3: yes, b1: yes, bc: 3}", marked);
+    CHECK(a.rule == 1);
+    CHECK(dim(a, "a").level == 1);  // a2 (not core) still holds level 2 under rule 1
+    CHECK(a.gaps[0].defining);
+}
+
+TEST_CASE("the effective target: a --min-level bar above the target raises it; a dimension bar raises its gaps") {
+    Questionnaire q = mm::test::questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text);
+    AnswerSet a = mm::test::answers(read_source(mm::test::data_file("answers/basic-level1.yaml")).text);
+    ScoreOptions gated;
+    gated.gate = {{"", 3}};
+    Assessment r = score(q, a, gated);
+    REQUIRE(r.target);
+    CHECK(r.target->level == 3);
+    CHECK(r.target->source == "gate");
+    CHECK(r.target->reason == "required by --min-level 3; the recommended target was 2");
+    for (const auto& g : r.gaps) CHECK(g.group != GapGroup::Optional);  // nothing a failed gate needs is optional
+
+    ScoreOptions low;
+    low.gate = {{"", 1}};
+    CHECK(score(q, a, low).target->source == "recommended");  // a lower bar changes nothing
+
+    ScoreOptions per_dimension;
+    per_dimension.gate = {{"data", 3}};
+    Assessment d = score(q, a, per_dimension);
+    CHECK(d.target->level == 2);
+    for (const auto& g : d.gaps)
+        if (g.dimension == "data") CHECK(g.group != GapGroup::Optional);
+}
