@@ -57,6 +57,13 @@ sed 's/"digest": "sha256:[0-9a-f]*"/"digest": "sha256:0000"/' "$REPORTS/acme-q2.
 run diff "$REPORTS/acme-q1.json" "$TMP/acme-q2-other-digest.json"
 expect_code 0 "changed digest still diffs"
 expect_err "warning: the questionnaire 'mlops' changed between the two reports" "digest warning"
+run diff "$REPORTS/acme-q1.json" "$REPORTS/acme-q2.json"
+expect_code 0 "same rule"
+if [[ $ERR == *"scored by different rules"* ]]; then not_ok "no rule warning when both reports are rule 1"; else ok; fi
+sed 's/"scoring_rule": 1,/"scoring_rule": 2,/' "$REPORTS/acme-q2.json" >"$TMP/acme-q2-rule2.json"
+run diff "$REPORTS/acme-q1.json" "$TMP/acme-q2-rule2.json"
+expect_code 0 "a changed rule still diffs"
+expect_err "warning: the reports were scored by different rules (rule 1 -> rule 2, see docs/scoring.md)" "rule warning"
 run diff "$REPORTS/acme-q1.json" "$REPORTS/schema-v2.json"
 expect_code 2 "unknown schema version"
 expect_err "report schema version 2 is not supported" "schema message"
