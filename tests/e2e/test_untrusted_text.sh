@@ -2,8 +2,9 @@
 # Untrusted text: a questionnaire whose every text field carries terminal escapes written as YAML escapes
 # ("\e[2J", "\x1b]0;...\a", "\u009b", "\r", bidi overrides). The YAML reader accepts them (they are not raw control
 # characters in the file), so every path to the terminal must strip them: show, validate, assess (report, gate
-# messages, diagnostics), report, diff, aggregate, init. Nothing printed may hold a C0/C1 control character, ESC
-# or a bidirectional override.
+# messages, diagnostics), report, diff, aggregate, init; and scan and assess --scan over a tree whose file names
+# and contents hold such bytes raw, invalid UTF-8 included. Nothing printed may hold a C0/C1 control character,
+# ESC, a bidirectional override or invalid UTF-8.
 source "$(dirname "$0")/lib.sh"
 
 Q="$TMP/hostile.yaml"
@@ -52,12 +53,16 @@ dimensions:
           - {level: 2, text: "Option two $B"}
 YAML
 
-# clean DESCRIPTION: stdout and stderr of the last run hold no control characters, escapes or bidi overrides.
+# clean DESCRIPTION: stdout and stderr of the last run hold no control characters, escapes or bidi overrides, and
+# are valid UTF-8.
 clean() {
   local f
   for f in "$TMP/out" "$TMP/err"; do
     if LC_ALL=C grep -qP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]' "$f"; then
       not_ok "$1: raw control characters in $(basename "$f"): $(LC_ALL=C grep -aoP '.{0,20}[\x00-\x08\x0b-\x1f\x7f].{0,20}' "$f" | head -3 | od -c | head -5)"
+    elif ! iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1; then
+      # A byte that is no part of a UTF-8 character: a lone 0x9B or 0x9D is an 8-bit CSI or OSC to a terminal.
+      not_ok "$1: invalid UTF-8 in $(basename "$f"): $(LC_ALL=C grep -aoP '.{0,20}[\x80-\xff].{0,20}' "$f" | head -3 | od -c | head -5)"
     else
       ok
     fi
@@ -126,4 +131,24 @@ printf 'id: x\n"ti\\e[2Jtle": y\n' >"$TMP/badq.yaml"
 run validate "$TMP/badq.yaml"
 expect_code 2 "a questionnaire with an escape in a key"
 clean "diagnostics for a questionnaire"
+
+# Scanned text is bytes that no YAML reader checked: file names and file contents with a lone invalid byte 0x9B
+# (8-bit CSI) or 0x9D (8-bit OSC), as well as valid C1 controls, bidi overrides and line separators. scan's text
+# output and assess --scan's contradiction lines must stay clean.
+T="$TMP/tree"
+mkdir -p "$T/data"
+touch "$T/data/lone"$'\x9b'"6n.dvc" "$T/data/osc"$'\x9d'"0;PWNED"$'\a'".dvc" "$T/data/c1"$'\xc2\x9b'"6n.dvc" \
+  "$T/data/bidi"$'\xe2\x80\xae'"txt.dvc" "$T/data/sep"$'\xe2\x80\xa8'"x.dvc" "$T/data/nel"$'\xc2\x85'"x.dvc" \
+  "$T/data/nonchar"$'\xef\xbf\xbe'"x.dvc"
+printf 'import mlflow  # \x9b2J \x9d0;PWNED\x07 \xc2\x9b6n \xe2\x80\xae rlo \xff end\n' >"$T/train.py"
+run scan "$T"
+expect_code 0 "scan of a tree with hostile names and contents"
+expect_out "train.py:1: import mlflow" "scan shows the content match"
+expect_out "data/lone"$'\xef\xbf\xbd'"6n.dvc" "scan shows an invalid byte of a file name as U+FFFD"
+clean "scan (text)"
+printf 'questionnaire: mlops\nanswers:\n  data-versioning: "no"\n' >"$TMP/given.yaml"
+run assess -a "$TMP/given.yaml" --scan "$T"
+expect_code 0 "assess --scan over the hostile tree"
+expect_err "contradiction: data-versioning: answered no" "the contradiction is reported"
+clean "assess --scan (contradictions on stderr)"
 finish

@@ -24,7 +24,19 @@ TEST_CASE("terminal_safe removes controls, escape sequences and bidi overrides")
     CHECK(terminal_safe("caf\xc3\xa9 \xe2\x86\x92 ok") == "caf\xc3\xa9 \xe2\x86\x92 ok");  // ordinary UTF-8 stays
     CHECK(terminal_safe("\x1b") == "");
     CHECK(terminal_safe("\x1b[") == "");
-    CHECK(terminal_safe("\xc2") == "\xc2");
+}
+
+// Invalid UTF-8 reaches the terminal from file names and file contents (scan), which no YAML reader checked: a
+// lone byte 0x9B or 0x9D is an 8-bit CSI or OSC to a terminal that reads 8-bit controls, so every invalid byte
+// becomes U+FFFD, as in the other escapers.
+TEST_CASE("terminal_safe replaces invalid UTF-8, so no lone C1 byte reaches the terminal") {
+    CHECK(terminal_safe("a\x9b" "6nb") == "a\xef\xbf\xbd" "6nb");          // a lone 8-bit CSI byte
+    CHECK(terminal_safe("a\x9d" "0;t\x07" "b") == "a\xef\xbf\xbd" "0;tb");  // a lone 8-bit OSC byte
+    CHECK(terminal_safe("caf\xe9 \xff\xfe") == "caf\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd");
+    CHECK(terminal_safe("\xc2") == "\xef\xbf\xbd");                         // cut off at the end
+    CHECK(terminal_safe("\xc0\x9b") == "\xef\xbf\xbd\xef\xbf\xbd");        // overlong: not U+001B or U+009B
+    CHECK(terminal_safe("\xe2\x80") == "\xef\xbf\xbd\xef\xbf\xbd");
+    CHECK(terminal_safe("ok \xf0\x9f\x98\x80") == "ok \xf0\x9f\x98\x80");  // 4-byte UTF-8 stays
 }
 
 TEST_CASE("escape_controls shows what terminal_safe would drop") {
@@ -33,6 +45,14 @@ TEST_CASE("escape_controls shows what terminal_safe would drop") {
     CHECK(escape_controls("a\xc2\x9b" "6n") == "a\\u{9b}6n");
     CHECK(escape_controls("\xe2\x80\xae" "x") == "\\u{202e}x");
     CHECK(escape_controls("caf\xc3\xa9") == "caf\xc3\xa9");
+}
+
+TEST_CASE("escape_controls shows invalid UTF-8 bytes as \\x escapes") {
+    CHECK(escape_controls("a\x9b" "6n") == "a\\x9b6n");
+    CHECK(escape_controls("\x9d" "0;t\x07") == "\\x9d0;t\\a");
+    CHECK(escape_controls("caf\xe9") == "caf\\xe9");
+    CHECK(escape_controls("\xc2") == "\\xc2");
+    CHECK(escape_controls("ok \xf0\x9f\x98\x80") == "ok \xf0\x9f\x98\x80");
 }
 
 TEST_CASE("escape_json_controls escapes C1 controls and bidi overrides inside JSON strings") {
