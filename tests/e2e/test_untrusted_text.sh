@@ -12,9 +12,10 @@ E='\e[2J\e[31m'       # clear screen, red
 O='\x1b]0;pwned\x07'  # OSC: set the window title
 C='\u009b6n'          # 8-bit CSI: ask the terminal to report the cursor position
 B='\u202e'            # right-to-left override
+N='\ufffe\uffff'      # noncharacters: not printable in YAML, so a YAML file must not hold them raw
 cat >"$Q" <<YAML
 id: hostile-text
-title: "Title $E$O$C$B end"
+title: "Title $E$O$C$B$N end"
 version: "1$E"
 description: "Description\r$E with a carriage return"
 levels:
@@ -38,7 +39,7 @@ dimensions:
     questions:
       - id: data-documented
         level: 1
-        text: "Question $E text?"
+        text: "Question $E$N text?"
         help: "Help $O text"
         practice: "Practice $C$B text"
         tools: ["Tool $E"]
@@ -86,6 +87,15 @@ clean "init"
 printf '%s\n' "$OUT" >"$TMP/template.yaml"
 run assess -q "$Q" -a "$TMP/template.yaml"
 expect_code 0 "the answers template init wrote is still valid YAML"
+# pyyaml FILE DESCRIPTION: PyYAML (a YAML 1.1 reader that refuses what YAML does not print) loads FILE.
+pyyaml() {
+  if python3 -c 'import yaml, sys; yaml.safe_load(open(sys.argv[1], encoding="utf-8"))' "$1" >"$TMP/py" 2>&1; then
+    ok
+  else
+    not_ok "$2: PyYAML refuses it: $(tail -3 "$TMP/py")"
+  fi
+}
+pyyaml "$TMP/template.yaml" "init's template of the hostile questionnaire"
 
 printf 'questionnaire: hostile-text\nprofile: {serving: online}\nanswers: {data-documented: no, release-path: 1}\n' >"$TMP/a.yaml"
 run assess -q "$Q" -a "$TMP/a.yaml" --all --min-level 2 --min-level data=2 --team "team"
@@ -134,7 +144,8 @@ clean "diagnostics for a questionnaire"
 
 # Scanned text is bytes that no YAML reader checked: file names and file contents with a lone invalid byte 0x9B
 # (8-bit CSI) or 0x9D (8-bit OSC), as well as valid C1 controls, bidi overrides and line separators. scan's text
-# output and assess --scan's contradiction lines must stay clean.
+# output and assess --scan's contradiction lines must stay clean, and scan -f yaml must write an answers file
+# that PyYAML and our own reader accept.
 T="$TMP/tree"
 mkdir -p "$T/data"
 touch "$T/data/lone"$'\x9b'"6n.dvc" "$T/data/osc"$'\x9d'"0;PWNED"$'\a'".dvc" "$T/data/c1"$'\xc2\x9b'"6n.dvc" \
@@ -151,4 +162,13 @@ run assess -a "$TMP/given.yaml" --scan "$T"
 expect_code 0 "assess --scan over the hostile tree"
 expect_err "contradiction: data-versioning: answered no" "the contradiction is reported"
 clean "assess --scan (contradictions on stderr)"
+run scan "$T" -f yaml -o "$TMP/suggested.yaml"
+expect_code 0 "scan -f yaml over the hostile tree"
+pyyaml "$TMP/suggested.yaml" "scan -f yaml over the hostile tree"
+cp "$TMP/suggested.yaml" "$TMP/out"; : >"$TMP/err"
+clean "scan -f yaml (the file)"
+run assess -a "$TMP/suggested.yaml" -f json
+expect_code 0 "our own reader reads the suggested answers back"
+expect_out '"note": "evidence: data/bidi\u202etxt.dvc; data/c1\u009b6n.dvc; data/lone'$'\xef\xbf\xbd''6n.dvc (+4 more)"' \
+  "the note reads back as the scan found it: escapes decoded, the invalid byte as U+FFFD"
 finish
