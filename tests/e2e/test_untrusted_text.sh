@@ -3,8 +3,8 @@
 # ("\e[2J", "\x1b]0;...\a", "\u009b", "\r", bidi overrides). The YAML reader accepts them (they are not raw control
 # characters in the file), so every path to the terminal must strip them: show, validate, assess (report, gate
 # messages, diagnostics), report, diff, aggregate, init; and scan and assess --scan over a tree whose file names
-# and contents hold such bytes raw, invalid UTF-8 included. Nothing printed may hold a C0/C1 control character,
-# ESC, a bidirectional override or invalid UTF-8.
+# and contents hold such bytes raw, invalid UTF-8 included; and command-line arguments, which CLI11's messages
+# quote. Nothing printed may hold a C0/C1 control character, ESC, a bidirectional override or invalid UTF-8.
 source "$(dirname "$0")/lib.sh"
 
 Q="$TMP/hostile.yaml"
@@ -171,4 +171,49 @@ run assess -a "$TMP/suggested.yaml" -f json
 expect_code 0 "our own reader reads the suggested answers back"
 expect_out '"note": "evidence: data/bidi\u202etxt.dvc; data/c1\u009b6n.dvc; data/lone'$'\xef\xbf\xbd''6n.dvc (+4 more)"' \
   "the note reads back as the scan found it: escapes decoded, the invalid byte as U+FFFD"
+
+# Arguments are untrusted too: CLI11's own messages (an unknown option, a value not allowed, one that is no
+# number, an unexpected argument) quote them, and so do the tool's (an output file that cannot be written, a
+# file validate names). Each message shows the escapes (\e, \a, \u{9b}, \x9b) instead of sending them.
+R="$MM_DATA/reports/beta.json"
+arg_error() { # arg_error CODE VISIBLE DESCRIPTION ARGS...: exit CODE, VISIBLE in stderr, nothing raw anywhere
+  local code=$1 visible=$2 what=$3
+  shift 3
+  run "$@"
+  expect_code "$code" "$what"
+  expect_err "$visible" "$what: the argument is shown with its escapes visible"
+  clean "$what"
+}
+arg_error 2 'The following argument was not expected: --\e]0;PWNED\a' "an unknown option" assess $'--\e]0;PWNED\a'
+arg_error 2 '--format: x\e[2J not in {' "a bad -f" assess -f $'x\e[2J'
+arg_error 2 '--format: \e]0;PWNED\a not in {' "a bad -f of report" report "$R" -f $'\e]0;PWNED\a'
+arg_error 2 '--format: \u{9b}6n not in {' "a bad -f of scan (C1 control)" scan -f $'\xc2\x9b6n'
+arg_error 2 '--target-level: Value 1\e[2J not in range' "a bad --target-level" assess --target-level $'1\e[2J'
+arg_error 2 '--color: \x9b6n not in {auto,always,never}' "a bad --color (invalid UTF-8)" assess --color $'\x9b6n'
+arg_error 2 '--color: \x9d0;PWNED\a not in {' "a bad --color of report (8-bit OSC)" report "$R" --color $'\x9d0;PWNED\a'
+arg_error 2 'not expected: \e[2J' "an extra argument" list $'\e[2J'
+arg_error 3 "cannot write $TMP/missing\\e]0;PWNED\\a/r.txt" "an output file that cannot be written" \
+  report "$R" -o "$TMP/missing"$'\e]0;PWNED\a'"/r.txt"
+# A huge argument is shortened in the message as diagnostics are, not echoed whole.
+run assess -f "$(printf 'x%.0s' {1..100000})"
+expect_code 2 "a 100,000-character -f"
+expect_err " bytes…] " "the message is shortened"
+if [ "${#ERR}" -lt 2000 ]; then ok; else not_ok "the message of a 100,000-character -f has ${#ERR} characters"; fi
+# Help shows our own text only, whatever values come with --help.
+run assess -q $'\e[2Jq' --team $'\e]0;PWNED\a' --help
+expect_code 0 "--help after hostile values"
+expect_out "--target-level" "the help of assess"
+clean "--help after hostile values"
+# validate names the files it checks: on stdout when valid, on stderr when --strict finds warnings.
+H="$TMP/q"$'\e]0;PWNED\a'".yaml"
+cp "$MM_DATA/valid/small.yaml" "$H"
+run validate "$H"
+expect_code 0 "validate a file whose name holds escapes"
+expect_out "q\\e]0;PWNED\\a.yaml: valid" "validate shows the escapes of a file name on stdout"
+clean "validate (file name)"
+printf 'id: w\ntitle: W\nversion: "1"\nlevels: [{level: 0, name: N}, {level: 1, name: S}, {level: 2, name: M}]\ndimensions:\n  - {id: d, name: D, questions: [{id: q1, level: 1, text: Q1, practice: Do.}]}\n' >"$H"
+run validate "$H" --strict
+expect_code 2 "validate --strict with a warning"
+expect_err "q\\e]0;PWNED\\a.yaml: invalid with --strict (1 warnings)" "validate --strict shows the escapes of a file name"
+clean "validate --strict (file name)"
 finish
