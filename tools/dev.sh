@@ -16,6 +16,7 @@ PACKAGES=(
   expect tmux                                # driving the interactive mode through a pseudo-terminal
   chromium                                   # the HTML report is checked in a headless browser
   python3-jsonschema python3-yaml            # the JSON Schemas are checked against fixtures and built-ins
+  libxml2-utils                              # xmllint: JUnit reports against Jenkins' junit-10.xsd
   help2man man-db bash-completion zsh fish   # man page and shell completions, and their tests
   dpkg-dev file                              # CPack's .deb and its install test
   clang libclang-rt-14-dev                   # libFuzzer smoke run
