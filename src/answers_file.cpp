@@ -2,33 +2,70 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "mm/render.hpp"
+#include "utf8.hpp"
 
 namespace mm {
 
+namespace {
+
+// Code points an answers file never holds raw. Outside YAML's printable set: C1 controls (U+0080..U+009F; U+009B
+// is an 8-bit CSI), U+FFFE and U+FFFF; PyYAML refuses the file ("special characters are not allowed"). U+0085,
+// U+2028 and U+2029 are line breaks to YAML 1.1 readers (PyYAML), which fold them into spaces. Bidirectional
+// embeddings, overrides and isolates are printable but show a reviewer other text than the file holds ("Trojan
+// Source"). A double-quoted scalar writes each as a \u escape; comments leave them out. (C0 controls and DEL
+// are escaped as \xNN by yaml_quote and removed from comments by terminal_safe.)
+bool not_raw_in_yaml(char32_t cp) {
+    return (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF || cp == 0x2028 || cp == 0x2029 ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Comments hold one line of text from the questionnaire: no line breaks or control characters.
+std::string comment(const std::string& s) {
+    const std::string safe = terminal_safe(s);  // valid UTF-8, no controls, escapes or bidi controls
+    std::string out;
+    out.reserve(safe.size());
+    for (std::size_t i = 0; i < safe.size();) {
+        char32_t cp = 0;
+        const std::size_t n = std::max<std::size_t>(utf8::decode(safe, i, cp), 1);
+        if (!not_raw_in_yaml(cp)) out.append(safe, i, n);
+        i += n;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string yaml_quote(const std::string& s) {
     std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        const std::size_t n = utf8::decode(s, i, cp);
+        if (n == 0) {  // YAML is Unicode text: a byte that is no part of a UTF-8 character cannot be written
+            out += kReplacement;
+            ++i;
+            continue;
+        }
+        switch (cp) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\t': out += "\\t"; break;
             case '\r': out += "\\r"; break;
             default:
-                if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
-                else out += static_cast<char>(c);
+                if (cp < 0x20 || cp == 0x7f) out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+                else if (not_raw_in_yaml(cp)) out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(cp));
+                else out.append(s, i, n);
         }
+        i += n;
     }
     return out + "\"";
 }
-
-namespace {
-
-// Comments hold one line of text from the questionnaire: no line breaks or control characters.
-std::string comment(const std::string& s) { return terminal_safe(s); }
-
-}  // namespace
 
 std::string render_answers_file(const Questionnaire& q, const AnswerSet& answers) {
     std::string out;

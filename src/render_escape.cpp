@@ -79,6 +79,18 @@ std::string terminal_safe(const std::string& s) {
             }
             continue;
         }
+        // Anything else above ASCII is passed on whole when it is valid UTF-8; an invalid byte (file names and
+        // contents are bytes: a lone 0x9B or 0x9D is an 8-bit CSI or OSC to some terminals) becomes U+FFFD.
+        if (c >= 0x80) {
+            const std::size_t n = utf8::decode(s, i, cp);
+            if (n == 0) {
+                out += kReplacement;
+            } else {
+                out.append(s, i, n);
+                i += n - 1;
+            }
+            continue;
+        }
         out += static_cast<char>(c);
     }
     return out;
@@ -99,6 +111,16 @@ std::string escape_controls(const std::string& s) {
         if (std::size_t n = utf8::unsafe_at(s, i, cp)) {
             out += fmt::format("\\u{{{:x}}}", static_cast<std::uint32_t>(cp));
             i += n - 1;
+            continue;
+        }
+        if (c >= 0x80) {  // valid UTF-8 whole; an invalid byte shown as \xNN (never sent raw: 0x9B is a CSI)
+            const std::size_t n = utf8::decode(s, i, cp);
+            if (n == 0) {
+                out += fmt::format("\\x{:02x}", c);
+            } else {
+                out.append(s, i, n);
+                i += n - 1;
+            }
             continue;
         }
         out += static_cast<char>(c);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "mm/render.hpp"
 #include "render_util.hpp"
@@ -166,10 +167,66 @@ std::string level_pill(int level, int max) {
            "</span>";
 }
 
+bool ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool hex_digit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// The host and port of an http(s) URL that a browser takes as written: a name or IPv4 address (letters, digits,
+// '-', '.'), or an IPv6 address in brackets, then an optional port of digits. No credentials ("user@", which
+// also hides the real host), no characters a host cannot hold (the browser would refuse or rewrite it).
+bool plain_authority(const std::string& a) {
+    std::size_t port = 0;  // where ":port" starts, or a.size()
+    if (!a.empty() && a[0] == '[') {
+        const std::size_t close = a.find(']');
+        if (close == std::string::npos || close == 1) return false;
+        for (std::size_t i = 1; i < close; ++i)
+            if (!hex_digit(a[i]) && a[i] != ':' && a[i] != '.') return false;
+        port = close + 1;
+        if (port < a.size() && a[port] != ':') return false;
+    } else {
+        port = std::min(a.find(':'), a.size());
+        if (port == 0) return false;
+        for (std::size_t i = 0; i < port; ++i)
+            if (!ascii_alnum(a[i]) && a[i] != '-' && a[i] != '.') return false;
+    }
+    for (std::size_t i = port + 1; i < a.size(); ++i)
+        if (a[i] < '0' || a[i] > '9') return false;
+    return true;
+}
+
+// The href of a reference, or "" when it gets no link: only http and https URLs (never javascript:, data: or
+// any other scheme) with a plain host. The rest of the URL is percent-encoded wherever a URL may not hold a
+// character raw (the W3C Nu checker's rules): quotes, <>, space, {}|^`\[], controls, a second '#', a '%' that
+// starts no %XX, and every byte beyond ASCII; the browser goes where the text says.
+std::string web_href(const std::string& ref) {
+    std::size_t start = 0;
+    if (ref.rfind("https://", 0) == 0) start = 8;
+    else if (ref.rfind("http://", 0) == 0) start = 7;
+    else return "";
+    const std::size_t end = std::min(ref.find_first_of("/?#", start), ref.size());
+    if (!plain_authority(ref.substr(start, end - start))) return "";
+    std::string href = ref.substr(0, end);
+    bool fragment = false;
+    for (std::size_t i = end; i < ref.size(); ++i) {
+        const char c = ref[i];
+        bool raw = false;
+        if (c == '#') {
+            raw = !fragment;
+            fragment = true;
+        } else if (c == '%') {
+            raw = i + 2 < ref.size() && hex_digit(ref[i + 1]) && hex_digit(ref[i + 2]);
+        } else {
+            raw = ascii_alnum(c) || (c != '\0' && std::strchr("-._~!$&'()*+,;=:@/?", c) != nullptr);
+        }
+        if (raw) href += c;
+        else href += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    }
+    return href;
+}
+
 std::string link_or_text(const std::string& ref) {
-    bool web = ref.rfind("https://", 0) == 0 || ref.rfind("http://", 0) == 0;
-    if (!web) return h(ref);
-    return "<a href=\"" + h(ref) + "\" rel=\"noopener noreferrer\">" + h(ref) + "</a>";
+    const std::string href = web_href(ref);
+    if (href.empty()) return h(ref);
+    return "<a href=\"" + h(href) + "\" rel=\"noopener noreferrer\">" + h(ref) + "</a>";
 }
 
 void gap_item(std::string& out, const Gap& g, const Index& index, int max, bool full) {

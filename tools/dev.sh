@@ -3,7 +3,8 @@
 #   tools/dev.sh assess   install what is missing, build, run an assessment of the built-in questionnaire
 #   tools/dev.sh test     install what is missing, build, run every test (what .ci/run calls)
 #   tools/dev.sh deps | build
-# Works on a fresh Debian 12 machine as root or with sudo; nothing is downloaded but Debian packages.
+# Works on a fresh Debian 12 machine as root or with sudo; nothing is downloaded but Debian packages and, for
+# the HTML validity test, the W3C Nu Html Checker from npm (vnu-jar; Java comes from Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -16,22 +17,33 @@ PACKAGES=(
   expect tmux                                # driving the interactive mode through a pseudo-terminal
   chromium                                   # the HTML report is checked in a headless browser
   python3-jsonschema python3-yaml            # the JSON Schemas are checked against fixtures and built-ins
+  libxml2-utils                              # xmllint: JUnit reports against Jenkins' junit-10.xsd
   help2man man-db bash-completion zsh fish   # man page and shell completions, and their tests
   dpkg-dev file                              # CPack's .deb and its install test
   clang libclang-rt-14-dev                   # libFuzzer smoke run
 )
 
 deps() {
-  local missing=()
+  local missing=() sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  echo "Installing: ${missing[*]}"
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  # Java and npm for the Nu Html Checker of the HTML reports, from Debian unless the machine has them already
+  # (NodeSource's nodejs ships its own npm and conflicts with Debian's).
+  command -v java >/dev/null || missing+=(default-jre-headless)
+  command -v npm >/dev/null || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # The Nu Html Checker (tests/e2e/test_html_validator.sh). --ignore-scripts: its install script would download
+  # a Java runtime when it finds none; Debian's default-jre-headless is the one used.
+  if [ ! -f "$(npm root -g)/vnu-jar/build/dist/vnu.jar" ]; then
+    echo "Installing: vnu-jar (npm)"
+    "${sudo[@]}" npm install -g --ignore-scripts --no-audit --no-fund vnu-jar >/dev/null
+  fi
 }
 
 build() {

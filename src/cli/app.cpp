@@ -9,6 +9,7 @@
 #include <cstring>
 #include <iostream>
 #include <new>
+#include <sstream>
 
 #include "cli/cli.hpp"
 #include "mm/version.hpp"
@@ -108,6 +109,19 @@ std::string shorten(const std::string& s, std::size_t head = 600, std::size_t ta
     return s.substr(0, h) + " […" + std::to_string(t - h) + " bytes…] " + s.substr(t);
 }
 
+// Writes `text` line by line through escape_controls (as print_diagnostics does), newlines kept. CLI11 builds its
+// messages from the arguments (an unknown option, a value not allowed), which are untrusted like any input.
+void write_escaped(std::ostream& os, const std::string& text) {
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        const std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        os << escape_controls(shorten(line));
+        if (end == std::string::npos) break;
+        os << '\n';
+        start = end + 1;
+    }
+}
+
 }  // namespace
 
 void print_diagnostics(const std::vector<Diagnostic>& diags) {
@@ -136,8 +150,12 @@ int main(int argc, char** argv) {
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {
-            // CLI11 prints help, version and usage errors itself; its own codes (105, 106, 109...) become ours.
-            int code = app.exit(e);
+            // CLI11 formats help, version and usage errors; its own codes (105, 106, 109...) become ours. Its error
+            // messages quote the arguments, so they pass through the escaper of our own diagnostics. Help and
+            // version (stdout) hold only our own text: CLI11 shows defaults captured at setup, never a value given.
+            std::ostringstream err;
+            int code = app.exit(e, std::cout, err);
+            write_escaped(std::cerr, err.str());
             return code == 0 ? 0 : static_cast<int>(ExitCode::BadInput);
         }
         return static_cast<int>(ctx.exit);
@@ -145,13 +163,13 @@ int main(int argc, char** argv) {
         print_diagnostics(e.diagnostics());
         return static_cast<int>(ExitCode::BadInput);
     } catch (const OutputError& e) {
-        std::cerr << "mlops-maturity: error: " << e.what() << '\n';
+        std::cerr << "mlops-maturity: error: " << escape_controls(shorten(e.what())) << '\n';
         return static_cast<int>(ExitCode::Internal);
     } catch (const std::bad_alloc&) {
         std::cerr << "mlops-maturity: error: out of memory\n";
         return static_cast<int>(ExitCode::Internal);
     } catch (const std::exception& e) {
-        std::cerr << "mlops-maturity: internal error: " << e.what() << " (please report this)\n";
+        std::cerr << "mlops-maturity: internal error: " << escape_controls(shorten(e.what())) << " (please report this)\n";
         return static_cast<int>(ExitCode::Internal);
     }
 }

@@ -28,13 +28,13 @@ ExitCode run_validate(const ValidateOptions& o) {
             print_diagnostics(warnings);
             if (o.strict && !warnings.empty()) {
                 all_valid = false;
-                std::cerr << file << ": invalid with --strict (" << warnings.size() << " warnings)\n";
+                std::cerr << escape_controls(file) << ": invalid with --strict (" << warnings.size() << " warnings)\n";
                 continue;
             }
             auto count = [](std::size_t n, const char* what) {
                 return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s");
             };
-            out += fmt::format("{}: valid ({}, {}, {}, {}{})\n", file, q.id, count(q.levels.size(), "level"),
+            out += fmt::format("{}: valid ({}, {}, {}, {}{})\n", escape_controls(file), q.id, count(q.levels.size(), "level"),
                                count(q.dimensions.size(), "dimension"), count(q.question_count(), "question"),
                                warnings.empty() ? "" : ", " + count(warnings.size(), "warning"));
         } catch (const InputError& e) {

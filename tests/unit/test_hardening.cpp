@@ -4,6 +4,7 @@
 #include "catch.hpp"
 #include "helpers.hpp"
 #include "mm/aggregate.hpp"
+#include "mm/answers_file.hpp"
 #include "mm/document.hpp"
 #include "mm/render.hpp"
 #include "mm/report.hpp"
@@ -24,7 +25,19 @@ TEST_CASE("terminal_safe removes controls, escape sequences and bidi overrides")
     CHECK(terminal_safe("caf\xc3\xa9 \xe2\x86\x92 ok") == "caf\xc3\xa9 \xe2\x86\x92 ok");  // ordinary UTF-8 stays
     CHECK(terminal_safe("\x1b") == "");
     CHECK(terminal_safe("\x1b[") == "");
-    CHECK(terminal_safe("\xc2") == "\xc2");
+}
+
+// Invalid UTF-8 reaches the terminal from file names and file contents (scan), which no YAML reader checked: a
+// lone byte 0x9B or 0x9D is an 8-bit CSI or OSC to a terminal that reads 8-bit controls, so every invalid byte
+// becomes U+FFFD, as in the other escapers.
+TEST_CASE("terminal_safe replaces invalid UTF-8, so no lone C1 byte reaches the terminal") {
+    CHECK(terminal_safe("a\x9b" "6nb") == "a\xef\xbf\xbd" "6nb");          // a lone 8-bit CSI byte
+    CHECK(terminal_safe("a\x9d" "0;t\x07" "b") == "a\xef\xbf\xbd" "0;tb");  // a lone 8-bit OSC byte
+    CHECK(terminal_safe("caf\xe9 \xff\xfe") == "caf\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd");
+    CHECK(terminal_safe("\xc2") == "\xef\xbf\xbd");                         // cut off at the end
+    CHECK(terminal_safe("\xc0\x9b") == "\xef\xbf\xbd\xef\xbf\xbd");        // overlong: not U+001B or U+009B
+    CHECK(terminal_safe("\xe2\x80") == "\xef\xbf\xbd\xef\xbf\xbd");
+    CHECK(terminal_safe("ok \xf0\x9f\x98\x80") == "ok \xf0\x9f\x98\x80");  // 4-byte UTF-8 stays
 }
 
 TEST_CASE("escape_controls shows what terminal_safe would drop") {
@@ -33,6 +46,59 @@ TEST_CASE("escape_controls shows what terminal_safe would drop") {
     CHECK(escape_controls("a\xc2\x9b" "6n") == "a\\u{9b}6n");
     CHECK(escape_controls("\xe2\x80\xae" "x") == "\\u{202e}x");
     CHECK(escape_controls("caf\xc3\xa9") == "caf\xc3\xa9");
+}
+
+TEST_CASE("escape_controls shows invalid UTF-8 bytes as \\x escapes") {
+    CHECK(escape_controls("a\x9b" "6n") == "a\\x9b6n");
+    CHECK(escape_controls("\x9d" "0;t\x07") == "\\x9d0;t\\a");
+    CHECK(escape_controls("caf\xe9") == "caf\\xe9");
+    CHECK(escape_controls("\xc2") == "\\xc2");
+    CHECK(escape_controls("ok \xf0\x9f\x98\x80") == "ok \xf0\x9f\x98\x80");
+}
+
+// The answers writer (init, autosave, scan -f yaml) must write files every YAML reader takes: YAML 1.2 allows only
+// printable characters raw (not C0 but tab and newlines, DEL, C1, U+FFFE, U+FFFF), PyYAML folds U+0085, U+2028
+// and U+2029 as line breaks, and a bidi override shows a reviewer other text than the file holds.
+TEST_CASE("yaml_quote escapes what YAML forbids, folds or hides, and replaces invalid UTF-8") {
+    CHECK(yaml_quote("a\"b\\c\n\t\r\x01\x7f") == "\"a\\\"b\\\\c\\n\\t\\r\\x01\\x7f\"");
+    CHECK(yaml_quote("csi \xc2\x9b" "6n osc \xc2\x9d") == "\"csi \\u009b6n osc \\u009d\"");
+    CHECK(yaml_quote("nel\xc2\x85") == "\"nel\\u0085\"");
+    CHECK(yaml_quote("ls\xe2\x80\xa8" "ps\xe2\x80\xa9") == "\"ls\\u2028ps\\u2029\"");
+    CHECK(yaml_quote("rlo\xe2\x80\xae" "lri\xe2\x81\xa6") == "\"rlo\\u202elri\\u2066\"");
+    CHECK(yaml_quote("\xef\xbf\xbe\xef\xbf\xbf") == "\"\\ufffe\\uffff\"");
+    CHECK(yaml_quote("lone\x9b" "6n \x9d x\xff") == "\"lone\xef\xbf\xbd" "6n \xef\xbf\xbd x\xef\xbf\xbd\"");
+    CHECK(yaml_quote("caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x98\x80 \xef\xbb\xbf") ==
+          "\"caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x98\x80 \xef\xbb\xbf\"");  // printable stays as it is
+}
+
+TEST_CASE("answers files written with hostile notes and texts read back as written") {
+    const Questionnaire q = test::questionnaire(R"(id: tiny
+title: "Tiny \ufffe\uffff \u009b6n \u202e title"
+version: "1"
+levels:
+  - {level: 0, name: None}
+  - {level: 1, name: Some}
+dimensions:
+  - id: d
+    name: "D \ufffe"
+    questions:
+      - id: q1
+        level: 1
+        text: "Q1 \uffff?"
+        practice: Do Q1.
+)");
+    AnswerSet a;
+    a.questionnaire_id = "tiny";
+    a.notes["q1"] = "evidence: data/lone\x9b" "6n.dvc; c1\xc2\x9b" "6n \xc2\x85 \xe2\x80\xa8 \xe2\x80\xae \xef\xbf\xbe end";
+    const std::string file = render_answers_file(q, a);
+    // Nothing YAML forbids or folds, and no bidi control, is written raw; the file is valid UTF-8.
+    CHECK(valid_utf8(file) == file);
+    for (const char* raw : {"\xc2\x9b", "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xae", "\xef\xbf\xbe", "\xef\xbf\xbf"})
+        CHECK(file.find(raw) == std::string::npos);
+    CHECK(file.find("# Answers for \"Tiny    title\"") != std::string::npos);  // comments drop them
+    const AnswerSet back = test::answers(file);
+    CHECK(back.notes.at("q1") == "evidence: data/lone\xef\xbf\xbd" "6n.dvc; c1\xc2\x9b" "6n \xc2\x85 \xe2\x80\xa8 "
+                                 "\xe2\x80\xae \xef\xbf\xbe end");
 }
 
 TEST_CASE("escape_json_controls escapes C1 controls and bidi overrides inside JSON strings") {

@@ -407,6 +407,20 @@ TEST_CASE("walk with evidence: partial, narrow terminals, choice questions, host
     CHECK(s.answers.sources.count("release-path") == 0);
 }
 
+// File names are bytes, not UTF-8: a lone 0x9B (8-bit CSI) or 0x9D (8-bit OSC) in a scanned path must not reach
+// the terminal raw; it shows as U+FFFD.
+TEST_CASE("walk with evidence: invalid UTF-8 in a path is replaced, never written raw") {
+    Session s;
+    std::map<std::string, Suggestion> sg = {
+        {"data-documented", suggest(AnswerKind::Yes, {{"docs/a\x9b" "6n.md", 0, ""}, {"b\x9d" "0;x\x07.md", 2, ""}})},
+    };
+    FakeTerminal t("1" "q");
+    run_with(s, t, sg);
+    CHECK(t.out.find("    docs/a\xef\xbf\xbd" "6n.md\n") != std::string::npos);
+    CHECK(t.out.find("    b\xef\xbf\xbd" "0;x.md:2\n") != std::string::npos);
+    CHECK(valid_utf8(t.out) == t.out);  // no byte outside a valid UTF-8 character: no lone 0x9B or 0x9D
+}
+
 TEST_CASE("walk with evidence: every line fits 80 columns") {
     Session s;
     FakeTerminal t("1" "\n" "\n" "q", 80);

@@ -107,13 +107,68 @@ TEST_CASE("the HTML report of a hostile questionnaire shows its text and runs no
     CHECK(contains(html, "<h1>Hostile &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; | pipes `ticks`</h1>"));
     CHECK(contains(html, "Team: &lt;script&gt;alert(1)&lt;/script&gt; &quot;Team&quot; | `tick` &amp; co"));
     CHECK(contains(html, "Note: &lt;script&gt;alert(&#39;note&#39;)&lt;/script&gt; | `note` &quot;quoted&quot;"));
-    CHECK(contains(html, "See: javascript:alert(4) · <a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\""));
+    CHECK(contains(html, "See: javascript:alert(4) · <a href=\"https://example.org/?a=1&amp;b=%222%22\""));
     // Self-contained: a CSP that allows no fetch, no external resource.
     CHECK(contains(html, "default-src 'none'"));
     CHECK_FALSE(contains(html, "src=\""));  // (the text "src=x" from the questionnaire is shown, escaped)
     CHECK_FALSE(contains(html, "<link"));
     // Two dimensions: a bar chart, not a radar.
     CHECK(contains(html, "<svg class=\"chart bars\""));
+}
+
+// A reference is a link only when it is an http(s) URL with a host a browser takes as written; its href is
+// percent-encoded where a URL may not hold a character raw (the W3C Nu checker's rules), and the link text shows
+// the reference as written. tests/e2e/test_html_validator.sh checks the same hrefs with the checker itself.
+TEST_CASE("HTML references: links only for http(s) URLs, hrefs percent-encoded, the rest as text") {
+    auto refs = [](const std::string& ref) {
+        Report r = small_report();
+        r.assessment.gaps[0].references = {ref};
+        const std::string html = render_html(r);
+        const std::size_t at = html.find("<p class=\"refs\">See: ");
+        REQUIRE(at != std::string::npos);
+        return html.substr(at + 21, html.find("</p>", at) - at - 21);
+    };
+    auto link = [](const std::string& href, const std::string& text) {
+        return "<a href=\"" + href + "\" rel=\"noopener noreferrer\">" + text + "</a>";
+    };
+    CHECK(refs("https://example.org/a?b=1&c=2#d") ==
+          link("https://example.org/a?b=1&amp;c=2#d", "https://example.org/a?b=1&amp;c=2#d"));
+    CHECK(refs("http://example.org:8080/x") == link("http://example.org:8080/x", "http://example.org:8080/x"));
+    CHECK(refs("http://[::1]:8080/ok") == link("http://[::1]:8080/ok", "http://[::1]:8080/ok"));
+    CHECK(refs("https://example.org") == link("https://example.org", "https://example.org"));
+    CHECK(refs("http://[::ffff:192.0.2.1]/") == link("http://[::ffff:192.0.2.1]/", "http://[::ffff:192.0.2.1]/"));
+    // Percent-encoded: quotes, <>, space, the characters a URL never holds raw, a second '#', a stray '%',
+    // controls and everything beyond ASCII; "%41" and the sub-delimiters stay.
+    CHECK(refs("https://example.org/?a=1&b=\"2\"") ==
+          link("https://example.org/?a=1&amp;b=%222%22", "https://example.org/?a=1&amp;b=&quot;2&quot;"));
+    CHECK(refs("https://example.org/<x>") == link("https://example.org/%3Cx%3E", "https://example.org/&lt;x&gt;"));
+    CHECK(refs("https://example.org/a b{c}|d^e`f\\g[h]") ==
+          link("https://example.org/a%20b%7Bc%7D%7Cd%5Ee%60f%5Cg%5Bh%5D", "https://example.org/a b{c}|d^e`f\\g[h]"));
+    CHECK(refs("https://example.org/a#b#c") == link("https://example.org/a#b%23c", "https://example.org/a#b#c"));
+    CHECK(refs("https://example.org/%zz%41%4") ==
+          link("https://example.org/%25zz%41%254", "https://example.org/%zz%41%4"));
+    CHECK(refs("https://example.org/t\tn\n") == link("https://example.org/t%09n%0A", "https://example.org/t\tn\n"));
+    CHECK(refs(std::string("https://example.org/a\0b", 23)) == link("https://example.org/a%00b", "https://example.org/ab"));
+    CHECK(refs("https://example.org/caf\xc3\xa9\xe2\x80\xae") ==
+          link("https://example.org/caf%C3%A9%E2%80%AE", "https://example.org/caf\xc3\xa9"));
+    CHECK(refs("https://example.org/!$&'()*+,;=:@~-._/?") ==
+          link("https://example.org/!$&amp;&#39;()*+,;=:@~-._/?", "https://example.org/!$&amp;&#39;()*+,;=:@~-._/?"));
+    // Text, never a link: other schemes, and http(s) without a host a browser takes as written.
+    CHECK(refs("javascript:alert(1)") == "javascript:alert(1)");
+    CHECK(refs("data:text/html,<script>") == "data:text/html,&lt;script&gt;");
+    CHECK(refs("//example.org/x") == "//example.org/x");
+    CHECK(refs("ftp://example.org/x") == "ftp://example.org/x");
+    CHECK(refs("https://") == "https://");
+    CHECK(refs("https:///path") == "https:///path");
+    CHECK(refs("https://exa mple.org/") == "https://exa mple.org/");
+    CHECK(refs("https://ex<a>mple.org/") == "https://ex&lt;a&gt;mple.org/");
+    CHECK(refs("https://user:pw@example.org/") == "https://user:pw@example.org/");  // credentials
+    CHECK(refs("https://evil.example\\@example.org/") == "https://evil.example\\@example.org/");
+    CHECK(refs("http://example.org:8o/") == "http://example.org:8o/");  // a port is digits
+    CHECK(refs("http://[::1/") == "http://[::1/");
+    CHECK(refs("http://[]/") == "http://[]/");
+    CHECK(refs("http://[::g]/") == "http://[::g]/");
+    CHECK(refs("http://[::1]x/") == "http://[::1]x/");
 }
 
 TEST_CASE("the HTML report draws a radar for three or more dimensions and has print styles") {
