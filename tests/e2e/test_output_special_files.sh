@@ -174,4 +174,23 @@ expect_code 0 "--save a link: resumed"
 is_link "$TMP/save-link/answers.yaml" real/answers.yaml "--save a link, resumed"
 no_temp_files "$TMP/save-link" "--save a link"
 
+# --save a device node (a private copy of /dev/null: a regression replaces that, nothing else): answers are
+# written into it and it stays a device; nothing in it is "an earlier session" to resume from.
+if [ "$ROOT" = 1 ]; then
+  mkdir -p "$TMP/save-null"
+  mknod -m 666 "$TMP/save-null/null" c 1 3
+  session save-null -- "${ASSESS[@]}" --save null <<EOF
+expect [1/6]
+send 2
+expect [2/6]
+send y
+expect [3/6]
+send q
+expect Answers saved to null
+exit 0
+EOF
+  expect_code 0 "--save a device"
+  if [ -c "$TMP/save-null/null" ]; then ok; else not_ok "--save a device: it was replaced: $(ls -l "$TMP/save-null/null")"; fi
+  no_temp_files "$TMP/save-null" "--save a device"
+fi
 finish
