@@ -75,7 +75,7 @@ std::string dir_of(const std::string& path) {
 struct Destination {
     enum class Kind {
         Create,    // nothing there (or the end of a dangling link): a new file, made atomically
-        Replace,   // a regular file: replaced atomically
+        Replace,   // a regular file: replaced atomically, keeping its owner, group and mode
         Node,      // a device, FIFO or socket: written into, never replaced
         OpenFile,  // a link in /proc (/dev/stdout, /dev/fd/N, >(...)): an open file of some process, written into
     };
@@ -176,10 +176,22 @@ void write_file_atomic(const std::string& path, const std::string& content) {
     std::string tmpl = target + ".tmp.XXXXXX";  // next to the target: a rename cannot cross file systems
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) fail(path, "creating a temporary file");
-    // mkstemp creates 0600; a report or answers file is an ordinary file, so honour the umask as open() would.
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
+    if (dest.kind == Destination::Kind::Replace) {
+        // The new file takes the place of the old one, so it takes its owner, group and permissions too: a
+        // private (0600) answers file stays private, someone else's file stays theirs. Only root may give a file
+        // away; anyone may set a group of their own, so that is tried alone when both cannot be kept. Whatever
+        // cannot be kept is the writer's, as with cp. Owner before mode: chown may clear mode bits.
+        if (::fchown(fd, dest.st.st_uid, dest.st.st_gid) != 0)
+            (void)::fchown(fd, static_cast<uid_t>(-1), dest.st.st_gid);
+        // Setuid, setgid and sticky bits are dropped (cp without -p drops them too): they are never wanted on a
+        // report, and keeping setuid on content someone else just wrote would be a hole.
+        ::fchmod(fd, dest.st.st_mode & 0777);
+    } else {
+        // mkstemp creates 0600; a new report or answers file is an ordinary file: honour the umask as open() would.
+        mode_t mask = ::umask(0);
+        ::umask(mask);
+        ::fchmod(fd, 0666 & ~mask);
+    }
     bool ok = write_all(fd, content);
     int saved = ok ? 0 : errno;  // the errno of the first call that failed
     if (ok && ::fsync(fd) != 0) ok = false, saved = errno;

@@ -223,3 +223,33 @@ TEST_CASE("a link owned by another user in a shared sticky directory is not foll
     write_file_atomic(d / "shared/report.json", "again\n");
     CHECK(slurp(d / "precious") == "again\n");
 }
+
+TEST_CASE("a replaced file keeps its mode, without setuid, setgid and sticky bits") {
+    TempDir d;
+    const mode_t old = ::umask(022);
+    for (mode_t mode : {0600, 0640, 0664, 0444}) {
+        put(d / "answers.yaml", "old\n", mode);
+        write_file_atomic(d / "answers.yaml", "new\n");
+        CHECK(slurp(d / "answers.yaml") == "new\n");
+        CHECK((lstat_of(d / "answers.yaml").st_mode & 07777) == mode);
+    }
+    put(d / "answers.yaml", "old\n", 07755);
+    write_file_atomic(d / "answers.yaml", "new\n");
+    CHECK((lstat_of(d / "answers.yaml").st_mode & 07777) == 0755);
+    ::umask(old);
+}
+
+TEST_CASE("a replaced file keeps its owner and group (root)") {
+    if (!root()) {
+        WARN("not root: chown is not permitted, owners not checked");
+        return;
+    }
+    TempDir d;
+    put(d / "answers.yaml", "old\n", 0600);
+    REQUIRE(::chown((d / "answers.yaml").c_str(), 65534, 65533) == 0);
+    write_file_atomic(d / "answers.yaml", "new\n");
+    const struct stat st = lstat_of(d / "answers.yaml");
+    CHECK(st.st_uid == 65534);
+    CHECK(st.st_gid == 65533);
+    CHECK((st.st_mode & 07777) == 0600);
+}
