@@ -11,8 +11,11 @@ source "$(dirname "$0")/lib.sh"
 Q="$MM_DATA/valid/basic.yaml"
 A="$MM_DATA/answers/basic-level1.yaml"
 SMALL="$MM_DATA/valid/small.yaml"
-ROOT=$([ "$(id -u)" -eq 0 ] && echo 1 || echo 0)
-[ "$ROOT" = 1 ] || echo "note: not root; the device node and other-user checks did not run"
+# Root that may make device nodes and give files away (not so in every container).
+ROOT=0
+if [ "$(id -u)" -eq 0 ] && mknod "$TMP/probe" c 1 3 2>/dev/null && chown -h 65534:65534 "$TMP/probe" 2>/dev/null; then ROOT=1; fi
+rm -f "$TMP/probe"
+[ "$ROOT" = 1 ] || echo "note: not root (or may not mknod and chown); the device node and other-user checks did not run"
 
 no_temp_files() { # no_temp_files DIR description
   local left

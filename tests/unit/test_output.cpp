@@ -180,7 +180,10 @@ TEST_CASE("device nodes are written into, not replaced (root)") {
     }
     TempDir d;
     // Private nodes for /dev/null and /dev/full: if the write replaced them, nothing outside this directory is hurt.
-    REQUIRE(::mknod((d / "null").c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0);
+    if (::mknod((d / "null").c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0) {
+        WARN("mknod failed (a container without CAP_MKNOD?): device nodes not checked");
+        return;
+    }
     REQUIRE(::mknod((d / "full").c_str(), S_IFCHR | 0666, makedev(1, 7)) == 0);
     write_file_atomic(d / "null", "discarded\n");
     CHECK(S_ISCHR(lstat_of(d / "null").st_mode));
@@ -209,7 +212,10 @@ TEST_CASE("a link owned by another user in a shared sticky directory is not foll
     // Planted by someone else where anyone may create files, as in /tmp: following it would let that user choose
     // which of root's files gets replaced (the kernel's fs.protected_symlinks rule).
     fs::create_symlink(d / "precious", d / "shared/report.json");
-    REQUIRE(::lchown((d / "shared/report.json").c_str(), 65534, 65534) == 0);
+    if (::lchown((d / "shared/report.json").c_str(), 65534, 65534) != 0) {
+        WARN("lchown failed (uid 65534 not mapped in this container?): links of other users not checked");
+        return;
+    }
     const std::string msg = output_error([&] { write_file_atomic(d / "shared/report.json", "x"); });
     CHECK(msg.find("owned by another user") != std::string::npos);
     CHECK(slurp(d / "precious") == "keep\n");
@@ -246,7 +252,10 @@ TEST_CASE("a replaced file keeps its owner and group (root)") {
     }
     TempDir d;
     put(d / "answers.yaml", "old\n", 0600);
-    REQUIRE(::chown((d / "answers.yaml").c_str(), 65534, 65533) == 0);
+    if (::chown((d / "answers.yaml").c_str(), 65534, 65533) != 0) {
+        WARN("chown failed (uid 65534 not mapped in this container?): owners not checked");
+        return;
+    }
     write_file_atomic(d / "answers.yaml", "new\n");
     const struct stat st = lstat_of(d / "answers.yaml");
     CHECK(st.st_uid == 65534);
