@@ -64,7 +64,6 @@ void remove_stale_temp_files(const std::string& dir, const std::string& path) {
     ::closedir(d);
 }
 
-
 std::string dir_of(const std::string& path) {
     const auto slash = path.rfind('/');
     if (slash == std::string::npos) return ".";
@@ -141,7 +140,7 @@ Destination resolve(const std::string& path) {
 }
 
 // Writes into a device, FIFO or socket, or through a /proc link to an open file, as the shell's > would: no
-// temporary file, no rename, nothing created or truncated. A FIFO is opened as sort -o and the shell open it,
+// temporary file, no rename, nothing created or truncated. A FIFO is opened as sort -o and the shell's > do,
 // waiting for a reader (an anonymous pipe behind /proc never waits: a write with no reader left is EPIPE). A
 // regular file behind /proc (`-o /dev/stdout >>log`) is appended to, as standard output would be.
 void write_into(const std::string& path, const Destination& dest, const std::string& content) {
