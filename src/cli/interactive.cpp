@@ -35,6 +35,14 @@ bool exists(const std::string& path) {
     return ::stat(path.c_str(), &st) == 0;
 }
 
+// A device, FIFO or socket (--save /dev/null): answers are written into it, and there is nothing in it to
+// resume from.
+bool is_node(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISFIFO(st.st_mode) ||
+                                              S_ISSOCK(st.st_mode));
+}
+
 }  // namespace
 
 bool can_prompt(bool no_input) {
@@ -82,7 +90,7 @@ std::optional<ExitCode> Interview::run(const Questionnaire& q, AnswerSet& answer
     if (!term_) return std::nullopt;  // the terminal went away since can_prompt(): score what there is
 
     bool resumed = false;
-    if (o_.answers_path.empty() && exists(save_path_)) {
+    if (o_.answers_path.empty() && exists(save_path_) && !is_node(save_path_)) {
         // An earlier session left answers here: carry on from them rather than overwrite them.
         try {
             answers = load_answers(read_source(save_path_));
