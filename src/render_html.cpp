@@ -465,6 +465,11 @@ std::string render_html(const Report& r) {
         out += "<th class=\"num\" title=\"" + h(q.level_name(k)) + "\">L" + std::to_string(k) + "</th>";
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& d : a.dimensions) {
+        if (!d.assessed) {
+            out += "<tr><td>" + h(d.name.empty() ? d.id : d.name) + "</td><td class=\"num\">–</td><td colspan=\"" +
+                   std::to_string(max + 1) + "\" class=\"cov\">not assessed: nothing here applies</td></tr>\n";
+            continue;
+        }
         double fraction = max > 0 ? std::clamp(stored(d.progress) / max, 0.0, 1.0) : 1.0;
         out += "<tr><td>" + h(d.name.empty() ? d.id : d.name);
         if (marks_weakest(a, d)) out += "<span class=\"weakest\">weakest</span>";

@@ -93,6 +93,10 @@ std::string render_markdown(const Report& r) {
     for (const auto& d : a.dimensions) {
         std::string name = esc(d.name.empty() ? d.id : d.name);
         if (marks_weakest(a, d)) name += " ⬅ weakest";
+        if (!d.assessed) {
+            out += "| " + name + " | – | not assessed: nothing here applies | |\n";
+            continue;
+        }
         out += "| " + name + " | " + std::to_string(d.level) + " | " + bar(stored(d.progress), max, 12) + " | " +
                one_decimal(d.progress) + " / " + std::to_string(max) + " |\n";
     }

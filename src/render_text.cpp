@@ -89,6 +89,11 @@ std::string render_text(const Report& r, const TextOptions& options) {
                    std::to_string(max)) + "\n";
     for (const auto& d : a.dimensions) {
         std::string name = truncate_to(terminal_safe(d.name), name_width);
+        if (!d.assessed) {
+            out += pad_right(name, name_width) + "  " + st.dim(pad_right("  –", 5) + "  not assessed: nothing here applies") +
+                   "\n";
+            continue;
+        }
         out += pad_right(name, name_width) + "  " +
                st.level(d.level, max, pad_right("  " + std::to_string(d.level), 5)) + "  " +
                st.cyan(bar(d.progress, max, bar_cells)) + "  " + one_decimal(d.progress) +

@@ -90,12 +90,14 @@ std::string render_json(const Report& r) {
             }
             lv.push_back(std::move(lj));
         }
-        dims.push_back({{"id", d.id},
-                        {"name", d.name},
-                        {"level", d.level},
-                        {"progress", rounded(d.progress)},
-                        {"levels", lv},
-                        {"missing_for_next", d.missing_for_next}});
+        ojson dj{{"id", d.id},
+                 {"name", d.name},
+                 {"level", d.level},
+                 {"progress", rounded(d.progress)},
+                 {"levels", lv},
+                 {"missing_for_next", d.missing_for_next}};
+        if (!d.assessed) dj["assessed"] = false;  // only when false: reports before it are all assessed
+        dims.push_back(std::move(dj));
     }
     j["dimensions"] = dims;
     ojson gaps = ojson::array();
@@ -323,6 +325,7 @@ public:
                 dr.levels.push_back(lr);
             }
             if (d.contains("missing_for_next")) dr.missing_for_next = strings(d, "missing_for_next", "dimensions");
+            if (d.contains("assessed")) dr.assessed = boolean(d, "assessed", "dimensions");
             a.dimensions.push_back(std::move(dr));
         }
         for (const auto& g : array(j, "gaps", "the report")) {

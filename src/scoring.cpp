@@ -137,6 +137,7 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
     dr.id = d.id;
     dr.name = d.name;
     const int max_level = q.max_level();
+    dr.assessed = !cs.empty();
     bool climbing = true;
     for (int lvl = 1; lvl <= max_level; ++lvl) {
         LevelResult lr;
@@ -213,16 +214,21 @@ struct GapOrder {
     bool operator()(const RankedGap& x, const RankedGap& y) const {
         if (x.gap.within_target != y.gap.within_target) return x.gap.within_target;      // 0. within the target
         if (x.gap.blocking != y.gap.blocking) return x.gap.blocking;                      // 1. blocking first
-        if (x.gap.level != y.gap.level) return x.gap.level < y.gap.level;                  // 2. lower level first
-        const bool xw = x.dimension_level == overall_level, yw = y.dimension_level == overall_level;
-        if (xw != yw) return xw;                                                          // 3. weakest dimensions
         if (rule >= 2) {
-            if (x.gap.defining != y.gap.defining) return x.gap.defining;                  // 4. defining first
-            if (x.gap.credit != y.gap.credit) return x.gap.credit > y.gap.credit;          // 5. partly done first
+            const bool xp = on_path(x), yp = on_path(y);
+            if (xp != yp) return xp;                                    // 2. the weakest dimensions' path to the target
+            if (x.gap.credit != y.gap.credit) return x.gap.credit > y.gap.credit;          // 3. partly done first
         }
-        if (x.gap.weight != y.gap.weight) return x.gap.weight > y.gap.weight;             // 6. heavier first
-        return x.order < y.order;                                                         // 7. questionnaire order
+        if (x.gap.level != y.gap.level) return x.gap.level < y.gap.level;                  // 4. lower level first
+        const bool xw = x.dimension_level == overall_level, yw = y.dimension_level == overall_level;
+        if (xw != yw) return xw;                                                          // 5. weakest dimensions
+        if (rule >= 2 && x.gap.defining != y.gap.defining) return x.gap.defining;         // 6. defining first
+        if (x.gap.weight != y.gap.weight) return x.gap.weight > y.gap.weight;             // 7. heavier first
+        return x.order < y.order;                                                         // 8. questionnaire order
     }
+
+    // A defining practice of a dimension that holds the overall level: the way up for the whole team.
+    bool on_path(const RankedGap& g) const { return g.gap.defining && g.dimension_level == overall_level; }
 };
 
 int bar_for(const std::vector<Bar>& gate, const std::string& dimension) {

@@ -31,6 +31,10 @@ struct DimensionResult {
     // Why the level is not higher: the defining practices of the next level that are not in place (question
     // ids, questionnaire order). Empty at the top level.
     std::vector<std::string> missing_for_next;
+    // False when no practice of the dimension applies to the team (every question n/a or not asked, e.g. release
+    // and monitoring for a proof of concept): its levels are met by default, so it never holds the overall level,
+    // and reports show it as not assessed rather than at the top level.
+    bool assessed = true;
 };
 
 enum class QuestionStatus { Answered, Unanswered, NotApplicable, NotAsked };

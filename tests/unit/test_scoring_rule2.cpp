@@ -146,22 +146,45 @@ TEST_CASE("rule 2: a core choice defines each of its option levels; its gap says
     CHECK(dim(run(with("bc", "0")), "b").level == 1);    // level 2 of b is the choice's
 }
 
-TEST_CASE("rule 2 gap order: defining before supporting at the same level, partly in place before not started") {
+TEST_CASE("rule 2 gap order: the holding dimension's way up first, then partly in place before not started") {
     // a at level 1 (a2 missing); a3, a3n at 3; s2 (supporting, weight 5) at 2; h1 partial and h1b no at level 1.
     std::string answers = "answers: {a1: yes, h1: no, h1b: partial, a2: no, s2: no, a3: no, a3n: no, b1: yes, "
                           "b1b: yes, bc: 3}";
     Assessment a = run(answers);
-    // Blocking a2 first; then level 1 supporting: h1b (partial) before h1 (no); then level 2 supporting s2;
-    // then level 3: a3, a3n.
-    CHECK(gap_ids(a) == std::vector<std::string>{"a2", "h1b", "h1", "s2", "a3", "a3n"});
+    // Blocking a2 first; then the rest of a's way up (a holds the overall level): a3, a3n; then the supporting
+    // practices: h1b (partial) before h1 (no), then s2 (level 2).
+    CHECK(gap_ids(a) == std::vector<std::string>{"a2", "a3", "a3n", "h1b", "h1", "s2"});
 }
 
 TEST_CASE("rule 2 gap order: a defining gap comes before a heavier supporting one at the same level") {
-    // Dimension a at level 0 (a1 missing): a2 (core) and s2 (supporting, weight 5) are both level 2, not blocking.
-    Assessment a = run("answers: {a1: no, h1: yes, h1b: yes, a2: no, s2: no, a3: yes, a3n: yes, b1: yes, b1b: yes, "
-                       "bc: 3}");
-    auto ids = gap_ids(a);
-    CHECK(ids == std::vector<std::string>{"a1", "a2", "s2"});
+    // b holds the overall level at 0; in a (level 1), x3 (core) and s3 (supporting, weight 5) are both at level 3,
+    // neither blocking nor on b's way up: only "defining first" tells them apart.
+    const char* model = R"(id: m
+title: M
+version: "2.0"
+scoring: {rule: 2}
+levels:
+  - {level: 0, name: Zero}
+  - {level: 1, name: One}
+  - {level: 2, name: Two}
+  - {level: 3, name: Three}
+dimensions:
+  - id: a
+    name: A
+    questions:
+      - {id: a1, core: true, level: 1, text: "A1?", practice: "Do A1."}
+      - {id: a2, core: true, level: 2, text: "A2?", practice: "Do A2."}
+      - {id: s3, level: 3, text: "S3?", practice: "Do S3.", weight: 5}
+      - {id: x3, core: true, level: 3, text: "X3?", practice: "Do X3."}
+  - id: b
+    name: B
+    questions:
+      - {id: b1, core: true, level: 1, text: "B1?", practice: "Do B1."}
+      - {id: b2, core: true, level: 2, text: "B2?", practice: "Do B2."}
+      - {id: b3, core: true, level: 3, text: "B3?", practice: "Do B3."}
+)";
+    Assessment a = run("answers: {a1: yes, a2: no, s3: no, x3: no, b1: no, b2: yes, b3: yes}", model);
+    CHECK(gap_ids(a) == std::vector<std::string>{"b1", "a2", "x3", "s3"});
 }
 
 TEST_CASE("rule 2 is checked when loading: only 1 or 2; core takes true or false") {
@@ -179,4 +202,26 @@ TEST_CASE("validate warns about a rule-2 level with no core question") {
     auto warnings = lint_questionnaire(mm::test::questionnaire(kRule2));
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].message.find("dimension 'b' marks no question at level 1 as core") != std::string::npos);
+}
+
+TEST_CASE("rule 2 gap order: a practice partly in place comes before one not started, even at a lower level") {
+    // s2 (level 2, supporting) is half done; h1 (level 1, supporting) is not started.
+    Assessment a = run("answers: {a1: yes, h1: no, h1b: yes, a2: no, s2: partial, a3: no, a3n: no, b1: yes, "
+                       "b1b: yes, bc: 3}");
+    CHECK(gap_ids(a) == std::vector<std::string>{"a2", "a3", "a3n", "s2", "h1"});
+}
+
+TEST_CASE("a dimension where nothing applies is not assessed, and never holds the overall level") {
+    // Every question of b is n/a: b's levels are met by default, so it is not assessed.
+    Assessment a = run("answers: {a1: yes, h1: yes, h1b: yes, a2: no, s2: yes, a3: no, a3n: no, b1: n/a, "
+                       "b1b: n/a, bc: n/a}");
+    CHECK_FALSE(dim(a, "b").assessed);
+    CHECK(dim(a, "a").assessed);
+    CHECK(a.overall_level == 1);
+    CHECK(a.held_by == std::vector<std::string>{"a"});
+    // With every dimension not assessed, the overall level is the top one (nothing holds it).
+    Assessment none = run("answers: {a1: n/a, h1: n/a, h1b: n/a, a2: n/a, s2: n/a, a3: n/a, a3n: n/a, b1: n/a, "
+                          "b1b: n/a, bc: n/a}");
+    CHECK(none.overall_level == 3);
+    CHECK(none.held_by.empty());
 }
