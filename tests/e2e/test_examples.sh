@@ -14,9 +14,9 @@ for example in "$EXAMPLES"/*.yaml; do
     expect_file_same "$GOLDEN/$name.$format" "$TMP/$name.$format" "golden $name.$format"
   done
 done
-# The advice must follow the profile: a proof of concept is pointed at level 1, a scaled platform at level 4.
+# The advice must follow the profile: a proof of concept is pointed at level 0, a scaled platform at level 4.
 run assess --answers "$EXAMPLES/research.yaml" -f json
-expect_out '"level": 1,
+expect_out '"level": 0,
     "source": "recommended"' "research target"
 run assess --answers "$EXAMPLES/platform.yaml" -f json
 expect_out '"level": 4,
@@ -33,9 +33,9 @@ expect_code 2 "--target-level beyond the levels"
 # --all shows the practices beyond the target in full; without it they are only counted.
 run assess --answers "$EXAMPLES/startup.yaml"
 expect_out "Beyond your target (optional)
- 25. feature-consistency [data, level 3]
- 26. data-lineage" "without --all the practices beyond the target are listed by name"
+ 29. model-provenance [experiments, level 3]
+ 30. data-versioning" "without --all the practices beyond the target are listed by name"
 run assess --answers "$EXAMPLES/startup.yaml" --all
-expect_out " 25. feature-consistency [data, level 3]
-     Move feature logic" "--all shows them in full"
+expect_out " 29. model-provenance [experiments, level 3]
+     Link each registered" "--all shows them in full"
 finish

@@ -237,8 +237,8 @@ expect_code 0 "the built-in questionnaire"
 if printf '%s' "$SCREEN" | grep -q $'\033\\['; then ok; else not_ok "colour on a terminal without NO_COLOR"; fi
 
 # ---- assess --scan on a terminal: evidence under the question, Enter takes the suggestion ----
-# The answers file answers every question n/a except three: one without evidence (typed: yes), data-versioning
-# (evidence: Enter accepts "yes") and data-schema (evidence: "n" overrides it).
+# The answers file answers every question n/a except three: one without evidence (typed: yes), data-schema
+# (evidence: "n" overrides it) and data-versioning (evidence: Enter accepts "yes").
 REPO="$MM_SOURCE_DIR/tests/data/sample-ml-repo"
 mkdir -p "$TMP/scan"
 cp -R "$REPO" "$TMP/scan/repo"  # a short relative path, so the intro wraps the same on every machine
@@ -247,7 +247,7 @@ python3 -c 'import re, sys
 path = sys.argv[1]
 text = open(path).read()
 profile = {"stage": "production", "models": "few", "serving": "batch", "criticality": "high",
-           "regulated": "no", "scale": "team"}
+           "regulated": "no", "scale": "team", "scheduled-jobs": "yes", "llm-apps": "no"}
 for k, v in profile.items():
     text = re.sub(r"^  %s:$" % k, "  %s: %s" % (k, v), text, flags=re.M)
 keep = {"data-sources-documented", "data-versioning", "data-schema"}
@@ -257,10 +257,16 @@ session scan --stdout "$TMP/scan/report.json" -- env -u CI "$MM_BIN" assess --sc
   <<EOF
 expect Evidence in repo suggests an answer to 2 of these questions
 expect [1/3] Data management and quality · level 1
-expect Is every source of training data documented
+expect Is each source of training data documented
 send y
 file answers.yaml   data-sources-documented: yes
 expect [2/3]
+expect Evidence (suggests yes):
+expect +3 more
+expect Enter = yes
+send n
+file answers.yaml   data-schema: no
+expect [3/3]
 expect Evidence (suggests yes):
 expect data/raw.dvc
 expect dvc.yaml
@@ -269,12 +275,6 @@ expect Y yes  p partial  n no  a n/a
 send \r
 file answers.yaml   data-versioning: yes
 file answers.yaml   data-versioning: "evidence: data/raw.dvc; dvc.yaml"
-expect [3/3]
-expect Evidence (suggests yes):
-expect +3 more
-expect Enter = yes
-send n
-file answers.yaml   data-schema: no
 expect Gate this in CI: mlops-maturity assess --answers answers.yaml --scan repo --min-level
 exit 0
 EOF
