@@ -1,5 +1,6 @@
 // Content rules for the built-in questionnaires (issue: questionnaires worth taking). Each must stand on its
 // own and be complete enough that no level is met by default.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -113,4 +114,24 @@ TEST_CASE("mlops-ct and mlops-org have their own ladders and questions") {
                 INFO(q->id << ": " << qu.id);
                 CHECK(base_texts.count(qu.text) == 0);
             }
+}
+
+TEST_CASE("built-in tools are current: no shut-down services, no end-of-sale products, no closed licence first") {
+    // Neptune's hosted service and WhyLabs are shut down, Opsgenie is end of sale, Seldon Core left open source
+    // (2026): recommending them would send teams to a dead end. Evidence rules may still recognise their files.
+    for (const auto& b : builtin_questionnaires()) {
+        Questionnaire q = builtin(b.id);
+        for (const auto& d : q.dimensions)
+            for (const auto& qu : d.questions) {
+                INFO(b.id << ": " << qu.id);
+                for (const auto& tool : qu.tools) {
+                    std::string lower = tool;
+                    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+                    CHECK(lower.find("neptune") == std::string::npos);
+                    CHECK(lower.find("whylabs") == std::string::npos);
+                    CHECK(lower.find("opsgenie") == std::string::npos);
+                    CHECK(lower.find("seldon") == std::string::npos);
+                }
+            }
+    }
 }
