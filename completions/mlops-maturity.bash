@@ -36,13 +36,13 @@ _mlops_maturity() {
     case $cmd in
         assess)
             opts="--help --questionnaire --answers --answer --format --output --min-level --target-level --team
-                  --all --no-input --save --review --scan --require-evidence --color" ;;
+                  --all --top --roadmap --no-input --save --review --scan --require-evidence --color" ;;
         list) opts="--help --format" ;;
         show) opts="--help --format --color"; files=questionnaire ;;
         validate) opts="--help --strict"; files=questionnaire ;;
         init) opts="--help --questionnaire --output --force" ;;
         scan) opts="--help --questionnaire --format --output --max-file-size --color"; files=dir ;;
-        report) opts="--help --format --output --all --color"; files=json ;;
+        report) opts="--help --format --output --all --roadmap --color"; files=json ;;
         diff) opts="--help --format --output --fail-on-regression --color"; files=json ;;
         aggregate) opts="--help --format --output --top --color"; files=json ;;
     esac

@@ -74,6 +74,7 @@ std::string render_answers_file(const Questionnaire& q, const AnswerSet& answers
     out += "# Blank answers count as unanswered. Check with:\n";
     out += fmt::format("#   mlops-maturity assess -q {} --answers THIS_FILE --min-level N\n", q.id);
     out += "questionnaire: " + q.id + "\n";
+    if (!answers.team.empty()) out += "team: " + yaml_quote(answers.team) + "\n";
     if (!q.profile.empty()) {
         out += "\n# About the team: decides which questions apply and the recommended target level.\nprofile:\n";
         for (const auto& p : q.profile) {

@@ -507,12 +507,14 @@ AnswerSet load_answers(const SourceText& source) {
     AnswerSet set;
     set.source_name = source.name;
     if (!expect_kind(root, Node::Kind::Map, sink, "an answers file")) sink.throw_if_errors();
-    check_keys(root, sink, {"questionnaire", "answers", "notes", "profile"}, "the answers file");
+    check_keys(root, sink, {"questionnaire", "team", "answers", "notes", "profile"}, "the answers file");
     if (const Node* n = root.get("questionnaire"))
         if (auto s = read_string(*n, sink, "'questionnaire'")) {
             set.questionnaire_id = *s;
             set.positions["questionnaire"] = n->pos;
         }
+    if (const Node* n = root.get("team"); n && !n->is_null())
+        if (auto s = read_string(*n, sink, "'team'")) set.team = *s;
     if (const Node* n = root.get("answers"); n && !n->is_null()) {
         if (expect_kind(*n, Node::Kind::Map, sink, "'answers'")) {
             for (const auto& [key, value] : n->entries) {

@@ -55,6 +55,11 @@ struct Style {
     std::string red(const std::string& s) const { return wrap_in("31", s); }
 };
 
+// "1 question", "2 questions".
+std::string count_of(std::size_t n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
 std::string minutes(std::size_t questions) {
     const std::size_t seconds = questions * kSecondsPerQuestion;
     if (seconds < 60) return "under a minute";
@@ -92,6 +97,16 @@ private:
         for (std::size_t i = 0; i < end; ++i) n += due(i) ? 1 : 0;
         return n;
     }
+    // A question (not a profile question) that applies to the profile given so far, answered or not. The
+    // progress counts these, so "[12/44]" means the same in a fresh, a resumed and a reviewing session.
+    bool applicable(std::size_t i) const {
+        return items_[i].question && applies(q_, *items_[i].question, answers_.profile);
+    }
+    std::size_t count_applicable_before(std::size_t end) const {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < end; ++i) n += applicable(i) ? 1 : 0;
+        return n;
+    }
     int width() const { return std::min(term_.width(), kMaxWidth); }
     // `text` wrapped to the terminal, every line indented by `indent`.
     std::string para(const std::string& text, int indent) const {
@@ -113,7 +128,8 @@ private:
         }
         return out + "  " + line + "\n";
     }
-    std::string rule(const std::string& title) const {
+    std::string rule(const std::string& full_title) const {
+        const std::string title = truncate_to(full_title, std::max(width() - 5, 10));  // one line, always
         std::string head = "── " + title + " ";
         int used = 3 + display_width(title) + 1;
         std::string line;
@@ -158,24 +174,42 @@ private:
 };
 
 void Walk::intro() {
-    const std::size_t total = q_.question_count() + q_.profile.size();
+    const std::size_t questions = q_.question_count();
+    const std::size_t applicable_now = count_applicable_before(items_.size());
+    std::size_t profile_due = 0;
+    for (std::size_t i = 0; i < items_.size(); ++i) profile_due += due(i) && items_[i].profile ? 1 : 0;
     const std::size_t due_now = count_due();
+    const std::size_t questions_due = due_now - profile_due;
     std::string out = "\n" + style_.bold(terminal_safe(q_.title)) +
                       fmt::format(" ({} {})\n", terminal_safe(q_.id), terminal_safe(q_.version));
+    const std::string team = profile_due ? fmt::format(", after {} about your team", profile_due) : "";
     std::string count;
     if (options_.review)
-        count = fmt::format("Reviewing {} questions with their current answers", due_now);
-    else if (due_now < total)
-        count = fmt::format("{} questions to go ({} of {} already answered or not applicable)", due_now,
-                            total - due_now, total);
+        count = "Reviewing " + count_of(questions_due, "question", "questions") + team + ", with the current answers";
+    else if (questions_due < questions && (questions_due < applicable_now || profile_due < q_.profile.size()))
+        // A resumed session: what is left of the questions that apply, not a fresh count from 1.
+        count = fmt::format("{} of {} left", questions_due, count_of(applicable_now, "question", "questions")) + team;
     else
-        count = fmt::format("{} questions", due_now);
-    if (!q_.profile.empty() && !options_.review && due_now == total)
-        count += " (the first ones, about your team, may rule some out)";
+        count = count_of(questions, "question", "questions") + team;
+    if (profile_due && !options_.review && questions_due == questions) count += " (which may rule some out)";
     out += para(count + "; " + minutes(due_now) + ".", 0);
     out += "One key answers, no Enter needed:\n";
-    out += packed({"y yes", "p partial", "n no", "a not applicable",
-                   "0-" + std::to_string(q_.max_level()) + " a choice's option"});
+    out += packed({"y yes", "p partial", "n no", "a not applicable"});
+    // The number keys as this questionnaire uses them: 1-N picks a profile option, a choice's option is its level.
+    std::vector<std::string> numbers;
+    std::size_t profile_options = 0;
+    for (const auto& p : q_.profile) profile_options = std::max(profile_options, p.options.size());
+    if (profile_options) numbers.push_back(fmt::format("1-{} an answer about your team", profile_options));
+    int lowest = -1, highest = -1;
+    for (const auto& d : q_.dimensions)
+        for (const auto& qu : d.questions)
+            if (qu.type == QuestionType::Choice)
+                for (const auto& o : qu.options) {
+                    lowest = lowest < 0 ? o.level : std::min(lowest, o.level);
+                    highest = std::max(highest, o.level);
+                }
+    if (highest >= 0) numbers.push_back(fmt::format("{}-{} a choice's option", lowest, highest));
+    if (!numbers.empty()) out += packed(numbers);
     out += packed({"? help", "b back", "s skip", "q quit (nothing is lost; resume later)"});
     if (!options_.suggestions.empty()) {
         std::size_t suggested = 0;
@@ -221,18 +255,24 @@ void Walk::show(std::size_t i) {
     }
     if (it.dimension) shown_dimension_ = it.dimension;
 
-    std::string where;
+    std::string where, progress;
     if (it.profile) {
         where = "About your team";
-    } else if (it.question->type == QuestionType::Choice) {
-        where = terminal_safe(it.dimension->name) + " · choice";
+        progress = fmt::format("[team {}/{}]", i + 1, q_.profile.size());  // profile items come first
     } else {
-        where = fmt::format("{} · level {}", terminal_safe(it.dimension->name), it.question->level);
-        const std::string name = q_.level_name(it.question->level);
-        if (!name.empty()) where += " (" + terminal_safe(name) + ")";
+        progress = fmt::format("[{}/{}]", count_applicable_before(i + 1), count_applicable_before(items_.size()));
+        if (it.question->type == QuestionType::Choice) {
+            where = terminal_safe(it.dimension->name) + " · choice";
+        } else {
+            where = fmt::format("{} · level {}", terminal_safe(it.dimension->name), it.question->level);
+            // The level's name only when the header still fits one line; then the dimension is cut.
+            const std::string name = q_.level_name(it.question->level);
+            const std::string named = where + " (" + terminal_safe(name) + ")";
+            if (!name.empty() && display_width(progress) + 1 + display_width(named) <= width() - 1) where = named;
+        }
     }
-    out += "\n" + style_.cyan(fmt::format("[{}/{}]", count_due_before(i + 1), count_due())) + " " +
-           style_.dim(where) + "\n";
+    where = truncate_to(where, std::max(width() - 2 - display_width(progress), 10));
+    out += "\n" + style_.cyan(progress) + " " + style_.dim(where) + "\n";
     out += style_.bold(para(terminal_safe(it.profile ? it.profile->text : it.question->text), 2));
     if (it.profile) {
         for (std::size_t k = 0; k < it.profile->options.size(); ++k)
@@ -453,14 +493,26 @@ WalkOutcome Walk::run() {
     for (std::size_t k = 0; k < items_.size(); ++k)
         if (due(k) && !answered(answers_, items_[k])) ++skipped;
     term_.write("\n" + style_.bold("Done.") +
-                (skipped ? fmt::format(" {} question{} left unanswered (they count as the scoring rule says).",
-                                       skipped, skipped == 1 ? "" : "s")
-                         : std::string()) +
-                "\n\n");
+                (skipped ? " " + wrap(count_of(skipped, "question", "questions") +
+                                          " left unanswered (they count as the scoring rule says).",
+                                      width() - 6, 0) + "\n"
+                         : std::string("\n")) +
+                "\n");
     return WalkOutcome::Completed;
 }
 
 }  // namespace
+
+QuestionProgress question_progress(const Questionnaire& q, const AnswerSet& answers) {
+    QuestionProgress p;
+    for (const auto& d : q.dimensions)
+        for (const auto& qu : d.questions)
+            if (applies(q, qu, answers.profile)) {
+                ++p.applicable;
+                p.left += answers.answers.count(qu.id) ? 0 : 1;
+            }
+    return p;
+}
 
 std::size_t questions_to_ask(const Questionnaire& q, const AnswerSet& answers, bool review) {
     AnswerSet copy = answers;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "mm/render.hpp"
 #include "render_util.hpp"
@@ -28,8 +29,10 @@ struct Style {
     }
 };
 
-// Why the level is what it is: the dimensions that hold it, and what each needs for the next level.
-std::string why_level_text(const Assessment& a, const QuestionnaireInfo& q, const Style& st, int width) {
+// Why the level is what it is: the dimensions that hold it, and what each needs for the next level. The
+// one-screen summary passes `max_rows` (the rest counted on one line) and `one_line` (each row cut to a line).
+std::string why_level_text(const Assessment& a, const QuestionnaireInfo& q, const Style& st, int width,
+                           std::size_t max_rows = SIZE_MAX, bool one_line = false) {
     const auto reasons = why_level(a);
     if (reasons.empty()) return "";
     const int next = a.overall_level + 1;
@@ -43,17 +46,85 @@ std::string why_level_text(const Assessment& a, const QuestionnaireInfo& q, cons
     int name_width = 8;
     for (const auto& r : reasons) name_width = std::max(name_width, display_width(terminal_safe(r.dimension->id)));
     name_width = std::min(name_width, width / 3);
+    std::size_t rows = 0;
     for (const auto& r : reasons) {
+        if (rows == max_rows) {
+            out += "  " + st.dim(fmt::format("and {} more {}", reasons.size() - rows,
+                                             reasons.size() - rows == 1 ? "dimension" : "dimensions") +
+                                 " (--all or --roadmap shows them)") + "\n";
+            break;
+        }
+        ++rows;
         std::string ids;
         for (const auto& m : r.missing) ids += (ids.empty() ? "" : ", ") + terminal_safe(m);
         if (ids.empty()) ids = "(nothing left at this level: the next level above is what holds it)";
         out += "  " + pad_right(truncate_to(terminal_safe(r.dimension->id), name_width), name_width) + "  " +
-               wrap(ids, width, name_width + 4) + "\n";
+               (one_line ? truncate_to(ids, width - name_width - 4) : wrap(ids, width, name_width + 4)) + "\n";
     }
     return out;
 }
 
+// "Overall level 2: Automated training   (score 61%)".
+std::string overall_line(const Assessment& a, int max, const Style& st) {
+    return st.bold("Overall level ") +
+           st.level(a.overall_level, max,
+                    st.bold(fmt::format("{}: {}", a.overall_level, terminal_safe(a.overall_name)))) +
+           fmt::format("   (score {})\n", percent(a.overall_score));
+}
+
 }  // namespace
+
+std::string render_text_summary(const Report& r, const TextOptions& options, std::size_t top) {
+    const Style st{options.color};
+    const Assessment& a = r.assessment;
+    const QuestionnaireInfo& q = r.questionnaire;
+    const int width = std::max(options.width, 60);
+    // Every line is cut to one screen line: the point of the summary is that nothing scrolls away.
+    const int cut = width - 1;
+    std::string out;
+    std::string head = terminal_safe(q.title);
+    if (!r.team.empty()) head += " · team " + terminal_safe(r.team);
+    out += st.bold(truncate_to(head, cut - 4 - display_width(q.id) - display_width(q.version))) +
+           st.dim(fmt::format(" ({} {})", terminal_safe(q.id), terminal_safe(q.version))) + "\n";
+    out += overall_line(a, q.max_level(), st);
+    if (a.target)
+        out += truncate_to(fmt::format("Target level {}: {} ({})", a.target->level,
+                                       terminal_safe(q.level_name(a.target->level)), target_source(*a.target)),
+                           cut) + "\n";
+    // Three rows keep the screen for the next steps; the rest are counted.
+    out += why_level_text(a, q, st, cut, 3, true);
+    out += "\n";
+    if (a.gaps.empty()) {
+        out += st.green("No gaps: every applicable practice is in place.") + "\n";
+    } else {
+        const std::size_t shown = std::min(top, a.gaps.size());
+        out += st.bold(fmt::format("Next steps ({} of {}, in priority order)", shown,
+                                   plural(a.gaps.size(), "gap", "gaps"))) + "\n";
+        // Columns: number, practice id, "dimension, level N", then the practice cut to the line.
+        int id_width = 0, where_width = 0;
+        std::vector<std::string> wheres;
+        for (std::size_t i = 0; i < shown; ++i) {
+            const Gap& g = a.gaps[i];
+            id_width = std::max(id_width, display_width(terminal_safe(g.question)));
+            wheres.push_back(fmt::format("{}, level {}", terminal_safe(g.dimension), g.level));
+            where_width = std::max(where_width, display_width(wheres.back()));
+        }
+        id_width = std::min(id_width, cut / 3);
+        where_width = std::min(where_width, cut / 3);
+        const int number_width = static_cast<int>(std::to_string(shown).size());
+        for (std::size_t i = 0; i < shown; ++i) {
+            const Gap& g = a.gaps[i];
+            std::string line = fmt::format("  {:>{}}. ", i + 1, number_width) +
+                               pad_right(truncate_to(terminal_safe(g.question), id_width), id_width) + "  ";
+            std::string where = pad_right(truncate_to(wheres[i], where_width), where_width);
+            std::string practice = terminal_safe(g.practice);
+            if (g.next_option) practice = "Next: " + terminal_safe(g.next_option_text) + ". " + practice;
+            const int room = cut - display_width(line) - where_width - 2;
+            out += st.bold(line) + st.dim(where) + "  " + (room > 8 ? truncate_to(practice, room) : "") + "\n";
+        }
+    }
+    return out;
+}
 
 std::string render_text(const Report& r, const TextOptions& options) {
     const Style st{options.color};
@@ -67,10 +138,7 @@ std::string render_text(const Report& r, const TextOptions& options) {
            st.dim(fmt::format(" ({} {})", terminal_safe(q.id), terminal_safe(q.version))) + "\n";
     if (!r.team.empty()) out += "Team: " + terminal_safe(r.team) + "\n";
     out += "\n";
-    out += st.bold("Overall level ") +
-           st.level(a.overall_level, max,
-                    st.bold(fmt::format("{}: {}", a.overall_level, terminal_safe(a.overall_name)))) +
-           fmt::format("   (score {})\n", percent(a.overall_score));
+    out += overall_line(a, max, st);
     if (a.target) {
         out += wrap(fmt::format("Target level {}: {} ({}). {}", a.target->level,
                                 terminal_safe(q.level_name(a.target->level)), target_source(*a.target),

@@ -189,6 +189,7 @@ std::string to_string(Contradiction::Kind kind);
 
 struct AnswerSet {
     std::string questionnaire_id;  // empty when the file did not name one
+    std::string team;              // `team:`, the team assessed; `assess --team` wins over it
     std::map<std::string, Answer> answers;
     std::map<std::string, std::string> notes;
     std::map<std::string, std::string> profile;

@@ -46,6 +46,14 @@ using SaveAnswers = std::function<void(const AnswerSet&)>;
 // given so far, all of them with `review`, else only the unanswered ones.
 std::size_t questions_to_ask(const Questionnaire& q, const AnswerSet& answers, bool review);
 
+// The questions (not the profile questions) that apply to the profile given so far, and how many of them are
+// unanswered: the count the walk's progress, its intro and its stop message use.
+struct QuestionProgress {
+    std::size_t applicable = 0;
+    std::size_t left = 0;
+};
+QuestionProgress question_progress(const Questionnaire& q, const AnswerSet& answers);
+
 // Walks the user through the questionnaire, updating `answers` and calling `save` after each change.
 WalkOutcome run_walk(const Questionnaire& q, AnswerSet& answers, Terminal& term, const WalkOptions& options,
                      const SaveAnswers& save);

@@ -15,6 +15,13 @@ struct TextOptions {
 };
 
 std::string render_text(const Report& r, const TextOptions& options);
+// The one-screen answer `assess` gives on a terminal: the level, why (at most three dimensions), the first `top`
+// next steps one line each (id, dimension, level, the practice cut to the line). Every line fits options.width.
+std::string render_text_summary(const Report& r, const TextOptions& options, std::size_t top);
+// The roadmap (`--roadmap`): per level above the current one up to the top, the defining practices missing
+// at that level by dimension, then the supporting ones counted.
+std::string render_roadmap_text(const Report& r, const TextOptions& options);
+std::string render_roadmap_markdown(const Report& r);
 
 // Makes text from an untrusted questionnaire safe for a terminal: control characters and ANSI escape
 // sequences are removed, so a questionnaire cannot rewrite the user's screen.

@@ -51,6 +51,13 @@ TextOptions text_options(const std::string& output, const std::string& color_mod
     return to;
 }
 
+void check_roadmap_format(bool roadmap, const std::string& format) {
+    if (roadmap && format != "text" && format != "markdown")
+        throw InputError(Diagnostic{"mlops-maturity", 0, 0,
+                                    "--roadmap shows the text or Markdown report (-f text or -f markdown); the "
+                                    "JSON report has the same data in gaps[].level and gaps[].defining"});
+}
+
 int terminal_width(int fd) {
     struct winsize ws {};
     if (::isatty(fd) == 1 && ::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;

@@ -32,7 +32,25 @@ struct AssessOptions {
     bool review = false;    // --review: ask every question again, current answers shown
     std::string scan_dir;           // --scan: evidence pre-fills answers not given
     bool require_evidence = false;  // --require-evidence: unverified "yes" counts as "no"
+    int top = -1;                   // --top N: the one-screen summary with N next steps
+    bool roadmap = false;           // --roadmap: what each level above the current one takes
 };
+
+constexpr std::size_t kSummarySteps = 5;
+
+// The command that shows everything the summary left out: the one given, with --all.
+HintCommand full_report_command(const AssessOptions& o, const Interview* interview) {
+    if (interview) return interview->command_with_answers(false).add("--all");
+    HintCommand cmd("mlops-maturity assess");
+    if (o.questionnaire != "mlops") cmd.add("-q", shown_path(o.questionnaire));
+    if (!o.answers_path.empty()) cmd.add_path("--answers", o.answers_path);
+    for (const auto& a : o.answer_overrides) cmd.add("--answer", a);
+    if (!o.team.empty()) cmd.add("--team", o.team);
+    if (!o.scan_dir.empty()) cmd.add_path("--scan", o.scan_dir);
+    if (o.target_level >= 0) cmd.add("--target-level", std::to_string(o.target_level));
+    for (const auto& m : o.min_levels) cmd.add("--min-level", m);
+    return cmd.add("--all");
+}
 
 const char* kHowToAnswer =
     "mlops-maturity: no answers given, and no terminal to ask them in.\n"
@@ -46,6 +64,13 @@ ExitCode run_assess(const AssessOptions& o) {
     Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
     // Bars are checked before anything is asked or written, so a typo in CI fails fast.
     std::vector<Bar> bars = parse_bars(q, o.min_levels);
+    // Views of the text report: checked before anything is asked.
+    check_roadmap_format(o.roadmap, o.format);
+    if (o.top >= 0 && o.format != "text")
+        throw InputError(Diagnostic{"mlops-maturity", 0, 0, "--top shortens the text report; drop it or use -f text"});
+    if (o.top >= 0 && (o.all || o.roadmap))
+        throw InputError(Diagnostic{"mlops-maturity", 0, 0,
+                                    "--top cannot be combined with --all or --roadmap; choose one view"});
     if (o.target_level > q.max_level())
         throw InputError(Diagnostic{"--target-level", 0, 0,
                                     "must be a level from 0 to " + std::to_string(q.max_level())});
@@ -58,7 +83,7 @@ ExitCode run_assess(const AssessOptions& o) {
     std::optional<Interview> interview;
     if (!scripted && can_prompt(o.no_input))
         interview.emplace(InterviewOptions{o.questionnaire, o.answers_path, o.save_path, o.review, o.color,
-                                           o.scan_dir});
+                                           o.scan_dir, o.team, o.format, o.output});
     if (!o.answers_path.empty()) {
         answers = load_answers(read_source(o.answers_path));
         check_answers(q, answers);
@@ -87,12 +112,28 @@ ExitCode run_assess(const AssessOptions& o) {
     if (!bars.empty()) gate = check_gate(a, bars);
     Report report = make_report(q, std::move(a), gate);
     report.tool_version = tool_version();
-    report.team = o.team;
+    report.team = !o.team.empty() ? o.team : answers.team;
     report.contradictions = std::move(contradictions);
 
     TextOptions to = text_options(o.output, o.color);
     to.show_all = o.all;
-    emit(render_report(report, o.format, to), o.output);
+    // On a terminal the text report is one screen (the level, why, the first steps) and says how to see the
+    // rest; anywhere else (a pipe, -o, CI) it is the full report, as before. --top N asks for the short form.
+    const bool to_terminal = (o.output.empty() || o.output == "-") && ::isatty(STDOUT_FILENO) == 1;
+    const bool summary = o.format == "text" && !o.all && !o.roadmap && (o.top >= 0 || to_terminal);
+    if (o.roadmap) {
+        emit(o.format == "markdown" ? render_roadmap_markdown(report) : render_roadmap_text(report, to), o.output);
+    } else if (summary) {
+        std::string text = render_text_summary(report, to, o.top >= 0 ? static_cast<std::size_t>(o.top)
+                                                                          : kSummarySteps);
+        std::string more = "Full report: ";
+        text += "\n" + more + full_report_command(o, interview ? &*interview : nullptr)
+                                  .text(to.width, static_cast<int>(more.size()))
+                                  .substr(more.size());
+        emit(text, o.output);
+    } else {
+        emit(render_report(report, o.format, to), o.output);
+    }
     if (interview) interview->print_gate_hint(report.assessment);
 
     if (gate && !gate->passed) {
@@ -122,7 +163,14 @@ void setup_assess(CLI::App& app, Context& ctx) {
     sub->add_option("--target-level", o->target_level, "Target level, instead of the one recommended from the profile")
         ->check(CLI::Range(0, 4));
     sub->add_option("--team", o->team, "Name of the team assessed, stored in the report");
-    sub->add_flag("--all", o->all, "Show practices beyond the target level in full");
+    sub->add_flag("--all", o->all, "The full text report, practices beyond the target level in full "
+                                   "(on a terminal the report is otherwise one screen)");
+    sub->add_option("--top", o->top, "Text: the one-screen summary with the first N next steps "
+                                     "(the default on a terminal, N=5)")
+        ->type_name("N")
+        ->check(CLI::Range(0, 1000));
+    sub->add_flag("--roadmap", o->roadmap, "Text or Markdown: per level above the current one, the defining "
+                                           "practices missing, then the supporting ones counted");
     sub->add_flag("--no-input", o->no_input, "Never prompt (also when CI=true is set)");
     sub->add_option("--save", o->save_path,
                     "On a terminal: keep answers in FILE, written after every key (default: the --answers file, "
@@ -140,6 +188,7 @@ void setup_assess(CLI::App& app, Context& ctx) {
         "  mlops-maturity assess -a answers.yaml\n"
         "  mlops-maturity assess -a answers.yaml --min-level 2 --min-level monitoring=3\n"
         "  mlops-maturity assess -a answers.yaml -f json -o report.json\n"
+        "  mlops-maturity assess -a answers.yaml --roadmap\n"
         "  mlops-maturity assess -q my-questionnaire.yaml --answer data-versioning=yes");
     sub->callback([o, &ctx] { ctx.exit = run_assess(*o); });
 }

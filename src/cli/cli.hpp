@@ -55,6 +55,9 @@ TextOptions text_options(const std::string& output, const std::string& color_mod
 // Parses `--min-level` values ("2", "data=3") against the questionnaire; throws InputError.
 std::vector<Bar> parse_bars(const Questionnaire& q, const std::vector<std::string>& specs);
 
+// `--roadmap` is a view of the text and Markdown reports; throws InputError for another format.
+void check_roadmap_format(bool roadmap, const std::string& format);
+
 // Prints diagnostics (warnings included) to stderr.
 void print_diagnostics(const std::vector<Diagnostic>& diags);
 

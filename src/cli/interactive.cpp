@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -19,16 +20,6 @@
 namespace mm::cli {
 
 namespace {
-
-// A word the shell reads back as itself.
-std::string shell_quote(const std::string& s) {
-    if (!s.empty() && s.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./-=:,+@%") ==
-                          std::string::npos)
-        return s;
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
 
 bool exists(const std::string& path) {
     struct stat st {};
@@ -45,6 +36,61 @@ bool is_node(const std::string& path) {
 
 }  // namespace
 
+// A word the shell reads back as itself.
+std::string shell_quote(const std::string& s) {
+    if (!s.empty() && s.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./-=:,+@%") ==
+                          std::string::npos)
+        return s;
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string shown_path(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path p(path);
+    if (!p.is_absolute()) return path;
+    const fs::path cwd = fs::current_path(ec);
+    if (ec) return path;
+    const fs::path rel = p.lexically_normal().lexically_relative(cwd.lexically_normal());
+    if (rel.empty() || *rel.begin() == "..") return path;
+    return rel.string();
+}
+
+HintCommand& HintCommand::add(const std::string& flag, const std::string& value) {
+    groups_.push_back(flag + " " + shell_quote(value));
+    return *this;
+}
+
+HintCommand& HintCommand::add_path(const std::string& flag, const std::string& path) {
+    return add(flag, shown_path(path));
+}
+
+std::string HintCommand::text(int width, int indent) const {
+    std::string out(static_cast<std::size_t>(indent), ' ');
+    int column = indent;
+    bool first = true;
+    for (const auto& g : groups_) {
+        const std::string word = terminal_safe(g);
+        const int w = display_width(word);
+        // Room for " word" and, when more follows, the " \" that continues the line; the last column is left
+        // free, since some terminals wrap a line that fills it.
+        const bool last = &g == &groups_.back();
+        if (!first && column + 1 + w + (last ? 0 : 2) > width - 1) {
+            out += " \\\n" + std::string(static_cast<std::size_t>(indent + 2), ' ');
+            column = indent + 2;
+        } else if (!first) {
+            out += ' ';
+            ++column;
+        }
+        out += word;
+        column += w;
+        first = false;
+    }
+    return out + "\n";
+}
+
 bool can_prompt(bool no_input) {
     if (no_input) return false;
     if (const char* ci = std::getenv("CI"); ci && (std::strcmp(ci, "true") == 0 || std::strcmp(ci, "1") == 0))
@@ -56,13 +102,24 @@ bool can_prompt(bool no_input) {
     return true;
 }
 
-std::string Interview::command_with_answers() const {
-    std::string cmd = "mlops-maturity assess";
-    if (o_.questionnaire_spec != "mlops") cmd += " -q " + shell_quote(o_.questionnaire_spec);
-    cmd += " --answers " + shell_quote(save_path_);
-    if (!o_.scan_dir.empty()) cmd += " --scan " + shell_quote(o_.scan_dir);
+HintCommand Interview::command_with_answers(bool with_format) const {
+    HintCommand cmd("mlops-maturity assess");
+    if (o_.questionnaire_spec != "mlops") {
+        std::error_code ec;
+        const bool file = std::filesystem::exists(o_.questionnaire_spec, ec);
+        cmd.add("-q", file ? shown_path(o_.questionnaire_spec) : o_.questionnaire_spec);
+    }
+    cmd.add_path("--answers", save_path_);
+    if (!o_.team.empty()) cmd.add("--team", o_.team);
+    if (!o_.scan_dir.empty()) cmd.add_path("--scan", o_.scan_dir);
+    if (with_format) {
+        if (o_.format != "text") cmd.add("-f", o_.format);
+        if (!o_.output.empty()) cmd.add_path("-o", o_.output);
+    }
     return cmd;
 }
+
+int Interview::width() const { return term_ ? std::min(term_->width(), 100) : 80; }
 
 void Interview::say(const std::string& text) {
     if (term_) term_->write(text);
@@ -103,9 +160,11 @@ std::optional<ExitCode> Interview::run(const Questionnaire& q, AnswerSet& answer
             throw InputError(std::move(diags));
         }
         resumed = true;
-        say("Resuming from " + terminal_safe(save_path_) + ".\n");
+        say("Resuming from " + terminal_safe(shown_path(save_path_)) + ".\n");
     }
     if (answers.questionnaire_id.empty()) answers.questionnaire_id = q.id;
+    // --team wins over the file's `team:` and is saved with the answers, so later runs need not repeat it.
+    if (!o_.team.empty()) answers.team = o_.team;
 
     const std::size_t to_ask = questions_to_ask(q, answers, o_.review);
     if (to_ask == 0) {
@@ -122,7 +181,7 @@ std::optional<ExitCode> Interview::run(const Questionnaire& q, AnswerSet& answer
 
     WalkOptions wo;
     wo.review = o_.review;
-    wo.save_path = save_path_;
+    wo.save_path = shown_path(save_path_);
     if (scan) {
         wo.suggestions = walk_suggestions(q, *scan);
         wo.evidence_root = scan->root;
@@ -131,19 +190,32 @@ std::optional<ExitCode> Interview::run(const Questionnaire& q, AnswerSet& answer
     term_->restore();
     if (outcome == WalkOutcome::Completed) return std::nullopt;
 
-    const std::size_t all = questions_to_ask(q, answers, true);
-    const std::size_t left = questions_to_ask(q, answers, false);
+    const QuestionProgress p = question_progress(q, answers);
     std::string msg = outcome == WalkOutcome::Interrupted ? "Interrupted. " : "";
-    msg += fmt::format("Answers saved to {} ({} of {} answered).\n", terminal_safe(save_path_), all - left, all);
-    msg += "Resume with:\n  " + terminal_safe(command_with_answers()) + "\n";
+    msg += fmt::format("Answers saved to {} ({} of {} answered).\n", terminal_safe(shown_path(save_path_)),
+                       p.applicable - p.left, p.applicable == 1 ? "1 question" : fmt::format("{} questions", p.applicable));
+    msg += "Resume with:\n" + command_with_answers().text(width(), 2);
     say(msg);
     return outcome == WalkOutcome::Quit ? ExitCode::Ok : ExitCode::Interrupted;
 }
 
 void Interview::print_gate_hint(const Assessment& a) {
     if (!term_) return;
-    const int level = a.target ? a.target->level : a.overall_level;
-    say(fmt::format("Gate this in CI: {} --min-level {}\n", terminal_safe(command_with_answers()), level));
+    // A bar the team passes today: failing CI on day one teaches a team to switch the gate off. The target is
+    // where the bar goes next; the diff keeps any level from slipping back in between.
+    const int today = a.overall_level;
+    std::string head = "Gate this in CI";
+    if (a.target && a.target->level > today)
+        head += fmt::format(" (passes today; raise --min-level toward the target, {}):", a.target->level);
+    else
+        head += a.target ? " (the target is met):" : ":";
+    // The report CI saves (the one asked for, when it is JSON), compared with the one saved on the main branch.
+    const std::string report = o_.format == "json" && !o_.output.empty() ? shown_path(o_.output) : "report.json";
+    HintCommand gate = command_with_answers(false);
+    gate.add("--min-level", std::to_string(today)).add("-f", "json").add("-o", report);
+    HintCommand diff("mlops-maturity diff");
+    diff.add(shell_quote("main-" + std::filesystem::path(report).filename().string())).add(shell_quote(report)).add("--fail-on-regression");
+    say(head + "\n" + gate.text(width(), 2) + diff.text(width(), 2));
 }
 
 }  // namespace mm::cli

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "mm/diagnostics.hpp"
 #include "mm/model.hpp"
@@ -29,7 +30,33 @@ struct InterviewOptions {
     bool review = false;
     std::string color = "auto";
     std::string scan_dir;  // --scan, or "": repeated in the resume and gate commands
+    std::string team;      // --team, or "": saved in the answers file (`team:`) and repeated in the commands
+    std::string format = "text";  // -f and -o: repeated in the resume command
+    std::string output;
 };
+
+// A command shown to the user (the resume, gate and "full report" hints): words grouped so that a flag stays
+// with its value, paths shown relative to the current directory when they are under it, and lines broken only
+// between groups, with a shell continuation (" \").
+class HintCommand {
+public:
+    explicit HintCommand(std::string program) { groups_.push_back(std::move(program)); }
+    HintCommand& add(const std::string& flag) { return groups_.push_back(flag), *this; }
+    HintCommand& add(const std::string& flag, const std::string& value);
+    HintCommand& add_path(const std::string& flag, const std::string& path);
+    // The command on lines of at most `width` columns (a single group wider than that stays whole), the first
+    // indented by `indent` spaces, the rest by `indent` + 2.
+    std::string text(int width, int indent) const;
+
+private:
+    std::vector<std::string> groups_;
+};
+
+// A word the shell reads back as itself.
+std::string shell_quote(const std::string& s);
+// `path` relative to the current directory when it lies under it ("../x" and absolute paths elsewhere stay
+// as given).
+std::string shown_path(const std::string& path);
 
 // The walk's view of a scan: per question with evidence, the hits, and the suggested answer for a practice
 // question.
@@ -45,12 +72,17 @@ public:
     // evidence is shown under it and its suggested answer is what Enter takes.
     std::optional<ExitCode> run(const Questionnaire& q, AnswerSet& answers, const ScanResult* scan = nullptr);
 
-    // After the report: one line on the terminal telling how to gate CI with the saved answers.
+    // After the report: how to gate CI with the saved answers, with a bar the team passes today (its overall
+    // level) and a ratchet (diff --fail-on-regression against the last saved report), the target as the goal.
     void print_gate_hint(const Assessment& a);
+    // The command that scores the saved answers again, with the flags the user gave.
+    HintCommand command_with_answers(bool with_format = true) const;
+    int width() const;
+    // Whether the walk ran on a terminal (hints go there).
+    bool on_terminal() const { return term_ != nullptr; }
+    void say(const std::string& text);
 
 private:
-    std::string command_with_answers() const;
-    void say(const std::string& text);
 
     InterviewOptions o_;
     std::string save_path_;

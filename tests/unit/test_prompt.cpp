@@ -92,14 +92,15 @@ TEST_CASE("walk: answering everything with single keys") {
     CHECK(s.saves[1].answers.size() == 1);
     // The intro, dimension headers and progress.
     CHECK(t.out.find("Small interactive model") != std::string::npos);
-    CHECK(t.out.find("6 questions") != std::string::npos);
+    // The count is the questionnaire's questions, as `list` counts them; the profile is counted apart.
+    CHECK(t.out.find("5 questions, after 1 about your team (which may rule some out)") != std::string::npos);
     CHECK(t.out.find("about 2") != std::string::npos);  // minutes: 15 s a question
     CHECK(t.out.find("saved after every key to answers.yaml") != std::string::npos);
     CHECK(t.out.find("── Data (1 of 2)") != std::string::npos);
     CHECK(t.out.find("Where training data comes from") != std::string::npos);
-    CHECK(t.out.find("[1/6] About your team") != std::string::npos);
-    CHECK(t.out.find("[2/6] Data · level 1 (Repeatable)") != std::string::npos);
-    CHECK(t.out.find("[6/6] Deployment · level 2 (Automated)") != std::string::npos);
+    CHECK(t.out.find("[team 1/1] About your team") != std::string::npos);
+    CHECK(t.out.find("[1/5] Data · level 1 (Repeatable)") != std::string::npos);
+    CHECK(t.out.find("[5/5] Deployment · level 2 (Automated)") != std::string::npos);
     CHECK(t.out.find("    2  By a pipeline") != std::string::npos);
     CHECK(t.out.find("Done.") != std::string::npos);
 }
@@ -111,8 +112,8 @@ TEST_CASE("walk: the profile comes first and rules questions out") {
     CHECK(s.answers.profile.at("serving") == "batch");
     CHECK(s.answers.answers.count("latency-slo") == 0);
     CHECK(t.out.find("latency objective") == std::string::npos);
-    CHECK(t.out.find("[5/5]") != std::string::npos);
-    CHECK(t.out.find("[6/") == std::string::npos);
+    CHECK(t.out.find("[4/4]") != std::string::npos);
+    CHECK(t.out.find("[5/") == std::string::npos);
 }
 
 TEST_CASE("walk: back shows the previous answer and lets it change") {
@@ -160,6 +161,49 @@ TEST_CASE("walk: skip leaves a question unanswered") {
     CHECK(s.answer("data-versioned") == "yes");
     CHECK(s.answers.answers.count("release-documented") == 0);
     CHECK(t.out.find("2 questions left unanswered") != std::string::npos);
+    Session one;
+    FakeTerminal t1("1s" "yy1");
+    REQUIRE(one.run(t1) == WalkOutcome::Completed);
+    CHECK(t1.out.find("Done. 1 question left unanswered") != std::string::npos);
+}
+
+TEST_CASE("walk: the key legend names the number keys as this questionnaire uses them") {
+    Session s;
+    FakeTerminal t("q");
+    s.run(t);
+    // small.yaml: two profile options, choice options 0-2.
+    CHECK(t.out.find("1-2 an answer about your team") != std::string::npos);
+    CHECK(t.out.find("0-2 a choice's option") != std::string::npos);
+    CHECK(t.out.find("0-4") == std::string::npos);
+}
+
+TEST_CASE("walk: a question's header fits one line of 80 columns") {
+    Session s;
+    s.q.dimensions[0].name = "Experimentation and reproducibility of every training run";
+    s.q.levels[1].name = "Automated model deployment with gradual rollout";
+    FakeTerminal t("1" "s" "q", 80);
+    s.run(t);
+    check_lines_fit(t.out, 80);
+    // Too long with the level's name: the name goes, the dimension and level stay.
+    CHECK(t.out.find("[1/4] Experimentation and reproducibility of every training run · level 1\n") !=
+          std::string::npos);
+    FakeTerminal narrow("1" "q", 50);
+    Session s2;
+    s2.q.dimensions[0].name = s.q.dimensions[0].name;
+    s2.run(narrow);
+    check_lines_fit(narrow.out, 50);
+    CHECK(narrow.out.find("[1/4] Experimentation and reproducibility of eve…\n") != std::string::npos);
+}
+
+TEST_CASE("question_progress: the questions that apply and those left") {
+    Session s;
+    QuestionProgress p = question_progress(s.q, s.answers);
+    CHECK(p.applicable == 5);
+    CHECK(p.left == 5);
+    s.answers = test::answers("questionnaire: small\nprofile: {serving: batch}\nanswers: {data-documented: yes}\n");
+    p = question_progress(s.q, s.answers);
+    CHECK(p.applicable == 4);
+    CHECK(p.left == 3);
 }
 
 TEST_CASE("walk: quit and interrupt stop with the answers so far saved") {
@@ -193,7 +237,7 @@ TEST_CASE("walk: an invalid key gets a hint and the same question") {
     CHECK(t.out.find("press y, p, n or a to answer") != std::string::npos);
     CHECK(s.answer("data-documented") == "yes");
     CHECK(s.answer("data-versioned") == "no");
-    CHECK(count(t.out, "[1/6]") == 1);  // the question is not printed again, only its key line
+    CHECK(count(t.out, "[team 1/1]") == 1);  // the question is not printed again, only its key line
     // A choice question takes only its option levels and n/a.
     Session c;
     FakeTerminal tc("1sss" "y" "9" "a");
@@ -210,8 +254,10 @@ TEST_CASE("walk: resuming asks only what is unanswered") {
     CHECK(questions_to_ask(s.q, s.answers, true) == 6);
     FakeTerminal t("nyy");
     REQUIRE(s.run(t) == WalkOutcome::Completed);
-    CHECK(t.out.find("3 questions to go") != std::string::npos);
-    CHECK(t.out.find("[1/3] Data · level 2") != std::string::npos);
+    // Resumed: what is left of the questions that apply, and the progress where the session stands.
+    CHECK(t.out.find("3 of 5 questions left;") != std::string::npos);
+    CHECK(t.out.find("[2/5] Data · level 2") != std::string::npos);
+    CHECK(t.out.find("[1/") == std::string::npos);
     CHECK(t.out.find("How do your models deliver") == std::string::npos);
     CHECK(t.out.find("Are data sources documented?") == std::string::npos);
     CHECK(s.answer("data-documented") == "yes");
@@ -228,7 +274,7 @@ TEST_CASE("walk: review asks everything with the current answers shown") {
     // Enter keeps, p changes, Enter on an unanswered question only hints (s skips it), q quits.
     FakeTerminal t("\n" "\n" "p" "\n" "s" "\n" "q");
     CHECK(s.run(t, true) == WalkOutcome::Quit);
-    CHECK(t.out.find("Reviewing 6 questions") != std::string::npos);
+    CHECK(t.out.find("Reviewing 5 questions, after 1 about your team") != std::string::npos);
     CHECK(t.out.find("Current answer: Real-time serving") != std::string::npos);
     CHECK(t.out.find("Current answer: yes") != std::string::npos);
     CHECK(t.out.find("Current answer: 1 By a script") != std::string::npos);
@@ -246,7 +292,7 @@ TEST_CASE("walk: changing the profile on the way back changes what is asked") {
     REQUIRE(s.run(t) == WalkOutcome::Completed);
     CHECK(s.answers.profile.at("serving") == "batch");
     CHECK(s.answers.answers.count("latency-slo") == 0);
-    CHECK(t.out.find("[5/5]") != std::string::npos);
+    CHECK(t.out.find("[4/4]") != std::string::npos);
 }
 
 TEST_CASE("walk: text wraps to the terminal and is made safe") {
@@ -313,7 +359,7 @@ TEST_CASE("walk with evidence: hits under the question, the suggestion is the de
     FakeTerminal t("2yq");
     run_with(s, t, versioned_yes());
     CHECK(t.out.find("Evidence in repo suggests an answer to 1 of these questions") != std::string::npos);
-    const std::size_t at = t.out.find("[3/6] Data · level 2");
+    const std::size_t at = t.out.find("[2/5] Data · level 2");
     REQUIRE(at != std::string::npos);
     const std::string q = t.out.substr(at);
     CHECK(q.find("  Evidence (suggests yes):\n"
