@@ -511,6 +511,7 @@ std::string some_ids(const std::vector<std::string>& ids) {
     if (ids.empty()) return {};
     if (ids.size() == 1) return "'" + ids[0] + "'";
     if (ids.size() == 2) return "'" + ids[0] + "' and '" + ids[1] + "'";
+    if (ids.size() == 3) return "'" + ids[0] + "', '" + ids[1] + "' and '" + ids[2] + "'";
     return "'" + ids[0] + "', '" + ids[1] + "' and " + std::to_string(ids.size() - 2) + " more";
 }
 
