@@ -18,7 +18,7 @@ _mlops_maturity() {
         cword=$COMP_CWORD
     fi
 
-    local commands="assess list show validate init scan report diff aggregate"
+    local commands="assess list show validate init scan report diff aggregate help"
     local cmd="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -36,7 +36,7 @@ _mlops_maturity() {
     case $cmd in
         assess)
             opts="--help --questionnaire --answers --answer --format --output --min-level --target-level --team
-                  --all --top --roadmap --no-input --save --review --scan --require-evidence --color" ;;
+                  --all --top --roadmap --no-input --save --review --scan --require-evidence --require-complete --color" ;;
         list) opts="--help --format" ;;
         show) opts="--help --format --color"; files=questionnaire ;;
         validate) opts="--help --strict"; files=questionnaire ;;
@@ -45,6 +45,7 @@ _mlops_maturity() {
         report) opts="--help --format --output --all --roadmap --color"; files=json ;;
         diff) opts="--help --format --output --fail-on-regression --color"; files=json ;;
         aggregate) opts="--help --format --output --top --color"; files=json ;;
+        help) opts="--help"; files=command ;;
     esac
 
     # Values of the option before the cursor.
@@ -91,6 +92,7 @@ _mlops_maturity() {
             COMPREPLY+=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")) ;;
         json) COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur")) ;;
         dir) COMPREPLY=($(compgen -d -- "$cur")) ;;
+        command) [[ $cword -eq 2 ]] && COMPREPLY=($(compgen -W "${commands% help}" -- "$cur")) ;;
     esac
 }
 complete -F _mlops_maturity mlops-maturity

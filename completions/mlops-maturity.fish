@@ -1,5 +1,5 @@
 # fish completion for mlops-maturity (hand-written; checked against `--help` by tests/e2e/test_completions.sh).
-set -l commands assess list show validate init scan report diff aggregate
+set -l commands assess list show validate init scan report diff aggregate help
 function __mlops_maturity_builtins
     mlops-maturity list 2>/dev/null | awk 'NR > 1 { print $1 }'
 end
@@ -16,6 +16,8 @@ complete -c mlops-maturity -n "not __fish_seen_subcommand_from $commands" -a sca
 complete -c mlops-maturity -n "not __fish_seen_subcommand_from $commands" -a report -d 'Render a saved JSON report'
 complete -c mlops-maturity -n "not __fish_seen_subcommand_from $commands" -a diff -d 'Compare two saved reports'
 complete -c mlops-maturity -n "not __fish_seen_subcommand_from $commands" -a aggregate -d 'Many teams side by side'
+complete -c mlops-maturity -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show the help of a command'
+complete -c mlops-maturity -n '__fish_seen_subcommand_from help' -a 'assess list show validate init scan report diff aggregate' -d 'Command'
 
 for c in $commands
     complete -c mlops-maturity -n "__fish_seen_subcommand_from $c" -s h -l help -d 'Show help'
@@ -44,6 +46,7 @@ complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l save -r -F
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l review -d 'On a terminal: ask every question again'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l scan -x -a '(__fish_complete_directories)' -d 'Pre-fill answers from evidence'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l require-evidence -d 'Unverified yes counts as no'
+complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l require-complete -d 'Fail (exit 2) when a question is unanswered'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from list' -s f -l format -x -a 'text json' -d 'Output format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from show' -s f -l format -x -a 'text json' -d 'Output format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from show validate' -a '(__mlops_maturity_builtins)' -d 'Built-in questionnaire'

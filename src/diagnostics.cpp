@@ -6,6 +6,12 @@
 namespace mm {
 
 std::string Diagnostic::str() const {
+    const char* kind = severity == Severity::Error ? "error: " : "warning: ";
+    // A problem with a command-line option (file "--min-level") or with no place at all reads like every other
+    // message of the tool: "mlops-maturity: error: --min-level: ...".
+    if (file.empty()) return std::string("mlops-maturity: ") + kind + message;
+    if (file.size() > 2 && file.compare(0, 2, "--") == 0)
+        return std::string("mlops-maturity: ") + kind + file + ": " + message;
     std::string out = file;
     if (line > 0) {
         out += ':' + std::to_string(line);
@@ -29,22 +35,20 @@ InputError::InputError(std::vector<Diagnostic> diags)
     : std::runtime_error(join_messages(diags)), diags_(std::move(diags)) {}
 
 void DiagnosticSink::error(int line, int column, std::string message) {
+    // Counting goes on (the total tells how much is wrong), but a hostile or badly broken file can yield a million
+    // errors: only the first few are kept.
+    ++errors_;
+    if (shown_ >= kMaxShown) return;
+    ++shown_;
     diags_.push_back({file_, line, column, std::move(message), Severity::Error});
-    // A hostile or badly broken file could yield millions of errors; nobody reads past the first screenfuls.
-    if (++errors_ >= kMaxErrors) {
-        diags_.push_back({file_, line, column,
-                          "too many errors (" + std::to_string(kMaxErrors) + "); fix these first", Severity::Error});
-        throw_if_errors();
-    }
 }
 
 void DiagnosticSink::warning(int line, int column, std::string message) {
     diags_.push_back({file_, line, column, std::move(message), Severity::Warning});
 }
 
-bool DiagnosticSink::has_errors() const {
-    return std::any_of(diags_.begin(), diags_.end(),
-                       [](const Diagnostic& d) { return d.severity == Severity::Error; });
+std::string more_errors(long long n) {
+    return "and " + std::to_string(n) + " more error" + (n == 1 ? "" : "s") + " (fix the ones above first)";
 }
 
 void DiagnosticSink::throw_if_errors() const {
@@ -55,6 +59,7 @@ void DiagnosticSink::throw_if_errors() const {
     std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
+    if (errors_ > shown_) errors.push_back({file_, 0, 0, more_errors(errors_ - shown_), Severity::Error});
     throw InputError(std::move(errors));
 }
 

@@ -8,6 +8,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -88,6 +89,218 @@ std::string flow_hint(std::string_view text, const YAML::Mark& m) {
     const std::string_view line = text.substr(start, end - start);
     if (line.find_first_of("{[") == std::string_view::npos || line.find('?') == std::string_view::npos) return {};
     return " (inside { } or [ ], put values that contain '?' in quotes: text: \"Ready?\")";
+}
+
+// ---- yaml-cpp's syntax errors, said in terms of what people get wrong ----
+//
+// yaml-cpp names the parser state ("end of map not found", "illegal map value") at the token where it gave up,
+// often the line after the mistake. The mistakes behind them are few: a tab in the indentation, a line indented
+// so that it lines up with no key above it, a missing ':' after a key (the line then continues the value above),
+// and ': ' inside an unquoted value. The offending lines' text tells which.
+
+struct Lines {
+    std::vector<std::string_view> lines;  // without line ends
+    explicit Lines(std::string_view text) {
+        for (std::size_t start = 0; start <= text.size();) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string_view::npos) end = text.size();
+            std::string_view l = text.substr(start, end - start);
+            if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+            lines.push_back(l);
+            start = end + 1;
+        }
+    }
+    std::string_view at(int line) const {  // 1-based; "" outside
+        return line >= 1 && line <= static_cast<int>(lines.size()) ? lines[static_cast<std::size_t>(line - 1)]
+                                                                    : std::string_view();
+    }
+};
+
+std::size_t indent_of(std::string_view l) {
+    std::size_t i = 0;
+    while (i < l.size() && l[i] == ' ') ++i;
+    return i;
+}
+
+bool is_blank_or_comment(std::string_view l) {
+    std::size_t i = l.find_first_not_of(" \t");
+    return i == std::string_view::npos || l[i] == '#';
+}
+
+// The line after its indentation and any "- " list markers: where a key would start.
+std::string_view content_of(std::string_view l) {
+    std::size_t i = indent_of(l);
+    while (i + 1 < l.size() && l[i] == '-' && l[i + 1] == ' ') {
+        i += 2;
+        while (i < l.size() && l[i] == ' ') ++i;
+    }
+    return l.substr(i);
+}
+
+// Where ': ' (or a ':' ending the line) separates a key from its value in unquoted text, or npos.
+std::size_t key_colon(std::string_view content, std::size_t from = 0) {
+    for (std::size_t i = from; i < content.size(); ++i) {
+        if (content[i] == '#' && (i == 0 || content[i - 1] == ' ')) return std::string_view::npos;
+        if (content[i] == ':' && (i + 1 == content.size() || content[i + 1] == ' ' || content[i + 1] == '\t'))
+            return i;
+    }
+    return std::string_view::npos;
+}
+
+std::string spaces(std::size_t n) { return std::to_string(n) + (n == 1 ? " space" : " spaces"); }
+
+struct Explained {
+    SourcePos pos;
+    std::string message;
+};
+
+// A tab among the leading whitespace of this line or the few above it.
+std::optional<Explained> tab_indent(const Lines& lines, int line) {
+    for (int l = line; l >= 1 && l >= line - 3; --l) {
+        std::string_view t = lines.at(l);
+        std::size_t ws = t.find_first_not_of(" \t");
+        std::size_t tab = t.substr(0, ws).find('\t');
+        if (tab != std::string_view::npos)
+            return Explained{{l, static_cast<int>(tab) + 1},
+                             "a tab in the indentation: YAML indents with spaces only (replace the tab with spaces)"};
+    }
+    return std::nullopt;
+}
+
+// The indentations of the lines above `line` that a line may line up with: the line just above, then each line
+// less indented than every line between (the keys it is nested in).
+std::vector<std::size_t> open_indents(const Lines& lines, int line) {
+    std::vector<std::size_t> out;
+    for (int l = line - 1; l >= 1; --l) {
+        std::string_view t = lines.at(l);
+        if (is_blank_or_comment(t)) continue;
+        std::size_t key = t.size() - content_of(t).size();  // where a key on it starts, after any "- "
+        for (std::size_t at : {key, indent_of(t)})
+            if (out.empty() || at < out.back()) out.push_back(at);
+        if (indent_of(t) == 0) break;
+    }
+    return out;
+}
+
+std::string list_of(const std::vector<std::size_t>& v) {
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == v.size() ? " or " : ", ") + std::to_string(v[i]);
+    return out;
+}
+
+std::optional<Explained> misaligned(const Lines& lines, int line) {
+    std::string_view t = lines.at(line);
+    if (is_blank_or_comment(t)) return std::nullopt;
+    std::size_t at = indent_of(t);
+    std::vector<std::size_t> open = open_indents(lines, line);
+    if (open.empty() || std::find(open.begin(), open.end(), at) != open.end()) return std::nullopt;
+    return Explained{{line, static_cast<int>(at) + 1},
+                     "the indentation does not line up: this line is indented by " + spaces(at) +
+                         ", the lines above it by " + list_of(open) +
+                         "; indent the keys of one mapping (and the items of one list) by the same number of spaces"};
+}
+
+// "illegal map value": a ':' where no key may start. Either this line holds a second ': ' (an unquoted value
+// with ': ' in it), or the line above lacks its ':' and so continued the value before it, or this line is
+// indented under a key that already has a value.
+std::optional<Explained> bad_map_value(const Lines& lines, int line, int column) {
+    std::string_view t = lines.at(line);
+    std::string_view content = content_of(t);
+    const std::size_t offset = t.size() - content.size();
+    std::size_t first = key_colon(content);
+    if (first != std::string_view::npos && column >= 1 && offset + first + 1 < static_cast<std::size_t>(column)) {
+        std::string_view key = content.substr(0, first);
+        std::string_view value = content.substr(first + 1);
+        value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
+        const bool has_quote = value.find('"') != std::string_view::npos;
+        return Explained{{line, static_cast<int>(offset + first + 3)},
+                         "a value that contains ': ' must be in quotes (write " + std::string(key) + ": " +
+                             (has_quote ? "'" : "\"") + std::string(value) + (has_quote ? "'" : "\"") + ")"};
+    }
+    int above = line - 1;
+    while (above >= 1 && is_blank_or_comment(lines.at(above))) --above;
+    if (above < 1) return std::nullopt;
+    std::string_view prev = lines.at(above);
+    std::string_view prev_content = content_of(prev);
+    const char c0 = prev_content.empty() ? '\0' : prev_content[0];
+    if (key_colon(prev_content) == std::string_view::npos && std::string_view("\"'{[|>&*!%@`").find(c0) ==
+                                                                   std::string_view::npos) {
+        const std::size_t space = prev_content.find(' ');
+        const std::string key(prev_content.substr(0, space));
+        std::string msg = "missing ':' after '" + key + "'";
+        if (space != std::string_view::npos) {
+            std::string_view value = prev_content.substr(space);
+            value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
+            msg += " (a key and its value are written '" + key + ": " + std::string(value) + "')";
+        } else {
+            msg += " (a key is followed by ':', as in '" + key + ":')";
+        }
+        return Explained{{above, static_cast<int>(prev.size() - prev_content.size() + key.size()) + 1}, msg};
+    }
+    if (indent_of(t) > indent_of(prev) + (prev.size() - prev_content.size() - indent_of(prev))) {
+        const std::size_t colon = key_colon(prev_content);
+        const std::string key(prev_content.substr(0, colon));
+        const std::size_t key_at = prev.size() - prev_content.size();
+        return Explained{{line, static_cast<int>(indent_of(t)) + 1},
+                         "the indentation does not line up: this line is indented by " + spaces(indent_of(t)) +
+                             ", deeper than '" + key + "' on the line above, which already has a value; indent it "
+                             "by " + spaces(key_at) + " like '" + key + "'"};
+    }
+    return std::nullopt;
+}
+
+// An unclosed '{' or '[' before the mark (outside quotes and comments): yaml-cpp reports where it noticed, often
+// lines later.
+std::optional<Explained> unclosed_flow(std::string_view text, const YAML::Mark& m) {
+    if (m.pos < 0) return std::nullopt;
+    const std::size_t end = std::min(text.size(), static_cast<std::size_t>(m.pos));
+    std::vector<std::pair<char, SourcePos>> open;
+    int line = 1, column = 1;
+    char quote = 0;
+    bool comment = false;
+    for (std::size_t i = 0; i < end; ++i) {
+        const char c = text[i];
+        if (c == '\n') { ++line; column = 1; comment = false; continue; }
+        if (comment) { ++column; continue; }
+        if (quote) {
+            if (c == '\\' && quote == '"') { ++i; column += 2; continue; }
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            if (!open.empty() || column == 1 || text[i - 1] == ' ' || text[i - 1] == '[' || text[i - 1] == '{') quote = c;
+        } else if (c == '#' && (column == 1 || text[i - 1] == ' ')) {
+            comment = true;
+        } else if (c == '{' || c == '[') {
+            open.push_back({c, {line, column}});
+        } else if ((c == '}' || c == ']') && !open.empty()) {
+            open.pop_back();
+        }
+        ++column;
+    }
+    if (open.empty()) return std::nullopt;
+    const auto& [bracket, pos] = open.back();  // the innermost: the first that needs closing
+    return Explained{pos, std::string("this '") + bracket + "' is never closed (add the '" +
+                              (bracket == '{' ? '}' : ']') + "' where the " + (bracket == '{' ? "mapping" : "list") +
+                              " ends, on the same line or below)"};
+}
+
+std::optional<Explained> explain_syntax(std::string_view text, const YAML::Mark& m, const std::string& msg) {
+    if (m.line < 0) return std::nullopt;
+    const Lines lines(text);
+    const int line = m.line + 1, column = m.column + 1;
+    const bool structural = msg == YAML::ErrorMsg::MAP_VALUE || msg == YAML::ErrorMsg::END_OF_MAP ||
+                            msg == YAML::ErrorMsg::END_OF_SEQ || msg == YAML::ErrorMsg::TAB_IN_INDENTATION ||
+                            msg == YAML::ErrorMsg::BLOCK_ENTRY || msg == YAML::ErrorMsg::MAP_KEY;
+    const bool flow = msg == YAML::ErrorMsg::END_OF_MAP_FLOW || msg == YAML::ErrorMsg::END_OF_SEQ_FLOW ||
+                      msg == YAML::ErrorMsg::BLOCK_ENTRY || msg == YAML::ErrorMsg::FLOW_END;
+    if (flow)
+        if (auto e = unclosed_flow(text, m)) return e;
+    if (!structural) return std::nullopt;
+    if (auto e = tab_indent(lines, line)) return e;
+    if (msg == YAML::ErrorMsg::MAP_VALUE)
+        if (auto e = bad_map_value(lines, line, column)) return e;
+    if (auto e = misaligned(lines, line)) return e;
+    return std::nullopt;
 }
 
 SourcePos pos_of(const YAML::Mark& m) {
@@ -286,6 +499,8 @@ Node parse_yaml(std::string_view text, const std::string& file, const ParseLimit
         parser.HandleNextDocument(guard);
         return builder.take_root();
     } catch (const YAML::Exception& e) {  // ParserException included
+        if (auto x = explain_syntax(text, e.mark, e.msg))
+            throw InputError(Diagnostic{file, x->pos.line, x->pos.column, "invalid YAML: " + x->message});
         SourcePos p = pos_of(e.mark);
         throw InputError(Diagnostic{file, p.line, p.column, "invalid YAML: " + e.msg + flow_hint(text, e.mark)});
     }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -483,7 +484,7 @@ bool parse_answer_value(const std::string& text, bool quoted, Answer& out) {
     std::string v = text;
     std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (v == "yes" || v == "y" || v == "true") { out.kind = AnswerKind::Yes; return true; }
-    if (v == "partial" || v == "partly") { out.kind = AnswerKind::Partial; return true; }
+    if (v == "partial" || v == "partly" || v == "partially") { out.kind = AnswerKind::Partial; return true; }
     if (v == "no" || v == "n" || v == "false") { out.kind = AnswerKind::No; return true; }
     if (v == "n/a" || v == "na") { out.kind = AnswerKind::NotApplicable; return true; }
     (void)quoted;  // "2" and 2 both name choice level 2: nobody means anything else by a quoted digit
@@ -496,9 +497,24 @@ bool parse_answer_value(const std::string& text, bool quoted, Answer& out) {
 }
 
 namespace {
+
 std::string invalid_answer(const std::string& id, const std::string& shown) {
     return "invalid answer " + shown + " for '" + id + "': expected yes, partial, no, n/a, or a choice level (0-4)";
 }
+
+bool is_blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+
+const std::initializer_list<std::string_view> kAnswersKeys = {"questionnaire", "team", "answers", "notes", "profile"};
+
+// "'a'", "'a' and 'b'", "'a' and 3 more": the first few of many ids, for one message about all of them.
+std::string some_ids(const std::vector<std::string>& ids) {
+    if (ids.empty()) return {};
+    if (ids.size() == 1) return "'" + ids[0] + "'";
+    if (ids.size() == 2) return "'" + ids[0] + "' and '" + ids[1] + "'";
+    if (ids.size() == 3) return "'" + ids[0] + "', '" + ids[1] + "' and '" + ids[2] + "'";
+    return "'" + ids[0] + "', '" + ids[1] + "' and " + std::to_string(ids.size() - 2) + " more";
+}
+
 }  // namespace
 
 AnswerSet load_answers(const SourceText& source) {
@@ -507,7 +523,32 @@ AnswerSet load_answers(const SourceText& source) {
     AnswerSet set;
     set.source_name = source.name;
     if (!expect_kind(root, Node::Kind::Map, sink, "an answers file")) sink.throw_if_errors();
-    check_keys(root, sink, {"questionnaire", "team", "answers", "notes", "profile"}, "the answers file");
+    // Question ids at the top level (the 'answers:' line left out, or the answers indented wrongly) are one
+    // mistake, not one per question: an unknown top-level key whose value is blank or an answer (yes, 2, n/a...)
+    // and that is no typo of a known key is taken for such an answer, and all of them get one error.
+    std::vector<std::string> misplaced;
+    const Node* first_misplaced = nullptr;
+    for (const auto& [key, value] : root.entries) {
+        if (std::find(kAnswersKeys.begin(), kAnswersKeys.end(), key.scalar) != kAnswersKeys.end()) continue;
+        std::vector<std::string> names(kAnswersKeys.begin(), kAnswersKeys.end());
+        std::string hint = sink.full() ? std::string() : nearest(key.scalar, names);
+        Answer looks_like;
+        if (hint.empty() && (value.is_null() || (value.is_scalar() && (is_blank(value.scalar) ||
+                                                  parse_answer_value(value.scalar, value.quoted, looks_like))))) {
+            if (!first_misplaced) first_misplaced = &key;
+            misplaced.push_back(key.scalar);
+            continue;
+        }
+        std::string msg = "unknown key '" + key.scalar + "' in the answers file";
+        msg += hint.empty() ? " (expected one of: questionnaire team answers notes profile)" : " (did you mean '" + hint + "'?)";
+        sink.error(key.pos.line, key.pos.column, msg);
+    }
+    if (first_misplaced)
+        sink.error(first_misplaced->pos.line, first_misplaced->pos.column,
+                   "the answers must be under 'answers:': " + some_ids(misplaced) +
+                       (misplaced.size() == 1 ? " is" : " are") +
+                       " at the top level of the file (add a line 'answers:' above the answers and indent them "
+                       "by two spaces)");
     if (const Node* n = root.get("questionnaire"))
         if (auto s = read_string(*n, sink, "'questionnaire'")) {
             set.questionnaire_id = *s;
@@ -518,7 +559,9 @@ AnswerSet load_answers(const SourceText& source) {
     if (const Node* n = root.get("answers"); n && !n->is_null()) {
         if (expect_kind(*n, Node::Kind::Map, sink, "'answers'")) {
             for (const auto& [key, value] : n->entries) {
-                if (value.is_null()) continue;  // left blank (as in a template): unanswered
+                // Left blank (as in a template) or written as "": unanswered, the same either way
+                // (docs/answers-format.md).
+                if (value.is_null() || (value.is_scalar() && is_blank(value.scalar))) continue;
                 Answer a;
                 a.pos = value.pos;
                 if (!value.is_scalar()) {
@@ -526,7 +569,7 @@ AnswerSet load_answers(const SourceText& source) {
                     continue;
                 }
                 if (!parse_answer_value(value.scalar, value.quoted, a)) {
-                    set.rejected[key.scalar] = {value.pos, "'" + value.scalar + "'"};
+                    set.rejected[key.scalar] = {value.pos, "'" + value.scalar + "'", value.scalar, key.pos};
                     continue;
                 }
                 a.pos = key.pos;
@@ -551,6 +594,7 @@ AnswerSet load_answers(const SourceText& source) {
                 if (auto s = read_string(value, sink, "a profile answer")) {
                     set.profile[key.scalar] = *s;
                     set.positions["profile." + key.scalar] = value.pos;
+                    set.positions["profile-key." + key.scalar] = key.pos;
                 }
             }
     }
@@ -569,17 +613,44 @@ std::vector<std::string> all_question_ids(const Questionnaire& q) {
     return ids;
 }
 
-std::string unknown_question(const std::string& id, const std::vector<std::string>& ids, const Questionnaire& q) {
+std::string unknown_question(const std::string& id, const std::vector<std::string>& ids, const Questionnaire& q,
+                             bool suggest) {
     std::string msg = "unknown question '" + id + "' for questionnaire '" + q.id + "'";
-    std::string hint = nearest(id, ids);
+    std::string hint = suggest ? nearest(id, ids) : std::string();
     if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
     return msg;
 }
 
-std::string option_levels(const Question& qu) {
+// Option texts are sentences; a message lists all options of a question on one line, so each is cut short.
+std::string short_text(const std::string& text, std::size_t max = 48) {
+    if (text.size() <= max) return text;
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a UTF-8 boundary
+    return text.substr(0, cut) + "...";
+}
+
+// "0 = By hand; 1 = By a script; 2 = By a pipeline"
+std::string option_list(const Question& qu) {
     std::string out;
-    for (const auto& o : qu.options) out += (out.empty() ? "" : ", ") + std::to_string(o.level);
+    for (const auto& o : qu.options)
+        out += (out.empty() ? "" : "; ") + std::to_string(o.level) + " = " + short_text(o.text);
     return out;
+}
+
+const std::vector<std::string> kPracticeValues = {"yes", "partial", "no", "n/a"};
+
+std::string practice_values(const std::string& written) {
+    std::string msg = "a practice question takes yes, partial, no or n/a";
+    std::string lower = written;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string hint = lower.empty() ? std::string() : nearest(lower, kPracticeValues);
+    if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+    return msg;
+}
+
+std::string choice_values(const Question& qu) {
+    return "a choice question takes the level of one of its options (" + option_list(qu) + ") or n/a";
 }
 
 }  // namespace
@@ -590,60 +661,113 @@ void check_answers(const Questionnaire& q, const AnswerSet& answers) {
         auto it = answers.positions.find(key);
         return it == answers.positions.end() ? SourcePos{} : it->second;
     };
-    if (!answers.questionnaire_id.empty() && answers.questionnaire_id != q.id)
-        sink.error(at("questionnaire").line, at("questionnaire").column, "these answers are for questionnaire '" + answers.questionnaire_id +
-                             "', not '" + q.id + "' (choose it with -q " + answers.questionnaire_id + ")");
+    // Answers for another questionnaire: every id would be unknown, so that one line is all there is to say.
+    if (!answers.questionnaire_id.empty() && answers.questionnaire_id != q.id) {
+        sink.error(at("questionnaire").line, at("questionnaire").column,
+                   "these answers are for questionnaire '" + answers.questionnaire_id + "', not '" + q.id +
+                       "' (choose it with -q " + answers.questionnaire_id + ")");
+        sink.throw_if_errors();
+    }
     const auto ids = all_question_ids(q);
-    for (const auto& [id, r] : answers.rejected) {
-        const ProfileQuestion* p = q.find_profile(id);
-        if (p)
-            sink.error(r.pos.line, r.pos.column, "'" + id + "' is a profile question: answer it under 'profile:', not 'answers:'");
-        else
-            sink.error(r.pos.line, r.pos.column, invalid_answer(id, r.shown));
+
+    // Question ids under 'profile:' (the 'answers:' line left out below the profile): one error for all of them.
+    std::vector<std::pair<SourcePos, std::string>> under_profile;
+    for (const auto& [id, value] : answers.profile)
+        if (!q.find_profile(id) && q.find_question(id)) under_profile.emplace_back(at("profile-key." + id), id);
+    if (!under_profile.empty()) {
+        std::sort(under_profile.begin(), under_profile.end(), [](const auto& x, const auto& y) {
+            return x.first.line != y.first.line ? x.first.line < y.first.line : x.first.column < y.first.column;
+        });
+        std::vector<std::string> misplaced;
+        for (const auto& [pos, id] : under_profile) misplaced.push_back(id);
+        sink.error(under_profile[0].first.line, under_profile[0].first.column,
+                   "the answers must be under 'answers:': " + some_ids(misplaced) +
+                       (misplaced.size() == 1 ? " is a question" : " are questions") +
+                       " under 'profile:' (is the line 'answers:' missing above them?)");
     }
-    for (const auto& [id, a] : answers.answers) {
-        const Question* qu = q.find_question(id);
-        if (!qu) {
+
+    // Checked in the order of the file, so that the errors shown (the first few) are the first ones in it.
+    std::vector<std::pair<SourcePos, std::function<void()>>> checks;
+    for (const auto& [id_, r_] : answers.rejected) {
+        const std::string& id = id_;
+        const AnswerSet::Rejected& r = r_;
+        checks.emplace_back(r.pos, [&, id, r] {
+            const Question* qu = q.find_question(id);
             if (q.find_profile(id))
-                sink.error(a.pos.line, a.pos.column, "'" + id + "' is a profile question: answer it under 'profile:'");
+                sink.error(r.pos.line, r.pos.column,
+                           "'" + id + "' is a profile question: answer it under 'profile:', not 'answers:'");
+            else if (!qu)
+                sink.error(r.key_pos.line, r.key_pos.column, unknown_question(id, ids, q, !sink.full()));
+            else if (qu->type == QuestionType::Practice)
+                sink.error(r.pos.line, r.pos.column,
+                           "invalid answer " + r.shown + " for '" + id + "': " + practice_values(r.value));
             else
-                sink.error(a.pos.line, a.pos.column, unknown_question(id, ids, q));
-            continue;
-        }
-        if (a.kind == AnswerKind::NotApplicable) continue;
-        if (qu->type == QuestionType::Practice && a.kind == AnswerKind::Choice) {
-            sink.error(a.pos.line, a.pos.column,
-                       "'" + id + "' is a practice question: answer yes, partial, no or n/a, not " +
-                           std::to_string(a.choice_level));
-        } else if (qu->type == QuestionType::Choice) {
-            if (a.kind != AnswerKind::Choice)
-                sink.error(a.pos.line, a.pos.column,
-                           "'" + id + "' is a choice question: answer with the level of an option (" +
-                               option_levels(*qu) + ") or n/a, not " + answer_text(a));
-            else if (!qu->option_at(a.choice_level))
-                sink.error(a.pos.line, a.pos.column,
-                           "'" + id + "' has no option at level " + std::to_string(a.choice_level) +
-                               " (its options: " + option_levels(*qu) + ")");
-        }
+                sink.error(r.pos.line, r.pos.column,
+                           "invalid answer " + r.shown + " for '" + id + "': " + choice_values(*qu));
+        });
     }
-    for (const auto& [id, note] : answers.notes)
-        if (!q.find_question(id))
-            sink.error(at("notes." + id).line, at("notes." + id).column, "a note for " + unknown_question(id, ids, q));
-    for (const auto& [id, value] : answers.profile) {
-        const ProfileQuestion* p = q.find_profile(id);
+    for (const auto& [id_, a_] : answers.answers) {
+        const std::string& id = id_;
+        const Answer& a = a_;
+        checks.emplace_back(a.pos, [&] {
+            const Question* qu = q.find_question(id);
+            if (!qu) {
+                if (q.find_profile(id))
+                    sink.error(a.pos.line, a.pos.column, "'" + id + "' is a profile question: answer it under 'profile:'");
+                else
+                    sink.error(a.pos.line, a.pos.column, unknown_question(id, ids, q, !sink.full()));
+                return;
+            }
+            if (a.kind == AnswerKind::NotApplicable) return;
+            if (qu->type == QuestionType::Practice && a.kind == AnswerKind::Choice) {
+                sink.error(a.pos.line, a.pos.column,
+                           "'" + id + "' is a practice question: answer yes, partial, no or n/a, not " +
+                               std::to_string(a.choice_level));
+            } else if (qu->type == QuestionType::Choice) {
+                if (a.kind != AnswerKind::Choice)
+                    sink.error(a.pos.line, a.pos.column,
+                               "'" + id + "' is a choice question: answer with the level of an option (" +
+                                   option_list(*qu) + ") or n/a, not " + answer_text(a));
+                else if (!qu->option_at(a.choice_level))
+                    sink.error(a.pos.line, a.pos.column,
+                               "'" + id + "' has no option at level " + std::to_string(a.choice_level) +
+                                   " (its options: " + option_list(*qu) + ")");
+            }
+        });
+    }
+    for (const auto& [id_, note] : answers.notes) {
+        const std::string& id = id_;
+        SourcePos p = at("notes." + id);
+        checks.emplace_back(p, [&, id, p] {
+            if (!q.find_question(id))
+                sink.error(p.line, p.column, "a note for " + unknown_question(id, ids, q, !sink.full()));
+        });
+    }
+    for (const auto& [id_, value_] : answers.profile) {
+        const std::string& id = id_;
+        const std::string& value = value_;
         SourcePos pos = at("profile." + id);
-        if (!p) {
-            std::vector<std::string> pids;
-            for (const auto& pq : q.profile) pids.push_back(pq.id);
-            std::string hint = nearest(id, pids);
-            sink.error(pos.line, pos.column, "unknown profile question '" + id + "'" +
-                                 (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
-        } else if (!p->option(value)) {
-            std::string known;
-            for (const auto& o : p->options) known += (known.empty() ? "" : ", ") + o.value;
-            sink.error(pos.line, pos.column, "'" + value + "' is not an option of profile question '" + id + "' (options: " + known + ")");
-        }
+        checks.emplace_back(pos, [&, pos] {
+            const ProfileQuestion* p = q.find_profile(id);
+            if (!p) {
+                if (q.find_question(id)) return;  // reported above, once for all
+                std::vector<std::string> pids;
+                for (const auto& pq : q.profile) pids.push_back(pq.id);
+                std::string hint = sink.full() ? std::string() : nearest(id, pids);
+                sink.error(pos.line, pos.column, "unknown profile question '" + id + "'" +
+                                                     (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
+            } else if (!p->option(value)) {
+                std::string known;
+                for (const auto& o : p->options) known += (known.empty() ? "" : ", ") + o.value;
+                sink.error(pos.line, pos.column,
+                           "'" + value + "' is not an option of profile question '" + id + "' (options: " + known + ")");
+            }
+        });
     }
+    std::stable_sort(checks.begin(), checks.end(), [](const auto& x, const auto& y) {
+        return x.first.line != y.first.line ? x.first.line < y.first.line : x.first.column < y.first.column;
+    });
+    for (const auto& c : checks) c.second();
     sink.throw_if_errors();
 }
 
@@ -654,7 +778,14 @@ void apply_answer_overrides(const Questionnaire& q, AnswerSet& answers, const st
     for (const auto& o : overrides) {
         auto eq = o.find('=');
         if (eq == std::string::npos || eq == 0) {
-            sink.error(0, 0, "'" + o + "' is not ID=VALUE");
+            std::string msg = "'" + o + "' is not ID=VALUE";
+            // `--answer answers.yaml` is `--answers` with its last letter lost.
+            auto ends_with = [&](std::string_view ext) {
+                return o.size() > ext.size() && o.compare(o.size() - ext.size(), ext.size(), ext) == 0;
+            };
+            if (eq == std::string::npos && (ends_with(".yaml") || ends_with(".yml") || ends_with(".json") || o == "-"))
+                msg += " (did you mean '--answers " + o + "'? --answers reads an answers file)";
+            sink.error(0, 0, msg);
             continue;
         }
         std::string id = o.substr(0, eq), value = o.substr(eq + 1);
@@ -664,7 +795,7 @@ void apply_answer_overrides(const Questionnaire& q, AnswerSet& answers, const st
         }
         Answer a;
         if (!parse_answer_value(value, false, a)) {
-            sink.error(0, 0, invalid_answer(id, "'" + value + "'"));
+            given.rejected[id] = {{}, "'" + value + "'", value, {}};  // check_answers says what the question takes
             continue;
         }
         given.answers[id] = a;

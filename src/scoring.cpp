@@ -360,4 +360,19 @@ GateResult check_gate(const Assessment& a, const std::vector<Bar>& bars) {
     return g;
 }
 
+std::string unanswered_summary(const Assessment& a) {
+    if (a.unanswered.empty()) return {};
+    std::size_t applicable = 0;
+    for (const auto& r : a.questions) applicable += r.status != QuestionStatus::NotAsked;
+    const std::size_t n = a.unanswered.size();
+    std::string out = std::to_string(n) + " of " + std::to_string(applicable) + " question" +
+                      (applicable == 1 ? "" : "s") + (n == 1 ? " is" : " are") + " unanswered (";
+    // The first few ids say where to start; all of them would be a wall of text.
+    const std::size_t shown = std::min<std::size_t>(n, 3);
+    for (std::size_t i = 0; i < shown; ++i)
+        out += (i == 0 ? "" : i + 1 == shown && n == shown ? " and " : ", ") + a.unanswered[i];
+    if (n > shown) out += " and " + std::to_string(n - shown) + " more";
+    return out + ")";
+}
+
 }  // namespace mm

@@ -25,7 +25,8 @@ struct Diagnostic {
     std::string message;
     Severity severity = Severity::Error;
 
-    // "FILE:LINE:COL: error: MESSAGE" (line and column left out when unknown).
+    // "FILE:LINE:COL: error: MESSAGE" (line and column left out when unknown); for an option (file "--answer")
+    // "mlops-maturity: error: --answer: MESSAGE", and without a file "mlops-maturity: error: MESSAGE".
     std::string str() const;
 };
 
@@ -46,25 +47,36 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Collects diagnostics while loading, so one run reports every problem rather than the first.
+// Collects diagnostics while loading, so one run reports every problem rather than the first: the first
+// kMaxShown errors in full, then only a count ("and N more errors"), as compilers and linters do. One root cause
+// often yields many errors; a screenful of them hides it.
 class DiagnosticSink {
 public:
     explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
     void error(int line, int column, std::string message);
     void warning(int line, int column, std::string message);
-    bool has_errors() const;
+    bool has_errors() const { return errors_ > 0; }
+    // Every error recorded, shown or only counted.
+    long long error_count() const { return errors_; }
+    // True once kMaxShown errors are kept: a further error is only counted, so a caller may skip building a
+    // costly message (a "did you mean" compares against every known id).
+    bool full() const { return shown_ >= kMaxShown; }
     const std::vector<Diagnostic>& all() const { return diags_; }
     const std::string& file() const { return file_; }
-    // Throws InputError with everything collected when any error was recorded.
+    // Throws InputError when any error was recorded: the errors kept, in source order, then "and N more errors"
+    // (unlocated, naming the file) when some were only counted.
     void throw_if_errors() const;
-    // error() throws (with everything so far) once this many errors are recorded.
-    static constexpr int kMaxErrors = 100;
+    static constexpr int kMaxShown = 10;
 
 private:
     std::string file_;
-    std::vector<Diagnostic> diags_;
-    int errors_ = 0;
+    std::vector<Diagnostic> diags_;  // warnings, and the errors shown
+    long long errors_ = 0;
+    int shown_ = 0;
 };
+
+// "and 3 more errors" / "and 1 more error": the last line when errors were counted but not shown.
+std::string more_errors(long long n);
 
 // The closest candidate by edit distance, or "" when none is close enough to be a likely typo.
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates);

@@ -203,6 +203,8 @@ struct AnswerSet {
     struct Rejected {
         SourcePos pos;
         std::string shown;  // the value quoted, for the message
+        std::string value;  // the value as written (empty for a list or mapping), for "did you mean"
+        SourcePos key_pos;
     };
     std::map<std::string, Rejected> rejected;
 };

@@ -123,6 +123,11 @@ std::optional<Target> effective_target(std::optional<Target> chosen, const std::
 
 Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOptions& options = {});
 
+// "40 of 78 questions are unanswered (data-a, data-b and 38 more)": the questions that apply to the team's profile
+// and have no answer, which count as not in place; empty when there are none. For the warning (or, with
+// --require-complete, the error) of `assess`.
+std::string unanswered_summary(const Assessment& a);
+
 // ---- the CI gate ----
 
 struct GateResult {

@@ -3,6 +3,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <csignal>
 #include <cstdlib>
@@ -129,6 +131,80 @@ void write_escaped(std::ostream& os, const std::string& text) {
     }
 }
 
+// The subcommand named on the command line (the first argument that is one), or nullptr.
+CLI::App* named_subcommand(CLI::App& app, int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        for (const auto& c : commands())
+            if (argv[i] == std::string(c.name)) return app.get_subcommand(c.name);
+    return nullptr;
+}
+
+std::vector<std::string> command_names() {
+    std::vector<std::string> names;
+    for (const auto& c : commands()) names.emplace_back(c.name);
+    names.emplace_back("help");
+    return names;
+}
+
+std::string unknown_command(const std::string& word) {
+    std::string msg = "unknown command '" + word + "'";
+    std::string hint = nearest(word, command_names());
+    if (!hint.empty()) return msg + " (did you mean '" + hint + "'?)";
+    std::string all;
+    for (const auto& n : command_names()) all += (all.empty() ? "" : ", ") + n;
+    return msg + " (commands: " + all + ")";
+}
+
+// An option `sub` does not know: "unknown option '--minlevel' for 'assess' (did you mean '--min-level'?)". Empty
+// when every option on the command line is known (the error is then about something else).
+std::string unknown_option(CLI::App& app, CLI::App* sub, int argc, char** argv) {
+    CLI::App& owner = sub ? *sub : app;
+    std::vector<std::string> names{"--help"};
+    if (!sub) names.emplace_back("--version");
+    for (const CLI::Option* o : owner.get_options()) {
+        for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+        for (const auto& sn : o->get_snames()) names.push_back("-" + sn);
+    }
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--") break;
+        if (arg.size() < 2 || arg[0] != '-') continue;
+        std::string name = arg.substr(0, arg.find('='));
+        if (name.size() > 2 && name[1] != '-') name = name.substr(0, 2);  // -qmlops: the option is -q
+        if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+        if (name == "-h") continue;
+        std::string msg = "unknown option '" + name + "'" + (sub ? " for '" + sub->get_name() + "'" : std::string());
+        // One letter off is any other letter: short options get no suggestion.
+        std::string hint = name.size() > 2 ? nearest(name, names) : std::string();
+        if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+        return msg;
+    }
+    return {};
+}
+
+// CLI11's messages ("The following argument was not expected: asses") in the tool's voice: one line that starts
+// "mlops-maturity: error: ", with a "did you mean" for a mistyped command or option.
+std::string usage_error(CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+    CLI::App* sub = named_subcommand(app, argc, argv);
+    std::string msg;
+    // By type, not get_name(): CLI11 names an ExtrasError of a subcommand after the subcommand.
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) || dynamic_cast<const CLI::RequiredError*>(&e)) {
+        msg = unknown_option(app, sub, argc, argv);
+        if (msg.empty() && !sub)
+            for (int i = 1; i < argc && msg.empty(); ++i)
+                if (argv[i][0] != '-') msg = unknown_command(argv[i]);
+    }
+    if (msg.empty()) {
+        msg = e.what();
+        if (msg.size() > 1 && std::isupper(static_cast<unsigned char>(msg[0])) &&
+            std::islower(static_cast<unsigned char>(msg[1])))
+            msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
+    }
+    std::string help = sub ? "mlops-maturity " + sub->get_name() + " --help" : std::string("mlops-maturity --help");
+    if (msg.find("did you mean") == std::string::npos) msg += "\n(see '" + help + "')";
+    return "mlops-maturity: error: " + msg + "\n";
+}
+
 }  // namespace
 
 void print_diagnostics(const std::vector<Diagnostic>& diags) {
@@ -150,18 +226,52 @@ int main(int argc, char** argv) {
         "  mlops-maturity assess -a answers.yaml --min-level 2   gate CI on level 2\n"
         "  mlops-maturity assess -a answers.yaml -f json -o report.json\n\n"
         "Exit codes: 0 ok, 1 gate failed, 2 usage error or bad input, 3 internal error, 130 interrupted.\n"
-        "Run 'mlops-maturity COMMAND --help' for a command's options.");
+        "Run 'mlops-maturity help COMMAND' (or 'mlops-maturity COMMAND --help') for a command's options.");
     Context ctx;
     for (const auto& c : commands()) c.setup(app, ctx);
+    // `help [COMMAND]` is `[COMMAND] --help` (as in git and gh); it is handled before parsing, and registered only
+    // so that --help lists it. `help --help` is left to CLI11.
+    CLI::App* help = app.add_subcommand("help", "Show the help of a command: help COMMAND is COMMAND --help");
+    help->add_option("command", "The command to show the help of")->type_name("COMMAND");
+    help->callback([&app] { std::cout << app.help(); });
     try {
+        if (argc == 1) {
+            // Nothing asked for: the usage, on stderr, and exit 2 like any other usage error (README, "Exit codes").
+            std::cerr << app.help();
+            return static_cast<int>(ExitCode::BadInput);
+        }
+        if (std::string(argv[1]) == "help" && (argc == 2 || argv[2][0] != '-')) {
+            if (argc == 2) {
+                std::cout << app.help();
+                return 0;
+            }
+            for (const auto& c : commands())
+                if (argv[2] == std::string(c.name)) {
+                    std::cout << app.get_subcommand(c.name)->help("mlops-maturity");  // as `COMMAND --help`
+                    return 0;
+                }
+            if (argv[2] == std::string("help")) {
+                std::cout << help->help("mlops-maturity");
+                return 0;
+            }
+            std::ostringstream err;
+            err << "mlops-maturity: error: " << unknown_command(argv[2]) << '\n';
+            write_escaped(std::cerr, err.str());
+            return static_cast<int>(ExitCode::BadInput);
+        }
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {
-            // CLI11 formats help, version and usage errors; its own codes (105, 106, 109...) become ours. Its error
-            // messages quote the arguments, so they pass through the escaper of our own diagnostics. Help and
-            // version (stdout) hold only our own text: CLI11 shows defaults captured at setup, never a value given.
+            // CLI11 formats help and version; its usage errors are said again in the tool's voice (usage_error), and
+            // its own codes (105, 106, 109...) become ours. Error messages quote the arguments, so they pass through
+            // the escaper of our own diagnostics. Help and version (stdout) hold only our own text: CLI11 shows
+            // defaults captured at setup, never a value given.
             std::ostringstream err;
             int code = app.exit(e, std::cout, err);
+            if (code != 0) {
+                err.str("");
+                err << usage_error(app, e, argc, argv);
+            }
             write_escaped(std::cerr, err.str());
             return code == 0 ? 0 : static_cast<int>(ExitCode::BadInput);
         }

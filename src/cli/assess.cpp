@@ -34,6 +34,7 @@ struct AssessOptions {
     bool require_evidence = false;  // --require-evidence: unverified "yes" counts as "no"
     int top = -1;                   // --top N: the one-screen summary with N next steps
     bool roadmap = false;           // --roadmap: what each level above the current one takes
+    bool require_complete = false;  // --require-complete: an unanswered question is an error (exit 2)
 };
 
 constexpr std::size_t kSummarySteps = 5;
@@ -53,7 +54,7 @@ HintCommand full_report_command(const AssessOptions& o, const Interview* intervi
 }
 
 const char* kHowToAnswer =
-    "mlops-maturity: no answers given, and no terminal to ask them in.\n"
+    "mlops-maturity: error: no answers given, and no terminal to ask them in.\n"
     "Provide answers in one of these ways:\n"
     "  mlops-maturity init -q {q} -o answers.yaml     # write a template, fill it in, commit it\n"
     "  mlops-maturity assess -q {q} --answers answers.yaml\n"
@@ -108,6 +109,23 @@ ExitCode run_assess(const AssessOptions& o) {
     if (o.target_level >= 0) so.target_level = o.target_level;
     so.gate = bars;
     Assessment a = score(q, answers, so);
+    // Unanswered questions count as not in place, which is right for a template filled in on purpose but
+    // surprising for a file left half done: say so on stderr, and fail with --require-complete.
+    if (std::string missing = unanswered_summary(a); !missing.empty()) {
+        if (o.require_complete)
+            throw InputError(Diagnostic{"", 0, 0, missing + " and --require-complete is given: answer them" +
+                                                      (o.answers_path.empty() || o.answers_path == "-"
+                                                           ? std::string()
+                                                           : " in " + o.answers_path)});
+        if (!interview)
+            std::cerr << escape_controls("mlops-maturity: warning: " + missing +
+                                         " and count as not in place; run 'mlops-maturity assess" +
+                                         (o.answers_path.empty() || o.answers_path == "-"
+                                              ? std::string()
+                                              : " -a " + o.answers_path) +
+                                         "' in a terminal to answer them, or use --require-complete to fail")
+                      << '\n';
+    }
     std::optional<GateResult> gate;
     if (!bars.empty()) gate = check_gate(a, bars);
     Report report = make_report(q, std::move(a), gate);
@@ -182,6 +200,9 @@ void setup_assess(CLI::App& app, Context& ctx) {
                                         "list answers it contradicts")->type_name("DIR");
     sub->add_flag("--require-evidence", o->require_evidence, "With --scan: an unverified 'yes' counts as 'no'")
         ->needs(scan);
+    sub->add_flag("--require-complete", o->require_complete,
+                  "Fail (exit 2) when a question that applies is unanswered, instead of warning and counting it as "
+                  "not in place");
     add_color_option(*sub, o->color);
     sub->footer(
         "Examples:\n"

@@ -39,6 +39,10 @@ for MODE in $modes; do
   for s in $subcommands; do
     if printf '%s\n' "$got" | grep -qx -- "$s"; then ok; else CODE=0; not_ok "bash ($MODE): subcommand '$s' does not complete"; fi
   done
+  got=$(complete_bash mlops-maturity help as)
+  if [ "$got" = assess ]; then ok; else CODE=0; not_ok "bash ($MODE): 'help as' should complete to assess, got: $got"; fi
+  got=$(complete_bash mlops-maturity assess --require-c)
+  if [ "$got" = --require-complete ]; then ok; else CODE=0; not_ok "bash ($MODE): 'assess --require-c' should complete, got: $got"; fi
   got=$(complete_bash mlops-maturity ag)
   if [ "$got" = aggregate ]; then ok; else CODE=0; not_ok "bash ($MODE): 'ag' should complete to aggregate, got: $got"; fi
   for s in $subcommands; do

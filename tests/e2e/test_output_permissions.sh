@@ -126,10 +126,10 @@ python3 "$(dirname "$0")/pty_session.py" --timeout "${MM_PTY_TIMEOUT:-10}" --cwd
   --transcript "$TMP/interactive.screen" -- env -u CI "$MM_BIN" assess -q "$SMALL" --save answers.yaml \
   2>"$TMP/err" <<EOF
 expect Resuming from answers.yaml
-expect [1/6]
+expect [team 1/1]
 send 2
 file answers.yaml   serving: online
-expect [2/6]
+expect [1/5]
 send y
 file answers.yaml   data-documented: yes
 send q

@@ -152,10 +152,10 @@ file_has() { # file_has FILE TEXT description
 mkdir -p "$TMP/save-link/real"
 ln -s real/answers.yaml "$TMP/save-link/answers.yaml"
 session save-link -- "${ASSESS[@]}" --save answers.yaml <<EOF
-expect [1/6]
+expect [team 1/1]
 send 2
 file real/answers.yaml   serving: online
-expect [2/6]
+expect [1/5]
 send y
 file real/answers.yaml   data-documented: yes
 send q
@@ -167,7 +167,7 @@ file_has "$TMP/save-link/real/answers.yaml" "  data-documented: yes" "--save a l
 # ... and the next session resumes from the target, through the link.
 session save-link -- "${ASSESS[@]}" --save answers.yaml <<EOF
 expect Resuming from answers.yaml
-expect [1/4] Data
+expect [2/5] Data
 send n
 file real/answers.yaml   data-versioned: no
 send q
@@ -183,11 +183,11 @@ if [ "$ROOT" = 1 ]; then
   mkdir -p "$TMP/save-null"
   mknod -m 666 "$TMP/save-null/null" c 1 3
   session save-null -- "${ASSESS[@]}" --save null <<EOF
-expect [1/6]
+expect [team 1/1]
 send 2
-expect [2/6]
+expect [1/5]
 send y
-expect [3/6]
+expect [2/5]
 send q
 expect Answers saved to null
 exit 0

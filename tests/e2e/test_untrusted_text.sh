@@ -184,7 +184,7 @@ arg_error() { # arg_error CODE VISIBLE DESCRIPTION ARGS...: exit CODE, VISIBLE i
   expect_err "$visible" "$what: the argument is shown with its escapes visible"
   clean "$what"
 }
-arg_error 2 'The following argument was not expected: --\e]0;PWNED\a' "an unknown option" assess $'--\e]0;PWNED\a'
+arg_error 2 "unknown option '--\\e]0;PWNED\\a' for 'assess'" "an unknown option" assess $'--\e]0;PWNED\a'
 arg_error 2 '--format: x\e[2J not in {' "a bad -f" assess -f $'x\e[2J'
 arg_error 2 '--format: \e]0;PWNED\a not in {' "a bad -f of report" report "$R" -f $'\e]0;PWNED\a'
 arg_error 2 '--format: \u{9b}6n not in {' "a bad -f of scan (C1 control)" scan -f $'\xc2\x9b6n'

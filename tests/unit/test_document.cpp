@@ -66,3 +66,46 @@ TEST_CASE("a UTF-8 byte order mark is accepted") {
     Node root = parse_yaml("\xEF\xBB\xBFkey: value\n", "bom.yaml");
     CHECK(root.get("key")->scalar == "value");
 }
+
+TEST_CASE("YAML structure errors say which mistake it is, with the line and column of the mistake") {
+    auto err = [](const std::string& text) { return first_error([&] { parse_yaml(text, "f.yaml"); }); };
+    // A tab in the indentation, where yaml-cpp says "illegal tab when looking for indentation" or, for the first
+    // key of a mapping, "illegal map value".
+    const std::string tab = "f.yaml:3:1: error: invalid YAML: a tab in the indentation: YAML indents with spaces only "
+                            "(replace the tab with spaces)";
+    CHECK(err("answers:\n  a: yes\n\tb: no\n") == tab);
+    CHECK(err("answers:\n  a: yes\n\tb: no\n") == tab);
+    CHECK(err("answers:\n\ta: yes\n  b: no\n").find("f.yaml:2:1: error: invalid YAML: a tab in the indentation") == 0);
+    // Indentation that lines up with no key above ("end of map not found", "end of sequence not found").
+    CHECK(err("answers:\n  a: yes\n b: no\n") ==
+          "f.yaml:3:2: error: invalid YAML: the indentation does not line up: this line is indented by 1 space, the "
+          "lines above it by 2 or 0; indent the keys of one mapping (and the items of one list) by the same number of "
+          "spaces");
+    CHECK(err("dims:\n  - id: x\n    name: y\n   text: z\n").find("f.yaml:4:4: error: invalid YAML: the indentation "
+                                                                  "does not line up: this line is indented by 3 spaces, "
+                                                                  "the lines above it by 4, 2 or 0;") == 0);
+    // Indented under a key that has a value ("illegal map value").
+    CHECK(err("answers:\n  a: yes\n   b: no\n") ==
+          "f.yaml:3:4: error: invalid YAML: the indentation does not line up: this line is indented by 3 spaces, "
+          "deeper than 'a' on the line above, which already has a value; indent it by 2 spaces like 'a'");
+    // A missing colon: yaml-cpp complains about the next line ("illegal map value"); the message points at the
+    // line that lacks it.
+    CHECK(err("answers:\n  a: yes\n  b no\n  c: yes\n") ==
+          "f.yaml:3:4: error: invalid YAML: missing ':' after 'b' (a key and its value are written 'b: no')");
+    CHECK(err("questionnaire basic\nanswers:\n  b: no\n") ==
+          "f.yaml:1:14: error: invalid YAML: missing ':' after 'questionnaire' (a key and its value are written "
+          "'questionnaire: basic')");
+    CHECK(err("dims:\n  - id: x\n    name y\n    text: z\n").find("f.yaml:3:9: error: invalid YAML: missing ':' after "
+                                                                 "'name'") == 0);
+    // ': ' inside an unquoted value.
+    CHECK(err("title: Tiny: a questionnaire\n") ==
+          "f.yaml:1:8: error: invalid YAML: a value that contains ': ' must be in quotes (write title: \"Tiny: a "
+          "questionnaire\")");
+    // An unclosed '{' or '[': the innermost one, where it opens, not where yaml-cpp noticed.
+    CHECK(err("levels:\n  - {level: 0, name: A}\n  - {level: 1, name: B\nprofile:\n  - x\n") ==
+          "f.yaml:3:5: error: invalid YAML: this '{' is never closed (add the '}' where the mapping ends, on the same "
+          "line or below)");
+    CHECK(err("{\"a\": [{\"b\": 1}\n").find("f.yaml:1:7: error: invalid YAML: this '[' is never closed") == 0);
+    // Anything else keeps yaml-cpp's words.
+    CHECK(err("a: *nope\n").find("invalid YAML: the referenced anchor is not defined") != std::string::npos);
+}

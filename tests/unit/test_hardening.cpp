@@ -139,16 +139,33 @@ TEST_CASE("deep nesting of every kind stops at 64 levels with a position") {
     }
 }
 
-TEST_CASE("at most 100 errors are collected") {
+TEST_CASE("the first 10 errors are shown, the rest counted") {
     DiagnosticSink sink("f.yaml");
-    for (int i = 1; i < DiagnosticSink::kMaxErrors; ++i) sink.error(i, 1, "e");
+    // Recorded out of order: the ten kept are shown in source order.
+    for (int i = 500; i >= 1; --i) sink.error(i, 1, "e" + std::to_string(i));
+    CHECK(sink.error_count() == 500);
+    CHECK(sink.full());
     try {
-        sink.error(100, 1, "the hundredth");
-        FAIL("the hundredth error should throw");
+        sink.throw_if_errors();
+        FAIL("errors should throw");
     } catch (const InputError& e) {
-        CHECK(e.diagnostics().size() == 101);
-        CHECK(e.diagnostics().back().message == "too many errors (100); fix these first");
+        REQUIRE(e.diagnostics().size() == 11);
+        CHECK(e.diagnostics().front().line <= e.diagnostics()[9].line);
+        CHECK(e.diagnostics().back().str() == "f.yaml: error: and 490 more errors (fix the ones above first)");
     }
+    DiagnosticSink exact("g.yaml");
+    for (int i = 1; i <= DiagnosticSink::kMaxShown; ++i) exact.error(i, 1, "e");
+    CHECK(exact.full());
+    try {
+        exact.throw_if_errors();
+        FAIL("errors should throw");
+    } catch (const InputError& e) {
+        CHECK(e.diagnostics().size() == 10);  // nothing left over: no "and 0 more"
+    }
+    DiagnosticSink one_more("h.yaml");
+    for (int i = 1; i <= DiagnosticSink::kMaxShown + 1; ++i) one_more.error(i, 1, "e");
+    const std::string all = mm::test::all_errors([&] { one_more.throw_if_errors(); });
+    CHECK(all.substr(all.rfind('\n') + 1) == "h.yaml: error: and 1 more error (fix the ones above first)");
 }
 
 TEST_CASE("nearest gives no suggestion for huge words") {

@@ -5,6 +5,7 @@
 #include "mm/document.hpp"
 
 using namespace mm;
+using mm::test::all_errors;
 using mm::test::first_error;
 using mm::test::questionnaire;
 
@@ -169,7 +170,8 @@ TEST_CASE("answers are checked against the questionnaire") {
     CHECK(first_error([&] { check("answers:\n  data-versoned: yes\n"); }) ==
           "a.yaml:2:3: error: unknown question 'data-versoned' for questionnaire 'basic' (did you mean 'data-versioned'?)");
     CHECK(first_error([&] { check("answers:\n  release-path: 7\n"); }) ==
-          "a.yaml:2:3: error: 'release-path' has no option at level 7 (its options: 0, 1, 2, 3)");
+          "a.yaml:2:3: error: 'release-path' has no option at level 7 (its options: 0 = By hand; 1 = By a script; "
+          "2 = By a pipeline; 3 = By CI/CD with canary)");
     CHECK(first_error([&] { check("answers:\n  release-path: yes\n"); }).find("is a choice question") != std::string::npos);
     CHECK(first_error([&] { check("answers:\n  data-versioned: 2\n"); }).find("is a practice question") !=
           std::string::npos);
@@ -181,8 +183,8 @@ TEST_CASE("answers are checked against the questionnaire") {
     CHECK(first_error([&] { check("answers:\n  serving: batch\n"); }) ==
           "a.yaml:2:12: error: 'serving' is a profile question: answer it under 'profile:', not 'answers:'");
     CHECK(first_error([&] { check("answers:\n  data-versioned: maybe\n"); }) ==
-          "a.yaml:2:19: error: invalid answer 'maybe' for 'data-versioned': expected yes, partial, no, n/a, or a choice "
-          "level (0-4)");
+          "a.yaml:2:19: error: invalid answer 'maybe' for 'data-versioned': a practice question takes yes, partial, no "
+          "or n/a");
     CHECK(first_error([&] { check("notes:\n  nope: text\n"); }).find("a note for unknown question 'nope'") !=
           std::string::npos);
     CHECK_NOTHROW(check("questionnaire: basic\nanswers:\n  release-path: 3\n  canary: n/a\n"));
@@ -194,9 +196,95 @@ TEST_CASE("answer overrides (--answer) win and are checked") {
     apply_answer_overrides(q, a, {"data-versioned=yes", "serving=online"});
     CHECK(a.answers.at("data-versioned").kind == AnswerKind::Yes);
     CHECK(a.profile.at("serving") == "online");
-    CHECK(first_error([&] { apply_answer_overrides(q, a, {"novalue"}); }) == "--answer: error: 'novalue' is not ID=VALUE");
+    CHECK(first_error([&] { apply_answer_overrides(q, a, {"novalue"}); }) ==
+          "mlops-maturity: error: --answer: 'novalue' is not ID=VALUE");
     CHECK(first_error([&] { apply_answer_overrides(q, a, {"nope=yes"}); }).find("unknown question 'nope'") !=
           std::string::npos);
+}
+
+TEST_CASE("answers that are not under 'answers:' are one error, not one per question") {
+    Questionnaire q = questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text, "basic.yaml");
+    auto check = [&](const std::string& yaml) { check_answers(q, mm::test::answers(yaml)); };
+    // At the top level: the 'answers:' line left out.
+    std::string top = all_errors([&] {
+        check("questionnaire: basic\ndata-documented: yes\ndata-versioned: no\ndata-lineage:\nrelease-path: 2\n");
+    });
+    CHECK(top ==
+          "a.yaml:2:1: error: the answers must be under 'answers:': 'data-documented', 'data-versioned' and 2 more are "
+          "at the top level of the file (add a line 'answers:' above the answers and indent them by two spaces)");
+    // A typo of a known key, or a value that is no answer, is still an unknown key.
+    CHECK(all_errors([&] { check("answer:\n  data-documented: yes\n"); }) ==
+          "a.yaml:1:1: error: unknown key 'answer' in the answers file (did you mean 'answers'?)");
+    CHECK(all_errors([&] { check("owner: platform\n"); }).find("unknown key 'owner' in the answers file") !=
+          std::string::npos);
+    CHECK(all_errors([&] { check("team: platform\n"); }).empty());  // a known key (the team the answers are about)
+    // Under 'profile:': the 'answers:' line commented out below the profile.
+    std::string under = all_errors([&] {
+        check("profile:\n  serving: batch\n# answers:\n  data-versioned: yes\n  data-documented: no\n");
+    });
+    CHECK(under == "a.yaml:4:3: error: the answers must be under 'answers:': 'data-versioned' and 'data-documented' "
+                   "are questions under 'profile:' (is the line 'answers:' missing above them?)");
+}
+
+TEST_CASE("answers for another questionnaire stop at that one error") {
+    Questionnaire q = questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text, "basic.yaml");
+    std::string all = all_errors([&] {
+        check_answers(q, mm::test::answers("questionnaire: mlops\nanswers:\n  data-versioning: yes\n  model-registry: no\n"));
+    });
+    CHECK(all == "a.yaml:1:16: error: these answers are for questionnaire 'mlops', not 'basic' (choose it with -q mlops)");
+}
+
+TEST_CASE("answer errors are shown in file order, ten at most") {
+    Questionnaire q = questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text, "basic.yaml");
+    std::string yaml = "answers:\n";
+    for (int i = 0; i < 40; ++i) yaml += "  z" + std::to_string(100 - i) + ": yes\n";  // ids sort against lines
+    std::string all = all_errors([&] { check_answers(q, mm::test::answers(yaml)); });
+    CHECK(all.find("a.yaml:2:3: error: unknown question 'z100'") == 0);
+    CHECK(all.find("a.yaml:11:3: error: unknown question 'z91'") != std::string::npos);
+    CHECK(all.find("'z90'") == std::string::npos);
+    CHECK(all.substr(all.rfind('\n') + 1) == "a.yaml: error: and 30 more errors (fix the ones above first)");
+}
+
+TEST_CASE("an invalid value says what the question takes") {
+    Questionnaire q = questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text, "basic.yaml");
+    auto check = [&](const std::string& yaml) { check_answers(q, mm::test::answers(yaml)); };
+    CHECK(first_error([&] { check("answers:\n  data-versioned: yse\n"); }) ==
+          "a.yaml:2:19: error: invalid answer 'yse' for 'data-versioned': a practice question takes yes, partial, no "
+          "or n/a (did you mean 'yes'?)");
+    CHECK(first_error([&] { check("answers:\n  data-versioned: Parital\n"); }).find("(did you mean 'partial'?)") !=
+          std::string::npos);
+    CHECK(first_error([&] { check("answers:\n  release-path: pipeline\n"); }) ==
+          "a.yaml:2:17: error: invalid answer 'pipeline' for 'release-path': a choice question takes the level of one "
+          "of its options (0 = By hand; 1 = By a script; 2 = By a pipeline; 3 = By CI/CD with canary) or n/a");
+    CHECK(first_error([&] { check("answers:\n  release-path: yes\n"); }) ==
+          "a.yaml:2:3: error: 'release-path' is a choice question: answer with the level of an option (0 = By hand; "
+          "1 = By a script; 2 = By a pipeline; 3 = By CI/CD with canary) or n/a, not yes");
+    // An unknown id is the problem, whatever its value.
+    CHECK(first_error([&] { check("answers:\n  data-versoned: maybe\n"); }) ==
+          "a.yaml:2:3: error: unknown question 'data-versoned' for questionnaire 'basic' (did you mean 'data-versioned'?)");
+    // --answer says the same, and `--answer FILE` is taken for --answers.
+    AnswerSet a;
+    CHECK(first_error([&] { apply_answer_overrides(q, a, {"data-versioned=yse"}); }) ==
+          "mlops-maturity: error: --answer: invalid answer 'yse' for 'data-versioned': a practice question takes yes, "
+          "partial, no or n/a (did you mean 'yes'?)");
+    CHECK(first_error([&] { apply_answer_overrides(q, a, {"answers.yaml"}); }) ==
+          "mlops-maturity: error: --answer: 'answers.yaml' is not ID=VALUE (did you mean '--answers answers.yaml'? "
+          "--answers reads an answers file)");
+}
+
+TEST_CASE("answer spellings: any case, partly and partially; blank and \"\" are unanswered") {
+    Answer a;
+    for (const char* v : {"partial", "Partial", "PARTIAL", "partly", "Partly", "partially", "Partially"}) {
+        CAPTURE(v);
+        REQUIRE(parse_answer_value(v, false, a));
+        CHECK(a.kind == AnswerKind::Partial);
+    }
+    for (const char* v : {"Yes", "YES", "y", "True"}) CHECK((parse_answer_value(v, false, a) && a.kind == AnswerKind::Yes));
+    for (const char* v : {"No", "NO", "n", "False"}) CHECK((parse_answer_value(v, false, a) && a.kind == AnswerKind::No));
+    for (const char* v : {"N/A", "n/a", "NA"}) CHECK((parse_answer_value(v, false, a) && a.kind == AnswerKind::NotApplicable));
+    AnswerSet set = mm::test::answers("answers:\n  q1:\n  q2: \"\"\n  q3: ''\n  q4: ~\n  q5: \" \"\n");
+    CHECK(set.answers.empty());
+    CHECK(set.rejected.empty());
 }
 
 TEST_CASE("every built-in questionnaire loads") {

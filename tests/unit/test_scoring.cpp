@@ -113,6 +113,18 @@ TEST_CASE("unanswered counts zero and is reported") {
     CHECK(a.gaps[0].unanswered);
 }
 
+TEST_CASE("unanswered_summary counts the questions that apply and names the first few") {
+    CHECK(unanswered_summary(run("answers: {a1: yes, a2: yes, a2b: yes, a3: no, b1: yes, bc: 3}")).empty());
+    CHECK(unanswered_summary(run("answers: {a1: yes, a2: yes, a2b: yes, b1: yes, bc: 3}")) ==
+          "1 of 6 questions is unanswered (a3)");
+    CHECK(unanswered_summary(run("answers: {a1: yes, a2: yes, b1: yes, bc: 3}")) ==
+          "2 of 6 questions are unanswered (a2b and a3)");
+    CHECK(unanswered_summary(run("answers: {}")) == "6 of 6 questions are unanswered (a1, a2, a2b and 3 more)");
+    // n/a is an answer; "" and a blank are not.
+    CHECK(unanswered_summary(run("answers: {a1: n/a, a2: yes, a2b: yes, a3: '', b1: yes, bc: }")) ==
+          "2 of 6 questions are unanswered (a3 and bc)");
+}
+
 TEST_CASE("a choice answered k counts at each of its option levels") {
     Assessment manual = run("answers: {a1: yes, a2: yes, a2b: yes, a3: yes, b1: yes, bc: 1}");
     // bc has options at levels 1 and 3: level 1 met, level 3 not; level 2 of b has no practice, so it is met.
