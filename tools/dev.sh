@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The README's two commands, and the pieces they are made of:
-#   tools/dev.sh assess   install what is missing, build, run an assessment of the built-in questionnaire
-#   tools/dev.sh test     install what is missing, build, run every test (what .ci/run calls)
-#   tools/dev.sh deps | build
+#   tools/dev.sh assess   install the build packages that are missing, build the tool alone, run an assessment
+#                         of the built-in questionnaire
+#   tools/dev.sh test     install everything the tests need too, build everything, run every test (what .ci/run
+#                         calls)
+#   tools/dev.sh deps | build     (the test packages; the full build)
 # Works on a fresh Debian 12 machine as root or with sudo; nothing is downloaded but Debian packages and, for
 # the HTML validity test, the W3C Nu Html Checker from npm (vnu-jar; Java comes from Debian).
 set -euo pipefail
@@ -10,34 +12,35 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD=${MM_BUILD_DIR:-$ROOT/build}
 
-# Build and test dependencies, all Debian 12 packages.
-PACKAGES=(
-  cmake ninja-build g++ pkg-config git python3
-  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev catch2 libre2-dev
+# The build packages (cmake, ninja, g++, pkg-config, the libraries' -dev packages) are listed in ci/install.sh,
+# which installs them for `assess` and for the CI templates. The tests need these too, all Debian 12 packages:
+TEST_PACKAGES=(
+  git python3 catch2
   expect tmux                                # driving the interactive mode through a pseudo-terminal
   chromium                                   # the HTML report is checked in a headless browser
-  python3-jsonschema python3-yaml            # the JSON Schemas are checked against fixtures and built-ins
+  python3-jsonschema python3-yaml            # the JSON Schemas are checked against fixtures and built-ins; the
+                                             # CI templates are read as YAML
   libxml2-utils                              # xmllint: JUnit reports against Jenkins' junit-10.xsd
   help2man man-db bash-completion zsh fish   # man page and shell completions, and their tests
   dpkg-dev file                              # CPack's .deb and its install test
   clang libclang-rt-14-dev                   # libFuzzer smoke run
+  ccache                                     # the CI install test builds the tool twice, the same way
 )
 
+# build_deps: what `assess` needs.
+build_deps() {
+  bash ci/install.sh --deps-only
+}
+
+# deps: what `test` needs (the build packages included).
 deps() {
-  local missing=() sudo=()
+  local extra=() sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
   # Java and npm for the Nu Html Checker of the HTML reports, from Debian unless the machine has them already
   # (NodeSource's nodejs ships its own npm and conflicts with Debian's).
-  command -v java >/dev/null || missing+=(default-jre-headless)
-  command -v npm >/dev/null || missing+=(npm)
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing: ${missing[*]}"
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  command -v java >/dev/null || extra+=(default-jre-headless)
+  command -v npm >/dev/null || extra+=(npm)
+  bash ci/install.sh --deps-only "${TEST_PACKAGES[@]}" "${extra[@]}"
   # The Nu Html Checker (tests/e2e/test_html_validator.sh). --ignore-scripts: its install script would download
   # a Java runtime when it finds none; Debian's default-jre-headless is the one used.
   if [ ! -f "$(npm root -g)/vnu-jar/build/dist/vnu.jar" ]; then
@@ -47,13 +50,23 @@ deps() {
 }
 
 build() {
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON >/dev/null
   cmake --build "$BUILD"
 }
 
+# build_tool: the tool alone, in the same build directory as `test` (so neither rebuilds what the other built).
+# A new directory is configured without tests (no Catch2 or Python needed, and a quicker configure); one that
+# `test` configured keeps its tests, as switching them off and on would only cost two configure runs.
+build_tool() {
+  if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/null
+  fi
+  cmake --build "$BUILD" --target mlops-maturity
+}
+
 assess() {
-  deps
-  build
+  build_deps
+  build_tool
   if [ -t 0 ] && [ -t 1 ] && [ "${CI:-}" != true ]; then
     "$BUILD/mlops-maturity" assess "$@"
   else
@@ -68,7 +81,8 @@ run_tests() {
   echo "== tests (unit and end-to-end)"
   (cd "$BUILD" && ctest --output-on-failure -j2)
   echo "== tests under AddressSanitizer and UndefinedBehaviorSanitizer"
-  tools/sanitize-tests.sh
+  # Not the CI install test: it builds and runs a tool of its own, not the sanitized one.
+  tools/sanitize-tests.sh -E '^e2e\.test_ci_install$'
   echo "== fuzz smoke run"
   tools/fuzz-smoke.sh
   echo "== .deb package: build, install into a temporary root, run"

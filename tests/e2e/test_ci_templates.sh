@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The CI templates run their shell steps here: action.yml's step (its env mapping of the inputs, then
-# ci/run-gate.sh) with GITHUB_STEP_SUMMARY and GITHUB_OUTPUT set to temp files, and the GitLab template's job
-# (its variables, then its script). Checks exit codes (0 pass, 1 gate failed, 2 bad input; warn-only turns 1 into
-# 0 but never 2), the summary, the outputs and the JSON report artifact.
+# The CI templates run their shell steps here (tests/e2e/ci_runner.py): action.yml's steps (the env mapping of
+# the inputs, the install step, then ci/run-gate.sh) with GITHUB_STEP_SUMMARY and GITHUB_OUTPUT set to temp files,
+# and the GitLab template's job (its variables, then its script), with the tool on PATH, so that neither installs
+# it (test_ci_install.sh tests the install). Checks exit codes (0 pass, 1 gate failed, 2 bad input; warn-only
+# turns 1 into 0 but never 2), the summary, the outputs and the JSON report artifact.
 source "$(dirname "$0")/lib.sh"
+RUNNER="$(dirname "$0")/ci_runner.py"
+if ! python3 -c 'import yaml' 2>/dev/null; then echo "skipped: needs python3 and PyYAML (python3-yaml)"; exit 77; fi
 ACTION="$MM_SOURCE_DIR/action.yml"
 GITLAB="$MM_SOURCE_DIR/ci/gitlab/mlops-maturity.gitlab-ci.yml"
 mkdir -p "$TMP/bin" "$TMP/work"
@@ -12,33 +15,22 @@ export PATH="$TMP/bin:$PATH"
 cp "$MM_DATA/valid/basic.yaml" "$MM_DATA/answers/basic-level1.yaml" "$TMP/work/"
 cd "$TMP/work" || exit 1
 
-# ---- GitHub: run the composite step as the runner would ----
-declare -A default=()
-while IFS=$'\t' read -r name value; do default[$name]=$value; done < <(
-  awk '/^inputs:/ { on = 1; next } /^[a-z]/ { on = 0 }
-       on && /^  [a-z-]+:$/ { name = $1; sub(/:$/, "", name) }
-       on && /^    default:/ { v = $0; sub(/^    default: */, "", v); gsub(/^"|"$/, "", v); print name "\t" v }' "$ACTION")
-if [ "${default[questionnaire]:-}" = mlops ] && [ "${default[format]:-}" = markdown ]; then ok; else
-  CODE=0; not_ok "action.yml defaults not read: ${!default[*]}"; fi
-run_cmd=$(awk '/^      run: / { sub(/^      run: /, ""); print; exit }' "$ACTION")
-if [[ $run_cmd == *ci/run-gate.sh* ]]; then ok; else CODE=0; not_ok "action.yml step does not run ci/run-gate.sh: $run_cmd"; fi
+# ---- GitHub: run the composite action's steps as the runner would (tests/e2e/ci_runner.py) ----
+default_install=$(python3 - "$ACTION" <<'PY'
+import sys, yaml
+print(yaml.safe_load(open(sys.argv[1]))["inputs"]["install"]["default"])
+PY
+)
+if [ "$default_install" = auto ]; then ok; else CODE=0; not_ok "action.yml: install should default to auto, not '$default_install'"; fi
 
-# action INPUT=VALUE...: runs the action's step with those inputs (others at their defaults).
+# action INPUT=VALUE...: runs the action's steps with those inputs (others at their defaults).
 action() {
-  declare -A input=()
-  local k
-  for k in "${!default[@]}"; do input[$k]=${default[$k]}; done
-  for kv in "$@"; do input[${kv%%=*}]=${kv#*=}; done
   : >"$TMP/summary.md"
   : >"$TMP/output"
-  (
-    while IFS=$'\t' read -r var name; do export "$var=${input[$name]:-}"; done < <(
-      awk '/^      env:/ { on = 1; next } on && /^        MM_/ { v = $1; sub(/:$/, "", v)
-           match($0, /inputs\.[a-z-]+/); print v "\t" substr($0, RSTART + 7, RLENGTH - 7) }' "$ACTION")
-    export GITHUB_ACTION_PATH="$MM_SOURCE_DIR" GITHUB_STEP_SUMMARY="$TMP/summary.md" GITHUB_OUTPUT="$TMP/output"
-    export GITHUB_ACTIONS=true
-    eval "$run_cmd"
-  ) >"$TMP/out" 2>"$TMP/err" </dev/null
+  : >"$TMP/path"
+  GITHUB_ACTION_PATH="$MM_SOURCE_DIR" GITHUB_STEP_SUMMARY="$TMP/summary.md" GITHUB_OUTPUT="$TMP/output" \
+    GITHUB_PATH="$TMP/path" GITHUB_ACTIONS=true RUNNER_TEMP="$TMP/runner" \
+    python3 "$RUNNER" action "$ACTION" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
   CODE=$?
   OUT=$(cat "$TMP/out")
   ERR=$(cat "$TMP/err")
@@ -49,6 +41,8 @@ has() { # has FILE TEXT description
 
 action answers=basic-level1.yaml questionnaire=basic.yaml min-level=1
 expect_code 0 "github: gate passes at level 1"
+expect_out "Using $TMP/bin/mlops-maturity" "github: install=auto uses the tool on PATH"
+if [ -e "$TMP/runner" ] || [ -s "$TMP/path" ]; then not_ok "github: install=auto built the tool although it was on PATH"; else ok; fi
 has "$TMP/output" "exit-code=0" "github: outputs"
 has "$TMP/output" "report=mlops-maturity-report.json" "github: outputs"
 has "$TMP/output" "level=1" "github: outputs"
@@ -90,35 +84,44 @@ expect_code 2 "github: an impossible bar is bad input"
 action answers=""
 expect_code 2 "github: no answers input"
 
+action answers=basic-level1.yaml questionnaire=basic.yaml install=sometimes
+expect_code 2 "github: an unknown install mode"
+expect_out "install must be auto, source or none, not 'sometimes'" "github: the install error names the modes"
+action answers=basic-level1.yaml questionnaire=basic.yaml install=none binary=no-such-mlops-maturity
+expect_code 2 "github: install=none and no tool"
+expect_err "'no-such-mlops-maturity' not found: install mlops-maturity first" "github: install=none and no tool"
+
 # ---- GitLab: the job's variables and script ----
+image=$(python3 "$RUNNER" gitlab-key "$GITLAB" .mlops-maturity-warn image)
+if [ "$image" = '"debian:12"' ]; then ok; else not_ok "gitlab: the job's image is $image, not the Debian 12 that ci/install.sh builds on"; fi
 if grep -qE '^ *exit_codes: \[1\]' "$GITLAB"; then ok; else not_ok "gitlab: the warn variant needs allow_failure exit_codes [1]"; fi
-gitlab() { # gitlab VAR=VALUE...: runs the .mlops-maturity job's script with its variables (overridden by args)
-  (
-    eval "$(awk '/^\.mlops-maturity:/ { job = 1; next } /^[^ ]/ { job = 0 }
-                 job && /^  variables:/ { on = 1; next } job && /^  [a-z]/ { on = 0 }
-                 on && /^    MM_/ { v = $1; sub(/:$/, "", v); $1 = ""; sub(/^ /, ""); print "export " v "=" $0 }' "$GITLAB")"
-    export MM_GATE_SCRIPT="$MM_SOURCE_DIR/ci/run-gate.sh"
-    for kv in "$@"; do export "$kv"; done
-    unset GITHUB_STEP_SUMMARY GITHUB_OUTPUT GITHUB_ACTIONS
-    awk '/^\.mlops-maturity:/ { job = 1; next } /^[^ ]/ { job = 0 } job && /^  script:/ { on = 1; next }
-         job && /^  [a-z]/ { on = 0 } on && /^    - / { sub(/^    - /, ""); print }' "$GITLAB" >"$TMP/script.sh"
-    bash -e "$TMP/script.sh"
-  ) >"$TMP/out" 2>"$TMP/err" </dev/null
+gitlab() { # gitlab VAR=VALUE...: runs the .mlops-maturity job (its variables, overridden by the args); an install
+  # would clone from nowhere into $TMP and fail
+  env -u GITHUB_STEP_SUMMARY -u GITHUB_OUTPUT -u GITHUB_ACTIONS -u GITHUB_PATH \
+    python3 "$RUNNER" gitlab "$GITLAB" .mlops-maturity MM_TOOL_REPO="file://$TMP/no-repo" \
+    MM_TOOL_SRC="$TMP/gitlab-src" MM_BUILD_DIR="$TMP/gitlab-build" MM_PREFIX="$TMP/gitlab-prefix" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
   CODE=$?
   OUT=$(cat "$TMP/out")
   ERR=$(cat "$TMP/err")
 }
 rm -f mlops-maturity-report.* mlops-maturity-junit.xml
-gitlab MM_ANSWERS=basic-level1.yaml MM_QUESTIONNAIRE=basic.yaml MM_MIN_LEVEL=1
+gitlab MM_ANSWERS=basic-level1.yaml MM_QUESTIONNAIRE=basic.yaml MM_MIN_LEVEL=1 MM_GATE_SCRIPT="$MM_SOURCE_DIR/ci/run-gate.sh"
 expect_code 0 "gitlab: gate passes"
+if [ -e "$TMP/gitlab-src" ]; then not_ok "gitlab: MM_INSTALL=auto cloned the tool although it was on PATH"; else ok; fi
 for artifact in mlops-maturity-report.json mlops-maturity-report.md mlops-maturity-junit.xml; do
   if [ -s "$artifact" ]; then ok; else not_ok "gitlab: artifact $artifact was not written"; fi
 done
 has mlops-maturity-junit.xml "<testsuite" "gitlab: JUnit report"
-gitlab MM_ANSWERS=basic-level1.yaml MM_QUESTIONNAIRE=basic.yaml MM_MIN_LEVEL=3
+gitlab MM_ANSWERS=basic-level1.yaml MM_QUESTIONNAIRE=basic.yaml MM_MIN_LEVEL=3 MM_GATE_SCRIPT="$MM_SOURCE_DIR/ci/run-gate.sh"
 expect_code 1 "gitlab: gate fails with exit 1 (allowed to fail in the warn variant)"
-gitlab MM_ANSWERS=nope.yaml MM_QUESTIONNAIRE=basic.yaml MM_MIN_LEVEL=1
+gitlab MM_ANSWERS=nope.yaml MM_QUESTIONNAIRE=basic.yaml MM_MIN_LEVEL=1 MM_GATE_SCRIPT="$MM_SOURCE_DIR/ci/run-gate.sh"
 expect_code 2 "gitlab: bad input exits 2 (fails even in the warn variant)"
+gitlab MM_ANSWERS=basic-level1.yaml MM_INSTALL=none MM_BIN=no-such-mlops-maturity
+expect_code 2 "gitlab: MM_INSTALL=none and no tool"
+expect_err "no-such-mlops-maturity not found (MM_INSTALL=none)" "gitlab: MM_INSTALL=none and no tool"
+gitlab MM_ANSWERS=basic-level1.yaml MM_INSTALL=sometimes
+expect_code 2 "gitlab: an unknown install mode"
+expect_err "MM_INSTALL must be auto, source or none, not 'sometimes'" "gitlab: an unknown install mode"
 
 # Both templates are valid YAML (when PyYAML is there to say so).
 for py in /usr/bin/python3 python3; do
