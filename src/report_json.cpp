@@ -25,6 +25,8 @@ Report make_report(const Questionnaire& q, Assessment a, std::optional<GateResul
 }
 
 double round_within_whole(double x, double scale) {
+    // From 2^52 on a double is a whole number: there is nothing to round, and x * scale could overflow to infinity.
+    if (!(std::fabs(x) < 0x1p52)) return x;
     double r = std::round(x * scale) / scale;
     const double whole = std::floor(x);
     if (r >= whole + 1.0) r = whole + (scale - 1.0) / scale;
