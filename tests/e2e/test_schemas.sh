@@ -60,7 +60,7 @@ for f in "$MM_SOURCE_DIR"/questionnaires/*.yaml; do
 done
 for f in q-unknown-key-top.yaml q-missing-id.yaml q-choice-without-options.yaml q-practice-with-options.yaml \
          q-pass-threshold-above-one.yaml q-weight-negative.yaml q-id-uppercase.yaml q-too-few-levels.yaml \
-         q-evidence-two-kinds.yaml q-empty-title.yaml; do
+         q-evidence-two-kinds.yaml q-empty-title.yaml q-profile-too-many-questions.yaml; do
   check questionnaire invalid "the schema refuses $f" "$MM_DATA/invalid/$f"
 done
 
