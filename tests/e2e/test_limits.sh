@@ -102,4 +102,53 @@ for cmd in report aggregate; do
   expect_code 2 "$cmd: invalid UTF-8 in a report"
   no_internal "$cmd: invalid UTF-8 in a report"
 done
+# Saved reports: every number is checked against the schema's ranges and the report's own levels, for report,
+# diff and aggregate alike. A progress of about 1e18 or more (or +-2^62, +-1e308) once crashed the text, HTML and
+# Markdown renderers (SIGSEGV, exit 139); a level of 99 was shown as "Overall level 99: No MLOps".
+# edit_report IN OUT PYTHON: OUT is the report IN after the Python statement PYTHON ran on it as `r`.
+edit_report() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+exec(sys.argv[3])
+json.dump(r, open(sys.argv[2], "w", encoding="utf-8"), indent=2)
+PY
+}
+BETA="$MM_DATA/reports/beta.json"
+for v in 1e18 -1e18 4611686018427387904 -4611686018427387904 1e308 -1e308 5 -1; do
+  edit_report "$BETA" "$TMP/progress.json" "r['dimensions'][2]['progress'] = float('$v')"
+  for f in text html markdown junit json; do
+    run report -f "$f" "$TMP/progress.json"
+    expect_code 2 "report -f $f: a progress of $v"
+    expect_err "progress.json: error: dimensions[2].progress: " "report -f $f: a progress of $v: located"
+    expect_err " is outside 0 to 4 (the questionnaire's levels)" "report -f $f: a progress of $v: the range"
+    expect_empty_out "report -f $f: a progress of $v"
+  done
+  run diff "$BETA" "$TMP/progress.json"
+  expect_code 2 "diff: a progress of $v"
+  expect_err "progress.json: error: dimensions[2].progress: " "diff: a progress of $v: located"
+done
+# aggregate reads no progress: the report is fine for it.
+run aggregate "$BETA" "$TMP/progress.json"
+expect_code 0 "aggregate: a progress it does not read"
+for edit in "r['overall']['level'] = 99|overall.level: 99 is not a level of this questionnaire (0 to 4)" \
+            "r['overall']['level'] = -1|overall.level: -1 is not a level of this questionnaire (0 to 4)" \
+            "r['overall']['score'] = 2|overall.score: 2 is outside 0 to 1" \
+            "r['dimensions'][1]['level'] = 5|dimensions[1].level: 5 is not a level of this questionnaire (0 to 4)" \
+            "r['gaps'][3]['level'] = 0|gaps[3].level: 0 is not a level a practice can be at (1 to 4)" \
+            "r['gaps'][3]['group'] = 'urgent'|gaps[3].group: unknown group 'urgent' (expected blocking, next or optional)" \
+            "r['questionnaire']['levels'] = []|questionnaire.levels: a questionnaire has 2 to 5 levels (0 up to at most 4), not 0" \
+            "r['dimensions'] = []|dimensions: a report has at least one dimension"; do
+  edit_report "$BETA" "$TMP/bad-value.json" "${edit%%|*}"
+  for cmd in report "diff $BETA" aggregate; do
+    # shellcheck disable=SC2086
+    run $cmd "$TMP/bad-value.json"
+    expect_code 2 "$cmd: ${edit%%|*}"
+    expect_err "bad-value.json: error: ${edit#*|}" "$cmd: ${edit%%|*}: located"
+    no_internal "$cmd: ${edit%%|*}"
+  done
+done
+run report "$BETA"
+expect_code 0 "the unedited report still reads"
+
 finish
