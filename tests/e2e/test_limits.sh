@@ -151,4 +151,68 @@ done
 run report "$BETA"
 expect_code 0 "the unedited report still reads"
 
+# Saved reports are read and rendered in time linear in their size, or refused with a located limit. Each case
+# runs under a generous timeout (each takes about a second now): before, 400,000 levels (13 MB) took over
+# 3 minutes in report and diff and over 5 in aggregate, a profile of 160,000 entries or an unknown member of
+# 200,000 keys over 3 minutes, a list of 1,000,000 objects over 1.
+# big_report OUT PYTHON: beta.json grown by the Python statement PYTHON (on `r`), compactly written; it must stay
+# under the 16 MiB file limit, or the case would test that limit instead.
+big_report() {
+  python3 - "$BETA" "$1" "$2" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+exec(sys.argv[3])
+json.dump(r, open(sys.argv[2], "w", encoding="utf-8"), separators=(",", ":"))
+PY
+  local size
+  size=$(stat -c %s "$1")
+  if [ "$size" -lt $((16 * 1024 * 1024)) ]; then ok; else not_ok "$(basename "$1") is $size bytes, over the 16 MiB limit"; fi
+}
+run_limited() { # run_limited DESCRIPTION ARGS...: run with a 120 s timeout (a quadratic reader takes minutes)
+  local what=$1
+  shift
+  timeout 120 "$MM_BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  CODE=$?
+  OUT=$(head -c 2000 "$TMP/out")
+  ERR=$(head -c 2000 "$TMP/err")
+  if [ "$CODE" -eq 124 ]; then not_ok "$what: still running after 120 s"; else ok; fi
+}
+big_report "$TMP/levels.json" "r['questionnaire']['levels'] = [{'level': i, 'name': 'L%d' % i} for i in range(400000)]"
+for cmd in "report -f html" "report -f text" "report -f markdown" "diff $BETA" aggregate; do
+  # shellcheck disable=SC2086
+  run_limited "$cmd: 400,000 levels" $cmd "$TMP/levels.json"
+  expect_code 2 "$cmd: 400,000 levels"
+  expect_err "levels.json: error: questionnaire.levels[5]: a questionnaire has 2 to 5 levels (0 up to at most 4), not more" \
+    "$cmd: 400,000 levels"
+done
+big_report "$TMP/profile.json" "r['profile'] = {'p%06d' % i: 'v' for i in range(160000)}"
+for cmd in "report -f html" "report -f text" "diff $BETA"; do
+  # shellcheck disable=SC2086
+  run_limited "$cmd: a profile of 160,000 entries" $cmd "$TMP/profile.json"
+  expect_code 2 "$cmd: a profile of 160,000 entries"
+  expect_err "profile.json: error: profile: 160000 entries; a questionnaire has at most 100 profile questions" \
+    "$cmd: a profile of 160,000 entries"
+done
+run_limited "aggregate: a profile of 160,000 entries" aggregate "$TMP/profile.json"
+expect_code 0 "aggregate: a profile of 160,000 entries (aggregate reads no profile)"
+# Valid but big: 50,000 gaps with their tools (about 12 MB), and members the readers skip: an object of 200,000
+# keys and a list of 1,000,000 empty objects.
+big_report "$TMP/gaps.json" "g = r['gaps'][0]; r['gaps'] = [dict(g, priority=i + 1, question='q%d' % i, text='T%d' % i, practice='P', references=['R'], tools=['t%d' % k for k in range(8)]) for i in range(50000)]"
+for cmd in "report -f html" "report -f text" "report -f junit" "diff $BETA" aggregate; do
+  # shellcheck disable=SC2086
+  run_limited "$cmd: 50,000 gaps" $cmd "$TMP/gaps.json"
+  expect_code 0 "$cmd: 50,000 gaps"
+done
+big_report "$TMP/extra.json" "r['x-extra'] = {'k%d' % i: [i] for i in range(200000)}"
+for cmd in "report -f html" "diff $BETA" aggregate; do
+  # shellcheck disable=SC2086
+  run_limited "$cmd: an unknown member of 200,000 keys" $cmd "$TMP/extra.json"
+  expect_code 0 "$cmd: an unknown member of 200,000 keys"
+done
+big_report "$TMP/objects.json" "r['x-list'] = [{}] * 1000000"
+for cmd in "report -f html" "diff $BETA" aggregate; do
+  # shellcheck disable=SC2086
+  run_limited "$cmd: an unknown list of 1,000,000 objects" $cmd "$TMP/objects.json"
+  expect_code 0 "$cmd: an unknown list of 1,000,000 objects"
+done
 finish
