@@ -57,7 +57,6 @@ const char* const kLevelCount = "a questionnaire has 2 to 5 levels (0 up to at m
 }  // namespace
 
 void Checks::level_entry(const std::string& levels_path, std::size_t index) const {
-    // Checked as each level arrives, so a report of 400,000 levels stops at the sixth.
     if (index >= kMaxLevels) fail(element(levels_path, index), std::string(kLevelCount) + ", not more");
 }
 
@@ -119,9 +118,9 @@ void Checks::dimension_level_number(const std::string& path, std::size_t index, 
                        " in order), not " + std::to_string(value));
 }
 
-void Checks::profile_count(const std::string& path, std::size_t count) const {
-    if (count > kMaxProfileQuestions)
-        fail(path, std::to_string(count) + " entries; a questionnaire has at most " +
+void Checks::profile_entry(const std::string& path, std::size_t index) const {
+    if (index >= kMaxProfileQuestions)
+        fail(path, "more than " + std::to_string(kMaxProfileQuestions) + " entries; a questionnaire has at most " +
                        std::to_string(kMaxProfileQuestions) + " profile questions");
 }
 

@@ -42,7 +42,8 @@ public:
         report_check::fail(file_, path, what);
     }
 
-    // questionnaire.levels: element `index` is about to be read; it must be numbered `index`.
+    // questionnaire.levels: element `index` is about to be read (checked as each arrives, so a report of 400,000
+    // levels stops at the sixth).
     void level_entry(const std::string& levels_path, std::size_t index) const;
     void level_number(const std::string& path, std::size_t index, long long value) const;
     // questionnaire.levels, read whole: 2 to 5 of them. Sets the top level the other checks use.
@@ -58,7 +59,8 @@ public:
     // dimensions[i].levels: levels 1..top, one entry each, in order.
     void dimension_level_count(const std::string& path, std::size_t count) const;
     void dimension_level_number(const std::string& path, std::size_t index, long long value) const;
-    void profile_count(const std::string& path, std::size_t count) const;
+    // profile: member `index` is about to be read.
+    void profile_entry(const std::string& path, std::size_t index) const;
     GapGroup gap_group(const std::string& path, const std::string& group) const;
 
 private:

@@ -171,9 +171,11 @@ namespace rc = report_check;
 // object is a list that each new member is compared against: a profile of 160,000 entries took three minutes).
 using json = nlohmann::json;
 
-// Builds the document from nlohmann's parse events, refusing nesting deeper than rc::kMaxDepth as it goes.
-// nlohmann's parse(text, callback) could check the depth too, but its callback parser scans the enclosing array
-// at the end of every object: 400,000 levels took over three minutes.
+// Builds the document from nlohmann's parse events, refusing as it goes what would make it big for nothing:
+// nesting deeper than rc::kMaxDepth, a sixth questionnaire level, a 101st profile entry. (A report of 400,000
+// levels stops at the sixth instead of taking 160 MB first.) nlohmann's parse(text, callback) could check the
+// depth too, but its callback parser scans the enclosing array at the end of every object: 400,000 levels took
+// over three minutes.
 class DocumentBuilder {
 public:
     using number_integer_t = json::number_integer_t;
@@ -182,7 +184,7 @@ public:
     using string_t = json::string_t;
     using binary_t = json::binary_t;
 
-    DocumentBuilder(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+    DocumentBuilder(std::string_view text, const std::string& file) : text_(text), file_(file), checks_(file) {}
     json take() { return std::move(root_); }
 
     bool null() { return put(nullptr); }
@@ -195,6 +197,8 @@ public:
     bool start_object(std::size_t) { return open(json::object()); }
     bool start_array(std::size_t) { return open(json::array()); }
     bool key(string_t& k) {
+        Open& o = stack_.back();
+        if (o.bounded == Bounded::Profile) checks_.profile_entry("profile", o.count++);
         key_ = std::move(k);
         return true;
     }
@@ -205,11 +209,31 @@ public:
     }
 
 private:
+    // The containers whose size is bounded while parsing.
+    enum class Bounded { No, Root, Questionnaire, Levels, Profile };
+    struct Open {
+        json* value;  // an element's address is stable while it is open
+        Bounded bounded;
+        std::size_t count;  // Levels: elements so far; Profile: members so far
+    };
+
     std::string_view text_;
     const std::string& file_;
+    rc::Checks checks_;
     json root_;
-    std::vector<json*> stack_;  // the open containers; an element's address is stable while it is open
+    std::vector<Open> stack_;
     string_t key_;
+
+    // What a container opening now is, from the object it opens in and the key it is under (only the report,
+    // its questionnaire, the questionnaire's list of levels and the profile object matter).
+    Bounded bounded_child(bool object) const {
+        if (stack_.empty()) return object ? Bounded::Root : Bounded::No;
+        const Bounded parent = stack_.back().bounded;
+        if (parent == Bounded::Root && key_ == "questionnaire" && object) return Bounded::Questionnaire;
+        if (parent == Bounded::Root && key_ == "profile" && object) return Bounded::Profile;
+        if (parent == Bounded::Questionnaire && key_ == "levels" && !object) return Bounded::Levels;
+        return Bounded::No;
+    }
 
     // Puts a value where the parser is: the root, the next element of the open array, or the member named by the
     // last key of the open object (a repeated key keeps its last value, as nlohmann's own parser does).
@@ -218,8 +242,10 @@ private:
             root_ = std::move(v);
             return &root_;
         }
-        json& parent = *stack_.back();
+        Open& o = stack_.back();
+        json& parent = *o.value;
         if (parent.is_array()) {
+            if (o.bounded == Bounded::Levels) checks_.level_entry("questionnaire.levels", o.count++);
             parent.push_back(std::move(v));
             return &parent.back();
         }
@@ -233,7 +259,8 @@ private:
     }
     bool open(json container) {
         if (stack_.size() >= rc::kMaxDepth) rc::fail_depth(file_);
-        stack_.push_back(place(std::move(container)));
+        const Bounded bounded = bounded_child(container.is_object());
+        stack_.push_back({place(std::move(container)), bounded, 0});
         return true;
     }
     bool close() {
@@ -386,8 +413,7 @@ private:
         out.digest = str(q, "digest", "questionnaire");
         const std::string levels_path = "questionnaire.levels";
         const json& levels = array(q, "levels", "questionnaire");
-        for (std::size_t i = 0; i < levels.size(); ++i) {
-            checks_.level_entry(levels_path, i);
+        for (std::size_t i = 0; i < levels.size(); ++i) {  // at most 5: parse_report refused a sixth
             const std::string path = rc::element(levels_path, i);
             const std::string at = rc::member(path, "level");
             const long long n = whole(member(levels[i], "level", path), at);
@@ -404,8 +430,7 @@ private:
     }
 
     void read_profile(const json& p, Assessment& a) const {
-        if (!p.is_object()) fail("profile", "expected an object");
-        checks_.profile_count("profile", p.size());
+        if (!p.is_object()) fail("profile", "expected an object");  // of at most 100 entries: see parse_report
         for (const auto& [k, v] : p.items()) {
             if (!v.is_string()) fail(rc::member("profile", k), "expected a string");
             a.profile[k] = v.get<std::string>();

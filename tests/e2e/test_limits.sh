@@ -152,9 +152,9 @@ run report "$BETA"
 expect_code 0 "the unedited report still reads"
 
 # Saved reports are read and rendered in time linear in their size, or refused with a located limit. Each case
-# runs under a generous timeout (each takes about a second now): before, 400,000 levels (13 MB) took over
-# 3 minutes in report and diff and over 5 in aggregate, a profile of 160,000 entries or an unknown member of
-# 200,000 keys over 3 minutes, a list of 1,000,000 objects over 1.
+# runs under a generous timeout (each takes about a second now, or much less): before, 400,000 levels (13 MB)
+# took over 3 minutes in report and diff and over 5 in aggregate, a profile of 160,000 entries over 3 minutes.
+# The oversize lists are refused at their first element too many, while the file is parsed.
 # big_report OUT PYTHON: beta.json grown by the Python statement PYTHON (on `r`), compactly written; it must stay
 # under the 16 MiB file limit, or the case would test that limit instead.
 big_report() {
@@ -190,27 +190,28 @@ for cmd in "report -f html" "report -f text" "diff $BETA"; do
   # shellcheck disable=SC2086
   run_limited "$cmd: a profile of 160,000 entries" $cmd "$TMP/profile.json"
   expect_code 2 "$cmd: a profile of 160,000 entries"
-  expect_err "profile.json: error: profile: 160000 entries; a questionnaire has at most 100 profile questions" \
+  expect_err "profile.json: error: profile: more than 100 entries; a questionnaire has at most 100 profile questions" \
     "$cmd: a profile of 160,000 entries"
 done
 run_limited "aggregate: a profile of 160,000 entries" aggregate "$TMP/profile.json"
 expect_code 0 "aggregate: a profile of 160,000 entries (aggregate reads no profile)"
-# Valid but big: 50,000 gaps with their tools (about 12 MB), and members the readers skip: an object of 200,000
-# keys and a list of 1,000,000 empty objects.
-big_report "$TMP/gaps.json" "g = r['gaps'][0]; r['gaps'] = [dict(g, priority=i + 1, question='q%d' % i, text='T%d' % i, practice='P', references=['R'], tools=['t%d' % k for k in range(8)]) for i in range(50000)]"
-for cmd in "report -f html" "report -f text" "report -f junit" "diff $BETA" aggregate; do
+# Valid but big (sized to stay well inside the test's time under the sanitizers, where reading is 25 times
+# slower): 20,000 gaps with their tools (5 MB), and members the readers skip: an object of 200,000 keys and a
+# list of 1,000,000 empty objects (3 MB each; quadratic, these took over 3 minutes and over 1).
+big_report "$TMP/gaps.json" "g = r['gaps'][0]; r['gaps'] = [dict(g, priority=i + 1, question='q%d' % i, text='T%d' % i, practice='P', references=['R'], tools=['t%d' % k for k in range(8)]) for i in range(20000)]"
+for cmd in "report -f html" "diff $BETA" aggregate; do
   # shellcheck disable=SC2086
-  run_limited "$cmd: 50,000 gaps" $cmd "$TMP/gaps.json"
-  expect_code 0 "$cmd: 50,000 gaps"
+  run_limited "$cmd: 20,000 gaps" $cmd "$TMP/gaps.json"
+  expect_code 0 "$cmd: 20,000 gaps"
 done
 big_report "$TMP/extra.json" "r['x-extra'] = {'k%d' % i: [i] for i in range(200000)}"
-for cmd in "report -f html" "diff $BETA" aggregate; do
+for cmd in "report -f html" aggregate; do
   # shellcheck disable=SC2086
   run_limited "$cmd: an unknown member of 200,000 keys" $cmd "$TMP/extra.json"
   expect_code 0 "$cmd: an unknown member of 200,000 keys"
 done
 big_report "$TMP/objects.json" "r['x-list'] = [{}] * 1000000"
-for cmd in "report -f html" "diff $BETA" aggregate; do
+for cmd in "report -f html" aggregate; do
   # shellcheck disable=SC2086
   run_limited "$cmd: an unknown list of 1,000,000 objects" $cmd "$TMP/objects.json"
   expect_code 0 "$cmd: an unknown list of 1,000,000 objects"

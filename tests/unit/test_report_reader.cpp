@@ -135,7 +135,7 @@ TEST_CASE("a profile has at most as many entries as a questionnaire has profile 
     CHECK(full_error(with("/profile", profile)).empty());
     profile["p100"] = "v";
     CHECK(full_error(with("/profile", profile)) ==
-          "r.json: error: profile: 101 entries; a questionnaire has at most 100 profile questions");
+          "r.json: error: profile: more than 100 entries; a questionnaire has at most 100 profile questions");
 }
 
 TEST_CASE("structure errors name the element, with its indices") {
