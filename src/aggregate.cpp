@@ -41,8 +41,7 @@ void Aggregator::add(ReportSummary r, const std::string& source) {
                                         " is of '" + out.questionnaire.id +
                                         "': aggregate compares reports of one questionnaire"});
     }
-    if (std::find(digests_.begin(), digests_.end(), r.questionnaire.digest) == digests_.end())
-        digests_.push_back(r.questionnaire.digest);
+    digests_.insert(r.questionnaire.digest);
 
     auto bump = [](std::vector<std::size_t>& v, int level) {
         std::size_t i = static_cast<std::size_t>(std::max(0, level));

@@ -106,7 +106,7 @@ private:
             l.level = static_cast<int>(q.levels.size());
             q.levels.push_back(l);
         }
-        if (q.levels.size() < 2 || q.levels.size() > 5)
+        if (q.levels.size() < kMinLevels || q.levels.size() > kMaxLevels)
             error_at(sink_, n, "'levels' must list from 2 to 5 levels (0 up to at most 4), not " +
                                    std::to_string(q.levels.size()));
     }
@@ -142,6 +142,11 @@ private:
 
     void read_profile(const Node& n, Questionnaire& q) {
         if (!expect_kind(n, Node::Kind::Sequence, sink_, "'profile'")) return;
+        // A saved report lists the profile answers, and its reader refuses more than this many.
+        if (n.items.size() > kMaxProfileQuestions)
+            error_at(sink_, n.items[kMaxProfileQuestions],
+                     "a questionnaire has at most " + std::to_string(kMaxProfileQuestions) + " profile questions, not " +
+                         std::to_string(n.items.size()));
         for (const auto& item : n.items) {
             if (!expect_kind(item, Node::Kind::Map, sink_, "each profile question")) continue;
             check_keys(item, sink_, {"id", "text", "help", "options"}, "a profile question");

@@ -24,23 +24,24 @@ inline std::string level_color(int level, int max) {
 // by `assess` and the same report rendered later from its JSON agree to the byte.
 inline double stored(double x) { return round_within_whole(x); }
 
-// A score as a whole percentage; 100% only when it is complete.
+// A score as a whole percentage; 100% only when it is complete. The value is already rounded to hundredths, so
+// fmt's "{:.0f}" only formats it; unlike lround it takes any double (a saved report's score of 1e18, NaN).
+// "+ 0.0" turns -0 into 0.
 inline std::string percent(double x) {
-    return std::to_string(std::lround(round_within_whole(stored(x), 100.0) * 100)) + "%";
+    return fmt::format("{:.0f}%", round_within_whole(stored(x), 100.0) * 100 + 0.0);
 }
 
 // One decimal, as the text report prints progress ("1.5"); a progress short of a level never shows as it.
+// Formatted by fmt, not through lround and labs, which overflow from about 1e18 (it crashed the text, HTML and
+// Markdown reports of a saved report with such a progress).
 inline std::string one_decimal(double x) {
-    x = round_within_whole(stored(x), 10.0);
-    long tenths = std::lround(x * 10);
-    std::string sign = tenths < 0 ? "-" : "";
-    tenths = std::labs(tenths);
-    return sign + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+    return fmt::format("{:.1f}", round_within_whole(stored(x), 10.0) + 0.0);
 }
 
 // A progress bar of `cells` block characters, filled in proportion to progress / max_level.
 inline std::string bar(double progress, int max_level, int cells) {
     double fraction = max_level > 0 ? std::clamp(stored(progress) / max_level, 0.0, 1.0) : 1.0;
+    if (std::isnan(fraction)) fraction = 0.0;  // std::clamp passes NaN through, and lround(NaN) is unspecified
     int filled = static_cast<int>(std::lround(fraction * cells));
     std::string out;
     for (int i = 0; i < cells; ++i) out += i < filled ? "█" : "░";

@@ -1,12 +1,16 @@
 // The JSON report, out and back in, side by side so the round trip stays exact (docs/report-format.md).
 #include <nlohmann/json.hpp>
 
+#include <climits>
 #include <cmath>
+#include <map>
+#include <string_view>
 
 #include "mm/diagnostics.hpp"
 #include "mm/render.hpp"
 #include "mm/report.hpp"
 #include "json_text.hpp"
+#include "report_check.hpp"
 
 namespace mm {
 
@@ -25,6 +29,8 @@ Report make_report(const Questionnaire& q, Assessment a, std::optional<GateResul
 }
 
 double round_within_whole(double x, double scale) {
+    // From 2^52 on a double is a whole number: there is nothing to round, and x * scale could overflow to infinity.
+    if (!(std::fabs(x) < 0x1p52)) return x;
     double r = std::round(x * scale) / scale;
     const double whole = std::floor(x);
     if (r >= whole + 1.0) r = whole + (scale - 1.0) / scale;
@@ -170,9 +176,119 @@ std::string render_json(const Report& r) {
 
 namespace {
 
-// Bounds for untrusted reports: nlohmann recurses per nesting level, so depth is checked while parsing.
-constexpr int kMaxReportDepth = 32;
+namespace rc = report_check;
 
+// The reader's document: objects are std::maps, so building one of n members takes n log n (an ordered_json
+// object is a list that each new member is compared against: a profile of 160,000 entries took three minutes).
+using json = nlohmann::json;
+
+// Builds the document from nlohmann's parse events, refusing as it goes what would make it big for nothing:
+// nesting deeper than rc::kMaxDepth, a sixth questionnaire level, a 101st profile entry. (A report of 400,000
+// levels stops at the sixth instead of taking 160 MB first.) nlohmann's parse(text, callback) could check the
+// depth too, but its callback parser scans the enclosing array at the end of every object: 400,000 levels took
+// over three minutes.
+class DocumentBuilder {
+public:
+    using number_integer_t = json::number_integer_t;
+    using number_unsigned_t = json::number_unsigned_t;
+    using number_float_t = json::number_float_t;
+    using string_t = json::string_t;
+    using binary_t = json::binary_t;
+
+    DocumentBuilder(std::string_view text, const std::string& file) : text_(text), file_(file), checks_(file) {}
+    json take() { return std::move(root_); }
+
+    bool null() { return put(nullptr); }
+    bool boolean(bool v) { return put(v); }
+    bool number_integer(number_integer_t v) { return put(v); }
+    bool number_unsigned(number_unsigned_t v) { return put(v); }
+    bool number_float(number_float_t v, const string_t&) { return put(v); }
+    bool string(string_t& v) { return put(std::move(v)); }
+    bool binary(binary_t& v) { return put(json::binary(std::move(v))); }
+    bool start_object(std::size_t) { return open(json::object()); }
+    bool start_array(std::size_t) { return open(json::array()); }
+    bool key(string_t& k) {
+        Open& o = stack_.back();
+        if (o.bounded == Bounded::Profile) checks_.profile_entry("profile", o.count++);
+        key_ = std::move(k);
+        return true;
+    }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool parse_error(std::size_t offset, const std::string&, const nlohmann::detail::exception& e) {
+        rc::fail_syntax(file_, text_, offset, e);
+    }
+
+private:
+    // The containers whose size is bounded while parsing.
+    enum class Bounded { No, Root, Questionnaire, Levels, Profile };
+    struct Open {
+        json* value;  // an element's address is stable while it is open
+        Bounded bounded;
+        std::size_t count;  // Levels: elements so far; Profile: members so far
+    };
+
+    std::string_view text_;
+    const std::string& file_;
+    rc::Checks checks_;
+    json root_;
+    std::vector<Open> stack_;
+    string_t key_;
+
+    // What a container opening now is, from the object it opens in and the key it is under (only the report,
+    // its questionnaire, the questionnaire's list of levels and the profile object matter).
+    Bounded bounded_child(bool object) const {
+        if (stack_.empty()) return object ? Bounded::Root : Bounded::No;
+        const Bounded parent = stack_.back().bounded;
+        if (parent == Bounded::Root && key_ == "questionnaire" && object) return Bounded::Questionnaire;
+        if (parent == Bounded::Root && key_ == "profile" && object) return Bounded::Profile;
+        if (parent == Bounded::Questionnaire && key_ == "levels" && !object) return Bounded::Levels;
+        return Bounded::No;
+    }
+
+    // Puts a value where the parser is: the root, the next element of the open array, or the member named by the
+    // last key of the open object (a repeated key keeps its last value, as nlohmann's own parser does).
+    json* place(json v) {
+        if (stack_.empty()) {
+            root_ = std::move(v);
+            return &root_;
+        }
+        Open& o = stack_.back();
+        json& parent = *o.value;
+        if (parent.is_array()) {
+            if (o.bounded == Bounded::Levels) checks_.level_entry("questionnaire.levels", o.count++);
+            parent.push_back(std::move(v));
+            return &parent.back();
+        }
+        json& slot = parent[key_];
+        slot = std::move(v);
+        return &slot;
+    }
+    bool put(json v) {
+        place(std::move(v));
+        return true;
+    }
+    bool open(json container) {
+        if (stack_.size() >= rc::kMaxDepth) rc::fail_depth(file_);
+        const Bounded bounded = bounded_child(container.is_object());
+        stack_.push_back({place(std::move(container)), bounded, 0});
+        return true;
+    }
+    bool close() {
+        stack_.pop_back();
+        return true;
+    }
+};
+
+json parse_report(const std::string& text, const std::string& file) {
+    DocumentBuilder builder(text, file);
+    json::sax_parse(text, &builder, json::input_format_t::json, true);
+    return builder.take();
+}
+
+// Reads a saved report's document into a Report, checking every member's type, range and agreement with the
+// questionnaire's levels. Every message names the JSON path of the element ("gaps[5].tools"); `path` arguments
+// are the path of the object being read ("" for the report itself).
 // A report saved before rule 2 has no `held_by` or `missing_for_next`: they follow from what it has, as
 // scoring derives them (the dimensions at the overall level; the blocking gaps of each dimension).
 void derive_reasons(Report& r) {
@@ -193,191 +309,293 @@ void derive_reasons(Report& r) {
 
 class ReportReader {
 public:
-    explicit ReportReader(const std::string& file) : file_(file) {}
+    explicit ReportReader(const std::string& file) : file_(file), checks_(file) {}
 
-    [[noreturn]] void fail(const std::string& where, const std::string& what) const {
-        throw InputError(Diagnostic{file_, 0, 0, where + ": " + what});
+    Report read(const json& j) {
+        Report r;
+        if (!j.is_object()) fail("", "expected a JSON object");
+        read_schema_version(j);
+        const json& tool = member(j, "tool", "");
+        r.tool_name = str(tool, "name", "tool");
+        r.tool_version = str(tool, "version", "tool");
+        r.team = opt_str(j, "team", "");
+        read_questionnaire(member(j, "questionnaire", ""), r.questionnaire);
+        Assessment& a = r.assessment;
+        // Reports written before rule 2 carry neither the rule nor the reasons for the level: rule 1, and the
+        // reasons are derived from the dimension levels and the blocking gaps, exactly as scoring gives them.
+        if (const json* rule = optional(j, "scoring_rule")) {
+            const long long n = whole(*rule, "scoring_rule");
+            if (n != 1 && n != 2) fail("scoring_rule", std::to_string(n) + " is not a scoring rule (1 or 2)");
+            a.rule = static_cast<int>(n);
+        }
+        read_overall(member(j, "overall", ""), a);
+        const bool has_reasons = optional(member(j, "overall", ""), "held_by") != nullptr;
+        if (const json* t = optional(j, "target"))
+            a.target = Target{level(*t, "level", "target"), str(*t, "source", "target"), str(*t, "reason", "target")};
+        if (const json* p = optional(j, "profile")) read_profile(*p, a);
+        const json& dims = array(j, "dimensions", "");
+        checks_.dimension_count("dimensions", dims.size());
+        for (std::size_t i = 0; i < dims.size(); ++i)
+            a.dimensions.push_back(read_dimension(dims[i], rc::element("dimensions", i)));
+        const json& gaps = array(j, "gaps", "");
+        for (std::size_t i = 0; i < gaps.size(); ++i) a.gaps.push_back(read_gap(gaps[i], rc::element("gaps", i)));
+        if (!has_reasons) derive_reasons(r);
+        const json& answers = array(j, "answers", "");
+        for (std::size_t i = 0; i < answers.size(); ++i)
+            a.questions.push_back(read_answered(answers[i], rc::element("answers", i)));
+        read_unanswered(j, a);
+        if (const json* n = optional(j, "not_asked")) {
+            if (!n->is_array()) fail("not_asked", "expected an array");
+            for (std::size_t i = 0; i < n->size(); ++i)
+                a.questions.push_back(read_not_asked((*n)[i], rc::element("not_asked", i)));
+        }
+        if (const json* g = optional(j, "gate")) r.gate = read_gate(*g);
+        if (const json* c = optional(j, "contradictions")) r.contradictions = read_contradictions(*c);
+        return r;
     }
 
-    const ojson& member(const ojson& obj, const char* key, const std::string& where) const {
-        if (!obj.is_object()) fail(where, "expected an object");
+private:
+    const std::string& file_;
+    rc::Checks checks_;
+
+    [[noreturn]] void fail(const std::string& path, const std::string& what) const { checks_.fail(path, what); }
+
+    // ---- members of the object at `path`, by type ----
+    const json& member(const json& obj, const char* key, const std::string& path) const {
+        if (!obj.is_object()) fail(path, "expected an object");
         auto it = obj.find(key);
-        if (it == obj.end()) fail(where, std::string("missing '") + key + "'");
+        if (it == obj.end()) fail(path, std::string("missing '") + key + "'");
         return *it;
     }
-    std::string str(const ojson& obj, const char* key, const std::string& where) const {
-        const ojson& v = member(obj, key, where);
-        if (!v.is_string()) fail(where + "." + key, "expected a string");
+    static const json* optional(const json& obj, const char* key) {
+        auto it = obj.find(key);
+        return it == obj.end() ? nullptr : &*it;
+    }
+    std::string str(const json& obj, const char* key, const std::string& path) const {
+        const json& v = member(obj, key, path);
+        if (!v.is_string()) fail(rc::member(path, key), "expected a string");
         return v.get<std::string>();
     }
-    std::string opt_str(const ojson& obj, const char* key, const std::string& where) const {
-        if (!obj.contains(key)) return {};
-        return str(obj, key, where);
+    std::string opt_str(const json& obj, const char* key, const std::string& path) const {
+        if (obj.is_object() && !obj.contains(key)) return {};
+        return str(obj, key, path);
     }
-    int integer(const ojson& obj, const char* key, const std::string& where) const {
-        const ojson& v = member(obj, key, where);
-        if (!v.is_number_integer()) fail(where + "." + key, "expected a whole number");
-        long long x = v.get<long long>();
-        if (x < -1000000 || x > 1000000) fail(where + "." + key, "number out of range");
+    // A whole number as written; one beyond 64 bits reads as the largest, which every range check refuses.
+    static long long whole_value(const json& v) {
+        if (v.is_number_unsigned() && v.get<unsigned long long>() > static_cast<unsigned long long>(LLONG_MAX))
+            return LLONG_MAX;
+        return v.get<long long>();
+    }
+    long long whole(const json& v, const std::string& path) const {
+        if (!v.is_number_integer()) fail(path, "expected a whole number");
+        return whole_value(v);
+    }
+    int count(const json& obj, const char* key, const std::string& path, long long min, long long max) const {
+        const std::string at = rc::member(path, key);
+        long long x = whole(member(obj, key, path), at);
+        checks_.whole(at, x, min, max);
         return static_cast<int>(x);
     }
-    double number(const ojson& obj, const char* key, const std::string& where) const {
-        const ojson& v = member(obj, key, where);
-        if (!v.is_number()) fail(where + "." + key, "expected a number");
+    int level(const json& obj, const char* key, const std::string& path) const {
+        const std::string at = rc::member(path, key);
+        long long x = whole(member(obj, key, path), at);
+        checks_.level(at, x);
+        return static_cast<int>(x);
+    }
+    double number(const json& obj, const char* key, const std::string& path) const {
+        const json& v = member(obj, key, path);
+        if (!v.is_number()) fail(rc::member(path, key), "expected a number");
         return v.get<double>();
     }
-    bool boolean(const ojson& obj, const char* key, const std::string& where) const {
-        const ojson& v = member(obj, key, where);
-        if (!v.is_boolean()) fail(where + "." + key, "expected true or false");
+    double fraction(const json& obj, const char* key, const std::string& path) const {
+        double x = number(obj, key, path);
+        checks_.fraction(rc::member(path, key), x);
+        return x;
+    }
+    bool boolean(const json& obj, const char* key, const std::string& path) const {
+        const json& v = member(obj, key, path);
+        if (!v.is_boolean()) fail(rc::member(path, key), "expected true or false");
         return v.get<bool>();
     }
-    const ojson& array(const ojson& obj, const char* key, const std::string& where) const {
-        const ojson& v = member(obj, key, where);
-        if (!v.is_array()) fail(where + "." + key, "expected an array");
+    const json& array(const json& obj, const char* key, const std::string& path) const {
+        const json& v = member(obj, key, path);
+        if (!v.is_array()) fail(rc::member(path, key), "expected an array");
         return v;
     }
-    std::vector<std::string> strings(const ojson& obj, const char* key, const std::string& where) const {
+    std::vector<std::string> strings(const json& obj, const char* key, const std::string& path) const {
         std::vector<std::string> out;
-        if (!obj.contains(key)) return out;
-        for (const auto& v : array(obj, key, where)) {
-            if (!v.is_string()) fail(where + "." + key, "expected strings");
+        if (obj.is_object() && !obj.contains(key)) return out;
+        for (const auto& v : array(obj, key, path)) {
+            if (!v.is_string()) fail(rc::member(path, key), "expected strings");
             out.push_back(v.get<std::string>());
         }
         return out;
     }
 
-    Answer answer(const ojson& v, const std::string& where) const {
-        Answer a;
-        if (v.is_number_integer()) {
-            a.kind = AnswerKind::Choice;
-            a.choice_level = static_cast<int>(std::clamp<long long>(v.get<long long>(), -1, 100));
-            return a;
-        }
-        if (!v.is_string()) fail(where, "expected an answer");
-        if (v == "yes") a.kind = AnswerKind::Yes;
-        else if (v == "partial") a.kind = AnswerKind::Partial;
-        else if (v == "no") a.kind = AnswerKind::No;
-        else if (v == "n/a") a.kind = AnswerKind::NotApplicable;
-        else fail(where, "unknown answer '" + v.get<std::string>() + "'");
-        return a;
-    }
-
-    Report read(const ojson& j) const {
-        Report r;
-        if (!j.is_object()) fail("the report", "expected a JSON object");
-        const ojson& sv = member(j, "schema_version", "the report");
-        if (!sv.is_number_integer())
-            fail("schema_version", "expected a whole number");
-        if (sv.get<long long>() != kReportSchemaVersion)
+    // ---- the parts of a report ----
+    void read_schema_version(const json& j) const {
+        const json& sv = member(j, "schema_version", "");
+        if (!sv.is_number_integer()) fail("schema_version", "expected a whole number");
+        if (whole_value(sv) != kReportSchemaVersion)
             throw InputError(Diagnostic{file_, 0, 0,
                                         "report schema version " + sv.dump() + " is not supported: this tool reads " +
                                             "version " + std::to_string(kReportSchemaVersion) +
                                             " (a newer mlops-maturity may read it)"});
-        const ojson& tool = member(j, "tool", "the report");
-        r.tool_name = str(tool, "name", "tool");
-        r.tool_version = str(tool, "version", "tool");
-        r.team = opt_str(j, "team", "the report");
-        const ojson& q = member(j, "questionnaire", "the report");
-        r.questionnaire.id = str(q, "id", "questionnaire");
-        r.questionnaire.title = str(q, "title", "questionnaire");
-        r.questionnaire.version = str(q, "version", "questionnaire");
-        r.questionnaire.digest = str(q, "digest", "questionnaire");
-        for (const auto& l : array(q, "levels", "questionnaire"))
-            r.questionnaire.levels.push_back({integer(l, "level", "questionnaire.levels"),
-                                              str(l, "name", "questionnaire.levels"), ""});
-        Assessment& a = r.assessment;
-        const ojson& overall = member(j, "overall", "the report");
-        a.overall_level = integer(overall, "level", "overall");
-        a.overall_name = str(overall, "name", "overall");
-        a.overall_score = number(overall, "score", "overall");
-        // Reports written before rule 2 carry neither the rule nor the reasons for the level: rule 1, and the reasons
-        // are derived below from the dimension levels and the blocking gaps, exactly as scoring gives them.
-        if (j.contains("scoring_rule")) a.rule = integer(j, "scoring_rule", "the report");
-        const bool has_reasons = overall.contains("held_by");
-        if (has_reasons) a.held_by = strings(overall, "held_by", "overall");
-        if (j.contains("target")) {
-            const ojson& t = j["target"];
-            a.target = Target{integer(t, "level", "target"), str(t, "source", "target"), str(t, "reason", "target")};
+    }
+
+    // First, as every level elsewhere in the report must be one of these.
+    void read_questionnaire(const json& q, QuestionnaireInfo& out) {
+        out.id = str(q, "id", "questionnaire");
+        out.title = str(q, "title", "questionnaire");
+        out.version = str(q, "version", "questionnaire");
+        out.digest = str(q, "digest", "questionnaire");
+        const std::string levels_path = "questionnaire.levels";
+        const json& levels = array(q, "levels", "questionnaire");
+        for (std::size_t i = 0; i < levels.size(); ++i) {  // at most 5: parse_report refused a sixth
+            const std::string path = rc::element(levels_path, i);
+            const std::string at = rc::member(path, "level");
+            const long long n = whole(member(levels[i], "level", path), at);
+            checks_.level_number(at, i, n);
+            out.levels.push_back({static_cast<int>(n), str(levels[i], "name", path), ""});
         }
-        if (j.contains("profile")) {
-            const ojson& p = j["profile"];
-            if (!p.is_object()) fail("profile", "expected an object");
-            for (const auto& [k, v] : p.items()) {
-                if (!v.is_string()) fail("profile." + k, "expected a string");
-                a.profile[k] = v.get<std::string>();
-            }
+        checks_.set_levels(levels_path, levels.size());
+    }
+
+    void read_overall(const json& o, Assessment& a) const {
+        a.overall_level = level(o, "level", "overall");
+        a.overall_name = str(o, "name", "overall");
+        a.overall_score = fraction(o, "score", "overall");
+        if (optional(o, "held_by")) a.held_by = strings(o, "held_by", "overall");
+    }
+
+    void read_profile(const json& p, Assessment& a) const {
+        if (!p.is_object()) fail("profile", "expected an object");  // of at most 100 entries: see parse_report
+        for (const auto& [k, v] : p.items()) {
+            if (!v.is_string()) fail(rc::member("profile", k), "expected a string");
+            a.profile[k] = v.get<std::string>();
         }
-        for (const auto& d : array(j, "dimensions", "the report")) {
-            DimensionResult dr;
-            dr.id = str(d, "id", "dimensions");
-            dr.name = str(d, "name", "dimensions");
-            dr.level = integer(d, "level", "dimensions");
-            dr.progress = number(d, "progress", "dimensions");
-            for (const auto& l : array(d, "levels", "dimensions")) {
-                LevelResult lr{integer(l, "level", "dimensions.levels"), number(l, "coverage", "dimensions.levels"),
-                               boolean(l, "met", "dimensions.levels"), integer(l, "practices", "dimensions.levels")};
-                lr.defining_coverage = l.contains("defining_coverage")
-                                           ? number(l, "defining_coverage", "dimensions.levels")
-                                           : lr.coverage;
-                lr.defining_practices = l.contains("defining_practices")
-                                            ? integer(l, "defining_practices", "dimensions.levels")
-                                            : lr.practices;
-                dr.levels.push_back(lr);
-            }
-            if (d.contains("missing_for_next")) dr.missing_for_next = strings(d, "missing_for_next", "dimensions");
-            if (d.contains("assessed")) dr.assessed = boolean(d, "assessed", "dimensions");
-            a.dimensions.push_back(std::move(dr));
+    }
+
+    DimensionResult read_dimension(const json& d, const std::string& path) const {
+        DimensionResult dr;
+        dr.id = str(d, "id", path);
+        dr.name = str(d, "name", path);
+        dr.level = level(d, "level", path);
+        dr.progress = number(d, "progress", path);
+        checks_.progress(rc::member(path, "progress"), dr.progress);
+        const std::string levels_path = rc::member(path, "levels");
+        const json& levels = array(d, "levels", path);
+        checks_.dimension_level_count(levels_path, levels.size());
+        for (std::size_t i = 0; i < levels.size(); ++i) {
+            const std::string lpath = rc::element(levels_path, i);
+            const std::string at = rc::member(lpath, "level");
+            const long long n = whole(member(levels[i], "level", lpath), at);
+            checks_.dimension_level_number(at, i, n);
+            LevelResult lr{static_cast<int>(n), fraction(levels[i], "coverage", lpath), boolean(levels[i], "met", lpath),
+                           count(levels[i], "practices", lpath, 0, rc::kMaxCount)};
+            lr.defining_coverage =
+                optional(levels[i], "defining_coverage") ? fraction(levels[i], "defining_coverage", lpath) : lr.coverage;
+            lr.defining_practices = optional(levels[i], "defining_practices")
+                                        ? count(levels[i], "defining_practices", lpath, 0, rc::kMaxCount)
+                                        : lr.practices;
+            dr.levels.push_back(lr);
         }
-        for (const auto& g : array(j, "gaps", "the report")) {
-            Gap gap;
-            gap.priority = integer(g, "priority", "gaps");
-            gap.question = str(g, "question", "gaps");
-            gap.dimension = str(g, "dimension", "gaps");
-            gap.level = integer(g, "level", "gaps");
-            std::string group = str(g, "group", "gaps");
-            gap.group = group == "blocking" ? GapGroup::Blocking : group == "optional" ? GapGroup::Optional
-                                                                                       : GapGroup::Next;
-            gap.within_target = gap.group != GapGroup::Optional;
-            gap.blocking = boolean(g, "blocking", "gaps");
-            gap.defining = g.contains("defining") ? boolean(g, "defining", "gaps") : true;
-            gap.text = str(g, "text", "gaps");
-            gap.practice = str(g, "practice", "gaps");
-            gap.tools = strings(g, "tools", "gaps");
-            gap.references = strings(g, "references", "gaps");
-            gap.weight = number(g, "weight", "gaps");
-            gap.credit = number(g, "credit", "gaps");
-            gap.unanswered = boolean(g, "unanswered", "gaps");
-            if (g.contains("next_option")) {
-                gap.next_option = integer(g["next_option"], "level", "gaps.next_option");
-                gap.next_option_text = str(g["next_option"], "text", "gaps.next_option");
-            }
-            a.gaps.push_back(std::move(gap));
+        if (optional(d, "missing_for_next")) dr.missing_for_next = strings(d, "missing_for_next", path);
+        if (optional(d, "assessed")) dr.assessed = boolean(d, "assessed", path);
+        return dr;
+    }
+
+    Gap read_gap(const json& g, const std::string& path) const {
+        Gap gap;
+        gap.priority = count(g, "priority", path, 1, rc::kMaxCount);
+        gap.question = str(g, "question", path);
+        gap.dimension = str(g, "dimension", path);
+        const std::string level_path = rc::member(path, "level");
+        const long long lvl = whole(member(g, "level", path), level_path);
+        checks_.practice_level(level_path, lvl);
+        gap.level = static_cast<int>(lvl);
+        gap.group = checks_.gap_group(rc::member(path, "group"), str(g, "group", path));
+        gap.within_target = gap.group != GapGroup::Optional;
+        gap.blocking = boolean(g, "blocking", path);
+        gap.defining = optional(g, "defining") ? boolean(g, "defining", path) : true;
+        gap.text = str(g, "text", path);
+        gap.practice = str(g, "practice", path);
+        gap.tools = strings(g, "tools", path);
+        gap.references = strings(g, "references", path);
+        gap.weight = number(g, "weight", path);
+        checks_.weight(rc::member(path, "weight"), gap.weight);
+        gap.credit = fraction(g, "credit", path);
+        gap.unanswered = boolean(g, "unanswered", path);
+        if (const json* n = optional(g, "next_option")) {
+            const std::string next_path = rc::member(path, "next_option");
+            gap.next_option = level(*n, "level", next_path);
+            gap.next_option_text = str(*n, "text", next_path);
         }
-        if (!has_reasons) derive_reasons(r);
-        for (const auto& an : array(j, "answers", "the report")) {
-            QuestionResult qr;
-            qr.question = str(an, "question", "answers");
-            qr.dimension = str(an, "dimension", "answers");
-            qr.answer = answer(member(an, "answer", "answers"), "answers." + qr.question);
-            qr.status = qr.answer.kind == AnswerKind::NotApplicable ? QuestionStatus::NotApplicable
-                                                                    : QuestionStatus::Answered;
-            qr.note = opt_str(an, "note", "answers");
-            if (opt_str(an, "source", "answers") == "evidence") qr.source = AnswerSource::Evidence;
-            if (an.contains("evidence"))
-                for (const auto& e : array(an, "evidence", "answers")) {
-                    EvidenceHit h;
-                    h.path = str(e, "path", "answers.evidence");
-                    if (e.contains("line")) h.line = integer(e, "line", "answers.evidence");
-                    h.excerpt = opt_str(e, "excerpt", "answers.evidence");
-                    qr.evidence.push_back(std::move(h));
-                }
-            a.questions.push_back(std::move(qr));
+        return gap;
+    }
+
+    Answer read_answer(const json& v, const std::string& path) const {
+        Answer a;
+        if (v.is_number_integer()) {
+            const long long k = whole_value(v);
+            checks_.level(path, k);
+            a.kind = AnswerKind::Choice;
+            a.choice_level = static_cast<int>(k);
+            return a;
         }
-        a.unanswered = strings(j, "unanswered", "the report");
+        if (!v.is_string()) fail(path, "expected an answer (yes, partial, no, n/a or a choice level)");
+        if (v == "yes") a.kind = AnswerKind::Yes;
+        else if (v == "partial") a.kind = AnswerKind::Partial;
+        else if (v == "no") a.kind = AnswerKind::No;
+        else if (v == "n/a") a.kind = AnswerKind::NotApplicable;
+        else fail(path, "unknown answer '" + v.get<std::string>() + "' (expected yes, partial, no, n/a or a choice level)");
+        return a;
+    }
+
+    std::vector<EvidenceHit> read_evidence(const json& obj, const std::string& path) const {
+        std::vector<EvidenceHit> out;
+        if (!optional(obj, "evidence")) return out;
+        const std::string evidence_path = rc::member(path, "evidence");
+        const json& hits = array(obj, "evidence", path);
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            const std::string hpath = rc::element(evidence_path, i);
+            EvidenceHit h;
+            h.path = str(hits[i], "path", hpath);
+            // Lines of files up to the scan's size bound (1 GiB): millions are possible.
+            if (optional(hits[i], "line")) h.line = count(hits[i], "line", hpath, 1, INT_MAX);
+            h.excerpt = opt_str(hits[i], "excerpt", hpath);
+            out.push_back(std::move(h));
+        }
+        return out;
+    }
+
+    QuestionResult read_answered(const json& an, const std::string& path) const {
+        QuestionResult qr;
+        qr.question = str(an, "question", path);
+        qr.dimension = str(an, "dimension", path);
+        qr.answer = read_answer(member(an, "answer", path), rc::member(path, "answer"));
+        qr.status = qr.answer.kind == AnswerKind::NotApplicable ? QuestionStatus::NotApplicable
+                                                                : QuestionStatus::Answered;
+        qr.note = opt_str(an, "note", path);
+        const std::string source = opt_str(an, "source", path);
+        if (source == "evidence") qr.source = AnswerSource::Evidence;
+        else if (!source.empty() && source != "given")
+            fail(rc::member(path, "source"), "unknown source '" + source + "' (expected given or evidence)");
+        qr.evidence = read_evidence(an, path);
+        return qr;
+    }
+
+    // `unanswered` lists ids; their notes, when written, are in `unanswered_notes`.
+    void read_unanswered(const json& j, Assessment& a) const {
+        a.unanswered = strings(j, "unanswered", "");
         std::map<std::string, std::string> notes;
-        if (j.contains("unanswered_notes"))
-            for (const auto& n : array(j, "unanswered_notes", "the report"))
-                notes[str(n, "question", "unanswered_notes")] = str(n, "note", "unanswered_notes");
+        if (optional(j, "unanswered_notes")) {
+            const json& ns = array(j, "unanswered_notes", "");
+            for (std::size_t i = 0; i < ns.size(); ++i) {
+                const std::string path = rc::element("unanswered_notes", i);
+                notes[str(ns[i], "question", path)] = str(ns[i], "note", path);
+            }
+        }
         for (const auto& id : a.unanswered) {
             QuestionResult qr;
             qr.question = id;
@@ -385,87 +603,53 @@ public:
             if (auto n = notes.find(id); n != notes.end()) qr.note = n->second;
             a.questions.push_back(std::move(qr));
         }
-        if (j.contains("not_asked"))
-            for (const auto& n : array(j, "not_asked", "the report")) {
-                QuestionResult qr;
-                qr.question = str(n, "question", "not_asked");
-                qr.dimension = str(n, "dimension", "not_asked");
-                qr.reason = str(n, "reason", "not_asked");
-                qr.status = QuestionStatus::NotAsked;
-                if (n.contains("answer"))
-                    qr.answer_not_counted = answer(member(n, "answer", "not_asked"), "not_asked." + qr.question);
-                qr.note = opt_str(n, "note", "not_asked");
-                a.questions.push_back(std::move(qr));
-            }
-        if (j.contains("gate")) {
-            const ojson& g = j["gate"];
-            GateResult gr;
-            gr.passed = boolean(g, "passed", "gate");
-            for (const auto& b : array(g, "bars", "gate"))
-                gr.bars.push_back({opt_str(b, "dimension", "gate.bars"), integer(b, "level", "gate.bars")});
-            gr.failures = strings(g, "failures", "gate");
-            r.gate = std::move(gr);
-        }
-        if (j.contains("contradictions")) {
-            r.contradictions.emplace();
-            for (const auto& c : array(j, "contradictions", "the report")) {
-                Contradiction con;
-                con.question = str(c, "question", "contradictions");
-                std::string kind = str(c, "kind", "contradictions");
-                if (kind == "yes-unverified") con.kind = Contradiction::Kind::YesUnverified;
-                else if (kind == "no-but-evidence") con.kind = Contradiction::Kind::NoButEvidence;
-                else fail("contradictions.kind", "unknown kind '" + kind + "'");
-                if (c.contains("evidence"))
-                    for (const auto& e : array(c, "evidence", "contradictions")) {
-                        EvidenceHit h;
-                        h.path = str(e, "path", "contradictions.evidence");
-                        if (e.contains("line")) h.line = integer(e, "line", "contradictions.evidence");
-                        h.excerpt = opt_str(e, "excerpt", "contradictions.evidence");
-                        con.evidence.push_back(std::move(h));
-                    }
-                r.contradictions->push_back(std::move(con));
-            }
-        }
-        return r;
     }
 
-private:
-    const std::string& file_;
+    QuestionResult read_not_asked(const json& n, const std::string& path) const {
+        QuestionResult qr;
+        qr.question = str(n, "question", path);
+        qr.dimension = str(n, "dimension", path);
+        qr.reason = str(n, "reason", path);
+        qr.status = QuestionStatus::NotAsked;
+        if (const json* an = optional(n, "answer")) qr.answer_not_counted = read_answer(*an, rc::member(path, "answer"));
+        qr.note = opt_str(n, "note", path);
+        return qr;
+    }
+
+    GateResult read_gate(const json& g) const {
+        GateResult gr;
+        gr.passed = boolean(g, "passed", "gate");
+        const json& bars = array(g, "bars", "gate");
+        for (std::size_t i = 0; i < bars.size(); ++i) {
+            const std::string path = rc::element("gate.bars", i);
+            gr.bars.push_back({opt_str(bars[i], "dimension", path), level(bars[i], "level", path)});
+        }
+        gr.failures = strings(g, "failures", "gate");
+        return gr;
+    }
+
+    std::vector<Contradiction> read_contradictions(const json& cs) const {
+        std::vector<Contradiction> out;
+        if (!cs.is_array()) fail("contradictions", "expected an array");
+        for (std::size_t i = 0; i < cs.size(); ++i) {
+            const std::string path = rc::element("contradictions", i);
+            Contradiction con;
+            con.question = str(cs[i], "question", path);
+            const std::string kind = str(cs[i], "kind", path);
+            if (kind == "yes-unverified") con.kind = Contradiction::Kind::YesUnverified;
+            else if (kind == "no-but-evidence") con.kind = Contradiction::Kind::NoButEvidence;
+            else fail(rc::member(path, "kind"), "unknown kind '" + kind + "'");
+            con.evidence = read_evidence(cs[i], path);
+            out.push_back(std::move(con));
+        }
+        return out;
+    }
 };
 
 }  // namespace
 
 Report read_report(const std::string& text, const std::string& file) {
-    ojson j;
-    try {
-        bool too_deep = false;
-        j = ojson::parse(
-            text,
-            [&too_deep](int depth, ojson::parse_event_t, ojson&) {
-                if (depth > kMaxReportDepth) too_deep = true;
-                return !too_deep;
-            },
-            true);
-        if (too_deep)
-            throw InputError(Diagnostic{file, 0, 0, "the report nests deeper than " +
-                                                        std::to_string(kMaxReportDepth) + " levels"});
-    } catch (const nlohmann::json::parse_error& e) {
-        // nlohmann reports a byte offset; turn it into line and column.
-        std::size_t offset = std::min<std::size_t>(e.byte, text.size());
-        int line = 1, column = 1;
-        for (std::size_t i = 0; i + 1 < offset; ++i) {
-            if (text[i] == '\n') { ++line; column = 1; } else { ++column; }
-        }
-        std::string msg = e.what();
-        auto pos = msg.find("parse error");
-        throw InputError(Diagnostic{file, line, column, "invalid JSON: " + (pos == std::string::npos ? msg : msg.substr(pos))});
-    } catch (const nlohmann::json::out_of_range&) {
-        // Found by fuzzing: nlohmann throws out_of_range (not parse_error) for a number like 1e999.
-        throw InputError(Diagnostic{file, 0, 0, "invalid JSON: a number is too large to represent"});
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError(Diagnostic{file, 0, 0, std::string("invalid JSON: ") + e.what()});
-    }
-    return ReportReader(file).read(j);
+    return ReportReader(file).read(parse_report(text, file));
 }
 
 }  // namespace mm

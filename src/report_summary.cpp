@@ -1,40 +1,99 @@
 // Reading only what aggregation needs from a saved JSON report, as a stream of parse events (nlohmann's SAX
 // interface): no document tree is built and everything else in the report is skipped. This is several times
-// faster than read_report and keeps `aggregate` over 10,000 reports in seconds (bench/aggregate).
+// faster than read_report and keeps `aggregate` over 10,000 reports in seconds (bench/aggregate). The fields it
+// reads get the checks read_report gives them (src/report_check.hpp), with the same messages.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "mm/aggregate.hpp"
 #include "mm/diagnostics.hpp"
+#include "report_check.hpp"
 
 namespace mm {
 
 namespace {
 
-constexpr std::size_t kMaxDepth = 32;  // as read_report
+namespace rc = report_check;
 
+// What an object or array is, by where it is in the report.
 enum class Ctx { Root, Questionnaire, Levels, Level, Overall, Target, Dimensions, Dimension, Gaps, Gap, Ignore };
 
-// Required members of each kind of object, as bits.
-enum : unsigned {
-    kSchema = 1, kQuestionnaire = 2, kOverall = 4, kDimensions = 8, kGaps = 16,                 // root
-    kId = 1, kTitle = 2, kVersion = 4, kDigest = 8, kLevels = 16,                              // questionnaire
-    kLevel = 1, kName = 2,                                                                      // level, overall
-    kDimId = 1, kDimName = 2, kDimLevel = 4,                                                    // dimension
-    kQuestion = 1, kDimension = 2, kGapLevel = 4, kText = 8, kPractice = 16, kGroup = 32,       // gap
+enum class Type { String, Whole, Number, Object, Array };
+
+// A member the reader reads: its type, whether the object must have it, and for containers their context.
+struct Field {
+    std::string_view key;
+    Type type;
+    bool required;
+    Ctx ctx = Ctx::Ignore;
 };
+
+constexpr Field kRoot[] = {{"schema_version", Type::Whole, true},
+                           {"team", Type::String, false},
+                           {"questionnaire", Type::Object, true, Ctx::Questionnaire},
+                           {"overall", Type::Object, true, Ctx::Overall},
+                           {"target", Type::Object, false, Ctx::Target},
+                           {"dimensions", Type::Array, true, Ctx::Dimensions},
+                           {"gaps", Type::Array, true, Ctx::Gaps}};
+constexpr Field kQuestionnaire[] = {{"id", Type::String, true},      {"title", Type::String, true},
+                                    {"version", Type::String, true}, {"digest", Type::String, true},
+                                    {"levels", Type::Array, true, Ctx::Levels}};
+constexpr Field kLevel[] = {{"level", Type::Whole, true}, {"name", Type::String, true}};
+constexpr Field kOverall[] = {{"level", Type::Whole, true}, {"name", Type::String, true}, {"score", Type::Number, true}};
+constexpr Field kTarget[] = {{"level", Type::Whole, true}};
+constexpr Field kDimension[] = {{"id", Type::String, true}, {"name", Type::String, true}, {"level", Type::Whole, true}};
+constexpr Field kGap[] = {{"question", Type::String, true}, {"dimension", Type::String, true},
+                          {"level", Type::Whole, true},     {"text", Type::String, true},
+                          {"practice", Type::String, true}, {"group", Type::String, true}};
+
+struct Fields {
+    const Field* begin;
+    const Field* end;
+};
+
+Fields fields_of(Ctx ctx) {
+    switch (ctx) {
+        case Ctx::Root: return {std::begin(kRoot), std::end(kRoot)};
+        case Ctx::Questionnaire: return {std::begin(kQuestionnaire), std::end(kQuestionnaire)};
+        case Ctx::Level: return {std::begin(kLevel), std::end(kLevel)};
+        case Ctx::Overall: return {std::begin(kOverall), std::end(kOverall)};
+        case Ctx::Target: return {std::begin(kTarget), std::end(kTarget)};
+        case Ctx::Dimension: return {std::begin(kDimension), std::end(kDimension)};
+        case Ctx::Gap: return {std::begin(kGap), std::end(kGap)};
+        default: return {nullptr, nullptr};
+    }
+}
+
+// The arrays whose elements are objects the reader reads, and the context of those elements.
+Ctx element_ctx(Ctx ctx) {
+    switch (ctx) {
+        case Ctx::Levels: return Ctx::Level;
+        case Ctx::Dimensions: return Ctx::Dimension;
+        case Ctx::Gaps: return Ctx::Gap;
+        default: return Ctx::Ignore;
+    }
+}
+
+const char* expected(Type t) {
+    switch (t) {
+        case Type::String: return "expected a string";
+        case Type::Whole: return "expected a whole number";
+        case Type::Number: return "expected a number";
+        case Type::Object: return "expected an object";
+        case Type::Array: return "expected an array";
+    }
+    return "";
+}
 
 class SummaryReader {
 public:
     using json = nlohmann::json;
     SummaryReader(const std::string& text, const std::string& file, ReportSummary& out)
-        : text_(text), file_(file), out_(out) {}
-
-    [[noreturn]] void fail(const std::string& where, const std::string& what) const {
-        throw InputError(Diagnostic{file_, 0, 0, where + ": " + what});
-    }
+        : text_(text), file_(file), out_(out), checks_(file) {}
 
     // ---- nlohmann SAX interface ----
     bool null() { return value(Kind::Null); }
@@ -65,27 +124,26 @@ public:
     bool end_object() { return close(); }
     bool end_array() { return close(); }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
-        std::size_t offset = std::min(position, text_.size());
-        int line = 1, column = 1;
-        for (std::size_t i = 0; i + 1 < offset; ++i) {
-            if (text_[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
-        std::string msg = e.what();
-        auto pos = msg.find("parse error");
-        throw InputError(Diagnostic{file_, line, column,
-                                    "invalid JSON: " + (pos == std::string::npos ? msg : msg.substr(pos))});
+        rc::fail_syntax(file_, text_, position, e);
     }
 
-    void check_complete() const {
-        if (!root_seen_) fail("the report", "expected a JSON object");
-        const char* names[] = {"schema_version", "questionnaire", "overall", "dimensions", "gaps"};
-        for (unsigned bit = 0; bit < 5; ++bit)
-            if (!(root_members_ & (1u << bit))) fail("the report", std::string("missing '") + names[bit] + "'");
+    // After the last event: required members, then the levels, which need the questionnaire's level list
+    // wherever it stood in the file (in read_report's order, so both readers name the same problem first).
+    void finish() {
+        if (!root_seen_) checks_.fail("", "expected a JSON object");
+        checks_.level("overall.level", overall_level_);
+        if (target_level_) checks_.level("target.level", *target_level_);
+        checks_.dimension_count("dimensions", out_.dimensions.size());
+        for (std::size_t i = 0; i < out_.dimensions.size(); ++i)
+            checks_.level(rc::member(rc::element("dimensions", i), "level"), dimension_levels_[i]);
+        for (std::size_t i = 0; i < out_.gaps.size(); ++i)
+            checks_.practice_level(rc::member(rc::element("gaps", i), "level"), gap_levels_[i]);
+        // Every level is now one of the questionnaire's (0..4), so it fits an int.
+        out_.overall_level = static_cast<int>(overall_level_);
+        if (target_level_) out_.target = static_cast<int>(*target_level_);
+        for (std::size_t i = 0; i < out_.dimensions.size(); ++i)
+            out_.dimensions[i].level = static_cast<int>(dimension_levels_[i]);
+        for (std::size_t i = 0; i < out_.gaps.size(); ++i) out_.gaps[i].level = static_cast<int>(gap_levels_[i]);
     }
 
 private:
@@ -93,203 +151,215 @@ private:
     struct Frame {
         Ctx ctx;
         bool object;
-        std::string key;
-        unsigned seen = 0;
+        std::string key;         // objects: the member being read
+        unsigned seen = 0;       // objects: the fields of fields_of(ctx) met so far, as bits
+        std::size_t count = 0;   // arrays: the elements met so far
     };
 
     const std::string& text_;
     const std::string& file_;
     ReportSummary& out_;
+    rc::Checks checks_;
     std::vector<Frame> stack_;
     bool root_seen_ = false;
-    unsigned root_members_ = 0;
     std::int64_t integer_ = 0;
     double float_ = 0;
     std::string* string_ = nullptr;
+    // Levels as written, checked in finish() against the questionnaire's levels.
+    std::int64_t overall_level_ = 0;
+    std::optional<std::int64_t> target_level_;
+    std::vector<std::int64_t> dimension_levels_;
+    std::vector<std::int64_t> gap_levels_;
 
-    static const char* where(Ctx c) {
-        switch (c) {
-            case Ctx::Root: return "the report";
-            case Ctx::Questionnaire: return "questionnaire";
-            case Ctx::Levels: case Ctx::Level: return "questionnaire.levels";
-            case Ctx::Overall: return "overall";
-            case Ctx::Target: return "target";
-            case Ctx::Dimensions: case Ctx::Dimension: return "dimensions";
-            case Ctx::Gaps: case Ctx::Gap: return "gaps";
-            case Ctx::Ignore: return "the report";
+    // The JSON path of the open container, built only when a message needs it ("gaps[5]").
+    std::string path() const {
+        std::string out;
+        for (std::size_t i = 1; i < stack_.size(); ++i) {
+            const Frame& parent = stack_[i - 1];
+            out = parent.object ? rc::member(out, parent.key) : rc::element(out, parent.count - 1);
         }
-        return "the report";
+        return out;
+    }
+    // The path of the value being read in the open container.
+    std::string here() const {
+        const Frame& f = stack_.back();
+        return f.object ? rc::member(path(), f.key) : rc::element(path(), f.count - 1);
     }
 
-    // The context a new container opens in, from its parent and the key (or array element) it is under.
-    Ctx child(bool object) const {
-        const Frame& p = stack_.back();
-        const std::string& k = p.key;
-        switch (p.ctx) {
-            case Ctx::Root:
-                if (k == "questionnaire") return expect(object, true, Ctx::Questionnaire, "questionnaire");
-                if (k == "overall") return expect(object, true, Ctx::Overall, "overall");
-                if (k == "target") return expect(object, true, Ctx::Target, "target");
-                if (k == "dimensions") return expect(object, false, Ctx::Dimensions, "dimensions");
-                if (k == "gaps") return expect(object, false, Ctx::Gaps, "gaps");
-                if (k == "schema_version" || k == "team") fail(k, object ? "expected a value, not an object" : "expected a value, not an array");
-                return Ctx::Ignore;
-            case Ctx::Questionnaire:
-                if (k == "levels") return expect(object, false, Ctx::Levels, "questionnaire.levels");
-                if (k == "id" || k == "title" || k == "version" || k == "digest") fail("questionnaire." + k, "expected a string");
-                return Ctx::Ignore;
-            case Ctx::Levels: return expect(object, true, Ctx::Level, "questionnaire.levels");
-            case Ctx::Dimensions: return expect(object, true, Ctx::Dimension, "dimensions");
-            case Ctx::Gaps: return expect(object, true, Ctx::Gap, "gaps");
-            case Ctx::Level: case Ctx::Overall: case Ctx::Target: case Ctx::Dimension: case Ctx::Gap:
-                if (k == "level" || k == "name" || k == "id" || k == "question" || k == "dimension" || k == "text" ||
-                    k == "practice" || k == "group" || k == "score")
-                    fail(std::string(where(p.ctx)) + "." + k, "expected a value");
-                return Ctx::Ignore;
-            case Ctx::Ignore: return Ctx::Ignore;
-        }
-        return Ctx::Ignore;
-    }
-
-    Ctx expect(bool object, bool want_object, Ctx ctx, const std::string& name) const {
-        if (object != want_object) fail(name, want_object ? "expected an object" : "expected an array");
-        return ctx;
+    // The field the open object's current key names, or null when the reader skips it.
+    const Field* field(unsigned* bit) const {
+        const Frame& f = stack_.back();
+        Fields fs = fields_of(f.ctx);
+        for (const Field* it = fs.begin; it != fs.end; ++it)
+            if (it->key == f.key) {
+                *bit = 1u << (it - fs.begin);
+                return it;
+            }
+        return nullptr;
     }
 
     bool open(bool object) {
-        if (stack_.size() >= kMaxDepth)
-            throw InputError(Diagnostic{file_, 0, 0, "the report nests deeper than " + std::to_string(kMaxDepth) + " levels"});
-        Ctx ctx;
+        if (stack_.size() >= rc::kMaxDepth) rc::fail_depth(file_);
         if (stack_.empty()) {
-            if (!object) fail("the report", "expected a JSON object");
+            if (!object) checks_.fail("", "expected a JSON object");
             root_seen_ = true;
-            ctx = Ctx::Root;
-        } else {
-            ctx = child(object);
-            Frame& p = stack_.back();
-            if (p.ctx == Ctx::Root) {
-                if (ctx == Ctx::Questionnaire) p.seen |= kQuestionnaire;
-                if (ctx == Ctx::Overall) p.seen |= kOverall;
-                if (ctx == Ctx::Dimensions) p.seen |= kDimensions;
-                if (ctx == Ctx::Gaps) p.seen |= kGaps;
-            }
-            if (p.ctx == Ctx::Questionnaire && ctx == Ctx::Levels) p.seen |= kLevels;
-            if (ctx == Ctx::Level) out_.questionnaire.levels.emplace_back();
-            if (ctx == Ctx::Dimension) out_.dimensions.emplace_back();
-            if (ctx == Ctx::Gap) out_.gaps.emplace_back();
-            if (ctx == Ctx::Target) out_.target = 0;
+            stack_.push_back({Ctx::Root, true, {}, 0, 0});
+            return true;
         }
-        stack_.push_back({ctx, object, {}, 0});
+        const Ctx ctx = child(object);
+        stack_.push_back({ctx, object, {}, 0, 0});
         return true;
     }
 
-    void require(const Frame& f, unsigned bits, std::initializer_list<const char*> names) const {
-        unsigned bit = 1;
-        for (const char* n : names) {
-            if ((bits & bit) && !(f.seen & bit)) fail(where(f.ctx), std::string("missing '") + n + "'");
-            bit <<= 1;
+    // The context of a container opening in the open one, after checking it is the type expected there.
+    Ctx child(bool object) {
+        Frame& p = stack_.back();
+        if (!p.object) {
+            ++p.count;
+            const Ctx ctx = element_ctx(p.ctx);
+            if (ctx == Ctx::Ignore) return ctx;
+            if (!object) checks_.fail(here(), "expected an object");
+            start_element(p, ctx);
+            return ctx;
+        }
+        unsigned bit = 0;
+        const Field* f = field(&bit);
+        if (!f) return Ctx::Ignore;
+        if (f->type != (object ? Type::Object : Type::Array)) checks_.fail(here(), expected(f->type));
+        p.seen |= bit;
+        start_container(f->ctx);
+        return f->ctx;
+    }
+
+    // A repeated member replaces the earlier one, as in read_report's document.
+    void start_container(Ctx ctx) {
+        if (ctx == Ctx::Levels) out_.questionnaire.levels.clear();
+        if (ctx == Ctx::Dimensions) {
+            out_.dimensions.clear();
+            dimension_levels_.clear();
+        }
+        if (ctx == Ctx::Gaps) {
+            out_.gaps.clear();
+            gap_levels_.clear();
+        }
+        if (ctx == Ctx::Target) target_level_ = 0;
+    }
+
+    void start_element(const Frame& array, Ctx ctx) {
+        if (ctx == Ctx::Level) {
+            // Checked as each level arrives, so a report of 400,000 levels stops at the sixth.
+            checks_.level_entry(path(), array.count - 1);
+            out_.questionnaire.levels.emplace_back();
+        }
+        if (ctx == Ctx::Dimension) {
+            out_.dimensions.emplace_back();
+            dimension_levels_.push_back(0);
+        }
+        if (ctx == Ctx::Gap) {
+            out_.gaps.emplace_back();
+            gap_levels_.push_back(0);
         }
     }
 
     bool close() {
         const Frame f = std::move(stack_.back());
+        Fields fs = fields_of(f.ctx);
+        for (const Field* it = fs.begin; it != fs.end; ++it)
+            if (it->required && !(f.seen & (1u << (it - fs.begin))))
+                checks_.fail(path(), "missing '" + std::string(it->key) + "'");
+        if (f.ctx == Ctx::Levels) checks_.set_levels(path(), f.count);
         stack_.pop_back();
-        switch (f.ctx) {
-            case Ctx::Root: root_members_ = f.seen; break;
-            case Ctx::Questionnaire: require(f, 31, {"id", "title", "version", "digest", "levels"}); break;
-            case Ctx::Level: require(f, 3, {"level", "name"}); break;
-            case Ctx::Overall: require(f, 3, {"level", "name"}); break;
-            case Ctx::Target: require(f, 1, {"level"}); break;
-            case Ctx::Dimension: require(f, 7, {"id", "name", "level"}); break;
-            case Ctx::Gap: require(f, 63, {"question", "dimension", "level", "text", "practice", "group"}); break;
-            default: break;
-        }
         return true;
-    }
-
-    int as_int(Kind kind, const Frame& f) const {
-        if (kind != Kind::Integer) fail(std::string(where(f.ctx)) + "." + f.key, "expected a whole number");
-        if (integer_ < -1000000 || integer_ > 1000000) fail(std::string(where(f.ctx)) + "." + f.key, "number out of range");
-        return static_cast<int>(integer_);
-    }
-    std::string as_string(Kind kind, const Frame& f) const {
-        if (kind != Kind::String) fail(std::string(where(f.ctx)) + "." + f.key, "expected a string");
-        return std::move(*string_);
     }
 
     bool value(Kind kind) {
-        if (stack_.empty()) fail("the report", "expected a JSON object");
+        if (stack_.empty()) checks_.fail("", "expected a JSON object");
         Frame& f = stack_.back();
+        if (!f.object) {
+            ++f.count;
+            if (element_ctx(f.ctx) != Ctx::Ignore) checks_.fail(here(), "expected an object");
+            return true;
+        }
+        unsigned bit = 0;
+        const Field* field = this->field(&bit);
+        if (!field) return true;
+        if (!fits(kind, field->type)) checks_.fail(here(), expected(field->type));
+        f.seen |= bit;
+        store(f, kind);
+        return true;
+    }
+
+    static bool fits(Kind kind, Type type) {
+        switch (type) {
+            case Type::String: return kind == Kind::String;
+            case Type::Whole: return kind == Kind::Integer;
+            case Type::Number: return kind == Kind::Integer || kind == Kind::Float;
+            case Type::Object: case Type::Array: return false;
+        }
+        return false;
+    }
+
+    // Keeps a value of the right type where the summary wants it.
+    void store(const Frame& f, Kind kind) {
         const std::string& k = f.key;
         switch (f.ctx) {
             case Ctx::Root:
-                if (k == "schema_version") {
-                    if (kind != Kind::Integer) fail("schema_version", "expected a whole number");
-                    if (integer_ != kReportSchemaVersion)
-                        throw InputError(Diagnostic{file_, 0, 0,
-                                                    "report schema version " + std::to_string(integer_) +
-                                                        " is not supported: this tool reads version " +
-                                                        std::to_string(kReportSchemaVersion) +
-                                                        " (a newer mlops-maturity may read it)"});
-                    f.seen |= kSchema;
-                } else if (k == "team") {
-                    out_.team = as_string(kind, f);
-                } else if (k == "questionnaire" || k == "overall" || k == "dimensions" || k == "gaps") {
-                    fail(k, k == "dimensions" || k == "gaps" ? "expected an array" : "expected an object");
-                } else if (k == "target" && kind != Kind::Null) {
-                    fail("target", "expected an object");
-                }
+                if (k == "schema_version") check_schema_version();
+                else if (k == "team") out_.team = std::move(*string_);
                 break;
             case Ctx::Questionnaire:
-                if (k == "id") { out_.questionnaire.id = as_string(kind, f); f.seen |= kId; }
-                else if (k == "title") { out_.questionnaire.title = as_string(kind, f); f.seen |= kTitle; }
-                else if (k == "version") { out_.questionnaire.version = as_string(kind, f); f.seen |= kVersion; }
-                else if (k == "digest") { out_.questionnaire.digest = as_string(kind, f); f.seen |= kDigest; }
-                else if (k == "levels") fail("questionnaire.levels", "expected an array");
+                if (k == "id") out_.questionnaire.id = std::move(*string_);
+                else if (k == "title") out_.questionnaire.title = std::move(*string_);
+                else if (k == "version") out_.questionnaire.version = std::move(*string_);
+                else if (k == "digest") out_.questionnaire.digest = std::move(*string_);
                 break;
             case Ctx::Level:
-                if (k == "level") { out_.questionnaire.levels.back().level = as_int(kind, f); f.seen |= kLevel; }
-                else if (k == "name") { out_.questionnaire.levels.back().name = as_string(kind, f); f.seen |= kName; }
+                if (k == "level") {
+                    const std::size_t index = stack_[stack_.size() - 2].count - 1;
+                    checks_.level_number(here(), index, integer_);
+                    out_.questionnaire.levels.back().level = static_cast<int>(integer_);
+                } else if (k == "name") {
+                    out_.questionnaire.levels.back().name = std::move(*string_);
+                }
                 break;
             case Ctx::Overall:
-                if (k == "level") { out_.overall_level = as_int(kind, f); f.seen |= kLevel; }
-                else if (k == "name") { as_string(kind, f); f.seen |= kName; }
-                else if (k == "score") {
-                    if (kind == Kind::Integer) out_.score = static_cast<double>(integer_);
-                    else if (kind == Kind::Float) out_.score = float_;
-                    else fail("overall.score", "expected a number");
-                }
+                if (k == "level") overall_level_ = integer_;
+                else if (k == "score") store_score(kind);
                 break;
-            case Ctx::Target:
-                if (k == "level") { out_.target = as_int(kind, f); f.seen |= kLevel; }
-                break;
+            case Ctx::Target: target_level_ = integer_; break;
             case Ctx::Dimension:
-                if (k == "id") { out_.dimensions.back().id = as_string(kind, f); f.seen |= kDimId; }
-                else if (k == "name") { out_.dimensions.back().name = as_string(kind, f); f.seen |= kDimName; }
-                else if (k == "level") { out_.dimensions.back().level = as_int(kind, f); f.seen |= kDimLevel; }
+                if (k == "id") out_.dimensions.back().id = std::move(*string_);
+                else if (k == "name") out_.dimensions.back().name = std::move(*string_);
+                else if (k == "level") dimension_levels_.back() = integer_;
                 break;
-            case Ctx::Gap: {
-                auto& g = out_.gaps.back();
-                if (k == "question") { g.question = as_string(kind, f); f.seen |= kQuestion; }
-                else if (k == "dimension") { g.dimension = as_string(kind, f); f.seen |= kDimension; }
-                else if (k == "level") { g.level = as_int(kind, f); f.seen |= kGapLevel; }
-                else if (k == "text") { g.text = as_string(kind, f); f.seen |= kText; }
-                else if (k == "practice") { g.practice = as_string(kind, f); f.seen |= kPractice; }
-                else if (k == "group") {
-                    std::string group = as_string(kind, f);
-                    g.group = group == "blocking" ? GapGroup::Blocking
-                              : group == "optional" ? GapGroup::Optional
-                                                    : GapGroup::Next;
-                    f.seen |= kGroup;
-                }
-                break;
-            }
-            case Ctx::Levels: fail("questionnaire.levels", "expected objects");
-            case Ctx::Dimensions: fail("dimensions", "expected objects");
-            case Ctx::Gaps: fail("gaps", "expected objects");
-            case Ctx::Ignore: break;
+            case Ctx::Gap: store_gap(k); break;
+            default: break;
         }
-        return true;
+    }
+
+    void check_schema_version() const {
+        if (integer_ != kReportSchemaVersion)
+            throw InputError(Diagnostic{file_, 0, 0,
+                                        "report schema version " + std::to_string(integer_) +
+                                            " is not supported: this tool reads version " +
+                                            std::to_string(kReportSchemaVersion) +
+                                            " (a newer mlops-maturity may read it)"});
+    }
+
+    void store_score(Kind kind) {
+        const double x = kind == Kind::Integer ? static_cast<double>(integer_) : float_;
+        checks_.fraction(here(), x);
+        out_.score = x;
+    }
+
+    void store_gap(const std::string& k) {
+        auto& g = out_.gaps.back();
+        if (k == "question") g.question = std::move(*string_);
+        else if (k == "dimension") g.dimension = std::move(*string_);
+        else if (k == "level") gap_levels_.back() = integer_;
+        else if (k == "text") g.text = std::move(*string_);
+        else if (k == "practice") g.practice = std::move(*string_);
+        else if (k == "group") g.group = checks_.gap_group(here(), *string_);
     }
 };
 
@@ -299,7 +369,7 @@ ReportSummary read_report_summary(const std::string& text, const std::string& fi
     ReportSummary out;
     SummaryReader reader(text, file, out);
     nlohmann::json::sax_parse(text, &reader, nlohmann::json::input_format_t::json, true);
-    reader.check_complete();
+    reader.finish();
     return out;
 }
 

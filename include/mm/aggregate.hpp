@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "mm/report.hpp"
@@ -100,7 +101,7 @@ private:
     std::unordered_map<std::string, std::size_t> dimension_index_;
     std::unordered_map<std::string, std::size_t> practice_index_;
     std::vector<MissingPractice> practices_;
-    std::vector<std::string> digests_;
+    std::unordered_set<std::string> digests_;  // a set: 10,000 reports of as many digests stay linear
 };
 
 struct TextOptions;

@@ -2,6 +2,7 @@
 // Plain values with no I/O and no third-party types, so every other module can share them.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -104,6 +105,12 @@ struct TargetRule {
     int level = 0;
     std::string reason;
 };
+
+// Bounds of a questionnaire, shared by its loader and the saved-report reader (a report lists its questionnaire's
+// levels and profile answers, so a report that exceeds them cannot come from a valid questionnaire).
+inline constexpr std::size_t kMinLevels = 2;
+inline constexpr std::size_t kMaxLevels = 5;               // levels 0 up to at most 4
+inline constexpr std::size_t kMaxProfileQuestions = 100;  // each is a screen of the interactive mode
 
 struct Questionnaire {
     std::string id;

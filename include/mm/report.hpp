@@ -20,10 +20,12 @@ struct QuestionnaireInfo {
     std::string digest;
     std::vector<Level> levels;
 
+    // Levels are numbered 0, 1, 2, ... in order (the loader and the report reader both check it), so a level is
+    // its own index: renderers look names up per row without a scan per lookup.
     std::string level_name(int lvl) const {
-        for (const auto& l : levels)
-            if (l.level == lvl) return l.name;
-        return {};
+        const auto i = static_cast<std::size_t>(lvl);
+        if (lvl < 0 || i >= levels.size() || levels[i].level != lvl) return {};
+        return levels[i].name;
     }
     int max_level() const { return levels.empty() ? 0 : levels.back().level; }
 };

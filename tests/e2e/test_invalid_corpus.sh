@@ -20,6 +20,7 @@ while IFS=$'\t' read -r file kind code expected; do
     questionnaire) run validate "$file" ;;
     answers) run assess -q "$QUESTIONNAIRE" -a "$file" ;;
     answers-stdin) run_stdin "$file" assess -q "$QUESTIONNAIRE" -a - ;;
+    report) run report "$file" ;;
     *) CODE=?; not_ok "$file: unknown kind '$kind' in expected.tsv"; continue ;;
   esac
   expect_code "$code" "$file ($kind)"

@@ -112,4 +112,118 @@ for cmd in report aggregate; do
   expect_code 2 "$cmd: invalid UTF-8 in a report"
   no_internal "$cmd: invalid UTF-8 in a report"
 done
+# Saved reports: every number is checked against the schema's ranges and the report's own levels, for report,
+# diff and aggregate alike. A progress of about 1e18 or more (or +-2^62, +-1e308) once crashed the text, HTML and
+# Markdown renderers (SIGSEGV, exit 139); a level of 99 was shown as "Overall level 99: No MLOps".
+# edit_report IN OUT PYTHON: OUT is the report IN after the Python statement PYTHON ran on it as `r`.
+edit_report() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+exec(sys.argv[3])
+json.dump(r, open(sys.argv[2], "w", encoding="utf-8"), indent=2)
+PY
+}
+BETA="$MM_DATA/reports/beta.json"
+for v in 1e18 -1e18 4611686018427387904 -4611686018427387904 1e308 -1e308 5 -1; do
+  edit_report "$BETA" "$TMP/progress.json" "r['dimensions'][2]['progress'] = float('$v')"
+  for f in text html markdown junit json; do
+    run report -f "$f" "$TMP/progress.json"
+    expect_code 2 "report -f $f: a progress of $v"
+    expect_err "progress.json: error: dimensions[2].progress: " "report -f $f: a progress of $v: located"
+    expect_err " is outside 0 to 4 (the questionnaire's levels)" "report -f $f: a progress of $v: the range"
+    expect_empty_out "report -f $f: a progress of $v"
+  done
+  run diff "$BETA" "$TMP/progress.json"
+  expect_code 2 "diff: a progress of $v"
+  expect_err "progress.json: error: dimensions[2].progress: " "diff: a progress of $v: located"
+done
+# aggregate reads no progress: the report is fine for it.
+run aggregate "$BETA" "$TMP/progress.json"
+expect_code 0 "aggregate: a progress it does not read"
+for edit in "r['overall']['level'] = 99|overall.level: 99 is not a level of this questionnaire (0 to 4)" \
+            "r['overall']['level'] = -1|overall.level: -1 is not a level of this questionnaire (0 to 4)" \
+            "r['overall']['score'] = 2|overall.score: 2 is outside 0 to 1" \
+            "r['dimensions'][1]['level'] = 5|dimensions[1].level: 5 is not a level of this questionnaire (0 to 4)" \
+            "r['gaps'][3]['level'] = 0|gaps[3].level: 0 is not a level a practice can be at (1 to 4)" \
+            "r['gaps'][3]['group'] = 'urgent'|gaps[3].group: unknown group 'urgent' (expected blocking, next or optional)" \
+            "r['questionnaire']['levels'] = []|questionnaire.levels: a questionnaire has 2 to 5 levels (0 up to at most 4), not 0" \
+            "r['dimensions'] = []|dimensions: a report has at least one dimension"; do
+  edit_report "$BETA" "$TMP/bad-value.json" "${edit%%|*}"
+  for cmd in report "diff $BETA" aggregate; do
+    # shellcheck disable=SC2086
+    run $cmd "$TMP/bad-value.json"
+    expect_code 2 "$cmd: ${edit%%|*}"
+    expect_err "bad-value.json: error: ${edit#*|}" "$cmd: ${edit%%|*}: located"
+    no_internal "$cmd: ${edit%%|*}"
+  done
+done
+run report "$BETA"
+expect_code 0 "the unedited report still reads"
+
+# Saved reports are read and rendered in time linear in their size, or refused with a located limit. Each case
+# runs under a generous timeout (each takes about a second now, or much less): before, 400,000 levels (13 MB)
+# took over 3 minutes in report and diff and over 5 in aggregate, a profile of 160,000 entries over 3 minutes.
+# The oversize lists are refused at their first element too many, while the file is parsed.
+# big_report OUT PYTHON: beta.json grown by the Python statement PYTHON (on `r`), compactly written; it must stay
+# under the 16 MiB file limit, or the case would test that limit instead.
+big_report() {
+  python3 - "$BETA" "$1" "$2" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+exec(sys.argv[3])
+json.dump(r, open(sys.argv[2], "w", encoding="utf-8"), separators=(",", ":"))
+PY
+  local size
+  size=$(stat -c %s "$1")
+  if [ "$size" -lt $((16 * 1024 * 1024)) ]; then ok; else not_ok "$(basename "$1") is $size bytes, over the 16 MiB limit"; fi
+}
+run_limited() { # run_limited DESCRIPTION ARGS...: run with a 120 s timeout (a quadratic reader takes minutes)
+  local what=$1
+  shift
+  timeout 120 "$MM_BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  CODE=$?
+  OUT=$(head -c 2000 "$TMP/out")
+  ERR=$(head -c 2000 "$TMP/err")
+  if [ "$CODE" -eq 124 ]; then not_ok "$what: still running after 120 s"; else ok; fi
+}
+big_report "$TMP/levels.json" "r['questionnaire']['levels'] = [{'level': i, 'name': 'L%d' % i} for i in range(400000)]"
+for cmd in "report -f html" "report -f text" "report -f markdown" "diff $BETA" aggregate; do
+  # shellcheck disable=SC2086
+  run_limited "$cmd: 400,000 levels" $cmd "$TMP/levels.json"
+  expect_code 2 "$cmd: 400,000 levels"
+  expect_err "levels.json: error: questionnaire.levels[5]: a questionnaire has 2 to 5 levels (0 up to at most 4), not more" \
+    "$cmd: 400,000 levels"
+done
+big_report "$TMP/profile.json" "r['profile'] = {'p%06d' % i: 'v' for i in range(160000)}"
+for cmd in "report -f html" "report -f text" "diff $BETA"; do
+  # shellcheck disable=SC2086
+  run_limited "$cmd: a profile of 160,000 entries" $cmd "$TMP/profile.json"
+  expect_code 2 "$cmd: a profile of 160,000 entries"
+  expect_err "profile.json: error: profile: more than 100 entries; a questionnaire has at most 100 profile questions" \
+    "$cmd: a profile of 160,000 entries"
+done
+run_limited "aggregate: a profile of 160,000 entries" aggregate "$TMP/profile.json"
+expect_code 0 "aggregate: a profile of 160,000 entries (aggregate reads no profile)"
+# Valid but big (sized to stay well inside the test's time under the sanitizers, where reading is 25 times
+# slower): 20,000 gaps with their tools (5 MB), and members the readers skip: an object of 200,000 keys and a
+# list of 1,000,000 empty objects (3 MB each; quadratic, these took over 3 minutes and over 1).
+big_report "$TMP/gaps.json" "g = r['gaps'][0]; r['gaps'] = [dict(g, priority=i + 1, question='q%d' % i, text='T%d' % i, practice='P', references=['R'], tools=['t%d' % k for k in range(8)]) for i in range(20000)]"
+for cmd in "report -f html" "diff $BETA" aggregate; do
+  # shellcheck disable=SC2086
+  run_limited "$cmd: 20,000 gaps" $cmd "$TMP/gaps.json"
+  expect_code 0 "$cmd: 20,000 gaps"
+done
+big_report "$TMP/extra.json" "r['x-extra'] = {'k%d' % i: [i] for i in range(200000)}"
+for cmd in "report -f html" aggregate; do
+  # shellcheck disable=SC2086
+  run_limited "$cmd: an unknown member of 200,000 keys" $cmd "$TMP/extra.json"
+  expect_code 0 "$cmd: an unknown member of 200,000 keys"
+done
+big_report "$TMP/objects.json" "r['x-list'] = [{}] * 1000000"
+for cmd in "report -f html" aggregate; do
+  # shellcheck disable=SC2086
+  run_limited "$cmd: an unknown list of 1,000,000 objects" $cmd "$TMP/objects.json"
+  expect_code 0 "$cmd: an unknown list of 1,000,000 objects"
+done
 finish

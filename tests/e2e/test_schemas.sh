@@ -60,7 +60,7 @@ for f in "$MM_SOURCE_DIR"/questionnaires/*.yaml; do
 done
 for f in q-unknown-key-top.yaml q-missing-id.yaml q-choice-without-options.yaml q-practice-with-options.yaml \
          q-pass-threshold-above-one.yaml q-weight-negative.yaml q-id-uppercase.yaml q-too-few-levels.yaml \
-         q-evidence-two-kinds.yaml q-empty-title.yaml; do
+         q-evidence-two-kinds.yaml q-empty-title.yaml q-profile-too-many-questions.yaml; do
   check questionnaire invalid "the schema refuses $f" "$MM_DATA/invalid/$f"
 done
 
@@ -99,4 +99,38 @@ sed 's/"schema_version": 1/"schema_version": 2/' "$TMP/r-gate.json" >"$TMP/bad-v
 sed 's/"group": "[a-z]*"/"group": "urgent"/' "$TMP/r-gate.json" >"$TMP/bad-group.json"
 check report invalid "the schema refuses another schema version" "$TMP/bad-version.json"
 check report invalid "the schema refuses an unknown gap group" "$TMP/bad-group.json"
+# The saved reports of the malformed-input corpus: the schema refuses each one the reader refuses, except where
+# the rule compares two parts of the report (a gap level of 4 is in the schema's range, but the report's
+# questionnaire has levels 0 to 3), which only the reader can check.
+corpus=()
+for f in "$MM_DATA"/invalid/r-*.json; do
+  case "$(basename "$f")" in r-gap-level-outside.json) continue ;; esac
+  corpus+=("$f")
+done
+if [ "${#corpus[@]}" -ge 10 ]; then ok; else CODE=1; not_ok "expected the corpus's saved reports, found ${#corpus[@]}"; fi
+for f in "${corpus[@]}"; do check report invalid "the schema refuses $(basename "$f")" "$f"; done
+check report valid "r-gap-level-outside.json is in the schema's ranges" "$MM_DATA/invalid/r-gap-level-outside.json"
+# Bounds the corpus does not reach: each file breaks one rule, which the schema and the reader both enforce.
+"$PY" - "$TMP/r-gate.json" "$TMP" <<'PY'
+import copy, json, sys
+base = json.load(open(sys.argv[1]))
+def case(name, edit):
+    r = copy.deepcopy(base)
+    edit(r)
+    json.dump(r, open(f"{sys.argv[2]}/bound-{name}.json", "w"))
+levels = lambda r: r["questionnaire"]["levels"]
+dim_levels = lambda r: r["dimensions"][0]["levels"]
+case("six-levels", lambda r: levels(r).extend([{"level": 4, "name": "x"}] * (6 - len(levels(r)))))
+case("dimension-levels-5", lambda r: dim_levels(r).extend([dim_levels(r)[-1]] * (5 - len(dim_levels(r)))))
+case("dimension-level-0", lambda r: dim_levels(r)[0].update(level=0))
+case("gap-level-0", lambda r: r["gaps"][0].update(level=0))
+case("priority-1000001", lambda r: r["gaps"][0].update(priority=1000001))
+case("practices-1000001", lambda r: dim_levels(r)[0].update(practices=1000001))
+case("line-2147483648", lambda r: r["answers"][0].update(evidence=[{"path": "a", "line": 2147483648}]))
+PY
+for f in "$TMP"/bound-*.json; do
+  check report invalid "the schema refuses $(basename "$f")" "$f"
+  run report "$f"
+  expect_code 2 "the reader refuses $(basename "$f")"
+done
 finish

@@ -212,12 +212,14 @@ TEST_CASE("read_report_summary rejects what read_report rejects, with a located 
     CHECK(error(R"({"schema_version": 1, "questionnaire": []})") == "r.json: error: questionnaire: expected an object");
     CHECK(error(R"({"schema_version": "1"})") == "r.json: error: schema_version: expected a whole number");
     CHECK(error("{\n  \"schema_version\": 1,\n  oops") .find("r.json:3:") == 0);
-    CHECK(error(R"({"schema_version":1,"questionnaire":{"id":"q","title":"t","version":"1","digest":"d","levels":[]},
+    const std::string questionnaire =
+        R"("questionnaire":{"id":"q","title":"t","version":"1","digest":"d","levels":[{"level":0,"name":"z"},{"level":1,"name":"o"}]})";
+    CHECK(error(R"({"schema_version":1,)" + questionnaire + R"(,
                    "overall":{"level":0,"name":"z","score":0},"dimensions":[{"id":"a","name":"A"}],"gaps":[]})") ==
-          "r.json: error: dimensions: missing 'level'");
-    CHECK(error(R"({"schema_version":1,"questionnaire":{"id":"q","title":"t","version":"1","digest":"d","levels":[]},
+          "r.json: error: dimensions[0]: missing 'level'");
+    CHECK(error(R"({"schema_version":1,)" + questionnaire + R"(,
                    "overall":{"level":0,"name":"z","score":0},"dimensions":[],"gaps":[{"question":7}]})") ==
-          "r.json: error: gaps.question: expected a string");
+          "r.json: error: gaps[0].question: expected a string");
     std::string deep(40, '[');
     CHECK(error("{\"x\": " + deep).find("nests deeper than 32") != std::string::npos);
 }

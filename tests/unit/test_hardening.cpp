@@ -1,4 +1,6 @@
 // Hostile input: terminal escapes, JSON escapes, the reader's refusals and the fuzz-found regressions.
+#include <cmath>
+#include <limits>
 #include <string>
 
 #include "catch.hpp"
@@ -8,6 +10,7 @@
 #include "mm/document.hpp"
 #include "mm/render.hpp"
 #include "mm/report.hpp"
+#include "render_util.hpp"
 
 using namespace mm;
 using mm::test::first_error;
@@ -180,4 +183,42 @@ TEST_CASE("fuzz regression: saved reports with numbers out of range are bad inpu
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
     CHECK(first_error([&] { read_report(deep, "d.json"); }).find("nests deeper than 32 levels") != std::string::npos);
     CHECK_FALSE(first_error([&] { read_report_summary(deep, "d.json"); }).empty());
+}
+
+TEST_CASE("one_decimal, percent and bar lay out any double, however large, without overflowing") {
+    // A saved report once carried a progress of 1e18: one_decimal overflowed lround, then labs(LONG_MIN), and
+    // wrote outside to_chars' buffer (SIGSEGV in the text, HTML and Markdown reports).
+    using namespace render_util;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    CHECK(one_decimal(1.25) == "1.3");
+    CHECK(one_decimal(1.99996) == "1.9");  // never up to the next whole number
+    CHECK(one_decimal(0.0) == "0.0");
+    CHECK(one_decimal(-0.0) == "0.0");
+    CHECK(one_decimal(-1.5) == "-1.5");
+    CHECK(one_decimal(1e18) == "1000000000000000000.0");
+    CHECK(one_decimal(-1e18) == "-1000000000000000000.0");
+    CHECK(one_decimal(std::ldexp(1.0, 62)) == "4611686018427387904.0");
+    CHECK(one_decimal(-std::ldexp(1.0, 62)) == "-4611686018427387904.0");
+    CHECK(one_decimal(std::ldexp(1.0, 63)) == "9223372036854775808.0");
+    CHECK(one_decimal(1e308).size() == 311);  // 309 digits and ".0"
+    CHECK(one_decimal(-1e308).size() == 312);
+    CHECK(one_decimal(nan) == "nan");
+    CHECK(one_decimal(inf) == "inf");
+    CHECK(one_decimal(-inf) == "-inf");
+    CHECK(percent(0.625) == "63%");
+    CHECK(percent(0.99996) == "99%");
+    CHECK(percent(1.0) == "100%");
+    CHECK(percent(-0.0) == "0%");
+    CHECK(percent(1e18) == "100000000000000000000%");
+    CHECK(percent(-1e300).size() == 305);  // "-", 303 digits and "%"
+    CHECK(percent(1e308) == "inf%");  // a hundred times 1e308 is beyond a double
+    CHECK(percent(nan) == "nan%");
+    CHECK(percent(inf) == "inf%");
+    const std::string empty = "░░░░", full = "████";
+    CHECK(bar(nan, 4, 4) == empty);
+    CHECK(bar(-1e308, 4, 4) == empty);
+    CHECK(bar(1e308, 4, 4) == full);
+    CHECK(bar(inf, 4, 4) == full);
+    CHECK(bar(2.0, 4, 4) == "██░░");
 }

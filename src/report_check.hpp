@@ -1,0 +1,71 @@
+// What a saved report's values must be beyond their JSON types: the ranges of docs/schemas/report.schema.json, and
+// every level one of the questionnaire's levels that the report lists. Shared by read_report (`report`, `diff`)
+// and read_report_summary (`aggregate`), so the commands refuse the same values with the same message, which
+// names the file and the JSON path of the element ("gaps[5].level"). Private to the library.
+#pragma once
+
+#include <cstddef>
+#include <exception>
+#include <string>
+#include <string_view>
+
+#include "mm/scoring.hpp"
+
+namespace mm::report_check {
+
+// Saved reports nest at most this deep (the writer nests 5); deeper input is refused while it is parsed.
+inline constexpr std::size_t kMaxDepth = 32;
+// The bound of the other whole numbers (priorities, practice counts).
+inline constexpr long long kMaxCount = 1000000;
+
+// JSON paths as messages show them. The report itself is "" (shown as "the report"); its members are "overall",
+// theirs "overall.level"; array elements "gaps[5]".
+std::string member(const std::string& parent, std::string_view key);
+std::string element(const std::string& parent, std::size_t index);
+
+// Throws InputError "FILE: error: PATH: WHAT".
+[[noreturn]] void fail(const std::string& file, const std::string& path, const std::string& what);
+
+// Throws InputError for a JSON syntax error nlohmann reported at byte `offset` of `text`, located by line and column.
+[[noreturn]] void fail_syntax(const std::string& file, std::string_view text, std::size_t offset, const std::exception& e);
+
+// Throws InputError when a report nests deeper than kMaxDepth.
+[[noreturn]] void fail_depth(const std::string& file);
+
+// The checks of one report. Level checks need the questionnaire's levels (set_levels); a streaming reader that
+// meets them later keeps the values and checks them at the end.
+class Checks {
+public:
+    explicit Checks(const std::string& file) : file_(file) {}
+
+    [[noreturn]] void fail(const std::string& path, const std::string& what) const {
+        report_check::fail(file_, path, what);
+    }
+
+    // questionnaire.levels: element `index` is about to be read (checked as each arrives, so a report of 400,000
+    // levels stops at the sixth).
+    void level_entry(const std::string& levels_path, std::size_t index) const;
+    void level_number(const std::string& path, std::size_t index, long long value) const;
+    // questionnaire.levels, read whole: 2 to 5 of them. Sets the top level the other checks use.
+    void set_levels(const std::string& levels_path, std::size_t count);
+
+    void level(const std::string& path, long long value) const;           // 0..top
+    void practice_level(const std::string& path, long long value) const;  // 1..top: gaps belong to a level above 0
+    void progress(const std::string& path, double value) const;           // 0..top
+    void fraction(const std::string& path, double value) const;           // 0..1: score, coverage, credit
+    void weight(const std::string& path, double value) const;             // above 0
+    void whole(const std::string& path, long long value, long long min, long long max) const;
+    void dimension_count(const std::string& path, std::size_t count) const;
+    // dimensions[i].levels: levels 1..top, one entry each, in order.
+    void dimension_level_count(const std::string& path, std::size_t count) const;
+    void dimension_level_number(const std::string& path, std::size_t index, long long value) const;
+    // profile: member `index` is about to be read.
+    void profile_entry(const std::string& path, std::size_t index) const;
+    GapGroup gap_group(const std::string& path, const std::string& group) const;
+
+private:
+    const std::string& file_;
+    int top_ = 0;
+};
+
+}  // namespace mm::report_check
