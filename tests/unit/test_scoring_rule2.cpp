@@ -6,6 +6,7 @@
 #include "catch.hpp"
 #include "helpers.hpp"
 #include "mm/scoring.hpp"
+#include "scoring_helpers.hpp"
 
 using namespace mm;
 
@@ -49,29 +50,12 @@ dimensions:
 )";
 
 Assessment run(const std::string& answers_yaml, const std::string& model = kRule2, ScoreOptions options = {}) {
-    Questionnaire q = mm::test::questionnaire(model);
-    AnswerSet a = mm::test::answers(answers_yaml);
-    check_answers(q, a);
-    return score(q, a, options);
+    return mm::test::score_answers(model, answers_yaml, options);
 }
 
-const DimensionResult& dim(const Assessment& a, const std::string& id) {
-    auto it = std::find_if(a.dimensions.begin(), a.dimensions.end(), [&](const auto& d) { return d.id == id; });
-    REQUIRE(it != a.dimensions.end());
-    return *it;
-}
-
-const Gap& gap(const Assessment& a, const std::string& id) {
-    auto it = std::find_if(a.gaps.begin(), a.gaps.end(), [&](const auto& g) { return g.question == id; });
-    REQUIRE(it != a.gaps.end());
-    return *it;
-}
-
-std::vector<std::string> gap_ids(const Assessment& a) {
-    std::vector<std::string> ids;
-    for (const auto& g : a.gaps) ids.push_back(g.question);
-    return ids;
-}
+using mm::test::dim;
+using mm::test::gap_ids;
+using mm::test::gap;
 
 const char* kAllIn = "answers: {a1: yes, h1: yes, h1b: yes, a2: yes, s2: yes, a3: yes, a3n: yes, b1: yes, b1b: yes, bc: 3}";
 
