@@ -4,8 +4,8 @@
 // reads get the checks read_report gives them (src/report_check.hpp), with the same messages.
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -127,8 +127,9 @@ public:
         rc::fail_syntax(file_, text_, position, e);
     }
 
-    // After the last event: required members, then the levels, which need the questionnaire's level list
-    // wherever it stood in the file (in read_report's order, so both readers name the same problem first).
+    // After the last event (required members were checked as each object closed): the levels, which need the
+    // questionnaire's level list wherever it stood in the file, in read_report's order, so that both readers
+    // name the same problem first.
     void finish() {
         if (!root_seen_) checks_.fail("", "expected a JSON object");
         checks_.level("overall.level", overall_level_);
