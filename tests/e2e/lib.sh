@@ -60,6 +60,28 @@ expect_file_same() { # expect_file_same EXPECTED ACTUAL description
   if diff -u "$1" "$2" >"$TMP/diff"; then ok; else not_ok "$3: $(head -40 "$TMP/diff")"; fi
 }
 
+# ---- scripted terminal sessions (tests/e2e/pty_session.py) ----
+PTY=(python3 "$(dirname "$0")/pty_session.py" --timeout "${MM_PTY_TIMEOUT:-10}")
+
+# session NAME [pty options] -- COMMAND... < SCRIPT: runs one scripted terminal session in $TMP/NAME;
+# sets CODE (0 when every step of the script held), ERR (what went wrong, with the screen) and SCREEN.
+session() {
+  local name=$1
+  shift
+  mkdir -p "$TMP/$name"
+  "${PTY[@]}" --cwd "$TMP/$name" --transcript "$TMP/$name.screen" "$@" 2>"$TMP/err"
+  CODE=$?
+  ERR=$(cat "$TMP/err")
+  OUT=""
+  SCREEN=$(cat "$TMP/$name.screen" 2>/dev/null)
+}
+screen_has() { # screen_has TEXT description
+  if printf '%s' "$SCREEN" | grep -qF -- "$1"; then ok; else not_ok "$2: the screen lacks '$1'"; fi
+}
+screen_lacks() { # screen_lacks TEXT description
+  if printf '%s' "$SCREEN" | grep -qF -- "$1"; then not_ok "$2: the screen has '$1'"; else ok; fi
+}
+
 finish() {
   echo "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]

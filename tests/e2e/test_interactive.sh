@@ -8,26 +8,9 @@ source "$(dirname "$0")/lib.sh"
 SMALL="$MM_DATA/valid/small.yaml"
 # Waits are generous under the sanitizers (the sanitize test preset sets MM_PTY_TIMEOUT), where a loaded CI
 # machine can take seconds to start the instrumented binary.
-PTY=(python3 "$(dirname "$0")/pty_session.py" --timeout "${MM_PTY_TIMEOUT:-10}")
 # lib.sh sets CI=true, which forbids prompting; the interactive runs take it out.
 ASSESS=(env -u CI "$MM_BIN" assess -q "$SMALL")
 ANS="mlops-maturity-answers.yaml"
-
-# session NAME [pty options] -- COMMAND... < SCRIPT: runs one scripted terminal session in $TMP/NAME;
-# sets CODE (0 when every step of the script held), ERR (what went wrong, with the screen) and SCREEN.
-session() {
-  local name=$1
-  shift
-  mkdir -p "$TMP/$name"
-  "${PTY[@]}" --cwd "$TMP/$name" --transcript "$TMP/$name.screen" "$@" 2>"$TMP/err"
-  CODE=$?
-  ERR=$(cat "$TMP/err")
-  OUT=""
-  SCREEN=$(cat "$TMP/$name.screen" 2>/dev/null)
-}
-screen_has() { # screen_has TEXT description
-  if printf '%s' "$SCREEN" | grep -qF -- "$1"; then ok; else not_ok "$2: the screen lacks '$1'"; fi
-}
 file_has() { # file_has FILE TEXT description
   if grep -qxF -- "$2" "$1" 2>/dev/null; then ok; else not_ok "$3: $1 lacks the line '$2'"; fi
 }

@@ -133,17 +133,7 @@ for cmd in "assess -q $Q -a $A" "init -q $Q --force" "scan $MM_DATA/sample-ml-re
 done
 
 # ---- the interactive autosave (--save), through a pseudo-terminal ----
-PTY=(python3 "$(dirname "$0")/pty_session.py" --timeout "${MM_PTY_TIMEOUT:-10}")
 ASSESS=(env -u CI "$MM_BIN" assess -q "$SMALL")
-session() { # session NAME -- COMMAND... < SCRIPT, in $TMP/NAME
-  local name=$1
-  shift
-  mkdir -p "$TMP/$name"
-  "${PTY[@]}" --cwd "$TMP/$name" --transcript "$TMP/$name.screen" "$@" 2>"$TMP/err"
-  CODE=$?
-  ERR=$(cat "$TMP/err")
-  OUT=""
-}
 file_has() { # file_has FILE TEXT description
   if grep -qxF -- "$2" "$1" 2>/dev/null; then ok; else not_ok "$3: $1 lacks the line '$2'"; fi
 }

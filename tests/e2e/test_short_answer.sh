@@ -7,25 +7,6 @@ source "$(dirname "$0")/lib.sh"
 EXAMPLES=$MM_SOURCE_DIR/examples
 GOLDEN=$MM_DATA/golden/examples
 SMALL="$MM_DATA/valid/small.yaml"
-PTY=(python3 "$(dirname "$0")/pty_session.py" --timeout "${MM_PTY_TIMEOUT:-10}")
-
-# session NAME [pty options] -- COMMAND... < SCRIPT: one terminal session in $TMP/NAME; sets CODE, ERR, SCREEN.
-session() {
-  local name=$1
-  shift
-  mkdir -p "$TMP/$name"
-  "${PTY[@]}" --cwd "$TMP/$name" --transcript "$TMP/$name.screen" "$@" 2>"$TMP/err"
-  CODE=$?
-  ERR=$(cat "$TMP/err")
-  OUT=""
-  SCREEN=$(cat "$TMP/$name.screen" 2>/dev/null)
-}
-screen_has() { # screen_has TEXT description
-  if printf '%s' "$SCREEN" | grep -qF -- "$1"; then ok; else not_ok "$2: the screen lacks '$1'"; fi
-}
-screen_lacks() {
-  if printf '%s' "$SCREEN" | grep -qF -- "$1"; then not_ok "$2: the screen has '$1'"; else ok; fi
-}
 # check_py DESCRIPTION SCRIPT ARGS...: a Python check; its failure message goes into the report.
 check_py() {
   local what=$1 script=$2
