@@ -116,8 +116,8 @@ private:
         check_keys(n, sink_, {"rule", "pass_threshold"}, "'scoring'");
         if (const Node* v = n.get("rule"))
             if (auto r = read_int(*v, sink_, "'rule'")) {
-                if (*r != 1 && *r != 2)
-                    error_at(sink_, *v, "'rule' must be 1 or 2 (see docs/scoring.md), not " + v->scalar);
+                if (*r < 1 || *r > 3)
+                    error_at(sink_, *v, "'rule' must be 1, 2 or 3 (see docs/scoring.md), not " + v->scalar);
                 else
                     q.scoring_rule = static_cast<int>(*r);
             }
@@ -473,10 +473,10 @@ std::vector<Diagnostic> lint_questionnaire(const Questionnaire& q) {
             for (const auto& qu : d.questions)
                 core = core || (qu.core && (qu.type == QuestionType::Practice ? qu.level == lvl
                                                                               : qu.option_at(lvl) != nullptr));
-            if (q.scoring_rule == 2 && !core)
+            if (q.scoring_rule >= 2 && !core)
                 sink.warning(d.pos.line, d.pos.column,
                              "dimension '" + d.id + "' marks no question at level " + std::to_string(lvl) +
-                                 " as core, so under rule 2 every question at that level defines it; mark the "
+                                 " as core, so under rules 2 and 3 every question at that level defines it; mark the "
                                  "practices that define the level with 'core: true'");
         }
     }

@@ -485,7 +485,9 @@ std::string render_html(const Report& r) {
                 out += "<td class=\"num cov\" title=\"no practices at this level\">–</td>";
                 continue;
             }
-            out += std::string("<td class=\"num cov") + (lr->met ? " met" : "") + "\">" +
+            // A level met only from above (rule 3) says so on hover: its own practices are still gaps.
+            out += std::string("<td class=\"num cov") + (lr->met ? " met" : "") + "\"" +
+                   (lr->met_from_above ? " title=\"met because the levels above are met (scoring rule 3)\"" : "") + ">" +
                    (lr->met ? "✓ " : "") + percent(lr->coverage) + "</td>";
         }
         out += "</tr>\n";

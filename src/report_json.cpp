@@ -93,6 +93,7 @@ std::string render_json(const Report& r) {
             if (a.rule >= 2) {
                 lj["defining_coverage"] = rounded(l.defining_coverage);
                 lj["defining_practices"] = l.defining_practices;
+                if (l.met_from_above) lj["met_from_above"] = true;
             }
             lv.push_back(std::move(lj));
         }
@@ -325,7 +326,7 @@ public:
         // reasons are derived from the dimension levels and the blocking gaps, exactly as scoring gives them.
         if (const json* rule = optional(j, "scoring_rule")) {
             const long long n = whole(*rule, "scoring_rule");
-            if (n != 1 && n != 2) fail("scoring_rule", std::to_string(n) + " is not a scoring rule (1 or 2)");
+            if (n < 1 || n > 3) fail("scoring_rule", std::to_string(n) + " is not a scoring rule (1, 2 or 3)");
             a.rule = static_cast<int>(n);
         }
         read_overall(member(j, "overall", ""), a);
@@ -498,6 +499,7 @@ private:
             lr.defining_practices = optional(levels[i], "defining_practices")
                                         ? count(levels[i], "defining_practices", lpath, 0, rc::kMaxCount)
                                         : lr.practices;
+            if (optional(levels[i], "met_from_above")) lr.met_from_above = boolean(levels[i], "met_from_above", lpath);
             dr.levels.push_back(lr);
         }
         if (optional(d, "missing_for_next")) dr.missing_for_next = strings(d, "missing_for_next", path);

@@ -132,13 +132,41 @@ void contribute(const Questionnaire& q, const Question& qu, const QuestionResult
 }
 
 // Stage 2: a dimension's levels. A staircase: a level that is not met caps the dimension whatever is done above it.
+// Rule 3 (docs/scoring.md, "Rule 3: levels vouched for from above"): a team that demonstrably works above a level
+// is not held below it by what its answers leave unsaid. Works from the top down, so a level credited this way can
+// vouch for the one below it. A level "met on its own" has at least one defining practice and all of them in place;
+// a level met only because nothing at it applies vouches for nothing.
+void credit_levels_from_above(std::vector<LevelResult>& levels, const std::vector<bool>& all_started) {
+    const int max_level = static_cast<int>(levels.size());
+    auto at = [&](int lvl) -> LevelResult& { return levels[static_cast<std::size_t>(lvl - 1)]; };
+    std::vector<bool> own(static_cast<std::size_t>(max_level) + 3, false), met(own.size(), false);
+    for (int lvl = 1; lvl <= max_level; ++lvl) own[static_cast<std::size_t>(lvl)] = at(lvl).met && at(lvl).defining_practices > 0;
+    for (int lvl = max_level; lvl >= 1; --lvl) {
+        const auto i = static_cast<std::size_t>(lvl);
+        LevelResult& lr = at(lvl);
+        if (!lr.met) {
+            // 1. Defining practices all at least partly in place, and the next level met on its own. The top level
+            //    never vouches alone: it is one or two optimisation practices, not evidence of the staircase.
+            const bool started_and_next = all_started[i] && own[i + 1] && lvl + 1 < max_level;
+            // 2. The two levels above are met, at least one of them on its own.
+            const bool two_above = met[i + 1] && met[i + 2] && (own[i + 1] || own[i + 2]);
+            if (started_and_next || two_above) {
+                lr.met = true;
+                lr.met_from_above = true;
+            }
+        }
+        met[i] = lr.met;
+    }
+}
+
 DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, const std::vector<Contribution>& cs) {
     DimensionResult dr;
     dr.id = d.id;
     dr.name = d.name;
     const int max_level = q.max_level();
     dr.assessed = !cs.empty();
-    bool climbing = true;
+    // Rule 3 needs to know, per level, whether every defining practice is at least partly in place.
+    std::vector<bool> all_started(static_cast<std::size_t>(max_level) + 1, true);
     for (int lvl = 1; lvl <= max_level; ++lvl) {
         LevelResult lr;
         lr.level = lvl;
@@ -152,13 +180,17 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
             dw += ct.weight;
             dc += ct.weight * ct.credit;
             ++lr.defining_practices;
+            if (ct.credit <= kEpsilon) all_started[static_cast<std::size_t>(lvl)] = false;
         }
         lr.coverage = w > 0 ? c / w : 1.0;
         lr.defining_coverage = dw > 0 ? dc / dw : 1.0;
         lr.met = lr.defining_coverage + kEpsilon >= q.pass_threshold;
-        if (climbing && lr.met) dr.level = lvl;
-        else climbing = false;
         dr.levels.push_back(lr);
+    }
+    if (q.scoring_rule >= 3) credit_levels_from_above(dr.levels, all_started);
+    for (const auto& lr : dr.levels) {
+        if (!lr.met) break;
+        dr.level = lr.level;
     }
     dr.progress = dr.level < max_level ? dr.level + dr.levels[static_cast<std::size_t>(dr.level)].coverage
                                        : static_cast<double>(dr.level);

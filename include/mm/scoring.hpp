@@ -20,6 +20,8 @@ struct LevelResult {
     // of them when the questionnaire marks none of this level's questions in this dimension as core.
     double defining_coverage = 1.0;
     int defining_practices = 0;
+    // Rule 3: met only because the levels above vouch for it (docs/scoring.md); its own gaps stay in the gap list.
+    bool met_from_above = false;
 };
 
 struct DimensionResult {

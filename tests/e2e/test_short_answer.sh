@@ -67,7 +67,7 @@ expect_no_out "  4. " "no fourth step"
 expect_out "Full report: mlops-maturity assess --answers research.yaml --all" "the full-report line"
 cp "$EXAMPLES/platform.yaml" platform.yaml
 run assess --answers platform.yaml --top 1 --team "Platform team" --min-level 1
-expect_out "MLOps maturity assessment · team Platform team (mlops 2.0)" "the team in the summary"
+expect_out "MLOps maturity assessment · team Platform team (mlops 2.1)" "the team in the summary"
 expect_out "  1. " "one step"
 expect_no_out "  2. " "only one step"
 expect_out "Full report: mlops-maturity assess --answers platform.yaml \\

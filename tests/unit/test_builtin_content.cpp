@@ -30,7 +30,7 @@ TEST_CASE("every built-in questionnaire meets the content rules") {
         INFO("questionnaire " << b.id);
         Questionnaire q = builtin(b.id);
         CHECK(lint_questionnaire(q).empty());
-        CHECK(q.scoring_rule == 2);
+        CHECK(q.scoring_rule == 3);
         CHECK(q.version.rfind("2.", 0) == 0);
         CHECK(b.text.rfind("# yaml-language-server: $schema=", 0) == 0);
         CHECK(q.dimensions.size() >= 5);

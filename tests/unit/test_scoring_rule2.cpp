@@ -171,11 +171,13 @@ dimensions:
     CHECK(gap_ids(a) == std::vector<std::string>{"b1", "a2", "x3", "s3"});
 }
 
-TEST_CASE("rule 2 is checked when loading: only 1 or 2; core takes true or false") {
-    std::string bad_rule = kRule2;
-    bad_rule.replace(bad_rule.find("{rule: 2}"), 9, "{rule: 3}");
-    CHECK(mm::test::first_error([&] { mm::test::questionnaire(bad_rule); }).find("'rule' must be 1 or 2") !=
-          std::string::npos);
+TEST_CASE("the rule is checked when loading: only 1, 2 or 3; core takes true or false") {
+    for (const char* rule : {"{rule: 4}", "{rule: 0}"}) {
+        std::string bad_rule = kRule2;
+        bad_rule.replace(bad_rule.find("{rule: 2}"), 9, rule);
+        CHECK(mm::test::first_error([&] { mm::test::questionnaire(bad_rule); }).find("'rule' must be 1, 2 or 3") !=
+              std::string::npos);
+    }
     std::string bad_core = kRule2;
     bad_core.replace(bad_core.find("core: true"), 10, "core: yes");
     CHECK(mm::test::first_error([&] { mm::test::questionnaire(bad_core); })
