@@ -141,7 +141,7 @@ TEST_CASE("layout: what a numbered module and a teaching folder are") {
     CHECK(manifest_strength("README.md") == 0);
 }
 
-TEST_CASE("--project: a CI pipeline runs the project when it names its path or filters no paths") {
+TEST_CASE("project: a CI pipeline runs the project when it names its path or filters no paths") {
     CHECK(ci_runs_project("jobs:\n  t:\n    steps:\n      - run: pytest\n", "proj"));  // no filter
     CHECK(ci_runs_project("on:\n  push:\n    paths: ['proj/**']\n", "proj"));
     CHECK(ci_runs_project("defaults:\n  run:\n    working-directory: a/proj\npaths: [x]\n", "a/proj"));
