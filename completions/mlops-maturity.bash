@@ -36,12 +36,12 @@ _mlops_maturity() {
     case $cmd in
         assess)
             opts="--help --questionnaire --answers --answer --format --output --min-level --target-level --team
-                  --all --top --roadmap --no-input --save --review --scan --require-evidence --require-complete --color" ;;
+                  --all --top --roadmap --no-input --save --review --scan --require-evidence --require-complete --exclude --project --whole-repo --color" ;;
         list) opts="--help --format" ;;
         show) opts="--help --format --color"; files=questionnaire ;;
         validate) opts="--help --strict"; files=questionnaire ;;
         init) opts="--help --questionnaire --output --force" ;;
-        scan) opts="--help --questionnaire --format --output --max-file-size --color"; files=dir ;;
+        scan) opts="--help --questionnaire --format --output --max-file-size --exclude --project --whole-repo --color"; files=dir ;;
         report) opts="--help --format --output --all --roadmap --color"; files=json ;;
         diff) opts="--help --format --output --fail-on-regression --color"; files=json ;;
         aggregate) opts="--help --format --output --top --color"; files=json ;;
@@ -60,7 +60,7 @@ _mlops_maturity() {
         -o | --output | --save)
             COMPREPLY=($(compgen -f -- "$cur"))
             return ;;
-        --scan)
+        --scan | --project)
             COMPREPLY=($(compgen -d -- "$cur"))
             return ;;
         -f | --format)
@@ -78,7 +78,7 @@ _mlops_maturity() {
         --target-level | --min-level)
             COMPREPLY=($(compgen -W "0 1 2 3 4" -- "$cur"))
             return ;;
-        --answer | --team | --top | --max-file-size)
+        --answer | --team | --top | --max-file-size | --exclude)
             return ;;
     esac
 

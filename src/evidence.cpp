@@ -24,8 +24,17 @@ std::string evidence_note(const QuestionEvidence& e, std::size_t shown) {
 
 namespace {
 
+// A practice suggested yes or partial, or a choice whose matched rules name an option (docs/scan.md).
 bool suggestible(const Question* qu, const QuestionEvidence& e) {
-    return qu && qu->type == QuestionType::Practice && e.suggestion.has_value();
+    return qu && e.suggestion.has_value() &&
+           (qu->type == QuestionType::Choice) == (*e.suggestion == AnswerKind::Choice);
+}
+
+Answer suggested(const QuestionEvidence& e) {
+    Answer a;
+    a.kind = *e.suggestion;
+    if (a.kind == AnswerKind::Choice) a.choice_level = e.suggested_option;
+    return a;
 }
 
 }  // namespace
@@ -35,9 +44,7 @@ AnswerSet suggested_answers(const Questionnaire& q, const ScanResult& scan) {
     out.questionnaire_id = q.id;
     for (const auto& e : scan.questions) {
         if (!suggestible(q.find_question(e.question), e)) continue;
-        Answer a;
-        a.kind = *e.suggestion;
-        out.answers[e.question] = a;
+        out.answers[e.question] = suggested(e);
         out.sources[e.question] = AnswerSource::Evidence;
         out.evidence[e.question] = e.hits;
         out.notes[e.question] = evidence_note(e);
@@ -54,9 +61,7 @@ void prefill_answers(const Questionnaire& q, const ScanResult& scan, AnswerSet& 
             continue;
         }
         if (!suggestible(q.find_question(e.question), e)) continue;
-        Answer a;
-        a.kind = *e.suggestion;
-        answers.answers[e.question] = a;
+        answers.answers[e.question] = suggested(e);
         answers.sources[e.question] = AnswerSource::Evidence;
         answers.evidence[e.question] = e.hits;
         if (!answers.notes.count(e.question)) answers.notes[e.question] = evidence_note(e);

@@ -351,9 +351,31 @@ private:
         if (const Node* v = n.get("applies_when")) qu.applies_when = read_condition(*v, q, "'applies_when'");
         if (const Node* v = n.get("evidence")) {
             if (expect_kind(*v, Node::Kind::Sequence, sink_, "'evidence'"))
-                for (const auto& r : v->items) qu.evidence.push_back(read_evidence(r, true));
+                for (const auto& r : v->items) {
+                    qu.evidence.push_back(read_evidence(r, true));
+                    check_suggests(r, qu, qu.evidence.back());
+                }
         }
         return qu;
+    }
+
+    // `suggests:` says yes or partial on a practice question, and names an option (its level) on a choice one.
+    void check_suggests(const Node& n, const Question& qu, const EvidenceRule& r) {
+        const Node* s = n.get("suggests");
+        if (!s) return;
+        std::string levels;
+        for (const auto& o : qu.options) levels += (levels.empty() ? "" : ", ") + std::to_string(o.level);
+        if (qu.type == QuestionType::Practice) {
+            if (r.suggests_option)
+                error_at(sink_, *s, "a number in 'suggests' names an option of a choice question; a practice "
+                                    "question's rule suggests 'yes' or 'partial'");
+        } else if (!r.suggests_option) {
+            error_at(sink_, *s, "on a choice question 'suggests' names the option the rule suggests, by its level: "
+                                "one of " + levels);
+        } else if (!qu.option_at(*r.suggests_option)) {
+            error_at(sink_, *s, "no option of this question has level " + std::to_string(*r.suggests_option) +
+                                    " (its options: " + levels + ")");
+        }
     }
 
     void read_options(const Node& n, const Questionnaire& q, Question& qu) {
@@ -430,8 +452,17 @@ private:
         }
         if (const Node* s = n.get("suggests")) {
             if (auto v = read_string(*s, sink_, "'suggests'")) {
-                if (*v == "partial") r.suggests_partial = true;
-                else if (*v != "yes") error_at(sink_, *s, "'suggests' must be 'yes' or 'partial', not '" + *v + "'");
+                // A number names a choice option; check_suggests() checks it against the question's options.
+                int level = -1;
+                if (!v->empty() && v->size() <= 2 && std::all_of(v->begin(), v->end(), [](char c) {
+                        return c >= '0' && c <= '9';
+                    }))
+                    level = std::stoi(*v);
+                if (level >= 0) r.suggests_option = level;
+                else if (*v == "partial") r.suggests_partial = true;
+                else if (*v != "yes")
+                    error_at(sink_, *s, "'suggests' must be 'yes' or 'partial' (or, on a choice question, an option "
+                                        "level), not '" + *v + "'");
             }
         }
         return r;

@@ -516,6 +516,7 @@ std::string render_html(const Report& r) {
     }
     const Counts counts(a);
     std::string tally;
+    if (a.from_evidence) tally += from_evidence_text(a) + " (not counted as no). ";
     if (counts.unanswered)
         tally += plural(counts.unanswered, "question", "questions") + " unanswered (counted as not in place). ";
     if (counts.not_asked) tally += plural(counts.not_asked, "question", "questions") + " not asked for this profile. ";

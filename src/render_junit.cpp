@@ -27,16 +27,17 @@ int required_level(const Report& r, const DimensionResult& d) {
     return d.level + 1;
 }
 
-// Answered and n/a questions first, then unanswered, then not asked: the order a saved report keeps them in,
+// Answered and n/a questions first, then unanswered, needing a person, not asked: the order a saved report keeps them in,
 // so `assess -f junit` and `report -f junit` agree byte for byte.
 int status_rank(QuestionStatus s) {
     switch (s) {
         case QuestionStatus::Answered:
         case QuestionStatus::NotApplicable: return 0;
         case QuestionStatus::Unanswered: return 1;
-        case QuestionStatus::NotAsked: return 2;
+        case QuestionStatus::NeedsPerson: return 2;
+        case QuestionStatus::NotAsked: return 3;
     }
-    return 3;
+    return 4;
 }
 
 struct Case {
@@ -104,6 +105,11 @@ std::string render_junit(const Report& r) {
                 std::string why = qr.status == QuestionStatus::NotApplicable ? "answered n/a" : qr.reason;
                 if (why.empty()) why = "not asked";
                 cases += ">\n      <skipped message=\"" + x(why) + "\"/>\n    </testcase>\n";
+                continue;
+            }
+            if (qr.status == QuestionStatus::NeedsPerson) {  // from evidence: neither a pass nor a failure
+                ++s.skipped;
+                cases += ">\n      <skipped message=\"needs a person: no file can show it\"/>\n    </testcase>\n";
                 continue;
             }
             if (!c.gap && qr.status == QuestionStatus::Unanswered) {

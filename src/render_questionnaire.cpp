@@ -35,6 +35,7 @@ ojson evidence_json(const EvidenceRule& r, bool top) {
         }
     }
     if (top && r.suggests_partial) out["suggests"] = "partial";
+    if (top && r.suggests_option) out["suggests"] = *r.suggests_option;
     return out;
 }
 

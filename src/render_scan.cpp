@@ -13,8 +13,10 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
+// yes, partial, or the option level a choice question's evidence suggests ("2").
 std::string suggestion_text(const QuestionEvidence& e) {
-    return e.suggestion ? to_string(*e.suggestion) : "-";
+    if (!e.suggestion) return "-";
+    return *e.suggestion == AnswerKind::Choice ? std::to_string(e.suggested_option) : to_string(*e.suggestion);
 }
 
 std::string bytes_text(std::uint64_t n) {
@@ -30,7 +32,26 @@ std::string clip(const std::string& s, std::size_t width) {
     return s.substr(0, cut) + "...";
 }
 
+std::string first_few(const std::vector<std::string>& names) {
+    constexpr std::size_t kShown = 3;
+    std::string out;
+    const std::size_t n = std::min(names.size(), kShown);
+    for (std::size_t i = 0; i < n; ++i) out += (i ? ", " : "") + names[i];
+    if (names.size() > n) out += fmt::format(" and {} more", names.size() - n);
+    return out;
+}
+
 }  // namespace
+
+std::string layout_text(const ScanResult& scan) {
+    const Layout& l = scan.layout;
+    switch (l.kind) {
+        case LayoutKind::Single: return "one project";
+        case LayoutKind::Projects: return fmt::format("{} projects ({})", l.projects.size(), first_few(l.projects));
+        case LayoutKind::Course: return "a course or example gallery (teaching folders: " + first_few(l.teaching) + ")";
+    }
+    return {};
+}
 
 std::string render_scan_text(const Questionnaire& q, const ScanResult& scan, bool color, int width) {
     auto paint = [color](const char* code, const std::string& s) {
@@ -40,6 +61,11 @@ std::string render_scan_text(const Questionnaire& q, const ScanResult& scan, boo
     std::string out = paint("1", "Evidence in " + terminal_safe(scan.root)) +
                       fmt::format(" for {} ({} {})\n", terminal_safe(q.title), terminal_safe(q.id),
                                   terminal_safe(q.version));
+    if (!scan.project.empty()) out += "Project: " + terminal_safe(scan.project) + " (with the repository's CI that runs it)\n";
+    out += "Layout: " + terminal_safe(layout_text(scan)) + "\n";
+    if (scan.layout.mixed())
+        out += paint("33", "Evidence from all of them is mixed here: not one team's practice. Scan one with "
+                           "--project DIR, or leave folders out with --exclude GLOB.") + "\n";
     std::size_t with_evidence = 0, id_width = 0;
     for (const auto& e : scan.questions) id_width = std::max(id_width, terminal_safe(e.question).size());
     id_width = std::min<std::size_t>(id_width, 32);
@@ -79,6 +105,7 @@ std::string render_scan_text(const Questionnaire& q, const ScanResult& scan, boo
                        "unreadable, {} symlinks); {} ignored by .gitignore; {} heavy directories not entered.\n",
                        st.files, st.files_read, bytes_text(st.bytes_read), st.skipped(), st.skipped_binary,
                        st.skipped_large, st.unreadable, st.skipped_symlinks, st.ignored, st.skipped_dirs);
+    if (st.excluded) out += fmt::format("{} entries left out by --exclude or --project.\n", st.excluded);
     return out;
 }
 
@@ -88,6 +115,10 @@ std::string render_scan_json(const Questionnaire& q, const ScanResult& scan, con
     j["tool"] = {{"name", "mlops-maturity"}, {"version", tool_version}};
     j["questionnaire"] = {{"id", q.id}, {"title", q.title}, {"version", q.version}, {"digest", q.digest}};
     j["root"] = scan.root;
+    j["project"] = scan.project.empty() ? ojson(nullptr) : ojson(scan.project);
+    j["layout"] = {{"kind", to_string(scan.layout.kind)},
+                   {"projects", scan.layout.projects},
+                   {"teaching", scan.layout.teaching}};
     ojson questions = ojson::array();
     std::size_t with_evidence = 0;
     for (const auto& e : scan.questions) {
@@ -102,7 +133,9 @@ std::string render_scan_json(const Questionnaire& q, const ScanResult& scan, con
         questions.push_back({{"question", e.question},
                              {"dimension", e.dimension},
                              {"rules", e.rules},
-                             {"suggested", e.suggestion ? ojson(to_string(*e.suggestion)) : ojson(nullptr)},
+                             {"suggested", !e.suggestion ? ojson(nullptr)
+                                          : *e.suggestion == AnswerKind::Choice ? ojson(e.suggested_option)
+                                                                                : ojson(to_string(*e.suggestion))},
                              {"evidence_count", e.hit_count},
                              {"evidence", hits}});
     }
@@ -117,6 +150,7 @@ std::string render_scan_json(const Questionnaire& q, const ScanResult& scan, con
                     {"bytes_read", st.bytes_read},
                     {"ignored", st.ignored},
                     {"skipped_directories", st.skipped_dirs},
+                    {"excluded", st.excluded},
                     {"skipped", {{"total", st.skipped()},
                                  {"binary", st.skipped_binary},
                                  {"too_large", st.skipped_large},

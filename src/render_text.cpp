@@ -69,7 +69,8 @@ std::string overall_line(const Assessment& a, int max, const Style& st) {
     return st.bold("Overall level ") +
            st.level(a.overall_level, max,
                     st.bold(fmt::format("{}: {}", a.overall_level, terminal_safe(a.overall_name)))) +
-           fmt::format("   (score {})\n", percent(a.overall_score));
+           fmt::format("   (score {})\n", percent(a.overall_score)) +
+           (a.from_evidence ? st.yellow(from_evidence_text(a) + " (not counted as no).") + "\n" : std::string());
 }
 
 }  // namespace

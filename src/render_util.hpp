@@ -155,4 +155,12 @@ inline std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// "Level from evidence: 1; 12 questions need a person" for an assessment from evidence (assess --scan with
+// answers missing; docs/scoring.md, "From evidence"), else "". Raw text: the ids are not in it.
+inline std::string from_evidence_text(const Assessment& a) {
+    if (!a.from_evidence) return {};
+    return "Level from evidence: " + std::to_string(a.overall_level) + "; " +
+           plural(a.needs_person.size(), "question needs", "questions need") + " a person";
+}
+
 }  // namespace mm::render_util

@@ -142,6 +142,7 @@ std::string render_json(const Report& r) {
             if (!qr.note.empty()) unanswered_notes.push_back({{"question", qr.question}, {"note", qr.note}});
             continue;
         }
+        if (qr.status == QuestionStatus::NeedsPerson) continue;  // listed in from_evidence.needs_person
         ojson aj{{"question", qr.question},
                  {"dimension", qr.dimension},
                  {"answer", answer_json(qr.answer)},
@@ -155,6 +156,8 @@ std::string render_json(const Report& r) {
     j["unanswered"] = a.unanswered;
     if (!unanswered_notes.empty()) j["unanswered_notes"] = unanswered_notes;  // only when there are some
     j["not_asked"] = not_asked;
+    // Only for an assessment from evidence (assess --scan with answers missing): added after 1.0.
+    if (a.from_evidence) j["from_evidence"] = {{"level", a.overall_level}, {"needs_person", a.needs_person}};
     if (r.gate) {
         ojson bars = ojson::array();
         for (const auto& b : r.gate->bars) {
@@ -345,6 +348,7 @@ public:
         for (std::size_t i = 0; i < answers.size(); ++i)
             a.questions.push_back(read_answered(answers[i], rc::element("answers", i)));
         read_unanswered(j, a);
+        if (const json* fe = optional(j, "from_evidence")) read_from_evidence(*fe, a);
         if (const json* n = optional(j, "not_asked")) {
             if (!n->is_array()) fail("not_asked", "expected an array");
             for (std::size_t i = 0; i < n->size(); ++i)
@@ -603,6 +607,23 @@ private:
             qr.question = id;
             qr.status = QuestionStatus::Unanswered;
             if (auto n = notes.find(id); n != notes.end()) qr.note = n->second;
+            a.questions.push_back(std::move(qr));
+        }
+    }
+
+    // The level from evidence is the overall level; the questions that need a person are neither answered nor
+    // unanswered.
+    void read_from_evidence(const json& fe, Assessment& a) const {
+        a.from_evidence = true;
+        const int lvl = level(fe, "level", "from_evidence");
+        if (lvl != a.overall_level)
+            fail("from_evidence.level", std::to_string(lvl) + " is not the overall level " +
+                                            std::to_string(a.overall_level));
+        a.needs_person = strings(fe, "needs_person", "from_evidence");
+        for (const auto& id : a.needs_person) {
+            QuestionResult qr;
+            qr.question = id;
+            qr.status = QuestionStatus::NeedsPerson;
             a.questions.push_back(std::move(qr));
         }
     }

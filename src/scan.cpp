@@ -26,6 +26,7 @@
 
 #include "mm/diagnostics.hpp"
 #include "mm/glob.hpp"
+#include "mm/layout.hpp"
 
 namespace mm {
 
@@ -134,6 +135,7 @@ struct Local {
     std::vector<LeafHit> hits;
     ScanStats stats;
     std::vector<std::string> warnings;
+    std::vector<DirInfo> dirs;  // for detect_layout
     std::map<std::vector<int>, SetEntry> sets;
     std::vector<int> glob_hits, key, matched;
     std::unique_ptr<char[]> buffer;
@@ -209,9 +211,13 @@ class Walker {
 
 public:
     Walker(Plan& plan, IgnoreChain root_ignores, const ScanOptions& options, int rootfd, std::string root,
-           std::string root_real)
+           std::string root_real, std::string project)
         : plan_(plan), root_ignores_(std::move(root_ignores)), options_(options), rootfd_(rootfd),
-          root_(std::move(root)), root_real_(std::move(root_real)) {}
+          root_(std::move(root)), root_real_(std::move(root_real)), project_(std::move(project)) {
+        std::string patterns;
+        for (const auto& e : options_.exclude) patterns += e + "\n";
+        excludes_ = Gitignore::parse(patterns);
+    }
 
     std::vector<Local> run() {
         int n = std::max(1, options_.threads);
@@ -255,6 +261,25 @@ private:
         return visited_.emplace(st.st_dev, st.st_ino).second;
     }
 
+    // Where an entry stands with --project (docs/scan.md): inside the project (matched by its path relative to the
+    // project), the project directory itself or a directory on the way to it (entered, never matched), a
+    // repository-level file (.github, CI files, .git: matched by its path in the repository), or out of scope.
+    enum class Scope { Inside, Path, Repository, Out };
+    Scope scope_of(const std::string& rel, bool is_dir, std::string_view& match) const {
+        match = rel;
+        if (project_.empty()) return Scope::Inside;
+        const std::size_t n = project_.size();
+        if (rel.size() > n && rel.compare(0, n, project_) == 0 && rel[n] == '/') {
+            match = std::string_view(rel).substr(n + 1);
+            return Scope::Inside;
+        }
+        if (is_dir && (rel == project_ || (project_.size() > rel.size() && project_.compare(0, rel.size(), rel) == 0 &&
+                                           project_[rel.size()] == '/')))
+            return Scope::Path;
+        const std::size_t slash = rel.find('/');
+        return is_repository_level(std::string_view(rel).substr(0, slash)) ? Scope::Repository : Scope::Out;
+    }
+
     void walk_dir(const PendingDir& pending, Local& local, std::vector<PendingDir>& subdirs) {
         const std::string& rel = pending.rel;
         int fd = ::openat(rootfd_, rel.empty() ? "." : rel.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -294,7 +319,16 @@ private:
         IgnoreChain ignores = gitignore && !rel.empty() ? with_ignore_file(pending.ignores, fd, ".gitignore", rel + "/")
                                                         : pending.ignores;
         const IgnoreScope* scope = ignores.get();
+        // The layout (projects, teaching folders) is read from the directories inside the scope, near its top.
+        DirInfo info;
+        std::string_view layout_rel;
+        bool record = false;
+        if (!rel.empty() && scope_of(rel, true, layout_rel) == Scope::Inside) {
+            record = std::count(layout_rel.begin(), layout_rel.end(), '/') < kLayoutDepth;
+            info.rel = std::string(layout_rel);
+        }
         std::string child;
+        std::string_view match;
         for (const auto& e : entries) {
             child.assign(rel);
             if (!child.empty()) child += '/';
@@ -306,26 +340,38 @@ private:
                 type = S_ISDIR(cst.st_mode) ? DT_DIR : S_ISREG(cst.st_mode) ? DT_REG : S_ISLNK(cst.st_mode) ? DT_LNK
                                                                                                            : DT_FIFO;
             }
+            const bool is_dir = type == DT_DIR;
+            const Scope in = scope_of(child, is_dir, match);
+            if (in == Scope::Out || excludes_.ignored(child, is_dir)) { ++local.stats.excluded; continue; }
+            const bool ci_check = in == Scope::Repository && is_ci_pipeline(child);
             if (type == DT_DIR) {
                 if (IgnoreScope::ignored(scope, child, true)) { ++local.stats.ignored; continue; }
-                match_path(child, local);
+                if (in != Scope::Path) match_path(child, match, local);
                 if (heavy_dir(e.name.c_str())) { ++local.stats.skipped_dirs; continue; }
                 subdirs.push_back({child, ignores});
+                if (record && e.name == "src") info.code = true;
             } else if (type == DT_REG) {
                 if (IgnoreScope::ignored(scope, child, false)) { ++local.stats.ignored; continue; }
                 ++local.stats.files;
-                file(fd, e.name.c_str(), child, local);
+                if (record) {
+                    const int strength = manifest_strength(e.name);
+                    info.strong = info.strong || strength == 2;
+                    info.weak = info.weak || strength == 1;
+                    info.code = info.code || is_code_file(e.name);
+                }
+                file(fd, e.name.c_str(), child, match, ci_check, local);
             } else if (type == DT_LNK) {
                 if (IgnoreScope::ignored(scope, child, false)) { ++local.stats.ignored; continue; }
-                symlink(child, local);
+                symlink(child, match, ci_check, local);
             }
             // FIFOs, sockets and devices are never opened.
         }
+        if (record) local.dirs.push_back(std::move(info));
         ::closedir(dir);
     }
 
     // A file symlink is followed only when its real path is inside the tree; directory symlinks never are.
-    void symlink(const std::string& rel, Local& local) {
+    void symlink(const std::string& rel, std::string_view match, bool ci_check, Local& local) {
         std::string full = root_ + "/" + rel;
         std::unique_ptr<char, decltype(&std::free)> real(::realpath(full.c_str(), nullptr), &std::free);
         struct stat st {};
@@ -334,7 +380,7 @@ private:
             return;
         }
         ++local.stats.files;
-        file(-1, real.get(), rel, local);
+        file(-1, real.get(), rel, match, ci_check, local);
     }
 
     bool inside(const char* real) const {
@@ -344,15 +390,26 @@ private:
     }
 
     // Path rules for a directory entry.
-    void match_path(const std::string& rel, Local& local) {
-        plan_.globs.match(rel, local.glob_hits);
+    void match_path(const std::string& rel, std::string_view match, Local& local) {
+        plan_.globs.match(match, local.glob_hits);
         for (int g : local.glob_hits)
             for (int leaf : plan_.path_leaves[static_cast<std::size_t>(g)]) local.hits.push_back({leaf, rel, 0, {}});
     }
 
     // `dirfd` >= 0: `name` is in that directory; else `name` is an absolute real path (a followed symlink).
-    void file(int dirfd, const char* name, const std::string& rel, Local& local) {
-        plan_.globs.match(rel, local.glob_hits);
+    // `match` is the path the globs see (relative to the --project directory inside it); hits cite `rel`.
+    // `ci_check`: a repository-level CI pipeline, kept with --project only when it runs the project.
+    void file(int dirfd, const char* name, const std::string& rel, std::string_view match, bool ci_check,
+              Local& local) {
+        std::size_t size = 0;
+        if (ci_check) {
+            if (!read(dirfd, name, rel, local, size)) return;
+            if (!ci_runs_project(std::string_view(local.buffer.get(), size), project_)) {
+                ++local.stats.excluded;
+                return;
+            }
+        }
+        plan_.globs.match(match, local.glob_hits);
         if (local.glob_hits.empty()) return;
         local.key.clear();
         for (int g : local.glob_hits) {
@@ -361,8 +418,7 @@ private:
         }
         if (local.key.empty()) return;
         SetEntry& entry = set_for(local);
-        std::size_t size = 0;
-        if (!read(dirfd, name, rel, local, size)) return;
+        if (!ci_check && !read(dirfd, name, rel, local, size)) return;
         search(entry, std::string_view(local.buffer.get(), size), rel, local);
     }
 
@@ -485,6 +541,8 @@ private:
     std::condition_variable cv_;
     std::vector<PendingDir> dirs_;
     int active_ = 0;
+    std::string project_;  // --project, normalised: "" or "a/b"
+    Gitignore excludes_;   // --exclude
     std::mutex visited_mutex_;
     std::set<std::pair<dev_t, ino_t>> visited_;
 };
@@ -510,6 +568,36 @@ Evaluated evaluate(const EvidenceRule& r, const Plan& plan, std::size_t& next,
     const auto& hits = leaf_hits[static_cast<std::size_t>(plan.order[next++])];
     out.matched = !hits.empty();
     out.hits = hits;
+    return out;
+}
+
+// --project DIR as a path relative to the scanned root ("a/b": no "./", no trailing "/"), checked to be a
+// directory inside it. `..`, absolute paths and symbolic links are refused: the project is part of the tree.
+std::string normalise_project(const std::string& given, int rootfd) {
+    if (given.empty()) return {};
+    auto bad = [&](const std::string& why) {
+        return InputError(Diagnostic{"--project", 0, 0, "'" + given + "' " + why});
+    };
+    if (given[0] == '/') throw bad("must be a directory relative to the scanned directory, e.g. --project models/churn");
+    std::string out;
+    for (std::size_t start = 0; start <= given.size();) {
+        std::size_t slash = given.find('/', start);
+        if (slash == std::string::npos) slash = given.size();
+        const std::string part = given.substr(start, slash - start);
+        start = slash + 1;
+        if (part.empty() || part == ".") continue;
+        if (part == "..") throw bad("must be inside the scanned directory (no '..')");
+        if (!out.empty()) out += '/';
+        out += part;
+    }
+    if (out.empty()) return {};  // "." is the whole tree
+    struct stat st {};
+    if (::fstatat(rootfd, out.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+        throw bad(std::string("cannot be scanned: ") + std::strerror(errno));
+    if (!S_ISDIR(st.st_mode)) throw bad("is not a directory");
+    for (std::size_t at = out.find('/'); at != std::string::npos; at = out.find('/', at + 1))
+        if (::fstatat(rootfd, out.substr(0, at).c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode))
+            throw bad("is not a directory");  // a symbolic link on the way
     return out;
 }
 
@@ -541,18 +629,21 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         throw InputError(Diagnostic{root, 0, 0, std::string("cannot scan: ") + std::strerror(err)});
     }
 
+    const std::string project = normalise_project(options.project, rootfd);
     IgnoreChain ignores = with_ignore_file(nullptr, rootfd, ".git/info/exclude", "");
     ignores = with_ignore_file(ignores, rootfd, ".gitignore", "");
     std::vector<Local> locals;
     {
-        Walker walker(plan, ignores, options, rootfd, root, real.get());
+        Walker walker(plan, ignores, options, rootfd, root, real.get(), project);
         locals = walker.run();
     }
     ::close(rootfd);
 
     ScanResult result;
     result.root = root;
+    result.project = project;
     std::vector<LeafHit> all;
+    std::vector<DirInfo> dirs;
     for (auto& l : locals) {
         ScanStats& s = result.stats;
         s.files += l.stats.files;
@@ -565,10 +656,13 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         s.skipped_large += l.stats.skipped_large;
         s.skipped_symlinks += l.stats.skipped_symlinks;
         s.unreadable += l.stats.unreadable;
+        s.excluded += l.stats.excluded;
+        std::move(l.dirs.begin(), l.dirs.end(), std::back_inserter(dirs));
         for (auto& w : l.warnings) result.warnings.push_back(std::move(w));
         std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));
     }
     std::sort(result.warnings.begin(), result.warnings.end());
+    result.layout = detect_layout(std::move(dirs));
     std::sort(all.begin(), all.end(), [](const LeafHit& a, const LeafHit& b) {
         return std::tie(a.leaf, a.path, a.line) < std::tie(b.leaf, b.path, b.line);
     });
@@ -584,14 +678,25 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
             e.dimension = d.id;
             e.rules = qu.evidence.size();
             bool full = false, partial = false;
+            std::optional<int> option;  // choice questions: the highest option a matched rule names
             for (const auto& r : qu.evidence) {
                 Evaluated ev = evaluate(r, plan, next, leaf_hits);
                 if (!ev.matched) continue;
-                (r.suggests_partial ? partial : full) = true;
+                if (qu.type == QuestionType::Choice) {
+                    if (r.suggests_option) option = std::max(option.value_or(-1), *r.suggests_option);
+                } else {
+                    (r.suggests_partial ? partial : full) = true;
+                }
                 e.hits.insert(e.hits.end(), ev.hits.begin(), ev.hits.end());
             }
-            if (full) e.suggestion = AnswerKind::Yes;
-            else if (partial) e.suggestion = AnswerKind::Partial;
+            if (option) {
+                e.suggestion = AnswerKind::Choice;
+                e.suggested_option = *option;
+            } else if (full) {
+                e.suggestion = AnswerKind::Yes;
+            } else if (partial) {
+                e.suggestion = AnswerKind::Partial;
+            }
             std::sort(e.hits.begin(), e.hits.end(), [](const EvidenceHit& a, const EvidenceHit& b) {
                 return std::tie(a.path, a.line) < std::tie(b.path, b.line);
             });

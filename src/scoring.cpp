@@ -11,6 +11,7 @@ std::string to_string(QuestionStatus s) {
         case QuestionStatus::Unanswered: return "unanswered";
         case QuestionStatus::NotApplicable: return "n/a";
         case QuestionStatus::NotAsked: return "not-asked";
+        case QuestionStatus::NeedsPerson: return "needs-person";
     }
     return "?";
 }
@@ -51,6 +52,9 @@ struct Contribution {
     double weight;
     double credit;
     bool defining;  // counts toward the level being met
+    // From evidence: the question needs a person. Left out of every sum, but a level whose defining practices
+    // all need a person is not shown by evidence, so it is not met.
+    bool needs_person = false;
 };
 
 // Rule 2: for each dimension, which levels have at least one core question in the questionnaire. Such a level is
@@ -75,7 +79,7 @@ bool defines(const Questionnaire& q, const Question& qu, int level, const std::v
 
 // Stage 1: the status and credit of one question for this team.
 QuestionResult evaluate_question(const Questionnaire& q, const Dimension& d, const Question& qu,
-                                 const AnswerSet& answers) {
+                                 const AnswerSet& answers, bool from_evidence) {
     QuestionResult r;
     r.question = qu.id;
     r.dimension = d.id;
@@ -90,7 +94,8 @@ QuestionResult evaluate_question(const Questionnaire& q, const Dimension& d, con
         return r;
     }
     if (given == answers.answers.end()) {
-        r.status = QuestionStatus::Unanswered;
+        r.status = from_evidence && !qu.evidence_can_answer() ? QuestionStatus::NeedsPerson
+                                                               : QuestionStatus::Unanswered;
     } else {
         r.answer = given->second;
         r.status = given->second.kind == AnswerKind::NotApplicable ? QuestionStatus::NotApplicable
@@ -114,21 +119,24 @@ QuestionResult evaluate_question(const Questionnaire& q, const Dimension& d, con
 }
 
 bool counted(const QuestionResult& r) {
-    return r.status == QuestionStatus::Answered || r.status == QuestionStatus::Unanswered;
+    return r.status == QuestionStatus::Answered || r.status == QuestionStatus::Unanswered ||
+           r.status == QuestionStatus::NeedsPerson;
 }
 
 // What a counted question adds to the levels of its dimension: a practice to its level; a choice, as a practice
 // met when k >= l, to each of its option levels l >= 1.
 void contribute(const Questionnaire& q, const Question& qu, const QuestionResult& r,
                 const std::vector<bool>& core_levels, std::vector<Contribution>& out) {
+    const bool person = r.status == QuestionStatus::NeedsPerson;
     if (qu.type == QuestionType::Practice) {
-        out.push_back({qu.level, qu.weight, r.credit, defines(q, qu, qu.level, core_levels)});
+        out.push_back({qu.level, qu.weight, r.credit, defines(q, qu, qu.level, core_levels), person});
         return;
     }
     const int k = r.status == QuestionStatus::Answered ? r.answer.choice_level : -1;
     for (const auto& o : qu.options)
         if (o.level >= 1)
-            out.push_back({o.level, qu.weight, k >= o.level ? 1.0 : 0.0, defines(q, qu, o.level, core_levels)});
+            out.push_back({o.level, qu.weight, k >= o.level ? 1.0 : 0.0, defines(q, qu, o.level, core_levels),
+                           person});
 }
 
 // Stage 2: a dimension's levels. A staircase: a level that is not met caps the dimension whatever is done above it.
@@ -171,8 +179,14 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
         LevelResult lr;
         lr.level = lvl;
         double w = 0.0, c = 0.0, dw = 0.0, dc = 0.0;
+        bool by_a_person = false, defined_by_a_person = false;  // a (defining) practice here needs a person
         for (const auto& ct : cs) {
             if (ct.level != lvl) continue;
+            if (ct.needs_person) {
+                by_a_person = true;
+                defined_by_a_person = defined_by_a_person || ct.defining;
+                continue;
+            }
             w += ct.weight;
             c += ct.weight * ct.credit;
             ++lr.practices;
@@ -182,8 +196,9 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
             ++lr.defining_practices;
             if (ct.credit <= kEpsilon) all_started[static_cast<std::size_t>(lvl)] = false;
         }
-        lr.coverage = w > 0 ? c / w : 1.0;
-        lr.defining_coverage = dw > 0 ? dc / dw : 1.0;
+        // From evidence, a level whose (defining) practices all need a person is not shown: coverage 0, not met.
+        lr.coverage = w > 0 ? c / w : by_a_person ? 0.0 : 1.0;
+        lr.defining_coverage = dw > 0 ? dc / dw : defined_by_a_person ? 0.0 : 1.0;
         lr.met = lr.defining_coverage + kEpsilon >= q.pass_threshold;
         dr.levels.push_back(lr);
     }
@@ -210,7 +225,7 @@ std::optional<Gap> gap_of(const Questionnaire& q, const Question& qu, const Ques
     g.references = qu.references;
     g.weight = qu.weight;
     g.credit = r.credit;
-    g.unanswered = r.status == QuestionStatus::Unanswered;
+    g.unanswered = r.status == QuestionStatus::Unanswered || r.status == QuestionStatus::NeedsPerson;
     if (qu.type == QuestionType::Practice) {
         g.level = qu.level;
     } else {
@@ -322,12 +337,15 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
     for (std::size_t di = 0; di < q.dimensions.size(); ++di) {
         const Dimension& d = q.dimensions[di];
         for (const Question& qu : d.questions) {
-            QuestionResult r = evaluate_question(q, d, qu, answers);
+            QuestionResult r = evaluate_question(q, d, qu, answers, options.from_evidence);
             if (r.status == QuestionStatus::Unanswered) a.unanswered.push_back(qu.id);
+            if (r.status == QuestionStatus::NeedsPerson) a.needs_person.push_back(qu.id);
+            if (options.from_evidence && r.source == AnswerSource::Evidence) a.from_evidence = true;
             if (counted(r)) {
                 const std::size_t first = per_dimension[di].size();
                 contribute(q, qu, r, core_levels[di], per_dimension[di]);
                 for (std::size_t i = first; i < per_dimension[di].size(); ++i) {
+                    if (per_dimension[di][i].needs_person) continue;  // neither yes nor no
                     total_weight += per_dimension[di][i].weight;
                     total_credit += per_dimension[di][i].weight * per_dimension[di][i].credit;
                 }
@@ -335,6 +353,9 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
             a.questions.push_back(std::move(r));
         }
     }
+
+    // From evidence when something rests on the scan: an answer it gave, or a question left open.
+    a.from_evidence = a.from_evidence || (options.from_evidence && (!a.unanswered.empty() || !a.needs_person.empty()));
 
     // Stage 2: the staircase of each dimension; the overall level is the weakest dimension's.
     for (std::size_t di = 0; di < q.dimensions.size(); ++di)

@@ -43,6 +43,9 @@ struct EvidenceRule {
     std::string pattern;   // Content: an RE2 pattern
     std::vector<EvidenceRule> all;
     bool suggests_partial = false;  // top-level rules only
+    // Choice questions, top-level rules only: the option (its level) the rule suggests when it matches
+    // (`suggests: 2`). A choice rule without it shows evidence but suggests nothing.
+    std::optional<int> suggests_option;
     SourcePos pos;
 };
 
@@ -65,6 +68,14 @@ struct Question {
     Condition applies_when;
     std::vector<EvidenceRule> evidence;
     SourcePos pos;
+
+    // Whether evidence can ever suggest an answer: a practice with rules, or a choice with a rule that names an
+    // option. The others (a backlog, business KPIs, on-call) need a person (docs/scoring.md, "From evidence").
+    bool evidence_can_answer() const {
+        for (const auto& r : evidence)
+            if (type == QuestionType::Practice || r.suggests_option) return true;
+        return false;
+    }
 
     const ChoiceOption* option_at(int lvl) const {
         for (const auto& o : options)

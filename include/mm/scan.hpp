@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "mm/layout.hpp"
 #include "mm/model.hpp"
 
 namespace mm {
@@ -17,6 +18,10 @@ struct ScanOptions {
     std::uint64_t max_file_size = 4u << 20;  // larger files are not read (counted as skipped)
     int threads = 2;
     std::size_t max_hits_per_question = 20;  // hits kept per question (all are counted)
+    std::vector<std::string> exclude;        // --exclude: .gitignore patterns relative to the root, never walked
+    // --project: a directory relative to the root; only it is walked, with the repository-level files that
+    // apply to it (docs/scan.md, "Projects inside a repository").
+    std::string project;
 };
 
 struct ScanStats {
@@ -30,6 +35,7 @@ struct ScanStats {
     std::uint64_t skipped_large = 0;    // over max_file_size
     std::uint64_t skipped_symlinks = 0; // directory symlinks, and file symlinks leading out of the tree
     std::uint64_t unreadable = 0;       // files or directories that could not be read (warnings)
+    std::uint64_t excluded = 0;         // entries left out by --exclude, or outside --project
 
     std::uint64_t skipped() const { return skipped_binary + skipped_large + skipped_symlinks + unreadable; }
 };
@@ -39,13 +45,16 @@ struct QuestionEvidence {
     std::string question;
     std::string dimension;
     std::size_t rules = 0;                  // top-level evidence rules of the question
-    std::optional<AnswerKind> suggestion;   // Yes or Partial; none when nothing matched (never "no")
+    std::optional<AnswerKind> suggestion;   // Yes or Partial (Choice: suggested_option); none when nothing matched
+    int suggested_option = 0;               // suggestion Choice: the option's level
     std::vector<EvidenceHit> hits;          // from the rules that matched, sorted by path and line, capped
     std::size_t hit_count = 0;              // all hits, before the cap
 };
 
 struct ScanResult {
     std::string root;                        // the directory as given
+    std::string project;                     // --project, normalised ("" for the whole tree)
+    Layout layout;                           // one project, several, or a course (of what was walked)
     std::vector<QuestionEvidence> questions; // questions with at least one rule, in questionnaire order
     ScanStats stats;
     std::vector<std::string> warnings;       // unreadable files and directories, sorted
@@ -83,6 +92,9 @@ std::size_t apply_require_evidence(AnswerSet& answers, const std::vector<Contrad
 
 // ---- rendering (layout only) ----
 
+// What was scanned, in words: "one project", "24 projects (a, b, c and 21 more)", "a course or example gallery
+// (teaching folders: 01-intro, 02-setup, homework and 9 more)". Raw text: the caller escapes it.
+std::string layout_text(const ScanResult& scan);
 std::string render_scan_text(const Questionnaire& q, const ScanResult& scan, bool color, int width);
 std::string render_scan_json(const Questionnaire& q, const ScanResult& scan, const std::string& tool_version);
 

@@ -39,7 +39,9 @@ struct DimensionResult {
     bool assessed = true;
 };
 
-enum class QuestionStatus { Answered, Unanswered, NotApplicable, NotAsked };
+// NeedsPerson: unanswered in an assessment from evidence, on a question no file can show (docs/scoring.md, "From
+// evidence"): left out of the sums instead of counting as not in place.
+enum class QuestionStatus { Answered, Unanswered, NotApplicable, NotAsked, NeedsPerson };
 std::string to_string(QuestionStatus s);
 
 struct QuestionResult {
@@ -95,6 +97,9 @@ struct ScoreOptions {
     // The gate's bars: the effective target is never below them, so what a failed gate needs is never shown as
     // optional.
     std::vector<Bar> gate;
+    // An assessment from evidence (assess --scan): an unanswered question that evidence can never answer
+    // (Question::evidence_can_answer) needs a person and is not counted as "no" (docs/scoring.md, "From evidence").
+    bool from_evidence = false;
 };
 
 struct Assessment {
@@ -110,6 +115,10 @@ struct Assessment {
     std::map<std::string, std::string> profile;
     // Why the overall level is not higher: the dimensions at the overall level (empty at the top level).
     std::vector<std::string> held_by;
+    // From evidence (ScoreOptions::from_evidence, and some answer came from evidence or is missing): the overall
+    // level is the level from evidence, and these questions (questionnaire order) need a person.
+    bool from_evidence = false;
+    std::vector<std::string> needs_person;
 };
 
 // Whether a question applies to a team with this profile; when not, `reason` says why.

@@ -32,6 +32,7 @@ struct AssessOptions {
     bool review = false;    // --review: ask every question again, current answers shown
     std::string scan_dir;           // --scan: evidence pre-fills answers not given
     bool require_evidence = false;  // --require-evidence: unverified "yes" counts as "no"
+    ScopeOptions scope;             // --project, --exclude, --whole-repo (with --scan)
     int top = -1;                   // --top N: the one-screen summary with N next steps
     bool roadmap = false;           // --roadmap: what each level above the current one takes
     bool require_complete = false;  // --require-complete: an unanswered question is an error (exit 2)
@@ -48,6 +49,9 @@ HintCommand full_report_command(const AssessOptions& o, const Interview* intervi
     for (const auto& a : o.answer_overrides) cmd.add("--answer", a);
     if (!o.team.empty()) cmd.add("--team", o.team);
     if (!o.scan_dir.empty()) cmd.add_path("--scan", o.scan_dir);
+    if (!o.scope.project.empty()) cmd.add_path("--project", o.scope.project);
+    for (const auto& e : o.scope.exclude) cmd.add("--exclude", e);
+    if (o.scope.whole_repo) cmd.add("--whole-repo");
     if (o.target_level >= 0) cmd.add("--target-level", std::to_string(o.target_level));
     for (const auto& m : o.min_levels) cmd.add("--min-level", m);
     return cmd.add("--all");
@@ -95,17 +99,25 @@ ExitCode run_assess(const AssessOptions& o) {
         return ExitCode::BadInput;
     }
     std::optional<ScanResult> scan;
-    if (interview && !o.scan_dir.empty()) scan = scan_repository(q, o.scan_dir);  // before asking: it is shown
+    ScanOptions scan_options;
+    scan_options.exclude = o.scope.exclude;
+    scan_options.project = o.scope.project;
+    // A course or several projects scanned as one suggest nothing (a warning says so), so they get no level
+    // from evidence either.
+    bool suggest = false;
+    if (!o.scan_dir.empty()) {
+        scan = scan_repository(q, o.scan_dir, scan_options);  // before asking: it is shown
+        suggest = evidence_may_suggest(*scan, o.scope);
+    }
     if (interview)
-        if (std::optional<ExitCode> stopped = interview->run(q, answers, scan ? &*scan : nullptr)) return *stopped;
+        if (std::optional<ExitCode> stopped = interview->run(q, answers, scan && suggest ? &*scan : nullptr))
+            return *stopped;
     apply_answer_overrides(q, answers, o.answer_overrides);
     std::optional<std::vector<Contradiction>> contradictions;
-    if (!o.scan_dir.empty()) {
-        if (!scan) scan = scan_repository(q, o.scan_dir);
-        contradictions = scan_into_answers(q, answers, *scan, o.require_evidence);
-    }
+    if (scan) contradictions = scan_into_answers(q, answers, *scan, o.require_evidence, suggest);
 
     ScoreOptions so;
+    so.from_evidence = suggest;
     if (o.target_level >= 0) so.target_level = o.target_level;
     so.gate = bars;
     Assessment a = score(q, answers, so);
@@ -200,6 +212,7 @@ void setup_assess(CLI::App& app, Context& ctx) {
                                         "list answers it contradicts")->type_name("DIR");
     sub->add_flag("--require-evidence", o->require_evidence, "With --scan: an unverified 'yes' counts as 'no'")
         ->needs(scan);
+    add_scope_options(*sub, o->scope, scan);
     sub->add_flag("--require-complete", o->require_complete,
                   "Fail (exit 2) when a question that applies is unanswered, instead of warning and counting it as "
                   "not in place");

@@ -70,10 +70,24 @@ std::uint64_t parse_size(const std::string& text, const std::string& option);
 std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const std::string& dir,
                                              bool require_evidence, std::uint64_t max_file_size = 4u << 20);
 // The same in two steps, for a scan that the interactive mode shows before the answers are complete:
-// scan_repository() scans and prints the warnings; the overload takes its result.
+// scan_repository() scans and prints the warnings; the overload takes its result. `prefill` false: only the
+// contradictions (evidence of a course or of several projects suggests nothing).
 ScanResult scan_repository(const Questionnaire& q, const std::string& dir, std::uint64_t max_file_size = 4u << 20);
+ScanResult scan_repository(const Questionnaire& q, const std::string& dir, const ScanOptions& options);
 std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const ScanResult& scan,
-                                             bool require_evidence);
+                                             bool require_evidence, bool prefill = true);
+
+// --project, --exclude and --whole-repo, shared by `scan` and `assess --scan` (docs/scan.md, "Projects inside a
+// repository").
+struct ScopeOptions {
+    std::vector<std::string> exclude;
+    std::string project;
+    bool whole_repo = false;
+};
+void add_scope_options(CLI::App& sub, ScopeOptions& o, CLI::Option* needs = nullptr);
+// Whether the evidence may suggest answers: not for a course or several projects scanned as a whole, unless
+// --whole-repo says so. When it may not, prints a warning naming the layout and the way out.
+bool evidence_may_suggest(const ScanResult& scan, const ScopeOptions& o);
 
 // Runs the command line; returns the process exit code.
 int main(int argc, char** argv);

@@ -23,6 +23,7 @@ struct ScanCliOptions {
     std::string output;
     std::string max_file_size = "4M";
     std::string color = "auto";
+    ScopeOptions scope;
 };
 
 constexpr std::size_t kWarningsShown = 20;
@@ -34,17 +35,40 @@ void print_warnings(const ScanResult& r) {
         std::cerr << "mlops-maturity: warning: ... and " << (r.warnings.size() - n) << " more unreadable entries\n";
 }
 
+// A line of a YAML comment: control characters (a newline in a directory name) would end the comment.
+std::string comment_safe(std::string s) {
+    for (char& c : s)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    return s;
+}
+
+ScanOptions scan_options(const ScopeOptions& scope, std::uint64_t max_file_size) {
+    ScanOptions so;
+    so.max_file_size = max_file_size;
+    so.exclude = scope.exclude;
+    so.project = scope.project;
+    return so;
+}
+
 ExitCode run_scan(const ScanCliOptions& o) {
     Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
-    ScanOptions so;
-    so.max_file_size = parse_size(o.max_file_size, "--max-file-size");
-    ScanResult r = scan_tree(q, o.dir, so);
+    ScanResult r = scan_tree(q, o.dir, scan_options(o.scope, parse_size(o.max_file_size, "--max-file-size")));
     print_warnings(r);
     std::string out;
     if (o.format == "json") {
         out = render_scan_json(q, r, tool_version());
     } else if (o.format == "yaml") {
-        out = render_answers_file(q, suggested_answers(q, r));
+        // An answers file: a course or several projects suggest nothing (the warning says why), and the file
+        // says what was scanned.
+        const bool suggest = evidence_may_suggest(r, o.scope);
+        AnswerSet none;
+        none.questionnaire_id = q.id;
+        out = "# Scanned: " + comment_safe(r.root) + (r.project.empty() ? "" : " --project " + comment_safe(r.project)) +
+              "; layout: " + comment_safe(layout_text(r)) + "\n";
+        if (!suggest)
+            out += "# No answers suggested: the evidence of a course or of several projects is not one team's "
+                   "practice.\n# Scan one with --project DIR, or use --whole-repo.\n";
+        out += render_answers_file(q, suggest ? suggested_answers(q, r) : none);
     } else {
         const TextOptions to = text_options(o.output, o.color);
         out = render_scan_text(q, r, to.color, to.width);
@@ -73,9 +97,42 @@ std::uint64_t parse_size(const std::string& text, const std::string& option) {
 ScanResult scan_repository(const Questionnaire& q, const std::string& dir, std::uint64_t max_file_size) {
     ScanOptions so;
     so.max_file_size = max_file_size;
-    ScanResult r = scan_tree(q, dir, so);
+    return scan_repository(q, dir, so);
+}
+
+ScanResult scan_repository(const Questionnaire& q, const std::string& dir, const ScanOptions& options) {
+    ScanResult r = scan_tree(q, dir, options);
     print_warnings(r);
     return r;
+}
+
+void add_scope_options(CLI::App& sub, ScopeOptions& o, CLI::Option* needs) {
+    CLI::Option* exclude = sub.add_option("--exclude", o.exclude,
+                                          "Leave out what matches GLOB (.gitignore syntax, relative to DIR); "
+                                          "repeatable")
+                               ->type_name("GLOB");
+    CLI::Option* project = sub.add_option("--project", o.project,
+                                          "Scan only this directory of DIR (a project), with the repository's CI "
+                                          "that runs it")
+                               ->type_name("DIR");
+    CLI::Option* whole = sub.add_flag("--whole-repo", o.whole_repo,
+                                      "Suggest answers from a course or several projects as if they were one");
+    if (needs) {
+        exclude->needs(needs);
+        project->needs(needs);
+        whole->needs(needs);
+    }
+    whole->excludes(project);
+}
+
+bool evidence_may_suggest(const ScanResult& scan, const ScopeOptions& o) {
+    if (!scan.layout.mixed() || !scan.project.empty() || o.whole_repo) return true;
+    std::cerr << "mlops-maturity: warning: " << terminal_safe(scan.root) << " looks like "
+              << terminal_safe(layout_text(scan))
+              << ": its evidence is not one team's practice, so no answers are suggested from it; pick one with "
+                 "--project DIR (or leave folders out with --exclude GLOB), or use --whole-repo to take the "
+                 "evidence of the whole repository\n";
+    return false;
 }
 
 std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const std::string& dir,
@@ -84,9 +141,9 @@ std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& 
 }
 
 std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const ScanResult& r,
-                                             bool require_evidence) {
+                                             bool require_evidence, bool prefill) {
     std::vector<Contradiction> contradictions = find_contradictions(q, answers, r);
-    prefill_answers(q, r, answers);
+    if (prefill) prefill_answers(q, r, answers);
     for (auto& c : contradictions) {
         std::string what = c.kind == Contradiction::Kind::NoButEvidence
                                ? "answered no, but the repository shows evidence (" +
@@ -112,10 +169,12 @@ void setup_scan(CLI::App& app, Context& ctx) {
     sub->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
     sub->add_option("--max-file-size", o->max_file_size, "Larger files are not read (bytes, or 512K, 4M, 1G)")
         ->capture_default_str();
+    add_scope_options(*sub, o->scope);
     add_color_option(*sub, o->color);
     sub->footer(
         "Examples:\n"
         "  mlops-maturity scan                                   what this repository shows\n"
+        "  mlops-maturity scan course-repo --project 04-deployment   one project of a monorepo or course\n"
         "  mlops-maturity scan ../repo -f yaml -o answers.yaml   suggested answers, to review and commit\n"
         "  mlops-maturity assess -a answers.yaml --scan . --require-evidence --min-level 2");
     sub->callback([o, &ctx] { ctx.exit = run_scan(*o); });

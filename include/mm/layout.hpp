@@ -1,0 +1,60 @@
+// The layout of a repository (docs/scan.md, "Projects inside a repository"): one project, several independent
+// projects, or teaching material (a course, an example gallery). Evidence from many projects or homework folders
+// is not one team's practice, so scan and assess say so and do not pre-fill answers from it. Pure functions of
+// what the walk recorded, plus the rule that keeps a repository's CI with `--project`.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mm {
+
+// What the walk records about one directory (at most kLayoutDepth below the scanned root).
+struct DirInfo {
+    std::string rel;          // relative to the scanned root (or to the --project directory), '/'-separated
+    bool strong = false;      // holds pyproject.toml, setup.py, MLproject or dvc.yaml
+    bool weak = false;        // holds requirements.txt, environment.yml, conda.yaml, Pipfile or a Dockerfile
+    bool code = false;        // holds a source file (.py, .ipynb, .R, ...) or a src/ directory
+};
+
+inline constexpr int kLayoutDepth = 3;
+
+enum class LayoutKind { Single, Projects, Course };
+// "single", "projects", "course".
+std::string to_string(LayoutKind kind);
+
+struct Layout {
+    LayoutKind kind = LayoutKind::Single;
+    std::vector<std::string> projects;  // independent project roots, sorted
+    std::vector<std::string> teaching;  // teaching directories, then the numbered modules, sorted
+    // Whether the evidence should not pre-fill answers: anything but a single project.
+    bool mixed() const { return kind != LayoutKind::Single; }
+};
+
+// Which manifest a file name is: 2 strong (a project of its own), 1 weak (needs code beside it), 0 none.
+int manifest_strength(std::string_view name);
+// A source file a project's code is in.
+bool is_code_file(std::string_view name);
+// homework, homeworks, solution, solutions, exercise, exercises, exercise_files, assignment(s).
+bool is_teaching_dir(std::string_view name);
+// A numbered module of a course: 01-intro, 2_setup, week1, week-2, module-3, lesson3, lecture_4, day5, unit6.
+bool is_numbered_module(std::string_view name);
+
+// The layout of the directories walked (docs/scan.md gives the thresholds).
+Layout detect_layout(std::vector<DirInfo> dirs);
+
+// ---- --project DIR ----
+
+// A root-level entry that belongs to the whole repository and is kept when --project picks a project:
+// .git, .github, .gitlab, .gitlab-ci.yml, Jenkinsfile, .circleci, azure-pipelines.y(a)ml, .azure-pipelines,
+// .buildkite, bitbucket-pipelines.yml, .pre-commit-config.yaml, CODEOWNERS.
+bool is_repository_level(std::string_view root_entry);
+// A CI pipeline definition among the repository-level files (a GitHub workflow, .gitlab-ci.yml, a Jenkinsfile,
+// CircleCI, Azure Pipelines, Buildkite, Bitbucket): kept with --project only when it runs the project.
+bool is_ci_pipeline(std::string_view rel);
+// Whether a CI pipeline (its text) runs the project at `project`: it names the project's path, or it has no
+// path filter (`paths:`, `changes:`, `changeset`), so it runs on every change at the root.
+bool ci_runs_project(std::string_view text, std::string_view project);
+
+}  // namespace mm

@@ -1,0 +1,171 @@
+// Projects inside a repository (docs/scan.md): which directories are projects of their own, which are teaching
+// material, and which repository-level CI runs a given project. Pure functions; the walk (scan.cpp) records the
+// DirInfo values.
+#include "mm/layout.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
+namespace mm {
+
+std::string to_string(LayoutKind kind) {
+    switch (kind) {
+        case LayoutKind::Single: return "single";
+        case LayoutKind::Projects: return "projects";
+        case LayoutKind::Course: return "course";
+    }
+    return "?";
+}
+
+namespace {
+
+// Thresholds (docs/scan.md): two components of one system (training/ and serving/, each with its requirements)
+// are common in a single project; three or more independent projects are a monorepo or a gallery. A numbered
+// folder or two is a project's own ordering; three sibling modules are a course's weeks.
+constexpr std::size_t kMinProjects = 3;
+constexpr std::size_t kMinModules = 3;
+constexpr std::size_t kMinTeachingDirs = 2;
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return (x | 0x20) == (y | 0x20);
+           });
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Directories whose manifests belong to something other than a project of its own: documentation sites, tests,
+// CI and editor set-ups.
+bool not_a_project(std::string_view name) {
+    static const char* const names[] = {"docs", "doc", "documentation", "website", "site", "tests", "test",
+                                        ".github", ".devcontainer", ".circleci", ".gitlab"};
+    for (const char* n : names)
+        if (iequals(name, n)) return true;
+    return false;
+}
+
+std::string_view basename(std::string_view rel) {
+    std::size_t slash = rel.rfind('/');
+    return slash == std::string_view::npos ? rel : rel.substr(slash + 1);
+}
+
+std::string_view parent(std::string_view rel) {
+    std::size_t slash = rel.rfind('/');
+    return slash == std::string_view::npos ? std::string_view() : rel.substr(0, slash);
+}
+
+bool any_component(std::string_view rel, bool (*pred)(std::string_view)) {
+    for (std::size_t start = 0;;) {
+        std::size_t slash = rel.find('/', start);
+        if (pred(rel.substr(start, slash == std::string_view::npos ? rel.npos : slash - start))) return true;
+        if (slash == std::string_view::npos) return false;
+        start = slash + 1;
+    }
+}
+
+}  // namespace
+
+int manifest_strength(std::string_view name) {
+    if (name == "pyproject.toml" || name == "setup.py" || name == "MLproject" || name == "dvc.yaml") return 2;
+    if (name == "requirements.txt" || name == "environment.yml" || name == "environment.yaml" ||
+        name == "conda.yaml" || name == "conda.yml" || name == "Pipfile" || name == "Dockerfile")
+        return 1;
+    return 0;
+}
+
+bool is_code_file(std::string_view name) {
+    static const char* const exts[] = {".py", ".ipynb", ".R", ".scala", ".java", ".go", ".jl"};
+    for (const char* e : exts)
+        if (ends_with(name, e)) return true;
+    return false;
+}
+
+bool is_teaching_dir(std::string_view name) {
+    static const char* const names[] = {"homework",  "homeworks", "solution",       "solutions",  "exercise",
+                                        "exercises", "exercise_files", "assignment", "assignments"};
+    for (const char* n : names)
+        if (iequals(name, n)) return true;
+    return false;
+}
+
+bool is_numbered_module(std::string_view name) {
+    // 01-intro, 2_setup, 3.basics (a letter after the separator: "3.0" is a version, not a module), or a unit
+    // word and its number: week1, week-2, module_3, lesson3, lecture-4, day5, unit6, chapter7.
+    static const RE2 pattern(
+        "(?i)(?:[0-9]{1,2}[-_.][a-z].*|(?:week|module|lesson|lecture|day|unit|chapter)[-_ ]?[0-9]{1,2}(?:[-_. ].*)?)");
+    return RE2::FullMatch(re2::StringPiece(name.data(), name.size()), pattern);
+}
+
+Layout detect_layout(std::vector<DirInfo> dirs) {
+    std::sort(dirs.begin(), dirs.end(), [](const DirInfo& a, const DirInfo& b) { return a.rel < b.rel; });
+    Layout out;
+    std::vector<std::string> roots;
+    std::map<std::string, std::vector<std::string>> modules;  // parent -> numbered modules in it
+    for (const auto& d : dirs) {
+        if (d.rel.empty()) continue;
+        const std::string_view name = basename(d.rel);
+        if (is_teaching_dir(name)) out.teaching.push_back(d.rel);
+        if (is_numbered_module(name)) modules[std::string(parent(d.rel))].push_back(d.rel);
+        if (!(d.strong || (d.weak && d.code)) || any_component(d.rel, not_a_project)) continue;
+        // Independent: not inside another project (sorted, so an enclosing project comes first).
+        const bool nested = std::any_of(roots.begin(), roots.end(), [&](const std::string& r) {
+            return d.rel.size() > r.size() && d.rel.compare(0, r.size(), r) == 0 && d.rel[r.size()] == '/';
+        });
+        if (!nested) roots.push_back(d.rel);
+    }
+    // The numbered modules of the directory that has most of them (a course's weeks are siblings).
+    const std::vector<std::string>* best = nullptr;
+    for (const auto& [p, ms] : modules)
+        if (!best || ms.size() > best->size()) best = &ms;
+    const std::size_t teaching_dirs = out.teaching.size();
+    if (best && best->size() >= kMinModules) out.teaching.insert(out.teaching.end(), best->begin(), best->end());
+    out.projects = std::move(roots);
+    if (teaching_dirs >= kMinTeachingDirs || (best && best->size() >= kMinModules)) out.kind = LayoutKind::Course;
+    else if (out.projects.size() >= kMinProjects) out.kind = LayoutKind::Projects;
+    if (out.kind != LayoutKind::Course && teaching_dirs < kMinTeachingDirs) out.teaching.clear();
+    return out;
+}
+
+bool is_repository_level(std::string_view e) {
+    static const char* const names[] = {
+        ".git",  ".github", ".gitlab", ".gitlab-ci.yml", "Jenkinsfile", ".circleci", "azure-pipelines.yml",
+        "azure-pipelines.yaml", ".azure-pipelines", ".buildkite", "bitbucket-pipelines.yml",
+        ".pre-commit-config.yaml", "CODEOWNERS"};
+    for (const char* n : names)
+        if (e == n) return true;
+    return false;
+}
+
+bool is_ci_pipeline(std::string_view rel) {
+    auto under = [&](std::string_view dir) {
+        return rel.size() > dir.size() && rel.compare(0, dir.size(), dir) == 0 && rel[dir.size()] == '/';
+    };
+    return under(".github/workflows") || under(".gitlab") || under(".circleci") || under(".azure-pipelines") ||
+           under(".buildkite") || rel == ".gitlab-ci.yml" || rel == "Jenkinsfile" || rel == "azure-pipelines.yml" ||
+           rel == "azure-pipelines.yaml" || rel == "bitbucket-pipelines.yml";
+}
+
+bool ci_runs_project(std::string_view text, std::string_view project) {
+    // The project's path as a whole path: "04-deployment" in "cd 04-deployment/web" or "'04-deployment/**'",
+    // but not in "04-deployment-old".
+    auto part_of_name = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+               c == '.';
+    };
+    for (std::size_t at = text.find(project); !project.empty() && at != text.npos; at = text.find(project, at + 1)) {
+        const bool starts = at == 0 || !part_of_name(text[at - 1]);
+        const std::size_t end = at + project.size();
+        const bool ends = end == text.size() || !part_of_name(text[end]) ||
+                          (text[end] == '.' && (end + 1 == text.size() || !part_of_name(text[end + 1])));
+        if (starts && ends) return true;
+    }
+    // No path filter: it runs on every change of the repository, the project's included.
+    static const RE2 filter("(?m)^[ \\t-]*(?:paths|changes)[ \\t]*:|\\bchangeset\\b");
+    return !RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), filter);
+}
+
+}  // namespace mm

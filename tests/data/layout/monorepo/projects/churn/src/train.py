@@ -1,0 +1,5 @@
+import mlflow
+
+
+def train():
+    mlflow.log_metric("auc", 0.9)

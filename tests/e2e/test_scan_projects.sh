@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Projects inside a repository and assessments from evidence (docs/scan.md, docs/scoring.md "From evidence"):
+# the layout in every scan format, --project with the repository's CI, --exclude, no silent pre-fill from a
+# course or a monorepo, and "level from evidence: N; M questions need a person".
+source "$(dirname "$0")/lib.sh"
+COURSE=$MM_DATA/layout/course
+MONO=$MM_DATA/layout/monorepo
+SINGLE=$MM_DATA/sample-ml-repo
+
+# ---- the layout, in every format ----
+run scan "$COURSE"
+expect_code 0 "scan of a course"
+expect_out "Layout: a course or example gallery (teaching folders: 02-training/homework, 03-deploy/homework, 04-monitoring/solution and 4 more)" "course named in text"
+expect_out "Scan one with --project DIR" "text says how to scan one project"
+run scan "$COURSE" -f json
+expect_out '"kind": "course"' "json layout kind"
+expect_out '"project": null' "json: no project"
+run scan "$MONO"
+expect_out "Layout: 3 projects (projects/churn, projects/fraud, projects/search)" "monorepo named in text"
+run scan "$SINGLE"
+expect_out "Layout: one project" "a single project is one project"
+expect_no_out "mixed" "a single project has no layout warning"
+run scan "$SINGLE" -f json
+expect_out '"kind": "single"' "json: single"
+
+# ---- no silent pre-fill: scan -f yaml ----
+run scan "$COURSE" -f yaml
+expect_code 0 "scan -f yaml of a course"
+expect_err "mlops-maturity: warning: $COURSE looks like a course or example gallery" "course warning on stderr"
+expect_err "--whole-repo" "the warning names the override"
+expect_out "# No answers suggested" "the file says why it is empty"
+expect_out "layout: a course or example gallery" "yaml comment names the layout"
+expect_no_out "experiment-tracking: yes" "nothing suggested from a course"
+run scan "$COURSE" -f yaml --whole-repo
+expect_code 0 "--whole-repo"
+expect_out "experiment-tracking: yes" "--whole-repo takes the evidence"
+if [[ $ERR == *"looks like"* ]]; then not_ok "--whole-repo: no warning"; else ok; fi
+run scan "$COURSE" -f yaml --project 02-training
+expect_out "experiment-tracking: yes" "--project picks one module"
+expect_out "# Scanned: $COURSE --project 02-training; layout: one project" "yaml comment names the project"
+if [[ $ERR == *"looks like"* ]]; then not_ok "--project: no warning"; else ok; fi
+run scan "$SINGLE" -f yaml
+if [[ $ERR == *"looks like"* ]]; then not_ok "single project: no warning"; else ok; fi
+expect_out "# Scanned: $SINGLE; layout: one project" "yaml comment for a single project"
+
+# ---- --project keeps the repository's CI that runs it ----
+run scan "$MONO" --project projects/churn -f json
+expect_code 0 "scan --project"
+expect_out '"project": "projects/churn"' "json names the project"
+expect_out '"path": ".github/workflows/churn.yml"' "the workflow filtered to the project is kept"
+expect_out '"path": ".github/workflows/lint.yml"' "a workflow without path filter is kept"
+expect_no_out 'fraud' "nothing of the other projects, their workflow included"
+expect_out '"path": "projects/churn/dvc.yaml"' "hits cite paths in the repository"
+run scan "$MONO" --project projects/churn
+expect_out "Project: projects/churn" "text names the project"
+expect_out "entries left out by --exclude or --project" "text counts what was left out"
+
+# ---- --exclude ----
+run scan "$COURSE" -f json --exclude homework/ --exclude solution
+expect_code 0 "scan --exclude"
+expect_no_out 'homework/' "excluded folders are not scanned"
+expect_no_out 'solution/' "a second --exclude applies too"
+expect_out '"excluded": 3' "excluded entries counted"
+
+# ---- bad input ----
+run scan "$MONO" --project ../monorepo
+expect_code 2 "--project outside the tree"
+expect_err "'../monorepo' must be inside the scanned directory" "names the problem"
+run scan "$MONO" --project projects/missing
+expect_code 2 "--project that does not exist"
+expect_err "projects/missing" "names the project"
+run scan "$MONO" --project projects/churn --whole-repo
+expect_code 2 "--project and --whole-repo exclude each other"
+run assess --project projects/churn
+expect_code 2 "--project needs --scan"
+expect_err "--scan" "says it needs --scan"
+
+# ---- assess --scan ----
+run assess --scan "$COURSE" --no-input -f json
+expect_code 0 "assess --scan of a course"
+expect_err "mlops-maturity: warning: $COURSE looks like a course" "assess warns about a course"
+expect_no_out '"source": "evidence"' "no answer pre-filled from a course"
+expect_no_out '"from_evidence"' "a course gets no level from evidence"
+run assess --scan "$COURSE" --no-input -f json --whole-repo
+expect_out '"source": "evidence"' "--whole-repo pre-fills"
+run assess --scan "$MONO" --project projects/churn --no-input -f json
+expect_code 0 "assess --scan --project"
+expect_out '"source": "evidence"' "the project's evidence pre-fills"
+expect_out '"from_evidence": {' "an assessment from evidence says so"
+expect_out '"needs_person": [' "and lists who must answer"
+if [[ $ERR == *"looks like"* ]]; then not_ok "--project: assess does not warn"; else ok; fi
+
+run assess --scan "$SINGLE" --no-input
+expect_code 0 "assess from evidence alone"
+expect_out "Level from evidence: " "text states the level from evidence"
+expect_out "questions need a person (not counted as no)." "and how many need a person"
+run assess --scan "$SINGLE" --no-input -f markdown
+expect_out "Level from evidence: " "markdown states it"
+run assess --scan "$SINGLE" --no-input -f html
+expect_out "Level from evidence: " "html states it"
+run assess --scan "$SINGLE" --no-input -f junit
+expect_out 'skipped message="needs a person: no file can show it"' "junit skips questions that need a person"
+run assess --scan "$SINGLE" --no-input -f json -o "$TMP/fe.json"
+run report "$TMP/fe.json"
+expect_code 0 "a report from evidence reads back"
+expect_out "Level from evidence: " "and renders the same"
+
+finish

@@ -1,0 +1,230 @@
+// Projects inside a repository: the layout rules (pure), --project with the repository's CI, and --exclude.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "catch.hpp"
+#include "helpers.hpp"
+#include "mm/diagnostics.hpp"
+#include "mm/layout.hpp"
+#include "mm/scan.hpp"
+
+namespace fs = std::filesystem;
+using namespace mm;
+
+namespace {
+
+DirInfo project(const std::string& rel) { return {rel, true, false, false}; }
+DirInfo plain(const std::string& rel) { return {rel, false, false, false}; }
+
+struct Tree {
+    std::string root;
+    Tree() {
+        std::string tmpl = (fs::temp_directory_path() / "mm-layout-XXXXXX").string();
+        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+        root = tmpl;
+    }
+    ~Tree() {
+        std::error_code ec;
+        fs::remove_all(root, ec);
+    }
+    void file(const std::string& rel, const std::string& content) const {
+        fs::create_directories(fs::path(root + "/" + rel).parent_path());
+        std::ofstream(root + "/" + rel, std::ios::binary) << content;
+    }
+};
+
+const char* kQuestionnaire = R"(
+id: layout-test
+title: Layout test
+version: "1"
+levels:
+  - {level: 0, name: None}
+  - {level: 1, name: Some}
+dimensions:
+  - id: d
+    name: Dimension
+    questions:
+      - id: ci
+        level: 1
+        text: CI?
+        practice: p
+        evidence:
+          - path: ".github/workflows/*.yml"
+      - id: dvc
+        level: 1
+        text: DVC at the project's root?
+        practice: p
+        evidence:
+          - path: "dvc.yaml"
+      - id: mlflow
+        level: 1
+        text: MLflow?
+        practice: p
+        evidence:
+          - {content: 'import mlflow', in: "**/*.py"}
+      - id: vcs
+        level: 1
+        text: Git?
+        practice: p
+        evidence:
+          - path: ".git"
+)";
+
+std::vector<std::string> paths(const ScanResult& r, const std::string& id) {
+    std::vector<std::string> out;
+    for (const auto& h : r.find(id)->hits) out.push_back(h.path);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("layout: three independent projects make a monorepo, two do not") {
+    CHECK(detect_layout({project("a"), project("b")}).kind == LayoutKind::Single);
+    Layout l = detect_layout({project("c"), project("a"), project("b")});
+    CHECK(l.kind == LayoutKind::Projects);
+    CHECK(l.projects == std::vector<std::string>{"a", "b", "c"});
+}
+
+TEST_CASE("layout: a project nested in another one is part of it") {
+    Layout l = detect_layout({project("a"), project("a/sub"), project("a/sub/deeper"), project("b")});
+    CHECK(l.kind == LayoutKind::Single);
+    CHECK(l.projects == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("layout: requirements or a Dockerfile make a project only with code beside them") {
+    DirInfo docs_like{"x", false, true, false};
+    DirInfo with_code{"y", false, true, true};
+    CHECK(detect_layout({docs_like, {"x2", false, true, false}, {"x3", false, true, false}}).kind ==
+          LayoutKind::Single);
+    CHECK(detect_layout({with_code, {"y2", false, true, true}, {"y3", false, true, true}}).kind ==
+          LayoutKind::Projects);
+}
+
+TEST_CASE("layout: documentation, tests and CI folders are never projects") {
+    CHECK(detect_layout({project("docs"), project("tests"), project(".github/actions/x")}).projects.empty());
+    CHECK(detect_layout({project("website/app"), project("a"), project("b")}).kind == LayoutKind::Single);
+}
+
+TEST_CASE("layout: teaching folders and numbered modules make a course") {
+    CHECK(detect_layout({plain("homework")}).kind == LayoutKind::Single);  // one folder is not a course
+    Layout hw = detect_layout({plain("w1/homework"), plain("w2/solutions")});
+    CHECK(hw.kind == LayoutKind::Course);
+    CHECK(hw.teaching == std::vector<std::string>{"w1/homework", "w2/solutions"});
+
+    CHECK(detect_layout({plain("01-intro"), plain("02-setup")}).kind == LayoutKind::Single);
+    Layout weeks = detect_layout({plain("01-intro"), plain("02-setup"), plain("03-deploy")});
+    CHECK(weeks.kind == LayoutKind::Course);
+    CHECK(weeks.teaching.size() == 3);
+    // Modules count among siblings: three in three different folders are three projects' own numbering.
+    CHECK(detect_layout({plain("a/01-intro"), plain("b/02-setup"), plain("c/03-deploy")}).kind ==
+          LayoutKind::Single);
+    // A course wins over its many project-like folders.
+    CHECK(detect_layout({project("week1"), project("week2"), project("week3")}).kind == LayoutKind::Course);
+}
+
+TEST_CASE("layout: what a numbered module and a teaching folder are") {
+    for (const char* yes : {"01-intro", "2_setup", "3.basics", "week1", "Week-2", "module_3", "lesson3", "lecture-4",
+                            "day5", "unit6", "chapter7", "week1-intro"})
+        CHECK(is_numbered_module(yes));
+    for (const char* no : {"3.0", "3.1", "v1", "2021", "src", "weekly", "models", "01", "py3"})
+        CHECK_FALSE(is_numbered_module(no));
+    for (const char* yes : {"homework", "Homeworks", "solution", "solutions", "exercises", "exercise_files"})
+        CHECK(is_teaching_dir(yes));
+    CHECK_FALSE(is_teaching_dir("home"));
+    CHECK(manifest_strength("pyproject.toml") == 2);
+    CHECK(manifest_strength("dvc.yaml") == 2);
+    CHECK(manifest_strength("requirements.txt") == 1);
+    CHECK(manifest_strength("README.md") == 0);
+}
+
+TEST_CASE("project: a CI pipeline runs the project when it names its path or filters no paths") {
+    CHECK(ci_runs_project("jobs:\n  t:\n    steps:\n      - run: pytest\n", "proj"));  // no filter
+    CHECK(ci_runs_project("on:\n  push:\n    paths: ['proj/**']\n", "proj"));
+    CHECK(ci_runs_project("defaults:\n  run:\n    working-directory: a/proj\npaths: [x]\n", "a/proj"));
+    CHECK_FALSE(ci_runs_project("on:\n  push:\n    paths: ['other/**']\n", "proj"));
+    CHECK_FALSE(ci_runs_project("on:\n  push:\n    paths:\n      - 'proj-old/**'\n", "proj"));
+    CHECK_FALSE(ci_runs_project("rules:\n  - changes: [other/*]\n", "proj"));  // GitLab
+    CHECK(is_ci_pipeline(".github/workflows/ci.yml"));
+    CHECK(is_ci_pipeline(".gitlab-ci.yml"));
+    CHECK(is_ci_pipeline("Jenkinsfile"));
+    CHECK_FALSE(is_ci_pipeline(".github/CODEOWNERS"));
+    CHECK(is_repository_level(".github"));
+    CHECK_FALSE(is_repository_level("src"));
+}
+
+TEST_CASE("scan: the walk records the layout") {
+    Tree t;
+    for (const char* p : {"alpha", "beta", "gamma"}) t.file(std::string(p) + "/pyproject.toml", "[project]\n");
+    t.file("docs/requirements.txt", "mkdocs\n");
+    ScanResult r = scan_tree(test::questionnaire(kQuestionnaire), t.root);
+    CHECK(r.layout.kind == LayoutKind::Projects);
+    CHECK(r.layout.projects == std::vector<std::string>{"alpha", "beta", "gamma"});
+    CHECK(layout_text(r) == "3 projects (alpha, beta, gamma)");
+
+    Tree course;
+    for (const char* p : {"01-intro/homework/a.py", "02-deploy/homework/b.py", "03-monitor/x.py"}) course.file(p, "");
+    ScanResult c = scan_tree(test::questionnaire(kQuestionnaire), course.root);
+    CHECK(c.layout.kind == LayoutKind::Course);
+    CHECK(layout_text(c) == "a course or example gallery (teaching folders: 01-intro/homework, 02-deploy/homework, "
+                            "01-intro and 2 more)");
+}
+
+TEST_CASE("scan --project: only the project, matched from its root, with the CI that runs it") {
+    Tree t;
+    t.file(".git/HEAD", "ref\n");
+    t.file(".github/workflows/all.yml", "on: push\njobs: {}\n");
+    t.file(".github/workflows/proj.yml", "on:\n  push:\n    paths: ['apps/proj/**']\n");
+    t.file(".github/workflows/other.yml", "on:\n  push:\n    paths: ['apps/other/**']\n");
+    t.file("apps/proj/dvc.yaml", "stages: {}\n");
+    t.file("apps/proj/train.py", "import mlflow\n");
+    t.file("apps/other/dvc.yaml", "stages: {}\n");
+    t.file("apps/other/train.py", "import mlflow\n");
+    t.file("apps/README.md", "");
+    t.file("root.py", "import mlflow\n");
+    ScanOptions o;
+    o.project = "./apps/proj/";
+    ScanResult r = scan_tree(test::questionnaire(kQuestionnaire), t.root, o);
+    CHECK(r.project == "apps/proj");
+    CHECK(paths(r, "ci") == std::vector<std::string>{".github/workflows/all.yml", ".github/workflows/proj.yml"});
+    CHECK(paths(r, "dvc") == std::vector<std::string>{"apps/proj/dvc.yaml"});  // anchored glob, project's root
+    CHECK(paths(r, "mlflow") == std::vector<std::string>{"apps/proj/train.py"});
+    CHECK(paths(r, "vcs") == std::vector<std::string>{".git"});
+    CHECK(r.stats.excluded >= 4);  // other.yml, apps/other, apps/README.md, root.py
+
+    ScanResult whole = scan_tree(test::questionnaire(kQuestionnaire), t.root);
+    CHECK(whole.find("dvc")->hits.empty());  // without --project, dvc.yaml is not at the root
+    CHECK(paths(whole, "ci").size() == 3);
+}
+
+TEST_CASE("scan --project: refused unless a directory inside the tree") {
+    Tree t;
+    t.file("a/x.py", "");
+    t.file("f.txt", "");
+    const Questionnaire q = test::questionnaire(kQuestionnaire);
+    for (const char* bad : {"../a", "/etc", "missing", "f.txt", "a/../../a"}) {
+        ScanOptions o;
+        o.project = bad;
+        CHECK_THROWS_AS(scan_tree(q, t.root, o), InputError);
+    }
+    ScanOptions dot;
+    dot.project = ".";
+    CHECK(scan_tree(q, t.root, dot).project.empty());
+}
+
+TEST_CASE("scan --exclude: .gitignore patterns relative to the root leave entries out") {
+    Tree t;
+    t.file("homework/train.py", "import mlflow\n");
+    t.file("w1/homework/train.py", "import mlflow\n");
+    t.file("src/train.py", "import mlflow\n");
+    ScanOptions o;
+    o.exclude = {"homework/"};
+    ScanResult r = scan_tree(test::questionnaire(kQuestionnaire), t.root, o);
+    CHECK(paths(r, "mlflow") == std::vector<std::string>{"src/train.py"});
+    CHECK(r.stats.excluded == 2);
+    o.exclude = {"/homework"};
+    CHECK(paths(scan_tree(test::questionnaire(kQuestionnaire), t.root, o), "mlflow").size() == 2);
+}
