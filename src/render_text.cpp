@@ -69,7 +69,8 @@ std::string overall_line(const Assessment& a, int max, const Style& st) {
     return st.bold("Overall level ") +
            st.level(a.overall_level, max,
                     st.bold(fmt::format("{}: {}", a.overall_level, terminal_safe(a.overall_name)))) +
-           fmt::format("   (score {})\n", percent(a.overall_score));
+           fmt::format("   (score {})\n", percent(a.overall_score)) +
+           (a.up_to_level ? st.yellow("Capped: " + scope_note(a)) + "\n" : std::string());
 }
 
 }  // namespace

@@ -20,6 +20,8 @@ struct LevelResult {
     // of them when the questionnaire marks none of this level's questions in this dimension as core.
     double defining_coverage = 1.0;
     int defining_practices = 0;
+    // False above the answers' scope (docs/scoring.md, "Scope"): not met, nothing counted.
+    bool assessed = true;
 };
 
 struct DimensionResult {
@@ -37,7 +39,8 @@ struct DimensionResult {
     bool assessed = true;
 };
 
-enum class QuestionStatus { Answered, Unanswered, NotApplicable, NotAsked };
+// NotAssessed: the question applies but lies above the answers' scope (docs/scoring.md, "Scope").
+enum class QuestionStatus { Answered, Unanswered, NotApplicable, NotAsked, NotAssessed };
 std::string to_string(QuestionStatus s);
 
 struct QuestionResult {
@@ -47,8 +50,8 @@ struct QuestionResult {
     Answer answer;          // meaningful when Answered or NotApplicable
     double credit = 0.0;    // practice: 0, 0.5, 1; choice: share of its option levels reached
     std::string note;
-    std::string reason;     // NotAsked: why ("not asked: Batch-only scoring")
-    std::optional<Answer> answer_not_counted;  // NotAsked: an answer given anyway, kept for the record
+    std::string reason;     // NotAsked, NotAssessed: why ("not asked: Batch-only scoring")
+    std::optional<Answer> answer_not_counted;  // NotAsked, NotAssessed: an answer given anyway, kept for the record
     AnswerSource source = AnswerSource::Given;
     std::vector<EvidenceHit> evidence;
 };
@@ -108,11 +111,21 @@ struct Assessment {
     std::map<std::string, std::string> profile;
     // Why the overall level is not higher: the dimensions at the overall level (empty at the top level).
     std::vector<std::string> held_by;
+    // The answers' scope when it is below the top level: levels above it are not assessed, and every level is
+    // capped at it (docs/scoring.md, "Scope").
+    std::optional<int> up_to_level;
 };
 
 // Whether a question applies to a team with this profile; when not, `reason` says why.
 bool applies(const Questionnaire& q, const Question& question, const std::map<std::string, std::string>& profile,
              std::string* reason = nullptr);
+
+// Whether a question is assessed under a scope of `up_to_level` (none: every question is): a practice at that
+// level or below, or a choice question with an option level from 1 to it.
+bool in_scope(const Question& question, std::optional<int> up_to_level);
+
+// "not assessed: above level 2": the reason a question above the scope gives in reports.
+std::string not_assessed_reason(int up_to_level);
 
 // The target level recommended by the questionnaire's rules for this profile, or given in the options.
 std::optional<Target> choose_target(const Questionnaire& q, const std::map<std::string, std::string>& profile,
