@@ -86,6 +86,11 @@ std::string render_answers_file(const Questionnaire& q, const AnswerSet& answers
             out += "  " + p.id + ":" + (it != answers.profile.end() ? " " + it->second : "") + "\n";
         }
     }
+    if (answers.up_to_level)
+        out += fmt::format("\n# Assess the levels up to this one only: questions above it are reported as not assessed.\n"
+                           "# Written when the interactive mode asked whether to skip the questions above the target.\n"
+                           "scope:\n  up_to_level: {}\n",
+                           *answers.up_to_level);
     out += "\nanswers:\n";
     for (const auto& d : q.dimensions) {
         out += "\n  # --- " + comment(d.name) + " ---\n";

@@ -540,7 +540,8 @@ std::string invalid_answer(const std::string& id, const std::string& shown) {
 
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
 
-const std::initializer_list<std::string_view> kAnswersKeys = {"questionnaire", "team", "answers", "notes", "profile"};
+const std::initializer_list<std::string_view> kAnswersKeys = {"questionnaire", "team", "answers", "notes", "profile",
+                                                              "scope"};
 
 // "'a'", "'a' and 'b'", "'a' and 3 more": the first few of many ids, for one message about all of them.
 std::string some_ids(const std::vector<std::string>& ids) {
@@ -567,6 +568,9 @@ AnswerSet load_answers(const SourceText& source) {
     for (const auto& [key, value] : root.entries) {
         if (std::find(kAnswersKeys.begin(), kAnswersKeys.end(), key.scalar) != kAnswersKeys.end()) continue;
         std::vector<std::string> names(kAnswersKeys.begin(), kAnswersKeys.end());
+        // 'scope' takes a mapping: a blank or scalar value under a key near it ('scale:', a profile question of the
+        // built-ins) is a misplaced answer, not a typo of it.
+        if (!value.is_map()) names.erase(std::find(names.begin(), names.end(), "scope"));
         std::string hint = sink.full() ? std::string() : nearest(key.scalar, names);
         Answer looks_like;
         if (hint.empty() && (value.is_null() || (value.is_scalar() && (is_blank(value.scalar) ||
@@ -576,7 +580,7 @@ AnswerSet load_answers(const SourceText& source) {
             continue;
         }
         std::string msg = "unknown key '" + key.scalar + "' in the answers file";
-        msg += hint.empty() ? " (expected one of: questionnaire team answers notes profile)" : " (did you mean '" + hint + "'?)";
+        msg += hint.empty() ? " (expected one of: questionnaire team answers notes profile scope)" : " (did you mean '" + hint + "'?)";
         sink.error(key.pos.line, key.pos.column, msg);
     }
     if (first_misplaced)
@@ -592,6 +596,21 @@ AnswerSet load_answers(const SourceText& source) {
         }
     if (const Node* n = root.get("team"); n && !n->is_null())
         if (auto s = read_string(*n, sink, "'team'")) set.team = *s;
+    // `scope: {up_to_level: N}`: the questionnaire's top level is checked by check_answers.
+    if (const Node* n = root.get("scope"); n && !n->is_null())
+        if (expect_kind(*n, Node::Kind::Map, sink, "'scope'")) {
+            check_keys(*n, sink, {"up_to_level"}, "'scope'");
+            if (const Node* v = n->get("up_to_level"); v && !v->is_null())
+                if (auto i = read_int(*v, sink, "'up_to_level'")) {
+                    if (*i < 1 || *i > static_cast<long long>(kMaxLevels) - 1) {
+                        error_at(sink, *v, "'up_to_level' must be a level from 1 to the questionnaire's top level, not " +
+                                               v->scalar);
+                    } else {
+                        set.up_to_level = static_cast<int>(*i);
+                        set.positions["scope"] = v->pos;
+                    }
+                }
+        }
     if (const Node* n = root.get("answers"); n && !n->is_null()) {
         if (expect_kind(*n, Node::Kind::Map, sink, "'answers'")) {
             for (const auto& [key, value] : n->entries) {
@@ -705,6 +724,11 @@ void check_answers(const Questionnaire& q, const AnswerSet& answers) {
         sink.throw_if_errors();
     }
     const auto ids = all_question_ids(q);
+    if (answers.up_to_level && *answers.up_to_level > q.max_level())
+        sink.error(at("scope").line, at("scope").column,
+                   "'up_to_level' is " + std::to_string(*answers.up_to_level) + ", above the top level of '" + q.id +
+                       "' (" + std::to_string(q.max_level()) + "); use 1 to " + std::to_string(q.max_level()) +
+                       ", or remove 'scope:' to assess every level");
 
     // Question ids under 'profile:' (the 'answers:' line left out below the profile): one error for all of them.
     std::vector<std::pair<SourcePos, std::string>> under_profile;

@@ -83,10 +83,14 @@ public:
 private:
     enum class Step { Next, Back, Stay, Quit, Stop };
 
+    // A question that applies to the profile given so far and lies within the answers' scope.
+    bool asked(const Question& qu) const {
+        return applies(q_, qu, answers_.profile) && in_scope(qu, answers_.up_to_level);
+    }
     bool due(std::size_t i) const {
         const Item& it = items_[i];
         if (!options_.review && !unanswered_at_start_.count(it.id())) return false;
-        return it.profile || applies(q_, *it.question, answers_.profile);
+        return it.profile || asked(*it.question);
     }
     std::size_t next_due(std::size_t from) const {
         while (from < items_.size() && !due(from)) ++from;
@@ -99,9 +103,7 @@ private:
     }
     // A question (not a profile question) that applies to the profile given so far, answered or not. The
     // progress counts these, so "[12/44]" means the same in a fresh, a resumed and a reviewing session.
-    bool applicable(std::size_t i) const {
-        return items_[i].question && applies(q_, *items_[i].question, answers_.profile);
-    }
+    bool applicable(std::size_t i) const { return items_[i].question && asked(*items_[i].question); }
     std::size_t count_applicable_before(std::size_t end) const {
         std::size_t n = 0;
         for (std::size_t i = 0; i < end; ++i) n += applicable(i) ? 1 : 0;
@@ -151,6 +153,17 @@ private:
     }
     std::string evidence_lines(const Suggestion& sg) const;
 
+    // "Up to the target": the target once the profile is answered, and how many questions still to ask lie
+    // above it; none when there is nothing to offer (no offer asked for, a scope already set, by an answer to
+    // the offer or in the file, a target of 0 or the top level, or nothing above it left to ask).
+    struct ScopeOffer {
+        Target target;
+        std::size_t saved = 0;
+    };
+    std::optional<ScopeOffer> scope_offer() const;
+    Step ask_scope(const ScopeOffer& offer);
+    bool go_back(std::size_t& i);
+
     void intro();
     void show(std::size_t i);
     void show_prompt(const Item& it);
@@ -159,6 +172,10 @@ private:
     Step handle(std::size_t i, const Key& key);
     void hint(const Item& it);
     void answer_with(const Item& it, const Answer* a, const std::string* profile_value, bool from_evidence = false);
+    // An answer's text echoed after the prompt, cut to what is left of the line (an option's text can be long).
+    std::string echo_fit(const std::string& text) const {
+        return truncate_to(text, std::max(width() - 1 - prompt_width_, 10));
+    }
 
     const Questionnaire& q_;
     AnswerSet& answers_;
@@ -171,6 +188,7 @@ private:
     std::vector<std::size_t> history_;  // items asked before the current one, for `b`
     const Dimension* shown_dimension_ = nullptr;
     bool shown_profile_header_ = false;
+    int prompt_width_ = 0;  // columns the last prompt line took, where the echoed answer starts
 };
 
 void Walk::intro() {
@@ -322,6 +340,7 @@ void Walk::show_prompt(const Item& it) {
         keys = narrow ? y + "/" + p + "/n/a" : y + " yes  " + p + " partial  n no  a n/a";
     }
     keys += narrow ? "  ? b s q" : "   ? help  b back  s skip  q quit";
+    prompt_width_ = 2 + display_width(keys) + 3;
     term_.write("  " + style_.dim(keys) + " > ");
 }
 
@@ -383,11 +402,11 @@ void Walk::answer_with(const Item& it, const Answer* a, const std::string* profi
             case AnswerKind::Partial: echo = style_.yellow("partial"); break;
             case AnswerKind::No: echo = style_.red("no"); break;
             case AnswerKind::NotApplicable: echo = "not applicable"; break;
-            case AnswerKind::Choice: echo = current_answer(it); break;
+            case AnswerKind::Choice: echo = echo_fit(current_answer(it)); break;
         }
     } else {
         answers_.profile[it.profile->id] = *profile_value;
-        echo = current_answer(it);
+        echo = echo_fit(current_answer(it));
     }
     if (answers_.questionnaire_id.empty()) answers_.questionnaire_id = q_.id;
     term_.write(echo + "\n");
@@ -459,11 +478,103 @@ Walk::Step Walk::handle(std::size_t i, const Key& key) {
     return Step::Stay;
 }
 
+std::optional<Walk::ScopeOffer> Walk::scope_offer() const {
+    if (!options_.offer_scope || answers_.up_to_level) return std::nullopt;
+    const std::optional<Target> target =
+        effective_target(choose_target(q_, answers_.profile, *options_.offer_scope), options_.offer_scope->gate);
+    // A target of 0 would leave nothing to assess; at the top level nothing lies above it.
+    if (!target || target->level < 1 || target->level >= q_.max_level()) return std::nullopt;
+    ScopeOffer offer{*target, 0};
+    for (std::size_t i = 0; i < items_.size(); ++i)
+        offer.saved += due(i) && items_[i].question && !in_scope(*items_[i].question, target->level) ? 1 : 0;
+    if (offer.saved == 0) return std::nullopt;
+    return offer;
+}
+
+Walk::Step Walk::ask_scope(const ScopeOffer& offer) {
+    const Target& t = offer.target;
+    const std::string why = t.source == "given" ? "given with --target-level"
+                            : t.source == "gate" ? "required by --min-level"
+                                                 : "recommended for your team";
+    std::string out = "\n" + rule("Up to your target");
+    out += para(fmt::format("Your target is level {} ({}), {}.", t.level, terminal_safe(q_.level_name(t.level)), why), 0);
+    out += style_.bold(para(fmt::format("Skip the {} above level {}?", count_of(offer.saved, "question", "questions"),
+                                        t.level),
+                            0));
+    out += para(fmt::format("They stay unanswered, and the report shows the levels above {} as not assessed, not as "
+                            "gaps (every level is capped at {}). Remove 'scope:' from the answers file to answer "
+                            "them later.",
+                            t.level, t.level),
+                0);
+    term_.write(out);
+    const std::string keys = term_.width() < 76 ? "y/N  b q" : "y skip them  n ask them (Enter)   b back  q quit";
+    for (;;) {
+        prompt_width_ = 2 + display_width(keys) + 3;
+        term_.write("  " + style_.dim(keys) + " > ");
+        const Key key = term_.read_key();
+        if (key.kind == Key::Kind::Interrupt || key.kind == Key::Kind::Closed) return Step::Stop;
+        if (key.kind == Key::Kind::Left) {
+            term_.write("back\n");
+            return Step::Back;
+        }
+        const char c = key.kind == Key::Kind::Char ? static_cast<char>(std::tolower(static_cast<unsigned char>(key.ch)))
+                                                   : '\0';
+        if (c == 'y') {
+            answers_.up_to_level = t.level;
+            if (answers_.questionnaire_id.empty()) answers_.questionnaire_id = q_.id;
+            term_.write("skipping them\n");
+            save_(answers_);
+            return Step::Next;
+        }
+        if (c == 'n' || c == '\n') {
+            // Saved too (a scope of the top level changes nothing), so a resumed session does not ask again.
+            answers_.up_to_level = q_.max_level();
+            if (answers_.questionnaire_id.empty()) answers_.questionnaire_id = q_.id;
+            term_.write("asking every level\n");
+            save_(answers_);
+            return Step::Next;
+        }
+        if (c == 'b') {
+            term_.write("back\n");
+            return Step::Back;
+        }
+        if (c == 'q') {
+            term_.write("quit\n");
+            return Step::Quit;
+        }
+        term_.write("\n" + style_.yellow(para("press y to skip them, n or Enter to answer them; q to quit", 2)));
+    }
+}
+
+// Back to the question asked before the current one; false (and a note) at the first.
+bool Walk::go_back(std::size_t& i) {
+    // Questions asked earlier may no longer apply after a profile answer changed.
+    while (!history_.empty() && !due(history_.back())) history_.pop_back();
+    if (history_.empty()) {
+        term_.write("  " + style_.yellow("this is the first question") + "\n");
+        return false;
+    }
+    i = history_.back();
+    history_.pop_back();
+    return true;
+}
+
 WalkOutcome Walk::run() {
     intro();
     std::size_t i = next_due(0);
     bool fresh = true;  // show the whole question (not just the prompt line) before reading a key
     while (i < items_.size()) {
+        // Entering the questions with the profile answered: the offer to stop at the target, once per target.
+        if (fresh && items_[i].question)
+            if (const std::optional<ScopeOffer> offer = scope_offer()) {
+                switch (ask_scope(*offer)) {
+                    case Step::Quit: return WalkOutcome::Quit;
+                    case Step::Stop: term_.write("\n"); return WalkOutcome::Interrupted;
+                    case Step::Back: go_back(i); break;
+                    default: i = next_due(i); break;  // the scope may rule this question out
+                }
+                continue;
+            }
         if (fresh) show(i);
         fresh = true;
         switch (handle(i, term_.read_key())) {
@@ -472,19 +583,12 @@ WalkOutcome Walk::run() {
                 history_.push_back(i);
                 i = next_due(i + 1);
                 break;
-            case Step::Back: {
-                // Questions asked earlier may no longer apply after a profile answer changed.
-                while (!history_.empty() && !due(history_.back())) history_.pop_back();
-                if (history_.empty()) {
-                    term_.write("  " + style_.yellow("this is the first question") + "\n");
+            case Step::Back:
+                if (!go_back(i)) {
                     show_prompt(items_[i]);
                     fresh = false;
-                } else {
-                    i = history_.back();
-                    history_.pop_back();
                 }
                 break;
-            }
             case Step::Quit: return WalkOutcome::Quit;
             case Step::Stop: term_.write("\n"); return WalkOutcome::Interrupted;
         }
@@ -507,7 +611,7 @@ QuestionProgress question_progress(const Questionnaire& q, const AnswerSet& answ
     QuestionProgress p;
     for (const auto& d : q.dimensions)
         for (const auto& qu : d.questions)
-            if (applies(q, qu, answers.profile)) {
+            if (applies(q, qu, answers.profile) && in_scope(qu, answers.up_to_level)) {
                 ++p.applicable;
                 p.left += answers.answers.count(qu.id) ? 0 : 1;
             }

@@ -396,7 +396,8 @@ std::string render_html(const Report& r) {
            "</span><span class=\"of\">of " + std::to_string(max) + "</span></div>\n<div>\n"
            "<div class=\"label\">Overall level</div>\n<div class=\"name\">" +
            h(a.overall_name.empty() ? q.level_name(a.overall_level) : a.overall_name) + "</div>\n"
-           "<div class=\"facts\">Score " + percent(a.overall_score) + "</div>\n";
+           "<div class=\"facts\">Score " + percent(a.overall_score) +
+           (a.up_to_level ? " · <strong>capped:</strong> " + h(scope_note(a)) : std::string()) + "</div>\n";
     if (const auto reasons = why_level(a); !reasons.empty()) {
         const int next = a.overall_level + 1;
         out += "<div class=\"why\"><strong>Why level " + std::to_string(a.overall_level) + ":</strong> " +

@@ -35,7 +35,8 @@ int status_rank(QuestionStatus s) {
         case QuestionStatus::NotApplicable: return 0;
         case QuestionStatus::Unanswered: return 1;
         case QuestionStatus::NeedsPerson: return 2;
-        case QuestionStatus::NotAsked: return 3;
+        case QuestionStatus::NotAsked:
+        case QuestionStatus::NotAssessed: return 3;
     }
     return 4;
 }
@@ -100,7 +101,8 @@ std::string render_junit(const Report& r) {
             const std::string& name = qr.question;
             cases += "    <testcase classname=\"" + x(q.id + "." + s.id) + "\" name=\"" + x(name) +
                      "\" time=\"0\"";
-            if (qr.status == QuestionStatus::NotApplicable || qr.status == QuestionStatus::NotAsked) {
+            if (qr.status == QuestionStatus::NotApplicable || qr.status == QuestionStatus::NotAsked ||
+                qr.status == QuestionStatus::NotAssessed) {
                 ++s.skipped;
                 std::string why = qr.status == QuestionStatus::NotApplicable ? "answered n/a" : qr.reason;
                 if (why.empty()) why = "not asked";

@@ -61,6 +61,7 @@ std::string render_markdown(const Report& r) {
     out += "\n\n";
     out += "**Overall level " + level_label(q, a.overall_level, a.overall_name) + "** (of " + std::to_string(max) +
            ") · score " + percent(a.overall_score) + "\n\n";
+    if (a.up_to_level) out += "**Capped:** " + scope_note(a) + "\n\n";
     if (const auto reasons = why_level(a); !reasons.empty()) {
         const int next = a.overall_level + 1;
         out += "**Why level " + std::to_string(a.overall_level) + ":** " +

@@ -22,12 +22,13 @@ struct RoadmapLevel {
     std::size_t supporting = 0;
 };
 
-// The levels from the one above the overall level up to the top, each with its gaps (JSON has the same data
-// in gaps[].level and gaps[].defining).
+// The levels from the one above the overall level up to the top (or the answers' scope: nothing above it was
+// assessed), each with its gaps (JSON has the same data in gaps[].level and gaps[].defining).
 std::vector<RoadmapLevel> roadmap(const Report& r) {
     const Assessment& a = r.assessment;
     std::vector<RoadmapLevel> out;
-    for (int level = a.overall_level + 1; level <= r.questionnaire.max_level(); ++level) {
+    const int top = a.up_to_level ? std::min(*a.up_to_level, r.questionnaire.max_level()) : r.questionnaire.max_level();
+    for (int level = a.overall_level + 1; level <= top; ++level) {
         RoadmapLevel rl;
         rl.level = level;
         for (const auto& d : a.dimensions) {
@@ -64,8 +65,10 @@ std::string render_roadmap_text(const Report& r, const TextOptions& options) {
     auto bold = [&](const std::string& s) { return options.color ? "\033[1m" + s + "\033[0m" : s; };
     std::string out = bold(fmt::format("Roadmap from level {}: {}", a.overall_level, terminal_safe(a.overall_name))) +
                       "\n";
+    if (a.up_to_level) out += "Capped: " + scope_note(a) + "\n";
     const std::vector<RoadmapLevel> levels = roadmap(r);
-    if (levels.empty()) return out + "This is the top level: nothing above it.\n";
+    if (levels.empty())
+        return out + (a.up_to_level ? "Nothing is missing up to that level.\n" : "This is the top level: nothing above it.\n");
     int name_width = 8;
     for (const auto& d : a.dimensions) name_width = std::max(name_width, display_width(terminal_safe(d.id)));
     name_width = std::min(name_width, width / 3);
@@ -97,8 +100,10 @@ std::string render_roadmap_markdown(const Report& r) {
         return plain ? "`" + id + "`" : markdown_escape(id);
     };
     std::string out = fmt::format("## Roadmap from level {}: {}\n", a.overall_level, markdown_escape(a.overall_name));
+    if (a.up_to_level) out += "\n**Capped:** " + scope_note(a) + "\n";
     const std::vector<RoadmapLevel> levels = roadmap(r);
-    if (levels.empty()) return out + "\nThis is the top level: nothing above it.\n";
+    if (levels.empty())
+        return out + (a.up_to_level ? "\nNothing is missing up to that level.\n" : "\nThis is the top level: nothing above it.\n");
     for (const auto& rl : levels) {
         out += "\n### " + markdown_escape(level_title(r, rl.level)) + target_mark(r, rl.level) + "\n\n";
         if (rl.defining.empty())

@@ -70,7 +70,8 @@ std::string overall_line(const Assessment& a, int max, const Style& st) {
            st.level(a.overall_level, max,
                     st.bold(fmt::format("{}: {}", a.overall_level, terminal_safe(a.overall_name)))) +
            fmt::format("   (score {})\n", percent(a.overall_score)) +
-           (a.from_evidence ? st.yellow(from_evidence_text(a) + " (not counted as no).") + "\n" : std::string());
+           (a.from_evidence ? st.yellow(from_evidence_text(a) + " (not counted as no).") + "\n" : std::string()) +
+           (a.up_to_level ? st.yellow("Capped: " + scope_note(a)) + "\n" : std::string());
 }
 
 }  // namespace

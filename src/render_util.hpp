@@ -163,4 +163,14 @@ inline std::string from_evidence_text(const Assessment& a) {
            plural(a.needs_person.size(), "question needs", "questions need") + " a person";
 }
 
+// "levels above 2 not assessed (37 questions left out)" when the answers assessed only the levels up to 2
+// (docs/scoring.md, "Scope"), else "": every format shows it by the overall level, which is capped there.
+inline std::string scope_note(const Assessment& a) {
+    if (!a.up_to_level) return "";
+    std::size_t n = 0;
+    for (const auto& q : a.questions) n += q.status == QuestionStatus::NotAssessed;
+    return "levels above " + std::to_string(*a.up_to_level) + " not assessed (" +
+           plural(n, "question", "questions") + " left out)";
+}
+
 }  // namespace mm::render_util

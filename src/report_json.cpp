@@ -80,6 +80,7 @@ std::string render_json(const Report& r) {
                     {"held_by", a.held_by}};
     if (a.target)
         j["target"] = {{"level", a.target->level}, {"source", a.target->source}, {"reason", a.target->reason}};
+    if (a.up_to_level) j["scope"] = {{"up_to_level", *a.up_to_level}};  // only with a scope: additive
     if (!a.profile.empty()) {
         ojson p = ojson::object();
         for (const auto& [k, v] : a.profile) p[k] = v;
@@ -95,6 +96,7 @@ std::string render_json(const Report& r) {
                 lj["defining_practices"] = l.defining_practices;
                 if (l.met_from_above) lj["met_from_above"] = true;
             }
+            if (!l.assessed) lj["assessed"] = false;  // above the scope
             lv.push_back(std::move(lj));
         }
         ojson dj{{"id", d.id},
@@ -129,8 +131,16 @@ std::string render_json(const Report& r) {
     j["gaps"] = gaps;
     ojson answers = ojson::array();
     ojson not_asked = ojson::array();
+    ojson not_assessed = ojson::array();
     ojson unanswered_notes = ojson::array();
     for (const auto& qr : a.questions) {
+        if (qr.status == QuestionStatus::NotAssessed) {
+            ojson nj{{"question", qr.question}, {"dimension", qr.dimension}};
+            if (qr.answer_not_counted) nj["answer"] = answer_json(*qr.answer_not_counted);
+            if (!qr.note.empty()) nj["note"] = qr.note;
+            not_assessed.push_back(std::move(nj));
+            continue;
+        }
         if (qr.status == QuestionStatus::NotAsked) {
             ojson nj{{"question", qr.question}, {"dimension", qr.dimension}, {"reason", qr.reason}};
             if (qr.answer_not_counted) nj["answer"] = answer_json(*qr.answer_not_counted);
@@ -158,6 +168,7 @@ std::string render_json(const Report& r) {
     j["not_asked"] = not_asked;
     // Only for an assessment from evidence (assess --scan with answers missing): added after 1.0.
     if (a.from_evidence) j["from_evidence"] = {{"level", a.overall_level}, {"needs_person", a.needs_person}};
+    if (a.up_to_level) j["not_assessed"] = not_assessed;
     if (r.gate) {
         ojson bars = ojson::array();
         for (const auto& b : r.gate->bars) {
@@ -337,6 +348,11 @@ public:
         if (const json* t = optional(j, "target"))
             a.target = Target{level(*t, "level", "target"), str(*t, "source", "target"), str(*t, "reason", "target")};
         if (const json* p = optional(j, "profile")) read_profile(*p, a);
+        if (const json* s = optional(j, "scope")) {
+            if (!s->is_object()) fail("scope", "expected an object");
+            a.up_to_level = level(*s, "up_to_level", "scope");
+            if (*a.up_to_level < 1) fail("scope.up_to_level", "must be at least 1");
+        }
         const json& dims = array(j, "dimensions", "");
         checks_.dimension_count("dimensions", dims.size());
         for (std::size_t i = 0; i < dims.size(); ++i)
@@ -353,6 +369,16 @@ public:
             if (!n->is_array()) fail("not_asked", "expected an array");
             for (std::size_t i = 0; i < n->size(); ++i)
                 a.questions.push_back(read_not_asked((*n)[i], rc::element("not_asked", i)));
+        }
+        if (const json* n = optional(j, "not_assessed")) {
+            if (!n->is_array()) fail("not_assessed", "expected an array");
+            if (!a.up_to_level) fail("not_assessed", "is only written with 'scope', which this report lacks");
+            for (std::size_t i = 0; i < n->size(); ++i) {
+                QuestionResult qr = read_not_asked_entry((*n)[i], rc::element("not_assessed", i), false);
+                qr.status = QuestionStatus::NotAssessed;
+                qr.reason = not_assessed_reason(*a.up_to_level);
+                a.questions.push_back(std::move(qr));
+            }
         }
         if (const json* g = optional(j, "gate")) r.gate = read_gate(*g);
         if (const json* c = optional(j, "contradictions")) r.contradictions = read_contradictions(*c);
@@ -504,6 +530,7 @@ private:
                                         ? count(levels[i], "defining_practices", lpath, 0, rc::kMaxCount)
                                         : lr.practices;
             if (optional(levels[i], "met_from_above")) lr.met_from_above = boolean(levels[i], "met_from_above", lpath);
+            if (optional(levels[i], "assessed")) lr.assessed = boolean(levels[i], "assessed", lpath);
             dr.levels.push_back(lr);
         }
         if (optional(d, "missing_for_next")) dr.missing_for_next = strings(d, "missing_for_next", path);
@@ -629,10 +656,15 @@ private:
     }
 
     QuestionResult read_not_asked(const json& n, const std::string& path) const {
+        return read_not_asked_entry(n, path, true);
+    }
+
+    // An entry of `not_asked` (with its reason) or of `not_assessed` (whose reason follows from the scope).
+    QuestionResult read_not_asked_entry(const json& n, const std::string& path, bool with_reason) const {
         QuestionResult qr;
         qr.question = str(n, "question", path);
         qr.dimension = str(n, "dimension", path);
-        qr.reason = str(n, "reason", path);
+        if (with_reason) qr.reason = str(n, "reason", path);
         qr.status = QuestionStatus::NotAsked;
         if (const json* an = optional(n, "answer")) qr.answer_not_counted = read_answer(*an, rc::member(path, "answer"));
         qr.note = opt_str(n, "note", path);

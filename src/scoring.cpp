@@ -12,6 +12,7 @@ std::string to_string(QuestionStatus s) {
         case QuestionStatus::NotApplicable: return "n/a";
         case QuestionStatus::NotAsked: return "not-asked";
         case QuestionStatus::NeedsPerson: return "needs-person";
+        case QuestionStatus::NotAssessed: return "not-assessed";
     }
     return "?";
 }
@@ -77,9 +78,15 @@ bool defines(const Questionnaire& q, const Question& qu, int level, const std::v
     return q.scoring_rule == 1 || qu.core || !core_levels[static_cast<std::size_t>(level)];
 }
 
+// The highest level assessed: the answers' scope, or the top level.
+int assessed_up_to(const Questionnaire& q, const AnswerSet& answers) {
+    return answers.up_to_level ? std::clamp(*answers.up_to_level, 0, q.max_level()) : q.max_level();
+}
+
 // Stage 1: the status and credit of one question for this team.
 QuestionResult evaluate_question(const Questionnaire& q, const Dimension& d, const Question& qu,
                                  const AnswerSet& answers, bool from_evidence) {
+    const int top = assessed_up_to(q, answers);
     QuestionResult r;
     r.question = qu.id;
     r.dimension = d.id;
@@ -90,6 +97,12 @@ QuestionResult evaluate_question(const Questionnaire& q, const Dimension& d, con
     auto given = answers.answers.find(qu.id);
     if (!applies(q, qu, answers.profile, &r.reason)) {
         r.status = QuestionStatus::NotAsked;
+        if (given != answers.answers.end()) r.answer_not_counted = given->second;
+        return r;
+    }
+    if (!in_scope(qu, top)) {
+        r.status = QuestionStatus::NotAssessed;
+        r.reason = not_assessed_reason(top);
         if (given != answers.answers.end()) r.answer_not_counted = given->second;
         return r;
     }
@@ -105,11 +118,12 @@ QuestionResult evaluate_question(const Questionnaire& q, const Dimension& d, con
     if (qu.type == QuestionType::Practice) {
         r.credit = r.status == QuestionStatus::Answered ? practice_credit(r.answer.kind) : 0.0;
     } else {
-        // A choice answered k reaches each of its option levels l >= 1 with k >= l; its credit is the share reached.
+        // A choice answered k reaches each of its option levels l >= 1 with k >= l; its credit is the share reached
+        // (of the levels assessed).
         const int k = r.status == QuestionStatus::Answered ? r.answer.choice_level : -1;
         int reached = 0, levels = 0;
         for (const auto& o : qu.options) {
-            if (o.level < 1) continue;
+            if (o.level < 1 || o.level > top) continue;
             reached += k >= o.level;
             ++levels;
         }
@@ -126,7 +140,7 @@ bool counted(const QuestionResult& r) {
 // What a counted question adds to the levels of its dimension: a practice to its level; a choice, as a practice
 // met when k >= l, to each of its option levels l >= 1.
 void contribute(const Questionnaire& q, const Question& qu, const QuestionResult& r,
-                const std::vector<bool>& core_levels, std::vector<Contribution>& out) {
+                const std::vector<bool>& core_levels, int top, std::vector<Contribution>& out) {
     const bool person = r.status == QuestionStatus::NeedsPerson;
     if (qu.type == QuestionType::Practice) {
         out.push_back({qu.level, qu.weight, r.credit, defines(q, qu, qu.level, core_levels), person});
@@ -134,12 +148,11 @@ void contribute(const Questionnaire& q, const Question& qu, const QuestionResult
     }
     const int k = r.status == QuestionStatus::Answered ? r.answer.choice_level : -1;
     for (const auto& o : qu.options)
-        if (o.level >= 1)
+        if (o.level >= 1 && o.level <= top)
             out.push_back({o.level, qu.weight, k >= o.level ? 1.0 : 0.0, defines(q, qu, o.level, core_levels),
                            person});
 }
 
-// Stage 2: a dimension's levels. A staircase: a level that is not met caps the dimension whatever is done above it.
 // Rule 3 (docs/scoring.md, "Rule 3: levels vouched for from above"): a team that demonstrably works above a level
 // is not held below it by what its answers leave unsaid. Works from the top down, so a level credited this way can
 // vouch for the one below it. A level "met on its own" has at least one defining practice and all of them in place;
@@ -167,7 +180,10 @@ void credit_levels_from_above(std::vector<LevelResult>& levels, const std::vecto
     }
 }
 
-DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, const std::vector<Contribution>& cs) {
+// Stage 2: a dimension's levels. A staircase: a level that is not met caps the dimension whatever is done above it.
+// Levels above `top` (the answers' scope) are not assessed: not met, so they cap it too, and vouch for nothing.
+DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, const std::vector<Contribution>& cs,
+                                int top) {
     DimensionResult dr;
     dr.id = d.id;
     dr.name = d.name;
@@ -178,6 +194,12 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
     for (int lvl = 1; lvl <= max_level; ++lvl) {
         LevelResult lr;
         lr.level = lvl;
+        if (lvl > top) {
+            lr.assessed = lr.met = false;
+            lr.coverage = lr.defining_coverage = 0.0;
+            dr.levels.push_back(lr);
+            continue;
+        }
         double w = 0.0, c = 0.0, dw = 0.0, dc = 0.0;
         bool by_a_person = false, defined_by_a_person = false;  // a (defining) practice here needs a person
         for (const auto& ct : cs) {
@@ -207,14 +229,15 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
         if (!lr.met) break;
         dr.level = lr.level;
     }
-    dr.progress = dr.level < max_level ? dr.level + dr.levels[static_cast<std::size_t>(dr.level)].coverage
-                                       : static_cast<double>(dr.level);
+    dr.progress = dr.level < std::min(max_level, top)
+                      ? dr.level + dr.levels[static_cast<std::size_t>(dr.level)].coverage
+                      : static_cast<double>(dr.level);
     return dr;
 }
 
 // Stage 3: the gap a counted question leaves, if its credit is below 1.
 std::optional<Gap> gap_of(const Questionnaire& q, const Question& qu, const QuestionResult& r, const std::string& dim,
-                          const std::vector<bool>& core_levels) {
+                          const std::vector<bool>& core_levels, int top) {
     if (!counted(r) || r.credit + kEpsilon >= 1.0) return std::nullopt;
     Gap g;
     g.question = qu.id;
@@ -236,7 +259,7 @@ std::optional<Gap> gap_of(const Questionnaire& q, const Question& qu, const Ques
                 next = &o;
                 break;
             }
-        if (!next) return std::nullopt;  // cannot happen when credit < 1
+        if (!next || next->level > top) return std::nullopt;  // the next option is above the scope, or none
         g.level = next->level;
         g.next_option = next->level;
         g.next_option_text = next->text;
@@ -287,6 +310,22 @@ int bar_for(const std::vector<Bar>& gate, const std::string& dimension) {
 
 }  // namespace
 
+bool in_scope(const Question& question, std::optional<int> up_to_level) {
+    if (!up_to_level) return true;
+    if (question.type == QuestionType::Practice) return question.level <= *up_to_level;
+    bool above_zero = false;
+    for (const auto& o : question.options) {
+        if (o.level < 1) continue;
+        if (o.level <= *up_to_level) return true;
+        above_zero = true;
+    }
+    return !above_zero;  // a choice with no option above 0 counts at no level: nothing to leave out
+}
+
+std::string not_assessed_reason(int up_to_level) {
+    return "not assessed: above level " + std::to_string(up_to_level);
+}
+
 bool applies(const Questionnaire& q, const Question& question, const std::map<std::string, std::string>& profile,
              std::string* reason) {
     for (const auto& clause : question.applies_when.clauses) {
@@ -329,6 +368,8 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
     a.profile = answers.profile;
     a.target = effective_target(choose_target(q, answers.profile, options), options.gate);
     const int max_level = q.max_level();
+    const int top = assessed_up_to(q, answers);
+    if (top < max_level) a.up_to_level = top;
     const auto core_levels = levels_with_core(q);
 
     // Stage 1: every question, and what it contributes to its dimension's levels and the score.
@@ -343,7 +384,7 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
             if (options.from_evidence && r.source == AnswerSource::Evidence) a.from_evidence = true;
             if (counted(r)) {
                 const std::size_t first = per_dimension[di].size();
-                contribute(q, qu, r, core_levels[di], per_dimension[di]);
+                contribute(q, qu, r, core_levels[di], top, per_dimension[di]);
                 for (std::size_t i = first; i < per_dimension[di].size(); ++i) {
                     if (per_dimension[di][i].needs_person) continue;  // neither yes nor no
                     total_weight += per_dimension[di][i].weight;
@@ -359,12 +400,13 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
 
     // Stage 2: the staircase of each dimension; the overall level is the weakest dimension's.
     for (std::size_t di = 0; di < q.dimensions.size(); ++di)
-        a.dimensions.push_back(climb_staircase(q, q.dimensions[di], per_dimension[di]));
+        a.dimensions.push_back(climb_staircase(q, q.dimensions[di], per_dimension[di], top));
     a.overall_level = max_level;
     for (const auto& dr : a.dimensions) a.overall_level = std::min(a.overall_level, dr.level);
     a.overall_name = q.level_name(a.overall_level);
     a.overall_score = total_weight > 0 ? total_credit / total_weight : 1.0;
-    if (a.overall_level < max_level)
+    // At the scope's level nothing above is known, so nothing holds the level there (as at the top level).
+    if (a.overall_level < top)
         for (const auto& dr : a.dimensions)
             if (dr.level == a.overall_level) a.held_by.push_back(dr.id);
 
@@ -377,7 +419,7 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
         for (const Question& qu : q.dimensions[di].questions) {
             const QuestionResult& r = a.questions[qi];
             const std::size_t order = ++qi;
-            auto g = gap_of(q, qu, r, dr.id, core_levels[di]);
+            auto g = gap_of(q, qu, r, dr.id, core_levels[di], top);
             if (!g) continue;
             g->blocking = g->defining && g->level == dr.level + 1;
             if (g->blocking) dr.missing_for_next.push_back(g->question);
@@ -416,7 +458,8 @@ GateResult check_gate(const Assessment& a, const std::vector<Bar>& bars) {
 std::string unanswered_summary(const Assessment& a) {
     if (a.unanswered.empty()) return {};
     std::size_t applicable = 0;
-    for (const auto& r : a.questions) applicable += r.status != QuestionStatus::NotAsked;
+    for (const auto& r : a.questions)
+        applicable += r.status != QuestionStatus::NotAsked && r.status != QuestionStatus::NotAssessed;
     const std::size_t n = a.unanswered.size();
     std::string out = std::to_string(n) + " of " + std::to_string(applicable) + " question" +
                       (applicable == 1 ? "" : "s") + (n == 1 ? " is" : " are") + " unanswered (";

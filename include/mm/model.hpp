@@ -208,6 +208,8 @@ std::string to_string(Contradiction::Kind kind);
 struct AnswerSet {
     std::string questionnaire_id;  // empty when the file did not name one
     std::string team;              // `team:`, the team assessed; `assess --team` wins over it
+    // `scope: {up_to_level: N}`: only the levels up to N are assessed (docs/scoring.md, "Scope"); none: all of them.
+    std::optional<int> up_to_level;
     std::map<std::string, Answer> answers;
     std::map<std::string, std::string> notes;
     std::map<std::string, std::string> profile;

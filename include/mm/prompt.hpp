@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mm/model.hpp"
+#include "mm/scoring.hpp"
 #include "mm/terminal.hpp"
 
 namespace mm {
@@ -31,6 +32,10 @@ struct WalkOptions {
     // Per question id; empty without a scan. `evidence_root` (the directory scanned) is named in the intro.
     std::map<std::string, Suggestion> suggestions;
     std::string evidence_root;
+    // With a value: once the profile is answered, offer (one y/N question) to skip the questions above the team's
+    // target, chosen as scoring chooses it from the profile and these options (--target-level, --min-level).
+    // Accepted, the answers get the scope `up_to_level` = the target (docs/scoring.md, "Scope").
+    std::optional<ScoreOptions> offer_scope;
 };
 
 enum class WalkOutcome {
@@ -46,8 +51,8 @@ using SaveAnswers = std::function<void(const AnswerSet&)>;
 // given so far, all of them with `review`, else only the unanswered ones.
 std::size_t questions_to_ask(const Questionnaire& q, const AnswerSet& answers, bool review);
 
-// The questions (not the profile questions) that apply to the profile given so far, and how many of them are
-// unanswered: the count the walk's progress, its intro and its stop message use.
+// The questions (not the profile questions) that apply to the profile given so far and lie within the answers'
+// scope, and how many of them are unanswered: the count the walk's progress, its intro and its stop message use.
 struct QuestionProgress {
     std::size_t applicable = 0;
     std::size_t left = 0;

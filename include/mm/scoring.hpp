@@ -22,6 +22,8 @@ struct LevelResult {
     int defining_practices = 0;
     // Rule 3: met only because the levels above vouch for it (docs/scoring.md); its own gaps stay in the gap list.
     bool met_from_above = false;
+    // False above the answers' scope (docs/scoring.md, "Scope"): not met, nothing counted.
+    bool assessed = true;
 };
 
 struct DimensionResult {
@@ -41,7 +43,8 @@ struct DimensionResult {
 
 // NeedsPerson: unanswered in an assessment from evidence, on a question no file can show (docs/scoring.md, "From
 // evidence"): left out of the sums instead of counting as not in place.
-enum class QuestionStatus { Answered, Unanswered, NotApplicable, NotAsked, NeedsPerson };
+// NotAssessed: the question applies but lies above the answers' scope (docs/scoring.md, "Scope").
+enum class QuestionStatus { Answered, Unanswered, NotApplicable, NotAsked, NeedsPerson, NotAssessed };
 std::string to_string(QuestionStatus s);
 
 struct QuestionResult {
@@ -51,8 +54,8 @@ struct QuestionResult {
     Answer answer;          // meaningful when Answered or NotApplicable
     double credit = 0.0;    // practice: 0, 0.5, 1; choice: share of its option levels reached
     std::string note;
-    std::string reason;     // NotAsked: why ("not asked: Batch-only scoring")
-    std::optional<Answer> answer_not_counted;  // NotAsked: an answer given anyway, kept for the record
+    std::string reason;     // NotAsked, NotAssessed: why ("not asked: Batch-only scoring")
+    std::optional<Answer> answer_not_counted;  // NotAsked, NotAssessed: an answer given anyway, kept for the record
     AnswerSource source = AnswerSource::Given;
     std::vector<EvidenceHit> evidence;
 };
@@ -119,11 +122,21 @@ struct Assessment {
     // level is the level from evidence, and these questions (questionnaire order) need a person.
     bool from_evidence = false;
     std::vector<std::string> needs_person;
+    // The answers' scope when it is below the top level: levels above it are not assessed, and every level is
+    // capped at it (docs/scoring.md, "Scope").
+    std::optional<int> up_to_level;
 };
 
 // Whether a question applies to a team with this profile; when not, `reason` says why.
 bool applies(const Questionnaire& q, const Question& question, const std::map<std::string, std::string>& profile,
              std::string* reason = nullptr);
+
+// Whether a question is assessed under a scope of `up_to_level` (none: every question is): a practice at that
+// level or below, or a choice question with an option level from 1 to it.
+bool in_scope(const Question& question, std::optional<int> up_to_level);
+
+// "not assessed: above level 2": the reason a question above the scope gives in reports.
+std::string not_assessed_reason(int up_to_level);
 
 // The target level recommended by the questionnaire's rules for this profile, or given in the options.
 std::optional<Target> choose_target(const Questionnaire& q, const std::map<std::string, std::string>& profile,

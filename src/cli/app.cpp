@@ -189,7 +189,10 @@ std::string usage_error(CLI::App& app, const CLI::ParseError& e, int argc, char*
     std::string msg;
     // By type, not get_name(): CLI11 names an ExtrasError of a subcommand after the subcommand.
     if (dynamic_cast<const CLI::ExtrasError*>(&e) || dynamic_cast<const CLI::RequiredError*>(&e)) {
-        msg = unknown_option(app, sub, argc, argv);
+        // A mistyped command before its options ("asses -a answers.yaml") is the one cause: the options after it
+        // are unknown only because the command is.
+        if (!sub && argv[1][0] != '-') msg = unknown_command(argv[1]);
+        if (msg.empty()) msg = unknown_option(app, sub, argc, argv);
         if (msg.empty() && !sub)
             for (int i = 1; i < argc && msg.empty(); ++i)
                 if (argv[i][0] != '-') msg = unknown_command(argv[i]);

@@ -85,10 +85,13 @@ ExitCode run_assess(const AssessOptions& o) {
     // is not scripted: its evidence is shown under the questions and suggests the default answers. Answers on
     // standard input are scripted: there is no file to save to or resume from.
     const bool scripted = !o.answer_overrides.empty() || o.answers_path == "-";
+    ScoreOptions so;
+    if (o.target_level >= 0) so.target_level = o.target_level;
+    so.gate = bars;
     std::optional<Interview> interview;
     if (!scripted && can_prompt(o.no_input))
         interview.emplace(InterviewOptions{o.questionnaire, o.answers_path, o.save_path, o.review, o.color,
-                                           o.scan_dir, o.team, o.format, o.output});
+                                           o.scan_dir, o.team, o.format, o.output, so});
     if (!o.answers_path.empty()) {
         answers = load_answers(read_source(o.answers_path));
         check_answers(q, answers);
@@ -116,10 +119,7 @@ ExitCode run_assess(const AssessOptions& o) {
     std::optional<std::vector<Contradiction>> contradictions;
     if (scan) contradictions = scan_into_answers(q, answers, *scan, o.require_evidence, suggest);
 
-    ScoreOptions so;
     so.from_evidence = suggest;
-    if (o.target_level >= 0) so.target_level = o.target_level;
-    so.gate = bars;
     Assessment a = score(q, answers, so);
     // Unanswered questions count as not in place, which is right for a template filled in on purpose but
     // surprising for a file left half done: say so on stderr, and fail with --require-complete.

@@ -182,6 +182,7 @@ std::optional<ExitCode> Interview::run(const Questionnaire& q, AnswerSet& answer
     WalkOptions wo;
     wo.review = o_.review;
     wo.save_path = shown_path(save_path_);
+    wo.offer_scope = o_.target;
     if (scan) {
         wo.suggestions = walk_suggestions(q, *scan);
         wo.evidence_root = scan->root;

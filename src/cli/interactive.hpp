@@ -33,6 +33,8 @@ struct InterviewOptions {
     std::string team;      // --team, or "": saved in the answers file (`team:`) and repeated in the commands
     std::string format = "text";  // -f and -o: repeated in the resume command
     std::string output;
+    // --target-level and the --min-level bars: the target the walk offers to stop at (prompt.hpp, offer_scope).
+    ScoreOptions target;
 };
 
 // A command shown to the user (the resume, gate and "full report" hints): words grouped so that a flag stays

@@ -110,6 +110,10 @@ run asses
 expect_code 2 "a mistyped command"
 expect_err "mlops-maturity: error: unknown command 'asses' (did you mean 'assess'?)" "a mistyped command"
 one_line "a mistyped command"
+run asses -a "$TMP/spell.yaml" --min-level 2
+expect_code 2 "a mistyped command with options"
+expect_err "mlops-maturity: error: unknown command 'asses' (did you mean 'assess'?)" "a mistyped command before its options"
+one_line "a mistyped command with options"
 run assess -q "$Q" --minlevel 2
 expect_code 2 "--minlevel"
 expect_err "mlops-maturity: error: unknown option '--minlevel' for 'assess' (did you mean '--min-level'?)" "--minlevel"

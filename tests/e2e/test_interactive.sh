@@ -56,6 +56,8 @@ expect_out '"unanswered": []' "nothing left unanswered"
 session back -- "${ASSESS[@]}" <<EOF
 expect [team 1/1]
 send 1
+expect Skip the 1 question above level 1?
+send n
 expect [1/4] Data
 send y
 expect [2/4]
@@ -146,6 +148,7 @@ file_has "$TMP/ctrlc/$ANS" "  serving: online" "the profile is kept"
 session term -- "${ASSESS[@]}" --save my.yaml <<EOF
 expect [team 1/1]
 send 1
+send n
 expect [1/4]
 signal TERM
 expect Resume with:
@@ -157,6 +160,7 @@ file_has "$TMP/term/my.yaml" "  serving: batch" "--save names the file"
 session hup -- "${ASSESS[@]}" <<EOF
 expect [team 1/1]
 send 1
+send n
 expect [1/4]
 send y
 file $ANS   data-documented: yes
@@ -182,7 +186,7 @@ expect_code 0 "--review"
 # ---- -f json > file: prompts on the terminal, clean JSON in the file ----
 session json --stdout "$TMP/json/report.json" -- "${ASSESS[@]}" -f json <<EOF
 expect [team 1/1]
-send 1yyy1
+send 1nyyy1
 expect Gate this in CI
 exit 0
 EOF
@@ -293,6 +297,116 @@ got = {a["question"]: a for a in json.load(sys.stdin)["answers"]}
 assert got["data-schema"]["source"] == "evidence", got["data-schema"]
 assert "data-lineage" not in got' 2>"$TMP/err"; then ok; else ERR=$(cat "$TMP/err"); not_ok "pre-filled without prompting"; fi
 if grep -q "^  data-schema:$" "$TMP/scan/answers.yaml"; then ok; else not_ok "the answers file was rewritten without a terminal"; fi
+
+# ---- up to the target: after the profile, one y/N question skips the questions above the target ----
+# Batch: the recommended target is 1, so data-versioned (level 2) can be skipped; latency-slo does not apply.
+session scope -- "${ASSESS[@]}" -f json -o report.json <<EOF
+expect [team 1/1]
+send 1
+expect Your target is level 1 (Repeatable), recommended for your team.
+expect Skip the 1 question above level 1?
+expect y skip them  n ask them (Enter)
+send y
+expect skipping them
+file $ANS   up_to_level: 1
+expect [1/3] Data · level 1
+send y
+expect [2/3] Deployment · level 1
+send y
+expect [3/3] Deployment · choice
+send 1
+expect Gate this in CI
+exit 0
+EOF
+expect_code 0 "skipping the questions above the target"
+screen_lacks "Are datasets versioned?" "the question above the target is not asked"
+file_has "$TMP/scope/$ANS" "scope:" "the scope is saved in the answers file"
+file_has "$TMP/scope/$ANS" "  data-versioned:" "the skipped question stays unanswered"
+# The report: capped at 1, the skipped question not assessed (not a gap, not unanswered).
+SCOPE_CHECK='import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["scope"] == {"up_to_level": 1}, r.get("scope")
+assert [n["question"] for n in r["not_assessed"]] == ["data-versioned"], r["not_assessed"]
+assert r["unanswered"] == [], r["unanswered"]
+assert all(g["level"] <= 1 for g in r["gaps"]), r["gaps"]
+assert "data-versioned" not in [g["question"] for g in r["gaps"]]
+assert r["overall"]["level"] == 1 and r["overall"]["held_by"] == [], r["overall"]
+for d in r["dimensions"]:
+    assert d["level"] <= 1 and d["levels"][1]["assessed"] is False, d
+'
+if python3 -c "$SCOPE_CHECK" "$TMP/scope/report.json" 2>"$TMP/err"; then ok; else ERR=$(cat "$TMP/err"); not_ok "the report of a scoped session"; fi
+# Scripted, the saved answers score the same: the same JSON (but for when it was made), no unanswered warning,
+# and --require-complete does not ask for the skipped question.
+run assess -q "$SMALL" --answers "$TMP/scope/$ANS" -f json --require-complete
+expect_code 0 "the scoped answers with --require-complete"
+if [ -z "$ERR" ]; then ok; else not_ok "no warning about the skipped question"; fi
+printf '%s\n' "$OUT" >"$TMP/scope/scripted.json"
+if python3 -c 'import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+for r in (a, b):
+    r.pop("date", None)
+assert a == b, "the scripted report differs"' "$TMP/scope/report.json" "$TMP/scope/scripted.json" 2>"$TMP/err"; then ok; else ERR=$(cat "$TMP/err"); not_ok "assess -a FILE scores a scoped file as the session did"; fi
+run assess -q "$SMALL" --answers "$TMP/scope/$ANS"
+expect_out "Overall level 1: Repeatable" "the text report's level"
+expect_out "Capped: levels above 1 not assessed (1 question left out)" "the text report marks the cap"
+for f in markdown html; do
+  run assess -q "$SMALL" --answers "$TMP/scope/$ANS" -f "$f"
+  expect_out "levels above 1 not assessed (1 question left out)" "the $f report marks the cap"
+done
+run assess -q "$SMALL" --answers "$TMP/scope/$ANS" -f junit
+expect_out '<skipped message="not assessed: above level 1"/>' "JUnit skips the question not assessed"
+# Declining (Enter) asks every level; the file says so (the top level), and a resumed session does not ask again.
+session noscope -- "${ASSESS[@]}" <<EOF
+expect [team 1/1]
+send 1
+expect Skip the 1 question above level 1?
+send \r
+expect asking every level
+expect [1/4] Data
+send q
+exit 0
+EOF
+expect_code 0 "declining the scope"
+file_has "$TMP/noscope/$ANS" "  up_to_level: 2" "a declined offer is saved as the top level"
+session noscope -- "${ASSESS[@]}" <<EOF
+expect Resuming from
+expect [1/4] Data
+send q
+exit 0
+EOF
+expect_code 0 "a resumed session after declining"
+screen_lacks "Skip the" "the offer is not repeated"
+
+# ---- the built-in questionnaire at 80 columns: every line fits, a long profile answer included ----
+# Production, one model, real-time, moderate criticality (a long option text), not regulated, one team,
+# scheduled jobs, no LLM apps: the recommended target is 2, and the offer counts the questions above it.
+session fit80 --columns 80 -- env -u CI "$MM_BIN" assess <<EOF
+expect [team 1/8]
+send 2
+expect [team 2/8]
+send 1
+expect [team 3/8]
+send 2
+expect [team 4/8]
+send 2
+expect [team 5/8]
+send 1
+expect [team 6/8]
+send 1
+expect [team 7/8]
+send 1
+expect [team 8/8]
+send 2
+expect Your target is level 2 (Automated training), recommended for your team.
+expect Skip the
+send q
+exit 0
+EOF
+expect_code 0 "the built-in profile at 80 columns"
+screen_has "> Moderate criticality" "the long profile answer is echoed"
+if python3 -c 'import sys
+wide = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n") if len(l) > 79]
+assert not wide, wide' "$TMP/fit80.screen" 2>"$TMP/err"; then ok; else ERR=$(cat "$TMP/err"); not_ok "a line is wider than 80 columns"; fi
 
 # ---- never prompt: no terminal, --no-input, CI=true ----
 run assess -q "$SMALL"

@@ -89,7 +89,14 @@ B="$MM_DATA/valid/basic.yaml"
 printf 'questionnaire: basic\nprofile: {serving: batch}\nanswers: {canary: yes}\nnotes: {data-lineage: later, canary: too}\n' >"$TMP/notes.yaml"
 "$MM_BIN" assess -q "$B" -a "$TMP/notes.yaml" -f json >"$TMP/r-notes.json"
 grep -q '"unanswered_notes"' "$TMP/r-notes.json" && ok || not_ok "r-notes.json has unanswered_notes"
-files+=("$TMP/r-gate.json" "$TMP/r-target.json" "$TMP/r-mlops.json" "$TMP/r-notes.json")
+# A scope (levels above 2 not assessed): the answers file, as the interactive mode writes it, and its report.
+printf 'questionnaire: basic\nscope: {up_to_level: 2}\nanswers: {data-documented: yes, canary: no}\n' >"$TMP/scoped-in.yaml"
+"$MM_BIN" assess -q "$B" -a "$TMP/scoped-in.yaml" -f json >"$TMP/r-scope.json" 2>/dev/null
+grep -q '"not_assessed"' "$TMP/r-scope.json" && ok || not_ok "r-scope.json has not_assessed"
+check answers valid "an answers file with a scope" "$TMP/scoped-in.yaml"
+printf 'questionnaire: basic\nscope: {up_to_level: 0}\n' >"$TMP/scoped-bad.yaml"
+check answers invalid "the schema refuses a scope of level 0" "$TMP/scoped-bad.yaml"
+files+=("$TMP/r-gate.json" "$TMP/r-target.json" "$TMP/r-mlops.json" "$TMP/r-notes.json" "$TMP/r-scope.json")
 if [ -d "$MM_DATA/sample-ml-repo" ] && "$MM_BIN" assess --help | grep -q -- '--scan'; then
   "$MM_BIN" assess -a "$MM_SOURCE_DIR/fuzz/seeds/answers/mlops-mixed.yaml" --scan "$MM_DATA/sample-ml-repo" -f json >"$TMP/r-scan.json" 2>/dev/null
   files+=("$TMP/r-scan.json")

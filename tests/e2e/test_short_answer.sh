@@ -179,6 +179,7 @@ session hints --columns 60 -- env -u CI "$MM_BIN" assess -q "$SMALL" --team "Dat
   -o "$TMP/hints/out/report.json" --save "$TMP/hints/sub/answers.yaml" <<EOF
 expect [team 1/1]
 send 1
+send n
 expect [1/4]
 send q
 expect Answers saved to sub/answers.yaml (0 of 4 questions answered).

@@ -2,6 +2,7 @@
 
 #include "catch.hpp"
 #include "helpers.hpp"
+#include "mm/answers_file.hpp"
 #include "mm/document.hpp"
 
 using namespace mm;
@@ -295,4 +296,27 @@ TEST_CASE("every built-in questionnaire loads") {
         Questionnaire q = load_questionnaire({"builtin:" + b.id, b.text});
         CHECK(q.id == b.id);
     }
+}
+
+TEST_CASE("scope: up_to_level is read, checked against the questionnaire, and written back") {
+    Questionnaire q = questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text, "basic.yaml");
+    AnswerSet a = mm::test::answers("scope:\n  up_to_level: 2\nanswers:\n  data-documented: yes\n");
+    CHECK(a.up_to_level == 2);
+    CHECK_NOTHROW(check_answers(q, a));
+    CHECK_FALSE(mm::test::answers("scope:\nanswers: {}\n").up_to_level);  // blank: every level
+    // Written back by the interactive autosave, and read again.
+    const std::string written = render_answers_file(q, a);
+    CHECK(written.find("scope:\n  up_to_level: 2\n") != std::string::npos);
+    CHECK(mm::test::answers(written).up_to_level == 2);
+    a.up_to_level.reset();
+    CHECK(render_answers_file(q, a).find("scope:") == std::string::npos);
+    // Mistakes, located.
+    CHECK(all_errors([&] { mm::test::answers("scope:\n  up_to_level: 0\n"); }) ==
+          "a.yaml:2:16: error: 'up_to_level' must be a level from 1 to the questionnaire's top level, not 0");
+    CHECK(all_errors([&] { mm::test::answers("scope:\n  up_to: 2\n"); }).find("unknown key 'up_to'") !=
+          std::string::npos);
+    CHECK(all_errors([&] { mm::test::answers("scope: 2\n"); }).find("'scope'") != std::string::npos);
+    CHECK(all_errors([&] { check_answers(q, mm::test::answers("scope: {up_to_level: 4}\n")); }) ==
+          "a.yaml:1:22: error: 'up_to_level' is 4, above the top level of 'basic' (3); use 1 to 3, or remove "
+          "'scope:' to assess every level");
 }

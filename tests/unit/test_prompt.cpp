@@ -44,9 +44,11 @@ struct Session {
     Questionnaire q = test::questionnaire(read_source(test::data_file("valid/small.yaml")).text, "small.yaml");
     AnswerSet answers;
     std::vector<AnswerSet> saves;
+    std::optional<ScoreOptions> offer_scope;  // assess on a terminal offers the scope; most tests leave it out
     WalkOutcome run(FakeTerminal& t, bool review = false) {
         WalkOptions o;
         o.review = review;
+        o.offer_scope = offer_scope;
         o.save_path = "answers.yaml";
         return run_walk(q, answers, t, o, [this](const AnswerSet& a) { saves.push_back(a); });
     }
@@ -474,4 +476,99 @@ TEST_CASE("walk with evidence: every line fits 80 columns") {
                     {"data-versioned", versioned_yes().at("data-versioned")}});
     check_lines_fit(t.out, 80);
     CHECK(s.answer("data-versioned") == "yes");
+}
+
+// ---- up to the target: after the profile, one y/N question skips the questions above the target ----
+
+TEST_CASE("walk: after the profile, y skips the questions above the target and records the scope") {
+    Session s;
+    s.offer_scope = ScoreOptions{};
+    FakeTerminal t("1" "y" "yy1");  // batch: target 1; data-versioned (level 2) is above it
+    REQUIRE(s.run(t) == WalkOutcome::Completed);
+    CHECK(t.out.find("Your target is level 1 (Repeatable), recommended for your team.") != std::string::npos);
+    CHECK(t.out.find("Skip the 1 question above level 1?") != std::string::npos);
+    CHECK(t.out.find("not as gaps (every level is capped at 1)") != std::string::npos);
+    CHECK(t.out.find("> skipping them\n") != std::string::npos);
+    CHECK(s.answers.up_to_level == 1);
+    CHECK(s.saves.at(1).up_to_level == 1);  // saved at once, before the next question
+    CHECK(s.answers.answers.count("data-versioned") == 0);
+    CHECK(t.out.find("Are datasets versioned?") == std::string::npos);
+    CHECK(t.out.find("[3/3]") != std::string::npos);  // the count follows the scope
+    CHECK(s.answer("release-path") == "1");
+    CHECK(question_progress(s.q, s.answers).applicable == 3);
+    check_lines_fit(t.out, 80);
+}
+
+TEST_CASE("walk: n or Enter declines the scope, saved as the top level, and every level is asked") {
+    for (const char* decline : {"n", "\n"}) {
+        Session s;
+        s.offer_scope = ScoreOptions{};
+        FakeTerminal t(std::string("1") + decline + "yny1");
+        REQUIRE(s.run(t) == WalkOutcome::Completed);
+        CHECK(s.answers.up_to_level == 2);  // every level: a resumed session does not ask again
+        CHECK(s.saves.at(1).up_to_level == 2);
+        CHECK(t.out.find("asking every level") != std::string::npos);
+        CHECK(s.answer("data-versioned") == "no");
+        CHECK(t.out.find("[4/4]") != std::string::npos);
+        CHECK(count(t.out, "Skip the 1 question") == 1);
+    }
+}
+
+TEST_CASE("walk: the scope offer follows the target options, and is left out when nothing lies above") {
+    {  // online: target 2, the top level: nothing to skip
+        Session s;
+        s.offer_scope = ScoreOptions{};
+        FakeTerminal t("2" "q");
+        s.run(t);
+        CHECK(t.out.find("Skip the") == std::string::npos);
+    }
+    {  // --target-level 2 given: no offer for batch either
+        Session s;
+        s.offer_scope = ScoreOptions{};
+        s.offer_scope->target_level = 2;
+        FakeTerminal t("1" "q");
+        s.run(t);
+        CHECK(t.out.find("Skip the") == std::string::npos);
+    }
+    {  // a scope already in the answers (a resumed session): not offered again, and respected
+        Session s;
+        s.offer_scope = ScoreOptions{};
+        s.answers.up_to_level = 1;
+        FakeTerminal t("1" "yy1");
+        REQUIRE(s.run(t) == WalkOutcome::Completed);
+        CHECK(t.out.find("Skip the") == std::string::npos);
+        CHECK(s.answers.answers.count("data-versioned") == 0);
+    }
+    {  // without offer_scope (the default), never
+        Session s;
+        FakeTerminal t("1" "q");
+        s.run(t);
+        CHECK(t.out.find("Skip the") == std::string::npos);
+    }
+}
+
+TEST_CASE("walk: at the scope offer b goes back to the profile, q quits, other keys get a hint") {
+    Session s;
+    s.offer_scope = ScoreOptions{};
+    FakeTerminal t("1" "x" "b" "2" "q");  // back, then online: target 2, so no offer
+    REQUIRE(s.run(t) == WalkOutcome::Quit);
+    CHECK(t.out.find("press y to skip them") != std::string::npos);
+    CHECK(s.answers.profile.at("serving") == "online");
+    CHECK(count(t.out, "Skip the") == 1);
+    Session s2;
+    s2.offer_scope = ScoreOptions{};
+    FakeTerminal t2("1" "q");
+    CHECK(s2.run(t2) == WalkOutcome::Quit);
+    CHECK_FALSE(s2.answers.up_to_level);
+}
+
+TEST_CASE("walk: a long profile or choice answer echoed after the prompt fits 80 columns") {
+    Session s;
+    s.q.profile[0].options[0].text = "Batch-only scoring, run every night by a scheduler that a platform team owns";
+    s.q.dimensions[1].questions[1].options[1].text = "By a script that an engineer runs by hand from a laptop, then checks";
+    FakeTerminal t("1" "y" "n" "y" "1" "q", 80);
+    s.run(t);
+    check_lines_fit(t.out, 80);
+    CHECK(t.out.find("> Batch-only scoring, run every") != std::string::npos);
+    CHECK(t.out.find("…\n") != std::string::npos);
 }

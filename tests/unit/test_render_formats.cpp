@@ -399,3 +399,60 @@ dimensions:
     CHECK(round_within_whole(1.96, 10.0) == Approx(1.9));
     CHECK(round_within_whole(1.25, 10.0) == Approx(1.3));
 }
+
+TEST_CASE("a report scored with a scope marks the cap in every format and reads back the same") {
+    Questionnaire q = test::questionnaire(read_source(test::data_file("valid/small.yaml")).text, "small.yaml");
+    AnswerSet answers = test::answers(
+        "profile: {serving: batch}\n"
+        "answers: {data-documented: yes, release-documented: yes, release-path: 1, data-versioned: no}\n"
+        "scope: {up_to_level: 1}\n");
+    check_answers(q, answers);
+    Report r = make_report(q, score(q, answers));
+    r.tool_version = "1.2.3";
+    REQUIRE(r.assessment.up_to_level == 1);
+    const std::string mark = "levels above 1 not assessed (1 question left out)";  // data-versioned
+    CHECK(contains(render_text(r, TextOptions{}), "Capped: " + mark));
+    CHECK(contains(render_text_summary(r, TextOptions{}, 5), "Capped: " + mark));
+    CHECK(contains(render_markdown(r), "**Capped:** " + mark));
+    CHECK(contains(render_html(r), "<strong>capped:</strong> " + mark));
+    CHECK(contains(render_roadmap_text(r, TextOptions{}), "Capped: " + mark));
+    CHECK(contains(render_junit(r), "<skipped message=\"not assessed: above level 1\"/>"));
+    const std::string json = render_json(r);
+    CHECK(contains(json, "\"scope\": {\n    \"up_to_level\": 1\n  }"));
+    CHECK(contains(json, "\"not_assessed\": [\n    {\n      \"question\": \"data-versioned\""));
+    CHECK(contains(json, "\"answer\": \"no\""));  // given anyway: kept, not counted
+    CHECK(contains(json, "\"assessed\": false"));  // level 2 of each dimension
+    // Read back: the same report, byte for byte, in every format.
+    const Report back = read_report(json, "r.json");
+    CHECK(back.assessment.up_to_level == 1);
+    CHECK(render_json(back) == json);
+    CHECK(render_text(back, TextOptions{}) == render_text(r, TextOptions{}));
+    CHECK(render_markdown(back) == render_markdown(r));
+    CHECK(render_html(back) == render_html(r));
+    CHECK(render_junit(back) == render_junit(r));
+    // Without a scope, none of it.
+    AnswerSet all = answers;
+    all.up_to_level.reset();
+    Report plain = make_report(q, score(q, all));
+    CHECK_FALSE(contains(render_json(plain), "\"scope\""));
+    CHECK_FALSE(contains(render_json(plain), "not_assessed"));
+    CHECK_FALSE(contains(render_text(plain, TextOptions{}), "not assessed"));
+}
+
+TEST_CASE("a saved report's scope is checked") {
+    Report r;
+    r.tool_version = "1";
+    r.questionnaire.id = "q";
+    r.questionnaire.levels = {{0, "zero", ""}, {1, "one", ""}, {2, "two", ""}};
+    r.assessment.dimensions.push_back({"d", "D", 0, 0.0, {{1, 0.0, false, 1}, {2, 0.0, false, 1}}});
+    std::string json = render_json(r);
+    auto error = [](const std::string& text) { return test::first_error([&] { read_report(text, "r.json"); }); };
+    const std::string at = "\"not_asked\": []";
+    REQUIRE(contains(json, at));
+    std::string unscoped = json;
+    unscoped.replace(unscoped.find(at), at.size(), at + ", \"not_assessed\": []");
+    CHECK(error(unscoped) == "r.json: error: not_assessed: is only written with 'scope', which this report lacks");
+    std::string bad = json;
+    bad.replace(bad.find(at), at.size(), at + ", \"scope\": {\"up_to_level\": 7}");
+    CHECK(contains(error(bad), "scope.up_to_level"));
+}

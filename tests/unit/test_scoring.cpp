@@ -310,3 +310,83 @@ TEST_CASE("the effective target: a --min-level bar above the target raises it; a
     for (const auto& g : d.gaps)
         if (g.dimension == "data") CHECK(g.group != GapGroup::Optional);
 }
+
+// ---- the answers' scope (docs/scoring.md, "Scope"): levels above N are not assessed ----
+
+TEST_CASE("scope: questions above the scope are not assessed, neither gaps nor unanswered") {
+    // Level 3 (a3) left blank and bc at 1: without a scope a3 and bc's level-3 option are gaps.
+    const std::string answers = "answers: {a1: yes, a2: yes, a2b: yes, b1: yes, bc: 1}";
+    Assessment full = run(answers);
+    CHECK(full.overall_level == 2);
+    CHECK(gap_ids(full) == std::vector<std::string>{"a3", "bc"});
+    CHECK(full.unanswered == std::vector<std::string>{"a3"});
+    CHECK_FALSE(full.up_to_level);
+
+    Assessment a = run(answers + "\nscope: {up_to_level: 2}");
+    CHECK(a.up_to_level == 2);
+    CHECK(a.gaps.empty());  // a3 is above the scope, and bc's next option (level 3) too
+    CHECK(a.unanswered.empty());
+    CHECK(unanswered_summary(a).empty());  // so --require-complete does not ask for a3
+    auto a3 = std::find_if(a.questions.begin(), a.questions.end(), [](const auto& r) { return r.question == "a3"; });
+    REQUIRE(a3 != a.questions.end());
+    CHECK(a3->status == QuestionStatus::NotAssessed);
+    CHECK(a3->reason == "not assessed: above level 2");
+    CHECK(to_string(a3->status) == "not-assessed");
+    // bc has an option at level 1, so it is in scope; it counts at level 1 only, where it is met.
+    auto bc = std::find_if(a.questions.begin(), a.questions.end(), [](const auto& r) { return r.question == "bc"; });
+    CHECK(bc->status == QuestionStatus::Answered);
+    CHECK(bc->credit == Approx(1.0));
+    CHECK(a.overall_score == Approx(1.0));
+}
+
+TEST_CASE("scope: every level is capped at the scope, with nothing holding it there") {
+    // Everything in place: the top level without a scope, the scope's level with one.
+    Assessment a = run("answers: {a1: yes, a2: yes, a2b: yes, a3: yes, b1: yes, bc: 3}\nscope: {up_to_level: 1}");
+    CHECK(a.overall_level == 1);
+    CHECK(a.overall_name == "One");
+    CHECK(dim(a, "a").level == 1);
+    CHECK(dim(a, "a").progress == Approx(1.0));  // progress stops at the scope
+    CHECK(dim(a, "a").missing_for_next.empty());
+    CHECK(a.held_by.empty());
+    const auto& levels = dim(a, "a").levels;
+    REQUIRE(levels.size() == 3);
+    CHECK(levels[0].assessed);
+    CHECK(levels[0].met);
+    CHECK_FALSE(levels[1].assessed);
+    CHECK_FALSE(levels[1].met);
+    CHECK(levels[1].practices == 0);
+    CHECK_FALSE(levels[2].assessed);
+    // An answer given above the scope is kept for the record but does not count.
+    auto a2 = std::find_if(a.questions.begin(), a.questions.end(), [](const auto& r) { return r.question == "a2"; });
+    CHECK(a2->status == QuestionStatus::NotAssessed);
+    REQUIRE(a2->answer_not_counted);
+    CHECK(a2->answer_not_counted->kind == AnswerKind::Yes);
+}
+
+TEST_CASE("scope: below the scope the rule is unchanged, and a scope at the top level changes nothing") {
+    // a1 missing holds dimension a at 0 with or without the scope; the gap is still there.
+    Assessment a = run("answers: {a1: no, a2: yes, a2b: yes, b1: yes, bc: 3}\nscope: {up_to_level: 2}");
+    CHECK(a.overall_level == 0);
+    CHECK(a.held_by == std::vector<std::string>{"a"});
+    CHECK(gap_ids(a) == std::vector<std::string>{"a1"});
+    CHECK(dim(a, "a").missing_for_next == std::vector<std::string>{"a1"});
+
+    const std::string answers = "answers: {a1: yes, a2: no, b1: yes, bc: 1}";
+    Assessment full = run(answers);
+    Assessment top = run(answers + "\nscope: {up_to_level: 3}");
+    CHECK_FALSE(top.up_to_level);
+    CHECK(gap_ids(top) == gap_ids(full));
+    CHECK(top.overall_level == full.overall_level);
+    CHECK(top.unanswered == full.unanswered);
+}
+
+TEST_CASE("scope: in_scope keeps a practice at or below N and a choice with an option from 1 to N") {
+    Questionnaire q = mm::test::questionnaire(kModel);
+    const Question* a3 = q.find_question("a3");
+    const Question* bc = q.find_question("bc");
+    CHECK(in_scope(*a3, std::nullopt));
+    CHECK(in_scope(*a3, 3));
+    CHECK_FALSE(in_scope(*a3, 2));
+    CHECK(in_scope(*bc, 1));
+    CHECK(in_scope(*bc, 2));
+}
