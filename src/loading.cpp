@@ -409,8 +409,12 @@ private:
         EvidenceRule r;
         r.pos = n.pos;
         if (!expect_kind(n, Node::Kind::Map, sink_, "an evidence rule")) return r;
-        if (top_level) check_keys(n, sink_, {"path", "content", "in", "all", "suggests"}, "an evidence rule");
-        else check_keys(n, sink_, {"path", "content", "in", "all"}, "an evidence rule inside 'all'");
+        if (top_level)
+            check_keys(n, sink_, {"path", "content", "in", "all", "suggests", "except", "unless", "ignore_case"},
+                       "an evidence rule");
+        else
+            check_keys(n, sink_, {"path", "content", "in", "all", "except", "unless", "ignore_case"},
+                       "an evidence rule inside 'all'");
         const Node* path = n.get("path");
         const Node* content = n.get("content");
         const Node* all = n.get("all");
@@ -421,6 +425,12 @@ private:
         }
         if (const Node* in = n.get("in"); in && !content)
             error_at(sink_, *in, "'in' goes with 'content'");
+        if (const Node* u = n.get("unless"); u && !content)
+            error_at(sink_, *u, "'unless' goes with 'content'");
+        if (const Node* x = n.get("except"); x && all)
+            error_at(sink_, *x, "'except' goes with 'path' or 'content', not 'all' (put it on the sub-rules)");
+        if (const Node* c = n.get("ignore_case"); c && all)
+            error_at(sink_, *c, "'ignore_case' goes with 'path' or 'content', not 'all' (put it on the sub-rules)");
         if (path) {
             r.kind = EvidenceRule::Kind::Path;
             if (auto s = read_string(*path, sink_, "'path'")) {
@@ -437,6 +447,16 @@ private:
                 RE2 re(r.pattern, opts);
                 if (!re.ok()) error_at(sink_, *content, "invalid RE2 pattern '" + r.pattern + "': " + re.error());
             }
+            if (const Node* u = n.get("unless")) {
+                if (auto s = read_string(*u, sink_, "'unless'")) {
+                    r.unless = *s;
+                    RE2::Options opts;
+                    opts.set_log_errors(false);
+                    opts.set_max_mem(8 << 20);
+                    RE2 re(r.unless, opts);
+                    if (!re.ok()) error_at(sink_, *u, "invalid RE2 pattern '" + r.unless + "': " + re.error());
+                }
+            }
             if (const Node* in = field(n, "in", sink_, true, "a content rule")) {
                 if (auto s = read_string(*in, sink_, "'in'")) {
                     r.glob = *s;
@@ -449,6 +469,15 @@ private:
                 if (all->items.empty()) error_at(sink_, *all, "'all' must list at least one rule");
                 for (const auto& sub : all->items) r.all.push_back(read_evidence(sub, false));
             }
+        }
+        if (const Node* x = n.get("except"); x && !all) {
+            if (auto s = read_string(*x, sink_, "'except'")) {
+                r.except = *s;
+                if (auto e = glob_error(r.except)) error_at(sink_, *x, "invalid glob '" + r.except + "': " + *e);
+            }
+        }
+        if (const Node* c = n.get("ignore_case"); c && !all) {
+            if (auto b = read_bool(*c, sink_, "'ignore_case'")) r.ignore_case = *b;
         }
         if (const Node* s = n.get("suggests")) {
             if (auto v = read_string(*s, sink_, "'suggests'")) {

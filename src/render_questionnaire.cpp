@@ -34,6 +34,9 @@ ojson evidence_json(const EvidenceRule& r, bool top) {
             break;
         }
     }
+    if (!r.except.empty()) out["except"] = r.except;
+    if (!r.unless.empty()) out["unless"] = r.unless;
+    if (r.ignore_case) out["ignore_case"] = true;
     if (top && r.suggests_partial) out["suggests"] = "partial";
     if (top && r.suggests_option) out["suggests"] = *r.suggests_option;
     return out;

@@ -24,6 +24,7 @@
 #include <tuple>
 #include <utility>
 
+#include "evidence_text.hpp"
 #include "mm/diagnostics.hpp"
 #include "mm/glob.hpp"
 #include "mm/layout.hpp"
@@ -56,6 +57,41 @@ bool heavy_dir(const char* name) {
     return len > 9 && std::strcmp(name + len - 9, ".egg-info") == 0;
 }
 
+// Directories that by convention hold other people's code (vendored dependencies, submodules of third-party
+// libraries) or a template's placeholders: what is in them is not the team's practice, so they are never
+// entered either.
+bool vendored_dir(const char* name) {
+    static const char* const names[] = {"vendor", "vendored", "_vendor", "third_party", "third-party",
+                                        "thirdparty", "3rdparty", "external", "extern"};
+    for (const char* n : names)
+        if (std::strcmp(name, n) == 0) return true;
+    // A project template's placeholder directory (cookiecutter, copier: `{{ cookiecutter.repo_name }}`) holds
+    // the code of projects not yet made, not the team's practice.
+    const char* open = std::strstr(name, "{{");
+    return open && std::strstr(open, "}}");
+}
+
+// Whether a glob may match a directory: only when its last segment names one literally (`.git`,
+// `**/great_expectations`, `{a,b}` of literal names). A wildcard in the last segment (`**/*.dvc`,
+// `**/train*.py`, `x/**`) names files, so `.dvc/` (made by `dvc init`) is not a `*.dvc` file.
+bool glob_names_directories(const std::string& glob) {
+    std::size_t last = 0;
+    int depth = 0;
+    for (std::size_t i = 0; i < glob.size(); ++i) {
+        char c = glob[i];
+        if (c == '\\') ++i;
+        else if (c == '{') ++depth;
+        else if (c == '}') --depth;
+        else if (c == '/' && depth == 0) last = i + 1;
+    }
+    for (std::size_t i = last; i < glob.size(); ++i) {
+        char c = glob[i];
+        if (c == '\\') ++i;
+        else if (c == '*' || c == '?' || c == '[') return false;
+    }
+    return true;
+}
+
 // The rules of a questionnaire flattened into leaves (path or content rules), deduplicated, with every glob
 // in one GlobSet and every distinct pattern numbered.
 struct Plan {
@@ -63,25 +99,29 @@ struct Plan {
         bool content = false;
         int glob = -1;
         int pattern = -1;
+        int except = -1;  // a glob: paths it matches are not evidence for this leaf
+        int unless = -1;  // a pattern: files where it matches (outside comments) are not evidence
     };
     std::vector<Leaf> leaves;
     std::vector<int> order;  // leaf of each path/content rule, in questionnaire traversal order
     GlobSet globs;
     std::vector<std::vector<int>> path_leaves;     // per glob
     std::vector<std::vector<int>> content_leaves;  // per glob
+    std::vector<bool> dir_ok;                      // per glob: may match a directory
     std::vector<std::string> patterns;             // "(?m)" + pattern
     std::vector<std::unique_ptr<RE2>> single;      // per pattern, to locate the first match
 
-    std::map<std::string, int> glob_ids;
+    std::map<std::pair<std::string, bool>, int> glob_ids;
     std::map<std::string, int> pattern_ids;
-    std::map<std::tuple<bool, int, int>, int> leaf_ids;
+    std::map<std::tuple<bool, int, int, int, int>, int> leaf_ids;
 
-    int glob_id(const std::string& g) {
-        auto [it, fresh] = glob_ids.emplace(g, static_cast<int>(glob_ids.size()));
+    int glob_id(const std::string& g, bool ignore_case) {
+        auto [it, fresh] = glob_ids.emplace(std::make_pair(g, ignore_case), static_cast<int>(glob_ids.size()));
         if (fresh) {
-            globs.add(g);
+            globs.add_regex((ignore_case ? "(?i)" : "") + glob_to_regex(g));
             path_leaves.emplace_back();
             content_leaves.emplace_back();
+            dir_ok.push_back(glob_names_directories(g));
         }
         return it->second;
     }
@@ -97,10 +137,13 @@ struct Plan {
         }
         Leaf leaf;
         leaf.content = r.kind == EvidenceRule::Kind::Content;
-        leaf.glob = glob_id(r.glob);
+        leaf.glob = glob_id(r.glob, r.ignore_case);
         if (leaf.content) leaf.pattern = pattern_id(r.pattern);
-        auto [it, fresh] = leaf_ids.emplace(std::make_tuple(leaf.content, leaf.glob, leaf.pattern),
-                                            static_cast<int>(leaves.size()));
+        if (!r.except.empty()) leaf.except = glob_id(r.except, r.ignore_case);
+        if (leaf.content && !r.unless.empty()) leaf.unless = pattern_id(r.unless);
+        auto [it, fresh] = leaf_ids.emplace(
+            std::make_tuple(leaf.content, leaf.glob, leaf.pattern, leaf.except, leaf.unless),
+            static_cast<int>(leaves.size()));
         if (fresh) {
             leaves.push_back(leaf);
             auto& by_glob = leaf.content ? content_leaves : path_leaves;
@@ -116,6 +159,12 @@ RE2::Options content_options() {
     o.set_max_mem(64 << 20);
     return o;
 }
+
+// The line cited for a pattern in one file (line 0: no match outside comments).
+struct Found {
+    int line = 0;
+    std::string excerpt;
+};
 
 struct LeafHit {
     int leaf;
@@ -138,6 +187,7 @@ struct Local {
     std::vector<DirInfo> dirs;  // for detect_layout
     std::map<std::vector<int>, SetEntry> sets;
     std::vector<int> glob_hits, key, matched;
+    std::vector<std::pair<int, Found>> found;
     std::unique_ptr<char[]> buffer;
     std::size_t capacity = 0;
 };
@@ -347,7 +397,10 @@ private:
             if (type == DT_DIR) {
                 if (IgnoreScope::ignored(scope, child, true)) { ++local.stats.ignored; continue; }
                 if (in != Scope::Path) match_path(child, match, local);
-                if (heavy_dir(e.name.c_str())) { ++local.stats.skipped_dirs; continue; }
+                if (heavy_dir(e.name.c_str()) || vendored_dir(e.name.c_str())) {
+                    ++local.stats.skipped_dirs;
+                    continue;
+                }
                 subdirs.push_back({child, ignores});
                 if (record && e.name == "src") info.code = true;
             } else if (type == DT_REG) {
@@ -389,11 +442,21 @@ private:
         return std::strncmp(real, root_real_.c_str(), n) == 0 && real[n] == '/';
     }
 
-    // Path rules for a directory entry.
+    // Whether the path whose globs are in `local.glob_hits` is excepted from `leaf`.
+    bool excepted(int leaf, const Local& local) const {
+        int x = plan_.leaves[static_cast<std::size_t>(leaf)].except;
+        return x >= 0 && std::binary_search(local.glob_hits.begin(), local.glob_hits.end(), x);
+    }
+
+    // Path rules for a directory entry (matched as `match`, relative to the project; cited as `rel`): only globs
+    // whose last segment names directories literally.
     void match_path(const std::string& rel, std::string_view match, Local& local) {
         plan_.globs.match(match, local.glob_hits);
-        for (int g : local.glob_hits)
-            for (int leaf : plan_.path_leaves[static_cast<std::size_t>(g)]) local.hits.push_back({leaf, rel, 0, {}});
+        for (int g : local.glob_hits) {
+            if (!plan_.dir_ok[static_cast<std::size_t>(g)]) continue;
+            for (int leaf : plan_.path_leaves[static_cast<std::size_t>(g)])
+                if (!excepted(leaf, local)) local.hits.push_back({leaf, rel, 0, {}});
+        }
     }
 
     // `dirfd` >= 0: `name` is in that directory; else `name` is an absolute real path (a followed symlink).
@@ -413,7 +476,8 @@ private:
         if (local.glob_hits.empty()) return;
         local.key.clear();
         for (int g : local.glob_hits) {
-            for (int leaf : plan_.path_leaves[static_cast<std::size_t>(g)]) local.hits.push_back({leaf, rel, 0, {}});
+            for (int leaf : plan_.path_leaves[static_cast<std::size_t>(g)])
+                if (!excepted(leaf, local)) local.hits.push_back({leaf, rel, 0, {}});
             if (!plan_.content_leaves[static_cast<std::size_t>(g)].empty()) local.key.push_back(g);
         }
         if (local.key.empty()) return;
@@ -430,7 +494,9 @@ private:
         for (int g : local.key)
             for (int leaf : plan_.content_leaves[static_cast<std::size_t>(g)]) {
                 entry.leaves.push_back(leaf);
-                patterns.insert(plan_.leaves[static_cast<std::size_t>(leaf)].pattern);
+                const auto& l = plan_.leaves[static_cast<std::size_t>(leaf)];
+                patterns.insert(l.pattern);
+                if (l.unless >= 0) patterns.insert(l.unless);
             }
         entry.patterns.assign(patterns.begin(), patterns.end());
         entry.set = std::make_unique<RE2::Set>(content_options(), RE2::UNANCHORED);
@@ -505,31 +571,66 @@ private:
             for (int p : entry.patterns)
                 if (RE2::PartialMatch(piece, single(p))) local.matched.push_back(p);
         }
-        for (int p : local.matched) {
-            auto [line, excerpt] = locate(p, text);
-            for (int leaf : entry.leaves)
-                if (plan_.leaves[static_cast<std::size_t>(leaf)].pattern == p)
-                    local.hits.push_back({leaf, rel, line, excerpt});
+        if (local.matched.empty()) return;
+        // The cited line of each pattern that matched: its strongest hit outside comments (none when every
+        // match is in a comment).
+        const CommentStyle style = comment_style(rel);
+        local.found.clear();
+        for (int p : local.matched) local.found.emplace_back(p, locate(p, text, style));
+        auto found = [&local](int p) -> const Found* {
+            for (const auto& [q, f] : local.found)
+                if (q == p) return f.line > 0 ? &f : nullptr;
+            return nullptr;
+        };
+        for (int leaf : entry.leaves) {
+            const auto& l = plan_.leaves[static_cast<std::size_t>(leaf)];
+            const Found* f = found(l.pattern);
+            if (!f || (l.unless >= 0 && found(l.unless)) || excepted(leaf, local)) continue;
+            local.hits.push_back({leaf, rel, f->line, f->excerpt});
         }
     }
 
     const RE2& single(int p) const { return *plan_.single[static_cast<std::size_t>(p)]; }
 
-    // The line of the first match of pattern `p`, and that line as an excerpt.
-    std::pair<int, std::string> locate(int p, std::string_view text) const {
+    // The strongest match of pattern `p` outside comments (hit_strength; the first of equals), as its line and
+    // that line as an excerpt; line 0 when every match is in a comment. At most kMaxCandidates lines are
+    // weighed, one match per line, so a file full of matches costs one pass.
+    Found locate(int p, std::string_view text, const CommentStyle& style) const {
+        constexpr int kMaxCandidates = 1000;
         re2::StringPiece piece(text.data(), text.size()), m;
-        if (!single(p).Match(piece, 0, piece.size(), RE2::UNANCHORED, &m, 1)) return {1, {}};
-        std::size_t off = static_cast<std::size_t>(m.data() - text.data());
-        std::size_t end = off + m.size();
-        // A match that starts with blank lines ((?m)^\s*...) belongs to the line where its text starts.
-        while (off < end && (text[off] == '\n' || text[off] == '\r' || text[off] == ' ' || text[off] == '\t')) ++off;
-        if (off == end) off = static_cast<std::size_t>(m.data() - text.data());
-        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(off), '\n'));
-        std::size_t start = off == 0 ? std::string_view::npos : text.rfind('\n', off - 1);
-        start = start == std::string_view::npos ? 0 : start + 1;
-        std::size_t stop = text.find('\n', off);
-        if (stop == std::string_view::npos) stop = text.size();
-        return {line, excerpt_of(text.substr(start, stop - start))};
+        int best = -1;
+        std::size_t best_off = 0, best_start = 0, best_stop = 0;
+        std::size_t pos = 0;
+        for (int n = 0; n < kMaxCandidates && pos <= text.size(); ++n) {
+            if (!single(p).Match(piece, pos, piece.size(), RE2::UNANCHORED, &m, 1)) break;
+            std::size_t off = static_cast<std::size_t>(m.data() - text.data());
+            std::size_t end = off + m.size();
+            // A match that starts with blank lines ((?m)^\s*...) belongs to the line where its text starts.
+            while (off < end && (text[off] == '\n' || text[off] == '\r' || text[off] == ' ' || text[off] == '\t')) ++off;
+            if (off == end) off = static_cast<std::size_t>(m.data() - text.data());
+            std::size_t start = off == 0 ? std::string_view::npos : text.rfind('\n', off - 1);
+            start = start == std::string_view::npos ? 0 : start + 1;
+            std::size_t stop = text.find('\n', off);
+            if (stop == std::string_view::npos) stop = text.size();
+            // Judged at the match's last byte on its first line: a pattern anchored at the start of the line
+            // (`^[^@\n]*x\(`) starts before the comment marker it covers.
+            std::size_t last = std::max(off, std::min(end, stop));
+            if (last > off) --last;
+            if (!in_comment(text, last, style)) {
+                int strength = hit_strength(text.substr(start, stop - start), off - start, std::min(end, stop) - start);
+                if (strength > best) {
+                    best = strength;
+                    best_off = off;
+                    best_start = start;
+                    best_stop = stop;
+                }
+                if (strength >= 3) break;
+            }
+            pos = std::max(stop + 1, end);  // the next line (or past a match that spans lines)
+        }
+        if (best < 0) return {};
+        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(best_off), '\n'));
+        return {line, excerpt_of(text.substr(best_start, best_stop - best_start))};
     }
 
     Plan& plan_;

@@ -41,6 +41,9 @@ struct EvidenceRule {
     Kind kind = Kind::Path;
     std::string glob;      // Path: the glob; Content: the files to search
     std::string pattern;   // Content: an RE2 pattern
+    std::string except;    // Path, Content: a glob of paths that are not evidence for this rule ("" = none)
+    std::string unless;    // Content: an RE2 pattern; a file where it matches is not evidence ("" = none)
+    bool ignore_case = false;  // Path, Content: `glob` and `except` match paths case-insensitively
     std::vector<EvidenceRule> all;
     bool suggests_partial = false;  // top-level rules only
     // Choice questions, top-level rules only: the option (its level) the rule suggests when it matches

@@ -9,40 +9,15 @@
 #include <string>
 
 #include "catch.hpp"
+#include "fixture_tree.hpp"
 #include "helpers.hpp"
 #include "mm/scan.hpp"
 
 namespace fs = std::filesystem;
 using namespace mm;
+using mm::test::Tree;
 
 namespace {
-
-// A temporary directory tree, removed on destruction.
-struct Tree {
-    std::string root;
-    Tree() {
-        std::string tmpl = (fs::temp_directory_path() / "mm-scan-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        root = tmpl;
-    }
-    ~Tree() {
-        std::error_code ec;
-        for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-             it != fs::recursive_directory_iterator(); it.increment(ec))
-            ::chmod(it->path().c_str(), 0700);
-        fs::remove_all(root, ec);
-    }
-    std::string path(const std::string& rel) const { return root + "/" + rel; }
-    void file(const std::string& rel, const std::string& content) const {
-        fs::create_directories(fs::path(path(rel)).parent_path());
-        std::ofstream(path(rel), std::ios::binary) << content;
-    }
-    void dir(const std::string& rel) const { fs::create_directories(path(rel)); }
-    void link(const std::string& target, const std::string& rel) const {
-        fs::create_directories(fs::path(path(rel)).parent_path());
-        REQUIRE(::symlink(target.c_str(), path(rel).c_str()) == 0);
-    }
-};
 
 const char* kQuestionnaire = R"(
 id: scan-test

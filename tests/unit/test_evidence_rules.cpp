@@ -1,0 +1,277 @@
+// The evidence rules of the built-in questionnaires on small fixture trees: for each judgement the rules make
+// (docs/scan.md, "What counts"), a tree where it holds and one where it must not (the mistakes seen in issue 14).
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "catch.hpp"
+#include "fixture_tree.hpp"
+#include "mm/loading.hpp"
+#include "mm/scan.hpp"
+#include "mm/source.hpp"
+
+using namespace mm;
+using mm::test::Tree;
+
+namespace {
+
+using Files = std::vector<std::pair<std::string, std::string>>;
+
+const Questionnaire& builtin_q(const std::string& id) {
+    static std::map<std::string, Questionnaire> cache;
+    auto it = cache.find(id);
+    if (it == cache.end()) {
+        const BuiltinQuestionnaire* b = find_builtin(id);
+        REQUIRE(b != nullptr);
+        it = cache.emplace(id, load_questionnaire({"builtin:" + id, b->text})).first;
+    }
+    return it->second;
+}
+
+// What the questionnaire's rules suggest for `question` on a tree holding `files`: "yes", "partial" or "-".
+std::string suggestion(const std::string& q, const std::string& question, const Files& files) {
+    Tree t;
+    for (const auto& [path, text] : files) t.file(path, text);
+    ScanResult r = scan_tree(builtin_q(q), t.root);
+    const QuestionEvidence* e = r.find(question);
+    REQUIRE(e != nullptr);
+    if (!e->suggestion) return "-";
+    return *e->suggestion == AnswerKind::Yes ? "yes" : "partial";
+}
+
+const char* kTriageBot = "name: triage\non:\n  issues:\n    types: [opened]\njobs:\n  label:\n    runs-on: ubuntu-latest\n"
+                         "    steps:\n      - uses: actions/github-script@v7\n";
+const char* kPytestWorkflow = "on: [push, pull_request]\njobs:\n  test:\n    steps:\n      - run: python -m pytest -q\n";
+const char* kDocsDeploy = "on:\n  push:\njobs:\n  deploy:\n    steps:\n      - run: pip install mkdocs\n"
+                          "      - run: mkdocs gh-deploy --force\n";
+const char* kTest = "def test_add():\n    assert 1 + 1 == 2\n";
+
+}  // namespace
+
+TEST_CASE("rules: tests in CI need a CI file that runs a test command") {
+    // any test file plus any workflow (an issue-triage bot) is not "tests in CI"
+    CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/triage.yml", kTriageBot}, {"tests/test_a.py", kTest}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/ci.yml", kPytestWorkflow}, {"tests/test_a.py", kTest}}) ==
+          "yes");
+    // a commented-out test step does not run
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{".gitlab-ci.yml", "test:\n  script:\n    # - pytest\n    - echo skip\n"}, {"tests/test_a.py", kTest}}) ==
+          "partial");
+    // every CI system, every test runner, `*_test.py` files
+    const std::vector<std::pair<std::string, std::string>> ci = {
+        {".gitlab-ci.yml", "test:\n  script: [tox -e py311]\n"},
+        {"azure-pipelines.yml", "steps:\n  - script: python -m unittest discover\n"},
+        {".azure-pipelines/ci.yml", "steps:\n  - script: nox -s tests\n"},
+        {".pipelines/pr.yml", "steps:\n  - script: |\n      python -m pytest .\n"},
+        {"Jenkinsfile", "pipeline { stages { stage('t') { steps { sh 'make test' } } } }\n"},
+        {".circleci/config.yml", "jobs:\n  test:\n    steps:\n      - run: pytest\n"},
+        {".buildkite/pipeline.yml", "steps:\n  - command: go test ./...\n"},
+        {".travis.yml", "script:\n  - ./oss_scripts/oss_tests.sh\n"},
+    };
+    for (const auto& [path, text] : ci) {
+        CAPTURE(path);
+        CHECK(suggestion("mlops", "unit-tests-ci", {{path, text}, {"pkg/features_test.py", kTest}}) == "yes");
+        CHECK(suggestion("mlops-ct", "code-unit-tested", {{path, text}, {"pkg/features_test.py", kTest}}) == "yes");
+        CHECK(suggestion("mlops-org", "tests-on-every-change", {{path, text}, {"pkg/features_test.py", kTest}}) == "yes");
+    }
+    // files under tests/ that are not tests (fixtures, a harness script) are not tests
+    CHECK(suggestion("mlops", "unit-tests-ci", {{"tests/fixtures/data.csv", "a,b\n"}, {"tests/harness.sh", "echo\n"}}) == "-");
+    // a test of training code is "yes" when CI runs the tests, "partial" otherwise
+    const char* train_test = "def test_train_model():\n    assert train() is not None\n";
+    CHECK(suggestion("mlops", "training-code-tested", {{"tests/test_train.py", train_test}}) == "partial");
+    CHECK(suggestion("mlops", "training-code-tested", {{"tests/test_train.py", train_test},
+                                                       {".github/workflows/triage.yml", kTriageBot}}) == "partial");
+    CHECK(suggestion("mlops", "training-code-tested", {{"tests/test_train.py", train_test},
+                                                       {".github/workflows/ci.yml", kPytestWorkflow}}) == "yes");
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/test_model.py", "def test_model_loss():\n    pass\n"},
+                                                   {".github/workflows/ci.yml", kPytestWorkflow}}) == "yes");
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/test_model.py", "def test_model_loss():\n    pass\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops-ct", "pipeline-code-tested", {{".github/workflows/triage.yml", kTriageBot},
+                                                          {"tests/test_a.py", kTest}}) == "partial");
+}
+
+TEST_CASE("rules: CI on every change is a workflow run by a push or pull request") {
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/triage.yml", kTriageBot}}) == "-");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/ci.yml", kPytestWorkflow}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/ci.yaml", "on:\n  pull_request:\n    branches: [main]\n"}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{"Jenkinsfile", "pipeline {}\n"}}) == "yes");
+    // a workflow that only publishes the documentation site does not check changes
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/docs.yml", kDocsDeploy}}) == "-");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".circleci/config.yml", "version: 2.1\n"}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".travis.yml", "language: python\n"}}) == "yes");
+}
+
+TEST_CASE("rules: a scheduled bot is not a scheduled job") {
+    const char* stale = "on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  s:\n    steps:\n      - uses: actions/stale@v9\n";
+    const char* retrain = "on:\n  schedule:\n    - cron: '0 3 * * 1'\njobs:\n  t:\n    steps:\n      - run: python train.py\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/stale.yml", stale}}) == "-");
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/retrain.yml", retrain}}) == "partial");
+    CHECK(suggestion("mlops-ct", "retraining-automatic", {{".github/workflows/stale.yml", stale}}) == "-");
+    CHECK(suggestion("mlops-ct", "retraining-automatic", {{".github/workflows/retrain.yml", retrain}}) == "partial");
+    // nightly tests are CI on a schedule, not a scheduled job
+    const char* nightly = "on:\n  schedule:\n    - cron: '0 0 * * 1'\njobs:\n  t:\n    steps:\n      - run: make test\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/tests.yml", nightly}}) == "-");
+}
+
+TEST_CASE("rules: a container serves only with a serving entry point") {
+    const char* q = "mlops";
+    const char* id = "serving-containerised";
+    CHECK(suggestion(q, id, {{"Dockerfile", "FROM jupyter/scipy-notebook\nCMD [\"jupyter\", \"lab\"]\n"}}) == "-");
+    CHECK(suggestion(q, id, {{"docs/Dockerfile", "FROM python\nRUN pip install mkdocs\nCMD mkdocs serve\n"}}) == "-");
+    CHECK(suggestion(q, id, {{".devcontainer/Dockerfile", "FROM python\nCMD uvicorn app:app\n"}}) == "-");
+    CHECK(suggestion(q, id, {{"Dockerfile", "FROM python\nRUN pip install uvicorn\n# CMD uvicorn app:app\n"}}) == "-");
+    CHECK(suggestion(q, id, {{"Dockerfile", "FROM python\nCMD [\"uvicorn\", \"app:app\"]\n"}}) == "yes");
+    CHECK(suggestion(q, id, {{"deploy/serve.dockerfile", "FROM python\nENTRYPOINT gunicorn app:app\n"}}) == "yes");
+    CHECK(suggestion(q, id, {{"Dockerfile.api", "FROM python\nCMD [\"python\", \"app.py\"]\n"}}) == "yes");
+    CHECK(suggestion(q, id, {{"Dockerfile", "FROM tensorflow/serving:2.14.0\nCOPY model /models/m\n"}}) == "yes");
+    CHECK(suggestion(q, id, {{"Dockerfile", "FROM python\nCMD mlflow models serve -m models:/m/1\n"}}) == "yes");
+    CHECK(suggestion("mlops-ct", "serving-image-built-in-ci",
+                     {{"Dockerfile", "FROM jupyter/base-notebook\n"}, {".github/workflows/b.yml", "run: docker build .\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "serving-image-built-in-ci",
+                     {{"Dockerfile", "FROM python\nCMD [\"uvicorn\", \"app:app\"]\n"},
+                      {".github/workflows/b.yml", "run: docker build .\n"}}) == "yes");
+}
+
+TEST_CASE("rules: documentation deploys are not deployments") {
+    CHECK(suggestion("mlops", "cicd-model-release", {{".github/workflows/docs.yml", kDocsDeploy}}) == "-");
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{".github/workflows/pages.yml", "jobs:\n  deploy:\n    steps:\n      - uses: actions/deploy-pages@v4\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "cicd-model-release", {{".github/workflows/ci.yml", "on: pull_request\njobs: {}\n"
+                                                                                  "  # allow-prereleases: true\n"}}) == "-");
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{".github/workflows/cd.yml", "jobs:\n  deploy:\n    steps:\n      - run: kubectl apply -f k8s/\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops-ct", "cd-releases-approved-model", {{".github/workflows/docs.yml", kDocsDeploy}}) == "-");
+    CHECK(suggestion("mlops-org", "cicd-for-releases", {{".github/workflows/docs.yml", kDocsDeploy}}) == "-");
+    CHECK(suggestion("mlops-org", "cicd-for-releases",
+                     {{".gitlab-ci.yml", "deploy:\n  script: helm upgrade model ./chart\n"}}) == "partial");
+}
+
+TEST_CASE("rules: a model registry is a registry call, not a decorator, a comment or a name") {
+    for (const char* q : {"mlops", "mlops-ct"}) {
+        CAPTURE(q);
+        CHECK(suggestion(q, "model-registry", {{"t2t/models/basic.py", "@registry.register_model\nclass Basic(T2TModel):\n"}}) ==
+              "-");
+        CHECK(suggestion(q, "model-registry", {{"t2t/models/b.py", "@registry.register_model(\"b\")\nclass B: pass\n"}}) == "-");
+        CHECK(suggestion(q, "model-registry", {{"reg.py", "# mlflow.register_model(uri, 'churn')\n"}}) == "-");
+        CHECK(suggestion(q, "model-registry", {{"run.py", "scripts = ['register_model', 'accept']\n"}}) == "-");
+        CHECK(suggestion(q, "model-registry", {{"reg.py", "import mlflow\nmlflow.register_model(uri, 'churn')\n"}}) == "yes");
+        CHECK(suggestion(q, "model-registry", {{"reg.py", "mlflow.sklearn.log_model(m, 'm', registered_model_name='c')\n"}}) ==
+              "yes");
+        CHECK(suggestion(q, "model-registry", {{"register.py", "model = Model.register(workspace=ws, model_name=n)\n"}}) ==
+              "yes");
+        CHECK(suggestion(q, "model-registry", {{"c.py", "m = vertex_ai.Model.upload(display_name=n, artifact_uri=u)\n"}}) ==
+              "yes");
+        CHECK(suggestion(q, "model-registry", {{"c.py", "def register_model(model_id, host):\n    pass\n"}}) == "-");
+        // DVC `artifacts:` of type model (the DVC model registry); a dataset artifact is not
+        CHECK(suggestion(q, "model-registry",
+                         {{"dvc.yaml", "artifacts:\n  text-classification:\n    path: model.pkl\n    type: model\n"}}) == "partial");
+        CHECK(suggestion(q, "model-registry",
+                         {{"dvc.yaml", "artifacts:\n  raw:\n    path: data/data.xml\n    type: dataset\n"}}) == "-");
+    }
+    CHECK(suggestion("mlops-org", "model-releases-versioned", {{"m.py", "@registry.register_model\nclass M: pass\n"}}) == "-");
+}
+
+TEST_CASE("rules: loading a pickle is not a safe model format") {
+    CHECK(suggestion("mlops", "safe-model-format", {{"serve.py", "model = joblib.load(path)\n"}}) == "-");
+    CHECK(suggestion("mlops", "safe-model-format", {{"serve.py", "from safetensors.torch import load_file\n"}}) == "yes");
+}
+
+TEST_CASE("rules: serving contracts, integration tests and pinned environments that are not") {
+    const char* id = "serving-contract";
+    CHECK(suggestion("mlops", id, {{"settings.py", "from pydantic import BaseSettings\n"}}) == "-");
+    CHECK(suggestion("mlops", id, {{"api.py", "@app.post('/predict', response_model=Prediction)\n"}}) == "partial");
+    // a pydantic request model taken by a route of the same file is a typed contract; settings are not
+    CHECK(suggestion("mlops", id, {{"api.py", "class Req(BaseModel):\n    x: int\n\n@app.post('/predict')\ndef p(r: Req):\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", id, {{"cfg.py", "class Settings(BaseModel):\n    url: str\n"}}) == "-");
+    CHECK(suggestion("mlops", id, {{"proto/prediction.proto", "syntax = \"proto3\";\npackage seldon.protos;\n"
+                                                              "service Model {\n  rpc Predict(Msg) returns (Msg) {};\n}\n"}}) == "-");
+    CHECK(suggestion("mlops", id, {{"proto/churn.proto", "syntax = \"proto3\";\npackage churn.v1;\n"
+                                                         "service Churn {\n  rpc Predict(Req) returns (Resp);\n}\n"}}) == "partial");
+    CHECK(suggestion("mlops", id, {{"proto/config.proto", "syntax = \"proto3\";\nmessage Config { string a = 1; }\n"}}) == "-");
+
+    id = "model-app-integration-test";
+    CHECK(suggestion("mlops", id, {{"docker-compose.yml", "services:\n  mlflow:\n    image: ghcr.io/mlflow/mlflow\n"}}) == "-");
+    CHECK(suggestion("mlops", id, {{"integration-test/docker-compose.yaml", "services: {}\n"}}) == "partial");
+    CHECK(suggestion("mlops", id, {{"docker-compose.test.yml", "services: {}\n"}}) == "partial");
+
+    id = "pinned-environment";
+    CHECK(suggestion("mlops", id, {{"docs/requirements.txt", "mkdocs==1.5.3\n"}}) == "-");
+    CHECK(suggestion("mlops", id, {{"requirements-docs.txt", "sphinx==7.2.0\n"}}) == "-");
+    CHECK(suggestion("mlops", id, {{"requirements.txt", "# numpy==1.26\nnumpy\n"}}) == "-");
+    CHECK(suggestion("mlops", id, {{"requirements.txt", "numpy==1.26.4\n"}}) == "partial");
+    CHECK(suggestion("mlops-ct", "pinned-training-environment", {{"docs/Dockerfile", "FROM python\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "pinned-training-environment", {{"train.Dockerfile", "FROM python\n"}}) == "partial");
+}
+
+TEST_CASE("rules: the misses of issue 14 are found") {
+    CHECK(suggestion("mlops", "data-versioning", {{".dvc/config", "[core]\n"}, {".dvcignore", "\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "dataset-versioned", {{".dvc/config", "[core]\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-versioning", {{"data/data.xml.dvc", "outs:\n- path: data.xml\n"}}) == "yes");
+
+    CHECK(suggestion("mlops", "model-code-reviewed", {{".github/PULL_REQUEST_TEMPLATE.md", "## Why\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-code-reviewed", {{"docs/pull_request_template.md", "## Why\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-code-reviewed", {{".github/rulesets/main.json", "{}\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-code-reviewed", {{"OWNERS", "approvers:\n  - alice\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-code-reviewed", {{"OWNERS", "# nobody yet\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-code-reviewed", {{"examples/app/CODEOWNERS", "* @a\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-owners", {{".github/CODEOWNERS", "* @a\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-owners", {{"lib/CODEOWNERS", "* @a\n"}}) == "-");
+    CHECK(suggestion("mlops-org", "contributing-guide", {{".github/PULL_REQUEST_TEMPLATE.md", "x\n"}}) == "partial");
+    CHECK(suggestion("mlops-org", "peer-code-review", {{"OWNERS", "reviewers:\n- bob\n"}}) == "partial");
+    CHECK(suggestion("mlops-org", "problems-tracked", {{".github/issue_template/bug.md", "x\n"}}) == "partial");
+
+    CHECK(suggestion("mlops", "lint-precommit", {{"backend/.pre-commit-config.yaml", "repos: []\n"}}) == "yes");
+    CHECK(suggestion("mlops", "lint-precommit", {{"lefthook.yml", "pre-commit: {}\n"}}) == "yes");
+    CHECK(suggestion("mlops-org", "conventions-checked-automatically", {{".lefthook.yml", "x: 1\n"}}) == "yes");
+    CHECK(suggestion("mlops-org", "conventions-checked-automatically", {{"README.md", "x\n"}}) == "-");
+    CHECK(suggestion("mlops", "secret-scanning", {{"svc/.pre-commit-config.yaml", "  - id: gitleaks\n"}}) == "yes");
+    CHECK(suggestion("mlops", "secret-scanning", {{"svc/.pre-commit-config.yaml", "  # - id: gitleaks\n"}}) == "-");
+
+    CHECK(suggestion("mlops", "experiment-tracking", {{"train.py", "from dvclive import Live\n"}}) == "yes");
+    CHECK(suggestion("mlops", "experiment-tracking", {{"train.py", "# import mlflow\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "experiment-tracking", {{"train.py", "import dvclive\n"}}) == "yes");
+
+    CHECK(suggestion("mlops", "behavioural-tests", {{"tests/model/test_behavioral.py", "def test_invariance(m):\n"}}) == "yes");
+    CHECK(suggestion("mlops", "behavioural-tests", {{"tests/test_x.py", kTest}}) == "-");
+    CHECK(suggestion("mlops", "slice-evaluation", {{"evaluate.py", "slices = get_slice_metrics(y, p, df)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "slice-evaluation", {{"evaluate.py", "metrics = get_metrics(y, p)\n"}}) == "-");
+    // the overall slice only, or the library imported, is not evaluation per slice
+    CHECK(suggestion("mlops", "slice-evaluation", {{"p.py", "import tensorflow_model_analysis as tfma\n"
+                                                            "specs = [tfma.SlicingSpec()]\n"}}) == "-");
+    CHECK(suggestion("mlops", "slice-evaluation", {{"p.py", "s = tfma.SlicingSpec(feature_keys=['trip_month'])\n"}}) ==
+          "partial");
+
+    const char* mlproject = "name: churn\nentry_points:\n  main:\n    command: python train.py\n";
+    CHECK(suggestion("mlops", "training-scripted", {{"MLproject", mlproject}}) == "yes");
+    CHECK(suggestion("mlops", "training-scripted", {{"MLproject", "name: churn\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "one-command-training", {{"MLproject", mlproject}}) == "yes");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"MLproject", mlproject}}) == "yes");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"MLproject", "name: churn\n"}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{".gitlab-ci.yml", "train:\n  script: python src/train.py\n"}}) == "yes");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"src/train.py", "import sklearn\n"}}) == "partial");
+    CHECK(suggestion("mlops", "experiment-tracking", {{"task.py", "vertex_ai.log_metrics({'loss': loss})\n"}}) == "yes");
+    CHECK(suggestion("mlops", "lint-precommit", {{".pipelines/pr.yml", "steps:\n  - script: flake8 src\n"}}) == "yes");
+    CHECK(suggestion("mlops", "lint-precommit", {{".pipelines/pr.yml", "steps:\n  - script: python -m pytest\n"}}) == "-");
+    CHECK(suggestion("mlops", "lint-precommit", {{".github/workflows/t.yml", "steps:\n  - run: make lint\n"}}) == "yes");
+    // a project template is not a self-service platform; a Backstage scaffolder template is a start
+    CHECK(suggestion("mlops", "self-service-platform", {{"cookiecutter.json", "{}\n"}, {"template.yaml", "x: 1\n"}}) == "-");
+    CHECK(suggestion("mlops", "self-service-platform",
+                     {{"templates/ml/template.yaml", "apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "pipeline-integration-test", {{".travis.yml", "script:\n  - ./ci/integration_test.sh\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "pipeline-integration-test", {{".travis.yml", "script:\n  - ./ci/unit_tests.sh\n"}}) == "-");
+
+    CHECK(suggestion("mlops", "release-process-documented", {{"docs/images/release-task.PNG", "x"}}) == "-");
+    CHECK(suggestion("mlops", "release-process-documented", {{"docs/process/Release.md", "# How\n"}}) == "partial");
+    CHECK(suggestion("mlops", "dependency-scanning", {{".circleci/config.yml", "  - run: trivy fs .\n"}}) == "yes");
+}
