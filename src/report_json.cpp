@@ -85,6 +85,11 @@ std::string render_json(const Report& r) {
         for (const auto& [k, v] : a.profile) p[k] = v;
         j["profile"] = p;
     }
+    if (!a.see_also.empty()) {
+        ojson s = ojson::array();
+        for (const auto& x : a.see_also) s.push_back({{"questionnaire", x.questionnaire}, {"because", x.because}});
+        j["see_also"] = s;
+    }
     ojson dims = ojson::array();
     for (const auto& d : a.dimensions) {
         ojson lv = ojson::array();
@@ -333,6 +338,7 @@ public:
         if (const json* t = optional(j, "target"))
             a.target = Target{level(*t, "level", "target"), str(*t, "source", "target"), str(*t, "reason", "target")};
         if (const json* p = optional(j, "profile")) read_profile(*p, a);
+        if (const json* s = optional(j, "see_also")) read_see_also(*s, a);
         const json& dims = array(j, "dimensions", "");
         checks_.dimension_count("dimensions", dims.size());
         for (std::size_t i = 0; i < dims.size(); ++i)
@@ -473,6 +479,14 @@ private:
         for (const auto& [k, v] : p.items()) {
             if (!v.is_string()) fail(rc::member("profile", k), "expected a string");
             a.profile[k] = v.get<std::string>();
+        }
+    }
+
+    void read_see_also(const json& s, Assessment& a) const {
+        if (!s.is_array()) fail("see_also", "expected an array");
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const std::string at = rc::element("see_also", i);
+            a.see_also.push_back({str(s[i], "questionnaire", at), str(s[i], "because", at)});
         }
     }
 

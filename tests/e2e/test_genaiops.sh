@@ -75,4 +75,29 @@ expect_code 0 "scan a classical ML repository"
 got=$(printf '%s\n' "$OUT" | grep -E '^  [a-z0-9-]+: (yes|partial)$' | sed 's/^  //' | tr '\n' ' ')
 [ "$got" = "owner-and-purpose: partial keys-in-secret-store: partial " ] && ok ||
   not_ok "no LLM evidence in sample-ml-repo: '$got'"
+# mlops asks whether the team builds LLM applications; when it does, every report format points to genaiops.
+run assess --answers "$MM_SOURCE_DIR/examples/platform.yaml"
+expect_out "See also: mlops-maturity assess -q genaiops (We build LLM applications)." "text report points to genaiops"
+run assess --answers "$MM_SOURCE_DIR/examples/platform.yaml" -f json
+expect_out '"see_also": [
+    {
+      "questionnaire": "genaiops",
+      "because": "We build LLM applications"
+    }
+  ]' "JSON report names genaiops"
+printf '%s\n' "$OUT" >"$TMP/platform.json"
+run report "$TMP/platform.json"
+expect_out "See also: mlops-maturity assess -q genaiops" "a saved report keeps the pointer"
+run assess --answers "$MM_SOURCE_DIR/examples/platform.yaml" -f markdown
+expect_out "**See also:** mlops-maturity assess -q \`genaiops\` (We build LLM applications)" "Markdown report"
+if command -v cmark-gfm >/dev/null; then
+  printf '%s\n' "$OUT" | cmark-gfm | grep -qF '<strong>See also:</strong> mlops-maturity assess -q <code>genaiops</code>' && ok ||
+    not_ok "cmark-gfm renders the pointer"
+fi
+run assess --answers "$MM_SOURCE_DIR/examples/platform.yaml" -f html
+expect_out "<strong>See also:</strong> <code>mlops-maturity assess -q genaiops</code> (We build LLM applications)" "HTML report"
+run assess --answers "$MM_SOURCE_DIR/examples/startup.yaml"
+expect_no_out "See also" "no pointer for a team without LLM applications"
+run assess --answers "$MM_SOURCE_DIR/examples/startup.yaml" -f json
+expect_no_out "see_also" "no see_also in its JSON report"
 finish
