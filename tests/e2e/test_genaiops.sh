@@ -96,6 +96,10 @@ if command -v cmark-gfm >/dev/null; then
 fi
 run assess --answers "$MM_SOURCE_DIR/examples/platform.yaml" -f html
 expect_out "<strong>See also:</strong> <code>mlops-maturity assess -q genaiops</code> (We build LLM applications)" "HTML report"
+run show mlops -f json
+expect_out '"see_also": "genaiops"' "show -f json keeps the pointer"
+run show mlops
+expect_out "yes: We build LLM applications (see also: genaiops)" "show names the pointer"
 run assess --answers "$MM_SOURCE_DIR/examples/startup.yaml"
 expect_no_out "See also" "no pointer for a team without LLM applications"
 run assess --answers "$MM_SOURCE_DIR/examples/startup.yaml" -f json

@@ -51,6 +51,9 @@ TEST_CASE("every built-in questionnaire meets the content rules") {
         REQUIRE_FALSE(q.target_rules.empty());
         CHECK(q.target_rules.back().when.empty());  // a fallback, so every team gets a target
         for (const auto& l : q.levels) CHECK_FALSE(l.description.empty());
+        for (const auto& p : q.profile)
+            for (const auto& o : p.options)
+                if (!o.see_also.empty()) CHECK(find_builtin(o.see_also));  // a pointer to nowhere helps nobody
         std::set<std::string> texts;
         for (const auto& d : q.dimensions) {
             INFO("dimension " << d.id);
