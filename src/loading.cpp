@@ -167,7 +167,7 @@ private:
                     std::set<std::string> values;
                     for (const auto& o : v->items) {
                         if (!expect_kind(o, Node::Kind::Map, sink_, "each option")) continue;
-                        check_keys(o, sink_, {"value", "text"}, "a profile option");
+                        check_keys(o, sink_, {"value", "text", "see_also"}, "a profile option");
                         ProfileOption opt;
                         if (const Node* x = field(o, "value", sink_, true, "a profile option"))
                             if (auto s = read_string(*x, sink_, "'value'")) {
@@ -180,6 +180,13 @@ private:
                             }
                         if (const Node* x = field(o, "text", sink_, true, "a profile option"))
                             text(*x, "'text'", opt.text);
+                        if (const Node* x = o.get("see_also"))
+                            if (auto s = read_string(*x, sink_, "'see_also'")) {
+                                opt.see_also = *s;
+                                if (!is_slug(opt.see_also))
+                                    error_at(sink_, *x, "'see_also' names a questionnaire id (lowercase letters, "
+                                                        "digits and '-'), not '" + opt.see_also + "'");
+                            }
                         p.options.push_back(opt);
                     }
                     if (v->items.size() < 2) error_at(sink_, *v, "a profile question needs at least two options");

@@ -420,6 +420,9 @@ std::string render_html(const Report& r) {
         if (!a.target->reason.empty()) out += ". " + h(a.target->reason);
         out += "</div>\n";
     }
+    for (const auto& s : a.see_also)
+        out += "<div class=\"target\"><strong>See also:</strong> <code>mlops-maturity assess -q " + h(s.questionnaire) +
+               "</code> (" + h(s.because) + ")</div>\n";
     if (r.gate) {
         if (r.gate->passed)
             out += "<div class=\"gate pass\">Gate passed (" + gate_bars(*r.gate, h) + ")</div>\n";

@@ -83,6 +83,8 @@ std::string render_markdown(const Report& r) {
         if (!a.target->reason.empty()) out += ": " + esc(a.target->reason);
         out += "\n\n";
     }
+    for (const auto& s : a.see_also)
+        out += "**See also:** mlops-maturity assess -q " + code(s.questionnaire) + " (" + esc(s.because) + ")\n\n";
     if (r.gate) {
         if (r.gate->passed)
             out += "✅ **Gate passed** (" + gate_bars(*r.gate, code) + ")\n\n";

@@ -64,7 +64,11 @@ std::string render_questionnaire_json(const Questionnaire& q) {
             ojson pj{{"id", p.id}, {"text", p.text}};
             if (!p.help.empty()) pj["help"] = p.help;
             ojson opts = ojson::array();
-            for (const auto& o : p.options) opts.push_back({{"value", o.value}, {"text", o.text}});
+            for (const auto& o : p.options) {
+                ojson oj{{"value", o.value}, {"text", o.text}};
+                if (!o.see_also.empty()) oj["see_also"] = o.see_also;
+                opts.push_back(std::move(oj));
+            }
             pj["options"] = opts;
             profile.push_back(pj);
         }
@@ -137,7 +141,8 @@ std::string render_questionnaire_text(const Questionnaire& q, const TextOptions&
         for (const auto& p : q.profile) {
             out += "  " + wrap(terminal_safe(p.id) + ": " + terminal_safe(p.text), width, 4) + "\n";
             for (const auto& o : p.options)
-                out += "    - " + terminal_safe(o.value) + ": " + terminal_safe(o.text) + "\n";
+                out += "    - " + terminal_safe(o.value) + ": " + terminal_safe(o.text) +
+                       (o.see_also.empty() ? "" : " (see also: " + terminal_safe(o.see_also) + ")") + "\n";
         }
     }
     for (const auto& d : q.dimensions) {

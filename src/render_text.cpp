@@ -147,6 +147,10 @@ std::string render_text(const Report& r, const TextOptions& options) {
                                 terminal_safe(a.target->reason)),
                     width, 2) + "\n";
     }
+    for (const auto& s : a.see_also)
+        out += wrap(fmt::format("See also: mlops-maturity assess -q {} ({}).", terminal_safe(s.questionnaire),
+                                terminal_safe(s.because)),
+                    width, 2) + "\n";
     out += why_level_text(a, q, st, width);
     out += "\n";
 

@@ -86,6 +86,11 @@ std::string render_json(const Report& r) {
         for (const auto& [k, v] : a.profile) p[k] = v;
         j["profile"] = p;
     }
+    if (!a.see_also.empty()) {
+        ojson s = ojson::array();
+        for (const auto& x : a.see_also) s.push_back({{"questionnaire", x.questionnaire}, {"because", x.because}});
+        j["see_also"] = s;
+    }
     ojson dims = ojson::array();
     for (const auto& d : a.dimensions) {
         ojson lv = ojson::array();
@@ -353,6 +358,7 @@ public:
             a.up_to_level = level(*s, "up_to_level", "scope");
             if (*a.up_to_level < 1) fail("scope.up_to_level", "must be at least 1");
         }
+        if (const json* s = optional(j, "see_also")) read_see_also(*s, a);
         const json& dims = array(j, "dimensions", "");
         checks_.dimension_count("dimensions", dims.size());
         for (std::size_t i = 0; i < dims.size(); ++i)
@@ -504,6 +510,14 @@ private:
         for (const auto& [k, v] : p.items()) {
             if (!v.is_string()) fail(rc::member("profile", k), "expected a string");
             a.profile[k] = v.get<std::string>();
+        }
+    }
+
+    void read_see_also(const json& s, Assessment& a) const {
+        if (!s.is_array()) fail("see_also", "expected an array");
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const std::string at = rc::element("see_also", i);
+            a.see_also.push_back({str(s[i], "questionnaire", at), str(s[i], "because", at)});
         }
     }
 

@@ -366,6 +366,11 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
     Assessment a;
     a.rule = q.scoring_rule;
     a.profile = answers.profile;
+    for (const auto& p : q.profile) {
+        auto it = answers.profile.find(p.id);
+        const ProfileOption* o = it == answers.profile.end() ? nullptr : p.option(it->second);
+        if (o && !o->see_also.empty()) a.see_also.push_back({o->see_also, o->text});
+    }
     a.target = effective_target(choose_target(q, answers.profile, options), options.gate);
     const int max_level = q.max_level();
     const int top = assessed_up_to(q, answers);

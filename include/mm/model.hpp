@@ -98,6 +98,7 @@ struct Dimension {
 struct ProfileOption {
     std::string value;
     std::string text;
+    std::string see_also;  // optional: another questionnaire's id that a team with this answer should also take
 };
 
 struct ProfileQuestion {

@@ -89,6 +89,12 @@ struct Target {
     std::string reason;
 };
 
+// Another questionnaire the team's profile points to (a profile option's `see_also`), and why: the option's text.
+struct SeeAlso {
+    std::string questionnaire;
+    std::string because;
+};
+
 // A --min-level bar of the CI gate.
 struct Bar {
     std::string dimension;  // empty: the overall level
@@ -116,6 +122,7 @@ struct Assessment {
     std::vector<std::string> unanswered;    // question ids, in questionnaire order
     std::optional<Target> target;
     std::map<std::string, std::string> profile;
+    std::vector<SeeAlso> see_also;  // in profile order
     // Why the overall level is not higher: the dimensions at the overall level (empty at the top level).
     std::vector<std::string> held_by;
     // From evidence (ScoreOptions::from_evidence, and some answer came from evidence or is missing): the overall

@@ -11,6 +11,18 @@ using namespace mm;
 
 namespace {
 
+// Whenever condition `a` holds, `b` holds too: every clause of `b` is in `a` with no more values. An empty
+// condition always holds, so it is implied by anything and implies only another empty one.
+bool implies(const Condition& a, const Condition& b) {
+    for (const auto& [key, allowed] : b.clauses) {
+        auto it = std::find_if(a.clauses.begin(), a.clauses.end(), [&](const auto& c) { return c.first == key; });
+        if (it == a.clauses.end()) return false;
+        for (const auto& v : it->second)
+            if (std::find(allowed.begin(), allowed.end(), v) == allowed.end()) return false;
+    }
+    return true;
+}
+
 Questionnaire builtin(const std::string& id) {
     const BuiltinQuestionnaire* b = find_builtin(id);
     REQUIRE(b);
@@ -19,10 +31,10 @@ Questionnaire builtin(const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("the three built-in questionnaires are there, mlops first") {
+TEST_CASE("the built-in questionnaires are there, mlops first") {
     std::vector<std::string> ids;
     for (const auto& b : builtin_questionnaires()) ids.push_back(b.id);
-    CHECK(ids == std::vector<std::string>{"mlops", "mlops-ct", "mlops-org"});
+    CHECK(ids == std::vector<std::string>{"mlops", "genaiops", "mlops-ct", "mlops-org"});
 }
 
 TEST_CASE("every built-in questionnaire meets the content rules") {
@@ -31,17 +43,25 @@ TEST_CASE("every built-in questionnaire meets the content rules") {
         Questionnaire q = builtin(b.id);
         CHECK(lint_questionnaire(q).empty());
         CHECK(q.scoring_rule == 3);
-        CHECK(q.version.rfind("2.", 0) == 0);
+        // The mlops family moved to rule 2 with its 2.0 and to rule 3 with 2.1; genaiops 1.0 was written for rule 3.
+        CHECK(q.version.rfind(b.id == "genaiops" ? "1." : "2.", 0) == 0);
         CHECK(b.text.rfind("# yaml-language-server: $schema=", 0) == 0);
         CHECK(q.dimensions.size() >= 5);
         CHECK_FALSE(q.profile.empty());
         REQUIRE_FALSE(q.target_rules.empty());
         CHECK(q.target_rules.back().when.empty());  // a fallback, so every team gets a target
         for (const auto& l : q.levels) CHECK_FALSE(l.description.empty());
+        for (const auto& p : q.profile)
+            for (const auto& o : p.options)
+                if (!o.see_also.empty()) CHECK(find_builtin(o.see_also));  // a pointer to nowhere helps nobody
         std::set<std::string> texts;
         for (const auto& d : q.dimensions) {
             INFO("dimension " << d.id);
             CHECK_FALSE(d.description.empty());
+            auto always_asked = [&](const Question& qu) {
+                return std::all_of(d.questions.begin(), d.questions.end(),
+                                   [&](const Question& x) { return implies(x.applies_when, qu.applies_when); });
+            };
             std::map<int, int> practices_at;
             for (const auto& qu : d.questions) {
                 INFO("question " << qu.id);
@@ -51,8 +71,11 @@ TEST_CASE("every built-in questionnaire meets the content rules") {
                 CHECK_FALSE(qu.references.empty());
                 CHECK(texts.insert(qu.text).second);
                 if (qu.type == QuestionType::Practice) {
-                    // A question that applies to every team, so no profile can leave a level empty.
-                    if (qu.applies_when.empty()) ++practices_at[qu.level];
+                    // A question asked whenever the dimension is assessed (whenever any of its questions is
+                    // asked), so no profile can leave a level of an assessed dimension empty. That is every
+                    // unconditional question, and in a dimension that only some teams have (retrieval, agents)
+                    // the questions under its widest condition.
+                    if (always_asked(qu)) ++practices_at[qu.level];
                 } else {
                     for (const auto& o : qu.options)
                         if (o.level > 0) CHECK_FALSE(o.practice.empty());
@@ -133,5 +156,68 @@ TEST_CASE("built-in tools are current: no shut-down services, no end-of-sale pro
                     CHECK(lower.find("seldon") == std::string::npos);
                 }
             }
+    }
+}
+
+TEST_CASE("genaiops: Microsoft's four GenAIOps levels over a level 0, eight dimensions, profile-scoped questions") {
+    Questionnaire q = builtin("genaiops");
+    REQUIRE(q.levels.size() == 5);
+    CHECK(q.levels[1].name == "Initial");
+    CHECK(q.levels[2].name == "Defined");
+    CHECK(q.levels[3].name == "Managed");
+    CHECK(q.levels[4].name == "Optimized");
+    CHECK(q.dimensions.size() >= 7);
+    std::size_t practices = 0, with_evidence = 0, core = 0;
+    std::set<std::string> tools;
+    for (const auto& d : q.dimensions)
+        for (const auto& qu : d.questions) {
+            practices += qu.type == QuestionType::Practice;
+            with_evidence += !qu.evidence.empty();
+            core += qu.core;
+            for (const auto& t : qu.tools) tools.insert(t);
+        }
+    CHECK(practices >= 50);
+    CHECK(with_evidence * 4 >= q.question_count());
+    CHECK(core * 2 <= practices);  // defining practices are the few the public model names, not most of them
+    // Retrieval questions only for RAG, agent questions only where the model calls tools, fine-tuning ones only
+    // for teams that fine-tune: a chat assistant is never asked about an index it does not have.
+    for (const auto& d : q.dimensions)
+        for (const auto& qu : d.questions) {
+            INFO(qu.id);
+            if (d.id == "retrieval") {
+                REQUIRE_FALSE(qu.applies_when.empty());
+                CHECK(qu.applies_when.clauses.front().first == "retrieval");
+            }
+            if (d.id == "agents") {
+                REQUIRE_FALSE(qu.applies_when.empty());
+                CHECK(qu.applies_when.clauses.front().first == "agents");
+            }
+            if (qu.id.find("fine-tun") != std::string::npos) {
+                REQUIRE_FALSE(qu.applies_when.empty());
+                CHECK(qu.applies_when.clauses.front().first == "fine-tuning");
+            }
+        }
+    // Stricter than the rule for every built-in: each level's defining practices include one asked whenever the
+    // dimension is assessed, so no profile gets a level for free (human approval, asked only for agents that
+    // act, is not the only defining practice of agents level 2: least-privilege tools is asked of every agent).
+    for (const auto& d : q.dimensions) {
+        std::set<int> core_levels;
+        for (const auto& qu : d.questions) {
+            const bool always_asked = std::all_of(d.questions.begin(), d.questions.end(), [&](const Question& x) {
+                return implies(x.applies_when, qu.applies_when);
+            });
+            if (qu.core && always_asked) core_levels.insert(qu.level);
+        }
+        INFO(d.id);
+        CHECK(core_levels.size() == static_cast<std::size_t>(q.max_level()));
+    }
+    for (const char* p : {"stage", "users", "regulated", "hosting", "retrieval", "agents", "fine-tuning"})
+        CHECK(q.find_profile(p));
+    // The 2026 tools the issue names, each suggested somewhere, in vendor-neutral lists.
+    for (const char* t : {"MLflow tracing", "MLflow evaluation", "Langfuse", "Arize Phoenix", "promptfoo", "DeepEval",
+                          "Ragas", "Inspect", "Guardrails AI", "NeMo Guardrails", "Llama Guard", "LiteLLM", "vLLM",
+                          "OpenTelemetry GenAI semantic conventions"}) {
+        INFO(t);
+        CHECK(tools.count(t) == 1);
     }
 }
