@@ -47,6 +47,8 @@ complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l review -d 
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l scan -x -a '(__fish_complete_directories)' -d 'Pre-fill answers from evidence'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l require-evidence -d 'Unverified yes counts as no'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l require-complete -d 'Fail (exit 2) when a question is unanswered'
+complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l date -x -a 'none' -d 'Date of the assessment (YYYY-MM-DD)'
+complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l commit -x -a 'none' -d 'Git commit assessed (full hash)'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from list' -s f -l format -x -a 'text json' -d 'Output format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from show' -s f -l format -x -a 'text json' -d 'Output format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from show validate' -a '(__mlops_maturity_builtins)' -d 'Built-in questionnaire'

@@ -272,6 +272,7 @@ h2 { font-size: 19px; margin: 34px 0 12px; padding-bottom: 6px; border-bottom: 1
 h3 { font-size: 15px; margin: 22px 0 8px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 .kicker { color: var(--muted); font-size: 13px; letter-spacing: .05em; text-transform: uppercase; }
 .team { margin: 0; font-size: 17px; color: var(--muted); }
+.assessed { margin: 2px 0 0; font-size: 13px; color: var(--muted); overflow-wrap: anywhere; }
 .headline { display: flex; gap: 22px; align-items: center; margin-top: 20px; padding: 18px 20px;
   background: var(--soft); border: 1px solid var(--line); border-radius: 10px; }
 .badge { flex: none; width: 92px; height: 92px; border-radius: 50%; color: #fff; display: flex; flex-direction: column;
@@ -390,6 +391,12 @@ std::string render_html(const Report& r) {
     // Headline.
     out += "<header>\n<div class=\"kicker\">Maturity report</div>\n<h1>" + h(title) + "</h1>\n";
     if (!r.team.empty()) out += "<p class=\"team\">Team: " + h(r.team) + "</p>\n";
+    if (!r.date.empty() || !r.commit.empty()) {
+        out += "<p class=\"assessed\">Assessed";
+        if (!r.date.empty()) out += " <time datetime=\"" + h(r.date) + "\">" + h(r.date) + "</time>";
+        if (!r.commit.empty()) out += " at commit <code>" + h(r.commit) + "</code>";
+        out += "</p>\n";
+    }
     out += "</header>\n";
     out += "<section class=\"headline\">\n<div class=\"badge\" style=\"background:" +
            level_color(a.overall_level, max) + "\"><span class=\"num\">" + std::to_string(a.overall_level) +
