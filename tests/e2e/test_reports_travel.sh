@@ -192,4 +192,15 @@ expect_out "overflow-wrap: normal" "html team names wrap between words only"
 if command -v vnu >/dev/null; then
   vnu --errors-only "$TMP/agg.html" 2>"$TMP/vnu" && ok || not_ok "vnu aggregate: $(head -5 "$TMP/vnu")"
 fi
+
+# ---- the HTML report at 390 px: the table scrolls in its box; the chart has a narrow form with numbered axes and
+# labels twice the size, and a key below it ----
+run report "$TMP/dated.json" -f html
+expect_out '<div class="table-scroll">' "the dimension table scrolls sideways"
+expect_out '<svg class="chart radar narrow" viewBox="0 0 600 560"' "a narrow chart"
+expect_out 'svg.narrow .label { font-size: 24px;' "its labels twice the size"
+expect_out '<ol class="radar-key">' "the narrow chart's key"
+expect_out '@media (max-width: 560px) {
+  .chart.wide { display: none; }
+  .chart.narrow, .radar-key { display: block; }' "shown on narrow screens instead of the wide chart"
 finish
