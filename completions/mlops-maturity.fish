@@ -53,6 +53,8 @@ complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l whole-repo
 complete -c mlops-maturity -n '__fish_seen_subcommand_from scan' -l exclude -x -d 'Leave out what matches GLOB'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from scan' -l project -x -a '(__fish_complete_directories)' -d 'Scan only this project'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from scan' -l whole-repo -d 'Suggest answers from a course or several projects'
+complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l date -x -a 'none' -d 'Date of the assessment (YYYY-MM-DD)'
+complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l commit -x -a 'none' -d 'Git commit assessed (full hash)'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from list' -s f -l format -x -a 'text json' -d 'Output format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from show' -s f -l format -x -a 'text json' -d 'Output format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from show validate' -a '(__mlops_maturity_builtins)' -d 'Built-in questionnaire'

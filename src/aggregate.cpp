@@ -19,6 +19,7 @@ std::string team_name_from_path(const std::string& path) {
 ReportSummary summarize(const Report& r) {
     ReportSummary s;
     s.team = r.team;
+    s.date = r.date;
     s.questionnaire = r.questionnaire;
     const Assessment& a = r.assessment;
     s.overall_level = a.overall_level;
@@ -29,9 +30,14 @@ ReportSummary summarize(const Report& r) {
     return s;
 }
 
+bool supersedes(const std::string& later_date, const std::string& earlier_date) {
+    // YYYY-MM-DD compares as text; "" (no date) sorts before every date.
+    return later_date >= earlier_date;
+}
+
 void Aggregator::add(ReportSummary r, const std::string& source) {
     Aggregate& out = result_;
-    if (out.teams.empty()) {
+    if (out.teams.empty() && left_out_.empty()) {
         out.questionnaire = r.questionnaire;
         first_source_ = source;
         out.overall_distribution.assign(static_cast<std::size_t>(std::max(0, r.questionnaire.max_level())) + 1, 0);
@@ -41,17 +47,28 @@ void Aggregator::add(ReportSummary r, const std::string& source) {
                                         " is of '" + out.questionnaire.id +
                                         "': aggregate compares reports of one questionnaire"});
     }
-    digests_.insert(r.questionnaire.digest);
 
-    auto bump = [](std::vector<std::size_t>& v, int level) {
-        std::size_t i = static_cast<std::size_t>(std::max(0, level));
-        if (i >= v.size()) v.resize(i + 1, 0);
-        ++v[i];
-    };
+    // The same team again: keep the latest of the two in the team's row.
+    std::optional<std::size_t> replace;
+    if (!r.team.empty()) {
+        auto [it, inserted] = named_rows_.emplace(r.team, out.teams.size());
+        if (!inserted) {
+            TeamRow& kept = out.teams[it->second];
+            if (!supersedes(r.date, kept.date)) {
+                left_out_.push_back({it->second, source, r.date});
+                return;
+            }
+            left_out_.push_back({it->second, kept.source, kept.date});
+            count(kept, contributions_[it->second], false);
+            replace = it->second;
+        }
+    }
 
     TeamRow row;
+    Contribution contribution;
     row.team = r.team.empty() ? team_name_from_path(source) : r.team;
     row.source = source;
+    row.date = std::move(r.date);
     row.overall_level = r.overall_level;
     row.score = r.score;
     row.target = r.target;
@@ -66,13 +83,10 @@ void Aggregator::add(ReportSummary r, const std::string& source) {
             out.dimensions.push_back(std::move(c));
             row.levels.push_back(-1);
         }
-        DimensionColumn& c = out.dimensions[it->second];
         row.levels[it->second] = d.level;
-        bump(c.distribution, d.level);
-        c.mean += d.level;  // a sum until finish()
     }
-    bump(out.overall_distribution, r.overall_level);
-
+    contribution.digest = std::move(r.questionnaire.digest);
+    contribution.gaps.reserve(r.gaps.size());
     for (auto& g : r.gaps) {
         auto [it, inserted] = practice_index_.emplace(g.question, practices_.size());
         if (inserted) {
@@ -84,18 +98,77 @@ void Aggregator::add(ReportSummary r, const std::string& source) {
             p.practice = std::move(g.practice);
             practices_.push_back(std::move(p));
         }
-        MissingPractice& p = practices_[it->second];
-        ++p.missing;
-        if (g.group != GapGroup::Optional) ++p.needed;
-        if (g.group == GapGroup::Blocking) ++p.blocking;
+        contribution.gaps.emplace_back(it->second, g.group);
     }
-    out.teams.push_back(std::move(row));
+    count(row, contribution, true);
+    if (replace) {
+        out.teams[*replace] = std::move(row);
+        contributions_[*replace] = std::move(contribution);
+    } else {
+        out.teams.push_back(std::move(row));
+        contributions_.push_back(std::move(contribution));
+    }
+}
+
+// Adds one row's levels, gaps and digest to the counts, or takes them back out.
+void Aggregator::count(const TeamRow& row, const Contribution& c, bool add) {
+    Aggregate& out = result_;
+    auto bump = [add](std::vector<std::size_t>& v, int level) {
+        std::size_t i = static_cast<std::size_t>(std::max(0, level));
+        if (i >= v.size()) v.resize(i + 1, 0);
+        if (add) ++v[i];
+        else --v[i];
+    };
+    for (std::size_t i = 0; i < row.levels.size(); ++i) {
+        if (row.levels[i] < 0) continue;
+        DimensionColumn& col = out.dimensions[i];
+        bump(col.distribution, row.levels[i]);
+        col.mean += add ? row.levels[i] : -row.levels[i];  // a sum until finish()
+    }
+    bump(out.overall_distribution, row.overall_level);
+    const std::size_t step = add ? 1 : static_cast<std::size_t>(-1);  // wraps: adding it subtracts one
+    for (const auto& [index, group] : c.gaps) {
+        MissingPractice& p = practices_[index];
+        p.missing += step;
+        if (group != GapGroup::Optional) p.needed += step;
+        if (group == GapGroup::Blocking) p.blocking += step;
+    }
+    if (add) {
+        ++digests_[c.digest];
+    } else if (auto it = digests_.find(c.digest); it != digests_.end() && --it->second == 0) {
+        digests_.erase(it);
+    }
 }
 
 Aggregate Aggregator::finish(std::size_t top) && {
     Aggregate out = std::move(result_);
     // Rows added before a dimension first appeared are shorter; pad them.
     for (auto& row : out.teams) row.levels.resize(out.dimensions.size(), -1);
+    // A dimension only a left-out report had is no column: no team shown has it.
+    std::vector<std::size_t> keep;
+    for (std::size_t i = 0; i < out.dimensions.size(); ++i) {
+        std::size_t have = 0;
+        for (std::size_t n : out.dimensions[i].distribution) have += n;
+        if (have > 0 || left_out_.empty()) keep.push_back(i);
+    }
+    if (keep.size() != out.dimensions.size()) {
+        std::vector<DimensionColumn> dims;
+        for (std::size_t i : keep) dims.push_back(std::move(out.dimensions[i]));
+        out.dimensions = std::move(dims);
+        for (auto& row : out.teams) {
+            std::vector<int> levels;
+            for (std::size_t i : keep) levels.push_back(row.levels[i]);
+            row.levels = std::move(levels);
+        }
+    }
+    for (const auto& l : left_out_) {
+        const TeamRow& kept = out.teams[l.row];
+        out.superseded.push_back({kept.team, l.source, l.date, kept.source, kept.date});
+    }
+    // Practices only left-out reports missed are missing in no team shown.
+    practices_.erase(std::remove_if(practices_.begin(), practices_.end(),
+                                    [](const MissingPractice& p) { return p.missing == 0; }),
+                     practices_.end());
     for (std::size_t i = 0; i < out.dimensions.size(); ++i) {
         std::size_t have = 0;
         for (std::size_t n : out.dimensions[i].distribution) have += n;

@@ -50,6 +50,8 @@ ReportDiff diff_reports(const Report& o, const Report& n, const std::string& old
     d.new_rule = n.assessment.rule;
     d.old_team = o.team;
     d.new_team = n.team;
+    d.old_date = o.date;
+    d.new_date = n.date;
     const Assessment& oa = o.assessment;
     const Assessment& na = n.assessment;
     d.overall.name = "Overall";
@@ -119,6 +121,30 @@ ReportDiff diff_reports(const Report& o, const Report& n, const std::string& old
         else d.dropped.push_back(std::move(c));
     }
     return d;
+}
+
+std::vector<std::string> diff_warnings(const ReportDiff& d) {
+    std::vector<std::string> out;
+    // A report without a team says nothing about whose it is: only two different names are a mismatch.
+    if (!d.old_team.empty() && !d.new_team.empty() && d.old_team != d.new_team)
+        out.push_back("the reports are of different teams ('" + d.old_team + "' and '" + d.new_team +
+                      "'); the diff compares two teams, not one team over time");
+    if (d.old_version != d.new_version)
+        out.push_back("the reports are of different versions of questionnaire '" + d.questionnaire.id + "' (" +
+                      d.old_version + " -> " + d.new_version + "); some changes may come from the questionnaire, " +
+                      "not the team");
+    else if (d.digest_changed())
+        out.push_back("the questionnaire '" + d.questionnaire.id + "' changed between the two reports (digest " +
+                      d.old_digest + " -> " + d.new_digest + "); some changes may come from the questionnaire, " +
+                      "not the team");
+    if (d.rule_changed())
+        out.push_back("the reports were scored by different rules (rule " + std::to_string(d.old_rule) + " -> rule " +
+                      std::to_string(d.new_rule) + ", see docs/scoring.md); a level change may come from the rule, " +
+                      "not the team");
+    if (!d.old_date.empty() && !d.new_date.empty() && d.new_date < d.old_date)
+        out.push_back("NEW is dated " + d.new_date + ", before OLD (" + d.old_date +
+                      "): are the two reports given in the wrong order?");
+    return out;
 }
 
 }  // namespace mm

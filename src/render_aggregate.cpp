@@ -35,6 +35,41 @@ std::string title_of(const Aggregate& a) {
     return a.questionnaire.title.empty() ? a.questionnaire.id : a.questionnaire.title;
 }
 
+std::string pad_left(const std::string& s, int width) {
+    const int w = display_width(s);
+    return w >= width ? s : std::string(static_cast<std::size_t>(width - w), ' ') + s;
+}
+
+// The first `width` columns of `s`, without the "…" that truncate_to ends a cut with: a column header, which the
+// legend below the table spells out.
+std::string prefix(const std::string& s, int width) {
+    std::string cut = truncate_to(s, width + 1);
+    const std::string ellipsis = "…";
+    if (cut.size() >= ellipsis.size() && cut.compare(cut.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0)
+        cut.resize(cut.size() - ellipsis.size());
+    return cut;
+}
+
+// Whether any team's report is dated: then the tables have a date column.
+bool any_date(const Aggregate& a) {
+    return std::any_of(a.teams.begin(), a.teams.end(), [](const TeamRow& t) { return !t.date.empty(); });
+}
+
+std::string dated(const std::string& source, const std::string& date) {
+    return date.empty() ? source : source + " (" + date + ")";
+}
+
+// The reports left out as older reports of a team given again, one a line.
+std::string superseded_text(const Aggregate& a, int width) {
+    if (a.superseded.empty()) return {};
+    std::string out = "\nLeft out, as a later report of the same team was given:\n";
+    for (const auto& s : a.superseded)
+        out += "  " + wrap(terminal_safe(s.team) + ": " + terminal_safe(dated(s.source, s.date)) + "; kept " +
+                               terminal_safe(dated(s.kept_source, s.kept_date)),
+                           width - 2, 4) + "\n";
+    return out;
+}
+
 }  // namespace
 
 std::string render_aggregate_text(const Aggregate& a, const TextOptions& options) {
@@ -55,27 +90,67 @@ std::string render_aggregate_text(const Aggregate& a, const TextOptions& options
            fmt::format(" ({} {}): {}\n\n", terminal_safe(a.questionnaire.id), terminal_safe(a.questionnaire.version),
                        plural(teams, "team", "teams"));
 
-    // Heatmap as a table: short column headers, explained below it.
+    // Heatmap as a table. Columns are headed by the dimensions' ids (what --min-level DIM=N takes), cut to one
+    // width when the full ids do not fit the line, and explained one per line below the table.
+    const bool dated = any_date(a);
+    const int width = std::max(options.width, 60);
     int team_width = 8;
     for (const auto& t : a.teams) team_width = std::max(team_width, display_width(terminal_safe(t.team)));
     team_width = std::min(team_width, 28);
-    std::vector<std::string> heads;
-    for (const auto& d : a.dimensions) heads.push_back(terminal_safe(d.id).substr(0, 6));
-    std::string header = fit("Team", team_width) + "  Overall";
-    for (const auto& hd : heads) header += "  " + fmt::format("{:>6}", hd);
+    std::vector<std::string> ids;
+    int id_width = 0;
+    for (const auto& d : a.dimensions) {
+        ids.push_back(terminal_safe(d.id));
+        id_width = std::max(id_width, display_width(ids.back()));
+    }
+    const int fixed = 2 + 7 + 2 + 6 + (dated ? 12 : 0);  // Overall, Target, Date
+    const int dims = static_cast<int>(ids.size());
+    auto table_width = [&](int team, int col) { return team + fixed + dims * (1 + std::max(col, 3)); };
+    int col = id_width;
+    std::vector<std::string> heads = ids;
+    if (table_width(team_width, col) > width) {
+        // The team column gives up width first (to 14 columns), then the ids are cut to the widest width that
+        // fits (at least 3 columns, longer when the cut ids would not tell two dimensions apart), then the team
+        // column takes back what is left.
+        const int names = team_width;
+        team_width = std::min(team_width, 14);
+        col = std::max(3, (width - team_width - fixed) / std::max(dims, 1) - 1);
+        for (;; ++col) {
+            std::vector<std::string> cut;
+            for (const auto& id : ids) cut.push_back(prefix(id, col));
+            std::vector<std::string> sorted = cut;
+            std::sort(sorted.begin(), sorted.end());
+            if (col >= id_width || std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) {
+                heads = std::move(cut);
+                break;
+            }
+        }
+        team_width = std::max(8, std::min(names, width - fixed - dims * (1 + std::max(col, 3))));
+    }
+    col = std::max(col, 3);
+    std::string header = fit("Team", team_width) + "  Overall  Target" + (dated ? "  Date      " : "");
+    for (const auto& hd : heads) header += " " + pad_left(hd, col);
     out += paint("1", header) + "\n";
     for (const auto& t : a.teams) {
-        std::string line = fit(terminal_safe(t.team), team_width) + "  " + level_cell(t.overall_level, 7);
-        for (std::size_t i = 0; i < t.levels.size(); ++i) line += "  " + level_cell(t.levels[i], 6);
+        std::string line = fit(terminal_safe(t.team), team_width) + "  " + level_cell(t.overall_level, 7) + "  " +
+                           fmt::format("{:>6}", t.target ? std::to_string(*t.target) : "-");
+        if (dated) line += "  " + fit(t.date.empty() ? "-" : terminal_safe(t.date), 10);
+        for (std::size_t i = 0; i < t.levels.size(); ++i) line += " " + level_cell(t.levels[i], col);
         out += line + "\n";
     }
-    std::string mean = paint("2", fit("Mean", team_width) + "         ");
-    for (const auto& d : a.dimensions) mean += "  " + paint("2", fmt::format("{:>6.1f}", d.mean));
+    std::string mean = paint("2", fit("Mean", team_width) + "                 " + (dated ? "            " : ""));
+    for (const auto& d : a.dimensions) mean += " " + paint("2", fmt::format("{:>{}.1f}", d.mean, col));
     out += mean + "\n";
-    out += paint("2", "Columns: ");
-    for (std::size_t i = 0; i < a.dimensions.size(); ++i)
-        out += paint("2", (i ? "; " : "") + heads[i] + " = " + terminal_safe(a.dimensions[i].name));
-    out += "\n\n";
+    // The legend: one dimension a line, cut to the line, so it fits the terminal however long the names are.
+    int head_width = 0;
+    for (const auto& hd : heads) head_width = std::max(head_width, display_width(hd));
+    for (std::size_t i = 0; i < a.dimensions.size(); ++i) {
+        std::string name = terminal_safe(a.dimensions[i].name);
+        if (heads[i] != ids[i]) name = ids[i] + ": " + name;
+        out += paint("2", truncate_to("  " + pad_right(heads[i], head_width) + "  " + name, width - 1)) + "\n";
+    }
+    out += superseded_text(a, width);
+    out += "\n";
 
     out += paint("1", "Overall levels") + "\n";
     std::size_t most = 1;
@@ -129,8 +204,10 @@ std::string render_aggregate_json(const Aggregate& a) {
         ojson lv = ojson::object();
         for (std::size_t i = 0; i < t.levels.size(); ++i)
             lv[a.dimensions[i].id] = t.levels[i] < 0 ? ojson(nullptr) : ojson(t.levels[i]);
-        ojson tj{{"team", t.team}, {"source", t.source}, {"overall", t.overall_level},
-                 {"score", std::round(t.score * 10000) / 10000}};
+        ojson tj{{"team", t.team}, {"source", t.source}};
+        if (!t.date.empty()) tj["date"] = t.date;
+        tj["overall"] = t.overall_level;
+        tj["score"] = std::round(t.score * 10000) / 10000;
         tj["target"] = t.target ? ojson(*t.target) : ojson(nullptr);
         tj["gaps"] = t.gaps;
         tj["levels"] = lv;
@@ -144,6 +221,15 @@ std::string render_aggregate_json(const Aggregate& a) {
                            {"blocking", p.blocking}, {"missing", p.missing}});
     j["most_missing"] = missing;
     j["practices_missing"] = a.practices_missing;
+    ojson left_out = ojson::array();
+    for (const auto& l : a.superseded) {
+        ojson e{{"team", l.team}, {"source", l.source}};
+        if (!l.date.empty()) e["date"] = l.date;
+        e["kept_source"] = l.kept_source;
+        if (!l.kept_date.empty()) e["kept_date"] = l.kept_date;
+        left_out.push_back(std::move(e));
+    }
+    j["superseded"] = left_out;
     return json_text(j);
 }
 
@@ -159,21 +245,31 @@ std::string render_aggregate_markdown(const Aggregate& a) {
         return std::string(squares[std::clamp(i, 0, 4)]) + " " + std::to_string(level);
     };
     std::string out = "## " + esc(title_of(a)) + ": " + plural(teams, "team", "teams") + "\n\n";
-    out += "| Team | Overall |";
-    std::string align = "|:--|:-:|";
+    const bool with_date = any_date(a);
+    out += std::string("| Team | Overall | Target |") + (with_date ? " Date |" : "");
+    std::string align = std::string("|:--|:-:|:-:|") + (with_date ? ":-:|" : "");
     for (const auto& d : a.dimensions) {
         out += " " + esc(d.name.empty() ? d.id : d.name) + " |";
         align += ":-:|";
     }
     out += "\n" + align + "\n";
     for (const auto& t : a.teams) {
-        out += "| " + esc(t.team) + " | " + square(t.overall_level) + " |";
+        out += "| " + esc(t.team) + " | " + square(t.overall_level) + " | " +
+               (t.target ? std::to_string(*t.target) : "–") + " |";
+        if (with_date) out += " " + (t.date.empty() ? std::string("–") : esc(t.date)) + " |";
         for (int l : t.levels) out += " " + square(l) + " |";
         out += "\n";
     }
-    out += "| _Mean_ | |";
+    out += std::string("| _Mean_ | | |") + (with_date ? " |" : "");
     for (const auto& d : a.dimensions) out += " " + fmt::format("{:.1f}", d.mean) + " |";
-    out += "\n\n### Overall levels\n\n| Level | Teams | Share |\n|:--|--:|--:|\n";
+    out += "\n";
+    if (!a.superseded.empty()) {
+        out += "\nLeft out, as a later report of the same team was given:\n\n";
+        for (const auto& l : a.superseded)
+            out += "- " + esc(l.team) + ": " + esc(dated(l.source, l.date)) + "; kept " +
+                   esc(dated(l.kept_source, l.kept_date)) + "\n";
+    }
+    out += "\n### Overall levels\n\n| Level | Teams | Share |\n|:--|--:|--:|\n";
     for (int l = 0; l <= max; ++l) {
         std::size_t n = a.overall_distribution[static_cast<std::size_t>(l)];
         out += "| " + std::to_string(l) + ": " + esc(a.questionnaire.level_name(l)) + " | " + std::to_string(n) +
@@ -207,14 +303,21 @@ std::string render_aggregate_html(const Aggregate& a) {
            "<title>" + h(title_of(a)) + ": " + plural(teams, "team", "teams") + "</title>\n<style>\n"
            "body { margin: 0; color: #1f2328; font: 14px/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, "
            "\"Liberation Sans\", Arial, sans-serif; }\n"
-           "main { max-width: 1200px; margin: 0 auto; padding: 24px; }\n"
+           "main { max-width: 1400px; margin: 0 auto; padding: 24px; }\n"
            "h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 10px; "
            "border-bottom: 1px solid #d8dee4; padding-bottom: 4px; }\n"
            ".sub { color: #59636e; margin: 0; }\n"
            "table { border-collapse: collapse; }\n"
            "th, td { padding: 4px 8px; border: 1px solid #fff; text-align: center; }\n"
            "th { font-size: 12px; color: #59636e; font-weight: 600; vertical-align: bottom; }\n"
-           "td.team, th.team { text-align: left; max-width: 260px; overflow-wrap: anywhere; }\n"
+           ".heat th { padding: 4px 5px; }\n"
+           // A team's name wraps between words, never letter by letter: the column keeps room for a word and the
+           // table scrolls sideways in its box when the page is narrower than the table.
+           ".scroll { overflow-x: auto; max-width: 100%; }\n"
+           "td.team, th.team { text-align: left; min-width: 9em; max-width: 260px; overflow-wrap: normal; "
+           "word-break: normal; hyphens: manual; }\n"
+           "td.date { white-space: nowrap; color: #59636e; font-variant-numeric: tabular-nums; }\n"
+           ".left-out { color: #59636e; margin: 8px 0 0; padding-left: 20px; }\n"
            "td.lvl { color: #fff; font-weight: 700; min-width: 34px; }\n"
            "td.none { background: #eaeef2; color: #8c959f; }\n"
            "tr.mean td { color: #59636e; font-style: italic; border-top: 2px solid #d8dee4; }\n"
@@ -231,8 +334,10 @@ std::string render_aggregate_html(const Aggregate& a) {
     out += "<h1>" + h(title_of(a)) + "</h1>\n<p class=\"sub\">" + plural(teams, "team", "teams") +
            " · questionnaire <code>" + h(a.questionnaire.id) + "</code> " + h(a.questionnaire.version) + "</p>\n";
 
-    out += "<h2>Levels by team and dimension</h2>\n<table class=\"heat\">\n<thead><tr><th class=\"team\">Team</th>"
-           "<th>Overall</th>";
+    const bool with_date = any_date(a);
+    out += std::string("<h2>Levels by team and dimension</h2>\n<div class=\"scroll\">\n<table class=\"heat\">\n"
+                       "<thead><tr><th class=\"team\">Team</th><th>Overall</th><th>Target</th>") +
+           (with_date ? "<th>Date</th>" : "");
     for (const auto& d : a.dimensions) out += "<th title=\"" + h(d.id) + "\">" + h(d.name.empty() ? d.id : d.name) + "</th>";
     out += "</tr></thead>\n<tbody>\n";
     auto td = [&](int level) {
@@ -241,13 +346,26 @@ std::string render_aggregate_html(const Aggregate& a) {
                "</td>";
     };
     for (const auto& t : a.teams) {
-        out += "<tr><td class=\"team\" title=\"" + h(t.source) + "\">" + h(t.team) + "</td>" + td(t.overall_level);
+        out += "<tr><td class=\"team\" title=\"" + h(t.source) + "\">" + h(t.team) + "</td>" + td(t.overall_level) +
+               "<td>" + (t.target ? std::to_string(*t.target) : "–") + "</td>";
+        if (with_date)
+            out += t.date.empty() ? std::string("<td class=\"date\">–</td>")
+                                  : "<td class=\"date\"><time datetime=\"" + h(t.date) + "\">" + h(t.date) +
+                                        "</time></td>";
         for (int l : t.levels) out += td(l);
         out += "</tr>\n";
     }
-    out += "<tr class=\"mean\"><td class=\"team\">Mean</td><td></td>";
+    out += std::string("<tr class=\"mean\"><td class=\"team\">Mean</td><td></td><td></td>") +
+           (with_date ? "<td></td>" : "");
     for (const auto& d : a.dimensions) out += "<td>" + fmt::format("{:.1f}", d.mean) + "</td>";
-    out += "</tr>\n</tbody>\n</table>\n";
+    out += "</tr>\n</tbody>\n</table>\n</div>\n";
+    if (!a.superseded.empty()) {
+        out += "<p class=\"sub\">Left out, as a later report of the same team was given:</p>\n<ul class=\"left-out\">\n";
+        for (const auto& l : a.superseded)
+            out += "<li>" + h(l.team) + ": " + h(dated(l.source, l.date)) + "; kept " +
+                   h(dated(l.kept_source, l.kept_date)) + "</li>\n";
+        out += "</ul>\n";
+    }
 
     out += "<h2>Overall levels</h2>\n<table class=\"dist\">\n";
     std::size_t most = 1;

@@ -62,6 +62,9 @@ std::string render_diff_text(const ReportDiff& d, const TextOptions& options) {
     out += "\n";
     if (d.old_version != d.new_version)
         out += fmt::format("Questionnaire version {} → {}\n", terminal_safe(d.old_version), terminal_safe(d.new_version));
+    if (!d.old_date.empty() || !d.new_date.empty())
+        out += "Assessed " + terminal_safe(d.old_date.empty() ? "(no date)" : d.old_date) + " → " +
+               terminal_safe(d.new_date.empty() ? "(no date)" : d.new_date) + "\n";
     out += "\n";
     out += paint("1", "Overall level ") + terminal_safe(level_and_name(q, d.overall.old_level)) + " → " +
            terminal_safe(level_and_name(q, d.overall.new_level)) + "  " + change(d.overall.change()) +
@@ -106,6 +109,8 @@ std::string render_diff_json(const ReportDiff& d) {
                           {"new_digest", d.new_digest}};
     j["old_team"] = d.old_team;
     j["new_team"] = d.new_team;
+    if (!d.old_date.empty()) j["old_date"] = d.old_date;
+    if (!d.new_date.empty()) j["new_date"] = d.new_date;
     j["overall"] = {{"old", d.overall.old_level},
                     {"new", d.overall.new_level},
                     {"change", d.overall.change()},
@@ -146,7 +151,11 @@ std::string render_diff_markdown(const ReportDiff& d) {
     const QuestionnaireInfo& q = d.questionnaire;
     std::string out = "## Maturity change: " + esc(q.title.empty() ? q.id : q.title);
     if (!d.new_team.empty()) out += ": " + esc(d.new_team);
-    out += "\n\n**Overall level " + esc(level_and_name(q, d.overall.old_level)) + " → " +
+    out += "\n\n";
+    if (!d.old_date.empty() || !d.new_date.empty())
+        out += "Assessed " + esc(d.old_date.empty() ? "(no date)" : d.old_date) + " → " +
+               esc(d.new_date.empty() ? "(no date)" : d.new_date) + "\n\n";
+    out += "**Overall level " + esc(level_and_name(q, d.overall.old_level)) + " → " +
            esc(level_and_name(q, d.overall.new_level)) + "** " + change(d.overall.change()) + " · score " +
            percent(d.old_score) + " → " + percent(d.new_score) + "\n\n";
     if (d.regressed()) out += "> [!WARNING]\n> A level went down since the previous assessment.\n\n";

@@ -51,12 +51,26 @@ std::vector<std::string> label_lines(const std::string& text, std::size_t width,
     return out;
 }
 
+// The layout of a radar chart. A chart scales with the page: at 390 px a 600-unit-wide chart shows its 12.5-unit
+// labels at 7 px, and nine names do not fit around it at a legible size. So the page carries two: the wide one,
+// and a narrow one whose axes are numbered (labels twice the size: about 13 px at 390 px), with the names in a
+// numbered key below it that wraps like text; CSS shows one or the other by the width of the screen.
+struct RadarLayout {
+    const char* variant;  // CSS class and id suffix
+    double height, cx, cy, radius;
+    double line_h;            // label line height, in chart units (the label font-size is set in the style)
+    std::size_t wrap, lines;  // label lines: at most `lines` of `wrap` columns
+};
+constexpr RadarLayout kWideRadar{"wide", 480, 300, 240, 158, 14, 18, 3};
+constexpr RadarLayout kNarrowRadar{"narrow", 560, 300, 280, 190, 26, 0, 1};  // wrap 0: numbered axes
+
 // A radar chart of the dimension levels, with the target level as a dashed ring.
-std::string radar_chart(const Report& r) {
+std::string radar_chart(const Report& r, const RadarLayout& layout) {
     const Assessment& a = r.assessment;
     const int max = std::max(1, r.questionnaire.max_level());
     const std::size_t n = a.dimensions.size();
-    const double cx = 300, cy = 240, radius = 158;
+    const double cx = layout.cx, cy = layout.cy, radius = layout.radius;
+    const std::string title_id = std::string("chart-title-") + layout.variant;
     auto point = [&](std::size_t i, double value) {
         double angle = -kPi / 2 + 2 * kPi * static_cast<double>(i) / static_cast<double>(n);
         double rr = radius * std::clamp(value / max, 0.0, 1.0);
@@ -71,8 +85,9 @@ std::string radar_chart(const Report& r) {
         return pts;
     };
 
-    std::string svg = "<svg class=\"chart radar\" viewBox=\"0 0 600 480\" role=\"img\" aria-labelledby=\"chart-title\" "
-                      "xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"chart-title\">Level of each dimension, "
+    std::string svg = "<svg class=\"chart radar " + std::string(layout.variant) + "\" viewBox=\"0 0 600 " +
+                      std::to_string(static_cast<int>(layout.height)) + "\" role=\"img\" aria-labelledby=\"" + title_id + "\" "
+                      "xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"" + title_id + "\">Level of each dimension, "
                       "from 0 at the centre to " + std::to_string(max) + " at the edge</title>\n";
     // Rings and axes.
     for (int k = 1; k <= max; ++k)
@@ -108,11 +123,14 @@ std::string radar_chart(const Report& r) {
         double c = std::cos(angle), s = std::sin(angle);
         double lx = cx + (radius + 14) * c, ly = cy + (radius + 14) * s;
         const char* anchor = c > 0.25 ? "start" : c < -0.25 ? "end" : "middle";
-        std::vector<std::string> lines = label_lines(d.name.empty() ? d.id : d.name, 18, 3);
-        const double line_h = 14;
+        std::vector<std::string> lines = layout.wrap ? label_lines(d.name.empty() ? d.id : d.name, layout.wrap, layout.lines)
+                                                     : std::vector<std::string>{std::to_string(i + 1)};
+        const double line_h = layout.line_h;
         double total = line_h * static_cast<double>(lines.size() + 1);
         // Above the chart the block grows upwards, below it downwards, at the sides it is centred.
-        double top = s < -0.5 ? ly - total + 8 : s > 0.5 ? ly + 10 : ly - total / 2 + 10;
+        // Offsets in line heights (8 and 10 units at the wide chart's 14).
+        const double up = line_h * 8 / 14, down = line_h * 10 / 14;
+        double top = s < -0.5 ? ly - total + up : s > 0.5 ? ly + down : ly - total / 2 + down;
         svg += "<text class=\"label\" text-anchor=\"" + std::string(anchor) + "\" x=\"" + num(lx) + "\" y=\"" +
                num(top) + "\">";
         for (std::size_t k = 0; k < lines.size(); ++k)
@@ -272,6 +290,7 @@ h2 { font-size: 19px; margin: 34px 0 12px; padding-bottom: 6px; border-bottom: 1
 h3 { font-size: 15px; margin: 22px 0 8px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 .kicker { color: var(--muted); font-size: 13px; letter-spacing: .05em; text-transform: uppercase; }
 .team { margin: 0; font-size: 17px; color: var(--muted); }
+.assessed { margin: 2px 0 0; font-size: 13px; color: var(--muted); overflow-wrap: anywhere; }
 .headline { display: flex; gap: 22px; align-items: center; margin-top: 20px; padding: 18px 20px;
   background: var(--soft); border: 1px solid var(--line); border-radius: 10px; }
 .badge { flex: none; width: 92px; height: 92px; border-radius: 50%; color: #fff; display: flex; flex-direction: column;
@@ -356,6 +375,19 @@ ul.contradictions code { font-size: 12.5px; background: var(--soft); padding: 0 
 footer { margin-top: 36px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 10px;
   overflow-wrap: anywhere; }
 @media (max-width: 720px) { .overview { grid-template-columns: 1fr; } main { padding: 16px; } }
+.chart.narrow, .radar-key { display: none; }
+.radar-key { margin: 4px 0 8px; padding-left: 26px; font-size: 14px; }
+svg.narrow .label { font-size: 24px; font-weight: 600; }
+svg.narrow .tick { font-size: 18px; }
+.table-scroll { overflow-x: auto; }
+@media (max-width: 560px) {
+  .chart.wide { display: none; }
+  .chart.narrow, .radar-key { display: block; }
+  .headline { flex-direction: column; align-items: flex-start; padding: 16px; }
+  h1 { font-size: 24px; }
+  .meter { min-width: 64px; }
+  th, td { padding: 6px 5px; }
+}
 @media print {
   @page { margin: 14mm 12mm; }
   body { font-size: 10.5pt; }
@@ -364,6 +396,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; border-top: 1px
   h2, h3 { break-after: avoid; }
   .headline, .overview, figure, tr, .gap, .ladder li { break-inside: avoid; }
   .overview { grid-template-columns: 3fr 2fr; }
+  .chart.wide { display: block; } .chart.narrow, .radar-key { display: none; }
   a { color: inherit; text-decoration: none; }
   .refs a::after { content: ""; }
 }
@@ -390,6 +423,12 @@ std::string render_html(const Report& r) {
     // Headline.
     out += "<header>\n<div class=\"kicker\">Maturity report</div>\n<h1>" + h(title) + "</h1>\n";
     if (!r.team.empty()) out += "<p class=\"team\">Team: " + h(r.team) + "</p>\n";
+    if (!r.date.empty() || !r.commit.empty()) {
+        out += "<p class=\"assessed\">Assessed";
+        if (!r.date.empty()) out += " <time datetime=\"" + h(r.date) + "\">" + h(r.date) + "</time>";
+        if (!r.commit.empty()) out += " at commit <code>" + h(r.commit) + "</code>";
+        out += "</p>\n";
+    }
     out += "</header>\n";
     out += "<section class=\"headline\">\n<div class=\"badge\" style=\"background:" +
            level_color(a.overall_level, max) + "\"><span class=\"num\">" + std::to_string(a.overall_level) +
@@ -433,7 +472,17 @@ std::string render_html(const Report& r) {
 
     // Chart and ladder.
     out += "<section class=\"overview\">\n<div>\n<h2>Dimensions at a glance</h2>\n<figure>\n";
-    out += a.dimensions.size() >= 3 ? radar_chart(r) : bar_chart(r);
+    if (a.dimensions.size() >= 3) {
+        out += radar_chart(r, kWideRadar) + radar_chart(r, kNarrowRadar);
+        // The narrow chart's key: its axes are numbered in this order.
+        out += "<ol class=\"radar-key\">\n";
+        for (const auto& d : a.dimensions)
+            out += "<li>" + h(d.name.empty() ? d.id : d.name) + " <span class=\"lvl\" style=\"color:" +
+                   level_color(d.level, max) + "\">level " + std::to_string(d.level) + "</span></li>\n";
+        out += "</ol>\n";
+    } else {
+        out += bar_chart(r);
+    }
     out += "<figcaption><span class=\"swatch level\"></span>level reached"
            "<span class=\"swatch progress\"></span>progress towards the next";
     if (a.target) out += "<span class=\"swatch target\"></span>target";
@@ -463,7 +512,7 @@ std::string render_html(const Report& r) {
     out += "</div>\n</section>\n";
 
     // Dimension table.
-    out += "<section>\n<h2>Dimensions</h2>\n<table>\n<thead><tr><th>Dimension</th><th class=\"num\">Level</th>"
+    out += "<section>\n<h2>Dimensions</h2>\n<div class=\"table-scroll\">\n<table>\n<thead><tr><th>Dimension</th><th class=\"num\">Level</th>"
            "<th>Progress</th>";
     for (int k = 1; k <= max; ++k)
         out += "<th class=\"num\" title=\"" + h(q.level_name(k)) + "\">L" + std::to_string(k) + "</th>";
@@ -496,7 +545,7 @@ std::string render_html(const Report& r) {
         }
         out += "</tr>\n";
     }
-    out += "</tbody>\n</table>\n</section>\n";
+    out += "</tbody>\n</table>\n</div>\n</section>\n";
 
     // Gap report.
     out += "<section>\n<h2>Next steps</h2>\n";

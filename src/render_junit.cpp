@@ -151,10 +151,15 @@ std::string render_junit(const Report& r) {
         body += "  <testsuite name=\"" + x(name) + "\" id=\"" + x(s.id) + "\" tests=\"" +
                 std::to_string(s.cases.size()) + "\" failures=\"" + std::to_string(s.failures) +
                 "\" errors=\"0\" skipped=\"" + std::to_string(s.skipped) + "\" time=\"0\">\n";
+        // When and what was assessed go with every suite: junit-10.xsd allows properties on a <testsuite> only,
+        // and CI reporters show a suite's properties on their own.
+        std::string props;
         if (s.dim)
-            body += "    <properties>\n      <property name=\"level\" value=\"" + std::to_string(s.dim->level) +
-                    "\"/>\n      <property name=\"required_level\" value=\"" + std::to_string(required) +
-                    "\"/>\n    </properties>\n";
+            props += "      <property name=\"level\" value=\"" + std::to_string(s.dim->level) +
+                     "\"/>\n      <property name=\"required_level\" value=\"" + std::to_string(required) + "\"/>\n";
+        if (!r.date.empty()) props += "      <property name=\"date\" value=\"" + x(r.date) + "\"/>\n";
+        if (!r.commit.empty()) props += "      <property name=\"commit\" value=\"" + x(r.commit) + "\"/>\n";
+        if (!props.empty()) body += "    <properties>\n" + props + "    </properties>\n";
         body += cases + "  </testsuite>\n";
         total += s.cases.size();
         total_failures += static_cast<std::size_t>(s.failures);

@@ -59,6 +59,13 @@ std::string render_markdown(const Report& r) {
     out += "## " + esc(q.title.empty() ? q.id : q.title);
     if (!r.team.empty()) out += ": " + esc(r.team);
     out += "\n\n";
+    // When and what was assessed, under the heading: a pasted report still says what it describes.
+    if (!r.date.empty() || !r.commit.empty()) {
+        std::string when;
+        if (!r.date.empty()) when += "Assessed " + esc(r.date);
+        if (!r.commit.empty()) when += (when.empty() ? "Assessed at commit " : " at commit ") + code(r.commit);
+        out += when + "\n\n";
+    }
     out += "**Overall level " + level_label(q, a.overall_level, a.overall_name) + "** (of " + std::to_string(max) +
            ") · score " + percent(a.overall_score) + "\n\n";
     if (a.up_to_level) out += "**Capped:** " + scope_note(a) + "\n\n";

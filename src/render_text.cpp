@@ -86,6 +86,8 @@ std::string render_text_summary(const Report& r, const TextOptions& options, std
     std::string out;
     std::string head = terminal_safe(q.title);
     if (!r.team.empty()) head += " · team " + terminal_safe(r.team);
+    if (!r.date.empty()) head += " · " + terminal_safe(r.date);
+    if (!r.commit.empty()) head += " · commit " + terminal_safe(r.commit.substr(0, 12));
     out += st.bold(truncate_to(head, cut - 4 - display_width(q.id) - display_width(q.version))) +
            st.dim(fmt::format(" ({} {})", terminal_safe(q.id), terminal_safe(q.version))) + "\n";
     out += overall_line(a, q.max_level(), st);
@@ -139,6 +141,8 @@ std::string render_text(const Report& r, const TextOptions& options) {
     out += st.bold(terminal_safe(q.title)) +
            st.dim(fmt::format(" ({} {})", terminal_safe(q.id), terminal_safe(q.version))) + "\n";
     if (!r.team.empty()) out += "Team: " + terminal_safe(r.team) + "\n";
+    if (!r.date.empty()) out += "Date: " + terminal_safe(r.date) + "\n";
+    if (!r.commit.empty()) out += "Commit: " + terminal_safe(r.commit) + "\n";
     out += "\n";
     out += overall_line(a, max, st);
     if (a.target) {

@@ -8,6 +8,7 @@
 
 #include "mm/diagnostics.hpp"
 #include "mm/model.hpp"
+#include "mm/provenance.hpp"
 
 namespace mm::report_check {
 
@@ -129,6 +130,14 @@ GapGroup Checks::gap_group(const std::string& path, const std::string& group) co
     if (group == "next") return GapGroup::Next;
     if (group == "optional") return GapGroup::Optional;
     fail(path, "unknown group '" + group + "' (expected blocking, next or optional)");
+}
+
+void Checks::date(const std::string& path, const std::string& value) const {
+    if (!is_date(value)) fail(path, "'" + value + "' is not a date (YYYY-MM-DD)");
+}
+
+void Checks::commit(const std::string& path, const std::string& value) const {
+    if (!is_commit(value)) fail(path, "expected a full commit hash (40 or 64 lowercase hex digits)");
 }
 
 }  // namespace mm::report_check

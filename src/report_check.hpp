@@ -62,6 +62,9 @@ public:
     // profile: member `index` is about to be read.
     void profile_entry(const std::string& path, std::size_t index) const;
     GapGroup gap_group(const std::string& path, const std::string& group) const;
+    // date: YYYY-MM-DD, a real calendar date; commit: a full Git object name (include/mm/provenance.hpp).
+    void date(const std::string& path, const std::string& value) const;
+    void commit(const std::string& path, const std::string& value) const;
 
 private:
     const std::string& file_;

@@ -66,6 +66,8 @@ std::string render_json(const Report& r) {
     j["schema_version"] = r.schema_version;
     j["tool"] = {{"name", r.tool_name}, {"version", r.tool_version}};
     if (!r.team.empty()) j["team"] = r.team;
+    if (!r.date.empty()) j["date"] = r.date;
+    if (!r.commit.empty()) j["commit"] = r.commit;
     ojson levels = ojson::array();
     for (const auto& l : r.questionnaire.levels) levels.push_back({{"level", l.level}, {"name", l.name}});
     j["questionnaire"] = {{"id", r.questionnaire.id},
@@ -339,6 +341,11 @@ public:
         r.tool_name = str(tool, "name", "tool");
         r.tool_version = str(tool, "version", "tool");
         r.team = opt_str(j, "team", "");
+        // Added after 1.0 of the format; a report without them reads with neither.
+        r.date = opt_str(j, "date", "");
+        if (!r.date.empty()) checks_.date("date", r.date);
+        r.commit = opt_str(j, "commit", "");
+        if (!r.commit.empty()) checks_.commit("commit", r.commit);
         read_questionnaire(member(j, "questionnaire", ""), r.questionnaire);
         Assessment& a = r.assessment;
         // Reports written before rule 2 carry neither the rule nor the reasons for the level: rule 1, and the

@@ -34,6 +34,7 @@ struct Field {
 
 constexpr Field kRoot[] = {{"schema_version", Type::Whole, true},
                            {"team", Type::String, false},
+                           {"date", Type::String, false},
                            {"questionnaire", Type::Object, true, Ctx::Questionnaire},
                            {"overall", Type::Object, true, Ctx::Overall},
                            {"target", Type::Object, false, Ctx::Target},
@@ -307,6 +308,10 @@ private:
             case Ctx::Root:
                 if (k == "schema_version") check_schema_version();
                 else if (k == "team") out_.team = std::move(*string_);
+                else if (k == "date") {
+                    checks_.date("date", *string_);
+                    out_.date = std::move(*string_);
+                }
                 break;
             case Ctx::Questionnaire:
                 if (k == "id") out_.questionnaire.id = std::move(*string_);

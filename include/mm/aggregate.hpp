@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "mm/report.hpp"
@@ -16,6 +16,7 @@ namespace mm {
 struct TeamRow {
     std::string team;
     std::string source;          // the report's file name
+    std::string date;            // the report's date (YYYY-MM-DD), or empty
     int overall_level = 0;
     double score = 0.0;
     std::optional<int> target;
@@ -41,6 +42,13 @@ struct MissingPractice {
     std::size_t missing = 0;   // teams for which it is a gap at all (optional ones included)
 };
 
+// A report left out because a later report of the same team was given (Aggregator::add).
+struct Superseded {
+    std::string team;
+    std::string source, date;            // the report left out
+    std::string kept_source, kept_date;  // the team's report that is shown
+};
+
 struct Aggregate {
     QuestionnaireInfo questionnaire;          // of the first report
     std::vector<DimensionColumn> dimensions;  // in the first report's order, then any others as they appear
@@ -49,6 +57,7 @@ struct Aggregate {
     std::vector<MissingPractice> most_missing;      // by needed, then blocking, then missing, then level and id
     std::size_t practices_missing = 0;              // distinct practices missing in at least one team
     std::size_t digests = 0;                        // distinct questionnaire digests seen (1 when all agree)
+    std::vector<Superseded> superseded;             // in the order the left-out reports were given
 };
 
 // A team's name when its report has none: the file's base name without its extension ("reports/ml-a.json" ->
@@ -59,6 +68,7 @@ std::string team_name_from_path(const std::string& path);
 // read_report_summary fills it straight from the JSON text, without building a Report (see bench/aggregate).
 struct ReportSummary {
     std::string team;
+    std::string date;  // YYYY-MM-DD, or empty: which of a team's reports is the latest
     QuestionnaireInfo questionnaire;
     int overall_level = 0;
     double score = 0.0;
@@ -86,22 +96,46 @@ ReportSummary summarize(const Report& r);
 // those parts like read_report does. Throws InputError (with `file`).
 ReportSummary read_report_summary(const std::string& text, const std::string& file);
 
+// Of two reports of one team, whether `later` (given after `earlier`) is the one to keep: the later date, a report
+// without a date counting as older than any with one; on the same date (or neither dated) the one given later.
+bool supersedes(const std::string& later_date, const std::string& earlier_date);
+
 class Aggregator {
 public:
     // Adds one team's report. Throws InputError naming `source` when it is of another questionnaire (by id) than
-    // the first one added.
+    // the first one added. A report that names its team (`team`) as an earlier one did replaces it when it is
+    // the latest (`supersedes`), in the earlier one's row, or is left out; either way the aggregate lists the
+    // report left out (`superseded`). Teams named after their file are never merged: "reports/*/report.json"
+    // are different teams.
     void add(ReportSummary r, const std::string& source);
     std::size_t size() const { return result_.teams.size(); }
     // The result, with the `top` practices missing most often.
     Aggregate finish(std::size_t top) &&;
 
 private:
+    struct Contribution;
+    void count(const TeamRow& row, const Contribution& c, bool add);
+
     Aggregate result_;
     std::string first_source_;
     std::unordered_map<std::string, std::size_t> dimension_index_;
     std::unordered_map<std::string, std::size_t> practice_index_;
     std::vector<MissingPractice> practices_;
-    std::unordered_set<std::string> digests_;  // a set: 10,000 reports of as many digests stay linear
+    // Digests with the number of reports counted of each (a report left out is taken back out).
+    std::unordered_map<std::string, std::size_t> digests_;
+    // What each row added to the counts, so that a later report of the same team can take it back: the digest
+    // and each gap's practice and group. A few bytes per gap: memory stays flat over 10,000 reports.
+    struct Contribution {
+        std::string digest;
+        std::vector<std::pair<std::size_t, GapGroup>> gaps;
+    };
+    std::vector<Contribution> contributions_;
+    std::unordered_map<std::string, std::size_t> named_rows_;  // a report's own team name -> its row
+    struct LeftOut {
+        std::size_t row;  // the team's row, whose report is the one kept in the end
+        std::string source, date;
+    };
+    std::vector<LeftOut> left_out_;
 };
 
 struct TextOptions;

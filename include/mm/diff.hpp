@@ -34,6 +34,7 @@ struct ReportDiff {
     QuestionnaireInfo questionnaire;  // the new report's
     std::string old_digest, new_digest;
     std::string old_team, new_team;
+    std::string old_date, new_date;        // YYYY-MM-DD when the reports carry one
     std::string old_version, new_version;  // questionnaire versions
     int old_rule = 1, new_rule = 1;        // scoring rules (docs/scoring.md)
     LevelChange overall;
@@ -54,6 +55,10 @@ struct ReportDiff {
 // Compares two reports. Throws InputError when they are of different questionnaires (by id).
 ReportDiff diff_reports(const Report& old_report, const Report& new_report, const std::string& old_name = "OLD",
                         const std::string& new_name = "NEW");
+
+// What makes the comparison suspect, one warning each (without the "mlops-maturity: warning: " prefix): two teams,
+// another questionnaire version or digest, another scoring rule, NEW dated before OLD. Empty when none.
+std::vector<std::string> diff_warnings(const ReportDiff& d);
 
 struct TextOptions;
 std::string render_diff_text(const ReportDiff& d, const TextOptions& options);

@@ -35,6 +35,9 @@ struct Report {
     std::string tool_name = "mlops-maturity";
     std::string tool_version;
     std::string team;  // optional: who was assessed
+    // When and what was assessed (include/mm/provenance.hpp); empty when the report does not say.
+    std::string date;    // YYYY-MM-DD
+    std::string commit;  // the full Git object name of the commit assessed
     QuestionnaireInfo questionnaire;
     Assessment assessment;
     std::optional<GateResult> gate;

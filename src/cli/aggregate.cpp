@@ -77,6 +77,12 @@ ExitCode run_aggregate(const AggregateOptions& o) {
         std::cerr << "mlops-maturity: warning: the reports were made with " << a.digests
                   << " different versions of questionnaire '" << terminal_safe(a.questionnaire.id)
                   << "' (their digests differ); levels may not be comparable\n";
+    for (const auto& l : a.superseded)
+        std::cerr << escape_controls("mlops-maturity: warning: " + l.source +
+                                     (l.date.empty() ? std::string() : " (" + l.date + ")") +
+                                     " left out: a later report of team '" + l.team + "' was given, " +
+                                     l.kept_source + (l.kept_date.empty() ? std::string() : " (" + l.kept_date + ")"))
+                  << '\n';
     std::string out;
     if (o.format == "json") out = render_aggregate_json(a);
     else if (o.format == "markdown") out = render_aggregate_markdown(a);
@@ -103,7 +109,8 @@ void setup_aggregate(CLI::App& app, Context& ctx) {
         ->capture_default_str();
     add_color_option(*sub, o->color);
     sub->footer(
-        "The team's name is the report's \"team\" (assess --team NAME), else the file name without its extension.\n\n"
+        "The team's name is the report's \"team\" (assess --team NAME), else the file name without its extension.\n"
+        "Of two reports naming the same team, the later one (by date, then by order given) is shown.\n\n"
         "Examples:\n"
         "  mlops-maturity aggregate reports/*.json\n"
         "  mlops-maturity aggregate reports/*.json -f html -o maturity-overview.html\n"

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <memory>
 
@@ -9,6 +10,7 @@
 #include "cli/interactive.hpp"
 #include "mm/loading.hpp"
 #include "mm/output.hpp"
+#include "mm/provenance.hpp"
 #include "mm/report.hpp"
 #include "mm/source.hpp"
 
@@ -36,6 +38,8 @@ struct AssessOptions {
     int top = -1;                   // --top N: the one-screen summary with N next steps
     bool roadmap = false;           // --roadmap: what each level above the current one takes
     bool require_complete = false;  // --require-complete: an unanswered question is an error (exit 2)
+    std::string date;               // --date YYYY-MM-DD|none; empty: SOURCE_DATE_EPOCH, else today
+    std::string commit;             // --commit SHA|none; empty: the commit checked out in --scan's directory
 };
 
 constexpr std::size_t kSummarySteps = 5;
@@ -54,7 +58,26 @@ HintCommand full_report_command(const AssessOptions& o, const Interview* intervi
     if (o.scope.whole_repo) cmd.add("--whole-repo");
     if (o.target_level >= 0) cmd.add("--target-level", std::to_string(o.target_level));
     for (const auto& m : o.min_levels) cmd.add("--min-level", m);
+    // Given on the command line, not by the environment (which gives them again to the command shown).
+    auto given = [](const std::string& value, const char* env) {
+        const char* e = std::getenv(env);
+        return !value.empty() && (!e || value != e);
+    };
+    if (given(o.date, "MLOPS_MATURITY_DATE")) cmd.add("--date", o.date);
+    if (given(o.commit, "MLOPS_MATURITY_COMMIT")) cmd.add("--commit", o.commit);
     return cmd.add("--all");
+}
+
+// The commit checked out where --scan looked, read from the repository's files; "" without --scan or outside a
+// repository. A repository whose commit cannot be read gets a warning, not an error: the assessment stands.
+std::string scanned_commit(const std::string& scan_dir) {
+    if (scan_dir.empty()) return {};
+    const GitHead head = read_git_head(scan_dir);
+    if (head.repository && head.commit.empty())
+        std::cerr << escape_controls("mlops-maturity: warning: " + scan_dir + ": no commit recorded in the report: " +
+                                     head.problem + "; give it with --commit SHA")
+                  << '\n';
+    return head.commit;
 }
 
 const char* kHowToAnswer =
@@ -76,6 +99,10 @@ ExitCode run_assess(const AssessOptions& o) {
     if (o.top >= 0 && (o.all || o.roadmap))
         throw InputError(Diagnostic{"mlops-maturity", 0, 0,
                                     "--top cannot be combined with --all or --roadmap; choose one view"});
+    // When and what: checked before anything is asked, like the bars.
+    const std::optional<std::string> date = resolve_date(o.date, std::getenv("SOURCE_DATE_EPOCH"),
+                                                         local_date(std::time(nullptr)));
+    const std::string commit = o.commit.empty() ? std::string() : check_commit_option(o.commit);
     if (o.target_level > q.max_level())
         throw InputError(Diagnostic{"--target-level", 0, 0,
                                     "must be a level from 0 to " + std::to_string(q.max_level())});
@@ -144,6 +171,8 @@ ExitCode run_assess(const AssessOptions& o) {
     report.tool_version = tool_version();
     report.team = !o.team.empty() ? o.team : answers.team;
     report.contradictions = std::move(contradictions);
+    if (date) report.date = *date;
+    if (commit != "none") report.commit = commit.empty() ? scanned_commit(o.scan_dir) : commit;
 
     TextOptions to = text_options(o.output, o.color);
     to.show_all = o.all;
@@ -216,6 +245,14 @@ void setup_assess(CLI::App& app, Context& ctx) {
     sub->add_flag("--require-complete", o->require_complete,
                   "Fail (exit 2) when a question that applies is unanswered, instead of warning and counting it as "
                   "not in place");
+    sub->add_option("--date", o->date, "Date of the assessment stored in the report: YYYY-MM-DD, or 'none' for "
+                                       "byte-identical output (default: SOURCE_DATE_EPOCH's date, else today)")
+        ->type_name("YYYY-MM-DD|none")
+        ->envname("MLOPS_MATURITY_DATE");
+    sub->add_option("--commit", o->commit, "Git commit assessed, stored in the report: a full hash, or 'none' "
+                                           "(default: the commit checked out in the --scan directory)")
+        ->type_name("SHA|none")
+        ->envname("MLOPS_MATURITY_COMMIT");
     add_color_option(*sub, o->color);
     sub->footer(
         "Examples:\n"

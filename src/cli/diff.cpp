@@ -30,14 +30,8 @@ ExitCode run_diff(const DiffOptions& o) {
     Report old_report = read_report(old_src.text, old_src.name);
     Report new_report = read_report(new_src.text, new_src.name);
     ReportDiff d = diff_reports(old_report, new_report, old_src.name, new_src.name);
-    if (d.digest_changed())
-        std::cerr << "mlops-maturity: warning: the questionnaire '" << terminal_safe(d.questionnaire.id)
-                  << "' changed between the two reports (digest " << terminal_safe(d.old_digest) << " -> "
-                  << terminal_safe(d.new_digest) << "); some changes may come from the questionnaire, not the team\n";
-    if (d.rule_changed())
-        std::cerr << "mlops-maturity: warning: the reports were scored by different rules (rule " << d.old_rule
-                  << " -> rule " << d.new_rule << ", see docs/scoring.md); a level change may come from the rule, "
-                  << "not the team\n";
+    for (const auto& w : diff_warnings(d))
+        std::cerr << escape_controls("mlops-maturity: warning: " + w) << '\n';
 
     std::string out;
     if (o.format == "json") {

@@ -6,7 +6,10 @@ set -u
 : "${MM_DATA:?set MM_DATA to tests/data}"
 MM_SOURCE_DIR=${MM_SOURCE_DIR:-$(cd "$MM_DATA/../.." && pwd)}
 export NO_COLOR=1 CI=true
-unset COLUMNS
+# Reports without a date or commit, so that they are the same bytes every day and in every checkout (the goldens);
+# tests/e2e/test_reports_travel.sh unsets these to test both.
+export MLOPS_MATURITY_DATE=none MLOPS_MATURITY_COMMIT=none
+unset COLUMNS SOURCE_DATE_EPOCH
 PASSED=0
 FAILED=0
 TMP=$(mktemp -d)

@@ -223,3 +223,91 @@ TEST_CASE("read_report_summary rejects what read_report rejects, with a located 
     std::string deep(40, '[');
     CHECK(error("{\"x\": " + deep).find("nests deeper than 32") != std::string::npos);
 }
+
+TEST_CASE("supersedes: the later date wins; undated counts as oldest; on a tie the report given later") {
+    CHECK(supersedes("2026-06-30", "2026-03-31"));
+    CHECK_FALSE(supersedes("2026-03-31", "2026-06-30"));
+    CHECK(supersedes("2026-03-31", "2026-03-31"));
+    CHECK(supersedes("", ""));
+    CHECK(supersedes("2026-03-31", ""));
+    CHECK_FALSE(supersedes("", "2026-03-31"));
+}
+
+TEST_CASE("the Aggregator keeps a team's latest report and takes the other one's counts back out") {
+    auto summary = [](const std::string& team, const std::string& date, int level, const std::string& dim,
+                      std::vector<std::pair<std::string, GapGroup>> gaps, const std::string& digest = "sha256:1") {
+        ReportSummary s;
+        s.team = team;
+        s.date = date;
+        s.questionnaire.id = "q";
+        s.questionnaire.digest = digest;
+        s.questionnaire.levels = {{0, "zero", ""}, {1, "one", ""}, {2, "two", ""}};
+        s.overall_level = level;
+        s.target = level + 1;
+        s.dimensions = {{"a", "A", level}};
+        if (!dim.empty()) s.dimensions.push_back({dim, dim, level});
+        for (auto& [id, group] : gaps) s.gaps.push_back({id, "a", 1, id + "?", "do " + id, group});
+        return s;
+    };
+    Aggregator agg;
+    // x: newer, given first; then another team; then x's older report (left out), then a newer one (kept).
+    agg.add(summary("x", "2026-06-30", 1, "", {{"p", GapGroup::Blocking}}), "x-q2.json");
+    agg.add(summary("y", "", 0, "", {{"p", GapGroup::Next}}), "y.json");
+    agg.add(summary("x", "2026-03-31", 0, "old-only", {{"q", GapGroup::Blocking}}, "sha256:2"), "x-q1.json");
+    agg.add(summary("x", "2026-09-30", 2, "", {{"r", GapGroup::Optional}}), "x-q3.json");
+    // Reports without a team name are named after their files and never merged.
+    agg.add(summary("", "", 0, "", {}), "a/report.json");
+    agg.add(summary("", "", 0, "", {}), "b/report.json");
+    Aggregate a = std::move(agg).finish(10);
+
+    REQUIRE(a.teams.size() == 4);
+    CHECK(a.teams[0].team == "x");  // in the row of the team's first report
+    CHECK(a.teams[0].source == "x-q3.json");
+    CHECK(a.teams[0].date == "2026-09-30");
+    CHECK(a.teams[0].overall_level == 2);
+    CHECK(a.teams[0].target == 3);
+    CHECK(a.teams[2].team == "report");
+    CHECK(a.teams[3].team == "report");
+    CHECK(a.overall_distribution == std::vector<std::size_t>{3, 0, 1});
+    // The left-out reports count nowhere: no column of their own, no practice, no digest.
+    REQUIRE(a.dimensions.size() == 1);
+    CHECK(a.dimensions[0].distribution == std::vector<std::size_t>{3, 0, 1});
+    CHECK(a.dimensions[0].mean == Approx(0.5));
+    CHECK(a.digests == 1);
+    CHECK(a.practices_missing == 2);
+    REQUIRE(a.most_missing.size() == 2);
+    CHECK(a.most_missing[0].question == "p");
+    CHECK(a.most_missing[0].needed == 1);
+    CHECK(a.most_missing[0].blocking == 0);
+    CHECK(a.most_missing[1].question == "r");
+    // What was left out, in the order given, each with the report kept in the end.
+    REQUIRE(a.superseded.size() == 2);
+    CHECK(a.superseded[0].source == "x-q1.json");
+    CHECK(a.superseded[0].date == "2026-03-31");
+    CHECK(a.superseded[0].kept_source == "x-q3.json");
+    CHECK(a.superseded[1].source == "x-q2.json");
+    CHECK(a.superseded[1].kept_date == "2026-09-30");
+}
+
+TEST_CASE("diff_warnings: two teams, another questionnaire version or digest, another rule, dates out of order") {
+    Report old_r = report(1, 1, 1, {}, {});
+    Report new_r = report(1, 1, 1, {}, {});
+    CHECK(diff_warnings(diff_reports(old_r, new_r)).empty());
+    old_r.team = "a";
+    CHECK(diff_warnings(diff_reports(old_r, new_r)).empty());  // one side says nothing about its team
+    new_r.team = "b";
+    old_r.date = "2026-06-30";
+    new_r.date = "2026-03-31";
+    new_r.questionnaire.version = "2";
+    new_r.questionnaire.digest = "sha256:2";
+    new_r.assessment.rule = 2;
+    const auto w = diff_warnings(diff_reports(old_r, new_r));
+    REQUIRE(w.size() == 4);
+    CHECK(w[0] == "the reports are of different teams ('a' and 'b'); the diff compares two teams, not one team over "
+                  "time");
+    CHECK_THAT(w[1], Catch::StartsWith("the reports are of different versions of questionnaire 'q' ( -> 2)"));
+    CHECK_THAT(w[2], Catch::StartsWith("the reports were scored by different rules (rule 1 -> rule 2"));
+    CHECK(w[3] == "NEW is dated 2026-03-31, before OLD (2026-06-30): are the two reports given in the wrong order?");
+    new_r.questionnaire.version = old_r.questionnaire.version;
+    CHECK_THAT(diff_warnings(diff_reports(old_r, new_r))[1], Catch::StartsWith("the questionnaire 'q' changed"));
+}

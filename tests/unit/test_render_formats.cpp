@@ -173,8 +173,11 @@ TEST_CASE("HTML references: links only for http(s) URLs, hrefs percent-encoded, 
 
 TEST_CASE("the HTML report draws a radar for three or more dimensions and has print styles") {
     const std::string html = render_html(fixture("acme-q2-gate.json"));
-    CHECK(contains(html, "<svg class=\"chart radar\""));
-    CHECK(count(html, "<circle class=\"dot\"") == 9);
+    // Two charts: the wide one, and the narrow one (numbered axes) that narrow screens show instead.
+    CHECK(contains(html, "<svg class=\"chart radar wide\""));
+    CHECK(contains(html, "<svg class=\"chart radar narrow\""));
+    CHECK(count(html, "<circle class=\"dot\"") == 18);
+    CHECK(count(html, "<ol class=\"radar-key\">") == 1);
     CHECK(contains(html, "<polygon class=\"target\""));  // the report has a target
     CHECK(contains(html, "@media print"));
     CHECK(contains(html, "Gate failed: testing: level 1 &lt; 2"));

@@ -5,6 +5,8 @@
 set -euo pipefail
 bin=${1:?usage: make-fixtures.sh MLOPS_MATURITY_BINARY}
 cd "$(dirname "$0")"
+# The fixtures carry no date or commit: they stay the same bytes whenever and wherever they are regenerated.
+export MLOPS_MATURITY_DATE=none MLOPS_MATURITY_COMMIT=none
 assess() { "$bin" assess --no-input "$@" || [ $? -eq 1 ]; }  # exit 1 (gate failed) still writes the report
 assess -a acme-q1-answers.yaml --team "ACME recommendations" -f json -o acme-q1.json
 assess -a acme-q2-answers.yaml --team "ACME recommendations" -f json -o acme-q2.json
