@@ -1,26 +1,62 @@
 #!/usr/bin/env python3
-"""Write a git snapshot's HEAD tree into DIR, skipping blobs the snapshot lacks (large files)."""
-import os, subprocess, sys
-gitdir, out = sys.argv[1], sys.argv[2]
-tree = subprocess.run(["git", "-C", gitdir, "ls-tree", "-r", "-z", "HEAD"], capture_output=True, check=True).stdout
-entries = [e for e in tree.split(b"\0") if e]
-have = subprocess.run(["git", "-C", gitdir, "cat-file", "--batch-check"], input=b"\n".join(e.split(b"\t")[0].split()[2] for e in entries) + b"\n", capture_output=True).stdout.decode().splitlines()
-skipped = 0
-cat = subprocess.Popen(["git", "-C", gitdir, "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-for e, h in zip(entries, have):
-    meta, path = e.split(b"\t", 1)
-    mode, typ, sha = meta.split()
-    if typ != b"blob" or h.endswith("missing"):
-        skipped += 1; continue
-    cat.stdin.write(sha + b"\n"); cat.stdin.flush()
-    header = cat.stdout.readline().split()
-    size = int(header[2]); data = cat.stdout.read(size); cat.stdout.read(1)
-    dest = os.path.join(out.encode(), path)
-    os.makedirs(os.path.dirname(dest), exist_ok=True)
-    if mode == b"120000":
-        try: os.symlink(data, dest)
-        except FileExistsError: pass
-    else:
-        with open(dest, "wb") as f: f.write(data)
-        if mode == b"100755": os.chmod(dest, 0o755)
-print(f"{out}: {len(entries)-skipped} files, {skipped} skipped", file=sys.stderr)
+"""Write a git snapshot's HEAD tree into DIR as a checkout, skipping blobs the snapshot lacks (large files).
+
+Usage: materialize.py GIT_DIR OUT_DIR
+
+The snapshot tool brings bare git directories whose largest blobs may be absent, so `git archive` and
+`git worktree add` fail on them; this writes every blob that is present instead. OUT_DIR also gets a minimal
+`.git` (HEAD at the pinned commit, detached), as a real clone has one: rules that look for `.git` and the
+report's commit then see what they would see in the team's own checkout.
+"""
+import os
+import subprocess
+import sys
+
+
+def git(gitdir, *args, data=None):
+    return subprocess.run(["git", "-C", gitdir, *args], input=data, capture_output=True, check=True).stdout
+
+
+def main():
+    gitdir, out = sys.argv[1], sys.argv[2]
+    commit = git(gitdir, "rev-parse", "HEAD").decode().strip()
+    entries = [e for e in git(gitdir, "ls-tree", "-r", "-z", "HEAD").split(b"\0") if e]
+    shas = b"\n".join(e.split(b"\t")[0].split()[2] for e in entries) + b"\n"
+    present = git(gitdir, "cat-file", "--batch-check", data=shas).decode().splitlines()
+    skipped = 0
+    cat = subprocess.Popen(["git", "-C", gitdir, "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    for entry, check in zip(entries, present):
+        meta, path = entry.split(b"\t", 1)
+        mode, kind, sha = meta.split()
+        if kind != b"blob" or check.endswith("missing"):  # submodules (commits) and absent large files
+            skipped += 1
+            continue
+        cat.stdin.write(sha + b"\n")
+        cat.stdin.flush()
+        size = int(cat.stdout.readline().split()[2])
+        data = cat.stdout.read(size)
+        cat.stdout.read(1)  # the newline after each object
+        dest = os.path.join(out.encode(), path)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        if mode == b"120000":
+            if not os.path.lexists(dest):
+                os.symlink(data, dest)
+            continue
+        with open(dest, "wb") as f:
+            f.write(data)
+        if mode == b"100755":
+            os.chmod(dest, 0o755)
+    cat.stdin.close()
+    cat.wait()
+    dot_git = os.path.join(out, ".git")
+    for sub in ("objects", "refs/heads", "refs/tags"):
+        os.makedirs(os.path.join(dot_git, sub), exist_ok=True)
+    with open(os.path.join(dot_git, "HEAD"), "w") as f:
+        f.write(commit + "\n")
+    with open(os.path.join(dot_git, "config"), "w") as f:
+        f.write("[core]\n\trepositoryformatversion = 0\n\tbare = false\n")
+    print(f"{out}: {len(entries) - skipped} files, {skipped} skipped, HEAD {commit}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -54,21 +54,25 @@ ExitCode run_scan(const ScanCliOptions& o) {
     Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
     ScanResult r = scan_tree(q, o.dir, scan_options(o.scope, parse_size(o.max_file_size, "--max-file-size")));
     print_warnings(r);
+    // A course or several projects scanned as one suggest nothing, in every format (the warning says why): their
+    // evidence is not one team's practice. What was found is still listed, to pick a project from.
+    const bool suggest = evidence_may_suggest(r, o.scope);
+    if (!suggest)
+        for (QuestionEvidence& e : r.questions) {
+            e.suggestion.reset();
+            e.suggested_option = 0;
+        }
     std::string out;
     if (o.format == "json") {
         out = render_scan_json(q, r, tool_version());
     } else if (o.format == "yaml") {
-        // An answers file: a course or several projects suggest nothing (the warning says why), and the file
-        // says what was scanned.
-        const bool suggest = evidence_may_suggest(r, o.scope);
-        AnswerSet none;
-        none.questionnaire_id = q.id;
+        // An answers file that says what was scanned.
         out = "# Scanned: " + comment_safe(r.root) + (r.project.empty() ? "" : " --project " + comment_safe(r.project)) +
               "; layout: " + comment_safe(layout_text(r)) + "\n";
         if (!suggest)
             out += "# No answers suggested: the evidence of a course or of several projects is not one team's "
                    "practice.\n# Scan one with --project DIR, or use --whole-repo.\n";
-        out += render_answers_file(q, suggest ? suggested_answers(q, r) : none);
+        out += render_answers_file(q, suggested_answers(q, r));
     } else {
         const TextOptions to = text_options(o.output, o.color);
         out = render_scan_text(q, r, to.color, to.width);
