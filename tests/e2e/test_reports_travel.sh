@@ -144,9 +144,9 @@ expect_err "mlops-maturity: warning: the reports are of different teams ('Other'
 expect_out "Assessed 2026-01-15 → 2026-03-31" "diff shows the dates"
 run diff "$TMP/dated.json" "$TMP/other-team.json"
 expect_err "warning: NEW is dated 2026-01-15, before OLD (2026-03-31)" "order warning"
-sed 's/"version": "2.0"/"version": "2.1"/' "$TMP/dated.json" >"$TMP/v11.json"
+sed 's/"version": "2.1"/"version": "2.2"/' "$TMP/dated.json" >"$TMP/v11.json"
 run diff "$TMP/dated.json" "$TMP/v11.json"
-expect_err "warning: the reports are of different versions of questionnaire 'mlops' (2.0 -> 2.1)" "version warning"
+expect_err "warning: the reports are of different versions of questionnaire 'mlops' (2.1 -> 2.2)" "version warning"
 run diff "$REPORTS/acme-q1.json" "$REPORTS/acme-q2.json"
 [[ $ERR == *warning* ]] && not_ok "no warning for one team, one questionnaire" || ok
 

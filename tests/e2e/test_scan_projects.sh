@@ -15,6 +15,16 @@ expect_out "Scan one with --project DIR" "text says how to scan one project"
 run scan "$COURSE" -f json
 expect_out '"kind": "course"' "json layout kind"
 expect_out '"project": null' "json: no project"
+# Every format lists the evidence but suggests nothing from a course (not only the answers file).
+expect_out '"evidence_count": 1' "json still lists the evidence of a course"
+expect_no_out '"suggested": "yes"' "json suggests nothing from a course"
+expect_err "looks like a course or example gallery" "json: the warning on stderr"
+run scan "$COURSE" -f json --whole-repo
+expect_out '"suggested": "yes"' "json with --whole-repo suggests"
+run scan "$COURSE" --color never
+if grep -qE '^  (yes|partial) ' <<<"$OUT"; then not_ok "text suggests nothing from a course"; else ok; fi
+run scan "$COURSE" --color never --whole-repo
+expect_out "  yes      experiment-tracking" "text with --whole-repo suggests"
 run scan "$MONO"
 expect_out "Layout: 3 projects (projects/churn, projects/fraud, projects/search)" "monorepo named in text"
 run scan "$SINGLE"
