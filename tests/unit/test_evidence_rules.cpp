@@ -169,6 +169,11 @@ TEST_CASE("rules: a model registry is a registry call, not a decorator, a commen
         CHECK(suggestion(q, "model-registry", {{"c.py", "m = vertex_ai.Model.upload(display_name=n, artifact_uri=u)\n"}}) ==
               "yes");
         CHECK(suggestion(q, "model-registry", {{"c.py", "def register_model(model_id, host):\n    pass\n"}}) == "-");
+        // Azure ML code imports its Model class under an alias (AMLModel) to avoid a name clash; a class
+        // registry's own register() on another name is not a model registry
+        CHECK(suggestion(q, "model-registry", {{"register.py", "model = AMLModel.register(workspace=ws, model_name=n)\n"}}) ==
+              "yes");
+        CHECK(suggestion(q, "model-registry", {{"plugins.py", "BaseModel.register(MyPlugin)\n"}}) == "-");
         // DVC `artifacts:` of type model (the DVC model registry); a dataset artifact is not
         CHECK(suggestion(q, "model-registry",
                          {{"dvc.yaml", "artifacts:\n  text-classification:\n    path: model.pkl\n    type: model\n"}}) == "partial");
@@ -274,4 +279,13 @@ TEST_CASE("rules: the misses of issue 14 are found") {
     CHECK(suggestion("mlops", "release-process-documented", {{"docs/images/release-task.PNG", "x"}}) == "-");
     CHECK(suggestion("mlops", "release-process-documented", {{"docs/process/Release.md", "# How\n"}}) == "partial");
     CHECK(suggestion("mlops", "dependency-scanning", {{".circleci/config.yml", "  - run: trivy fs .\n"}}) == "yes");
+}
+
+TEST_CASE("rules: an Azure ML pipeline (azureml.pipeline, SDK v1) is an orchestrated pipeline") {
+    CHECK(suggestion("mlops", "orchestrated-pipeline",
+                     {{"ml_service/pipelines/build.py", "from azureml.pipeline.core import Pipeline, PipelineData\n"}}) ==
+          "yes");
+    // a comment or a mention in prose is not a pipeline
+    CHECK(suggestion("mlops", "orchestrated-pipeline", {{"notes.py", "# from azureml.pipeline.core import Pipeline\n"}}) == "-");
+    CHECK(suggestion("mlops", "orchestrated-pipeline", {{"util.py", "x = 'see azureml.pipelines docs'\n"}}) == "-");
 }
