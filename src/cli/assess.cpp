@@ -137,6 +137,16 @@ ExitCode run_assess(const AssessOptions& o) {
     bool suggest = false;
     if (!o.scan_dir.empty()) {
         scan = scan_repository(q, o.scan_dir, scan_options);  // before asking: it is shown
+        // With nothing but that evidence to go on there is nothing to assess: one error, not a level 0 that
+        // would read as the team's.
+        if (!interview && o.answers_path.empty() && o.answer_overrides.empty() &&
+            mixed_layout_unchosen(*scan, o.scope))
+            throw InputError(Diagnostic{
+                "mlops-maturity", 0, 0,
+                terminal_safe(scan->root) + " looks like " + terminal_safe(layout_text(*scan)) +
+                    ": its evidence is not one team's practice, so it gives no level; assess one project with "
+                    "--project DIR, give answers with -a FILE, or use --whole-repo to take the whole repository's "
+                    "evidence"});
         suggest = evidence_may_suggest(*scan, o.scope);
     }
     if (interview)

@@ -86,7 +86,9 @@ struct ScopeOptions {
 };
 void add_scope_options(CLI::App& sub, ScopeOptions& o, CLI::Option* needs = nullptr);
 // Whether the evidence may suggest answers: not for a course or several projects scanned as a whole, unless
-// --whole-repo says so. When it may not, prints a warning naming the layout and the way out.
+// --project or --whole-repo says so. mixed_layout_unchosen() only answers; evidence_may_suggest() also prints a
+// warning naming the layout and the way out when it may not.
+bool mixed_layout_unchosen(const ScanResult& scan, const ScopeOptions& o);
 bool evidence_may_suggest(const ScanResult& scan, const ScopeOptions& o);
 
 // Runs the command line; returns the process exit code.

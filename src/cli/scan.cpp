@@ -129,8 +129,12 @@ void add_scope_options(CLI::App& sub, ScopeOptions& o, CLI::Option* needs) {
     whole->excludes(project);
 }
 
+bool mixed_layout_unchosen(const ScanResult& scan, const ScopeOptions& o) {
+    return scan.layout.mixed() && scan.project.empty() && !o.whole_repo;
+}
+
 bool evidence_may_suggest(const ScanResult& scan, const ScopeOptions& o) {
-    if (!scan.layout.mixed() || !scan.project.empty() || o.whole_repo) return true;
+    if (!mixed_layout_unchosen(scan, o)) return true;
     std::cerr << "mlops-maturity: warning: " << terminal_safe(scan.root) << " looks like "
               << terminal_safe(layout_text(scan))
               << ": its evidence is not one team's practice, so no answers are suggested from it; pick one with "

@@ -86,8 +86,16 @@ expect_code 2 "--project needs --scan"
 expect_err "--scan" "says it needs --scan"
 
 # ---- assess --scan ----
+# Evidence alone, of a course: one error and no level (a level 0 would read as the team's).
 run assess --scan "$COURSE" --no-input -f json
-expect_code 0 "assess --scan of a course"
+expect_code 2 "assess --scan of a course, with nothing else to go on"
+expect_err "mlops-maturity: error: $COURSE looks like a course or example gallery" "one error names the layout"
+expect_err "assess one project with --project DIR" "and the way out"
+if [[ $ERR == *warning* ]]; then not_ok "no warning besides the error"; else ok; fi
+expect_no_out '"overall"' "no level printed for a course"
+# With answers given, the course's evidence still pre-fills nothing (a warning says why).
+run assess --scan "$COURSE" --no-input -f json --answer data-from-code=yes
+expect_code 0 "assess --scan of a course with answers"
 expect_err "mlops-maturity: warning: $COURSE looks like a course" "assess warns about a course"
 expect_no_out '"source": "evidence"' "no answer pre-filled from a course"
 expect_no_out '"from_evidence"' "a course gets no level from evidence"
