@@ -34,7 +34,8 @@ expect_code 2 "--target-level beyond the levels"
 run assess --answers "$EXAMPLES/startup.yaml"
 expect_out "Beyond your target (optional)
  29. model-provenance [experiments, level 3]
- 30. data-versioning" "without --all the practices beyond the target are listed by name"
+ 30. per-model-cost [platform, level 4]
+ 31. data-versioning" "without --all the practices beyond the target are listed by name"
 run assess --answers "$EXAMPLES/startup.yaml" --all
 expect_out " 29. model-provenance [experiments, level 3]
      Link each registered" "--all shows them in full"
