@@ -1,41 +1,20 @@
 // Projects inside a repository: the layout rules (pure), --project with the repository's CI, and --exclude.
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "catch.hpp"
+#include "fixture_tree.hpp"
 #include "helpers.hpp"
 #include "mm/diagnostics.hpp"
 #include "mm/layout.hpp"
 #include "mm/scan.hpp"
 
-namespace fs = std::filesystem;
 using namespace mm;
+using mm::test::Tree;
 
 namespace {
 
 DirInfo project(const std::string& rel) { return {rel, true, false, false}; }
 DirInfo plain(const std::string& rel) { return {rel, false, false, false}; }
-
-struct Tree {
-    std::string root;
-    Tree() {
-        std::string tmpl = (fs::temp_directory_path() / "mm-layout-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        root = tmpl;
-    }
-    ~Tree() {
-        std::error_code ec;
-        fs::remove_all(root, ec);
-    }
-    void file(const std::string& rel, const std::string& content) const {
-        fs::create_directories(fs::path(root + "/" + rel).parent_path());
-        std::ofstream(root + "/" + rel, std::ios::binary) << content;
-    }
-};
 
 const char* kQuestionnaire = R"(
 id: layout-test
