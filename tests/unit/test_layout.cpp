@@ -127,12 +127,35 @@ TEST_CASE("project: a CI pipeline runs the project when it names its path or fil
     CHECK_FALSE(ci_runs_project("on:\n  push:\n    paths: ['other/**']\n", "proj"));
     CHECK_FALSE(ci_runs_project("on:\n  push:\n    paths:\n      - 'proj-old/**'\n", "proj"));
     CHECK_FALSE(ci_runs_project("rules:\n  - changes: [other/*]\n", "proj"));  // GitLab
-    CHECK(is_ci_pipeline(".github/workflows/ci.yml"));
-    CHECK(is_ci_pipeline(".gitlab-ci.yml"));
-    CHECK(is_ci_pipeline("Jenkinsfile"));
-    CHECK_FALSE(is_ci_pipeline(".github/CODEOWNERS"));
-    CHECK(is_repository_level(".github"));
-    CHECK_FALSE(is_repository_level("src"));
+}
+
+TEST_CASE("project: the repository-level entries, and the CI pipelines among them") {
+    for (const char* e : {".git", ".github", ".gitlab", ".gitlab-ci.yml", "Jenkinsfile", ".circleci",
+                          "azure-pipelines.yml", "azure-pipelines.yaml", ".azure-pipelines", ".buildkite",
+                          "bitbucket-pipelines.yml", ".pre-commit-config.yaml", "CODEOWNERS"}) {
+        CAPTURE(e);
+        CHECK(is_repository_level(e));
+    }
+    for (const char* e : {"src", ".gitignore", "README.md", "Makefile", ".github2", "github", ".GIT"}) {
+        CAPTURE(e);
+        CHECK_FALSE(is_repository_level(e));
+    }
+    for (const char* p : {".github/workflows/ci.yml", ".github/workflows/sub/x.yml", ".gitlab/ci/test.yml",
+                          ".circleci/config.yml", ".azure-pipelines/pr.yml", ".buildkite/pipeline.yml",
+                          ".gitlab-ci.yml", "Jenkinsfile", "azure-pipelines.yml", "azure-pipelines.yaml",
+                          "bitbucket-pipelines.yml"}) {
+        CAPTURE(p);
+        CHECK(is_ci_pipeline(p));
+    }
+    // Repository-level, but no pipeline: the repository itself, other .github files, hooks, owners; a
+    // pipeline's name below the root; the directories themselves.
+    for (const char* p : {".git/config", ".github/CODEOWNERS", ".github/actions/setup/action.yml",
+                          ".github/workflows", ".github/workflowsx/ci.yml", ".pre-commit-config.yaml", "CODEOWNERS",
+                          "src/Jenkinsfile", "sub/.github/workflows/ci.yml", ".gitlab", ".circleci", ".gitlab-ci.yml/x",
+                          "Jenkinsfile/x"}) {
+        CAPTURE(p);
+        CHECK_FALSE(is_ci_pipeline(p));
+    }
 }
 
 TEST_CASE("scan: the walk records the layout") {
@@ -172,7 +195,7 @@ TEST_CASE("scan --project: only the project, matched from its root, with the CI 
     CHECK(paths(r, "dvc") == std::vector<std::string>{"apps/proj/dvc.yaml"});  // anchored glob, project's root
     CHECK(paths(r, "mlflow") == std::vector<std::string>{"apps/proj/train.py"});
     CHECK(paths(r, "vcs") == std::vector<std::string>{".git"});
-    CHECK(r.stats.excluded >= 4);  // other.yml, apps/other, apps/README.md, root.py
+    CHECK(r.stats.excluded == 4);  // other.yml, apps/other, apps/README.md, root.py
 
     ScanResult whole = scan_tree(test::questionnaire(kQuestionnaire), t.root);
     CHECK(whole.find("dvc")->hits.empty());  // without --project, dvc.yaml is not at the root
