@@ -16,17 +16,7 @@ namespace {
 DirInfo project(const std::string& rel) { return {rel, true, false, false}; }
 DirInfo plain(const std::string& rel) { return {rel, false, false, false}; }
 
-const char* kQuestionnaire = R"(
-id: layout-test
-title: Layout test
-version: "1"
-levels:
-  - {level: 0, name: None}
-  - {level: 1, name: Some}
-dimensions:
-  - id: d
-    name: Dimension
-    questions:
+const char* kQuestions = R"(
       - id: ci
         level: 1
         text: CI?
@@ -52,6 +42,8 @@ dimensions:
         evidence:
           - path: ".git"
 )";
+
+Questionnaire layout_questionnaire() { return test::scan_questionnaire("layout-test", kQuestions); }
 
 std::vector<std::string> paths(const ScanResult& r, const std::string& id) {
     std::vector<std::string> out;
@@ -162,14 +154,14 @@ TEST_CASE("scan: the walk records the layout") {
     Tree t;
     for (const char* p : {"alpha", "beta", "gamma"}) t.file(std::string(p) + "/pyproject.toml", "[project]\n");
     t.file("docs/requirements.txt", "mkdocs\n");
-    ScanResult r = scan_tree(test::questionnaire(kQuestionnaire), t.root);
+    ScanResult r = scan_tree(layout_questionnaire(), t.root);
     CHECK(r.layout.kind == LayoutKind::Projects);
     CHECK(r.layout.projects == std::vector<std::string>{"alpha", "beta", "gamma"});
     CHECK(layout_text(r) == "3 projects (alpha, beta, gamma)");
 
     Tree course;
     for (const char* p : {"01-intro/homework/a.py", "02-deploy/homework/b.py", "03-monitor/x.py"}) course.file(p, "");
-    ScanResult c = scan_tree(test::questionnaire(kQuestionnaire), course.root);
+    ScanResult c = scan_tree(layout_questionnaire(), course.root);
     CHECK(c.layout.kind == LayoutKind::Course);
     CHECK(layout_text(c) == "a course or example gallery (teaching folders: 01-intro/homework, 02-deploy/homework, "
                             "01-intro and 2 more)");
@@ -189,7 +181,7 @@ TEST_CASE("scan --project: only the project, matched from its root, with the CI 
     t.file("root.py", "import mlflow\n");
     ScanOptions o;
     o.project = "./apps/proj/";
-    ScanResult r = scan_tree(test::questionnaire(kQuestionnaire), t.root, o);
+    ScanResult r = scan_tree(layout_questionnaire(), t.root, o);
     CHECK(r.project == "apps/proj");
     CHECK(paths(r, "ci") == std::vector<std::string>{".github/workflows/all.yml", ".github/workflows/proj.yml"});
     CHECK(paths(r, "dvc") == std::vector<std::string>{"apps/proj/dvc.yaml"});  // anchored glob, project's root
@@ -197,7 +189,7 @@ TEST_CASE("scan --project: only the project, matched from its root, with the CI 
     CHECK(paths(r, "vcs") == std::vector<std::string>{".git"});
     CHECK(r.stats.excluded == 4);  // other.yml, apps/other, apps/README.md, root.py
 
-    ScanResult whole = scan_tree(test::questionnaire(kQuestionnaire), t.root);
+    ScanResult whole = scan_tree(layout_questionnaire(), t.root);
     CHECK(whole.find("dvc")->hits.empty());  // without --project, dvc.yaml is not at the root
     CHECK(paths(whole, "ci").size() == 3);
 }
@@ -206,7 +198,7 @@ TEST_CASE("scan --project: refused unless a directory inside the tree") {
     Tree t;
     t.file("a/x.py", "");
     t.file("f.txt", "");
-    const Questionnaire q = test::questionnaire(kQuestionnaire);
+    const Questionnaire q = layout_questionnaire();
     for (const char* bad : {"../a", "/etc", "missing", "f.txt", "a/../../a"}) {
         ScanOptions o;
         o.project = bad;
@@ -224,9 +216,9 @@ TEST_CASE("scan --exclude: .gitignore patterns relative to the root leave entrie
     t.file("src/train.py", "import mlflow\n");
     ScanOptions o;
     o.exclude = {"homework/"};
-    ScanResult r = scan_tree(test::questionnaire(kQuestionnaire), t.root, o);
+    ScanResult r = scan_tree(layout_questionnaire(), t.root, o);
     CHECK(paths(r, "mlflow") == std::vector<std::string>{"src/train.py"});
     CHECK(r.stats.excluded == 2);
     o.exclude = {"/homework"};
-    CHECK(paths(scan_tree(test::questionnaire(kQuestionnaire), t.root, o), "mlflow").size() == 2);
+    CHECK(paths(scan_tree(layout_questionnaire(), t.root, o), "mlflow").size() == 2);
 }
