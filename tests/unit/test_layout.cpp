@@ -197,16 +197,35 @@ TEST_CASE("scan --project: only the project, matched from its root, with the CI 
 TEST_CASE("scan --project: refused unless a directory inside the tree") {
     Tree t;
     t.file("a/x.py", "");
+    t.file("a/b/y.py", "");
     t.file("f.txt", "");
+    t.link("a", "via");      // a symbolic link to a directory of the tree
+    t.link("a/b", "a/lb");
     const Questionnaire q = layout_questionnaire();
-    for (const char* bad : {"../a", "/etc", "missing", "f.txt", "a/../../a"}) {
+    const std::pair<const char*, const char*> bad[] = {
+        {"../a", "'../a' must be inside the scanned directory (no '..')"},
+        {"a/../../a", "'a/../../a' must be inside the scanned directory (no '..')"},
+        {"/etc", "'/etc' must be a directory relative to the scanned directory"},
+        {"missing", "'missing' cannot be scanned: No such file or directory"},
+        {"f.txt", "'f.txt' is not a directory"},
+        {"via", "'via' is not a directory"},      // the project itself a link
+        {"via/b", "'via/b' is not a directory"},  // a link on the way
+        {"a/lb", "'a/lb' is not a directory"},
+    };
+    for (const auto& [project, error] : bad) {
+        CAPTURE(project);
         ScanOptions o;
-        o.project = bad;
-        CHECK_THROWS_AS(scan_tree(q, t.root, o), InputError);
+        o.project = project;
+        const std::string message = test::first_error([&] { scan_tree(q, t.root, o); });
+        CHECK(message.rfind("mlops-maturity: error: --project: '", 0) == 0);
+        CHECK(message.find(error) != std::string::npos);
     }
     ScanOptions dot;
     dot.project = ".";
     CHECK(scan_tree(q, t.root, dot).project.empty());
+    ScanOptions sub;
+    sub.project = "./a//b/";
+    CHECK(scan_tree(q, t.root, sub).project == "a/b");
 }
 
 TEST_CASE("scan --exclude: .gitignore patterns relative to the root leave entries out") {
