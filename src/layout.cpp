@@ -130,23 +130,52 @@ Layout detect_layout(std::vector<DirInfo> dirs) {
     return out;
 }
 
-bool is_repository_level(std::string_view e) {
-    static const char* const names[] = {
-        ".git",  ".github", ".gitlab", ".gitlab-ci.yml", "Jenkinsfile", ".circleci", "azure-pipelines.yml",
-        "azure-pipelines.yaml", ".azure-pipelines", ".buildkite", "bitbucket-pipelines.yml",
-        ".pre-commit-config.yaml", "CODEOWNERS"};
-    for (const char* n : names)
-        if (e == n) return true;
-    return false;
+namespace {
+
+// The root entries that belong to the whole repository (docs/scan.md, "--project DIR"), and where CI pipelines
+// are among them: the entry itself (a file), any file below it, or files below one of its subdirectories.
+enum class Pipelines { None, Itself, Below };
+struct RepositoryEntry {
+    std::string_view name;
+    Pipelines pipelines;
+    std::string_view under = {};  // Below: only under this subdirectory (.github/workflows)
+};
+constexpr RepositoryEntry kRepositoryLevel[] = {
+    {".git", Pipelines::None},
+    {".github", Pipelines::Below, "workflows"},
+    {".gitlab", Pipelines::Below},
+    {".gitlab-ci.yml", Pipelines::Itself},
+    {"Jenkinsfile", Pipelines::Itself},
+    {".circleci", Pipelines::Below},
+    {"azure-pipelines.yml", Pipelines::Itself},
+    {"azure-pipelines.yaml", Pipelines::Itself},
+    {".azure-pipelines", Pipelines::Below},
+    {".buildkite", Pipelines::Below},
+    {"bitbucket-pipelines.yml", Pipelines::Itself},
+    {".pre-commit-config.yaml", Pipelines::None},
+    {"CODEOWNERS", Pipelines::None},
+};
+
+const RepositoryEntry* repository_entry(std::string_view root_entry) {
+    for (const auto& e : kRepositoryLevel)
+        if (e.name == root_entry) return &e;
+    return nullptr;
 }
 
+}  // namespace
+
+bool is_repository_level(std::string_view e) { return repository_entry(e) != nullptr; }
+
 bool is_ci_pipeline(std::string_view rel) {
-    auto under = [&](std::string_view dir) {
-        return rel.size() > dir.size() && rel.compare(0, dir.size(), dir) == 0 && rel[dir.size()] == '/';
-    };
-    return under(".github/workflows") || under(".gitlab") || under(".circleci") || under(".azure-pipelines") ||
-           under(".buildkite") || rel == ".gitlab-ci.yml" || rel == "Jenkinsfile" || rel == "azure-pipelines.yml" ||
-           rel == "azure-pipelines.yaml" || rel == "bitbucket-pipelines.yml";
+    const std::size_t slash = rel.find('/');
+    const RepositoryEntry* e = repository_entry(rel.substr(0, slash));
+    if (!e || e->pipelines == Pipelines::None) return false;
+    if (e->pipelines == Pipelines::Itself) return slash == std::string_view::npos;
+    if (slash == std::string_view::npos) return false;
+    const std::string_view below = rel.substr(slash + 1);
+    if (e->under.empty()) return !below.empty();
+    return below.size() > e->under.size() && below.compare(0, e->under.size(), e->under) == 0 &&
+           below[e->under.size()] == '/';
 }
 
 bool ci_runs_project(std::string_view text, std::string_view project) {

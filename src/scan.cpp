@@ -442,20 +442,22 @@ private:
         return std::strncmp(real, root_real_.c_str(), n) == 0 && real[n] == '/';
     }
 
-    // Whether the path whose globs are in `local.glob_hits` is excepted from `leaf`.
-    bool excepted(int leaf, const Local& local) const {
+    // Whether `leaf` is excepted for a path that matched `globs` (sorted, as GlobSet::match leaves them): its
+    // `except` glob is among them.
+    bool excepted(int leaf, const std::vector<int>& globs) const {
         int x = plan_.leaves[static_cast<std::size_t>(leaf)].except;
-        return x >= 0 && std::binary_search(local.glob_hits.begin(), local.glob_hits.end(), x);
+        return x >= 0 && std::binary_search(globs.begin(), globs.end(), x);
     }
 
     // Path rules for a directory entry (matched as `match`, relative to the project; cited as `rel`): only globs
     // whose last segment names directories literally.
     void match_path(const std::string& rel, std::string_view match, Local& local) {
         plan_.globs.match(match, local.glob_hits);
-        for (int g : local.glob_hits) {
+        const std::vector<int>& globs = local.glob_hits;
+        for (int g : globs) {
             if (!plan_.dir_ok[static_cast<std::size_t>(g)]) continue;
             for (int leaf : plan_.path_leaves[static_cast<std::size_t>(g)])
-                if (!excepted(leaf, local)) local.hits.push_back({leaf, rel, 0, {}});
+                if (!excepted(leaf, globs)) local.hits.push_back({leaf, rel, 0, {}});
         }
     }
 
@@ -472,18 +474,34 @@ private:
                 return;
             }
         }
+        // The globs this path matched: they decide the path rules and `except` here, and the content leaves
+        // after the search (nothing in between matches another path into the same scratch vector).
         plan_.globs.match(match, local.glob_hits);
-        if (local.glob_hits.empty()) return;
+        const std::vector<int>& globs = local.glob_hits;
+        if (globs.empty()) return;
         local.key.clear();
-        for (int g : local.glob_hits) {
+        for (int g : globs) {
             for (int leaf : plan_.path_leaves[static_cast<std::size_t>(g)])
-                if (!excepted(leaf, local)) local.hits.push_back({leaf, rel, 0, {}});
+                if (!excepted(leaf, globs)) local.hits.push_back({leaf, rel, 0, {}});
             if (!plan_.content_leaves[static_cast<std::size_t>(g)].empty()) local.key.push_back(g);
         }
         if (local.key.empty()) return;
-        SetEntry& entry = set_for(local);
+        const SetEntry& entry = set_for(local);
         if (!ci_check && !read(dirfd, name, rel, local, size)) return;
         search(entry, std::string_view(local.buffer.get(), size), rel, local);
+        // Each content leaf is evidence where its pattern has a hit outside comments, its `unless` pattern none,
+        // and the path is not excepted.
+        auto cited = [&local](int p) -> const Found* {
+            for (const auto& [q, f] : local.found)
+                if (q == p) return f.line > 0 ? &f : nullptr;
+            return nullptr;
+        };
+        for (int leaf : entry.leaves) {
+            const auto& l = plan_.leaves[static_cast<std::size_t>(leaf)];
+            const Found* f = cited(l.pattern);
+            if (!f || (l.unless >= 0 && cited(l.unless)) || excepted(leaf, globs)) continue;
+            local.hits.push_back({leaf, rel, f->line, f->excerpt});
+        }
     }
 
     SetEntry& set_for(Local& local) {
@@ -556,8 +574,11 @@ private:
         return true;
     }
 
+    // Which of the entry's patterns match `text`, and the line each cites (local.found; line 0 when every match
+    // is in a comment).
     void search(const SetEntry& entry, std::string_view text, const std::string& rel, Local& local) {
         local.matched.clear();
+        local.found.clear();
         re2::StringPiece piece(text.data(), text.size());
         bool fallback = !entry.set;
         if (entry.set) {
@@ -572,22 +593,9 @@ private:
                 if (RE2::PartialMatch(piece, single(p))) local.matched.push_back(p);
         }
         if (local.matched.empty()) return;
-        // The cited line of each pattern that matched: its strongest hit outside comments (none when every
-        // match is in a comment).
+        // The cited line of each pattern that matched: its strongest hit outside comments.
         const CommentStyle style = comment_style(rel);
-        local.found.clear();
         for (int p : local.matched) local.found.emplace_back(p, locate(p, text, style));
-        auto found = [&local](int p) -> const Found* {
-            for (const auto& [q, f] : local.found)
-                if (q == p) return f.line > 0 ? &f : nullptr;
-            return nullptr;
-        };
-        for (int leaf : entry.leaves) {
-            const auto& l = plan_.leaves[static_cast<std::size_t>(leaf)];
-            const Found* f = found(l.pattern);
-            if (!f || (l.unless >= 0 && found(l.unless)) || excepted(leaf, local)) continue;
-            local.hits.push_back({leaf, rel, f->line, f->excerpt});
-        }
     }
 
     const RE2& single(int p) const { return *plan_.single[static_cast<std::size_t>(p)]; }

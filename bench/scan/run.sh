@@ -31,8 +31,10 @@ if [ -z "$MM_BIN" ]; then
   MM_BIN=/tmp/mm-bench-build/mlops-maturity
 fi
 
-# The same ignore rules for ripgrep: the directories scan never enters (docs/scan.md); the root .gitignore is
-# read by both (--no-require-git); hidden files are searched by both.
+# The same ignore rules for ripgrep: the directories scan never enters (docs/scan.md, "What is walked": the heavy
+# ones, then the vendored and third-party ones; not the `{{ }}` template placeholders nor a directory holding a
+# pyvenv.cfg, which ignore globs cannot say); the root .gitignore is read by both (--no-require-git); hidden files
+# are searched by both.
 cat >"$WORK/ignore" <<'IGN'
 .git/
 .hg/
@@ -60,6 +62,15 @@ target/
 __MACOSX/
 .dvc/
 *.egg-info/
+vendor/
+vendored/
+_vendor/
+third_party/
+third-party/
+thirdparty/
+3rdparty/
+external/
+extern/
 IGN
 
 # The mlops questionnaire's content patterns and globs, as ripgrep arguments.

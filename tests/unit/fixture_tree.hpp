@@ -1,4 +1,5 @@
-// A temporary directory tree for scan tests, removed on destruction.
+// Fixtures for the scan tests: a temporary directory tree, removed on destruction, and a questionnaire to scan it
+// with.
 #pragma once
 
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "catch.hpp"
+#include "helpers.hpp"
 
 namespace mm::test {
 
@@ -38,5 +40,13 @@ struct Tree {
         REQUIRE(::symlink(target.c_str(), path(rel).c_str()) == 0);
     }
 };
+
+// A questionnaire with levels 0 and 1 and one dimension `d` whose questions are `questions`: YAML list items
+// indented by six spaces, as they stand under `questions:`.
+inline Questionnaire scan_questionnaire(const std::string& id, const std::string& questions) {
+    return questionnaire("id: " + id + "\ntitle: " + id + "\nversion: \"1\"\nlevels:\n  - {level: 0, name: None}\n"
+                         "  - {level: 1, name: Some}\ndimensions:\n  - id: d\n    name: Dimension\n    questions:\n" +
+                         questions);
+}
 
 }  // namespace mm::test

@@ -1,53 +1,22 @@
 // Projects inside a repository: the layout rules (pure), --project with the repository's CI, and --exclude.
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "catch.hpp"
+#include "fixture_tree.hpp"
 #include "helpers.hpp"
 #include "mm/diagnostics.hpp"
 #include "mm/layout.hpp"
 #include "mm/scan.hpp"
 
-namespace fs = std::filesystem;
 using namespace mm;
+using mm::test::Tree;
 
 namespace {
 
 DirInfo project(const std::string& rel) { return {rel, true, false, false}; }
 DirInfo plain(const std::string& rel) { return {rel, false, false, false}; }
 
-struct Tree {
-    std::string root;
-    Tree() {
-        std::string tmpl = (fs::temp_directory_path() / "mm-layout-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        root = tmpl;
-    }
-    ~Tree() {
-        std::error_code ec;
-        fs::remove_all(root, ec);
-    }
-    void file(const std::string& rel, const std::string& content) const {
-        fs::create_directories(fs::path(root + "/" + rel).parent_path());
-        std::ofstream(root + "/" + rel, std::ios::binary) << content;
-    }
-};
-
-const char* kQuestionnaire = R"(
-id: layout-test
-title: Layout test
-version: "1"
-levels:
-  - {level: 0, name: None}
-  - {level: 1, name: Some}
-dimensions:
-  - id: d
-    name: Dimension
-    questions:
+const char* kQuestions = R"(
       - id: ci
         level: 1
         text: CI?
@@ -73,6 +42,8 @@ dimensions:
         evidence:
           - path: ".git"
 )";
+
+Questionnaire layout_questionnaire() { return test::scan_questionnaire("layout-test", kQuestions); }
 
 std::vector<std::string> paths(const ScanResult& r, const std::string& id) {
     std::vector<std::string> out;
@@ -148,26 +119,49 @@ TEST_CASE("project: a CI pipeline runs the project when it names its path or fil
     CHECK_FALSE(ci_runs_project("on:\n  push:\n    paths: ['other/**']\n", "proj"));
     CHECK_FALSE(ci_runs_project("on:\n  push:\n    paths:\n      - 'proj-old/**'\n", "proj"));
     CHECK_FALSE(ci_runs_project("rules:\n  - changes: [other/*]\n", "proj"));  // GitLab
-    CHECK(is_ci_pipeline(".github/workflows/ci.yml"));
-    CHECK(is_ci_pipeline(".gitlab-ci.yml"));
-    CHECK(is_ci_pipeline("Jenkinsfile"));
-    CHECK_FALSE(is_ci_pipeline(".github/CODEOWNERS"));
-    CHECK(is_repository_level(".github"));
-    CHECK_FALSE(is_repository_level("src"));
+}
+
+TEST_CASE("project: the repository-level entries, and the CI pipelines among them") {
+    for (const char* e : {".git", ".github", ".gitlab", ".gitlab-ci.yml", "Jenkinsfile", ".circleci",
+                          "azure-pipelines.yml", "azure-pipelines.yaml", ".azure-pipelines", ".buildkite",
+                          "bitbucket-pipelines.yml", ".pre-commit-config.yaml", "CODEOWNERS"}) {
+        CAPTURE(e);
+        CHECK(is_repository_level(e));
+    }
+    for (const char* e : {"src", ".gitignore", "README.md", "Makefile", ".github2", "github", ".GIT"}) {
+        CAPTURE(e);
+        CHECK_FALSE(is_repository_level(e));
+    }
+    for (const char* p : {".github/workflows/ci.yml", ".github/workflows/sub/x.yml", ".gitlab/ci/test.yml",
+                          ".circleci/config.yml", ".azure-pipelines/pr.yml", ".buildkite/pipeline.yml",
+                          ".gitlab-ci.yml", "Jenkinsfile", "azure-pipelines.yml", "azure-pipelines.yaml",
+                          "bitbucket-pipelines.yml"}) {
+        CAPTURE(p);
+        CHECK(is_ci_pipeline(p));
+    }
+    // Repository-level, but no pipeline: the repository itself, other .github files, hooks, owners; a
+    // pipeline's name below the root; the directories themselves.
+    for (const char* p : {".git/config", ".github/CODEOWNERS", ".github/actions/setup/action.yml",
+                          ".github/workflows", ".github/workflowsx/ci.yml", ".pre-commit-config.yaml", "CODEOWNERS",
+                          "src/Jenkinsfile", "sub/.github/workflows/ci.yml", ".gitlab", ".circleci", ".gitlab-ci.yml/x",
+                          "Jenkinsfile/x"}) {
+        CAPTURE(p);
+        CHECK_FALSE(is_ci_pipeline(p));
+    }
 }
 
 TEST_CASE("scan: the walk records the layout") {
     Tree t;
     for (const char* p : {"alpha", "beta", "gamma"}) t.file(std::string(p) + "/pyproject.toml", "[project]\n");
     t.file("docs/requirements.txt", "mkdocs\n");
-    ScanResult r = scan_tree(test::questionnaire(kQuestionnaire), t.root);
+    ScanResult r = scan_tree(layout_questionnaire(), t.root);
     CHECK(r.layout.kind == LayoutKind::Projects);
     CHECK(r.layout.projects == std::vector<std::string>{"alpha", "beta", "gamma"});
     CHECK(layout_text(r) == "3 projects (alpha, beta, gamma)");
 
     Tree course;
     for (const char* p : {"01-intro/homework/a.py", "02-deploy/homework/b.py", "03-monitor/x.py"}) course.file(p, "");
-    ScanResult c = scan_tree(test::questionnaire(kQuestionnaire), course.root);
+    ScanResult c = scan_tree(layout_questionnaire(), course.root);
     CHECK(c.layout.kind == LayoutKind::Course);
     CHECK(layout_text(c) == "a course or example gallery (teaching folders: 01-intro/homework, 02-deploy/homework, "
                             "01-intro and 2 more)");
@@ -187,15 +181,15 @@ TEST_CASE("scan --project: only the project, matched from its root, with the CI 
     t.file("root.py", "import mlflow\n");
     ScanOptions o;
     o.project = "./apps/proj/";
-    ScanResult r = scan_tree(test::questionnaire(kQuestionnaire), t.root, o);
+    ScanResult r = scan_tree(layout_questionnaire(), t.root, o);
     CHECK(r.project == "apps/proj");
     CHECK(paths(r, "ci") == std::vector<std::string>{".github/workflows/all.yml", ".github/workflows/proj.yml"});
     CHECK(paths(r, "dvc") == std::vector<std::string>{"apps/proj/dvc.yaml"});  // anchored glob, project's root
     CHECK(paths(r, "mlflow") == std::vector<std::string>{"apps/proj/train.py"});
     CHECK(paths(r, "vcs") == std::vector<std::string>{".git"});
-    CHECK(r.stats.excluded >= 4);  // other.yml, apps/other, apps/README.md, root.py
+    CHECK(r.stats.excluded == 4);  // other.yml, apps/other, apps/README.md, root.py
 
-    ScanResult whole = scan_tree(test::questionnaire(kQuestionnaire), t.root);
+    ScanResult whole = scan_tree(layout_questionnaire(), t.root);
     CHECK(whole.find("dvc")->hits.empty());  // without --project, dvc.yaml is not at the root
     CHECK(paths(whole, "ci").size() == 3);
 }
@@ -203,16 +197,35 @@ TEST_CASE("scan --project: only the project, matched from its root, with the CI 
 TEST_CASE("scan --project: refused unless a directory inside the tree") {
     Tree t;
     t.file("a/x.py", "");
+    t.file("a/b/y.py", "");
     t.file("f.txt", "");
-    const Questionnaire q = test::questionnaire(kQuestionnaire);
-    for (const char* bad : {"../a", "/etc", "missing", "f.txt", "a/../../a"}) {
+    t.link("a", "via");      // a symbolic link to a directory of the tree
+    t.link("a/b", "a/lb");
+    const Questionnaire q = layout_questionnaire();
+    const std::pair<const char*, const char*> bad[] = {
+        {"../a", "'../a' must be inside the scanned directory (no '..')"},
+        {"a/../../a", "'a/../../a' must be inside the scanned directory (no '..')"},
+        {"/etc", "'/etc' must be a directory relative to the scanned directory"},
+        {"missing", "'missing' cannot be scanned: No such file or directory"},
+        {"f.txt", "'f.txt' is not a directory"},
+        {"via", "'via' is not a directory"},      // the project itself a link
+        {"via/b", "'via/b' is not a directory"},  // a link on the way
+        {"a/lb", "'a/lb' is not a directory"},
+    };
+    for (const auto& [project, error] : bad) {
+        CAPTURE(project);
         ScanOptions o;
-        o.project = bad;
-        CHECK_THROWS_AS(scan_tree(q, t.root, o), InputError);
+        o.project = project;
+        const std::string message = test::first_error([&] { scan_tree(q, t.root, o); });
+        CHECK(message.rfind("mlops-maturity: error: --project: '", 0) == 0);
+        CHECK(message.find(error) != std::string::npos);
     }
     ScanOptions dot;
     dot.project = ".";
     CHECK(scan_tree(q, t.root, dot).project.empty());
+    ScanOptions sub;
+    sub.project = "./a//b/";
+    CHECK(scan_tree(q, t.root, sub).project == "a/b");
 }
 
 TEST_CASE("scan --exclude: .gitignore patterns relative to the root leave entries out") {
@@ -222,9 +235,9 @@ TEST_CASE("scan --exclude: .gitignore patterns relative to the root leave entrie
     t.file("src/train.py", "import mlflow\n");
     ScanOptions o;
     o.exclude = {"homework/"};
-    ScanResult r = scan_tree(test::questionnaire(kQuestionnaire), t.root, o);
+    ScanResult r = scan_tree(layout_questionnaire(), t.root, o);
     CHECK(paths(r, "mlflow") == std::vector<std::string>{"src/train.py"});
     CHECK(r.stats.excluded == 2);
     o.exclude = {"/homework"};
-    CHECK(paths(scan_tree(test::questionnaire(kQuestionnaire), t.root, o), "mlflow").size() == 2);
+    CHECK(paths(scan_tree(layout_questionnaire(), t.root, o), "mlflow").size() == 2);
 }

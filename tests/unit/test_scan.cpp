@@ -19,17 +19,7 @@ using mm::test::Tree;
 
 namespace {
 
-const char* kQuestionnaire = R"(
-id: scan-test
-title: Scan test
-version: "1"
-levels:
-  - {level: 0, name: None}
-  - {level: 1, name: Some}
-dimensions:
-  - id: d
-    name: Dimension
-    questions:
+const char* kQuestions = R"(
       - id: by-path
         level: 1
         text: Path rule?
@@ -88,7 +78,7 @@ dimensions:
           - {content: 'from evidently import', in: "**/*.py"}
 )";
 
-Questionnaire questionnaire() { return test::questionnaire(kQuestionnaire); }
+Questionnaire questionnaire() { return test::scan_questionnaire("scan-test", kQuestions); }
 
 const QuestionEvidence& evidence(const ScanResult& r, const std::string& id) {
     const QuestionEvidence* e = r.find(id);

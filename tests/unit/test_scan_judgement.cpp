@@ -15,22 +15,11 @@ namespace {
 
 // A questionnaire with one question per rule given, ids q0, q1, ...
 Questionnaire with_rules(const std::vector<std::string>& rules) {
-    std::string yaml = R"(
-id: judgement
-title: Judgement
-version: "1"
-levels:
-  - {level: 0, name: None}
-  - {level: 1, name: Some}
-dimensions:
-  - id: d
-    name: D
-    questions:
-)";
+    std::string questions;
     for (std::size_t i = 0; i < rules.size(); ++i)
-        yaml += "      - id: q" + std::to_string(i) + "\n        level: 1\n        text: Q" + std::to_string(i) +
-                "?\n        practice: p\n        evidence:\n          - " + rules[i] + "\n";
-    return test::questionnaire(yaml);
+        questions += "      - id: q" + std::to_string(i) + "\n        level: 1\n        text: Q" + std::to_string(i) +
+                     "?\n        practice: p\n        evidence:\n          - " + rules[i] + "\n";
+    return test::scan_questionnaire("judgement", questions);
 }
 
 const QuestionEvidence& ev(const ScanResult& r, int i) {
