@@ -54,7 +54,7 @@ TextOptions text_options(const std::string& output, const std::string& color_mod
 
 void check_roadmap_format(bool roadmap, const std::string& format) {
     if (roadmap && format != "text" && format != "markdown")
-        throw InputError(Diagnostic{"mlops-maturity", 0, 0,
+        throw InputError(Diagnostic{"", 0, 0,
                                     "--roadmap shows the text or Markdown report (-f text or -f markdown); the "
                                     "JSON report has the same data in gaps[].level and gaps[].defining"});
 }

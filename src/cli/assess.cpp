@@ -95,9 +95,9 @@ ExitCode run_assess(const AssessOptions& o) {
     // Views of the text report: checked before anything is asked.
     check_roadmap_format(o.roadmap, o.format);
     if (o.top >= 0 && o.format != "text")
-        throw InputError(Diagnostic{"mlops-maturity", 0, 0, "--top shortens the text report; drop it or use -f text"});
+        throw InputError(Diagnostic{"", 0, 0, "--top shortens the text report; drop it or use -f text"});
     if (o.top >= 0 && (o.all || o.roadmap))
-        throw InputError(Diagnostic{"mlops-maturity", 0, 0,
+        throw InputError(Diagnostic{"", 0, 0,
                                     "--top cannot be combined with --all or --roadmap; choose one view"});
     // When and what: checked before anything is asked, like the bars.
     const std::optional<std::string> date = resolve_date(o.date, std::getenv("SOURCE_DATE_EPOCH"),
@@ -142,7 +142,7 @@ ExitCode run_assess(const AssessOptions& o) {
         if (!interview && o.answers_path.empty() && o.answer_overrides.empty() &&
             mixed_layout_unchosen(*scan, o.scope))
             throw InputError(Diagnostic{
-                "mlops-maturity", 0, 0,
+                "", 0, 0,
                 terminal_safe(scan->root) + " looks like " + terminal_safe(layout_text(*scan)) +
                     ": its evidence is not one team's practice, so it gives no level; assess one project with "
                     "--project DIR, give answers with -a FILE, or use --whole-repo to take the whole repository's "
