@@ -48,7 +48,7 @@ constexpr std::size_t kSummarySteps = 5;
 HintCommand full_report_command(const AssessOptions& o, const Interview* interview) {
     if (interview) return interview->command_with_answers(false).add("--all");
     HintCommand cmd("mlops-maturity assess");
-    if (o.questionnaire != "mlops") cmd.add("-q", shown_path(o.questionnaire));
+    if (o.questionnaire != "mlops") cmd.add_path("-q", o.questionnaire);
     if (!o.answers_path.empty()) cmd.add_path("--answers", o.answers_path);
     for (const auto& a : o.answer_overrides) cmd.add("--answer", a);
     if (!o.team.empty()) cmd.add("--team", o.team);
