@@ -17,7 +17,8 @@ std::string Diagnostic::str() const {
         out += ':' + std::to_string(line);
         if (column > 0) out += ':' + std::to_string(column);
     }
-    out += severity == Severity::Error ? ": error: " : ": warning: ";
+    out += ": ";
+    out += kind;
     out += message;
     return out;
 }

@@ -519,18 +519,13 @@ Walk::Step Walk::ask_scope(const ScopeOffer& offer) {
         }
         const char c = key.kind == Key::Kind::Char ? static_cast<char>(std::tolower(static_cast<unsigned char>(key.ch)))
                                                    : '\0';
-        if (c == 'y') {
-            answers_.up_to_level = t.level;
+        if (c == 'y' || c == 'n' || c == '\n') {
+            // Declining is saved too (a scope of the top level changes nothing), so a resumed session does not
+            // ask again.
+            const bool skip = c == 'y';
+            answers_.up_to_level = skip ? t.level : q_.max_level();
             if (answers_.questionnaire_id.empty()) answers_.questionnaire_id = q_.id;
-            term_.write("skipping them\n");
-            save_(answers_);
-            return Step::Next;
-        }
-        if (c == 'n' || c == '\n') {
-            // Saved too (a scope of the top level changes nothing), so a resumed session does not ask again.
-            answers_.up_to_level = q_.max_level();
-            if (answers_.questionnaire_id.empty()) answers_.questionnaire_id = q_.id;
-            term_.write("asking every level\n");
+            term_.write(skip ? "skipping them\n" : "asking every level\n");
             save_(answers_);
             return Step::Next;
         }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -234,14 +235,17 @@ void PosixTerminal::write(const std::string& text) {
     }
 }
 
-int PosixTerminal::width() {
+int terminal_width(int fd) {
     struct winsize ws {};
-    if (::ioctl(fd_, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    if (::isatty(fd) == 1 && ::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
     if (const char* columns = std::getenv("COLUMNS")) {
-        int n = std::atoi(columns);
-        if (n > 0 && n < 10000) return n;
+        int n = 0;
+        auto [p, ec] = std::from_chars(columns, columns + std::strlen(columns), n);
+        if (ec == std::errc() && n > 0 && n < 10000) return n;
     }
     return 80;
 }
+
+int PosixTerminal::width() { return terminal_width(fd_); }
 
 }  // namespace mm

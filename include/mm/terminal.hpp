@@ -67,6 +67,10 @@ private:
     std::string pending_;  // bytes read but not yet returned as keys
 };
 
+// Columns of the terminal on `fd`, else $COLUMNS (a number from 1 to 9999), else 80: the one reading of the width,
+// for the walk (PosixTerminal::width) and for text reports on standard output alike.
+int terminal_width(int fd);
+
 // Splits the start of `bytes` (what one read() returned) into one key; returns how many bytes it used.
 // Exposed for tests.
 std::size_t decode_key(const std::string& bytes, Key& out);

@@ -1,6 +1,5 @@
 // Builds the command line from the subcommand table and maps every outcome to the exit-code contract,
 // in one place (README, "Exit codes").
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,12 +7,12 @@
 #include <charconv>
 #include <csignal>
 #include <cstdlib>
-#include <cstring>
 #include <iostream>
 #include <new>
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "mm/terminal.hpp"
 #include "mm/version.hpp"
 
 namespace mm::cli {
@@ -55,20 +54,9 @@ TextOptions text_options(const std::string& output, const std::string& color_mod
 
 void check_roadmap_format(bool roadmap, const std::string& format) {
     if (roadmap && format != "text" && format != "markdown")
-        throw InputError(Diagnostic{"mlops-maturity", 0, 0,
+        throw InputError(Diagnostic{"", 0, 0,
                                     "--roadmap shows the text or Markdown report (-f text or -f markdown); the "
                                     "JSON report has the same data in gaps[].level and gaps[].defining"});
-}
-
-int terminal_width(int fd) {
-    struct winsize ws {};
-    if (::isatty(fd) == 1 && ::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
-    if (const char* columns = std::getenv("COLUMNS")) {
-        int n = 0;
-        auto [p, ec] = std::from_chars(columns, columns + std::strlen(columns), n);
-        if (ec == std::errc() && n > 0 && n < 10000) return n;
-    }
-    return 80;
 }
 
 std::vector<Bar> parse_bars(const Questionnaire& q, const std::vector<std::string>& specs) {

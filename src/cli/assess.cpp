@@ -48,7 +48,7 @@ constexpr std::size_t kSummarySteps = 5;
 HintCommand full_report_command(const AssessOptions& o, const Interview* interview) {
     if (interview) return interview->command_with_answers(false).add("--all");
     HintCommand cmd("mlops-maturity assess");
-    if (o.questionnaire != "mlops") cmd.add("-q", shown_path(o.questionnaire));
+    if (o.questionnaire != "mlops") cmd.add_path("-q", o.questionnaire);
     if (!o.answers_path.empty()) cmd.add_path("--answers", o.answers_path);
     for (const auto& a : o.answer_overrides) cmd.add("--answer", a);
     if (!o.team.empty()) cmd.add("--team", o.team);
@@ -88,17 +88,40 @@ const char* kHowToAnswer =
     "  mlops-maturity assess -q {q} --answer ID=VALUE ...\n"
     "or run 'mlops-maturity assess' in a terminal to answer interactively.\n";
 
-ExitCode run_assess(const AssessOptions& o) {
-    Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
-    // Bars are checked before anything is asked or written, so a typo in CI fails fast.
-    std::vector<Bar> bars = parse_bars(q, o.min_levels);
-    // Views of the text report: checked before anything is asked.
+// The views of the report (--roadmap, --top, --all) that go together with -f; throws InputError.
+void check_views(const AssessOptions& o) {
     check_roadmap_format(o.roadmap, o.format);
     if (o.top >= 0 && o.format != "text")
-        throw InputError(Diagnostic{"mlops-maturity", 0, 0, "--top shortens the text report; drop it or use -f text"});
+        throw InputError(Diagnostic{"", 0, 0, "--top shortens the text report; drop it or use -f text"});
     if (o.top >= 0 && (o.all || o.roadmap))
-        throw InputError(Diagnostic{"mlops-maturity", 0, 0,
+        throw InputError(Diagnostic{"", 0, 0,
                                     "--top cannot be combined with --all or --roadmap; choose one view"});
+}
+
+// Unanswered questions count as not in place, which is right for a template filled in on purpose but
+// surprising for a file left half done: say so on stderr (a walk on a terminal ends by saying so), and fail
+// with --require-complete.
+void check_complete(const AssessOptions& o, const Assessment& a, bool interviewed) {
+    const std::string missing = unanswered_summary(a);
+    if (missing.empty()) return;
+    // The answers file named in the messages: none for standard input.
+    const std::string file = o.answers_path == "-" ? std::string() : o.answers_path;
+    if (o.require_complete)
+        throw InputError(Diagnostic{"", 0, 0, missing + " and --require-complete is given: answer them" +
+                                                  (file.empty() ? std::string() : " in " + file)});
+    if (!interviewed)
+        std::cerr << escape_controls("mlops-maturity: warning: " + missing +
+                                     " and count as not in place; run 'mlops-maturity assess" +
+                                     (file.empty() ? std::string() : " -a " + file) +
+                                     "' in a terminal to answer them, or use --require-complete to fail")
+                  << '\n';
+}
+
+ExitCode run_assess(const AssessOptions& o) {
+    Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
+    // Bars and views are checked before anything is asked or written, so a typo in CI fails fast.
+    std::vector<Bar> bars = parse_bars(q, o.min_levels);
+    check_views(o);
     // When and what: checked before anything is asked, like the bars.
     const std::optional<std::string> date = resolve_date(o.date, std::getenv("SOURCE_DATE_EPOCH"),
                                                          local_date(std::time(nullptr)));
@@ -119,30 +142,31 @@ ExitCode run_assess(const AssessOptions& o) {
     if (!scripted && can_prompt(o.no_input))
         interview.emplace(InterviewOptions{o.questionnaire, o.answers_path, o.save_path, o.review, o.color,
                                            o.scan_dir, o.team, o.format, o.output, so});
+    // Nothing to take answers from: no terminal to ask on, no answers file, no --answer.
+    const bool no_answers = !interview && o.answers_path.empty() && o.answer_overrides.empty();
     if (!o.answers_path.empty()) {
         answers = load_answers(read_source(o.answers_path));
         check_answers(q, answers);
-    } else if (!scripted && !interview && o.scan_dir.empty()) {
+    } else if (no_answers && o.scan_dir.empty()) {
         std::string msg = kHowToAnswer;
         for (std::size_t at; (at = msg.find("{q}")) != std::string::npos;) msg.replace(at, 3, q.id);
         std::cerr << msg;
         return ExitCode::BadInput;
     }
     std::optional<ScanResult> scan;
-    ScanOptions scan_options;
-    scan_options.exclude = o.scope.exclude;
-    scan_options.project = o.scope.project;
     // A course or several projects scanned as one suggest nothing (a warning says so), so they get no level
     // from evidence either.
     bool suggest = false;
     if (!o.scan_dir.empty()) {
+        ScanOptions scan_options;
+        scan_options.exclude = o.scope.exclude;
+        scan_options.project = o.scope.project;
         scan = scan_repository(q, o.scan_dir, scan_options);  // before asking: it is shown
         // With nothing but that evidence to go on there is nothing to assess: one error, not a level 0 that
         // would read as the team's.
-        if (!interview && o.answers_path.empty() && o.answer_overrides.empty() &&
-            mixed_layout_unchosen(*scan, o.scope))
+        if (no_answers && mixed_layout_unchosen(*scan, o.scope))
             throw InputError(Diagnostic{
-                "mlops-maturity", 0, 0,
+                "", 0, 0,
                 terminal_safe(scan->root) + " looks like " + terminal_safe(layout_text(*scan)) +
                     ": its evidence is not one team's practice, so it gives no level; assess one project with "
                     "--project DIR, give answers with -a FILE, or use --whole-repo to take the whole repository's "
@@ -158,23 +182,7 @@ ExitCode run_assess(const AssessOptions& o) {
 
     so.from_evidence = suggest;
     Assessment a = score(q, answers, so);
-    // Unanswered questions count as not in place, which is right for a template filled in on purpose but
-    // surprising for a file left half done: say so on stderr, and fail with --require-complete.
-    if (std::string missing = unanswered_summary(a); !missing.empty()) {
-        if (o.require_complete)
-            throw InputError(Diagnostic{"", 0, 0, missing + " and --require-complete is given: answer them" +
-                                                      (o.answers_path.empty() || o.answers_path == "-"
-                                                           ? std::string()
-                                                           : " in " + o.answers_path)});
-        if (!interview)
-            std::cerr << escape_controls("mlops-maturity: warning: " + missing +
-                                         " and count as not in place; run 'mlops-maturity assess" +
-                                         (o.answers_path.empty() || o.answers_path == "-"
-                                              ? std::string()
-                                              : " -a " + o.answers_path) +
-                                         "' in a terminal to answer them, or use --require-complete to fail")
-                      << '\n';
-    }
+    check_complete(o, a, interview.has_value());
     std::optional<GateResult> gate;
     if (!bars.empty()) gate = check_gate(a, bars);
     Report report = make_report(q, std::move(a), gate);

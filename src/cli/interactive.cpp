@@ -104,11 +104,8 @@ bool can_prompt(bool no_input) {
 
 HintCommand Interview::command_with_answers(bool with_format) const {
     HintCommand cmd("mlops-maturity assess");
-    if (o_.questionnaire_spec != "mlops") {
-        std::error_code ec;
-        const bool file = std::filesystem::exists(o_.questionnaire_spec, ec);
-        cmd.add("-q", file ? shown_path(o_.questionnaire_spec) : o_.questionnaire_spec);
-    }
+    // A built-in id is never an absolute path, so shown_path leaves it as it is.
+    if (o_.questionnaire_spec != "mlops") cmd.add_path("-q", o_.questionnaire_spec);
     cmd.add_path("--answers", save_path_);
     if (!o_.team.empty()) cmd.add("--team", o_.team);
     if (!o_.scan_dir.empty()) cmd.add_path("--scan", o_.scan_dir);

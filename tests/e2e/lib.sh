@@ -62,6 +62,21 @@ expect_empty_out() {
 expect_file_same() { # expect_file_same EXPECTED ACTUAL description
   if diff -u "$1" "$2" >"$TMP/diff"; then ok; else not_ok "$3: $(head -40 "$TMP/diff")"; fi
 }
+file_has() { # file_has FILE TEXT description: FILE has TEXT as a whole line
+  if grep -qxF -- "$2" "$1" 2>/dev/null; then ok; else not_ok "$3: $1 lacks the line '$2'"; fi
+}
+is_link() { # is_link PATH TARGET description: PATH is still a symbolic link to TARGET
+  if [ -L "$1" ] && [ "$(readlink "$1")" = "$2" ]; then ok; else not_ok "$3: $1 should still link to $2, is: $(ls -l "$1")"; fi
+}
+
+# can_mknod_chown: true when running as root that may make device nodes and give files away (not so in every
+# container); the output tests leave those checks out, with a note, otherwise.
+can_mknod_chown() {
+  local may=1
+  if [ "$(id -u)" -eq 0 ] && mknod "$TMP/probe" c 1 3 2>/dev/null && chown -h 65534:65534 "$TMP/probe" 2>/dev/null; then may=0; fi
+  rm -f "$TMP/probe"
+  return $may
+}
 
 # ---- scripted terminal sessions (tests/e2e/pty_session.py) ----
 PTY=(python3 "$(dirname "$0")/pty_session.py" --timeout "${MM_PTY_TIMEOUT:-10}")

@@ -172,6 +172,15 @@ expect_code 2 "--require-complete"
 expect_empty_out "--require-complete: no report"
 expect_err "mlops-maturity: error: 6 of 7 questions are unanswered (data-versioned, data-validated, data-lineage and 3 more) and --require-complete is given: answer them in $TMP/partial.yaml" \
   "--require-complete"
+# Answers on standard input: there is no file to name, neither as -a - nor as "in -".
+run_stdin "$TMP/partial.yaml" assess -q "$Q" -a -
+expect_code 0 "half-answered, on stdin"
+expect_err "are unanswered (data-versioned, data-validated, data-lineage and 3 more) and count as not in place; run 'mlops-maturity assess' in a terminal" \
+  "half-answered, on stdin: the warning names no file"
+run_stdin "$TMP/partial.yaml" assess -q "$Q" -a - --require-complete
+expect_code 2 "--require-complete, on stdin"
+# The error is the last line, and it ends there (not "answer them in -").
+if [[ $ERR == *"and --require-complete is given: answer them" ]]; then ok; else not_ok "--require-complete, on stdin: names no file"; fi
 printf 'answers:\n  data-documented: yes\n  data-versioned: yes\n  data-validated: yes\n  data-lineage: n/a\n  release-process: no\n  release-path: 0\n  canary: n/a\n' >"$TMP/complete.yaml"
 run assess -q "$Q" -a "$TMP/complete.yaml" --require-complete
 expect_code 0 "--require-complete with every question answered (n/a counts)"

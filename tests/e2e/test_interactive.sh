@@ -11,10 +11,6 @@ SMALL="$MM_DATA/valid/small.yaml"
 # lib.sh sets CI=true, which forbids prompting; the interactive runs take it out.
 ASSESS=(env -u CI "$MM_BIN" assess -q "$SMALL")
 ANS="mlops-maturity-answers.yaml"
-file_has() { # file_has FILE TEXT description
-  if grep -qxF -- "$2" "$1" 2>/dev/null; then ok; else not_ok "$3: $1 lacks the line '$2'"; fi
-}
-
 # ---- answer everything with single keys; the file is rewritten after each key ----
 session all -- "${ASSESS[@]}" <<EOF
 expect Small interactive model

@@ -36,9 +36,6 @@ is_char() { # is_char PATH MAJOR MINOR description
   if [ -c "$1" ] && [ ! -L "$1" ] && [ "$(stat -c '%t %T' "$1")" = "$(printf '%x %x' "$2" "$3")" ]; then ok; else
     not_ok "$4: $1 should still be the character device $2,$3, is: $(ls -l "$1")"; fi
 }
-is_link() { # is_link PATH TARGET description
-  if [ -L "$1" ] && [ "$(readlink "$1")" = "$2" ]; then ok; else not_ok "$3: $1 should still link to $2, is: $(ls -l "$1")"; fi
-}
 
 for cmd in "assess -q $Q -a $A" "init -q $Q --force" "scan $MM_DATA/sample-ml-repo"; do
   name=${cmd%% *}

@@ -10,10 +10,8 @@ source "$(dirname "$0")/lib.sh"
 Q="$MM_DATA/valid/basic.yaml"
 A="$MM_DATA/answers/basic-level1.yaml"
 SMALL="$MM_DATA/valid/small.yaml"
-# Root that may make device nodes and give files away (not so in every container).
 ROOT=0
-if [ "$(id -u)" -eq 0 ] && mknod "$TMP/probe" c 1 3 2>/dev/null && chown -h 65534:65534 "$TMP/probe" 2>/dev/null; then ROOT=1; fi
-rm -f "$TMP/probe"
+can_mknod_chown && ROOT=1
 [ "$ROOT" = 1 ] || echo "note: not root (or may not mknod and chown); the owner and group checks did not run"
 
 has_mode() { # has_mode FILE MODE description (MODE as stat %a prints it: 600, 4755)
@@ -122,9 +120,7 @@ run init -q "$SMALL" -o "$TMP/interactive/answers.yaml"
 expect_code 0 "an answers template to resume from"
 chmod 600 "$TMP/interactive/answers.yaml"
 [ "$ROOT" = 1 ] && chown 65534:65534 "$TMP/interactive/answers.yaml"
-python3 "$(dirname "$0")/pty_session.py" --timeout "${MM_PTY_TIMEOUT:-10}" --cwd "$TMP/interactive" \
-  --transcript "$TMP/interactive.screen" -- env -u CI "$MM_BIN" assess -q "$SMALL" --save answers.yaml \
-  2>"$TMP/err" <<EOF
+session interactive -- env -u CI "$MM_BIN" assess -q "$SMALL" --save answers.yaml <<EOF
 expect Resuming from answers.yaml
 expect [team 1/1]
 send 2
@@ -135,8 +131,6 @@ file answers.yaml   data-documented: yes
 send q
 exit 0
 EOF
-CODE=$?
-ERR=$(cat "$TMP/err")
 expect_code 0 "--save a 0600 answers file"
 has_mode "$TMP/interactive/answers.yaml" 600 "--save a 0600 answers file, after autosaves"
 [ "$ROOT" = 1 ] && has_owner "$TMP/interactive/answers.yaml" 65534:65534 "--save nobody's answers file, after autosaves"

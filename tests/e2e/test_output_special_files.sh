@@ -11,19 +11,14 @@ source "$(dirname "$0")/lib.sh"
 Q="$MM_DATA/valid/basic.yaml"
 A="$MM_DATA/answers/basic-level1.yaml"
 SMALL="$MM_DATA/valid/small.yaml"
-# Root that may make device nodes and give files away (not so in every container).
 ROOT=0
-if [ "$(id -u)" -eq 0 ] && mknod "$TMP/probe" c 1 3 2>/dev/null && chown -h 65534:65534 "$TMP/probe" 2>/dev/null; then ROOT=1; fi
-rm -f "$TMP/probe"
+can_mknod_chown && ROOT=1
 [ "$ROOT" = 1 ] || echo "note: not root (or may not mknod and chown); the device node and other-user checks did not run"
 
 no_temp_files() { # no_temp_files DIR description
   local left
   left=$(find "$1" -name '*.tmp.*')
   if [ -z "$left" ]; then ok; else not_ok "$2: temporary files left behind: $left"; fi
-}
-is_link() { # is_link PATH TARGET description
-  if [ -L "$1" ] && [ "$(readlink "$1")" = "$2" ]; then ok; else not_ok "$3: $1 should still link to $2, is: $(ls -l "$1")"; fi
 }
 
 for cmd in "assess -q $Q -a $A" "init -q $Q --force" "scan $MM_DATA/sample-ml-repo"; do
@@ -134,9 +129,6 @@ done
 
 # ---- the interactive autosave (--save), through a pseudo-terminal ----
 ASSESS=(env -u CI "$MM_BIN" assess -q "$SMALL")
-file_has() { # file_has FILE TEXT description
-  if grep -qxF -- "$2" "$1" 2>/dev/null; then ok; else not_ok "$3: $1 lacks the line '$2'"; fi
-}
 
 # --save a dangling link: the first save creates its target, every save replaces it, the link stays.
 mkdir -p "$TMP/save-link/real"

@@ -187,7 +187,6 @@ expect Resume with:
 exit 0
 EOF
 expect_code 0 "quit with flags given"
-file_has() { if grep -qxF -- "$2" "$1" 2>/dev/null; then ok; else not_ok "$3: $1 lacks the line '$2'"; fi; }
 file_has "$TMP/hints/sub/answers.yaml" 'team: "Data Science"' "--team is saved in the answers file"
 # The command after "Resume with:", continuation lines joined.
 hint_command() { # hint_command SCREEN_FILE HEADING: prints the command under HEADING, one line

@@ -1,4 +1,7 @@
 // The question walk, driven by a scripted terminal: whole sessions, key by key.
+#include <unistd.h>
+
+#include <cstdlib>
 #include <deque>
 #include <map>
 #include <optional>
@@ -306,6 +309,33 @@ TEST_CASE("walk: text wraps to the terminal and is made safe") {
     s.run(t);
     CHECK(t.out.find('\033') == std::string::npos);
     check_lines_fit(t.out, 50);
+}
+
+TEST_CASE("terminal_width: a terminal's columns, else $COLUMNS when it is a number from 1 to 9999, else 80") {
+    // Standard input of the unit tests is not a terminal under CTest; a pipe never is.
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const char* saved = std::getenv("COLUMNS");
+    const std::string old = saved ? saved : "";
+    auto width_with = [&](const char* columns) {
+        if (columns) ::setenv("COLUMNS", columns, 1);
+        else ::unsetenv("COLUMNS");
+        return terminal_width(fds[1]);
+    };
+    CHECK(width_with("120") == 120);
+    CHECK(width_with("1") == 1);
+    CHECK(width_with("9999") == 9999);
+    CHECK(width_with(nullptr) == 80);
+    CHECK(width_with("") == 80);
+    CHECK(width_with("wide") == 80);
+    CHECK(width_with("0") == 80);
+    CHECK(width_with("-5") == 80);
+    CHECK(width_with("10000") == 80);
+    CHECK(width_with("99999999999999999999") == 80);
+    if (saved) ::setenv("COLUMNS", old.c_str(), 1);
+    else ::unsetenv("COLUMNS");
+    ::close(fds[0]);
+    ::close(fds[1]);
 }
 
 TEST_CASE("decode_key: single keys, Enter, arrows and escape sequences") {
