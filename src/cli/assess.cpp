@@ -158,20 +158,18 @@ ExitCode run_assess(const AssessOptions& o) {
     // from evidence either.
     bool suggest = false;
     if (!o.scan_dir.empty()) {
-        ScanOptions scan_options;
-        scan_options.exclude = o.scope.exclude;
-        scan_options.project = o.scope.project;
-        scan = scan_repository(q, o.scan_dir, scan_options);  // before asking: it is shown
+        scan = scan_repository(q, o.scan_dir, scan_options(o.scope));  // before asking: it is shown
+        const bool unchosen = mixed_layout_unchosen(*scan, o.scope);
         // With nothing but that evidence to go on there is nothing to assess: one error, not a level 0 that
         // would read as the team's.
-        if (no_answers && mixed_layout_unchosen(*scan, o.scope))
-            throw InputError(Diagnostic{
-                "", 0, 0,
-                terminal_safe(scan->root) + " looks like " + terminal_safe(layout_text(*scan)) +
-                    ": its evidence is not one team's practice, so it gives no level; assess one project with "
-                    "--project DIR, give answers with -a FILE, or use --whole-repo to take the whole repository's "
-                    "evidence"});
-        suggest = evidence_may_suggest(*scan, o.scope);
+        if (no_answers && unchosen)
+            throw InputError(Diagnostic{"", 0, 0,
+                                        mixed_layout_text(*scan) +
+                                            ", so it gives no level; assess one project with --project DIR, give "
+                                            "answers with -a FILE, or use --whole-repo to take the whole "
+                                            "repository's evidence"});
+        if (unchosen) warn_mixed_layout(*scan);
+        suggest = !unchosen;
     }
     if (interview)
         if (std::optional<ExitCode> stopped = interview->run(q, answers, scan && suggest ? &*scan : nullptr))

@@ -62,15 +62,11 @@ void print_diagnostics(const std::vector<Diagnostic>& diags);
 // "4M", "512K", "1048576" as bytes; throws InputError naming `option`.
 std::uint64_t parse_size(const std::string& text, const std::string& option);
 
-// `assess --scan DIR` (src/cli/scan.cpp): scans DIR, pre-fills the questions `answers` leaves open (given
-// answers win), prints warnings and contradictions to stderr, applies --require-evidence, and returns the
-// contradictions for the report.
-std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const std::string& dir,
-                                             bool require_evidence, std::uint64_t max_file_size = 4u << 20);
-// The same in two steps, for a scan that the interactive mode shows before the answers are complete:
-// scan_repository() scans and prints the warnings; the overload takes its result. `prefill` false: only the
-// contradictions (evidence of a course or of several projects suggests nothing).
-ScanResult scan_repository(const Questionnaire& q, const std::string& dir, std::uint64_t max_file_size = 4u << 20);
+// `assess --scan DIR` (src/cli/scan.cpp), in two steps, for a scan that the interactive mode shows before the
+// answers are complete: scan_repository() scans and prints the warnings; scan_into_answers() pre-fills the
+// questions `answers` leaves open (given answers win), prints contradictions to stderr, applies
+// --require-evidence, and returns the contradictions for the report. `prefill` false: only the contradictions
+// (evidence of a course or of several projects suggests nothing).
 ScanResult scan_repository(const Questionnaire& q, const std::string& dir, const ScanOptions& options);
 std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const ScanResult& scan,
                                              bool require_evidence, bool prefill = true);
@@ -83,11 +79,15 @@ struct ScopeOptions {
     bool whole_repo = false;
 };
 void add_scope_options(CLI::App& sub, ScopeOptions& o, CLI::Option* needs = nullptr);
-// Whether the evidence may suggest answers: not for a course or several projects scanned as a whole, unless
-// --project or --whole-repo says so. mixed_layout_unchosen() only answers; evidence_may_suggest() also prints a
-// warning naming the layout and the way out when it may not.
+// The scan options those flags give (the file-size bound stays the default).
+ScanOptions scan_options(const ScopeOptions& scope);
+// Whether a course or several projects was scanned as a whole with neither --project nor --whole-repo: its
+// evidence may then suggest no answer, and gives no level. mixed_layout_text() says so, "ROOT looks like
+// LAYOUT: its evidence is not one team's practice", for the warning and the error that end it differently;
+// warn_mixed_layout() prints the warning with the ways out.
 bool mixed_layout_unchosen(const ScanResult& scan, const ScopeOptions& o);
-bool evidence_may_suggest(const ScanResult& scan, const ScopeOptions& o);
+std::string mixed_layout_text(const ScanResult& scan);
+void warn_mixed_layout(const ScanResult& scan);
 
 // Runs the command line; returns the process exit code.
 int main(int argc, char** argv);

@@ -42,26 +42,21 @@ std::string comment_safe(std::string s) {
     return s;
 }
 
-ScanOptions scan_options(const ScopeOptions& scope, std::uint64_t max_file_size) {
-    ScanOptions so;
-    so.max_file_size = max_file_size;
-    so.exclude = scope.exclude;
-    so.project = scope.project;
-    return so;
-}
-
 ExitCode run_scan(const ScanCliOptions& o) {
     Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
-    ScanResult r = scan_tree(q, o.dir, scan_options(o.scope, parse_size(o.max_file_size, "--max-file-size")));
-    print_warnings(r);
+    ScanOptions so = scan_options(o.scope);
+    so.max_file_size = parse_size(o.max_file_size, "--max-file-size");
+    ScanResult r = scan_repository(q, o.dir, so);
     // A course or several projects scanned as one suggest nothing, in every format (the warning says why): their
     // evidence is not one team's practice. What was found is still listed, to pick a project from.
-    const bool suggest = evidence_may_suggest(r, o.scope);
-    if (!suggest)
+    const bool suggest = !mixed_layout_unchosen(r, o.scope);
+    if (!suggest) {
+        warn_mixed_layout(r);
         for (QuestionEvidence& e : r.questions) {
             e.suggestion.reset();
             e.suggested_option = 0;
         }
+    }
     std::string out;
     if (o.format == "json") {
         out = render_scan_json(q, r, tool_version());
@@ -98,12 +93,6 @@ std::uint64_t parse_size(const std::string& text, const std::string& option) {
     return n * unit;
 }
 
-ScanResult scan_repository(const Questionnaire& q, const std::string& dir, std::uint64_t max_file_size) {
-    ScanOptions so;
-    so.max_file_size = max_file_size;
-    return scan_repository(q, dir, so);
-}
-
 ScanResult scan_repository(const Questionnaire& q, const std::string& dir, const ScanOptions& options) {
     ScanResult r = scan_tree(q, dir, options);
     print_warnings(r);
@@ -129,23 +118,26 @@ void add_scope_options(CLI::App& sub, ScopeOptions& o, CLI::Option* needs) {
     whole->excludes(project);
 }
 
+ScanOptions scan_options(const ScopeOptions& scope) {
+    ScanOptions so;
+    so.exclude = scope.exclude;
+    so.project = scope.project;
+    return so;
+}
+
 bool mixed_layout_unchosen(const ScanResult& scan, const ScopeOptions& o) {
     return scan.layout.mixed() && scan.project.empty() && !o.whole_repo;
 }
 
-bool evidence_may_suggest(const ScanResult& scan, const ScopeOptions& o) {
-    if (!mixed_layout_unchosen(scan, o)) return true;
-    std::cerr << "mlops-maturity: warning: " << terminal_safe(scan.root) << " looks like "
-              << terminal_safe(layout_text(scan))
-              << ": its evidence is not one team's practice, so no answers are suggested from it; pick one with "
-                 "--project DIR (or leave folders out with --exclude GLOB), or use --whole-repo to take the "
-                 "evidence of the whole repository\n";
-    return false;
+std::string mixed_layout_text(const ScanResult& scan) {
+    return terminal_safe(scan.root) + " looks like " + terminal_safe(layout_text(scan)) +
+           ": its evidence is not one team's practice";
 }
 
-std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const std::string& dir,
-                                             bool require_evidence, std::uint64_t max_file_size) {
-    return scan_into_answers(q, answers, scan_repository(q, dir, max_file_size), require_evidence);
+void warn_mixed_layout(const ScanResult& scan) {
+    std::cerr << "mlops-maturity: warning: " << mixed_layout_text(scan)
+              << ", so no answers are suggested from it; pick one with --project DIR (or leave folders out with "
+                 "--exclude GLOB), or use --whole-repo to take the evidence of the whole repository\n";
 }
 
 std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const ScanResult& r,
