@@ -233,7 +233,7 @@ TEST_CASE("supersedes: the later date wins; undated counts as oldest; on a tie t
     CHECK_FALSE(supersedes("", "2026-03-31"));
 }
 
-TEST_CASE("the Aggregator keeps a team's latest report and takes the other one's counts back out") {
+TEST_CASE("the Aggregator keeps a team's latest report and counts only the reports it keeps") {
     auto summary = [](const std::string& team, const std::string& date, int level, const std::string& dim,
                       std::vector<std::pair<std::string, GapGroup>> gaps, const std::string& digest = "sha256:1") {
         ReportSummary s;
