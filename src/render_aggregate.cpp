@@ -43,10 +43,11 @@ std::string pad_left(const std::string& s, int width) {
 // The first `width` columns of `s`, without the "…" that truncate_to ends a cut with: a column header, which the
 // legend below the table spells out.
 std::string prefix(const std::string& s, int width) {
-    std::string cut = truncate_to(s, width + 1);
-    const std::string ellipsis = "…";
-    if (cut.size() >= ellipsis.size() && cut.compare(cut.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0)
-        cut.resize(cut.size() - ellipsis.size());
+    if (display_width(s) <= width) return s;
+    // truncate_to(x, width + 1) keeps `width` columns of an `x` wider than width + 1 and adds "…", which goes. The
+    // blank makes `x` that wide even when `s` is exactly width + 1 columns, which truncate_to would keep whole.
+    std::string cut = truncate_to(s + " ", width + 1);
+    cut.resize(cut.size() - std::string("…").size());
     return cut;
 }
 
