@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "mm/render.hpp"
 #include "mm/report.hpp"
 
 namespace mm::render_util {
@@ -52,6 +53,16 @@ inline const char* target_source(const Target& t) {
     if (t.source == "given") return "given";
     if (t.source == "gate") return "required by the gate";
     return "recommended";
+}
+
+// An id as Markdown inline code when it is a plain identifier; anything else is escaped text, since a code span
+// cannot hold every character safely (backticks, pipes in tables).
+inline std::string markdown_code(const std::string& id) {
+    const bool plain = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+    });
+    return plain ? "`" + id + "`" : markdown_escape(id);
 }
 
 // Why the overall level is not higher: each dimension at the overall level, with the defining practices of its
