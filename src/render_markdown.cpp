@@ -63,10 +63,7 @@ std::string render_markdown(const Report& r) {
     if (a.up_to_level) out += "**Capped:** " + scope_note(a) + "\n\n";
     if (const auto reasons = why_level(a); !reasons.empty()) {
         const int next = a.overall_level + 1;
-        out += "**Why level " + std::to_string(a.overall_level) + ":** " +
-               (reasons.size() == a.dimensions.size()
-                    ? "every dimension is at level " + std::to_string(a.overall_level)
-                    : "held by " + plural(reasons.size(), "dimension", "dimensions")) +
+        out += "**Why level " + std::to_string(a.overall_level) + ":** " + held_by_text(a, reasons.size()) +
                ". Level " + std::to_string(next) + " (" + esc(q.level_name(next)) + ") needs:\n\n";
         for (const auto& reason : reasons) {
             std::string ids;

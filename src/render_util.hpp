@@ -166,6 +166,13 @@ inline std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// Who holds the overall level, after "Why level N:": "every dimension is at level N" when all of them do, else
+// "held by 3 dimensions" (`held`: the number of why_level's reasons). Raw text: no report text is in it.
+inline std::string held_by_text(const Assessment& a, std::size_t held) {
+    return held == a.dimensions.size() ? "every dimension is at level " + std::to_string(a.overall_level)
+                                       : "held by " + plural(held, "dimension", "dimensions");
+}
+
 // "Level from evidence: 1; 12 questions need a person" for an assessment from evidence (assess --scan with
 // answers missing; docs/scoring.md, "From evidence"), else "". Raw text: the ids are not in it.
 inline std::string from_evidence_text(const Assessment& a) {
