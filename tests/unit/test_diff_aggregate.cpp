@@ -224,7 +224,7 @@ TEST_CASE("read_report_summary rejects what read_report rejects, with a located 
     CHECK(error("{\"x\": " + deep).find("nests deeper than 32") != std::string::npos);
 }
 
-TEST_CASE("supersedes: the later date wins; undated counts as oldest; on a tie the report given later") {
+TEST_CASE("supersedes: the later date wins, undated counts as oldest, on a tie the report given later") {
     CHECK(supersedes("2026-06-30", "2026-03-31"));
     CHECK_FALSE(supersedes("2026-03-31", "2026-06-30"));
     CHECK(supersedes("2026-03-31", "2026-03-31"));
