@@ -37,7 +37,7 @@ bool supersedes(const std::string& later_date, const std::string& earlier_date) 
 
 void Aggregator::add(ReportSummary r, const std::string& source) {
     Aggregate& out = result_;
-    if (out.teams.empty() && left_out_.empty()) {
+    if (out.teams.empty()) {
         out.questionnaire = r.questionnaire;
         first_source_ = source;
         out.overall_distribution.assign(static_cast<std::size_t>(std::max(0, r.questionnaire.max_level())) + 1, 0);
@@ -48,18 +48,18 @@ void Aggregator::add(ReportSummary r, const std::string& source) {
                                         "': aggregate compares reports of one questionnaire"});
     }
 
-    // The same team again: keep the latest of the two in the team's row.
+    // The same team again: keep the latest of the two in the team's row. Nothing is counted before finish(),
+    // when each team's report is known, so a report left out never has to be taken back out of the counts.
     std::optional<std::size_t> replace;
     if (!r.team.empty()) {
         auto [it, inserted] = named_rows_.emplace(r.team, out.teams.size());
         if (!inserted) {
-            TeamRow& kept = out.teams[it->second];
+            const TeamRow& kept = out.teams[it->second];
             if (!supersedes(r.date, kept.date)) {
                 left_out_.push_back({it->second, source, r.date});
                 return;
             }
             left_out_.push_back({it->second, kept.source, kept.date});
-            count(kept, contributions_[it->second], false);
             replace = it->second;
         }
     }
@@ -100,7 +100,6 @@ void Aggregator::add(ReportSummary r, const std::string& source) {
         }
         contribution.gaps.emplace_back(it->second, g.group);
     }
-    count(row, contribution, true);
     if (replace) {
         out.teams[*replace] = std::move(row);
         contributions_[*replace] = std::move(contribution);
@@ -110,40 +109,35 @@ void Aggregator::add(ReportSummary r, const std::string& source) {
     }
 }
 
-// Adds one row's levels, gaps and digest to the counts, or takes them back out.
-void Aggregator::count(const TeamRow& row, const Contribution& c, bool add) {
+// Adds one row's levels, gaps and digest to the counts.
+void Aggregator::count(const TeamRow& row, const Contribution& c) {
     Aggregate& out = result_;
-    auto bump = [add](std::vector<std::size_t>& v, int level) {
+    auto bump = [](std::vector<std::size_t>& v, int level) {
         std::size_t i = static_cast<std::size_t>(std::max(0, level));
         if (i >= v.size()) v.resize(i + 1, 0);
-        if (add) ++v[i];
-        else --v[i];
+        ++v[i];
     };
     for (std::size_t i = 0; i < row.levels.size(); ++i) {
         if (row.levels[i] < 0) continue;
         DimensionColumn& col = out.dimensions[i];
         bump(col.distribution, row.levels[i]);
-        col.mean += add ? row.levels[i] : -row.levels[i];  // a sum until finish()
+        col.mean += row.levels[i];  // a sum until the mean is taken
     }
     bump(out.overall_distribution, row.overall_level);
-    const std::size_t step = add ? 1 : static_cast<std::size_t>(-1);  // wraps: adding it subtracts one
     for (const auto& [index, group] : c.gaps) {
         MissingPractice& p = practices_[index];
-        p.missing += step;
-        if (group != GapGroup::Optional) p.needed += step;
-        if (group == GapGroup::Blocking) p.blocking += step;
+        ++p.missing;
+        if (group != GapGroup::Optional) ++p.needed;
+        if (group == GapGroup::Blocking) ++p.blocking;
     }
-    if (add) {
-        ++digests_[c.digest];
-    } else if (auto it = digests_.find(c.digest); it != digests_.end() && --it->second == 0) {
-        digests_.erase(it);
-    }
+    digests_.insert(c.digest);
 }
 
 Aggregate Aggregator::finish(std::size_t top) && {
+    // Rows added before a dimension first appeared are shorter; pad them. Then count each team's report kept.
+    for (auto& row : result_.teams) row.levels.resize(result_.dimensions.size(), -1);
+    for (std::size_t i = 0; i < result_.teams.size(); ++i) count(result_.teams[i], contributions_[i]);
     Aggregate out = std::move(result_);
-    // Rows added before a dimension first appeared are shorter; pad them.
-    for (auto& row : out.teams) row.levels.resize(out.dimensions.size(), -1);
     // A dimension only a left-out report had is no column: no team shown has it.
     std::vector<std::size_t> keep;
     for (std::size_t i = 0; i < out.dimensions.size(); ++i) {

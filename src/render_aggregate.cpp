@@ -43,10 +43,11 @@ std::string pad_left(const std::string& s, int width) {
 // The first `width` columns of `s`, without the "…" that truncate_to ends a cut with: a column header, which the
 // legend below the table spells out.
 std::string prefix(const std::string& s, int width) {
-    std::string cut = truncate_to(s, width + 1);
-    const std::string ellipsis = "…";
-    if (cut.size() >= ellipsis.size() && cut.compare(cut.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0)
-        cut.resize(cut.size() - ellipsis.size());
+    if (display_width(s) <= width) return s;
+    // truncate_to(x, width + 1) keeps `width` columns of an `x` wider than width + 1 and adds "…", which goes. The
+    // blank makes `x` that wide even when `s` is exactly width + 1 columns, which truncate_to would keep whole.
+    std::string cut = truncate_to(s + " ", width + 1);
+    cut.resize(cut.size() - std::string("…").size());
     return cut;
 }
 
@@ -59,14 +60,20 @@ std::string dated(const std::string& source, const std::string& date) {
     return date.empty() ? source : source + " (" + date + ")";
 }
 
-// The reports left out as older reports of a team given again, one a line.
+// The reports left out as older reports of a team given again: one heading, then an item each, "team: source
+// (date); kept source (date)", its parts through the format's escaper; each format lays them out as a list.
+constexpr const char* kLeftOutHeading = "Left out, as a later report of the same team was given:";
+
+template <class Escape>
+std::string left_out_item(const Superseded& s, Escape escape) {
+    return escape(s.team) + ": " + escape(dated(s.source, s.date)) + "; kept " +
+           escape(dated(s.kept_source, s.kept_date));
+}
+
 std::string superseded_text(const Aggregate& a, int width) {
     if (a.superseded.empty()) return {};
-    std::string out = "\nLeft out, as a later report of the same team was given:\n";
-    for (const auto& s : a.superseded)
-        out += "  " + wrap(terminal_safe(s.team) + ": " + terminal_safe(dated(s.source, s.date)) + "; kept " +
-                               terminal_safe(dated(s.kept_source, s.kept_date)),
-                           width - 2, 4) + "\n";
+    std::string out = std::string("\n") + kLeftOutHeading + "\n";
+    for (const auto& s : a.superseded) out += "  " + wrap(left_out_item(s, terminal_safe), width - 2, 4) + "\n";
     return out;
 }
 
@@ -264,10 +271,8 @@ std::string render_aggregate_markdown(const Aggregate& a) {
     for (const auto& d : a.dimensions) out += " " + fmt::format("{:.1f}", d.mean) + " |";
     out += "\n";
     if (!a.superseded.empty()) {
-        out += "\nLeft out, as a later report of the same team was given:\n\n";
-        for (const auto& l : a.superseded)
-            out += "- " + esc(l.team) + ": " + esc(dated(l.source, l.date)) + "; kept " +
-                   esc(dated(l.kept_source, l.kept_date)) + "\n";
+        out += std::string("\n") + kLeftOutHeading + "\n\n";
+        for (const auto& l : a.superseded) out += "- " + left_out_item(l, esc) + "\n";
     }
     out += "\n### Overall levels\n\n| Level | Teams | Share |\n|:--|--:|--:|\n";
     for (int l = 0; l <= max; ++l) {
@@ -360,10 +365,8 @@ std::string render_aggregate_html(const Aggregate& a) {
     for (const auto& d : a.dimensions) out += "<td>" + fmt::format("{:.1f}", d.mean) + "</td>";
     out += "</tr>\n</tbody>\n</table>\n</div>\n";
     if (!a.superseded.empty()) {
-        out += "<p class=\"sub\">Left out, as a later report of the same team was given:</p>\n<ul class=\"left-out\">\n";
-        for (const auto& l : a.superseded)
-            out += "<li>" + h(l.team) + ": " + h(dated(l.source, l.date)) + "; kept " +
-                   h(dated(l.kept_source, l.kept_date)) + "</li>\n";
+        out += std::string("<p class=\"sub\">") + kLeftOutHeading + "</p>\n<ul class=\"left-out\">\n";
+        for (const auto& l : a.superseded) out += "<li>" + left_out_item(l, h) + "</li>\n";
         out += "</ul>\n";
     }
 

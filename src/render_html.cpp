@@ -440,10 +440,7 @@ std::string render_html(const Report& r) {
     if (const auto reasons = why_level(a); !reasons.empty()) {
         const int next = a.overall_level + 1;
         out += "<div class=\"why\"><strong>Why level " + std::to_string(a.overall_level) + ":</strong> " +
-               (reasons.size() == a.dimensions.size()
-                    ? "every dimension is at level " + std::to_string(a.overall_level)
-                    : "held by " + h(plural(reasons.size(), "dimension", "dimensions"))) +
-               ". Level " + std::to_string(next) + " (" + h(q.level_name(next)) + ") needs:<ul>\n";
+               held_by_text(a, reasons.size()) + ". Level " + std::to_string(next) + " (" + h(q.level_name(next)) + ") needs:<ul>\n";
         for (const auto& reason : reasons) {
             std::string ids;
             for (const auto& m : reason.missing) ids += (ids.empty() ? "" : ", ") + ("<code>" + h(m) + "</code>");

@@ -14,15 +14,7 @@ using namespace render_util;
 
 std::string esc(const std::string& s) { return markdown_escape(s); }
 
-// An id as inline code when it is a plain identifier; anything else is escaped text, since a code span cannot
-// hold every character safely (backticks, pipes in tables).
-std::string code(const std::string& id) {
-    bool plain = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-               c == '.';
-    });
-    return plain ? "`" + id + "`" : esc(id);
-}
+std::string code(const std::string& id) { return markdown_code(id); }
 
 std::string level_label(const QuestionnaireInfo& q, int level, const std::string& name_in_report = {}) {
     std::string name = name_in_report.empty() ? q.level_name(level) : name_in_report;
@@ -71,10 +63,7 @@ std::string render_markdown(const Report& r) {
     if (a.up_to_level) out += "**Capped:** " + scope_note(a) + "\n\n";
     if (const auto reasons = why_level(a); !reasons.empty()) {
         const int next = a.overall_level + 1;
-        out += "**Why level " + std::to_string(a.overall_level) + ":** " +
-               (reasons.size() == a.dimensions.size()
-                    ? "every dimension is at level " + std::to_string(a.overall_level)
-                    : "held by " + plural(reasons.size(), "dimension", "dimensions")) +
+        out += "**Why level " + std::to_string(a.overall_level) + ":** " + held_by_text(a, reasons.size()) +
                ". Level " + std::to_string(next) + " (" + esc(q.level_name(next)) + ") needs:\n\n";
         for (const auto& reason : reasons) {
             std::string ids;

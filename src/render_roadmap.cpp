@@ -90,15 +90,6 @@ std::string render_roadmap_text(const Report& r, const TextOptions& options) {
 std::string render_roadmap_markdown(const Report& r) {
     const Assessment& a = r.assessment;
     const Index index(r);
-    // An id as inline code only when it is a plain identifier (as render_markdown.cpp does): a code span cannot
-    // hold every character safely.
-    auto code = [](const std::string& id) {
-        bool plain = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                   c == '_' || c == '.';
-        });
-        return plain ? "`" + id + "`" : markdown_escape(id);
-    };
     std::string out = fmt::format("## Roadmap from level {}: {}\n", a.overall_level, markdown_escape(a.overall_name));
     if (a.up_to_level) out += "\n**Capped:** " + scope_note(a) + "\n";
     const std::vector<RoadmapLevel> levels = roadmap(r);
@@ -110,7 +101,7 @@ std::string render_roadmap_markdown(const Report& r) {
             out += "No defining practice missing at this level: the levels below are what it waits for.\n";
         for (const auto& [dim, ids] : rl.defining) {
             std::string list;
-            for (const auto& id : ids) list += (list.empty() ? "" : ", ") + code(id);
+            for (const auto& id : ids) list += (list.empty() ? "" : ", ") + markdown_code(id);
             out += "- **" + markdown_escape(index.dimension_name(dim)) + "**: " + list + "\n";
         }
         if (rl.supporting) out += (rl.defining.empty() ? "\n" : "") + std::string("- ") + supporting_line(rl.supporting) + "\n";

@@ -37,10 +37,10 @@ std::string why_level_text(const Assessment& a, const QuestionnaireInfo& q, cons
     if (reasons.empty()) return "";
     const int next = a.overall_level + 1;
     std::string out = "\n";
-    std::string held = reasons.size() == a.dimensions.size()
-                           ? fmt::format("every dimension is at level {}", a.overall_level)
-                           : reasons.size() == 1 ? "held by " + terminal_safe(reasons.front().dimension->name)
-                                                 : fmt::format("held by {} dimensions", reasons.size());
+    // One dimension is named here: the text report has room for it.
+    const std::string held = reasons.size() == 1 && a.dimensions.size() > 1
+                                 ? "held by " + terminal_safe(reasons.front().dimension->name)
+                                 : held_by_text(a, reasons.size());
     out += st.bold(fmt::format("Why level {}:", a.overall_level)) + " " + held + ". " +
            fmt::format("Level {} ({}) needs:", next, terminal_safe(q.level_name(next))) + "\n";
     int name_width = 8;

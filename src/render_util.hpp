@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "mm/render.hpp"
 #include "mm/report.hpp"
 
 namespace mm::render_util {
@@ -52,6 +53,16 @@ inline const char* target_source(const Target& t) {
     if (t.source == "given") return "given";
     if (t.source == "gate") return "required by the gate";
     return "recommended";
+}
+
+// An id as Markdown inline code when it is a plain identifier; anything else is escaped text, since a code span
+// cannot hold every character safely (backticks, pipes in tables).
+inline std::string markdown_code(const std::string& id) {
+    const bool plain = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+    });
+    return plain ? "`" + id + "`" : markdown_escape(id);
 }
 
 // Why the overall level is not higher: each dimension at the overall level, with the defining practices of its
@@ -153,6 +164,13 @@ inline std::string hit_location(const EvidenceHit& h) {
 
 inline std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// Who holds the overall level, after "Why level N:": "every dimension is at level N" when all of them do, else
+// "held by 3 dimensions" (`held`: the number of why_level's reasons). Raw text: no report text is in it.
+inline std::string held_by_text(const Assessment& a, std::size_t held) {
+    return held == a.dimensions.size() ? "every dimension is at level " + std::to_string(a.overall_level)
+                                       : "held by " + plural(held, "dimension", "dimensions");
 }
 
 // "Level from evidence: 1; 12 questions need a person" for an assessment from evidence (assess --scan with

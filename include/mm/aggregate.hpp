@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -114,17 +115,16 @@ public:
 
 private:
     struct Contribution;
-    void count(const TeamRow& row, const Contribution& c, bool add);
+    void count(const TeamRow& row, const Contribution& c);
 
     Aggregate result_;
     std::string first_source_;
     std::unordered_map<std::string, std::size_t> dimension_index_;
     std::unordered_map<std::string, std::size_t> practice_index_;
     std::vector<MissingPractice> practices_;
-    // Digests with the number of reports counted of each (a report left out is taken back out).
-    std::unordered_map<std::string, std::size_t> digests_;
-    // What each row added to the counts, so that a later report of the same team can take it back: the digest
-    // and each gap's practice and group. A few bytes per gap: memory stays flat over 10,000 reports.
+    std::unordered_set<std::string> digests_;  // of the reports kept: a set, 10,000 digests stay linear
+    // What each row's report adds to the counts, counted in finish() once each team's latest report is known:
+    // the digest and each gap's practice and group. A few bytes per gap: memory stays flat over 10,000 reports.
     struct Contribution {
         std::string digest;
         std::vector<std::pair<std::size_t, GapGroup>> gaps;

@@ -169,7 +169,11 @@ for line in sys.stdin:
     if line.startswith("Overall levels"): break
     if len(line.rstrip("\n")) > 80: print(line, end="")')
 [ -z "$too_wide" ] && ok || not_ok "the table and legend fit 80 columns: $too_wide"
-expect_out "  data  Data management and quality" "legend: one id a line"
+# The ids are cut to three columns, "data" too (it was once left whole, a column wider than the levels below it).
+expect_out "  dat  data: Data management and quality" "legend: one id a line"
+header=$(printf '%s\n' "$OUT" | grep '^Team ')
+row=$(printf '%s\n' "$OUT" | grep '^Startup ')
+[ "${#header}" -eq "${#row}" ] && ok || not_ok "the header lines up with the rows: '$header' / '$row'"
 # The later date wins whatever the order; on the same date the one given later.
 run aggregate "$TMP/agg/s-old.json" "$TMP/agg/s-new.json" -f json
 expect_out '"source": "'"$TMP/agg/s-new.json"'",

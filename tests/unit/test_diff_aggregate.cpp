@@ -224,7 +224,7 @@ TEST_CASE("read_report_summary rejects what read_report rejects, with a located 
     CHECK(error("{\"x\": " + deep).find("nests deeper than 32") != std::string::npos);
 }
 
-TEST_CASE("supersedes: the later date wins; undated counts as oldest; on a tie the report given later") {
+TEST_CASE("supersedes: the later date wins, undated counts as oldest, on a tie the report given later") {
     CHECK(supersedes("2026-06-30", "2026-03-31"));
     CHECK_FALSE(supersedes("2026-03-31", "2026-06-30"));
     CHECK(supersedes("2026-03-31", "2026-03-31"));
@@ -233,7 +233,7 @@ TEST_CASE("supersedes: the later date wins; undated counts as oldest; on a tie t
     CHECK_FALSE(supersedes("", "2026-03-31"));
 }
 
-TEST_CASE("the Aggregator keeps a team's latest report and takes the other one's counts back out") {
+TEST_CASE("the Aggregator keeps a team's latest report and counts only the reports it keeps") {
     auto summary = [](const std::string& team, const std::string& date, int level, const std::string& dim,
                       std::vector<std::pair<std::string, GapGroup>> gaps, const std::string& digest = "sha256:1") {
         ReportSummary s;
@@ -310,4 +310,29 @@ TEST_CASE("diff_warnings: two teams, another questionnaire version or digest, an
     CHECK(w[3] == "NEW is dated 2026-03-31, before OLD (2026-06-30): are the two reports given in the wrong order?");
     new_r.questionnaire.version = old_r.questionnaire.version;
     CHECK_THAT(diff_warnings(diff_reports(old_r, new_r))[1], Catch::StartsWith("the questionnaire 'q' changed"));
+}
+
+// With many dimensions the text heatmap heads its columns with the ids cut to one width; an id one column wider
+// than that width is cut too, so every header lines up with the levels below it.
+TEST_CASE("the aggregate text table cuts every column header to the column's width") {
+    ReportSummary s;
+    s.team = "t";
+    s.questionnaire.id = "q";
+    s.questionnaire.levels = {{0, "zero", ""}, {1, "one", ""}, {2, "two", ""}};
+    // Thirteen ids of four letters whose first three tell them apart: 80 columns leave three for each.
+    for (char c = 'a'; c < 'a' + 13; ++c) s.dimensions.push_back({std::string(3, c) + "x", "Name", 1});
+    Aggregator agg;
+    agg.add(s, "t.json");
+    TextOptions to;
+    to.width = 80;
+    const std::string text = render_aggregate_text(std::move(agg).finish(10), to);
+    const std::size_t header = text.find("Team ");
+    REQUIRE(header != std::string::npos);
+    const std::size_t row = text.find('\n', header) + 1;
+    const std::string head_line = text.substr(header, row - 1 - header);
+    const std::string team_line = text.substr(row, text.find('\n', row) - row);
+    CHECK(head_line.size() == team_line.size());  // ASCII only: bytes are columns
+    CHECK(head_line.size() <= 80);
+    CHECK(head_line.find("Target aaa bbb ccc") != std::string::npos);
+    CHECK(text.find("  aaa  aaax: Name\n") != std::string::npos);  // the legend spells the id out
 }

@@ -62,7 +62,7 @@ TEST_CASE("utc_date converts Unix time to the UTC calendar date") {
     CHECK(utc_date(-1) == "1969-12-31");
 }
 
-TEST_CASE("resolve_date: --date, else SOURCE_DATE_EPOCH, else today; 'none' for no date") {
+TEST_CASE("resolve_date: --date, else SOURCE_DATE_EPOCH, else today, and 'none' for no date") {
     CHECK(resolve_date("", nullptr, "2026-11-28") == std::optional<std::string>("2026-11-28"));
     CHECK(resolve_date("", "1774915200", "2026-11-28") == std::optional<std::string>("2026-03-31"));
     CHECK(resolve_date("2025-01-02", "1774915200", "2026-11-28") == std::optional<std::string>("2025-01-02"));

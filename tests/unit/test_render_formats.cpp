@@ -459,3 +459,36 @@ TEST_CASE("a saved report's scope is checked") {
     bad.replace(bad.find(at), at.size(), at + ", \"scope\": {\"up_to_level\": 7}");
     CHECK(contains(error(bad), "scope.up_to_level"));
 }
+
+// "Why level N": who holds the level, worded once (render_util's held_by_text) and laid out per format; the text
+// report names a single dimension that holds it.
+TEST_CASE("every format says why the level is what it is: all dimensions, one, or several") {
+    Report r = small_report();
+    Assessment& a = r.assessment;
+    a.dimensions[0].missing_for_next = {"p2"};
+    a.held_by = {"d"};
+    const TextOptions plain;
+    // One dimension, which holds the level: every dimension is at it.
+    CHECK(contains(render_text(r, plain), "Why level 1: every dimension is at level 1. Level 2 (two) needs:\n"
+                                          "  d         p2\n"));
+    CHECK(contains(render_markdown(r), "**Why level 1:** every dimension is at level 1. Level 2 (two) needs:\n\n"
+                                       "- Dim: `p2`\n"));
+    CHECK(contains(render_html(r), "<div class=\"why\"><strong>Why level 1:</strong> every dimension is at level 1. "
+                                   "Level 2 (two) needs:<ul>\n<li>Dim: <code>p2</code></li>\n</ul></div>"));
+    // Two dimensions, one holds it: named in text, counted elsewhere.
+    a.dimensions.push_back({"e", "Else", 2, 2.0, {{1, 1.0, true, 1}, {2, 1.0, true, 1}, {3, 0.0, false, 1}}, {"p6"}});
+    CHECK(contains(render_text(r, plain), "Why level 1: held by Dim. Level 2 (two) needs:\n"));
+    CHECK(contains(render_markdown(r), "**Why level 1:** held by 1 dimension. Level 2 (two) needs:\n"));
+    CHECK(contains(render_html(r), "<strong>Why level 1:</strong> held by 1 dimension. Level 2 (two) needs:<ul>"));
+    // Three dimensions, two hold it.
+    a.dimensions.push_back({"f", "Far", 1, 1.0, {{1, 1.0, true, 1}, {2, 0.0, false, 1}, {3, 0.0, false, 1}}, {"p5"}});
+    a.held_by = {"d", "f"};
+    for (const std::string& out : {render_text(r, plain), render_markdown(r), render_html(r)})
+        CHECK(contains(out, "held by 2 dimensions. Level 2 (two) needs:"));
+    CHECK(contains(render_markdown(r), "- Dim: `p2`\n- Far: `p5`\n"));
+    // At the overall level's top, or with nothing holding it, no "Why level".
+    a.held_by.clear();
+    CHECK_FALSE(contains(render_text(r, plain), "Why level"));
+    CHECK_FALSE(contains(render_markdown(r), "Why level"));
+    CHECK_FALSE(contains(render_html(r), "Why level"));
+}
