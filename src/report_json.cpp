@@ -378,21 +378,8 @@ public:
             a.questions.push_back(read_answered(answers[i], rc::element("answers", i)));
         read_unanswered(j, a);
         if (const json* fe = optional(j, "from_evidence")) read_from_evidence(*fe, a);
-        if (const json* n = optional(j, "not_asked")) {
-            if (!n->is_array()) fail("not_asked", "expected an array");
-            for (std::size_t i = 0; i < n->size(); ++i)
-                a.questions.push_back(read_not_asked((*n)[i], rc::element("not_asked", i)));
-        }
-        if (const json* n = optional(j, "not_assessed")) {
-            if (!n->is_array()) fail("not_assessed", "expected an array");
-            if (!a.up_to_level) fail("not_assessed", "is only written with 'scope', which this report lacks");
-            for (std::size_t i = 0; i < n->size(); ++i) {
-                QuestionResult qr = read_not_asked_entry((*n)[i], rc::element("not_assessed", i), false);
-                qr.status = QuestionStatus::NotAssessed;
-                qr.reason = not_assessed_reason(*a.up_to_level);
-                a.questions.push_back(std::move(qr));
-            }
-        }
+        read_not_counted(j, "not_asked", QuestionStatus::NotAsked, a);
+        read_not_counted(j, "not_assessed", QuestionStatus::NotAssessed, a);
         if (const json* g = optional(j, "gate")) r.gate = read_gate(*g);
         if (const json* c = optional(j, "contradictions")) r.contradictions = read_contradictions(*c);
         return r;
@@ -676,20 +663,27 @@ private:
         }
     }
 
-    QuestionResult read_not_asked(const json& n, const std::string& path) const {
-        return read_not_asked_entry(n, path, true);
-    }
-
-    // An entry of `not_asked` (with its reason) or of `not_assessed` (whose reason follows from the scope).
-    QuestionResult read_not_asked_entry(const json& n, const std::string& path, bool with_reason) const {
-        QuestionResult qr;
-        qr.question = str(n, "question", path);
-        qr.dimension = str(n, "dimension", path);
-        if (with_reason) qr.reason = str(n, "reason", path);
-        qr.status = QuestionStatus::NotAsked;
-        if (const json* an = optional(n, "answer")) qr.answer_not_counted = read_answer(*an, rc::member(path, "answer"));
-        qr.note = opt_str(n, "note", path);
-        return qr;
+    // The questions that count nowhere: `not_asked` (NotAsked, each with its reason) or `not_assessed`
+    // (NotAssessed, written only with a scope, whose reason follows from it).
+    void read_not_counted(const json& j, const char* key, QuestionStatus status, Assessment& a) const {
+        const json* list = optional(j, key);
+        if (!list) return;
+        if (!list->is_array()) fail(key, "expected an array");
+        const bool not_assessed = status == QuestionStatus::NotAssessed;
+        if (not_assessed && !a.up_to_level) fail(key, "is only written with 'scope', which this report lacks");
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const json& n = (*list)[i];
+            const std::string path = rc::element(key, i);
+            QuestionResult qr;
+            qr.status = status;
+            qr.question = str(n, "question", path);
+            qr.dimension = str(n, "dimension", path);
+            qr.reason = not_assessed ? not_assessed_reason(*a.up_to_level) : str(n, "reason", path);
+            if (const json* an = optional(n, "answer"))
+                qr.answer_not_counted = read_answer(*an, rc::member(path, "answer"));
+            qr.note = opt_str(n, "note", path);
+            a.questions.push_back(std::move(qr));
+        }
     }
 
     GateResult read_gate(const json& g) const {
