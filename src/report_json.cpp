@@ -341,11 +341,16 @@ public:
         r.tool_name = str(tool, "name", "tool");
         r.tool_version = str(tool, "version", "tool");
         r.team = opt_str(j, "team", "");
-        // Added after 1.0 of the format; a report without them reads with neither.
-        r.date = opt_str(j, "date", "");
-        if (!r.date.empty()) checks_.date("date", r.date);
-        r.commit = opt_str(j, "commit", "");
-        if (!r.commit.empty()) checks_.commit("commit", r.commit);
+        // Added after 1.0 of the format; a report without them reads with neither. When present they are checked,
+        // "" included, as the schema and read_report_summary do.
+        if (optional(j, "date")) {
+            r.date = str(j, "date", "");
+            checks_.date("date", r.date);
+        }
+        if (optional(j, "commit")) {
+            r.commit = str(j, "commit", "");
+            checks_.commit("commit", r.commit);
+        }
         read_questionnaire(member(j, "questionnaire", ""), r.questionnaire);
         Assessment& a = r.assessment;
         // Reports written before rule 2 carry neither the rule nor the reasons for the level: rule 1, and the
