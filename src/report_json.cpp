@@ -453,6 +453,10 @@ private:
         if (!v.is_boolean()) fail(rc::member(path, key), "expected true or false");
         return v.get<bool>();
     }
+    // A member added after 1.0 of the format: `fallback` in reports written before it.
+    bool opt_boolean(const json& obj, const char* key, const std::string& path, bool fallback) const {
+        return optional(obj, key) ? boolean(obj, key, path) : fallback;
+    }
     const json& array(const json& obj, const char* key, const std::string& path) const {
         const json& v = member(obj, key, path);
         if (!v.is_array()) fail(rc::member(path, key), "expected an array");
@@ -501,7 +505,7 @@ private:
         a.overall_level = level(o, "level", "overall");
         a.overall_name = str(o, "name", "overall");
         a.overall_score = fraction(o, "score", "overall");
-        if (optional(o, "held_by")) a.held_by = strings(o, "held_by", "overall");
+        a.held_by = strings(o, "held_by", "overall");  // none before rule 2: derive_reasons() fills it in
     }
 
     void read_profile(const json& p, Assessment& a) const {
@@ -542,12 +546,12 @@ private:
             lr.defining_practices = optional(levels[i], "defining_practices")
                                         ? count(levels[i], "defining_practices", lpath, 0, rc::kMaxCount)
                                         : lr.practices;
-            if (optional(levels[i], "met_from_above")) lr.met_from_above = boolean(levels[i], "met_from_above", lpath);
-            if (optional(levels[i], "assessed")) lr.assessed = boolean(levels[i], "assessed", lpath);
+            lr.met_from_above = opt_boolean(levels[i], "met_from_above", lpath, false);
+            lr.assessed = opt_boolean(levels[i], "assessed", lpath, true);
             dr.levels.push_back(lr);
         }
-        if (optional(d, "missing_for_next")) dr.missing_for_next = strings(d, "missing_for_next", path);
-        if (optional(d, "assessed")) dr.assessed = boolean(d, "assessed", path);
+        dr.missing_for_next = strings(d, "missing_for_next", path);
+        dr.assessed = opt_boolean(d, "assessed", path, true);
         return dr;
     }
 
@@ -563,7 +567,7 @@ private:
         gap.group = checks_.gap_group(rc::member(path, "group"), str(g, "group", path));
         gap.within_target = gap.group != GapGroup::Optional;
         gap.blocking = boolean(g, "blocking", path);
-        gap.defining = optional(g, "defining") ? boolean(g, "defining", path) : true;
+        gap.defining = opt_boolean(g, "defining", path, true);
         gap.text = str(g, "text", path);
         gap.practice = str(g, "practice", path);
         gap.tools = strings(g, "tools", path);
