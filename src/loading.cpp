@@ -86,6 +86,27 @@ private:
         return true;
     }
 
+    // A string that is a valid glob (path rules, 'in', 'except'); `out` is set even when invalid, as before.
+    void glob(const Node& n, std::string_view what, std::string& out) {
+        auto s = read_string(n, sink_, what);
+        if (!s) return;
+        out = *s;
+        if (auto e = glob_error(out)) error_at(sink_, n, "invalid glob '" + out + "': " + *e);
+    }
+
+    // A string that compiles as an RE2 pattern ('content', 'unless'). Compiled here only to report a bad one
+    // where it is written; the scanner compiles the patterns it uses.
+    void pattern(const Node& n, std::string_view what, std::string& out) {
+        auto s = read_string(n, sink_, what);
+        if (!s) return;
+        out = *s;
+        RE2::Options opts;
+        opts.set_log_errors(false);
+        opts.set_max_mem(8 << 20);
+        RE2 re(out, opts);
+        if (!re.ok()) error_at(sink_, n, "invalid RE2 pattern '" + out + "': " + re.error());
+    }
+
     void read_levels(const Node& n, Questionnaire& q) {
         if (!expect_kind(n, Node::Kind::Sequence, sink_, "'levels'")) return;
         for (const auto& item : n.items) {
@@ -440,36 +461,12 @@ private:
             error_at(sink_, *c, "'ignore_case' goes with 'path' or 'content', not 'all' (put it on the sub-rules)");
         if (path) {
             r.kind = EvidenceRule::Kind::Path;
-            if (auto s = read_string(*path, sink_, "'path'")) {
-                r.glob = *s;
-                if (auto e = glob_error(r.glob)) error_at(sink_, *path, "invalid glob '" + r.glob + "': " + *e);
-            }
+            glob(*path, "'path'", r.glob);
         } else if (content) {
             r.kind = EvidenceRule::Kind::Content;
-            if (auto s = read_string(*content, sink_, "'content'")) {
-                r.pattern = *s;
-                RE2::Options opts;
-                opts.set_log_errors(false);
-                opts.set_max_mem(8 << 20);
-                RE2 re(r.pattern, opts);
-                if (!re.ok()) error_at(sink_, *content, "invalid RE2 pattern '" + r.pattern + "': " + re.error());
-            }
-            if (const Node* u = n.get("unless")) {
-                if (auto s = read_string(*u, sink_, "'unless'")) {
-                    r.unless = *s;
-                    RE2::Options opts;
-                    opts.set_log_errors(false);
-                    opts.set_max_mem(8 << 20);
-                    RE2 re(r.unless, opts);
-                    if (!re.ok()) error_at(sink_, *u, "invalid RE2 pattern '" + r.unless + "': " + re.error());
-                }
-            }
-            if (const Node* in = field(n, "in", sink_, true, "a content rule")) {
-                if (auto s = read_string(*in, sink_, "'in'")) {
-                    r.glob = *s;
-                    if (auto e = glob_error(r.glob)) error_at(sink_, *in, "invalid glob '" + r.glob + "': " + *e);
-                }
-            }
+            pattern(*content, "'content'", r.pattern);
+            if (const Node* u = n.get("unless")) pattern(*u, "'unless'", r.unless);
+            if (const Node* in = field(n, "in", sink_, true, "a content rule")) glob(*in, "'in'", r.glob);
         } else {
             r.kind = EvidenceRule::Kind::All;
             if (expect_kind(*all, Node::Kind::Sequence, sink_, "'all'")) {
@@ -477,12 +474,7 @@ private:
                 for (const auto& sub : all->items) r.all.push_back(read_evidence(sub, false));
             }
         }
-        if (const Node* x = n.get("except"); x && !all) {
-            if (auto s = read_string(*x, sink_, "'except'")) {
-                r.except = *s;
-                if (auto e = glob_error(r.except)) error_at(sink_, *x, "invalid glob '" + r.except + "': " + *e);
-            }
-        }
+        if (const Node* x = n.get("except"); x && !all) glob(*x, "'except'", r.except);
         if (const Node* c = n.get("ignore_case"); c && !all) {
             if (auto b = read_bool(*c, sink_, "'ignore_case'")) r.ignore_case = *b;
         }

@@ -341,11 +341,16 @@ public:
         r.tool_name = str(tool, "name", "tool");
         r.tool_version = str(tool, "version", "tool");
         r.team = opt_str(j, "team", "");
-        // Added after 1.0 of the format; a report without them reads with neither.
-        r.date = opt_str(j, "date", "");
-        if (!r.date.empty()) checks_.date("date", r.date);
-        r.commit = opt_str(j, "commit", "");
-        if (!r.commit.empty()) checks_.commit("commit", r.commit);
+        // Added after 1.0 of the format; a report without them reads with neither. When present they are checked,
+        // "" included, as the schema and read_report_summary do.
+        if (optional(j, "date")) {
+            r.date = str(j, "date", "");
+            checks_.date("date", r.date);
+        }
+        if (optional(j, "commit")) {
+            r.commit = str(j, "commit", "");
+            checks_.commit("commit", r.commit);
+        }
         read_questionnaire(member(j, "questionnaire", ""), r.questionnaire);
         Assessment& a = r.assessment;
         // Reports written before rule 2 carry neither the rule nor the reasons for the level: rule 1, and the
@@ -378,21 +383,8 @@ public:
             a.questions.push_back(read_answered(answers[i], rc::element("answers", i)));
         read_unanswered(j, a);
         if (const json* fe = optional(j, "from_evidence")) read_from_evidence(*fe, a);
-        if (const json* n = optional(j, "not_asked")) {
-            if (!n->is_array()) fail("not_asked", "expected an array");
-            for (std::size_t i = 0; i < n->size(); ++i)
-                a.questions.push_back(read_not_asked((*n)[i], rc::element("not_asked", i)));
-        }
-        if (const json* n = optional(j, "not_assessed")) {
-            if (!n->is_array()) fail("not_assessed", "expected an array");
-            if (!a.up_to_level) fail("not_assessed", "is only written with 'scope', which this report lacks");
-            for (std::size_t i = 0; i < n->size(); ++i) {
-                QuestionResult qr = read_not_asked_entry((*n)[i], rc::element("not_assessed", i), false);
-                qr.status = QuestionStatus::NotAssessed;
-                qr.reason = not_assessed_reason(*a.up_to_level);
-                a.questions.push_back(std::move(qr));
-            }
-        }
+        read_not_counted(j, "not_asked", QuestionStatus::NotAsked, a);
+        read_not_counted(j, "not_assessed", QuestionStatus::NotAssessed, a);
         if (const json* g = optional(j, "gate")) r.gate = read_gate(*g);
         if (const json* c = optional(j, "contradictions")) r.contradictions = read_contradictions(*c);
         return r;
@@ -461,6 +453,10 @@ private:
         if (!v.is_boolean()) fail(rc::member(path, key), "expected true or false");
         return v.get<bool>();
     }
+    // A member added after 1.0 of the format: `fallback` in reports written before it.
+    bool opt_boolean(const json& obj, const char* key, const std::string& path, bool fallback) const {
+        return optional(obj, key) ? boolean(obj, key, path) : fallback;
+    }
     const json& array(const json& obj, const char* key, const std::string& path) const {
         const json& v = member(obj, key, path);
         if (!v.is_array()) fail(rc::member(path, key), "expected an array");
@@ -509,7 +505,7 @@ private:
         a.overall_level = level(o, "level", "overall");
         a.overall_name = str(o, "name", "overall");
         a.overall_score = fraction(o, "score", "overall");
-        if (optional(o, "held_by")) a.held_by = strings(o, "held_by", "overall");
+        a.held_by = strings(o, "held_by", "overall");  // none before rule 2: derive_reasons() fills it in
     }
 
     void read_profile(const json& p, Assessment& a) const {
@@ -550,12 +546,12 @@ private:
             lr.defining_practices = optional(levels[i], "defining_practices")
                                         ? count(levels[i], "defining_practices", lpath, 0, rc::kMaxCount)
                                         : lr.practices;
-            if (optional(levels[i], "met_from_above")) lr.met_from_above = boolean(levels[i], "met_from_above", lpath);
-            if (optional(levels[i], "assessed")) lr.assessed = boolean(levels[i], "assessed", lpath);
+            lr.met_from_above = opt_boolean(levels[i], "met_from_above", lpath, false);
+            lr.assessed = opt_boolean(levels[i], "assessed", lpath, true);
             dr.levels.push_back(lr);
         }
-        if (optional(d, "missing_for_next")) dr.missing_for_next = strings(d, "missing_for_next", path);
-        if (optional(d, "assessed")) dr.assessed = boolean(d, "assessed", path);
+        dr.missing_for_next = strings(d, "missing_for_next", path);
+        dr.assessed = opt_boolean(d, "assessed", path, true);
         return dr;
     }
 
@@ -571,7 +567,7 @@ private:
         gap.group = checks_.gap_group(rc::member(path, "group"), str(g, "group", path));
         gap.within_target = gap.group != GapGroup::Optional;
         gap.blocking = boolean(g, "blocking", path);
-        gap.defining = optional(g, "defining") ? boolean(g, "defining", path) : true;
+        gap.defining = opt_boolean(g, "defining", path, true);
         gap.text = str(g, "text", path);
         gap.practice = str(g, "practice", path);
         gap.tools = strings(g, "tools", path);
@@ -676,20 +672,27 @@ private:
         }
     }
 
-    QuestionResult read_not_asked(const json& n, const std::string& path) const {
-        return read_not_asked_entry(n, path, true);
-    }
-
-    // An entry of `not_asked` (with its reason) or of `not_assessed` (whose reason follows from the scope).
-    QuestionResult read_not_asked_entry(const json& n, const std::string& path, bool with_reason) const {
-        QuestionResult qr;
-        qr.question = str(n, "question", path);
-        qr.dimension = str(n, "dimension", path);
-        if (with_reason) qr.reason = str(n, "reason", path);
-        qr.status = QuestionStatus::NotAsked;
-        if (const json* an = optional(n, "answer")) qr.answer_not_counted = read_answer(*an, rc::member(path, "answer"));
-        qr.note = opt_str(n, "note", path);
-        return qr;
+    // The questions that count nowhere: `not_asked` (NotAsked, each with its reason) or `not_assessed`
+    // (NotAssessed, written only with a scope, whose reason follows from it).
+    void read_not_counted(const json& j, const char* key, QuestionStatus status, Assessment& a) const {
+        const json* list = optional(j, key);
+        if (!list) return;
+        if (!list->is_array()) fail(key, "expected an array");
+        const bool not_assessed = status == QuestionStatus::NotAssessed;
+        if (not_assessed && !a.up_to_level) fail(key, "is only written with 'scope', which this report lacks");
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const json& n = (*list)[i];
+            const std::string path = rc::element(key, i);
+            QuestionResult qr;
+            qr.status = status;
+            qr.question = str(n, "question", path);
+            qr.dimension = str(n, "dimension", path);
+            qr.reason = not_assessed ? not_assessed_reason(*a.up_to_level) : str(n, "reason", path);
+            if (const json* an = optional(n, "answer"))
+                qr.answer_not_counted = read_answer(*an, rc::member(path, "answer"));
+            qr.note = opt_str(n, "note", path);
+            a.questions.push_back(std::move(qr));
+        }
     }
 
     GateResult read_gate(const json& g) const {

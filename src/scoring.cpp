@@ -84,9 +84,9 @@ int assessed_up_to(const Questionnaire& q, const AnswerSet& answers) {
 }
 
 // Stage 1: the status and credit of one question for this team.
+// `top`: the highest level assessed (assessed_up_to).
 QuestionResult evaluate_question(const Questionnaire& q, const Dimension& d, const Question& qu,
-                                 const AnswerSet& answers, bool from_evidence) {
-    const int top = assessed_up_to(q, answers);
+                                 const AnswerSet& answers, int top, bool from_evidence) {
     QuestionResult r;
     r.question = qu.id;
     r.dimension = d.id;
@@ -160,23 +160,18 @@ void contribute(const Questionnaire& q, const Question& qu, const QuestionResult
 void credit_levels_from_above(std::vector<LevelResult>& levels, const std::vector<bool>& all_started) {
     const int max_level = static_cast<int>(levels.size());
     auto at = [&](int lvl) -> LevelResult& { return levels[static_cast<std::size_t>(lvl - 1)]; };
-    std::vector<bool> own(static_cast<std::size_t>(max_level) + 3, false), met(own.size(), false);
-    for (int lvl = 1; lvl <= max_level; ++lvl) own[static_cast<std::size_t>(lvl)] = at(lvl).met && at(lvl).defining_practices > 0;
+    // Above the top level nothing is met. The levels above `lvl` are final when it is looked at (top down).
+    auto met = [&](int lvl) { return lvl <= max_level && at(lvl).met; };
+    auto own = [&](int lvl) { return met(lvl) && !at(lvl).met_from_above && at(lvl).defining_practices > 0; };
     for (int lvl = max_level; lvl >= 1; --lvl) {
-        const auto i = static_cast<std::size_t>(lvl);
         LevelResult& lr = at(lvl);
-        if (!lr.met) {
-            // 1. Defining practices all at least partly in place, and the next level met on its own. The top level
-            //    never vouches alone: it is one or two optimisation practices, not evidence of the staircase.
-            const bool started_and_next = all_started[i] && own[i + 1] && lvl + 1 < max_level;
-            // 2. The two levels above are met, at least one of them on its own.
-            const bool two_above = met[i + 1] && met[i + 2] && (own[i + 1] || own[i + 2]);
-            if (started_and_next || two_above) {
-                lr.met = true;
-                lr.met_from_above = true;
-            }
-        }
-        met[i] = lr.met;
+        if (lr.met) continue;
+        // 1. Defining practices all at least partly in place, and the next level met on its own. The top level
+        //    never vouches alone: it is one or two optimisation practices, not evidence of the staircase.
+        const bool started_and_next = all_started[static_cast<std::size_t>(lvl)] && own(lvl + 1) && lvl + 1 < max_level;
+        // 2. The two levels above are met, at least one of them on its own.
+        const bool two_above = met(lvl + 1) && met(lvl + 2) && (own(lvl + 1) || own(lvl + 2));
+        lr.met = lr.met_from_above = started_and_next || two_above;
     }
 }
 
@@ -229,7 +224,7 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
         if (!lr.met) break;
         dr.level = lr.level;
     }
-    dr.progress = dr.level < std::min(max_level, top)
+    dr.progress = dr.level < top  // top <= max_level
                       ? dr.level + dr.levels[static_cast<std::size_t>(dr.level)].coverage
                       : static_cast<double>(dr.level);
     return dr;
@@ -383,22 +378,20 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
     for (std::size_t di = 0; di < q.dimensions.size(); ++di) {
         const Dimension& d = q.dimensions[di];
         for (const Question& qu : d.questions) {
-            QuestionResult r = evaluate_question(q, d, qu, answers, options.from_evidence);
+            QuestionResult r = evaluate_question(q, d, qu, answers, top, options.from_evidence);
             if (r.status == QuestionStatus::Unanswered) a.unanswered.push_back(qu.id);
             if (r.status == QuestionStatus::NeedsPerson) a.needs_person.push_back(qu.id);
             if (options.from_evidence && r.source == AnswerSource::Evidence) a.from_evidence = true;
-            if (counted(r)) {
-                const std::size_t first = per_dimension[di].size();
-                contribute(q, qu, r, core_levels[di], top, per_dimension[di]);
-                for (std::size_t i = first; i < per_dimension[di].size(); ++i) {
-                    if (per_dimension[di][i].needs_person) continue;  // neither yes nor no
-                    total_weight += per_dimension[di][i].weight;
-                    total_credit += per_dimension[di][i].weight * per_dimension[di][i].credit;
-                }
-            }
+            if (counted(r)) contribute(q, qu, r, core_levels[di], top, per_dimension[di]);
             a.questions.push_back(std::move(r));
         }
     }
+    for (const auto& cs : per_dimension)
+        for (const auto& ct : cs) {
+            if (ct.needs_person) continue;  // neither yes nor no
+            total_weight += ct.weight;
+            total_credit += ct.weight * ct.credit;
+        }
 
     // From evidence when something rests on the scan: an answer it gave, or a question left open.
     a.from_evidence = a.from_evidence || (options.from_evidence && (!a.unanswered.empty() || !a.needs_person.empty()));

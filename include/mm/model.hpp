@@ -134,8 +134,9 @@ struct Questionnaire {
     std::string description;
     std::vector<Level> levels;  // consecutive from 0
     double pass_threshold = 1.0;
-    // The scoring rule of docs/scoring.md: 1 (every practice of a level counts), or 2 (opted into with
-    // `scoring: {rule: 2}`: the defining practices of a level decide whether it is met).
+    // The scoring rule of docs/scoring.md: 1 (every practice of a level counts), 2 (opted into with
+    // `scoring: {rule: 2}`: the defining practices of a level decide whether it is met) or 3 (rule 2, and a level
+    // can be met because the levels above it vouch for it).
     int scoring_rule = 1;
     std::vector<ProfileQuestion> profile;
     std::vector<TargetRule> target_rules;

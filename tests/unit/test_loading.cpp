@@ -129,6 +129,12 @@ TEST_CASE("conditions and evidence are checked when the questionnaire loads") {
     std::string bad_glob = with("        practice: Do Q1.\n",
                                 "        practice: Do Q1.\n        evidence:\n          - {path: \"src/[abc\"}\n");
     CHECK(first_error([&] { questionnaire(bad_glob); }).find("invalid glob 'src/[abc'") != std::string::npos);
+    // A content rule's 'in' is a glob too, checked where it is written.
+    std::string bad_in = with("        practice: Do Q1.\n",
+                              "        practice: Do Q1.\n        evidence:\n          - {content: \"x\", in: \"src/[abc\"}\n");
+    const std::string in_error = first_error([&] { questionnaire(bad_in); });
+    CHECK(in_error.find("invalid glob 'src/[abc': '[' at position 5 is never closed") != std::string::npos);
+    CHECK(in_error.find(":32: error:") != std::string::npos);  // at the value of 'in'
 }
 
 TEST_CASE("lint warns about a level with no question") {

@@ -129,6 +129,19 @@ TEST_CASE("words from a fixed list are checked against it") {
     CHECK(full_error(with("/answers/1/evidence", {{{"path", "a.py"}, {"line", 3000000}}})).empty());
 }
 
+TEST_CASE("date and commit, when present, are a calendar date and a full commit hash in both readers") {
+    check_cases({
+        {"/date", "2026-02-30", "date: '2026-02-30' is not a date (YYYY-MM-DD)", true},
+        {"/date", "", "date: '' is not a date (YYYY-MM-DD)", true},  // present but empty is not absent
+        {"/date", 20260331, "date: expected a string", true},
+        {"/commit", "0123abc", "commit: expected a full commit hash (40 or 64 lowercase hex digits)", false},
+        {"/commit", "", "commit: expected a full commit hash (40 or 64 lowercase hex digits)", false},
+    });
+    CHECK(full_error(with("/date", "2026-03-31")).empty());
+    CHECK(summary_error(with("/date", "2026-03-31")).empty());
+    CHECK(full_error(with("/commit", std::string(40, 'a'))).empty());
+}
+
 TEST_CASE("a profile has at most as many entries as a questionnaire has profile questions") {
     ojson profile = ojson::object();
     for (int i = 0; i < 100; ++i) profile["p" + std::to_string(i)] = "v";
