@@ -51,7 +51,7 @@ TEST_CASE("escape_controls shows what terminal_safe would drop") {
     CHECK(escape_controls("caf\xc3\xa9") == "caf\xc3\xa9");
 }
 
-TEST_CASE("escape_controls shows invalid UTF-8 bytes as \\x escapes") {
+TEST_CASE("escape_controls shows invalid UTF-8 bytes as hex escapes") {
     CHECK(escape_controls("a\x9b" "6n") == "a\\x9b6n");
     CHECK(escape_controls("\x9d" "0;t\x07") == "\\x9d0;t\\a");
     CHECK(escape_controls("caf\xe9") == "caf\\xe9");

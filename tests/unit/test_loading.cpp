@@ -279,7 +279,7 @@ TEST_CASE("an invalid value says what the question takes") {
           "--answers reads an answers file)");
 }
 
-TEST_CASE("answer spellings: any case, partly and partially; blank and \"\" are unanswered") {
+TEST_CASE("answer spellings: any case, partly and partially, blank and \"\" are unanswered") {
     Answer a;
     for (const char* v : {"partial", "Partial", "PARTIAL", "partly", "Partly", "partially", "Partially"}) {
         CAPTURE(v);

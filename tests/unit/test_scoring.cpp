@@ -84,7 +84,7 @@ TEST_CASE("pass_threshold below 1 lets a level be met with partial coverage") {
     CHECK(dim(a, "a").level == 2);
 }
 
-TEST_CASE("n/a is left out of every sum; a level with nothing applicable is met") {
+TEST_CASE("n/a is left out of every sum, a level with nothing applicable is met") {
     Assessment a = run("answers: {a1: yes, a2: n/a, a2b: n/a, a3: yes, b1: yes, bc: 3}");
     CHECK(dim(a, "a").levels[1].practices == 0);
     CHECK(dim(a, "a").levels[1].met);
@@ -137,7 +137,7 @@ TEST_CASE("a choice answered k counts at each of its option levels") {
     CHECK(nothing.gaps[0].practice == "Climb BC.");  // no practice on the option: the question's
 }
 
-TEST_CASE("overall level is the lowest dimension; overall score is weighted credit") {
+TEST_CASE("overall level is the lowest dimension, overall score is weighted credit") {
     Assessment a = run("answers: {a1: yes, a2: yes, a2b: yes, a3: yes, b1: no, bc: 3}");
     CHECK(dim(a, "a").level == 3);
     CHECK(dim(a, "b").level == 0);
@@ -287,7 +287,7 @@ TEST_CASE("rule 1 ignores core marks: every practice of a level defines it") {
     CHECK(a.gaps[0].defining);
 }
 
-TEST_CASE("the effective target: a --min-level bar above the target raises it; a dimension bar raises its gaps") {
+TEST_CASE("the effective target: a --min-level bar above the target raises it, a dimension bar raises its gaps") {
     Questionnaire q = mm::test::questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text);
     AnswerSet a = mm::test::answers(read_source(mm::test::data_file("answers/basic-level1.yaml")).text);
     ScoreOptions gated;

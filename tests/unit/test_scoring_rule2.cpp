@@ -102,7 +102,7 @@ TEST_CASE("rule 2: a defining practice not in place holds its level, and a parti
     CHECK(dim(run(unanswered), "a").level == 0);
 }
 
-TEST_CASE("rule 2: a defining practice that is n/a is left out; a level whose defining practices are all n/a is met") {
+TEST_CASE("rule 2: a defining practice that is n/a is left out, a level whose defining practices are all n/a is met") {
     Assessment a = run(with("a3n", "n/a"));
     CHECK(dim(a, "a").level == 3);
     std::string both = with("a3n", "n/a");
@@ -119,7 +119,7 @@ TEST_CASE("rule 2: a level with no core question is defined by all its questions
     CHECK(gap(a, "b1b").blocking);
 }
 
-TEST_CASE("rule 2: a core choice defines each of its option levels; its gap says which option is next") {
+TEST_CASE("rule 2: a core choice defines each of its option levels, its gap says which option is next") {
     Assessment a = run(with("bc", "2"));
     CHECK(dim(a, "b").level == 2);
     const Gap& g = gap(a, "bc");
@@ -171,7 +171,7 @@ dimensions:
     CHECK(gap_ids(a) == std::vector<std::string>{"b1", "a2", "x3", "s3"});
 }
 
-TEST_CASE("the rule is checked when loading: only 1, 2 or 3; core takes true or false") {
+TEST_CASE("the rule is checked when loading: only 1, 2 or 3, core takes true or false") {
     for (const char* rule : {"{rule: 4}", "{rule: 0}"}) {
         std::string bad_rule = kRule2;
         bad_rule.replace(bad_rule.find("{rule: 2}"), 9, rule);
