@@ -1,45 +1,15 @@
 // The evidence rules of the built-in questionnaires on small fixture trees: for each judgement the rules make
 // (docs/scan.md, "What counts"), a tree where it holds and one where it must not (the mistakes seen in issue 14).
-#include <map>
-#include <optional>
 #include <string>
-#include <utility>
-#include <vector>
 
+#include "builtin_evidence.hpp"
 #include "catch.hpp"
-#include "fixture_tree.hpp"
-#include "mm/loading.hpp"
-#include "mm/scan.hpp"
-#include "mm/source.hpp"
 
 using namespace mm;
-using mm::test::Tree;
+using mm::test::Files;
+using mm::test::suggestion;
 
 namespace {
-
-using Files = std::vector<std::pair<std::string, std::string>>;
-
-const Questionnaire& builtin_q(const std::string& id) {
-    static std::map<std::string, Questionnaire> cache;
-    auto it = cache.find(id);
-    if (it == cache.end()) {
-        const BuiltinQuestionnaire* b = find_builtin(id);
-        REQUIRE(b != nullptr);
-        it = cache.emplace(id, load_questionnaire({"builtin:" + id, b->text})).first;
-    }
-    return it->second;
-}
-
-// What the questionnaire's rules suggest for `question` on a tree holding `files`: "yes", "partial" or "-".
-std::string suggestion(const std::string& q, const std::string& question, const Files& files) {
-    Tree t;
-    for (const auto& [path, text] : files) t.file(path, text);
-    ScanResult r = scan_tree(builtin_q(q), t.root);
-    const QuestionEvidence* e = r.find(question);
-    REQUIRE(e != nullptr);
-    if (!e->suggestion) return "-";
-    return *e->suggestion == AnswerKind::Yes ? "yes" : "partial";
-}
 
 const char* kTriageBot = "name: triage\non:\n  issues:\n    types: [opened]\njobs:\n  label:\n    runs-on: ubuntu-latest\n"
                          "    steps:\n      - uses: actions/github-script@v7\n";
