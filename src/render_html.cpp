@@ -515,9 +515,9 @@ std::string render_html(const Report& r) {
         out += "<th class=\"num\" title=\"" + h(q.level_name(k)) + "\">L" + std::to_string(k) + "</th>";
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& d : a.dimensions) {
-        if (!d.assessed) {
+        if (const std::string why = left_out_reason(d); !why.empty()) {
             out += "<tr><td>" + h(d.name.empty() ? d.id : d.name) + "</td><td class=\"num\">–</td><td colspan=\"" +
-                   std::to_string(max + 1) + "\" class=\"cov\">not assessed: nothing here applies</td></tr>\n";
+                   std::to_string(max + 1) + "\" class=\"cov\">" + h(why) + "</td></tr>\n";
             continue;
         }
         double fraction = max > 0 ? std::clamp(stored(d.progress) / max, 0.0, 1.0) : 1.0;
@@ -566,7 +566,7 @@ std::string render_html(const Report& r) {
     }
     const Counts counts(a);
     std::string tally;
-    if (a.from_evidence) tally += from_evidence_text(a) + " (not counted as no). ";
+    if (a.from_evidence) tally += from_evidence_text(a) + " ";
     if (counts.unanswered)
         tally += plural(counts.unanswered, "question", "questions") + " unanswered (counted as not in place). ";
     if (counts.not_asked) tally += plural(counts.not_asked, "question", "questions") + " not asked for this profile. ";

@@ -92,8 +92,8 @@ std::string render_markdown(const Report& r) {
     for (const auto& d : a.dimensions) {
         std::string name = esc(d.name.empty() ? d.id : d.name);
         if (marks_weakest(a, d)) name += " ⬅ weakest";
-        if (!d.assessed) {
-            out += "| " + name + " | – | not assessed: nothing here applies | |\n";
+        if (const std::string why = left_out_reason(d); !why.empty()) {
+            out += "| " + name + " | – | " + why + " | |\n";
             continue;
         }
         out += "| " + name + " | " + std::to_string(d.level) + " | " + bar(stored(d.progress), max, 12) + " | " +
@@ -126,7 +126,7 @@ std::string render_markdown(const Report& r) {
 
     const Counts counts(a);
     std::string tally;
-    if (a.from_evidence) tally += from_evidence_text(a) + " (not counted as no). ";
+    if (a.from_evidence) tally += from_evidence_text(a) + " ";
     if (counts.unanswered)
         tally += plural(counts.unanswered, "question", "questions") + " unanswered (counted as not in place). ";
     if (counts.not_asked) tally += plural(counts.not_asked, "question", "questions") + " not asked for this profile. ";

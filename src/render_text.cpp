@@ -70,7 +70,7 @@ std::string overall_line(const Assessment& a, int max, const Style& st) {
            st.level(a.overall_level, max,
                     st.bold(fmt::format("{}: {}", a.overall_level, terminal_safe(a.overall_name)))) +
            fmt::format("   (score {})\n", percent(a.overall_score)) +
-           (a.from_evidence ? st.yellow(from_evidence_text(a) + " (not counted as no).") + "\n" : std::string()) +
+           (a.from_evidence ? st.yellow(from_evidence_text(a)) + "\n" : std::string()) +
            (a.up_to_level ? st.yellow("Capped: " + scope_note(a)) + "\n" : std::string());
 }
 
@@ -167,9 +167,8 @@ std::string render_text(const Report& r, const TextOptions& options) {
                    std::to_string(max)) + "\n";
     for (const auto& d : a.dimensions) {
         std::string name = truncate_to(terminal_safe(d.name), name_width);
-        if (!d.assessed) {
-            out += pad_right(name, name_width) + "  " + st.dim(pad_right("  –", 5) + "  not assessed: nothing here applies") +
-                   "\n";
+        if (const std::string why = left_out_reason(d); !why.empty()) {
+            out += pad_right(name, name_width) + "  " + st.dim(pad_right("  –", 5) + "  " + why) + "\n";
             continue;
         }
         out += pad_right(name, name_width) + "  " +

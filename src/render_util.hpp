@@ -80,6 +80,14 @@ inline std::vector<LevelReason> why_level(const Assessment& a) {
 }
 
 // "Weakest" marks the dimensions that hold the overall level, only when it tells them apart from the rest.
+// Why a dimension has no level to show in the table, or "": nothing in it applies, or (from evidence) no file can
+// show its level 1. Either way it does not hold the overall level.
+inline std::string left_out_reason(const DimensionResult& d) {
+    if (!d.assessed) return "not assessed: nothing here applies";
+    if (!d.shown) return "needs a person: no file can show level 1";
+    return "";
+}
+
 inline bool marks_weakest(const Assessment& a, const DimensionResult& d) {
     return a.held_by.size() < a.dimensions.size() &&
            std::find(a.held_by.begin(), a.held_by.end(), d.id) != a.held_by.end();
@@ -173,12 +181,16 @@ inline std::string held_by_text(const Assessment& a, std::size_t held) {
                                        : "held by " + plural(held, "dimension", "dimensions");
 }
 
-// "Level from evidence: 1; 12 questions need a person" for an assessment from evidence (assess --scan with
+// "Level from evidence: 1; 12 questions need a person (not counted as no)." (and "; 2 dimensions no file can
+// show, left out") for an assessment from evidence (assess --scan with
 // answers missing; docs/scoring.md, "From evidence"), else "". Raw text: the ids are not in it.
 inline std::string from_evidence_text(const Assessment& a) {
     if (!a.from_evidence) return {};
+    const auto not_shown = static_cast<std::size_t>(
+        std::count_if(a.dimensions.begin(), a.dimensions.end(), [](const DimensionResult& d) { return !d.shown; }));
     return "Level from evidence: " + std::to_string(a.overall_level) + "; " +
-           plural(a.needs_person.size(), "question needs", "questions need") + " a person";
+           plural(a.needs_person.size(), "question needs", "questions need") + " a person (not counted as no)" +
+           (not_shown ? "; " + plural(not_shown, "dimension", "dimensions") + " no file can show, left out" : "") + ".";
 }
 
 // "levels above 2 not assessed (37 questions left out)" when the answers assessed only the levels up to 2

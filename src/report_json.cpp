@@ -113,6 +113,7 @@ std::string render_json(const Report& r) {
                  {"levels", lv},
                  {"missing_for_next", d.missing_for_next}};
         if (!d.assessed) dj["assessed"] = false;  // only when false: reports before it are all assessed
+        if (!d.shown) dj["shown"] = false;  // from evidence, no file can show its level 1
         dims.push_back(std::move(dj));
     }
     j["dimensions"] = dims;
@@ -552,6 +553,7 @@ private:
         }
         dr.missing_for_next = strings(d, "missing_for_next", path);
         dr.assessed = opt_boolean(d, "assessed", path, true);
+        dr.shown = opt_boolean(d, "shown", path, true);
         return dr;
     }
 

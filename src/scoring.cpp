@@ -106,9 +106,14 @@ QuestionResult evaluate_question(const Questionnaire& q, const Dimension& d, con
         if (given != answers.answers.end()) r.answer_not_counted = given->second;
         return r;
     }
-    if (given == answers.answers.end()) {
-        r.status = from_evidence && !qu.evidence_can_answer() ? QuestionStatus::NeedsPerson
-                                                               : QuestionStatus::Unanswered;
+    // From evidence, a question no file can show needs a person, whether the scan left it open or only hinted at it
+    // (a `suggests: partial` rule of a question that has no other kind): a hint is not a "partial", and no hint is
+    // not a "no". An answer a person gave counts as given.
+    const bool from_scan = given == answers.answers.end() || r.source == AnswerSource::Evidence;
+    if (from_evidence && from_scan && !qu.evidence_can_show()) {
+        r.status = QuestionStatus::NeedsPerson;
+    } else if (given == answers.answers.end()) {
+        r.status = QuestionStatus::Unanswered;
     } else {
         r.answer = given->second;
         r.status = given->second.kind == AnswerKind::NotApplicable ? QuestionStatus::NotApplicable
@@ -217,6 +222,8 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
         lr.coverage = w > 0 ? c / w : by_a_person ? 0.0 : 1.0;
         lr.defining_coverage = dw > 0 ? dc / dw : defined_by_a_person ? 0.0 : 1.0;
         lr.met = lr.defining_coverage + kEpsilon >= q.pass_threshold;
+        // No file can show level 1: the dimension says nothing from evidence (a person must answer it).
+        if (lvl == 1 && defined_by_a_person && lr.defining_practices == 0) dr.shown = false;
         dr.levels.push_back(lr);
     }
     if (q.scoring_rule >= 3) credit_levels_from_above(dr.levels, all_started);
@@ -399,14 +406,18 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
     // Stage 2: the staircase of each dimension; the overall level is the weakest dimension's.
     for (std::size_t di = 0; di < q.dimensions.size(); ++di)
         a.dimensions.push_back(climb_staircase(q, q.dimensions[di], per_dimension[di], top));
+    // A dimension no file can show is left out of a level from evidence, unless no dimension can be shown at all.
+    const bool any_shown = std::any_of(a.dimensions.begin(), a.dimensions.end(), [](const auto& dr) { return dr.shown; });
+    auto holds_overall = [&](const DimensionResult& dr) { return dr.shown || !any_shown; };
     a.overall_level = max_level;
-    for (const auto& dr : a.dimensions) a.overall_level = std::min(a.overall_level, dr.level);
+    for (const auto& dr : a.dimensions)
+        if (holds_overall(dr)) a.overall_level = std::min(a.overall_level, dr.level);
     a.overall_name = q.level_name(a.overall_level);
     a.overall_score = total_weight > 0 ? total_credit / total_weight : 1.0;
     // At the scope's level nothing above is known, so nothing holds the level there (as at the top level).
     if (a.overall_level < top)
         for (const auto& dr : a.dimensions)
-            if (dr.level == a.overall_level) a.held_by.push_back(dr.id);
+            if (dr.level == a.overall_level && holds_overall(dr)) a.held_by.push_back(dr.id);
 
     // Stage 3: the gaps, what each dimension misses for its next level, and their order.
     std::vector<RankedGap> ranked;

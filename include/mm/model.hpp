@@ -72,11 +72,13 @@ struct Question {
     std::vector<EvidenceRule> evidence;
     SourcePos pos;
 
-    // Whether evidence can ever suggest an answer: a practice with rules, or a choice with a rule that names an
-    // option. The others (a backlog, business KPIs, on-call) need a person (docs/scoring.md, "From evidence").
-    bool evidence_can_answer() const {
+    // Whether evidence can ever show the practice in full: a practice with a rule that suggests `yes`, or a choice
+    // with a rule that names an option. The others (a backlog, business KPIs, on-call; or a practice whose files
+    // can only hint, every rule `suggests: partial`) need a person in an assessment from evidence (docs/scoring.md,
+    // "From evidence"); the scan still shows their hints.
+    bool evidence_can_show() const {
         for (const auto& r : evidence)
-            if (type == QuestionType::Practice || r.suggests_option) return true;
+            if (type == QuestionType::Practice ? !r.suggests_partial : r.suggests_option.has_value()) return true;
         return false;
     }
 

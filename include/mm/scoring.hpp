@@ -39,6 +39,9 @@ struct DimensionResult {
     // and monitoring for a proof of concept): its levels are met by default, so it never holds the overall level,
     // and reports show it as not assessed rather than at the top level.
     bool assessed = true;
+    // False in an assessment from evidence when no file can show the dimension's level 1 (every defining practice
+    // there needs a person): it is left out of the level from evidence, and reports say a person must answer it.
+    bool shown = true;
 };
 
 // NeedsPerson: unanswered in an assessment from evidence, on a question no file can show (docs/scoring.md, "From
@@ -107,7 +110,7 @@ struct ScoreOptions {
     // optional.
     std::vector<Bar> gate;
     // An assessment from evidence (assess --scan): an unanswered question that evidence can never answer
-    // (Question::evidence_can_answer) needs a person and is not counted as "no" (docs/scoring.md, "From evidence").
+    // (Question::evidence_can_show) needs a person and is not counted as "no" (docs/scoring.md, "From evidence").
     bool from_evidence = false;
 };
 

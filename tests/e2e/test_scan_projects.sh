@@ -116,7 +116,9 @@ if [[ $ERR == *"looks like"* ]]; then not_ok "--project: assess does not warn"; 
 run assess --scan "$SINGLE" --no-input
 expect_code 0 "assess from evidence alone"
 expect_out "Level from evidence: " "text states the level from evidence"
-expect_out "questions need a person (not counted as no)." "and how many need a person"
+expect_out "questions need a person (not counted as no); " "and how many need a person"
+expect_out "dimensions no file can show, left out." "and how many dimensions files cannot show"
+expect_out "needs a person: no file can show level 1" "the table names them"
 run assess --scan "$SINGLE" --no-input -f markdown
 expect_out "Level from evidence: " "markdown states it"
 run assess --scan "$SINGLE" --no-input -f html
@@ -124,8 +126,16 @@ expect_out "Level from evidence: " "html states it"
 run assess --scan "$SINGLE" --no-input -f junit
 expect_out 'skipped message="needs a person: no file can show it"' "junit skips questions that need a person"
 run assess --scan "$SINGLE" --no-input -f json -o "$TMP/fe.json"
+if grep -q '"shown": false' "$TMP/fe.json"; then ok; else not_ok "JSON marks the dimensions no file can show"; fi
+if python3 -c 'import jsonschema' 2>/dev/null; then
+  python3 - "$MM_SOURCE_DIR/docs/schemas/report.schema.json" "$TMP/fe.json" <<'PY' && ok || not_ok "a report from evidence validates against the report schema"
+import json, sys, jsonschema
+jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
+PY
+fi
 run report "$TMP/fe.json"
 expect_code 0 "a report from evidence reads back"
+expect_out "needs a person: no file can show level 1" "and keeps the dimensions no file can show"
 expect_out "Level from evidence: " "and renders the same"
 
 finish

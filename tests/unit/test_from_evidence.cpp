@@ -1,5 +1,6 @@
 // An assessment from evidence (docs/scoring.md, "From evidence"): questions no file can show need a person and
 // are never counted as "no"; choice questions suggested by an evidence rule's `suggests: LEVEL`.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -108,10 +109,10 @@ struct Tree {
 
 TEST_CASE("from evidence: which questions need a person is derived from their rules") {
     Questionnaire q = questionnaire(kModel);
-    CHECK(q.find_question("tests")->evidence_can_answer());
-    CHECK_FALSE(q.find_question("on-call")->evidence_can_answer());    // no rules
-    CHECK(q.find_question("retrain")->evidence_can_answer());          // a rule names an option
-    CHECK_FALSE(q.find_question("backlog")->evidence_can_answer());    // rules that name no option
+    CHECK(q.find_question("tests")->evidence_can_show());
+    CHECK_FALSE(q.find_question("on-call")->evidence_can_show());    // no rules
+    CHECK(q.find_question("retrain")->evidence_can_show());          // a rule names an option
+    CHECK_FALSE(q.find_question("backlog")->evidence_can_show());    // rules that name no option
 }
 
 TEST_CASE("from evidence: a question that needs a person is not a no") {
@@ -173,9 +174,9 @@ TEST_CASE("from evidence: the JSON report carries it and reads it back") {
     CHECK(back.assessment.from_evidence);
     CHECK(back.assessment.needs_person == r.assessment.needs_person);
     CHECK(render_report(back, "json", {}) == json);
-    CHECK(render_report(back, "text", {}).find("Level from evidence: 1; 3 questions need a person") !=
+    CHECK(render_report(back, "text", {}).find("Level from evidence: 1; 3 questions need a person (not counted as no).") !=
           std::string::npos);
-    CHECK(render_report(back, "markdown", {}).find("Level from evidence: 1; 3 questions need a person") !=
+    CHECK(render_report(back, "markdown", {}).find("Level from evidence: 1; 3 questions need a person (not counted as no).") !=
           std::string::npos);
     CHECK(render_report(back, "junit", {}).find("needs a person") != std::string::npos);
 
@@ -185,6 +186,101 @@ TEST_CASE("from evidence: the JSON report carries it and reads it back") {
 
     Report plain = make_report(q, score(q, ans), std::nullopt);
     CHECK(render_report(plain, "json", {}).find("from_evidence") == std::string::npos);
+}
+
+// Files that can only hint at a practice (every rule `suggests: partial`), and a dimension whose level 1 no file
+// can show.
+const char* kHints = R"(
+id: hints
+title: Hints
+version: "1"
+scoring: {rule: 2}
+levels:
+  - {level: 0, name: None}
+  - {level: 1, name: One}
+dimensions:
+  - id: code
+    name: Code
+    questions:
+      - id: tests
+        level: 1
+        core: true
+        text: Tests?
+        practice: p
+        evidence:
+          - path: "tests/**"
+          - {path: "test_*.py", suggests: partial}
+  - id: people
+    name: People
+    questions:
+      - id: owners
+        level: 1
+        core: true
+        text: Owners?
+        practice: p
+        evidence:
+          - {path: CODEOWNERS, suggests: partial}
+      - id: kpis
+        level: 1
+        text: KPIs?
+        practice: p
+)";
+
+// `answers_yaml` as the scan would give it: every answer from evidence.
+Assessment from_scan(const std::string& answers_yaml, const std::vector<std::string>& given = {}) {
+    Questionnaire q = questionnaire(kHints);
+    AnswerSet s = answers(answers_yaml);
+    for (const auto& [id, _] : s.answers)
+        s.sources[id] = std::find(given.begin(), given.end(), id) == given.end() ? AnswerSource::Evidence
+                                                                                  : AnswerSource::Given;
+    return score(q, s, from_evidence());
+}
+
+TEST_CASE("from evidence: a practice files can only hint at needs a person, hint or not") {
+    Questionnaire q = questionnaire(kHints);
+    CHECK(q.find_question("tests")->evidence_can_show());        // one rule suggests yes
+    CHECK_FALSE(q.find_question("owners")->evidence_can_show()); // every rule suggests partial
+    for (const char* ans : {"answers:\n  tests: yes\n  owners: partial\n", "answers:\n  tests: yes\n"}) {
+        CAPTURE(ans);
+        Assessment a = from_scan(ans);
+        CHECK(result(a, "owners").status == QuestionStatus::NeedsPerson);  // a hint is not a partial
+        CHECK(a.needs_person == std::vector<std::string>{"owners", "kpis"});
+        CHECK(gap(a, "owners").unanswered);                                // still a step to confirm
+    }
+    // A person's answer counts as given, and an ordinary partial holds the level.
+    Assessment a = from_scan("answers:\n  tests: yes\n  owners: partial\n", {"owners"});
+    CHECK(result(a, "owners").status == QuestionStatus::Answered);
+    CHECK(dim(a, "people").shown);
+    CHECK(dim(a, "people").level == 0);
+    CHECK(a.overall_level == 0);
+}
+
+TEST_CASE("from evidence: a dimension whose level 1 no file can show is left out of the level") {
+    Assessment a = from_scan("answers:\n  tests: yes\n  owners: partial\n");
+    CHECK(dim(a, "code").shown);
+    CHECK(dim(a, "code").level == 1);
+    CHECK_FALSE(dim(a, "people").shown);
+    CHECK(dim(a, "people").level == 0);  // not met: evidence never grants what it cannot show
+    CHECK(a.overall_level == 1);         // but it does not hold the level from evidence
+    CHECK(a.held_by.empty());
+    // What the files do show still holds it.
+    Assessment none = from_scan("answers: {}\n");
+    CHECK(none.overall_level == 0);
+    CHECK(none.held_by == std::vector<std::string>{"code"});
+    // Without evidence, an ordinary assessment: every dimension counts.
+    Assessment plain = score_answers(kHints, "answers:\n  tests: yes\n  owners: partial\n");
+    CHECK(dim(plain, "people").shown);
+    CHECK(plain.overall_level == 0);
+}
+
+TEST_CASE("from evidence: when no dimension can be shown, every dimension counts") {
+    const std::string only_people = std::string(kHints).substr(0, std::string(kHints).find("  - id: code")) +
+                                    std::string(kHints).substr(std::string(kHints).find("  - id: people"));
+    Questionnaire q = questionnaire(only_people);
+    Assessment a = score(q, answers("answers: {}\n"), from_evidence());
+    CHECK_FALSE(dim(a, "people").shown);
+    CHECK(a.overall_level == 0);
+    CHECK(a.held_by == std::vector<std::string>{"people"});
 }
 
 TEST_CASE("evidence: a choice question is suggested the highest option its matched rules name") {
