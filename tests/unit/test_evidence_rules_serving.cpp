@@ -1,0 +1,59 @@
+// The evidence rules of the serving family (deployment, serving, monitoring, infrastructure) on small fixture
+// trees: for each judgement, a tree where it holds and one where it must not (the mistakes seen in issue 14).
+#include <string>
+
+#include "builtin_evidence.hpp"
+#include "catch.hpp"
+
+using mm::test::Files;
+using mm::test::suggestion;
+
+namespace {
+
+const char* kFlaskPredict = "from flask import Flask, request\nimport joblib\napp = Flask(__name__)\n"
+                            "model = joblib.load('model.joblib')\n@app.post('/predict')\n"
+                            "def predict():\n    return {'prediction': model.predict([request.json])[0]}\n";
+const char* kFastapiHello = "from fastapi import FastAPI\napp = FastAPI()\n@app.get('/')\n"
+                            "def read_root():\n    return {'Hello': 'World'}\n";
+const char* kAzureScore = "import joblib\nfrom azureml.core.model import Model\n\ndef init():\n    global model\n"
+                          "    model = joblib.load(Model.get_model_path('m'))\n\ndef run(data):\n"
+                          "    return model.predict(data).tolist()\n";
+const char* kAksConfig = "computeType: AKS\nautoScaler:\n    autoscaleEnabled: True\n    minReplicas: 1\n"
+                         "    maxReplicas: 3\nauthEnabled: True\nappInsightsEnabled: True\n";
+const char* kAksConfigOff = "computeType: AKS\nautoScaler:\n    autoscaleEnabled: False\n    minReplicas: 1\n"
+                            "authEnabled: False\nappInsightsEnabled: False\n";
+const char* kWeightedVs = "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\nmetadata:\n  name: m\n"
+                          "spec:\n  http:\n  - route:\n    - destination:\n        host: m-green\n      weight: 90\n"
+                          "    - destination:\n        host: m-blue\n      weight: 10\n";
+const char* kPlainVs = "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\nmetadata:\n  name: m\n"
+                       "spec:\n  http:\n  - route:\n    - destination:\n        host: m\n";
+
+}  // namespace
+
+TEST_CASE("serving rules: scoring code is a web app that predicts, a scoring entry script or a batch scoring job") {
+    // a web app that loads a model and predicts is scoring code
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/main.py", kFlaskPredict}}) == "yes");
+    // a web framework import alone (a demo or visualisation server, a hello-world service) is not
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/main.py", kFastapiHello}}) == "-");
+    // a web service inside a tests directory is a test fixture, not the team's scoring code
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"resources/tests/svc/__main__.py", kFlaskPredict}}) == "-");
+    // an Azure ML entry script (init and run) and a SageMaker inference script are scoring code
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"src/scoring/score.py", kAzureScore}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"code/inference.py", "def model_fn(model_dir):\n    return load(model_dir)\n\n"
+                                            "def predict_fn(data, model):\n    return model(data)\n"}}) == "yes");
+    // a batch prediction job is scoring code
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"pipelines/batch.py", "job = aiplatform.BatchPredictionJob.create(job_display_name='b')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"pipelines/batch.py", "step = ParallelRunStep(name='score', parallel_run_config=cfg)\n"}}) == "yes");
+    // a file named for scoring only hints; a server.py or a serving helper module does not even hint
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"src/predict.py", "print(1)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"src/serve_model.py", "print(1)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"lib/insights/server.py", "print(1)\n"}}) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"lib/serving/serving_utils.py", "print(1)\n"}}) == "-");
+    // the CT questionnaire's serving-code question makes the same judgements
+    CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"app/main.py", kFlaskPredict}}) == "yes");
+    CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"app/main.py", kFastapiHello}}) == "-");
+    CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"tests/svc/main.py", kFlaskPredict}}) == "-");
+}
