@@ -57,3 +57,43 @@ TEST_CASE("serving rules: scoring code is a web app that predicts, a scoring ent
     CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"app/main.py", kFastapiHello}}) == "-");
     CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"tests/svc/main.py", kFlaskPredict}}) == "-");
 }
+
+TEST_CASE("serving rules: a CD pipeline that deploys the model releases it") {
+    const char* anyscale = "on:\n  push:\n    branches: [main]\njobs:\n  serve:\n    steps:\n"
+                           "      - run: anyscale service rollout --service-config-file deploy/serve.yaml\n";
+    // a workflow that runs a model deployment command is CI/CD releasing the model
+    CHECK(suggestion("mlops", "cicd-model-release", {{".github/workflows/serve.yaml", anyscale}}) == "yes");
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{".pipelines/cd.yml", "stages:\n- stage: Deploy_AKS\n  jobs:\n  - job: d\n    steps:\n"
+                                            "    - script: az ml model deploy --name svc --model m:3\n"}}) == "yes");
+    // Cloud Build: a conventional cloudbuild.yaml, or any YAML whose top-level key is steps
+    const char* cloud_build = "steps:\n- name: 'gcr.io/cloud-builders/gcloud'\n"
+                              "  args: ['ai', 'endpoints', 'deploy-model', 'e', '--model=m']\n";
+    CHECK(suggestion("mlops", "cicd-model-release", {{"cloudbuild.yaml", cloud_build}}) == "yes");
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{"ci/model-deployment.yaml", "steps:\n- name: '$_IMAGE'\n  entrypoint: 'python'\n"
+                                                   "  args: ['utils.py', '--mode', 'deploy-model']\n"}}) == "yes");
+    // the same step nested in something that is not a pipeline (a Kubernetes manifest) is not a CD pipeline
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{"k8s/job.yaml", "kind: Job\nspec:\n  steps:\n  - args: ['--mode', 'deploy-model']\n"}}) == "-");
+    // the word deploy in a workflow only hints; a docs deploy is not even a hint
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{".github/workflows/cd.yml", "jobs:\n  deploy:\n    steps:\n      - run: ./deploy.sh\n"}}) == "partial");
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{".github/workflows/docs.yml", "jobs:\n  deploy:\n    steps:\n      - run: mkdocs gh-deploy\n"}}) == "-");
+    // a commented-out deployment command deploys nothing
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{".github/workflows/ci.yml", "jobs:\n  t:\n    steps:\n      # - run: az ml model deploy -n s\n"
+                                                   "      - run: pytest\n"}}) == "-");
+    // a Jenkins stage named for production hints at a release by the pipeline
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{"Jenkinsfile", "pipeline { stages { stage('Production - Register Model') { steps { sh 'x' } } } }\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{"Jenkinsfile", "pipeline { stages { stage('Build') { steps { sh 'make' } } } }\n"}}) == "-");
+    // the CT and organisation questionnaires read the same deployment commands
+    CHECK(suggestion("mlops-ct", "cd-releases-approved-model", {{".github/workflows/serve.yaml", anyscale}}) == "yes");
+    CHECK(suggestion("mlops-org", "cicd-for-releases", {{"cloudbuild.yaml", cloud_build}}) == "yes");
+    CHECK(suggestion("mlops-org", "cicd-for-releases",
+                     {{"k8s/job.yaml", "kind: Job\nspec:\n  steps:\n  - args: ['--mode', 'deploy-model']\n"}}) == "-");
+}
