@@ -97,3 +97,24 @@ TEST_CASE("serving rules: a CD pipeline that deploys the model releases it") {
     CHECK(suggestion("mlops-org", "cicd-for-releases",
                      {{"k8s/job.yaml", "kind: Job\nspec:\n  steps:\n  - args: ['--mode', 'deploy-model']\n"}}) == "-");
 }
+
+TEST_CASE("serving rules: rollout, traffic shifting and zero downtime") {
+    // an Istio route splitting traffic by weight between versions is a canary / A-B rollout
+    CHECK(suggestion("mlops", "progressive-rollout", {{"charts/canary/templates/vs.yaml", kWeightedVs}}) == "yes");
+    CHECK(suggestion("mlops", "zero-downtime-deploy", {{"charts/canary/templates/vs.yaml", kWeightedVs}}) == "partial");
+    // a VirtualService without weights only routes
+    CHECK(suggestion("mlops", "progressive-rollout", {{"k8s/vs.yaml", kPlainVs}}) == "-");
+    CHECK(suggestion("mlops", "zero-downtime-deploy", {{"k8s/vs.yaml", kPlainVs}}) == "-");
+    // a rolling service update (Anyscale ROLLOUT) hints at both; IN_PLACE does not
+    CHECK(suggestion("mlops", "progressive-rollout", {{"deploy/service.yaml", "name: s\nrollout_strategy: ROLLOUT\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "zero-downtime-deploy", {{"deploy/service.yaml", "name: s\nrollout_strategy: ROLLOUT\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "zero-downtime-deploy", {{"deploy/service.yaml", "name: s\nrollout_strategy: IN_PLACE\n"}}) ==
+          "-");
+    // a Kubernetes rolling update strategy hints at zero downtime; Recreate does not
+    CHECK(suggestion("mlops", "zero-downtime-deploy",
+                     {{"k8s/deploy.yaml", "kind: Deployment\nspec:\n  strategy:\n    type: RollingUpdate\n"}}) == "partial");
+    CHECK(suggestion("mlops", "zero-downtime-deploy",
+                     {{"k8s/deploy.yaml", "kind: Deployment\nspec:\n  strategy:\n    type: Recreate\n"}}) == "-");
+}
