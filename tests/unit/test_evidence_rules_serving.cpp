@@ -98,6 +98,46 @@ TEST_CASE("serving rules: a CD pipeline that deploys the model releases it") {
                      {{"k8s/job.yaml", "kind: Job\nspec:\n  steps:\n  - args: ['--mode', 'deploy-model']\n"}}) == "-");
 }
 
+TEST_CASE("serving rules: serving image, registry reference and contract") {
+    // a Dockerfile named Dockerfile-model with a serving command is a serving image
+    const char* flask_image = "FROM python:3.9-slim\nCOPY . /app\nCMD flask run --host=0.0.0.0\n";
+    CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile-model", flask_image}}) == "yes");
+    CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile-jenkins", "FROM jenkins/jenkins:lts\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "serving-image-built-in-ci", {{"Dockerfile-model", flask_image}}) == "partial");
+    // an Azure ML scoring image packaged from the inference config
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"ml_service/create_image.py", "package = Model.package(ws, [model], inference_config)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"ml_service/create_image.py", "model = Model(ws, name='m')\n"}}) == "-");
+    // a scoring script resolving the registered model, a release deploying a registry version
+    CHECK(suggestion("mlops", "serving-from-registry", {{"src/scoring/score.py", kAzureScore}}) == "yes");
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"deploy/online.yml", "name: blue\nendpoint_name: e\nmodel: azureml:credit-model:4\n"}}) == "yes");
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"deploy/online.yml", "name: blue\nendpoint_name: e\nmodel:\n  path: ./model\n"}}) == "-");
+    // deploying a model object to a managed endpoint only hints (which version is not visible)
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"deploy/utils.py", "deployed = endpoint.deploy(model=model, machine_type='n1')\n"}}) == "partial");
+    CHECK(suggestion("mlops", "serving-from-registry", {{"src/app.py", "model = joblib.load('model.pkl')\n"}}) == "-");
+    // serving a model by its MLflow run id (immutable, but not a registry version) is partial
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"serve.py", "model = mlflow.pyfunc.load_model(f'runs:/{run_id}/model')\n"}}) == "partial");
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"app/cache.py", "r = requests.get(f'{uri}/get-artifact?path=model.pkl&run_uuid={run_id}')\n"}}) ==
+          "partial");
+    // registering a run's model (training code) is not serving from it, and neither is a test's mock
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"train.py", "mlflow.register_model(f'runs:/{run_id}/model', 'm')\n"}}) == "-");
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"test/test_cache.py", "m.get('http://t/get-artifact?path=model.pkl&run_uuid=123')\n"}}) == "-");
+    // a model saved with explicit serving signatures hints at a contract; a library's hub signature does not
+    CHECK(suggestion("mlops", "serving-contract",
+                     {{"src/exporter.py", "classifier.save(serving_model_dir, signatures=signatures)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "serving-contract",
+                     {{"lib/export.py", "hub.add_signature(inputs=x, outputs=spec.export_outputs['serving_default'])\n"}}) ==
+          "-");
+}
+
 TEST_CASE("serving rules: rollout, traffic shifting and zero downtime") {
     // an Istio route splitting traffic by weight between versions is a canary / A-B rollout
     CHECK(suggestion("mlops", "progressive-rollout", {{"charts/canary/templates/vs.yaml", kWeightedVs}}) == "yes");
