@@ -158,3 +158,26 @@ TEST_CASE("serving rules: rollout, traffic shifting and zero downtime") {
     CHECK(suggestion("mlops", "zero-downtime-deploy",
                      {{"k8s/deploy.yaml", "kind: Deployment\nspec:\n  strategy:\n    type: Recreate\n"}}) == "-");
 }
+
+TEST_CASE("serving rules: deployment configs with autoscaling, authentication and telemetry switched on") {
+    // an Azure ML AKS deployment config with autoscaling and authentication on shows both
+    CHECK(suggestion("mlops", "autoscaling", {{"scoring/deployment_config_aks.yml", kAksConfig}}) == "yes");
+    CHECK(suggestion("mlops", "endpoint-authentication", {{"scoring/deployment_config_aks.yml", kAksConfig}}) == "yes");
+    // switched off they show nothing (minReplicas alone still hints at autoscaling)
+    CHECK(suggestion("mlops", "autoscaling", {{"scoring/deployment_config_aks.yml", kAksConfigOff}}) == "partial");
+    CHECK(suggestion("mlops", "endpoint-authentication", {{"scoring/deployment_config_aks.yml", kAksConfigOff}}) == "-");
+    CHECK(suggestion("mlops", "service-alerting", {{"scoring/deployment_config_aks.yml", kAksConfigOff}}) == "-");
+    // the same settings in the Python SDK
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"deploy.py", "cfg = AksWebservice.deploy_configuration(autoscale_enabled=True, auth_enabled=True)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"deploy.py", "cfg = AksWebservice.deploy_configuration(autoscale_enabled=True, auth_enabled=True)\n"}}) ==
+          "yes");
+    // an Azure ML online endpoint with key or token authentication
+    CHECK(suggestion("mlops", "endpoint-authentication", {{"endpoint.yml", "name: e\nauth_mode: key\n"}}) == "yes");
+    // Application Insights telemetry is a service metric without alert rules: partial for alerting
+    CHECK(suggestion("mlops", "service-alerting", {{"scoring/deployment_config_aks.yml", kAksConfig}}) == "partial");
+    // and not production monitoring by itself (nobody is shown watching it)
+    CHECK(suggestion("mlops", "production-monitored", {{"scoring/deployment_config_aks.yml", kAksConfig}}) == "-");
+}
