@@ -181,3 +181,23 @@ TEST_CASE("serving rules: deployment configs with autoscaling, authentication an
     // and not production monitoring by itself (nobody is shown watching it)
     CHECK(suggestion("mlops", "production-monitored", {{"scoring/deployment_config_aks.yml", kAksConfig}}) == "-");
 }
+
+TEST_CASE("serving rules: dashboards and drift monitoring") {
+    // a dashboard service (Kibana, Grafana) deployed with the stack hints at monitoring
+    CHECK(suggestion("mlops", "production-monitored",
+                     {{"docker-compose.yaml", "services:\n  kibana:\n    image: docker.elastic.co/kibana/kibana:7.6.0\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "production-monitored",
+                     {{"docker-compose.yaml", "services:\n  es:\n    image: docker.elastic.co/elasticsearch/elasticsearch:7\n"}}) ==
+          "-");
+    // a drift monitor created in code is drift detection; in a notebook, run by hand, it is partial
+    const char* vertex = "job = vertex_ai_beta.ModelDeploymentMonitoringJob(display_name='m')\n";
+    CHECK(suggestion("mlops", "drift-detection", {{"src/monitoring.py", vertex}}) == "yes");
+    CHECK(suggestion("mlops", "drift-detection",
+                     {{"08-monitoring.ipynb", "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"" 
+                                              "job = vertex_ai_beta.ModelDeploymentMonitoringJob(\\n\"]}]}\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "drift-detection",
+                     {{"eda.ipynb", "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"import pandas as pd\\n\"]}]}\n"}}) ==
+          "-");
+}
