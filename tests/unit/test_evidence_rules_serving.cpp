@@ -201,3 +201,28 @@ TEST_CASE("serving rules: dashboards and drift monitoring") {
                      {{"eda.ipynb", "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"import pandas as pd\\n\"]}]}\n"}}) ==
           "-");
 }
+
+TEST_CASE("serving rules: infrastructure applied by a pipeline and staging stages") {
+    // Azure Pipelines Terraform tasks applying the plan are infrastructure changes via CD
+    const char* tf_tasks = "steps:\n- task: TerraformInstaller@0\n- task: TerraformCLI@0\n  inputs:\n    command: init\n"
+                           "- task: TerraformCLI@0\n  inputs:\n    command: apply\n";
+    CHECK(suggestion("mlops", "infra-changes-via-cd", {{"environment_setup/iac-pipeline-tf.yml", tf_tasks}}) == "yes");
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{"environment_setup/iac-pipeline-tf.yml",
+                       "steps:\n- task: TerraformCLI@0\n  inputs:\n    command: validate\n"}}) == "-");
+    // terraform apply in any CI system's file, not only GitHub Actions and GitLab
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{"Jenkinsfile", "pipeline { stages { stage('infra') { steps { sh 'terraform apply -auto-approve' } } } }\n"}}) ==
+          "yes");
+    // terraform run from a script on a laptop is not CD
+    CHECK(suggestion("mlops", "infra-changes-via-cd", {{"scripts/apply.sh", "terraform apply -auto-approve\n"}}) == "-");
+    // a pipeline stage named for staging hints at a pre-production environment
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{".pipelines/abtest.yml", "stages:\n- stage: 'Blue_Staging'\n  jobs:\n  - job: a\n"}}) == "partial");
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{"Jenkinsfile", "pipeline { stages { stage('Deploy to staging') { steps { sh 'x' } } } }\n"}}) == "partial");
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{".pipelines/ci.yml", "stages:\n- stage: 'Build'\n  jobs:\n  - job: test\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "staging-before-production",
+                     {{".pipelines/abtest.yml", "stages:\n- stage: 'Blue_Staging'\n  jobs:\n  - job: a\n"}}) == "partial");
+}
