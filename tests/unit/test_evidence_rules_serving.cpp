@@ -109,6 +109,9 @@ TEST_CASE("serving rules: serving image, registry reference and contract") {
                      {{"ml_service/create_image.py", "package = Model.package(ws, [model], inference_config)\n"}}) == "yes");
     CHECK(suggestion("mlops", "serving-containerised",
                      {{"ml_service/create_image.py", "model = Model(ws, name='m')\n"}}) == "-");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{".pipelines/package.yml", "steps:\n- script: az ml model package -m m:1 --ic inference_config.yml\n"}}) ==
+          "yes");
     // a scoring script resolving the registered model, a release deploying a registry version
     CHECK(suggestion("mlops", "serving-from-registry", {{"src/scoring/score.py", kAzureScore}}) == "yes");
     CHECK(suggestion("mlops", "serving-from-registry",
@@ -144,6 +147,10 @@ TEST_CASE("serving rules: rollout, traffic shifting and zero downtime") {
     CHECK(suggestion("mlops", "zero-downtime-deploy", {{"charts/canary/templates/vs.yaml", kWeightedVs}}) == "partial");
     // a VirtualService without weights only routes
     CHECK(suggestion("mlops", "progressive-rollout", {{"k8s/vs.yaml", kPlainVs}}) == "-");
+    // an SMI TrafficSplit is a traffic split between versions too
+    CHECK(suggestion("mlops", "progressive-rollout",
+                     {{"k8s/split.yaml", "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata:\n  name: m\n"}}) ==
+          "yes");
     CHECK(suggestion("mlops", "zero-downtime-deploy", {{"k8s/vs.yaml", kPlainVs}}) == "-");
     // a rolling service update (Anyscale ROLLOUT) hints at both; IN_PLACE does not
     CHECK(suggestion("mlops", "progressive-rollout", {{"deploy/service.yaml", "name: s\nrollout_strategy: ROLLOUT\n"}}) ==
@@ -216,6 +223,15 @@ TEST_CASE("serving rules: infrastructure applied by a pipeline and staging stage
           "yes");
     // terraform run from a script on a laptop is not CD
     CHECK(suggestion("mlops", "infra-changes-via-cd", {{"scripts/apply.sh", "terraform apply -auto-approve\n"}}) == "-");
+    // an Azure Pipelines ARM template deployment task is infrastructure applied by the pipeline; an Azure CLI
+    // task is not by itself
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{"environment_setup/iac-arm.yml",
+                       "steps:\n- task: AzureResourceManagerTemplateDeployment@3\n  inputs:\n    csmFile: arm.json\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{"environment_setup/other.yml", "steps:\n- task: AzureCLI@2\n  inputs:\n    inlineScript: az group list\n"}}) ==
+          "-");
     // a pipeline stage named for staging hints at a pre-production environment
     CHECK(suggestion("mlops", "preprod-environment",
                      {{".pipelines/abtest.yml", "stages:\n- stage: 'Blue_Staging'\n  jobs:\n  - job: a\n"}}) == "partial");
