@@ -1,0 +1,244 @@
+// The evidence rules of the serving family (deployment, serving, monitoring, infrastructure) on small fixture
+// trees: for each judgement, a tree where it holds and one where it must not (the mistakes seen in issue 14).
+#include <string>
+
+#include "builtin_evidence.hpp"
+#include "catch.hpp"
+
+using mm::test::Files;
+using mm::test::suggestion;
+
+namespace {
+
+const char* kFlaskPredict = "from flask import Flask, request\nimport joblib\napp = Flask(__name__)\n"
+                            "model = joblib.load('model.joblib')\n@app.post('/predict')\n"
+                            "def predict():\n    return {'prediction': model.predict([request.json])[0]}\n";
+const char* kFastapiHello = "from fastapi import FastAPI\napp = FastAPI()\n@app.get('/')\n"
+                            "def read_root():\n    return {'Hello': 'World'}\n";
+const char* kAzureScore = "import joblib\nfrom azureml.core.model import Model\n\ndef init():\n    global model\n"
+                          "    model = joblib.load(Model.get_model_path('m'))\n\ndef run(data):\n"
+                          "    return model.predict(data).tolist()\n";
+const char* kAksConfig = "computeType: AKS\nautoScaler:\n    autoscaleEnabled: True\n    minReplicas: 1\n"
+                         "    maxReplicas: 3\nauthEnabled: True\nappInsightsEnabled: True\n";
+const char* kAksConfigOff = "computeType: AKS\nautoScaler:\n    autoscaleEnabled: False\n    minReplicas: 1\n"
+                            "authEnabled: False\nappInsightsEnabled: False\n";
+const char* kWeightedVs = "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\nmetadata:\n  name: m\n"
+                          "spec:\n  http:\n  - route:\n    - destination:\n        host: m-green\n      weight: 90\n"
+                          "    - destination:\n        host: m-blue\n      weight: 10\n";
+const char* kPlainVs = "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\nmetadata:\n  name: m\n"
+                       "spec:\n  http:\n  - route:\n    - destination:\n        host: m\n";
+
+}  // namespace
+
+TEST_CASE("serving rules: scoring code is a web app that predicts, a scoring entry script or a batch scoring job") {
+    // a web app that loads a model and predicts is scoring code
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/main.py", kFlaskPredict}}) == "yes");
+    // a web framework import alone (a demo or visualisation server, a hello-world service) is not
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/main.py", kFastapiHello}}) == "-");
+    // a web service inside a tests directory is a test fixture, not the team's scoring code
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"resources/tests/svc/__main__.py", kFlaskPredict}}) == "-");
+    // an Azure ML entry script (init and run) and a SageMaker inference script are scoring code
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"src/scoring/score.py", kAzureScore}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"code/inference.py", "def model_fn(model_dir):\n    return load(model_dir)\n\n"
+                                            "def predict_fn(data, model):\n    return model(data)\n"}}) == "yes");
+    // a batch prediction job is scoring code
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"pipelines/batch.py", "job = aiplatform.BatchPredictionJob.create(job_display_name='b')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"pipelines/batch.py", "step = ParallelRunStep(name='score', parallel_run_config=cfg)\n"}}) == "yes");
+    // a file named for scoring only hints; a server.py or a serving helper module does not even hint
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"src/predict.py", "print(1)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"src/serve_model.py", "print(1)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"lib/insights/server.py", "print(1)\n"}}) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"lib/serving/serving_utils.py", "print(1)\n"}}) == "-");
+    // the CT questionnaire's serving-code question makes the same judgements
+    CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"app/main.py", kFlaskPredict}}) == "yes");
+    CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"app/main.py", kFastapiHello}}) == "-");
+    CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"tests/svc/main.py", kFlaskPredict}}) == "-");
+}
+
+TEST_CASE("serving rules: a CD pipeline that deploys the model releases it") {
+    const char* anyscale = "on:\n  push:\n    branches: [main]\njobs:\n  serve:\n    steps:\n"
+                           "      - run: anyscale service rollout --service-config-file deploy/serve.yaml\n";
+    // a workflow that runs a model deployment command is CI/CD releasing the model
+    CHECK(suggestion("mlops", "cicd-model-release", {{".github/workflows/serve.yaml", anyscale}}) == "yes");
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{".pipelines/cd.yml", "stages:\n- stage: Deploy_AKS\n  jobs:\n  - job: d\n    steps:\n"
+                                            "    - script: az ml model deploy --name svc --model m:3\n"}}) == "yes");
+    // Cloud Build: a conventional cloudbuild.yaml, or any YAML whose top-level key is steps
+    const char* cloud_build = "steps:\n- name: 'gcr.io/cloud-builders/gcloud'\n"
+                              "  args: ['ai', 'endpoints', 'deploy-model', 'e', '--model=m']\n";
+    CHECK(suggestion("mlops", "cicd-model-release", {{"cloudbuild.yaml", cloud_build}}) == "yes");
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{"ci/model-deployment.yaml", "steps:\n- name: '$_IMAGE'\n  entrypoint: 'python'\n"
+                                                   "  args: ['utils.py', '--mode', 'deploy-model']\n"}}) == "yes");
+    // the same step nested in something that is not a pipeline (a Kubernetes manifest) is not a CD pipeline
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{"k8s/job.yaml", "kind: Job\nspec:\n  steps:\n  - args: ['--mode', 'deploy-model']\n"}}) == "-");
+    // the word deploy in a workflow only hints; a docs deploy is not even a hint
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{".github/workflows/cd.yml", "jobs:\n  deploy:\n    steps:\n      - run: ./deploy.sh\n"}}) == "partial");
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{".github/workflows/docs.yml", "jobs:\n  deploy:\n    steps:\n      - run: mkdocs gh-deploy\n"}}) == "-");
+    // a commented-out deployment command deploys nothing
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{".github/workflows/ci.yml", "jobs:\n  t:\n    steps:\n      # - run: az ml model deploy -n s\n"
+                                                   "      - run: pytest\n"}}) == "-");
+    // a Jenkins stage named for production hints at a release by the pipeline
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{"Jenkinsfile", "pipeline { stages { stage('Production - Register Model') { steps { sh 'x' } } } }\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{"Jenkinsfile", "pipeline { stages { stage('Build') { steps { sh 'make' } } } }\n"}}) == "-");
+    // the CT and organisation questionnaires read the same deployment commands
+    CHECK(suggestion("mlops-ct", "cd-releases-approved-model", {{".github/workflows/serve.yaml", anyscale}}) == "yes");
+    CHECK(suggestion("mlops-org", "cicd-for-releases", {{"cloudbuild.yaml", cloud_build}}) == "yes");
+    CHECK(suggestion("mlops-org", "cicd-for-releases",
+                     {{"k8s/job.yaml", "kind: Job\nspec:\n  steps:\n  - args: ['--mode', 'deploy-model']\n"}}) == "-");
+}
+
+TEST_CASE("serving rules: serving image, registry reference and contract") {
+    // a Dockerfile named Dockerfile-model with a serving command is a serving image
+    const char* flask_image = "FROM python:3.9-slim\nCOPY . /app\nCMD flask run --host=0.0.0.0\n";
+    CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile-model", flask_image}}) == "yes");
+    CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile-jenkins", "FROM jenkins/jenkins:lts\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "serving-image-built-in-ci", {{"Dockerfile-model", flask_image}}) == "partial");
+    // an Azure ML scoring image packaged from the inference config
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"ml_service/create_image.py", "package = Model.package(ws, [model], inference_config)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"ml_service/create_image.py", "model = Model(ws, name='m')\n"}}) == "-");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{".pipelines/package.yml", "steps:\n- script: az ml model package -m m:1 --ic inference_config.yml\n"}}) ==
+          "yes");
+    // a scoring script resolving the registered model, a release deploying a registry version
+    CHECK(suggestion("mlops", "serving-from-registry", {{"src/scoring/score.py", kAzureScore}}) == "yes");
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"deploy/online.yml", "name: blue\nendpoint_name: e\nmodel: azureml:credit-model:4\n"}}) == "yes");
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"deploy/online.yml", "name: blue\nendpoint_name: e\nmodel:\n  path: ./model\n"}}) == "-");
+    // deploying a model object to a managed endpoint only hints (which version is not visible)
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"deploy/utils.py", "deployed = endpoint.deploy(model=model, machine_type='n1')\n"}}) == "partial");
+    CHECK(suggestion("mlops", "serving-from-registry", {{"src/app.py", "model = joblib.load('model.pkl')\n"}}) == "-");
+    // serving a model by its MLflow run id (immutable, but not a registry version) is partial
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"serve.py", "model = mlflow.pyfunc.load_model(f'runs:/{run_id}/model')\n"}}) == "partial");
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"app/cache.py", "r = requests.get(f'{uri}/get-artifact?path=model.pkl&run_uuid={run_id}')\n"}}) ==
+          "partial");
+    // registering a run's model (training code) is not serving from it, and neither is a test's mock
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"train.py", "mlflow.register_model(f'runs:/{run_id}/model', 'm')\n"}}) == "-");
+    CHECK(suggestion("mlops", "serving-from-registry",
+                     {{"test/test_cache.py", "m.get('http://t/get-artifact?path=model.pkl&run_uuid=123')\n"}}) == "-");
+    // a model saved with explicit serving signatures hints at a contract; a library's hub signature does not
+    CHECK(suggestion("mlops", "serving-contract",
+                     {{"src/exporter.py", "classifier.save(serving_model_dir, signatures=signatures)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "serving-contract",
+                     {{"lib/export.py", "hub.add_signature(inputs=x, outputs=spec.export_outputs['serving_default'])\n"}}) ==
+          "-");
+}
+
+TEST_CASE("serving rules: rollout, traffic shifting and zero downtime") {
+    // an Istio route splitting traffic by weight between versions is a canary / A-B rollout
+    CHECK(suggestion("mlops", "progressive-rollout", {{"charts/canary/templates/vs.yaml", kWeightedVs}}) == "yes");
+    CHECK(suggestion("mlops", "zero-downtime-deploy", {{"charts/canary/templates/vs.yaml", kWeightedVs}}) == "partial");
+    // a VirtualService without weights only routes
+    CHECK(suggestion("mlops", "progressive-rollout", {{"k8s/vs.yaml", kPlainVs}}) == "-");
+    // an SMI TrafficSplit is a traffic split between versions too
+    CHECK(suggestion("mlops", "progressive-rollout",
+                     {{"k8s/split.yaml", "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata:\n  name: m\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "zero-downtime-deploy", {{"k8s/vs.yaml", kPlainVs}}) == "-");
+    // a rolling service update (Anyscale ROLLOUT) hints at both; IN_PLACE does not
+    CHECK(suggestion("mlops", "progressive-rollout", {{"deploy/service.yaml", "name: s\nrollout_strategy: ROLLOUT\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "zero-downtime-deploy", {{"deploy/service.yaml", "name: s\nrollout_strategy: ROLLOUT\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "zero-downtime-deploy", {{"deploy/service.yaml", "name: s\nrollout_strategy: IN_PLACE\n"}}) ==
+          "-");
+    // a Kubernetes rolling update strategy hints at zero downtime; Recreate does not
+    CHECK(suggestion("mlops", "zero-downtime-deploy",
+                     {{"k8s/deploy.yaml", "kind: Deployment\nspec:\n  strategy:\n    type: RollingUpdate\n"}}) == "partial");
+    CHECK(suggestion("mlops", "zero-downtime-deploy",
+                     {{"k8s/deploy.yaml", "kind: Deployment\nspec:\n  strategy:\n    type: Recreate\n"}}) == "-");
+}
+
+TEST_CASE("serving rules: deployment configs with autoscaling, authentication and telemetry switched on") {
+    // an Azure ML AKS deployment config with autoscaling and authentication on shows both
+    CHECK(suggestion("mlops", "autoscaling", {{"scoring/deployment_config_aks.yml", kAksConfig}}) == "yes");
+    CHECK(suggestion("mlops", "endpoint-authentication", {{"scoring/deployment_config_aks.yml", kAksConfig}}) == "yes");
+    // switched off they show nothing (minReplicas alone still hints at autoscaling)
+    CHECK(suggestion("mlops", "autoscaling", {{"scoring/deployment_config_aks.yml", kAksConfigOff}}) == "partial");
+    CHECK(suggestion("mlops", "endpoint-authentication", {{"scoring/deployment_config_aks.yml", kAksConfigOff}}) == "-");
+    CHECK(suggestion("mlops", "service-alerting", {{"scoring/deployment_config_aks.yml", kAksConfigOff}}) == "-");
+    // the same settings in the Python SDK
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"deploy.py", "cfg = AksWebservice.deploy_configuration(autoscale_enabled=True, auth_enabled=True)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"deploy.py", "cfg = AksWebservice.deploy_configuration(autoscale_enabled=True, auth_enabled=True)\n"}}) ==
+          "yes");
+    // an Azure ML online endpoint with key or token authentication
+    CHECK(suggestion("mlops", "endpoint-authentication", {{"endpoint.yml", "name: e\nauth_mode: key\n"}}) == "yes");
+    // Application Insights telemetry is a service metric without alert rules: partial for alerting
+    CHECK(suggestion("mlops", "service-alerting", {{"scoring/deployment_config_aks.yml", kAksConfig}}) == "partial");
+    // and not production monitoring by itself (nobody is shown watching it)
+    CHECK(suggestion("mlops", "production-monitored", {{"scoring/deployment_config_aks.yml", kAksConfig}}) == "-");
+}
+
+TEST_CASE("serving rules: dashboards and drift monitoring") {
+    // a dashboard service (Kibana, Grafana) deployed with the stack hints at monitoring
+    CHECK(suggestion("mlops", "production-monitored",
+                     {{"docker-compose.yaml", "services:\n  kibana:\n    image: docker.elastic.co/kibana/kibana:7.6.0\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "production-monitored",
+                     {{"docker-compose.yaml", "services:\n  es:\n    image: docker.elastic.co/elasticsearch/elasticsearch:7\n"}}) ==
+          "-");
+    // a drift monitor created in code is drift detection; in a notebook, run by hand, it is partial
+    const char* vertex = "job = vertex_ai_beta.ModelDeploymentMonitoringJob(display_name='m')\n";
+    CHECK(suggestion("mlops", "drift-detection", {{"src/monitoring.py", vertex}}) == "yes");
+    CHECK(suggestion("mlops", "drift-detection",
+                     {{"08-monitoring.ipynb", "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"" 
+                                              "job = vertex_ai_beta.ModelDeploymentMonitoringJob(\\n\"]}]}\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "drift-detection",
+                     {{"eda.ipynb", "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"import pandas as pd\\n\"]}]}\n"}}) ==
+          "-");
+}
+
+TEST_CASE("serving rules: infrastructure applied by a pipeline and staging stages") {
+    // Azure Pipelines Terraform tasks applying the plan are infrastructure changes via CD
+    const char* tf_tasks = "steps:\n- task: TerraformInstaller@0\n- task: TerraformCLI@0\n  inputs:\n    command: init\n"
+                           "- task: TerraformCLI@0\n  inputs:\n    command: apply\n";
+    CHECK(suggestion("mlops", "infra-changes-via-cd", {{"environment_setup/iac-pipeline-tf.yml", tf_tasks}}) == "yes");
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{"environment_setup/iac-pipeline-tf.yml",
+                       "steps:\n- task: TerraformCLI@0\n  inputs:\n    command: validate\n"}}) == "-");
+    // terraform apply in any CI system's file, not only GitHub Actions and GitLab
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{"Jenkinsfile", "pipeline { stages { stage('infra') { steps { sh 'terraform apply -auto-approve' } } } }\n"}}) ==
+          "yes");
+    // terraform run from a script on a laptop is not CD
+    CHECK(suggestion("mlops", "infra-changes-via-cd", {{"scripts/apply.sh", "terraform apply -auto-approve\n"}}) == "-");
+    // an Azure Pipelines ARM template deployment task is infrastructure applied by the pipeline; an Azure CLI
+    // task is not by itself
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{"environment_setup/iac-arm.yml",
+                       "steps:\n- task: AzureResourceManagerTemplateDeployment@3\n  inputs:\n    csmFile: arm.json\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{"environment_setup/other.yml", "steps:\n- task: AzureCLI@2\n  inputs:\n    inlineScript: az group list\n"}}) ==
+          "-");
+    // a pipeline stage named for staging hints at a pre-production environment
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{".pipelines/abtest.yml", "stages:\n- stage: 'Blue_Staging'\n  jobs:\n  - job: a\n"}}) == "partial");
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{"Jenkinsfile", "pipeline { stages { stage('Deploy to staging') { steps { sh 'x' } } } }\n"}}) == "partial");
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{".pipelines/ci.yml", "stages:\n- stage: 'Build'\n  jobs:\n  - job: test\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "staging-before-production",
+                     {{".pipelines/abtest.yml", "stages:\n- stage: 'Blue_Staging'\n  jobs:\n  - job: a\n"}}) == "partial");
+}
