@@ -1,0 +1,121 @@
+// The evidence rules of the "training" area (data, experiments, pipelines) on small fixture trees: for each
+// judgement a rule makes, a tree where it holds and one where it must not (issue 14, scan accuracy round 2).
+#include <string>
+
+#include "builtin_evidence.hpp"
+#include "catch.hpp"
+
+using namespace mm;
+using mm::test::Files;
+using mm::test::suggestion;
+
+namespace {
+
+const char* kTrainPy = "import pandas as pd\n\ndef main():\n    model.fit(X, y)\n";
+const char* kJenkinsPipeline = "pipeline { stages { stage('ML pipeline') { steps {\n"
+                               "  sh 'python3 run_python_script.py pipeline ${problem}'\n} } } }\n";
+const char* kAzureCiTrain = "trigger: [master]\nsteps:\n  - script: |\n"
+                            "      python -m ml_service.pipelines.build_train_pipeline\n";
+const char* kTfxPipeline = "from tfx.orchestration import pipeline\nfrom tfx.v1.components import Trainer\n\n"
+                           "def create_pipeline():\n    trainer = Trainer(\n        module_file=TRAIN_MODULE,\n"
+                           "        examples=gen.outputs['examples'])\n";
+const char* kAmlStep = "train_step = PythonScriptStep(\n    name='Train',\n    script_name=e.train_script_path,\n"
+                       "    compute_target=aml_compute)\n";
+const char* kJobSubmitWorkflow = "on: [pull_request]\njobs:\n  run:\n    steps:\n"
+                                 "      - run: anyscale jobs submit deploy/jobs/workloads.yaml --wait\n";
+const char* kTrainSh = "#!/bin/bash\nexport DATA=data.csv\npython src/train.py --data $DATA\n";
+const char* kDocsWorkflow = "on: [push]\njobs:\n  docs:\n    steps:\n      - run: mkdocs gh-deploy --force\n";
+const char* kTestsOnlyWorkflow = "on: [push]\njobs:\n  t:\n    steps:\n      - run: python -m pytest tests\n";
+
+}  // namespace
+
+TEST_CASE("training rules: a library module named trainer is not a team's training script") {
+    // a library's RL trainer module (trainer_model_based.py) was taken as the team's versioned training code
+    CHECK(suggestion("mlops", "training-code-versioned", {{"lib/rl/trainer_model_based.py", kTrainPy}}) == "-");
+    CHECK(suggestion("mlops-org", "models-rebuilt-from-code", {{"lib/rl/trainer_model_based.py", kTrainPy}}) == "-");
+    // a test of training is not the training script
+    CHECK(suggestion("mlops", "training-code-versioned", {{"tests/train_test_utils.py", kTrainPy}}) == "-");
+    CHECK(suggestion("mlops-org", "models-rebuilt-from-code", {{"tests/training_data.py", kTrainPy}}) == "-");
+    // a training script still hints
+    CHECK(suggestion("mlops", "training-code-versioned", {{"src/train.py", kTrainPy}}) == "partial");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"src/train_aml.py", kTrainPy}}) == "partial");
+    CHECK(suggestion("mlops-org", "models-rebuilt-from-code", {{"src/training.py", kTrainPy}}) == "partial");
+}
+
+TEST_CASE("training rules: training run by CI, a pipeline step or a job script is versioned and scripted") {
+    // a train.py alone gave only partial where a Jenkins stage, an Azure Pipelines job or a pipeline ran it
+    for (const char* q : {"training-code-versioned", "training-scripted"}) {
+        CAPTURE(q);
+        CHECK(suggestion("mlops", q, {{"Jenkinsfile", kJenkinsPipeline}, {"cd4ml/train.py", kTrainPy}}) == "yes");
+        CHECK(suggestion("mlops", q, {{".pipelines/ci.yml", kAzureCiTrain}}) == "yes");
+        CHECK(suggestion("mlops", q, {{"src/pipelines/training_pipeline.py", kTfxPipeline}}) == "yes");
+        CHECK(suggestion("mlops", q, {{"ml_service/pipelines/build.py", kAmlStep}}) == "yes");
+        // a workflow that only deploys docs or runs tests does not run training
+        CHECK(suggestion("mlops", q, {{".github/workflows/docs.yml", kDocsWorkflow}, {"pkg/model.py", kTrainPy}}) == "-");
+        CHECK(suggestion("mlops", q, {{".github/workflows/ci.yml", kTestsOnlyWorkflow}, {"pkg/model.py", kTrainPy}}) == "-");
+        // a Hugging Face Trainer is not a pipeline step running a training module
+        CHECK(suggestion("mlops", q, {{"pkg/finetune.py", "t = Trainer(\n    model=model, args=args)\n"}}) == "-");
+    }
+    // a CI job submitted to a job service whose script runs training
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{".github/workflows/workloads.yml", kJobSubmitWorkflow}, {"deploy/jobs/run.sh", kTrainSh}}) == "yes");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"deploy/jobs/run.sh", kTrainSh}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{".github/workflows/workloads.yml", kJobSubmitWorkflow}, {"deploy/jobs/run.sh", "echo hi\n"}}) == "-");
+    // a committed shell script that runs the training script is one command to train
+    CHECK(suggestion("mlops", "training-scripted", {{"scripts/run.sh", kTrainSh}}) == "yes");
+    CHECK(suggestion("mlops", "training-scripted", {{"examples/demo/run.sh", kTrainSh}}) == "-");
+    CHECK(suggestion("mlops", "training-scripted", {{"scripts/run.sh", "# python src/train.py\necho skip\n"}}) == "-");
+    // the same in the continuous-training questionnaire
+    CHECK(suggestion("mlops-ct", "one-command-training", {{"Jenkinsfile", kJenkinsPipeline}}) == "yes");
+    CHECK(suggestion("mlops-ct", "one-command-training", {{"scripts/run.sh", kTrainSh}}) == "yes");
+    CHECK(suggestion("mlops-ct", "one-command-training", {{".github/workflows/docs.yml", kDocsWorkflow}}) == "-");
+}
+
+TEST_CASE("training rules: training run as a CI stage or a submitted job is a pipeline in part") {
+    // a Jenkins stage or a CI-submitted job that runs training was missed (no ML orchestrator, still a pipeline)
+    CHECK(suggestion("mlops", "orchestrated-pipeline", {{"Jenkinsfile", kJenkinsPipeline}}) == "partial");
+    CHECK(suggestion("mlops", "orchestrated-pipeline",
+                     {{".github/workflows/workloads.yml", kJobSubmitWorkflow}, {"deploy/jobs/run.sh", kTrainSh}}) == "partial");
+    CHECK(suggestion("mlops", "orchestrated-pipeline", {{"deploy/jobs/run.sh", kTrainSh}}) == "-");
+    CHECK(suggestion("mlops", "orchestrated-pipeline", {{".github/workflows/ci.yml", kTestsOnlyWorkflow}}) == "-");
+}
+
+TEST_CASE("training rules: CI that builds and publishes the training pipeline") {
+    // Azure Pipelines publishing the Azure ML pipeline on every change was missed
+    CHECK(suggestion("mlops", "pipeline-cd", {{".pipelines/ci.yml", kAzureCiTrain}}) == "yes");
+    CHECK(suggestion("mlops", "pipeline-cd",
+                     {{"cloudbuild.yaml", "steps:\n- name: 'py'\n  args: ['utils.py', '--mode', 'compile-pipeline']\n"}}) == "yes");
+    // a workflow merely named build-pipeline (a Docker image build) is not publishing an ML pipeline
+    CHECK(suggestion("mlops", "pipeline-cd", {{".github/workflows/build-pipeline.yml",
+                                              "name: build-pipeline\non: [workflow_dispatch]\njobs:\n  b:\n    steps:\n"
+                                              "      - run: docker build .\n"}}) == "-");
+    // a batch-scoring pipeline is not the training pipeline
+    CHECK(suggestion("mlops", "pipeline-cd", {{".pipelines/batch.yml",
+                                              "steps:\n  - script: python -m ml.build_parallel_batchscore_pipeline\n"}}) == "-");
+}
+
+TEST_CASE("training rules: schedules written for an orchestrator are scheduled jobs from code") {
+    // orchestrator schedules in code (Prefect, Dagster, Kubeflow recurring runs, Argo CronWorkflow) were missed
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"flows/deploy.py", "d = Deployment.build_from_flow(flow=score, schedule=CronSchedule(cron='0 3 * * *'))\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"pipelines/run.py", "client.create_recurring_run(experiment_id=e, cron_expression='0 0 * * *')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"k8s/train.yaml", "apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\n"}}) ==
+          "yes");
+    // a test that builds a schedule is not a job
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"tests/test_sched.py", "def test_s():\n    ScheduleDefinition(job=j, cron_schedule='@daily')\n"}}) == "-");
+    // a Jenkins cron trigger is a schedule of unknown purpose; polling the repository is not a schedule
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"Jenkinsfile", "pipeline {\n  triggers {\n    cron('H 2 * * *')\n  }\n}\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"Jenkinsfile", "pipeline {\n  triggers {\n    pollSCM('* * * * *')\n  }\n}\n"}}) ==
+          "-");
+    // an event-triggered cloud function that starts pipeline runs was missed
+    const char* fn = "def trigger_pipeline(event, context):\n    api.create_run_from_job_spec(job_spec_path=p)\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"src/trigger/main.py", fn}}) == "partial");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"src/runner.py", "def submit():\n    api.create_run_from_job_spec(job_spec_path=p)\n"}}) == "-");
+}
+
