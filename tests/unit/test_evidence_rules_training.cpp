@@ -119,3 +119,85 @@ TEST_CASE("training rules: schedules written for an orchestrator are scheduled j
                      {{"src/runner.py", "def submit():\n    api.create_run_from_job_spec(job_spec_path=p)\n"}}) == "-");
 }
 
+TEST_CASE("training rules: Azure ML run logging and tracker callbacks are experiment tracking") {
+    // Azure ML run.log of parameters and metrics was missed
+    const char* aml = "from azureml.core import Run\nrun = Run.get_context()\nrun.log('alpha', 0.5)\n";
+    CHECK(suggestion("mlops", "experiment-tracking", {{"training/train_aml.py", aml}}) == "yes");
+    CHECK(suggestion("mlops-ct", "experiment-tracking", {{"training/train_aml.py", aml}}) == "yes");
+    // a variable named run with a log method is not Azure ML
+    CHECK(suggestion("mlops", "experiment-tracking", {{"app/job.py", "run.log('started')\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "experiment-tracking", {{"app/job.py", "run.log('started')\n"}}) == "-");
+    // a tracker callback of a training framework logs every run
+    CHECK(suggestion("mlops", "experiment-tracking",
+                     {{"pkg/train.py", "cb = MLflowLoggerCallback(tracking_uri=uri, experiment_name=n)\n"}}) == "yes");
+    CHECK(suggestion("mlops-ct", "experiment-tracking", {{"pkg/train.py", "trainer = pl.Trainer(logger=WandbLogger(project='p'))\n"}}) ==
+          "yes");
+}
+
+TEST_CASE("training rules: metrics logged to a tracker by training that runs automatically are kept per version") {
+    const char* logs = "import mlflow\nmlflow.log_metrics({'rmse': rmse})\n";
+    // metrics logged to MLflow by a Jenkins-run pipeline gave only partial
+    CHECK(suggestion("mlops", "eval-metrics-history", {{"cd4ml/track.py", logs}, {"Jenkinsfile", kJenkinsPipeline}}) == "yes");
+    CHECK(suggestion("mlops", "eval-metrics-history", {{"src/task.py", "vertex_ai.log_metrics({'acc': a})\n"},
+                                                        {"src/pipelines/training_pipeline.py", kTfxPipeline}}) == "yes");
+    CHECK(suggestion("mlops", "eval-metrics-history",
+                     {{"training/train_aml.py", "run.log('mse', mse)\n"}, {".pipelines/ci.yml", kAzureCiTrain}}) == "yes");
+    // metrics logged by a script someone runs by hand are kept per run only
+    CHECK(suggestion("mlops", "eval-metrics-history", {{"train.py", logs}}) == "partial");
+    // a test that logs metrics is not the training logging them
+    CHECK(suggestion("mlops", "eval-metrics-history", {{"tests/test_track.py", logs}, {"Jenkinsfile", kJenkinsPipeline}}) == "partial");
+}
+
+TEST_CASE("training rules: build ids on runs and models, dvc.lock and ML Metadata are provenance") {
+    // a run tagged with its CI build number was missed
+    const char* runtag = "from mlflow import set_tag\nset_tag('BuildNumber', os.getenv('BUILD_NUMBER'))\n";
+    CHECK(suggestion("mlops", "model-provenance", {{"pkg/register.py", runtag}}) == "partial");
+    CHECK(suggestion("mlops-ct", "model-traceable-to-commit", {{"pkg/register.py", runtag}}) == "partial");
+    // a registered model carrying the build id is provenance
+    const char* modeltag = "tags = {}\ntags['BuildId'] = build_id\nmodel = AMLModel.register(workspace=ws, tags=tags)\n";
+    CHECK(suggestion("mlops", "model-provenance", {{"register/register_model.py", modeltag}}) == "yes");
+    CHECK(suggestion("mlops-ct", "model-traceable-to-commit", {{"register/register_model.py", modeltag}}) == "yes");
+    // a build tag set in a test is not provenance; a tag of something else is not either
+    CHECK(suggestion("mlops", "model-provenance", {{"tests/test_register.py", runtag}}) == "-");
+    CHECK(suggestion("mlops", "model-provenance", {{"pkg/register.py", "set_tag('owner', 'me')\n"}}) == "-");
+    // dvc.lock ties outputs to the hashes of code and data; TFX records ML Metadata
+    CHECK(suggestion("mlops", "model-provenance", {{"dvc.lock", "schema: '2.0'\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-provenance", {{"p/pipeline.py", "from tfx.orchestration import pipeline\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-lineage", {{"p/pipeline.py", "from tfx.orchestration import pipeline\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-lineage", {{"p/pipeline.py", "from tfx.proto import example_gen_pb2\n"}}) == "-");
+}
+
+TEST_CASE("training rules: models looked up among tracked runs are a registry in part") {
+    // MLflow runs searched for the model to serve (no registered versions) were missed
+    CHECK(suggestion("mlops", "model-registry", {{"app/model_cache.py", "runs = mlflow.search_runs(experiment_ids=[e])\n"}}) ==
+          "partial");
+    // a mocked search in a test, or logging a model into a run, is not a registry
+    CHECK(suggestion("mlops", "model-registry", {{"test/test_cache.py", "mlflow.search_runs = MagicMock()\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-registry", {{"train.py", "mlflow.sklearn.log_model(lr, 'model')\n"}}) == "-");
+}
+
+TEST_CASE("training rules: a candidate compared with production or an acceptance threshold is a gate") {
+    // a new model registered only if it beats the production model was missed
+    const char* champ = "if new_model_mse < production_model_mse:\n    register()\nelse:\n    run.parent.cancel()\n";
+    CHECK(suggestion("mlops", "model-validation-gate", {{"evaluate/evaluate_model.py", champ}}) == "yes");
+    CHECK(suggestion("mlops-ct", "candidate-vs-production-check", {{"evaluate/evaluate_model.py", champ}}) == "yes");
+    // a metric checked against acceptance thresholds was missed
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"scripts/acceptance.py", "accepted = threshold_min <= metric_value <= threshold_max\n"}}) == "yes");
+    // a classification threshold on a score, or the best loss of a training loop, is not a release gate
+    CHECK(suggestion("mlops", "model-validation-gate", {{"app/predict.py", "label = prob > threshold\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-validation-gate", {{"train.py", "if val_loss < best_loss:\n    save()\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "candidate-vs-production-check", {{"train.py", "if val_loss < best_loss:\n    save()\n"}}) == "-");
+    // a test asserting accuracy over a threshold is a test, not the pipeline's gate
+    CHECK(suggestion("mlops", "model-validation-gate", {{"tests/test_model.py", "assert accuracy >= ACCURACY_THRESHOLD\n"}}) == "-");
+}
+
+TEST_CASE("training rules: managed tuning services are hyperparameter search") {
+    // hypertune reporting (for Vertex AI tuning jobs) was missed
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"src/task.py", "import hypertune\nhpt = hypertune.HyperTune()\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"src/tune.py", "cfg = HyperDriveConfig(run_config=src, max_total_runs=20)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"src/task.py", "# import hypertune\nparams = {'lr': 0.1}\n"}}) == "-");
+}
+
