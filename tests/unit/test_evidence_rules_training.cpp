@@ -201,3 +201,99 @@ TEST_CASE("training rules: managed tuning services are hyperparameter search") {
     CHECK(suggestion("mlops", "hyperparameter-search", {{"src/task.py", "# import hypertune\nparams = {'lr': 0.1}\n"}}) == "-");
 }
 
+TEST_CASE("training rules: data pulled by code, not by a test") {
+    // a BigQuery client in a test file was cited as the training data's extraction
+    CHECK(suggestion("mlops", "data-from-code", {{"src/tests/datasource_utils_tests.py", "c = bigquery.Client(project=p)\n"}}) == "-");
+    // a pipeline's BigQuery extraction step and a query read into a frame are data from code
+    CHECK(suggestion("mlops", "data-from-code", {{"src/pipeline.py", "gen = BigQueryExampleGen(query=sql)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "data-from-code", {{"src/data.py", "df = pd.read_sql(query, conn)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "data-from-code", {{"src/data.py", "c = bigquery.Client(project=p)\n"}}) == "partial");
+    // an Azure ML dataset created by code was missed
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"ml/load.py", "ds = Dataset.Tabular.from_delimited_files(path=(store, 'x.csv'))\n"}}) == "partial");
+}
+
+TEST_CASE("training rules: the training pipeline extracting its data") {
+    // the first step of a TFX pipeline querying BigQuery; a pipeline reading a registered dataset in part
+    CHECK(suggestion("mlops", "pipeline-extracts-data", {{"src/pipeline.py", "gen = BigQueryExampleGen(query=sql)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "pipeline-extracts-data",
+                     {{"train_aml.py", "ds = Dataset.get_by_name(ws, name, version)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "pipeline-extracts-data", {{"src/data.py", "df = pd.read_csv('data.csv')\n"}}) == "-");
+    CHECK(suggestion("mlops", "pipeline-extracts-data", {{"tests/test_gen.py", "gen = BigQueryExampleGen(query=sql)\n"}}) == "-");
+}
+
+TEST_CASE("training rules: managed training compute") {
+    // training on Azure ML compute, Vertex AI, Kubeflow training operators or an Anyscale job had no rule
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"util/attach_compute.py", "cfg = AmlCompute.provisioning_configuration(vm_size=s)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"p/pipeline.py", "from tfx.v1.extensions.google_cloud_ai_platform import Trainer as VertexTrainer\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "managed-compute", {{"k8s/job.yaml", "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\n"}}) == "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"deploy/jobs/train.yaml", "name: w\ncompute_config: cc\nentrypoint: bash run.sh\n"}}) == "yes");
+    // a Kubernetes Deployment, a local Keras model or a service config without an entry point is not
+    CHECK(suggestion("mlops", "managed-compute", {{"k8s/app.yaml", "kind: Deployment\n"}}) == "-");
+    CHECK(suggestion("mlops", "managed-compute", {{"deploy/services/serve.yaml", "name: s\ncompute_config: cc\n"}}) == "-");
+}
+
+TEST_CASE("training rules: schemas declared in JSON and schema tests") {
+    // a JSON file declaring categorical and numerical fields was missed
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"readers/raw_schema.json", "{\"categorical\": [\"zip\"], \"numerical\": [\"price\"]}\n"}}) == "partial");
+    // a JSON schema of something else (an API's) is not a data schema
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"api/request_schema.json", "{\"$schema\": \"http://json-schema.org/draft-07/schema#\"}\n"}}) == "-");
+    // schema checks written as pytest tests were missed
+    CHECK(suggestion("mlops", "data-schema", {{"data/data_test.py", "def test_check_schema():\n    assert cols == 10\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-schema", {{"data/data_test.py", "def test_load():\n    assert df is not None\n"}}) == "-");
+}
+
+TEST_CASE("training rules: dataset ids recorded with a run are data versions in part") {
+    // a run tagged with the registered dataset's id was missed
+    CHECK(suggestion("mlops", "data-versioning", {{"train_aml.py", "run.parent.tag(\"dataset_id\", value=dataset.id)\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "data-versioning", {{"train_aml.py", "run.parent.tag(\"owner\", value=me)\n"}}) == "-");
+}
+
+TEST_CASE("training rules: a data README documents sources only when it says where data comes from") {
+    // a data/README.md saying the folder is not for training data was taken as documented sources
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/README.md", "This folder is used for example data, it is not meant for training data.\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/README.md", "The dataset was downloaded from the UCI repository (licence CC BY).\n"}}) == "partial");
+}
+
+TEST_CASE("training rules: pins count as a training environment only beside training code") {
+    const char* pins = "numpy==1.11.1\npandas==0.18.1\n";
+    // a book's or a workstation image's pinned requirements were taken as a pinned training environment
+    CHECK(suggestion("mlops", "pinned-environment", {{"requirements.txt", pins}, {"notebooks/helpers.py", "x = 1\n"}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment", {{"resources/libraries/requirements-full.txt", pins}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment", {{"requirements.txt", pins}, {"src/train.py", kTrainPy}}) == "partial");
+    // conda environment files pinned to versions were missed; lower bounds are not pins
+    const char* conda = "dependencies:\n  - python=3.7.*\n  - pip:\n      - azureml-sdk==1.27.*\n";
+    CHECK(suggestion("mlops", "pinned-environment", {{"ml/conda_dependencies.yml", conda}, {"ml/training/train.py", kTrainPy}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "pinned-environment",
+                     {{"conda.yaml", "dependencies:\n  - numpy>=1.14\n  - pip:\n      - mlflow\n"}, {"train.py", kTrainPy}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment", {{"ml/conda_dependencies.yml", conda}}) == "-");
+}
+
+TEST_CASE("training rules: seeds count in training code, not in helpers or data generators") {
+    // np.random.seed in a book's helper or a library's data generator was taken as reproducible training
+    CHECK(suggestion("mlops", "reproducible-training", {{"notebooks/helpers_05_08.py", "interact(fit, random_state=(0, 100))\n"}}) == "-");
+    CHECK(suggestion("mlops", "reproducible-training", {{"lib/bin/datagen.py", "np.random.seed(FLAGS.random_seed)\n"}}) == "-");
+    // a fresh random seed on every run is the opposite of a fixed seed
+    CHECK(suggestion("mlops", "reproducible-training", {{"pipelines/training.py", "load(random_state=random.randint(0, 100))\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "reproducible-training", {{"train.py", "np.random.seed(40)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "reproducible-training", {{"src/train.py", "clf = RF(random_state=seed)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "reproducible-training", {{"params.yaml", "prepare:\n  split: 0.2\n  seed: 20170428\n"}}) == "partial");
+}
+
+TEST_CASE("training rules: TFX Transform shares feature code between training and serving") {
+    // a Transform graph exported into the serving signature had no rule (only feature stores)
+    CHECK(suggestion("mlops", "feature-consistency", {{"src/exporter.py", "model.tft_layer = tft_output.transform_features_layer()\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "feature-consistency", {{"src/exporter.py", "import tensorflow_transform as tft\n"}}) == "-");
+}
