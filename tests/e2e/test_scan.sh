@@ -24,7 +24,7 @@ expect_out "monitoring/prometheus/rules.yml:4: - alert: ChurnApiHighLatency" "Pr
 expect_out "partial  reproducible-training" "a partial suggestion"
 expect_out "yes      training-scripted" "a DVC stage running training"
 expect_out "no evidence" "questions without evidence are listed as such"
-expect_out "Summary: 28 of 73 questions with evidence rules have evidence" "summary"
+expect_out "Summary: 28 of 75 questions with evidence rules have evidence" "summary"
 expect_out "Files: 23 scanned" "files scanned"
 expect_no_out "yes      drift-detection" "no evidence, no suggestion"
 

@@ -181,7 +181,8 @@ TEST_CASE("rules: serving contracts, integration tests and pinned environments t
     CHECK(suggestion("mlops", id, {{"docs/requirements.txt", "mkdocs==1.5.3\n"}}) == "-");
     CHECK(suggestion("mlops", id, {{"requirements-docs.txt", "sphinx==7.2.0\n"}}) == "-");
     CHECK(suggestion("mlops", id, {{"requirements.txt", "# numpy==1.26\nnumpy\n"}}) == "-");
-    CHECK(suggestion("mlops", id, {{"requirements.txt", "numpy==1.26.4\n"}}) == "partial");
+    // pins count beside training code (test_evidence_rules_training.cpp: a book's pins alone do not)
+    CHECK(suggestion("mlops", id, {{"requirements.txt", "numpy==1.26.4\n"}, {"src/train.py", "fit()\n"}}) == "partial");
     CHECK(suggestion("mlops-ct", "pinned-training-environment", {{"docs/Dockerfile", "FROM python\n"}}) == "-");
     CHECK(suggestion("mlops-ct", "pinned-training-environment", {{"train.Dockerfile", "FROM python\n"}}) == "partial");
 }

@@ -1,0 +1,299 @@
+// The evidence rules of the "training" area (data, experiments, pipelines) on small fixture trees: for each
+// judgement a rule makes, a tree where it holds and one where it must not (issue 14, scan accuracy round 2).
+#include <string>
+
+#include "builtin_evidence.hpp"
+#include "catch.hpp"
+
+using namespace mm;
+using mm::test::Files;
+using mm::test::suggestion;
+
+namespace {
+
+const char* kTrainPy = "import pandas as pd\n\ndef main():\n    model.fit(X, y)\n";
+const char* kJenkinsPipeline = "pipeline { stages { stage('ML pipeline') { steps {\n"
+                               "  sh 'python3 run_python_script.py pipeline ${problem}'\n} } } }\n";
+const char* kAzureCiTrain = "trigger: [master]\nsteps:\n  - script: |\n"
+                            "      python -m ml_service.pipelines.build_train_pipeline\n";
+const char* kTfxPipeline = "from tfx.orchestration import pipeline\nfrom tfx.v1.components import Trainer\n\n"
+                           "def create_pipeline():\n    trainer = Trainer(\n        module_file=TRAIN_MODULE,\n"
+                           "        examples=gen.outputs['examples'])\n";
+const char* kAmlStep = "train_step = PythonScriptStep(\n    name='Train',\n    script_name=e.train_script_path,\n"
+                       "    compute_target=aml_compute)\n";
+const char* kJobSubmitWorkflow = "on: [pull_request]\njobs:\n  run:\n    steps:\n"
+                                 "      - run: anyscale jobs submit deploy/jobs/workloads.yaml --wait\n";
+const char* kTrainSh = "#!/bin/bash\nexport DATA=data.csv\npython src/train.py --data $DATA\n";
+const char* kDocsWorkflow = "on: [push]\njobs:\n  docs:\n    steps:\n      - run: mkdocs gh-deploy --force\n";
+const char* kTestsOnlyWorkflow = "on: [push]\njobs:\n  t:\n    steps:\n      - run: python -m pytest tests\n";
+
+}  // namespace
+
+TEST_CASE("training rules: a library module named trainer is not a team's training script") {
+    // a library's RL trainer module (trainer_model_based.py) was taken as the team's versioned training code
+    CHECK(suggestion("mlops", "training-code-versioned", {{"lib/rl/trainer_model_based.py", kTrainPy}}) == "-");
+    CHECK(suggestion("mlops-org", "models-rebuilt-from-code", {{"lib/rl/trainer_model_based.py", kTrainPy}}) == "-");
+    // a test of training is not the training script
+    CHECK(suggestion("mlops", "training-code-versioned", {{"tests/train_test_utils.py", kTrainPy}}) == "-");
+    CHECK(suggestion("mlops-org", "models-rebuilt-from-code", {{"tests/training_data.py", kTrainPy}}) == "-");
+    // a training script still hints
+    CHECK(suggestion("mlops", "training-code-versioned", {{"src/train.py", kTrainPy}}) == "partial");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"src/train_aml.py", kTrainPy}}) == "partial");
+    CHECK(suggestion("mlops-org", "models-rebuilt-from-code", {{"src/training.py", kTrainPy}}) == "partial");
+}
+
+TEST_CASE("training rules: training run by CI, a pipeline step or a job script is versioned and scripted") {
+    // a train.py alone gave only partial where a Jenkins stage, an Azure Pipelines job or a pipeline ran it
+    for (const char* q : {"training-code-versioned", "training-scripted"}) {
+        CAPTURE(q);
+        CHECK(suggestion("mlops", q, {{"Jenkinsfile", kJenkinsPipeline}, {"cd4ml/train.py", kTrainPy}}) == "yes");
+        CHECK(suggestion("mlops", q, {{".pipelines/ci.yml", kAzureCiTrain}}) == "yes");
+        CHECK(suggestion("mlops", q, {{"src/pipelines/training_pipeline.py", kTfxPipeline}}) == "yes");
+        CHECK(suggestion("mlops", q, {{"ml_service/pipelines/build.py", kAmlStep}}) == "yes");
+        // a workflow that only deploys docs or runs tests does not run training
+        CHECK(suggestion("mlops", q, {{".github/workflows/docs.yml", kDocsWorkflow}, {"pkg/model.py", kTrainPy}}) == "-");
+        CHECK(suggestion("mlops", q, {{".github/workflows/ci.yml", kTestsOnlyWorkflow}, {"pkg/model.py", kTrainPy}}) == "-");
+        // a Hugging Face Trainer is not a pipeline step running a training module
+        CHECK(suggestion("mlops", q, {{"pkg/finetune.py", "t = Trainer(\n    model=model, args=args)\n"}}) == "-");
+    }
+    // a CI job submitted to a job service whose script runs training
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{".github/workflows/workloads.yml", kJobSubmitWorkflow}, {"deploy/jobs/run.sh", kTrainSh}}) == "yes");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"deploy/jobs/run.sh", kTrainSh}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{".github/workflows/workloads.yml", kJobSubmitWorkflow}, {"deploy/jobs/run.sh", "echo hi\n"}}) == "-");
+    // a committed shell script that runs the training script is one command to train
+    CHECK(suggestion("mlops", "training-scripted", {{"scripts/run.sh", kTrainSh}}) == "yes");
+    CHECK(suggestion("mlops", "training-scripted", {{"examples/demo/run.sh", kTrainSh}}) == "-");
+    CHECK(suggestion("mlops", "training-scripted", {{"scripts/run.sh", "# python src/train.py\necho skip\n"}}) == "-");
+    // the same in the continuous-training questionnaire
+    CHECK(suggestion("mlops-ct", "one-command-training", {{"Jenkinsfile", kJenkinsPipeline}}) == "yes");
+    CHECK(suggestion("mlops-ct", "one-command-training", {{"scripts/run.sh", kTrainSh}}) == "yes");
+    CHECK(suggestion("mlops-ct", "one-command-training", {{".github/workflows/docs.yml", kDocsWorkflow}}) == "-");
+}
+
+TEST_CASE("training rules: training run as a CI stage or a submitted job is a pipeline in part") {
+    // a Jenkins stage or a CI-submitted job that runs training was missed (no ML orchestrator, still a pipeline)
+    CHECK(suggestion("mlops", "orchestrated-pipeline", {{"Jenkinsfile", kJenkinsPipeline}}) == "partial");
+    CHECK(suggestion("mlops", "orchestrated-pipeline",
+                     {{".github/workflows/workloads.yml", kJobSubmitWorkflow}, {"deploy/jobs/run.sh", kTrainSh}}) == "partial");
+    CHECK(suggestion("mlops", "orchestrated-pipeline", {{"deploy/jobs/run.sh", kTrainSh}}) == "-");
+    CHECK(suggestion("mlops", "orchestrated-pipeline", {{".github/workflows/ci.yml", kTestsOnlyWorkflow}}) == "-");
+}
+
+TEST_CASE("training rules: CI that builds and publishes the training pipeline") {
+    // Azure Pipelines publishing the Azure ML pipeline on every change was missed
+    CHECK(suggestion("mlops", "pipeline-cd", {{".pipelines/ci.yml", kAzureCiTrain}}) == "yes");
+    CHECK(suggestion("mlops", "pipeline-cd",
+                     {{"cloudbuild.yaml", "steps:\n- name: 'py'\n  args: ['utils.py', '--mode', 'compile-pipeline']\n"}}) == "yes");
+    // a workflow merely named build-pipeline (a Docker image build) is not publishing an ML pipeline
+    CHECK(suggestion("mlops", "pipeline-cd", {{".github/workflows/build-pipeline.yml",
+                                              "name: build-pipeline\non: [workflow_dispatch]\njobs:\n  b:\n    steps:\n"
+                                              "      - run: docker build .\n"}}) == "-");
+    // a batch-scoring pipeline is not the training pipeline
+    CHECK(suggestion("mlops", "pipeline-cd", {{".pipelines/batch.yml",
+                                              "steps:\n  - script: python -m ml.build_parallel_batchscore_pipeline\n"}}) == "-");
+}
+
+TEST_CASE("training rules: schedules written for an orchestrator are scheduled jobs from code") {
+    // orchestrator schedules in code (Prefect, Dagster, Kubeflow recurring runs, Argo CronWorkflow) were missed
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"flows/deploy.py", "d = Deployment.build_from_flow(flow=score, schedule=CronSchedule(cron='0 3 * * *'))\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"pipelines/run.py", "client.create_recurring_run(experiment_id=e, cron_expression='0 0 * * *')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"k8s/train.yaml", "apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\n"}}) ==
+          "yes");
+    // a test that builds a schedule is not a job
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"tests/test_sched.py", "def test_s():\n    ScheduleDefinition(job=j, cron_schedule='@daily')\n"}}) == "-");
+    // a Jenkins cron trigger is a schedule of unknown purpose; polling the repository is not a schedule
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"Jenkinsfile", "pipeline {\n  triggers {\n    cron('H 2 * * *')\n  }\n}\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"Jenkinsfile", "pipeline {\n  triggers {\n    pollSCM('* * * * *')\n  }\n}\n"}}) ==
+          "-");
+    // an event-triggered cloud function that starts pipeline runs was missed
+    const char* fn = "def trigger_pipeline(event, context):\n    api.create_run_from_job_spec(job_spec_path=p)\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"src/trigger/main.py", fn}}) == "partial");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"src/runner.py", "def submit():\n    api.create_run_from_job_spec(job_spec_path=p)\n"}}) == "-");
+}
+
+TEST_CASE("training rules: Azure ML run logging and tracker callbacks are experiment tracking") {
+    // Azure ML run.log of parameters and metrics was missed
+    const char* aml = "from azureml.core import Run\nrun = Run.get_context()\nrun.log('alpha', 0.5)\n";
+    CHECK(suggestion("mlops", "experiment-tracking", {{"training/train_aml.py", aml}}) == "yes");
+    CHECK(suggestion("mlops-ct", "experiment-tracking", {{"training/train_aml.py", aml}}) == "yes");
+    // a variable named run with a log method is not Azure ML
+    CHECK(suggestion("mlops", "experiment-tracking", {{"app/job.py", "run.log('started')\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "experiment-tracking", {{"app/job.py", "run.log('started')\n"}}) == "-");
+    // a tracker callback of a training framework logs every run
+    CHECK(suggestion("mlops", "experiment-tracking",
+                     {{"pkg/train.py", "cb = MLflowLoggerCallback(tracking_uri=uri, experiment_name=n)\n"}}) == "yes");
+    CHECK(suggestion("mlops-ct", "experiment-tracking", {{"pkg/train.py", "trainer = pl.Trainer(logger=WandbLogger(project='p'))\n"}}) ==
+          "yes");
+}
+
+TEST_CASE("training rules: metrics logged to a tracker by training that runs automatically are kept per version") {
+    const char* logs = "import mlflow\nmlflow.log_metrics({'rmse': rmse})\n";
+    // metrics logged to MLflow by a Jenkins-run pipeline gave only partial
+    CHECK(suggestion("mlops", "eval-metrics-history", {{"cd4ml/track.py", logs}, {"Jenkinsfile", kJenkinsPipeline}}) == "yes");
+    CHECK(suggestion("mlops", "eval-metrics-history", {{"src/task.py", "vertex_ai.log_metrics({'acc': a})\n"},
+                                                        {"src/pipelines/training_pipeline.py", kTfxPipeline}}) == "yes");
+    CHECK(suggestion("mlops", "eval-metrics-history",
+                     {{"training/train_aml.py", "run.log('mse', mse)\n"}, {".pipelines/ci.yml", kAzureCiTrain}}) == "yes");
+    // metrics logged by a script someone runs by hand are kept per run only
+    CHECK(suggestion("mlops", "eval-metrics-history", {{"train.py", logs}}) == "partial");
+    // a test that logs metrics is not the training logging them
+    CHECK(suggestion("mlops", "eval-metrics-history", {{"tests/test_track.py", logs}, {"Jenkinsfile", kJenkinsPipeline}}) == "partial");
+}
+
+TEST_CASE("training rules: build ids on runs and models, dvc.lock and ML Metadata are provenance") {
+    // a run tagged with its CI build number was missed
+    const char* runtag = "from mlflow import set_tag\nset_tag('BuildNumber', os.getenv('BUILD_NUMBER'))\n";
+    CHECK(suggestion("mlops", "model-provenance", {{"pkg/register.py", runtag}}) == "partial");
+    CHECK(suggestion("mlops-ct", "model-traceable-to-commit", {{"pkg/register.py", runtag}}) == "partial");
+    // a registered model carrying the build id is provenance
+    const char* modeltag = "tags = {}\ntags['BuildId'] = build_id\nmodel = AMLModel.register(workspace=ws, tags=tags)\n";
+    CHECK(suggestion("mlops", "model-provenance", {{"register/register_model.py", modeltag}}) == "yes");
+    CHECK(suggestion("mlops-ct", "model-traceable-to-commit", {{"register/register_model.py", modeltag}}) == "yes");
+    // a build tag set in a test is not provenance; a tag of something else is not either
+    CHECK(suggestion("mlops", "model-provenance", {{"tests/test_register.py", runtag}}) == "-");
+    CHECK(suggestion("mlops", "model-provenance", {{"pkg/register.py", "set_tag('owner', 'me')\n"}}) == "-");
+    // dvc.lock ties outputs to the hashes of code and data; TFX records ML Metadata
+    CHECK(suggestion("mlops", "model-provenance", {{"dvc.lock", "schema: '2.0'\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-provenance", {{"p/pipeline.py", "from tfx.orchestration import pipeline\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-lineage", {{"p/pipeline.py", "from tfx.orchestration import pipeline\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-lineage", {{"p/pipeline.py", "from tfx.proto import example_gen_pb2\n"}}) == "-");
+}
+
+TEST_CASE("training rules: models looked up among tracked runs are a registry in part") {
+    // MLflow runs searched for the model to serve (no registered versions) were missed
+    CHECK(suggestion("mlops", "model-registry", {{"app/model_cache.py", "runs = mlflow.search_runs(experiment_ids=[e])\n"}}) ==
+          "partial");
+    // a mocked search in a test, or logging a model into a run, is not a registry
+    CHECK(suggestion("mlops", "model-registry", {{"test/test_cache.py", "mlflow.search_runs = MagicMock()\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-registry", {{"train.py", "mlflow.sklearn.log_model(lr, 'model')\n"}}) == "-");
+}
+
+TEST_CASE("training rules: a candidate compared with production or an acceptance threshold is a gate") {
+    // a new model registered only if it beats the production model was missed
+    const char* champ = "if new_model_mse < production_model_mse:\n    register()\nelse:\n    run.parent.cancel()\n";
+    CHECK(suggestion("mlops", "model-validation-gate", {{"evaluate/evaluate_model.py", champ}}) == "yes");
+    CHECK(suggestion("mlops-ct", "candidate-vs-production-check", {{"evaluate/evaluate_model.py", champ}}) == "yes");
+    // a metric checked against acceptance thresholds was missed
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"scripts/acceptance.py", "accepted = threshold_min <= metric_value <= threshold_max\n"}}) == "yes");
+    // a classification threshold on a score, or the best loss of a training loop, is not a release gate
+    CHECK(suggestion("mlops", "model-validation-gate", {{"app/predict.py", "label = prob > threshold\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-validation-gate", {{"train.py", "if val_loss < best_loss:\n    save()\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "candidate-vs-production-check", {{"train.py", "if val_loss < best_loss:\n    save()\n"}}) == "-");
+    // a test asserting accuracy over a threshold is a test, not the pipeline's gate
+    CHECK(suggestion("mlops", "model-validation-gate", {{"tests/test_model.py", "assert accuracy >= ACCURACY_THRESHOLD\n"}}) == "-");
+}
+
+TEST_CASE("training rules: managed tuning services are hyperparameter search") {
+    // hypertune reporting (for Vertex AI tuning jobs) was missed
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"src/task.py", "import hypertune\nhpt = hypertune.HyperTune()\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"src/tune.py", "cfg = HyperDriveConfig(run_config=src, max_total_runs=20)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"src/task.py", "# import hypertune\nparams = {'lr': 0.1}\n"}}) == "-");
+}
+
+TEST_CASE("training rules: data pulled by code, not by a test") {
+    // a BigQuery client in a test file was cited as the training data's extraction
+    CHECK(suggestion("mlops", "data-from-code", {{"src/tests/datasource_utils_tests.py", "c = bigquery.Client(project=p)\n"}}) == "-");
+    // a pipeline's BigQuery extraction step and a query read into a frame are data from code
+    CHECK(suggestion("mlops", "data-from-code", {{"src/pipeline.py", "gen = BigQueryExampleGen(query=sql)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "data-from-code", {{"src/data.py", "df = pd.read_sql(query, conn)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "data-from-code", {{"src/data.py", "c = bigquery.Client(project=p)\n"}}) == "partial");
+    // an Azure ML dataset created by code was missed
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"ml/load.py", "ds = Dataset.Tabular.from_delimited_files(path=(store, 'x.csv'))\n"}}) == "partial");
+}
+
+TEST_CASE("training rules: the training pipeline extracting its data") {
+    // the first step of a TFX pipeline querying BigQuery; a pipeline reading a registered dataset in part
+    CHECK(suggestion("mlops", "pipeline-extracts-data", {{"src/pipeline.py", "gen = BigQueryExampleGen(query=sql)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "pipeline-extracts-data",
+                     {{"train_aml.py", "ds = Dataset.get_by_name(ws, name, version)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "pipeline-extracts-data", {{"src/data.py", "df = pd.read_csv('data.csv')\n"}}) == "-");
+    CHECK(suggestion("mlops", "pipeline-extracts-data", {{"tests/test_gen.py", "gen = BigQueryExampleGen(query=sql)\n"}}) == "-");
+}
+
+TEST_CASE("training rules: managed training compute") {
+    // training on Azure ML compute, Vertex AI, Kubeflow training operators or an Anyscale job had no rule
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"util/attach_compute.py", "cfg = AmlCompute.provisioning_configuration(vm_size=s)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"p/pipeline.py", "from tfx.v1.extensions.google_cloud_ai_platform import Trainer as VertexTrainer\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "managed-compute", {{"k8s/job.yaml", "apiVersion: kubeflow.org/v1\nkind: PyTorchJob\n"}}) == "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"deploy/jobs/train.yaml", "name: w\ncompute_config: cc\nentrypoint: bash run.sh\n"}}) == "yes");
+    // a Kubernetes Deployment, a local Keras model or a service config without an entry point is not
+    CHECK(suggestion("mlops", "managed-compute", {{"k8s/app.yaml", "kind: Deployment\n"}}) == "-");
+    CHECK(suggestion("mlops", "managed-compute", {{"deploy/services/serve.yaml", "name: s\ncompute_config: cc\n"}}) == "-");
+}
+
+TEST_CASE("training rules: schemas declared in JSON and schema tests") {
+    // a JSON file declaring categorical and numerical fields was missed
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"readers/raw_schema.json", "{\"categorical\": [\"zip\"], \"numerical\": [\"price\"]}\n"}}) == "partial");
+    // a JSON schema of something else (an API's) is not a data schema
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"api/request_schema.json", "{\"$schema\": \"http://json-schema.org/draft-07/schema#\"}\n"}}) == "-");
+    // schema checks written as pytest tests were missed
+    CHECK(suggestion("mlops", "data-schema", {{"data/data_test.py", "def test_check_schema():\n    assert cols == 10\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-schema", {{"data/data_test.py", "def test_load():\n    assert df is not None\n"}}) == "-");
+}
+
+TEST_CASE("training rules: dataset ids recorded with a run are data versions in part") {
+    // a run tagged with the registered dataset's id was missed
+    CHECK(suggestion("mlops", "data-versioning", {{"train_aml.py", "run.parent.tag(\"dataset_id\", value=dataset.id)\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "data-versioning", {{"train_aml.py", "run.parent.tag(\"owner\", value=me)\n"}}) == "-");
+}
+
+TEST_CASE("training rules: a data README documents sources only when it says where data comes from") {
+    // a data/README.md saying the folder is not for training data was taken as documented sources
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/README.md", "This folder is used for example data, it is not meant for training data.\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/README.md", "The dataset was downloaded from the UCI repository (licence CC BY).\n"}}) == "partial");
+}
+
+TEST_CASE("training rules: pins count as a training environment only beside training code") {
+    const char* pins = "numpy==1.11.1\npandas==0.18.1\n";
+    // a book's or a workstation image's pinned requirements were taken as a pinned training environment
+    CHECK(suggestion("mlops", "pinned-environment", {{"requirements.txt", pins}, {"notebooks/helpers.py", "x = 1\n"}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment", {{"resources/libraries/requirements-full.txt", pins}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment", {{"requirements.txt", pins}, {"src/train.py", kTrainPy}}) == "partial");
+    // conda environment files pinned to versions were missed; lower bounds are not pins
+    const char* conda = "dependencies:\n  - python=3.7.*\n  - pip:\n      - azureml-sdk==1.27.*\n";
+    CHECK(suggestion("mlops", "pinned-environment", {{"ml/conda_dependencies.yml", conda}, {"ml/training/train.py", kTrainPy}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "pinned-environment",
+                     {{"conda.yaml", "dependencies:\n  - numpy>=1.14\n  - pip:\n      - mlflow\n"}, {"train.py", kTrainPy}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment", {{"ml/conda_dependencies.yml", conda}}) == "-");
+}
+
+TEST_CASE("training rules: seeds count in training code, not in helpers or data generators") {
+    // np.random.seed in a book's helper or a library's data generator was taken as reproducible training
+    CHECK(suggestion("mlops", "reproducible-training", {{"notebooks/helpers_05_08.py", "interact(fit, random_state=(0, 100))\n"}}) == "-");
+    CHECK(suggestion("mlops", "reproducible-training", {{"lib/bin/datagen.py", "np.random.seed(FLAGS.random_seed)\n"}}) == "-");
+    // a fresh random seed on every run is the opposite of a fixed seed
+    CHECK(suggestion("mlops", "reproducible-training", {{"pipelines/training.py", "load(random_state=random.randint(0, 100))\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "reproducible-training", {{"train.py", "np.random.seed(40)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "reproducible-training", {{"src/train.py", "clf = RF(random_state=seed)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "reproducible-training", {{"params.yaml", "prepare:\n  split: 0.2\n  seed: 20170428\n"}}) == "partial");
+}
+
+TEST_CASE("training rules: TFX Transform shares feature code between training and serving") {
+    // a Transform graph exported into the serving signature had no rule (only feature stores)
+    CHECK(suggestion("mlops", "feature-consistency", {{"src/exporter.py", "model.tft_layer = tft_output.transform_features_layer()\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "feature-consistency", {{"src/exporter.py", "import tensorflow_transform as tft\n"}}) == "-");
+}
