@@ -48,7 +48,7 @@ constexpr std::size_t kMaxGitignore = 1u << 20;
 bool heavy_dir(const char* name) {
     static const char* const names[] = {
         ".git", ".hg", ".svn", "node_modules", "bower_components", ".venv", "venv", "site-packages",
-        "__pycache__", "build", "dist", "target", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
+        "__pycache__", "dist", "target", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
         ".ruff_cache", ".ipynb_checkpoints", ".gradle", ".terraform", ".eggs", ".next", ".cache",
         "__MACOSX", ".dvc"};
     for (const char* n : names)
@@ -56,6 +56,11 @@ bool heavy_dir(const char* name) {
     std::size_t len = std::strlen(name);
     return len > 9 && std::strcmp(name + len - 9, ".egg-info") == 0;
 }
+
+// `build` is build output in many ecosystems and source in others (Cloud Build configs, Docker build contexts,
+// release scripts). In a git checkout output is gitignored, and the walk honours .gitignore, so a `build` still
+// there is the team's files; outside a checkout it is taken as output and not entered.
+bool build_output_dir(const char* name, bool git_checkout) { return !git_checkout && std::strcmp(name, "build") == 0; }
 
 // Directories that by convention hold other people's code (vendored dependencies, submodules of third-party
 // libraries) or a template's placeholders: what is in them is not the team's practice, so they are never
@@ -267,6 +272,7 @@ public:
         std::string patterns;
         for (const auto& e : options_.exclude) patterns += e + "\n";
         excludes_ = Gitignore::parse(patterns);
+        git_checkout_ = ::faccessat(rootfd_, ".git", F_OK, AT_SYMLINK_NOFOLLOW) == 0;
     }
 
     std::vector<Local> run() {
@@ -397,7 +403,8 @@ private:
             if (type == DT_DIR) {
                 if (IgnoreScope::ignored(scope, child, true)) { ++local.stats.ignored; continue; }
                 if (in != Scope::Path) match_path(child, match, local);
-                if (heavy_dir(e.name.c_str()) || vendored_dir(e.name.c_str())) {
+                if (heavy_dir(e.name.c_str()) || vendored_dir(e.name.c_str()) ||
+                    build_output_dir(e.name.c_str(), git_checkout_)) {
                     ++local.stats.skipped_dirs;
                     continue;
                 }
@@ -652,6 +659,7 @@ private:
     int active_ = 0;
     std::string project_;  // --project, normalised: "" or "a/b"
     Gitignore excludes_;   // --exclude
+    bool git_checkout_ = false;  // DIR holds `.git` (a directory, or a file for worktrees and submodules)
     std::mutex visited_mutex_;
     std::set<std::pair<dev_t, ino_t>> visited_;
 };

@@ -163,6 +163,24 @@ TEST_CASE("scan: ignored, heavy and virtual-env directories are not searched") {
     CHECK(r.stats.ignored >= 3);
 }
 
+TEST_CASE("scan: a build directory is build output outside a git checkout, and the team's files in one") {
+    // In a checkout, output is gitignored; an unignored build/ holds tracked files (Cloud Build configs).
+    Tree t;
+    t.file("build/deploy.py", "import mlflow\n");
+    CHECK_FALSE(scan_tree(questionnaire(), t.root).find("by-content")->suggestion.has_value());
+    t.dir(".git");
+    ScanResult in_git = scan_tree(questionnaire(), t.root);
+    REQUIRE(in_git.find("by-content")->suggestion.has_value());
+    CHECK(in_git.find("by-content")->hits.at(0).path == "build/deploy.py");
+    t.file(".gitignore", "build/\n");
+    CHECK_FALSE(scan_tree(questionnaire(), t.root).find("by-content")->suggestion.has_value());
+    // A worktree or submodule has a .git file.
+    Tree w;
+    w.file("build/deploy.py", "import mlflow\n");
+    w.file(".git", "gitdir: ../main/.git/worktrees/w\n");
+    CHECK(scan_tree(questionnaire(), w.root).find("by-content")->suggestion.has_value());
+}
+
 TEST_CASE("scan: nested .gitignore files and .git/info/exclude apply as in git") {
     Tree t;
     t.file(".git/info/exclude", "local-notes/\n");
