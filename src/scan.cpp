@@ -57,6 +57,36 @@ bool heavy_dir(const char* name) {
     return len > 9 && std::strcmp(name + len - 9, ".egg-info") == 0;
 }
 
+// A `build/` directory with files only (no subdirectory) is kept in the repository, not made by a build: Google
+// Cloud Build configs, Dockerfiles and scripts live there by convention. Build outputs (CMake, setuptools,
+// Gradle, bundlers) always have subdirectories, so they stay unwalked.
+bool source_build_dir(int parentfd, const std::string& name) {
+    if (name != "build") return false;
+    int fd = ::openat(parentfd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return false;
+    DIR* dir = ::fdopendir(fd);
+    if (!dir) {
+        ::close(fd);
+        return false;
+    }
+    bool files_only = true;
+    while (struct dirent* e = ::readdir(dir)) {
+        const char* n = e->d_name;
+        if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0))) continue;
+        unsigned char type = e->d_type;
+        if (type == DT_UNKNOWN) {
+            struct stat st {};
+            if (::fstatat(::dirfd(dir), n, &st, AT_SYMLINK_NOFOLLOW) != 0 || S_ISDIR(st.st_mode)) type = DT_DIR;
+        }
+        if (type == DT_DIR) {
+            files_only = false;
+            break;
+        }
+    }
+    ::closedir(dir);
+    return files_only;
+}
+
 // Directories that by convention hold other people's code (vendored dependencies, submodules of third-party
 // libraries) or a template's placeholders: what is in them is not the team's practice, so they are never
 // entered either.
@@ -397,7 +427,7 @@ private:
             if (type == DT_DIR) {
                 if (IgnoreScope::ignored(scope, child, true)) { ++local.stats.ignored; continue; }
                 if (in != Scope::Path) match_path(child, match, local);
-                if (heavy_dir(e.name.c_str()) || vendored_dir(e.name.c_str())) {
+                if ((heavy_dir(e.name.c_str()) && !source_build_dir(fd, e.name)) || vendored_dir(e.name.c_str())) {
                     ++local.stats.skipped_dirs;
                     continue;
                 }
