@@ -56,8 +56,12 @@ TEST_CASE("rules: tests in CI need a CI file that runs a test command") {
                                                        {".github/workflows/triage.yml", kTriageBot}}) == "partial");
     CHECK(suggestion("mlops", "training-code-tested", {{"tests/test_train.py", train_test},
                                                        {".github/workflows/ci.yml", kPytestWorkflow}}) == "yes");
+    // a model test in CI is "yes" only when it checks the loss (or NaN); a name alone is "partial"
     CHECK(suggestion("mlops", "model-code-tests", {{"tests/test_model.py", "def test_model_loss():\n    pass\n"},
-                                                   {".github/workflows/ci.yml", kPytestWorkflow}}) == "yes");
+                                                   {".github/workflows/ci.yml", kPytestWorkflow}}) == "partial");
+    CHECK(suggestion("mlops", "model-code-tests",
+                     {{"tests/test_model.py", "def test_model_loss():\n    assert step_loss(2) < step_loss(1)\n"},
+                      {".github/workflows/ci.yml", kPytestWorkflow}}) == "yes");
     CHECK(suggestion("mlops", "model-code-tests", {{"tests/test_model.py", "def test_model_loss():\n    pass\n"}}) ==
           "partial");
     CHECK(suggestion("mlops-ct", "pipeline-code-tested", {{".github/workflows/triage.yml", kTriageBot},
@@ -67,13 +71,15 @@ TEST_CASE("rules: tests in CI need a CI file that runs a test command") {
 TEST_CASE("rules: CI on every change is a workflow run by a push or pull request") {
     CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/triage.yml", kTriageBot}}) == "-");
     CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/ci.yml", kPytestWorkflow}}) == "yes");
+    // a workflow on pull requests that builds or tests nothing is CI in part (see test_evidence_rules_testing.cpp)
     CHECK(suggestion("mlops", "ci-on-every-change",
-                     {{".github/workflows/ci.yaml", "on:\n  pull_request:\n    branches: [main]\n"}}) == "yes");
-    CHECK(suggestion("mlops", "ci-on-every-change", {{"Jenkinsfile", "pipeline {}\n"}}) == "yes");
+                     {{".github/workflows/ci.yaml", "on:\n  pull_request:\n    branches: [main]\n"}}) == "partial");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{"Jenkinsfile", "pipeline {}\n"}}) == "partial");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{"Jenkinsfile", "pipeline { steps { sh 'make test' } }\n"}}) == "yes");
     // a workflow that only publishes the documentation site does not check changes
     CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/docs.yml", kDocsDeploy}}) == "-");
-    CHECK(suggestion("mlops", "ci-on-every-change", {{".circleci/config.yml", "version: 2.1\n"}}) == "yes");
-    CHECK(suggestion("mlops", "ci-on-every-change", {{".travis.yml", "language: python\n"}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".circleci/config.yml", "version: 2.1\n"}}) == "partial");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".travis.yml", "language: python\nscript: pytest\n"}}) == "yes");
 }
 
 TEST_CASE("rules: a scheduled bot is not a scheduled job") {
@@ -198,7 +204,7 @@ TEST_CASE("rules: the misses of issue 14 are found") {
     CHECK(suggestion("mlops", "model-code-reviewed", {{"OWNERS", "approvers:\n  - alice\n"}}) == "partial");
     CHECK(suggestion("mlops", "model-code-reviewed", {{"OWNERS", "# nobody yet\n"}}) == "-");
     CHECK(suggestion("mlops", "model-code-reviewed", {{"examples/app/CODEOWNERS", "* @a\n"}}) == "-");
-    CHECK(suggestion("mlops", "model-owners", {{".github/CODEOWNERS", "* @a\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-owners", {{".github/CODEOWNERS", "* @a\n"}, {"train.py", "clf.fit(X, y)\n"}}) == "partial");
     CHECK(suggestion("mlops", "model-owners", {{"lib/CODEOWNERS", "* @a\n"}}) == "-");
     CHECK(suggestion("mlops-org", "contributing-guide", {{".github/PULL_REQUEST_TEMPLATE.md", "x\n"}}) == "partial");
     CHECK(suggestion("mlops-org", "peer-code-review", {{"OWNERS", "reviewers:\n- bob\n"}}) == "partial");

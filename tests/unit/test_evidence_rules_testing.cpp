@@ -1,0 +1,199 @@
+// The evidence rules of the "testing" area (tests in CI, CI on every change, lint, review, owners, version
+// control, templates) on small fixture trees: for each judgement, a tree where it holds and one where it must not
+// (the mistakes seen on the issue 14 bench, in general words).
+#include <string>
+
+#include "builtin_evidence.hpp"
+#include "catch.hpp"
+
+using namespace mm;
+using mm::test::Files;
+using mm::test::suggestion;
+
+namespace {
+
+// A checkout (`.git`): a build/ directory of files there is the team's (Cloud Build configs live in build/).
+const std::pair<std::string, std::string> kGit = {".git/HEAD", "ref: refs/heads/main\n"};
+const char* kTest = "def test_add():\n    assert 1 + 1 == 2\n";
+const char* kPytestWorkflow = "on: [push, pull_request]\njobs:\n  test:\n    steps:\n      - run: python -m pytest -q\n";
+const char* kCloudBuild = "steps:\n- name: 'gcr.io/cloud-builders/git'\n  args: ['clone', '$_REPO_URL']\n"
+                          "- name: '$_CICD_IMAGE_URI'\n  entrypoint: 'pytest'\n  args: ['src/tests/model_tests.py']\n";
+const char* kScriptWorkflow = "on:\n  pull_request:\njobs:\n  w:\n    steps:\n      - run: anyscale jobs submit deploy/job.yaml --wait\n";
+const char* kTestScript = "#!/bin/bash\npython -m pytest tests/code --verbose\n";
+
+}  // namespace
+
+TEST_CASE("testing rules: Cloud Build steps that run pytest are tests in CI") {
+    // a Cloud Build config kept in build/ (found by its cloud-builders steps) runs the tests: yes, not partial
+    CHECK(suggestion("mlops", "unit-tests-ci", {kGit, {"build/pipeline-deployment.yaml", kCloudBuild}, {"src/tests/a_tests.py", kTest}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "unit-tests-ci", {{"cloudbuild.yaml", "steps:\n- name: python\n  entrypoint: pytest\n"},
+                                               {"tests/test_a.py", kTest}}) == "yes");
+    // a YAML that only mentions pytest, with no Cloud Build step, is not CI
+    CHECK(suggestion("mlops", "unit-tests-ci", {{"config/settings.yaml", "runner: pytest\n"}, {"tests/test_a.py", kTest}}) ==
+          "partial");
+    // a build/ directory of build outputs (with subdirectories) is still not walked
+    CHECK(suggestion("mlops", "unit-tests-ci", {{"build/lib/cloudbuild.yaml", kCloudBuild}, {"build/ci.yaml", kCloudBuild},
+                                               {"tests/test_a.py", kTest}}) == "partial");
+}
+
+TEST_CASE("testing rules: CI that runs a script or job which runs pytest") {
+    // a workflow submits a job whose shell script runs pytest: the tests run in CI
+    CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/w.yml", kScriptWorkflow}, {"deploy/job.sh", kTestScript},
+                                               {"tests/test_a.py", kTest}}) == "yes");
+    // the same script with no CI calling scripts: tests run locally only
+    CHECK(suggestion("mlops", "unit-tests-ci", {{"deploy/job.sh", kTestScript}, {"tests/test_a.py", kTest}}) == "partial");
+    // a script whose pytest line is commented out runs no tests
+    CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/w.yml", kScriptWorkflow},
+                                               {"deploy/job.sh", "#!/bin/bash\n# pytest tests\necho hi\n"},
+                                               {"tests/test_a.py", kTest}}) == "partial");
+}
+
+TEST_CASE("testing rules: tests of a project generator are not tests of code around a model") {
+    const char* gen = "from conftest import bake_project\n\ndef test_baking(config):\n    with bake_project(config) as p:\n"
+                      "        assert p.exists()\n";
+    CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/ci.yml", kPytestWorkflow}, {"tests/test_creation.py", gen}}) ==
+          "-");
+    CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/ci.yml", kPytestWorkflow}, {"tests/test_creation.py", kTest}}) ==
+          "yes");
+}
+
+TEST_CASE("testing rules: training code tests and pipeline step tests") {
+    // a test of a training step named with 'step' inside another word (timesteps) is not a training test
+    CHECK(suggestion("mlops", "training-code-tested", {{"tests/test_env.py", "def test_generate_timesteps():\n    pass\n"}}) ==
+          "-");
+    // tests of features or splitting are tests of some pipeline steps: partial even with CI
+    CHECK(suggestion("mlops", "training-code-tested", {{"Jenkinsfile", "pipeline { stages { stage('t') { steps { sh './run_tests.sh' } } } }\n"},
+                                                       {"test/test_feature_set.py", "def test_feature_set_default():\n    pass\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "training-code-tested", {kGit, {"build/pipeline-deployment.yaml", kCloudBuild},
+                                                       {"src/tests/pipeline_tests.py", "def test_e2e_pipeline():\n    pass\n"}}) ==
+          "yes");
+}
+
+TEST_CASE("testing rules: model mechanics tests need a loss or NaN check") {
+    // a test that trains and asserts the loss went down, run in CI: yes
+    const char* loss = "def test_train_model():\n    r = train()\n    assert r.loss[0] > r.loss[1]  # loss decreased\n";
+    CHECK(suggestion("mlops", "model-code-tests", {{".github/workflows/ci.yml", kPytestWorkflow}, {"tests/test_train.py", loss}}) ==
+          "yes");
+    // a test that fits a model and checks predictions (no loss, no NaN) in CI: partial
+    const char* fit = "def test_train_model():\n    m = train_model(d)\n    np.testing.assert_almost_equal(m.predict(x), y)\n";
+    CHECK(suggestion("mlops", "model-code-tests", {{".github/workflows/ci.yml", kPytestWorkflow}, {"tests/test_train.py", fit}}) ==
+          "partial");
+    // tests of a model cache or of argument parsing that mention 'model' are not model mechanics tests
+    const char* cache = "def test_is_latest_deployable_model():\n    assert cache.latest() == 'x'\n"
+                        "def test_acceptance_with_model_id():\n    assert parse(['--model-id', '1'])\n";
+    CHECK(suggestion("mlops", "model-code-tests", {{"Jenkinsfile", "pipeline { stages { stage('t') { steps { sh './run_tests.sh' } } } }\n"},
+                                                   {"test/test_model_cache.py", cache}}) == "-");
+    // a NaN check of the data is not a check of the model's outputs
+    CHECK(suggestion("mlops", "model-code-tests", {{".github/workflows/ci.yml", kPytestWorkflow},
+                                                   {"data/data_test.py", "def test_missing():\n    assert not np.isnan(df.values).any()\n"}}) == "-");
+}
+
+TEST_CASE("testing rules: an endpoint test is an integration test, not an app unit test") {
+    const char* endpoint = "def test_model_endpoint():\n    r = endpoint.predict(instances)\n    assert r\n";
+    CHECK(suggestion("mlops", "app-unit-tests", {{"src/tests/model_deployment_tests.py", endpoint}}) == "-");
+    CHECK(suggestion("mlops", "app-unit-tests", {{"tests/test_api.py", "def test_predict():\n    c = TestClient(app)\n"}}) ==
+          "partial");
+    // the deployment pipeline calls the deployed endpoint test or a smoke test of the service: yes
+    const char* cb = "steps:\n- name: 'gcr.io/cloud-builders/git'\n  args: ['clone']\n- name: 'img'\n  entrypoint: 'pytest'\n"
+                     "  args: ['src/tests/model_deployment_tests.py::test_model_endpoint']\n";
+    CHECK(suggestion("mlops", "model-app-integration-test", {kGit, {"build/model-deployment.yaml", cb}}) == "yes");
+    CHECK(suggestion("mlops", "model-app-integration-test",
+                     {{".pipelines/cd.yml", "steps:\n- script: python -m ml_service.util.smoke_test_scoring_service --type ACI\n"}}) ==
+          "yes");
+    // a path filter naming the smoke test runs nothing
+    CHECK(suggestion("mlops", "model-app-integration-test",
+                     {{".pipelines/cd.yml", "trigger:\n  paths:\n    include:\n    - ml_service/util/smoke_test_scoring_service.py\n"}}) ==
+          "-");
+}
+
+TEST_CASE("testing rules: pipeline end-to-end test run by CI") {
+    const char* cb = "steps:\n- name: 'gcr.io/cloud-builders/git'\n  args: ['clone']\n- name: 'img'\n  entrypoint: 'pytest'\n"
+                     "  args: ['src/tests/pipeline_deployment_tests.py::test_e2e_pipeline']\n";
+    CHECK(suggestion("mlops", "pipeline-integration-test", {kGit, {"build/pipeline-deployment.yaml", cb}}) == "yes");
+    // an end-to-end pipeline test nobody runs in CI is not evidence of one in CI
+    CHECK(suggestion("mlops", "pipeline-integration-test",
+                     {{"src/tests/pipeline_tests.py", "def test_e2e_pipeline():\n    pass\n"}}) == "-");
+}
+
+TEST_CASE("testing rules: load tests") {
+    // a load test script is a hint (not run per release): partial
+    CHECK(suggestion("mlops", "load-latency-tests", {{"charts/load_test.sh", "for i in 1 2; do curl $2; done\n"}}) == "partial");
+    // loading a test set is not a load test
+    CHECK(suggestion("mlops", "load-latency-tests", {{"steps/load_test_set.py", "def load():\n    pass\n"}}) == "-");
+    // a locustfile alone does not show it runs before each release; CI running it headless does
+    CHECK(suggestion("mlops", "load-latency-tests", {{"locustfile.py", "from locust import HttpUser\n"}}) == "partial");
+    CHECK(suggestion("mlops", "load-latency-tests", {{"locustfile.py", "from locust import HttpUser\n"},
+                                                     {".github/workflows/load.yml", "on: push\njobs:\n  l:\n    steps:\n      - run: locust -f locustfile.py --headless -u 10\n"}}) ==
+          "yes");
+}
+
+TEST_CASE("testing rules: CI on every change needs a check, not only a report") {
+    // a pull-request workflow that only reports metrics (CML) is CI in part
+    const char* cml = "on: pull_request\njobs:\n  run:\n    steps:\n      - run: |\n          dvc pull eval\n"
+                      "          cml comment create report.md\n";
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/cml.yaml", cml}}) == "partial");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/ci.yml", kPytestWorkflow}}) == "yes");
+    // a pull-request job that submits the test and training job counts as running the code
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/w.yml", kScriptWorkflow}}) == "yes");
+    // a test step commented out is no check
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/ci.yml", "on: [push]\njobs:\n  t:\n    steps:\n      # - run: pytest\n      - run: echo\n"}}) ==
+          "partial");
+    // a GitLab job that only reports: partial; one that runs tests: yes
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".gitlab-ci.yml", "report:\n  script:\n    - cml comment create r.md\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".gitlab-ci.yml", "test:\n  script:\n    - pytest\n"}}) == "yes");
+    // a build run only by hand: partial; a stale-issue bot or a labeler: nothing
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/build.yml", "on:\n  workflow_dispatch:\njobs:\n  b:\n    steps:\n      - run: python build.py\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/stale.yml", "on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  s:\n    steps:\n      - uses: actions/stale@v3\n"}}) ==
+          "-");
+    // Cloud Build (its trigger is outside the repository) and Prow job configs: partial
+    CHECK(suggestion("mlops", "ci-on-every-change", {kGit, {"build/pipeline-deployment.yaml", kCloudBuild}}) == "partial");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{"prow_config.yaml", "workflows:\n  - name: e2e\n"}}) == "partial");
+    // an Azure pipeline with no CI and no PR trigger is run by hand or by another pipeline
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".pipelines/cd.yml", "pr: none\ntrigger: none\nsteps:\n- script: pytest\n"}}) ==
+          "partial");
+}
+
+TEST_CASE("testing rules: lint run by a CI script") {
+    const char* jenkins = "pipeline { stages { stage('t') { steps { sh './run_tests.sh' } } } }\n";
+    CHECK(suggestion("mlops", "lint-precommit", {{"Jenkinsfile", jenkins}, {"run_tests.sh", "pytest test\nflake8 src\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "lint-precommit", {{"Jenkinsfile", jenkins}, {"run_tests.sh", "pytest test\n# flake8 src\n"}}) == "-");
+}
+
+TEST_CASE("testing rules: review templates, code owners of a model") {
+    CHECK(suggestion("mlops", "model-code-reviewed", {{".gitlab/merge_request_templates/Default.md", "## What\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-code-reviewed", {{".github/PULL_REQUEST_TEMPLATE.md", "## What\n"}}) == "partial");
+    // CODEOWNERS of a repository that holds no model is not a model owner
+    CHECK(suggestion("mlops", "model-owners", {{".github/CODEOWNERS", "* @team\n"}, {"build.py", "print('image')\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-owners", {{".github/CODEOWNERS", "* @team\n"}, {"src/train.py", "model.fit(X, y)\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops-ct", "named-model-owner", {{".github/CODEOWNERS", "* @team\n"}, {"build.py", "print('image')\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops-ct", "named-model-owner", {{".github/CODEOWNERS", "* @team\n"}, {"src/train.py", "model.fit(X, y)\n"}}) ==
+          "partial");
+}
+
+TEST_CASE("testing rules: code in version control needs the team's code") {
+    // a book or docs site in git (a .gitignore, notebooks, docs) holds no team code
+    CHECK(suggestion("mlops", "code-in-vcs", {{".gitignore", "*.pyc\n"}, {"notebooks/helpers.py", "x = 1\n"},
+                                              {"notebooks/01.ipynb", "{}"}, {"README.md", "# Book\n"}}) == "-");
+    CHECK(suggestion("mlops-org", "code-in-version-control", {{".gitignore", "*.pyc\n"}, {"docs/index.md", "# Docs\n"}}) == "-");
+    // a project whose .gitignore ignores itself still has .git; code at the root or in a package counts
+    CHECK(suggestion("mlops", "code-in-vcs", {{".git/HEAD", "ref: refs/heads/main\n"}, {"train.py", "print(1)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "code-in-vcs", {{".gitignore", "data/\n"}, {"pkg/__init__.py", ""}}) == "partial");
+    CHECK(suggestion("mlops-org", "code-in-version-control", {{".gitignore", "data/\n"}, {"setup.py", "setup()\n"}}) == "partial");
+}
+
+TEST_CASE("testing rules: a project template shows a template, not the normal way to start") {
+    CHECK(suggestion("mlops", "project-template", {{"cookiecutter.json", "{}"}}) == "partial");
+    CHECK(suggestion("mlops", "project-template", {{"copier.yml", "a: 1\n"}}) == "partial");
+    CHECK(suggestion("mlops", "project-template", {{"README.md", "# x\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "shared-pipeline-templates", {{"cookiecutter.json", "{}"}}) == "partial");
+}
