@@ -266,3 +266,21 @@ TEST_CASE("rules: an Azure ML pipeline (azureml.pipeline, SDK v1) is an orchestr
     CHECK(suggestion("mlops", "orchestrated-pipeline", {{"notes.py", "# from azureml.pipeline.core import Pipeline\n"}}) == "-");
     CHECK(suggestion("mlops", "orchestrated-pipeline", {{"util.py", "x = 'see azureml.pipelines docs'\n"}}) == "-");
 }
+
+TEST_CASE("rules: a scheduled workflow that runs a training or scoring job is a scheduled job from code") {
+    const char* retrain = "on:\n  schedule:\n    - cron: \"0 3 * * 1\"\njobs:\n  retrain:\n    steps:\n"
+                          "      - run: |\n          pip install -r requirements.txt\n          python scripts/train_models.py\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/retrain.yml", retrain}}) == "yes");
+    const char* scoring = "on:\n  schedule:\n  - cron: '0 1 * * *'\njobs:\n  s:\n    steps:\n      - run: python -m jobs.batch_score\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/nightly.yml", scoring}}) == "yes");
+    // a nightly test run is a schedule, not a job around a model
+    const char* nightly_tests = "on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  t:\n    steps:\n      - run: python -m pytest\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/nightly.yml", nightly_tests}}) == "-");
+    // training run on every push is not scheduled
+    const char* on_push = "on: [push]\njobs:\n  t:\n    steps:\n      - run: python train.py\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/ci.yml", on_push}}) == "-");
+    // a stale-issue bot on a schedule runs no model job
+    const char* stale = "on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  s:\n    steps:\n      - uses: actions/stale@v9\n"
+                        "      - run: python scripts/predict_labels.py\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/stale.yml", stale}}) == "-");
+}
