@@ -251,7 +251,7 @@ send y
 file answers.yaml   data-sources-documented: yes
 expect [6/105]
 expect Evidence (suggests yes):
-expect +1 more
+expect +2 more
 expect Enter = yes
 send n
 file answers.yaml   data-schema: no

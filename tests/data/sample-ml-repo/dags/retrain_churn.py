@@ -16,6 +16,7 @@ with DAG(
     catchup=False,
     default_args={"on_failure_callback": notify_failure},
 ) as dag:
+    extract = BashOperator(task_id="extract", bash_command="python src/extract.py $WAREHOUSE_URL data/raw.parquet")
     validate = BashOperator(task_id="validate", bash_command="python src/validate.py")
     train = BashOperator(task_id="train", bash_command="dvc repro train")
-    validate >> train
+    extract >> validate >> train
