@@ -86,7 +86,8 @@ TEST_CASE("rules: a scheduled bot is not a scheduled job") {
     const char* stale = "on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  s:\n    steps:\n      - uses: actions/stale@v9\n";
     const char* retrain = "on:\n  schedule:\n    - cron: '0 3 * * 1'\njobs:\n  t:\n    steps:\n      - run: python train.py\n";
     CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/stale.yml", stale}}) == "-");
-    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/retrain.yml", retrain}}) == "partial");
+    // a schedule that runs the training is the whole practice (see "a scheduled workflow that runs ...")
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/retrain.yml", retrain}}) == "yes");
     CHECK(suggestion("mlops-ct", "retraining-automatic", {{".github/workflows/stale.yml", stale}}) == "-");
     CHECK(suggestion("mlops-ct", "retraining-automatic", {{".github/workflows/retrain.yml", retrain}}) == "partial");
     // nightly tests are CI on a schedule, not a scheduled job
@@ -283,4 +284,54 @@ TEST_CASE("rules: a scheduled workflow that runs a training or scoring job is a 
     const char* stale = "on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  s:\n    steps:\n      - uses: actions/stale@v9\n"
                         "      - run: python scripts/predict_labels.py\n";
     CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/stale.yml", stale}}) == "-");
+}
+
+TEST_CASE("rules: a DAG is a scheduled job only with a schedule, and a package file is no DAG") {
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"dags/__init__.py", ""}}) == "-");
+    CHECK(suggestion("mlops", "orchestrated-pipeline", {{"dags/__init__.py", ""}}) == "-");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"dags/etl.py", "with DAG('etl', schedule='@daily') as dag:\n    pass\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"airflow/dags/train.py", "dag = DAG('t', schedule_interval=timedelta(days=1))\n"}}) == "yes");
+    // started by hand
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"dags/train.py", "with DAG('t', schedule_interval=None) as dag:\n    pass\n"}}) == "-");
+}
+
+TEST_CASE("rules: a committed training script run under MLflow has a known commit") {
+    const char* script = "import mlflow\nwith mlflow.start_run():\n    model.fit(X, y)\n    mlflow.sklearn.log_model(model, 'm')\n";
+    CHECK(suggestion("mlops", "training-code-versioned", {{".git/HEAD", "ref: refs/heads/main\n"}, {"src/train.py", script}}) ==
+          "yes");
+    // not a git checkout: the commit cannot be recorded
+    CHECK(suggestion("mlops", "training-code-versioned", {{"src/train.py", script}}) == "partial");
+    // an example's training script is not the team's
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{".git/HEAD", "ref: refs/heads/main\n"}, {"examples/demo/train.py", script}}) == "partial");
+}
+
+TEST_CASE("rules: one script from the data to a saved model is training end to end") {
+    CHECK(suggestion("mlops", "training-scripted",
+                     {{"src/train.py", "df = pd.read_csv(path)\nmodel.fit(df[X], df[y])\njoblib.dump(model, out)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "training-scripted", {{"src/train_best_model.py",
+                                                     "data = load_dataset('imdb')\ntrainer.train()\nmodel.save_pretrained(out)\n"}}) ==
+          "yes");
+    // a script that only fits is a start
+    CHECK(suggestion("mlops", "training-scripted", {{"src/train.py", "model.fit(X, y)\n"}}) == "partial");
+    // a test that trains is not the team's training
+    CHECK(suggestion("mlops", "training-scripted",
+                     {{"tests/test_train.py", "df = pd.read_csv(p)\njoblib.dump(m, o)\n"}}) == "-");
+}
+
+TEST_CASE("rules: compose files and Kubernetes manifests are some infrastructure as code, deployment guides a release process") {
+    CHECK(suggestion("mlops", "infrastructure-as-code", {{"docker-compose.yml", "services:\n  api:\n    build: .\n"}}) == "partial");
+    CHECK(suggestion("mlops", "infrastructure-as-code", {{"compose.yaml", "services: {}\n"}}) == "partial");
+    CHECK(suggestion("mlops", "infrastructure-as-code",
+                     {{"k8s/api.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n"}}) == "partial");
+    CHECK(suggestion("mlops", "infrastructure-as-code", {{"infra/main.tf", "resource \"aws_s3_bucket\" \"b\" {}\n"}}) == "yes");
+    // a manifest in an example or docs is not the team's infrastructure
+    CHECK(suggestion("mlops", "infrastructure-as-code",
+                     {{"examples/k8s/api.yaml", "apiVersion: apps/v1\nkind: Deployment\n"}}) == "-");
+    CHECK(suggestion("mlops", "release-process-documented", {{"docs/deployment.md", "# Deploying\n"}}) == "partial");
+    CHECK(suggestion("mlops", "release-process-documented", {{"DEPLOYMENT.md", "# Deploying\n"}}) == "partial");
+    CHECK(suggestion("mlops", "release-process-documented", {{"docs/architecture.md", "# How it fits\n"}}) == "-");
 }
