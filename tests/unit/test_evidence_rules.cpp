@@ -335,3 +335,17 @@ TEST_CASE("rules: compose files and Kubernetes manifests are some infrastructure
     CHECK(suggestion("mlops", "release-process-documented", {{"DEPLOYMENT.md", "# Deploying\n"}}) == "partial");
     CHECK(suggestion("mlops", "release-process-documented", {{"docs/architecture.md", "# How it fits\n"}}) == "-");
 }
+
+TEST_CASE("rules: tests run through a task runner in CI are tests in CI") {
+    for (const char* cmd : {"mise run test", "just test", "task test", "poe test", "pixi run test", "hatch run test"}) {
+        CAPTURE(cmd);
+        const std::string ci = std::string("on: [push, pull_request]\njobs:\n  t:\n    steps:\n      - run: ") + cmd + "\n";
+        CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/ci.yml", ci}, {"tests/test_a.py", kTest}}) == "yes");
+        CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/ci.yml", ci}}) == "yes");
+    }
+    // a task runner that only formats is not a test step
+    const char* fmt = "on: [push]\njobs:\n  t:\n    steps:\n      - run: mise run format\n";
+    CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/ci.yml", fmt}, {"tests/test_a.py", kTest}}) == "partial");
+    CHECK(suggestion("mlops-ct", "code-unit-tested", {{".github/workflows/ci.yml", "on: [push]\njobs:\n  t:\n    steps:\n      - run: just test\n"},
+                                                      {"tests/test_a.py", kTest}}) == "yes");
+}
