@@ -510,6 +510,7 @@ Questionnaire load_questionnaire(const SourceText& source) {
     sink.throw_if_errors();
     q.source_name = source.name;
     q.digest = content_digest(source.text);
+    q.index_questions();
     return q;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -161,7 +162,26 @@ struct Questionnaire {
         for (const auto& d : dimensions) n += d.questions.size();
         return n;
     }
+    // Where each question id sits (dimension, question), built by index_questions(), which the loader calls:
+    // find_question runs once per answer, so a linear search made checking a large answers file quadratic. A
+    // missing or stale entry (a questionnaire built or changed by hand) falls back to the search, so a lookup is
+    // never wrong, only slower.
+    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> question_index;
+    void index_questions() {
+        question_index.clear();
+        for (std::size_t di = 0; di < dimensions.size(); ++di)
+            for (std::size_t qi = 0; qi < dimensions[di].questions.size(); ++qi)
+                question_index.emplace(dimensions[di].questions[qi].id, std::make_pair(di, qi));
+    }
     const Question* find_question(const std::string& qid, const Dimension** dim = nullptr) const {
+        if (auto it = question_index.find(qid); it != question_index.end()) {
+            const auto [di, qi] = it->second;
+            if (di < dimensions.size() && qi < dimensions[di].questions.size() &&
+                dimensions[di].questions[qi].id == qid) {
+                if (dim) *dim = &dimensions[di];
+                return &dimensions[di].questions[qi];
+            }
+        }
         for (const auto& d : dimensions)
             for (const auto& q : d.questions)
                 if (q.id == qid) {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 
 #include "catch.hpp"
@@ -325,4 +326,22 @@ TEST_CASE("scope: up_to_level is read, checked against the questionnaire, and wr
     CHECK(all_errors([&] { check_answers(q, mm::test::answers("scope: {up_to_level: 4}\n")); }) ==
           "a.yaml:1:22: error: 'up_to_level' is 4, above the top level of 'basic' (3); use 1 to 3, or remove "
           "'scope:' to assess every level");
+}
+
+TEST_CASE("find_question uses the loader's index and is never wrong when the index is stale") {
+    Questionnaire q = questionnaire(read_source(mm::test::data_file("valid/basic.yaml")).text);
+    REQUIRE(q.question_index.size() == q.question_count());  // the loader indexed every question
+    const Dimension* dim = nullptr;
+    const Question* first = &q.dimensions.at(0).questions.at(0);
+    CHECK(q.find_question(first->id, &dim) == first);
+    CHECK(dim == &q.dimensions.at(0));
+    CHECK(q.find_question("no-such-question") == nullptr);
+    // Changed by hand after loading: a moved question is still found, a removed one is not.
+    const std::string moved = first->id;
+    std::rotate(q.dimensions[0].questions.begin(), q.dimensions[0].questions.begin() + 1, q.dimensions[0].questions.end());
+    REQUIRE(q.find_question(moved) != nullptr);
+    CHECK(q.find_question(moved)->id == moved);
+    q.dimensions[0].questions.erase(std::find_if(q.dimensions[0].questions.begin(), q.dimensions[0].questions.end(),
+                                                 [&](const Question& x) { return x.id == moved; }));
+    CHECK(q.find_question(moved) == nullptr);
 }
