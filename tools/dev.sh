@@ -21,6 +21,7 @@ TEST_PACKAGES=(
   python3-jsonschema python3-yaml            # the JSON Schemas are checked against fixtures and built-ins; the
                                              # CI templates are read as YAML
   libxml2-utils                              # xmllint: JUnit reports against Jenkins' junit-10.xsd
+  cmark-gfm                                  # GitHub's Markdown renderer: Markdown reports render as meant
   help2man man-db bash-completion zsh fish   # man page and shell completions, and their tests
   dpkg-dev file                              # CPack's .deb and its install test
   clang libclang-rt-14-dev                   # libFuzzer smoke run

@@ -155,3 +155,13 @@ expect_out '"held_by": [
 run report "$REPORTS/legacy-before-rule2.json" -f text
 expect_out "Why level 1: held by 4 dimensions. Level 2 (Automated training) needs:" "legacy report: why this level"
 expect_out "  platform    project-bootstrap, infra-changes-via-cd" "legacy report: missing practices derived"
+
+# ---- a real Markdown renderer: every table of every Markdown golden renders as a table (GitHub's cmark-gfm) ----
+if command -v cmark-gfm >/dev/null; then
+  for md in "$MM_DATA"/golden/reports/*.md; do
+    tables=$(grep -cE '^\|[ :]*-' "$md" || true)
+    rendered=$(cmark-gfm --extension table "$md" | grep -c '<table>' || true)
+    if [ "$tables" -gt 0 ] && [ "$tables" = "$rendered" ]; then ok; else
+      not_ok "cmark-gfm: $(basename "$md") has $tables tables, renders $rendered"; fi
+  done
+fi
