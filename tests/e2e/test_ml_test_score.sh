@@ -46,4 +46,10 @@ printf 'questionnaire: ml-test-score\nanswers:\n  feature-expectations: n/a\n' >
 run assess -q ml-test-score -a "$TMP/na.yaml"
 expect_code 2 "n/a on a test"
 expect_err "na.yaml:3:3: error: 'feature-expectations' is a test of a points questionnaire, which has no n/a" "located"
+# diff compares points; aggregate says it compares levels only.
+run diff "$MM_DATA/reports/mts-m02-gate.json" "$MM_DATA/reports/mts-m04.json"
+expect_out "Final score 1.5 → 5" "diff compares the final scores"
+run aggregate "$MM_DATA/reports/mts-m01.json" "$MM_DATA/reports/mts-m04.json"
+expect_code 0 "aggregate of points reports"
+expect_err "is scored by points, but aggregate compares levels only" "aggregate says it compares levels only"
 finish
