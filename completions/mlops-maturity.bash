@@ -35,7 +35,7 @@ _mlops_maturity() {
     local opts="" files=""
     case $cmd in
         assess)
-            opts="--help --questionnaire --answers --answer --format --output --min-level --target-level --team
+            opts="--help --questionnaire --answers --answer --format --output --min-level --min-score --target-level --team
                   --all --top --roadmap --no-input --save --review --scan --require-evidence --require-complete --exclude --project --whole-repo --date --commit --color" ;;
         list) opts="--help --format" ;;
         show) opts="--help --format --color"; files=questionnaire ;;
@@ -78,7 +78,7 @@ _mlops_maturity() {
         --target-level | --min-level)
             COMPREPLY=($(compgen -W "0 1 2 3 4" -- "$cur"))
             return ;;
-        --answer | --team | --top | --max-file-size | --exclude)
+        --answer | --team | --top | --max-file-size | --exclude | --min-score)
             return ;;
     esac
 

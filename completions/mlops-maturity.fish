@@ -36,6 +36,7 @@ complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -s a -l answe
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l answer -x -d 'ID=VALUE'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -s f -l format -x -a 'text json markdown html junit' -d 'Report format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l min-level -x -a '0 1 2 3 4' -d 'Fail below this level'
+complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l min-score -x -d 'Fail below this final score (points questionnaires)'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l target-level -x -a '0 1 2 3 4' -d 'Target level'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l team -x -d 'Team name'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l all -d 'The full report'

@@ -25,6 +25,7 @@ ReportSummary summarize(const Report& r) {
     s.overall_level = a.overall_level;
     s.score = a.overall_score;
     if (a.target) s.target = a.target->level;
+    s.by_points = a.points.has_value();
     for (const auto& d : a.dimensions) s.dimensions.push_back({d.id, d.name, d.level});
     for (const auto& g : a.gaps) s.gaps.push_back({g.question, g.dimension, g.level, g.text, g.practice, g.group});
     return s;
@@ -37,6 +38,7 @@ bool supersedes(const std::string& later_date, const std::string& earlier_date) 
 
 void Aggregator::add(ReportSummary r, const std::string& source) {
     Aggregate& out = result_;
+    out.by_points = out.by_points || r.by_points;
     if (out.teams.empty()) {
         out.questionnaire = r.questionnaire;
         first_source_ = source;

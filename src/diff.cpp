@@ -8,6 +8,13 @@
 namespace mm {
 
 bool ReportDiff::regressed() const {
+    if (by_points()) {
+        if (new_points->final_score < old_points->final_score) return true;
+        for (const auto& n : new_points->sections)
+            for (const auto& o : old_points->sections)
+                if (o.id == n.id && n.score < o.score) return true;
+        return false;
+    }
     if (overall.change() < 0) return true;
     for (const auto& d : dimensions)
         if (d.in_old && d.in_new && d.change() < 0) return true;
@@ -61,6 +68,8 @@ ReportDiff diff_reports(const Report& o, const Report& n, const std::string& old
     d.overall.new_progress = na.overall_score;
     d.old_score = oa.overall_score;
     d.new_score = na.overall_score;
+    d.old_points = oa.points;
+    d.new_points = na.points;
 
     std::map<std::string, const DimensionResult*> old_dims;
     for (const auto& dim : oa.dimensions) old_dims.emplace(dim.id, &dim);

@@ -68,6 +68,7 @@ public:
         if (const Node* n = root.get("scoring")) read_scoring(*n, q);
         if (const Node* n = root.get("profile")) read_profile(*n, q);
         if (const Node* n = field(root, "dimensions", sink_, true, "the questionnaire")) read_dimensions(*n, q);
+        if (q.scoring_method == ScoringMethod::Points) check_points_scale(q);
         // Target rules refer to the profile and the levels, so they are read last.
         if (const Node* n = root.get("target")) read_target(*n, q);
         return q;
@@ -134,7 +135,14 @@ private:
 
     void read_scoring(const Node& n, Questionnaire& q) {
         if (!expect_kind(n, Node::Kind::Map, sink_, "'scoring'")) return;
-        check_keys(n, sink_, {"rule", "pass_threshold"}, "'scoring'");
+        check_keys(n, sink_, {"rule", "pass_threshold", "method"}, "'scoring'");
+        if (const Node* v = n.get("method"))
+            if (auto m = read_string(*v, sink_, "'method'")) {
+                if (*m == "points") q.scoring_method = ScoringMethod::Points;
+                else if (*m != "staircase")
+                    error_at(sink_, *v, "'method' must be 'staircase' (the default) or 'points' (the ML Test Score; "
+                                        "see docs/scoring.md), not '" + *m + "'");
+            }
         if (const Node* v = n.get("rule"))
             if (auto r = read_int(*v, sink_, "'rule'")) {
                 if (*r < 1 || *r > 3)
@@ -148,6 +156,22 @@ private:
                     error_at(sink_, *v, "'pass_threshold' must be above 0 and at most 1, not " + v->scalar);
                 else
                     q.pass_threshold = *t;
+            }
+    }
+
+    // The points method sums 0, 0.5 or 1 per test and compares sections by their sums (docs/scoring.md, "Points"),
+    // so every question is a practice (answered not / manual / automated), of weight 1, asked of every team.
+    void check_points_scale(const Questionnaire& q) {
+        for (const auto& d : q.dimensions)
+            for (const auto& qu : d.questions) {
+                std::string why;
+                if (qu.type == QuestionType::Choice) why = "is a choice question";
+                else if (qu.weight != 1.0) why = "has a weight other than 1";
+                else if (!qu.applies_when.empty()) why = "has 'applies_when'";
+                if (why.empty()) continue;
+                sink_.error(qu.pos.line, qu.pos.column,
+                            "'" + qu.id + "' " + why + ": under 'method: points' every question is a practice of "
+                            "weight 1, asked of every team, and scores 0, 0.5 or 1 (not / manual / automated)");
             }
     }
 
@@ -548,9 +572,13 @@ std::vector<Diagnostic> lint_questionnaire(const Questionnaire& q) {
 bool parse_answer_value(const std::string& text, bool quoted, Answer& out) {
     std::string v = text;
     std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (v == "yes" || v == "y" || v == "true") { out.kind = AnswerKind::Yes; return true; }
-    if (v == "partial" || v == "partly" || v == "partially") { out.kind = AnswerKind::Partial; return true; }
-    if (v == "no" || v == "n" || v == "false") { out.kind = AnswerKind::No; return true; }
+    // not / manual / automated: the ML Test Score's scale (docs/scoring.md, "Points"), the same credits 0, 0.5, 1.
+    if (v == "yes" || v == "y" || v == "true" || v == "automated") { out.kind = AnswerKind::Yes; return true; }
+    if (v == "partial" || v == "partly" || v == "partially" || v == "manual") {
+        out.kind = AnswerKind::Partial;
+        return true;
+    }
+    if (v == "no" || v == "n" || v == "false" || v == "not") { out.kind = AnswerKind::No; return true; }
     if (v == "n/a" || v == "na") { out.kind = AnswerKind::NotApplicable; return true; }
     (void)quoted;  // "2" and 2 both name choice level 2: nobody means anything else by a quoted digit
     if (!v.empty() && v.size() <= 2 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -723,12 +751,16 @@ std::string option_list(const Question& qu) {
 
 const std::vector<std::string> kPracticeValues = {"yes", "partial", "no", "n/a"};
 
-std::string practice_values(const std::string& written) {
-    std::string msg = "a practice question takes yes, partial, no or n/a";
+const std::vector<std::string> kPointsValues = {"not", "manual", "automated"};
+
+std::string practice_values(const Questionnaire& q, const std::string& written) {
+    const bool points = q.scoring_method == ScoringMethod::Points;
+    std::string msg = points ? "a test takes not, manual or automated (or no, partial, yes)"
+                             : "a practice question takes yes, partial, no or n/a";
     std::string lower = written;
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    std::string hint = lower.empty() ? std::string() : nearest(lower, kPracticeValues);
+    std::string hint = lower.empty() ? std::string() : nearest(lower, points ? kPointsValues : kPracticeValues);
     if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
     return msg;
 }
@@ -789,7 +821,7 @@ void check_answers(const Questionnaire& q, const AnswerSet& answers) {
                 sink.error(r.key_pos.line, r.key_pos.column, unknown_question(id, ids, q, !sink.full()));
             else if (qu->type == QuestionType::Practice)
                 sink.error(r.pos.line, r.pos.column,
-                           "invalid answer " + r.shown + " for '" + id + "': " + practice_values(r.value));
+                           "invalid answer " + r.shown + " for '" + id + "': " + practice_values(q, r.value));
             else
                 sink.error(r.pos.line, r.pos.column,
                            "invalid answer " + r.shown + " for '" + id + "': " + choice_values(*qu));
@@ -807,7 +839,15 @@ void check_answers(const Questionnaire& q, const AnswerSet& answers) {
                     sink.error(a.pos.line, a.pos.column, unknown_question(id, ids, q, !sink.full()));
                 return;
             }
-            if (a.kind == AnswerKind::NotApplicable) return;
+            if (a.kind == AnswerKind::NotApplicable) {
+                // The paper compares sections by their sums out of the same tests: a test left out would lower a
+                // section's maximum and flatter it (docs/scoring.md, "Points").
+                if (q.scoring_method == ScoringMethod::Points)
+                    sink.error(a.pos.line, a.pos.column,
+                               "'" + id + "' is a test of a points questionnaire, which has no n/a: answer not, "
+                               "manual or automated (a test that cannot apply to your system scores as not done)");
+                return;
+            }
             if (qu->type == QuestionType::Practice && a.kind == AnswerKind::Choice) {
                 sink.error(a.pos.line, a.pos.column,
                            "'" + id + "' is a practice question: answer yes, partial, no or n/a, not " +

@@ -212,7 +212,9 @@ void Walk::intro() {
     if (profile_due && !options_.review && questions_due == questions) count += " (which may rule some out)";
     out += para(count + "; " + minutes(due_now) + ".", 0);
     out += "One key answers, no Enter needed:\n";
-    out += packed({"y yes", "p partial", "n no", "a not applicable"});
+    // The ML Test Score's scale for a points questionnaire, which has no n/a (docs/scoring.md, "Points").
+    if (q_.scoring_method == ScoringMethod::Points) out += packed({"a automated", "m manual", "n not done"});
+    else out += packed({"y yes", "p partial", "n no", "a not applicable"});
     // The number keys as this questionnaire uses them: 1-N picks a profile option, a choice's option is its level.
     std::vector<std::string> numbers;
     std::size_t profile_options = 0;
@@ -335,6 +337,9 @@ void Walk::show_prompt(const Item& it) {
     } else if (it.question->type == QuestionType::Choice) {
         const auto& opts = it.question->options;
         keys = fmt::format("{}-{} choose{}a n/a", opts.front().level, opts.back().level, narrow ? " " : "  ");
+    } else if (q_.scoring_method == ScoringMethod::Points) {
+        const std::string y = key('a', AnswerKind::Yes), p = key('m', AnswerKind::Partial);
+        keys = narrow ? y + "/" + p + "/n" : y + " automated  " + p + " manual  n not";
     } else {
         const std::string y = key('y', AnswerKind::Yes), p = key('p', AnswerKind::Partial);
         keys = narrow ? y + "/" + p + "/n/a" : y + " yes  " + p + " partial  n no  a n/a";
@@ -372,6 +377,8 @@ void Walk::hint(const Item& it) {
     else if (it.question->type == QuestionType::Choice)
         h = fmt::format("press {}-{} to choose an option, or a for n/a", it.question->options.front().level,
                         it.question->options.back().level);
+    else if (q_.scoring_method == ScoringMethod::Points)
+        h = "press a (automated), m (manual) or n (not done) to answer";
     else
         h = "press y, p, n or a to answer";
     if (const std::optional<AnswerKind> def = default_answer(it)) h += " (Enter: " + to_string(*def) + ")";
@@ -380,6 +387,7 @@ void Walk::hint(const Item& it) {
 
 void Walk::answer_with(const Item& it, const Answer* a, const std::string* profile_value, bool from_evidence) {
     std::string echo;
+    const bool points = q_.scoring_method == ScoringMethod::Points;
     if (a) {
         const std::string& id = it.question->id;
         answers_.answers[id] = *a;
@@ -398,9 +406,9 @@ void Walk::answer_with(const Item& it, const Answer* a, const std::string* profi
             answers_.sources.erase(id);
         }
         switch (a->kind) {
-            case AnswerKind::Yes: echo = style_.green("yes"); break;
-            case AnswerKind::Partial: echo = style_.yellow("partial"); break;
-            case AnswerKind::No: echo = style_.red("no"); break;
+            case AnswerKind::Yes: echo = style_.green(points ? "automated" : "yes"); break;
+            case AnswerKind::Partial: echo = style_.yellow(points ? "manual" : "partial"); break;
+            case AnswerKind::No: echo = style_.red(points ? "not" : "no"); break;
             case AnswerKind::NotApplicable: echo = "not applicable"; break;
             case AnswerKind::Choice: echo = echo_fit(current_answer(it)); break;
         }
@@ -453,7 +461,10 @@ Walk::Step Walk::handle(std::size_t i, const Key& key) {
     } else {
         Answer a;
         bool ok = true;
-        if (c == 'a') {
+        const bool points = q_.scoring_method == ScoringMethod::Points;
+        if (points && (c == 'a' || c == 'm')) {  // automated, manual; y, p and n still work
+            a.kind = c == 'a' ? AnswerKind::Yes : AnswerKind::Partial;
+        } else if (c == 'a') {
             a.kind = AnswerKind::NotApplicable;
         } else if (it.question->type == QuestionType::Choice) {
             ok = c >= '0' && c <= '9' && it.question->option_at(c - '0');

@@ -247,14 +247,17 @@ std::string link_or_text(const std::string& ref) {
     return "<a href=\"" + h(href) + "\" rel=\"noopener noreferrer\">" + h(ref) + "</a>";
 }
 
-void gap_item(std::string& out, const Gap& g, const Index& index, int max, bool full) {
+void gap_item(std::string& out, const Gap& g, const Index& index, int max, bool full, bool points = false) {
     out += "<li class=\"gap\"><span class=\"box\" aria-hidden=\"true\"></span><div class=\"gap-body\">\n";
     out += "<div class=\"gap-head\"><span class=\"prio\">" + std::to_string(g.priority) + ".</span> " +
            h(g.text.empty() ? g.question : g.text) + "</div>\n";
-    out += "<div class=\"meta\"><code>" + h(g.question) + "</code> · " + h(index.dimension_name(g.dimension)) +
-           " · <span class=\"lvl\"><span class=\"dot\" style=\"background:" + level_color(g.level, max) +
-           "\"></span>level " + std::to_string(g.level) + "</span>";
-    if (std::string status = gap_status(g); !status.empty())
+    out += "<div class=\"meta\"><code>" + h(g.question) + "</code> · " + h(index.dimension_name(g.dimension));
+    if (points)
+        out += " · <span class=\"status\">" + h(points_state(g)) + "</span>";
+    else
+        out += " · <span class=\"lvl\"><span class=\"dot\" style=\"background:" + level_color(g.level, max) +
+               "\"></span>level " + std::to_string(g.level) + "</span>";
+    if (std::string status = gap_status(g); !status.empty() && !points)
         out += " · <span class=\"status\">" + h(status) + "</span>";
     out += "</div>\n";
     if (full) {
@@ -402,71 +405,38 @@ svg.narrow .tick { font-size: 18px; }
 }
 )CSS";
 
-}  // namespace
+// The points method's headline badge: the final score, coloured by its band (docs/scoring.md, "Points").
+std::string points_badge(const PointsResult& p) {
+    const auto& bands = points_bands();
+    const int band = static_cast<int>(std::find(bands.begin(), bands.end(), p.band) - bands.begin());
+    return "<section class=\"headline\">\n<div class=\"badge\" style=\"background:" +
+           level_color(band, static_cast<int>(bands.size()) - 1) + "\"><span class=\"num\">" +
+           points_text(p.final_score) + "</span><span class=\"of\">of " + points_text(points_ceiling(p)) +
+           "</span></div>\n<div>\n<div class=\"label\">Final score (the lowest section)</div>\n<div class=\"name\">" +
+           h(points_band_text(p.band)) + "</div>\n";
+}
 
-std::string render_html(const Report& r) {
+// The points method's table: each section's points out of its tests.
+std::string points_table(const PointsResult& p) {
+    std::string out = "<section>\n<h2>Sections</h2>\n<div class=\"table-scroll\">\n<table>\n<thead><tr>"
+                      "<th>Section</th><th class=\"num\">Points</th><th>Progress</th></tr></thead>\n<tbody>\n";
+    for (const auto& s : p.sections) {
+        const double fraction = s.max > 0 ? std::clamp(stored(s.score) / s.max, 0.0, 1.0) : 1.0;
+        out += "<tr><td>" + h(s.name.empty() ? s.id : s.name);
+        if (is_weakest_section(p, s)) out += "<span class=\"weakest\">weakest</span>";
+        out += "</td><td class=\"num\">" + points_text(s.score) + "</td><td><div class=\"meter\"><span style=\"width:" +
+               fmt::format("{:.1f}", fraction * 100) + "%;background:#2f9a4a\"></span></div><span class=\"cov\">" +
+               points_text(s.score) + " of " + points_text(s.max) + "</span></td></tr>\n";
+    }
+    return out + "</tbody>\n</table>\n</div>\n</section>\n";
+}
+
+// The staircase's overview: the chart and the level ladder.
+std::string overview(const Report& r) {
     const Assessment& a = r.assessment;
     const QuestionnaireInfo& q = r.questionnaire;
-    const Index index(r);
     const int max = q.max_level();
-    const std::string title = q.title.empty() ? q.id : q.title;
     std::string out;
-
-    out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-           "img-src data:\">\n"
-           "<meta name=\"generator\" content=\"" + h(r.tool_name + " " + r.tool_version) + "\">\n"
-           "<title>" + h(title) + (r.team.empty() ? "" : " · " + h(r.team)) + "</title>\n<style>" + kStyle +
-           "</style>\n</head>\n<body>\n<main>\n";
-
-    // Headline.
-    out += "<header>\n<div class=\"kicker\">Maturity report</div>\n<h1>" + h(title) + "</h1>\n";
-    if (!r.team.empty()) out += "<p class=\"team\">Team: " + h(r.team) + "</p>\n";
-    if (!r.date.empty() || !r.commit.empty()) {
-        out += "<p class=\"assessed\">Assessed";
-        if (!r.date.empty()) out += " <time datetime=\"" + h(r.date) + "\">" + h(r.date) + "</time>";
-        if (!r.commit.empty()) out += " at commit <code>" + h(r.commit) + "</code>";
-        out += "</p>\n";
-    }
-    out += "</header>\n";
-    out += "<section class=\"headline\">\n<div class=\"badge\" style=\"background:" +
-           level_color(a.overall_level, max) + "\"><span class=\"num\">" + std::to_string(a.overall_level) +
-           "</span><span class=\"of\">of " + std::to_string(max) + "</span></div>\n<div>\n"
-           "<div class=\"label\">Overall level</div>\n<div class=\"name\">" +
-           h(a.overall_name.empty() ? q.level_name(a.overall_level) : a.overall_name) + "</div>\n"
-           "<div class=\"facts\">Score " + percent(a.overall_score) +
-           (a.up_to_level ? " · <strong>capped:</strong> " + h(scope_note(a)) : std::string()) + "</div>\n";
-    if (const auto reasons = why_level(a); !reasons.empty()) {
-        const int next = a.overall_level + 1;
-        out += "<div class=\"why\"><strong>Why level " + std::to_string(a.overall_level) + ":</strong> " +
-               held_by_text(a, reasons.size()) + ". Level " + std::to_string(next) + " (" + h(q.level_name(next)) + ") needs:<ul>\n";
-        for (const auto& reason : reasons) {
-            std::string ids;
-            for (const auto& m : reason.missing) ids += (ids.empty() ? "" : ", ") + ("<code>" + h(m) + "</code>");
-            out += "<li>" + h(reason.dimension->name.empty() ? reason.dimension->id : reason.dimension->name) + ": " +
-                   ids + "</li>\n";
-        }
-        out += "</ul></div>\n";
-    }
-    if (a.target) {
-        out += "<div class=\"target\"><strong>Target level " + std::to_string(a.target->level) + ": " +
-               h(q.level_name(a.target->level)) + "</strong> (" +
-               target_source(*a.target) + ")";
-        if (!a.target->reason.empty()) out += ". " + h(a.target->reason);
-        out += "</div>\n";
-    }
-    for (const auto& s : a.see_also)
-        out += "<div class=\"target\"><strong>See also:</strong> <code>mlops-maturity assess -q " + h(s.questionnaire) +
-               "</code> (" + h(s.because) + ")</div>\n";
-    if (r.gate) {
-        if (r.gate->passed)
-            out += "<div class=\"gate pass\">Gate passed (" + gate_bars(*r.gate, h) + ")</div>\n";
-        else
-            out += "<div class=\"gate fail\">Gate failed: " + gate_failures(*r.gate, h) + "</div>\n";
-    }
-    out += "</div>\n</section>\n";
-
     // Chart and ladder.
     out += "<section class=\"overview\">\n<div>\n<h2>Dimensions at a glance</h2>\n<figure>\n";
     if (a.dimensions.size() >= 3) {
@@ -507,8 +477,15 @@ std::string render_html(const Report& r) {
                std::to_string(counts.not_applicable + counts.not_asked) + "</dd></div>\n</dl>\n";
     }
     out += "</div>\n</section>\n";
+    return out;
+}
 
-    // Dimension table.
+// The staircase's dimension table: level, progress and coverage per level.
+std::string dimension_table(const Report& r) {
+    const Assessment& a = r.assessment;
+    const QuestionnaireInfo& q = r.questionnaire;
+    const int max = q.max_level();
+    std::string out;
     out += "<section>\n<h2>Dimensions</h2>\n<div class=\"table-scroll\">\n<table>\n<thead><tr><th>Dimension</th><th class=\"num\">Level</th>"
            "<th>Progress</th>";
     for (int k = 1; k <= max; ++k)
@@ -543,11 +520,21 @@ std::string render_html(const Report& r) {
         out += "</tr>\n";
     }
     out += "</tbody>\n</table>\n</div>\n</section>\n";
+    return out;
+}
 
-    // Gap report.
+// The gap report and the tally of questions left out.
+std::string gap_section(const Report& r, const Index& index) {
+    const Assessment& a = r.assessment;
+    const int max = r.questionnaire.max_level();
+    std::string out;
     out += "<section>\n<h2>Next steps</h2>\n";
     if (a.gaps.empty()) {
         out += "<p>No gaps: every applicable practice is in place.</p>\n";
+    } else if (a.points) {
+        out += "<p class=\"tally\">" + points_gaps_heading(a.gaps.size()) + ".</p>\n<ol class=\"gaps\">\n";
+        for (const auto& g : a.gaps) gap_item(out, g, index, max, true, true);
+        out += "</ol>\n";
     } else {
         out += "<p class=\"tally\">" + plural(a.gaps.size(), "practice", "practices") +
                " not yet in place, in priority order.</p>\n";
@@ -573,6 +560,13 @@ std::string render_html(const Report& r) {
     if (counts.not_applicable) tally += std::to_string(counts.not_applicable) + " answered n/a. ";
     if (!tally.empty()) out += "<p class=\"tally\">" + tally + "</p>\n";
     out += "</section>\n";
+    return out;
+}
+
+// Contradictions and the footer.
+std::string rest_of_report(const Report& r) {
+    const QuestionnaireInfo& q = r.questionnaire;
+    std::string out;
 
     if (r.contradictions && !r.contradictions->empty()) {
         out += "<section>\n<h2>Answers the repository contradicts (" + std::to_string(r.contradictions->size()) +
@@ -592,6 +586,78 @@ std::string render_html(const Report& r) {
            h(q.id) + "</code> " + h(q.version) + (q.digest.empty() ? "" : " (" + h(q.digest) + ")") +
            ".</footer>\n</main>\n</body>\n</html>\n";
     return out;
+}
+
+}  // namespace
+
+std::string render_html(const Report& r) {
+    const Assessment& a = r.assessment;
+    const QuestionnaireInfo& q = r.questionnaire;
+    const Index index(r);
+    const int max = q.max_level();
+    const std::string title = q.title.empty() ? q.id : q.title;
+    std::string out;
+
+    out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+           "img-src data:\">\n"
+           "<meta name=\"generator\" content=\"" + h(r.tool_name + " " + r.tool_version) + "\">\n"
+           "<title>" + h(title) + (r.team.empty() ? "" : " · " + h(r.team)) + "</title>\n<style>" + kStyle +
+           "</style>\n</head>\n<body>\n<main>\n";
+
+    // Headline.
+    out += "<header>\n<div class=\"kicker\">Maturity report</div>\n<h1>" + h(title) + "</h1>\n";
+    if (!r.team.empty()) out += "<p class=\"team\">Team: " + h(r.team) + "</p>\n";
+    if (!r.date.empty() || !r.commit.empty()) {
+        out += "<p class=\"assessed\">Assessed";
+        if (!r.date.empty()) out += " <time datetime=\"" + h(r.date) + "\">" + h(r.date) + "</time>";
+        if (!r.commit.empty()) out += " at commit <code>" + h(r.commit) + "</code>";
+        out += "</p>\n";
+    }
+    out += "</header>\n";
+    if (a.points) out += points_badge(*a.points);
+    else out += "<section class=\"headline\">\n<div class=\"badge\" style=\"background:" +
+           level_color(a.overall_level, max) + "\"><span class=\"num\">" + std::to_string(a.overall_level) +
+           "</span><span class=\"of\">of " + std::to_string(max) + "</span></div>\n<div>\n"
+           "<div class=\"label\">Overall level</div>\n<div class=\"name\">" +
+           h(a.overall_name.empty() ? q.level_name(a.overall_level) : a.overall_name) + "</div>\n"
+           "<div class=\"facts\">Score " + percent(a.overall_score) +
+           (a.up_to_level ? " · <strong>capped:</strong> " + h(scope_note(a)) : std::string()) + "</div>\n";
+    if (const auto reasons = why_level(a); !reasons.empty() && !a.points) {
+        const int next = a.overall_level + 1;
+        out += "<div class=\"why\"><strong>Why level " + std::to_string(a.overall_level) + ":</strong> " +
+               held_by_text(a, reasons.size()) + ". Level " + std::to_string(next) + " (" + h(q.level_name(next)) + ") needs:<ul>\n";
+        for (const auto& reason : reasons) {
+            std::string ids;
+            for (const auto& m : reason.missing) ids += (ids.empty() ? "" : ", ") + ("<code>" + h(m) + "</code>");
+            out += "<li>" + h(reason.dimension->name.empty() ? reason.dimension->id : reason.dimension->name) + ": " +
+                   ids + "</li>\n";
+        }
+        out += "</ul></div>\n";
+    }
+    if (a.target && !a.points) {
+        out += "<div class=\"target\"><strong>Target level " + std::to_string(a.target->level) + ": " +
+               h(q.level_name(a.target->level)) + "</strong> (" +
+               target_source(*a.target) + ")";
+        if (!a.target->reason.empty()) out += ". " + h(a.target->reason);
+        out += "</div>\n";
+    }
+    for (const auto& s : a.see_also)
+        out += "<div class=\"target\"><strong>See also:</strong> <code>mlops-maturity assess -q " + h(s.questionnaire) +
+               "</code> (" + h(s.because) + ")</div>\n";
+    if (r.gate) {
+        if (r.gate->passed)
+            out += "<div class=\"gate pass\">Gate passed (" + gate_bars(*r.gate, h) + ")</div>\n";
+        else
+            out += "<div class=\"gate fail\">Gate failed: " + gate_failures(*r.gate, h) + "</div>\n";
+    }
+    out += "</div>\n</section>\n";
+
+    if (a.points) out += points_table(*a.points);
+    else out += overview(r) + dimension_table(r);
+    out += gap_section(r, index);
+    return out + rest_of_report(r);
 }
 
 }  // namespace mm

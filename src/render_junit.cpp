@@ -133,7 +133,13 @@ std::string render_junit(const Report& r) {
             for (const auto& ref : g.references) detail += "\nSee: " + ref;
             if (std::string note = index.note(g.question); !note.empty()) detail += "\nNote: " + note;
             std::string status = gap_status(g);
-            if (g.level <= required) {
+            if (a.points) {  // every test short of automated fails: the paper's full point is automation
+                ++s.failures;
+                std::string message = (g.text.empty() ? g.question : g.text) + " (" + points_state(g) + ": " +
+                                      points_text(g.credit) + " of 1 point)";
+                cases += ">\n      <failure message=\"" + x(message) + "\" type=\"gap\">" + x(detail) +
+                         "</failure>\n    </testcase>\n";
+            } else if (g.level <= required) {
                 ++s.failures;
                 std::string message = (g.text.empty() ? g.question : g.text) + " (level " + std::to_string(g.level) +
                                       " practice " + (status.empty() ? "not in place" : status) +
@@ -154,7 +160,14 @@ std::string render_junit(const Report& r) {
         // When and what was assessed go with every suite: junit-10.xsd allows properties on a <testsuite> only,
         // and CI reporters show a suite's properties on their own.
         std::string props;
-        if (s.dim)
+        const SectionPoints* sp = nullptr;
+        if (a.points)
+            for (const auto& p : a.points->sections)
+                if (p.id == s.id) sp = &p;
+        if (sp)
+            props += "      <property name=\"points\" value=\"" + points_text(sp->score) +
+                     "\"/>\n      <property name=\"max_points\" value=\"" + points_text(sp->max) + "\"/>\n";
+        else if (s.dim)
             props += "      <property name=\"level\" value=\"" + std::to_string(s.dim->level) +
                      "\"/>\n      <property name=\"required_level\" value=\"" + std::to_string(required) + "\"/>\n";
         if (!r.date.empty()) props += "      <property name=\"date\" value=\"" + x(r.date) + "\"/>\n";

@@ -21,10 +21,10 @@ std::string level_label(const QuestionnaireInfo& q, int level, const std::string
     return std::to_string(level) + (name.empty() ? "" : ": " + esc(name));
 }
 
-void gap_item(std::string& out, const Gap& g, const Index& index) {
-    std::string meta = code(g.question) + " · " + esc(index.dimension_name(g.dimension)) + " · level " +
-                       std::to_string(g.level);
-    if (std::string status = gap_status(g); !status.empty()) meta += " · " + status;
+void gap_item(std::string& out, const Gap& g, const Index& index, bool points) {
+    std::string meta = code(g.question) + " · " + esc(index.dimension_name(g.dimension)) +
+                       (points ? " · " + points_state(g) : " · level " + std::to_string(g.level));
+    if (std::string status = gap_status(g); !status.empty() && !points) meta += " · " + status;
     out += "- [ ] **" + esc(g.text.empty() ? g.question : g.text) + "**<br>\n";
     out += "  " + meta;
     std::string practice = esc(g.practice);
@@ -37,6 +37,36 @@ void gap_item(std::string& out, const Gap& g, const Index& index) {
     }
     if (std::string note = index.note(g.question); !note.empty()) out += "<br>\n  Note: " + esc(note);
     out += "\n";
+}
+
+// The staircase's table: each dimension's level and progress.
+std::string dimension_table(const Assessment& a, int max) {
+    std::string out = "| Dimension | Level | Progress | |\n|:--|:-:|:--|--:|\n";
+    for (const auto& d : a.dimensions) {
+        std::string name = esc(d.name.empty() ? d.id : d.name);
+        if (marks_weakest(a, d)) name += " ⬅ weakest";
+        if (const std::string why = left_out_reason(d); !why.empty()) {
+            out += "| " + name + " | – | " + why + " | |\n";
+            continue;
+        }
+        out += "| " + name + " | " + std::to_string(d.level) + " | " + bar(stored(d.progress), max, 12) + " | " +
+               one_decimal(d.progress) + " / " + std::to_string(max) + " |\n";
+    }
+    return out + "\n";
+}
+
+// The points method: the final score and its band, then each section's points (docs/scoring.md, "Points").
+std::string points_markdown(const PointsResult& p) {
+    std::string out = "**" + points_headline(p) + "**\n\n";
+    out += "| Section | Points | Progress | |\n|:--|:-:|:--|--:|\n";
+    for (const auto& s : p.sections) {
+        std::string name = esc(s.name.empty() ? s.id : s.name);
+        if (is_weakest_section(p, s)) name += " ⬅ weakest";
+        out += "| " + name + " | " + points_text(s.score) + " | " +
+               bar(stored(s.score), static_cast<int>(std::clamp(s.max, 0.0, 1e6)), 12) + " | " + points_text(s.score) +
+               " / " + points_text(s.max) + " |\n";
+    }
+    return out + "\n";
 }
 
 }  // namespace
@@ -58,10 +88,11 @@ std::string render_markdown(const Report& r) {
         if (!r.commit.empty()) when += (when.empty() ? "Assessed at commit " : " at commit ") + code(r.commit);
         out += when + "\n\n";
     }
-    out += "**Overall level " + level_label(q, a.overall_level, a.overall_name) + "** (of " + std::to_string(max) +
-           ") · score " + percent(a.overall_score) + "\n\n";
+    if (!a.points)
+        out += "**Overall level " + level_label(q, a.overall_level, a.overall_name) + "** (of " + std::to_string(max) +
+               ") · score " + percent(a.overall_score) + "\n\n";
     if (a.up_to_level) out += "**Capped:** " + scope_note(a) + "\n\n";
-    if (const auto reasons = why_level(a); !reasons.empty()) {
+    if (const auto reasons = why_level(a); !reasons.empty() && !a.points) {
         const int next = a.overall_level + 1;
         out += "**Why level " + std::to_string(a.overall_level) + ":** " + held_by_text(a, reasons.size()) +
                ". Level " + std::to_string(next) + " (" + esc(q.level_name(next)) + ") needs:\n\n";
@@ -73,7 +104,7 @@ std::string render_markdown(const Report& r) {
         }
         out += "\n";
     }
-    if (a.target) {
+    if (a.target && !a.points) {
         out += "**Target level " + level_label(q, a.target->level) + "** (" +
                target_source(*a.target) + ")";
         if (!a.target->reason.empty()) out += ": " + esc(a.target->reason);
@@ -88,24 +119,18 @@ std::string render_markdown(const Report& r) {
             out += "❌ **Gate failed**: " + gate_failures(*r.gate, esc) + "\n\n";
     }
 
-    out += "| Dimension | Level | Progress | |\n|:--|:-:|:--|--:|\n";
-    for (const auto& d : a.dimensions) {
-        std::string name = esc(d.name.empty() ? d.id : d.name);
-        if (marks_weakest(a, d)) name += " ⬅ weakest";
-        if (const std::string why = left_out_reason(d); !why.empty()) {
-            out += "| " + name + " | – | " + why + " | |\n";
-            continue;
-        }
-        out += "| " + name + " | " + std::to_string(d.level) + " | " + bar(stored(d.progress), max, 12) + " | " +
-               one_decimal(d.progress) + " / " + std::to_string(max) + " |\n";
-    }
-    out += "\n";
+    out += a.points ? points_markdown(*a.points) : dimension_table(a, max);
 
     if (a.gaps.empty()) {
         out += "**No gaps:** every applicable practice is in place.\n";
     } else {
-        out += "### Next steps: " + plural(a.gaps.size(), "gap", "gaps") + " in priority order\n";
-        std::size_t i = 0;
+        if (a.points) {
+            out += "### Next steps: " + points_gaps_heading(a.gaps.size()) + "\n\n";
+            for (const auto& g : a.gaps) gap_item(out, g, index, true);
+        } else {
+            out += "### Next steps: " + plural(a.gaps.size(), "gap", "gaps") + " in priority order\n";
+        }
+        std::size_t i = a.points ? a.gaps.size() : 0;
         while (i < a.gaps.size()) {
             const GapGroup group = a.gaps[i].group;
             std::size_t j = i;
@@ -114,11 +139,11 @@ std::string render_markdown(const Report& r) {
                 // Beyond the target: folded away, so the list stays about what matters now.
                 out += "\n<details><summary>" + plural(j - i, "practice", "practices") +
                        " beyond the target (optional)</summary>\n\n";
-                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index);
+                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index, false);
                 out += "\n</details>\n";
             } else {
                 out += "\n#### " + std::string(group_heading(group, a.target)) + "\n\n";
-                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index);
+                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index, false);
             }
             i = j;
         }

@@ -58,6 +58,7 @@ std::string render_questionnaire_json(const Questionnaire& q) {
     }
     j["levels"] = levels;
     j["scoring"] = {{"pass_threshold", q.pass_threshold}};
+    if (q.scoring_method == ScoringMethod::Points) j["scoring"]["method"] = "points";
     if (!q.profile.empty()) {
         ojson profile = ojson::array();
         for (const auto& p : q.profile) {

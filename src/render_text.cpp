@@ -74,6 +74,49 @@ std::string overall_line(const Assessment& a, int max, const Style& st) {
            (a.up_to_level ? st.yellow("Capped: " + scope_note(a)) + "\n" : std::string());
 }
 
+// The staircase's table: each dimension's name, level, bar and progress.
+std::string dimension_table(const Assessment& a, int max, const Style& st, int width) {
+    int name_width = 10;
+    for (const auto& d : a.dimensions) name_width = std::max(name_width, display_width(terminal_safe(d.name)));
+    const int bar_cells = 16;
+    name_width = std::min(name_width, width - (bar_cells + 22));
+    std::string out = st.bold(pad_right("Dimension", name_width) + "  Level  " + pad_right("Progress", bar_cells) +
+                              "  of " + std::to_string(max)) + "\n";
+    for (const auto& d : a.dimensions) {
+        std::string name = truncate_to(terminal_safe(d.name), name_width);
+        if (const std::string why = left_out_reason(d); !why.empty()) {
+            out += pad_right(name, name_width) + "  " + st.dim(pad_right("  –", 5) + "  " + why) + "\n";
+            continue;
+        }
+        out += pad_right(name, name_width) + "  " +
+               st.level(d.level, max, pad_right("  " + std::to_string(d.level), 5)) + "  " +
+               st.cyan(bar(d.progress, max, bar_cells)) + "  " + one_decimal(d.progress) +
+               (marks_weakest(a, d) ? st.dim("  ← weakest") : "") + "\n";
+    }
+    return out;
+}
+
+// The points method: the final score with its band, then each section's points (docs/scoring.md, "Points").
+std::string points_block(const PointsResult& p, const Style& st, int width) {
+    const bool low = p.final_score <= 1.0 + 1e-9, high = p.final_score > 3.0 + 1e-9;
+    const std::string headline = st.bold(points_headline(p));
+    std::string out = (low ? st.red(headline) : high ? st.green(headline) : st.yellow(headline)) + "\n\n";
+    int name_width = 10;
+    for (const auto& s : p.sections) name_width = std::max(name_width, display_width(terminal_safe(s.name)));
+    const int bar_cells = 16;
+    name_width = std::min(name_width, width - (bar_cells + 24));
+    out += st.bold(pad_right("Section", name_width) + "  Points  " + pad_right("Progress", bar_cells) + "  of " +
+                   points_text(p.sections.empty() ? 0.0 : p.sections.front().max)) + "\n";
+    for (const auto& s : p.sections) {
+        const int cells_max = static_cast<int>(std::clamp(s.max, 0.0, 1e6));
+        out += pad_right(truncate_to(terminal_safe(s.name), name_width), name_width) + "  " +
+               pad_right("  " + points_text(s.score), 6) + "  " + st.cyan(bar(s.score, cells_max, bar_cells)) +
+               "  " + points_text(s.score) + "/" + points_text(s.max) +
+               (is_weakest_section(p, s) ? st.dim("  ← weakest") : "") + "\n";
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string render_text_summary(const Report& r, const TextOptions& options, std::size_t top) {
@@ -90,8 +133,9 @@ std::string render_text_summary(const Report& r, const TextOptions& options, std
     if (!r.commit.empty()) head += " · commit " + terminal_safe(r.commit.substr(0, 12));
     out += st.bold(truncate_to(head, cut - 4 - display_width(q.id) - display_width(q.version))) +
            st.dim(fmt::format(" ({} {})", terminal_safe(q.id), terminal_safe(q.version))) + "\n";
-    out += overall_line(a, q.max_level(), st);
-    if (a.target)
+    if (a.points) out += st.bold(truncate_to(points_headline(*a.points), cut)) + "\n";
+    else out += overall_line(a, q.max_level(), st);
+    if (a.target && !a.points)
         out += truncate_to(fmt::format("Target level {}: {} ({})", a.target->level,
                                        terminal_safe(q.level_name(a.target->level)), target_source(*a.target)),
                            cut) + "\n";
@@ -110,7 +154,8 @@ std::string render_text_summary(const Report& r, const TextOptions& options, std
         for (std::size_t i = 0; i < shown; ++i) {
             const Gap& g = a.gaps[i];
             id_width = std::max(id_width, display_width(terminal_safe(g.question)));
-            wheres.push_back(fmt::format("{}, level {}", terminal_safe(g.dimension), g.level));
+            wheres.push_back(a.points ? fmt::format("{}, {}", terminal_safe(g.dimension), points_state(g))
+                                      : fmt::format("{}, level {}", terminal_safe(g.dimension), g.level));
             where_width = std::max(where_width, display_width(wheres.back()));
         }
         id_width = std::min(id_width, cut / 3);
@@ -144,8 +189,9 @@ std::string render_text(const Report& r, const TextOptions& options) {
     if (!r.date.empty()) out += "Date: " + terminal_safe(r.date) + "\n";
     if (!r.commit.empty()) out += "Commit: " + terminal_safe(r.commit) + "\n";
     out += "\n";
-    out += overall_line(a, max, st);
-    if (a.target) {
+    if (a.points) out += points_block(*a.points, st, width);
+    else out += overall_line(a, max, st);
+    if (a.target && !a.points) {
         out += wrap(fmt::format("Target level {}: {} ({}). {}", a.target->level,
                                 terminal_safe(q.level_name(a.target->level)), target_source(*a.target),
                                 terminal_safe(a.target->reason)),
@@ -155,28 +201,10 @@ std::string render_text(const Report& r, const TextOptions& options) {
         out += wrap(fmt::format("See also: mlops-maturity assess -q {} ({}).", terminal_safe(s.questionnaire),
                                 terminal_safe(s.because)),
                     width, 2) + "\n";
-    out += why_level_text(a, q, st, width);
+    if (!a.points) out += why_level_text(a, q, st, width);
     out += "\n";
 
-    // Dimension table: name, level, bar, progress.
-    int name_width = 10;
-    for (const auto& d : a.dimensions) name_width = std::max(name_width, display_width(terminal_safe(d.name)));
-    const int bar_cells = 16;
-    name_width = std::min(name_width, width - (bar_cells + 22));
-    out += st.bold(pad_right("Dimension", name_width) + "  Level  " + pad_right("Progress", bar_cells) + "  of " +
-                   std::to_string(max)) + "\n";
-    for (const auto& d : a.dimensions) {
-        std::string name = truncate_to(terminal_safe(d.name), name_width);
-        if (const std::string why = left_out_reason(d); !why.empty()) {
-            out += pad_right(name, name_width) + "  " + st.dim(pad_right("  –", 5) + "  " + why) + "\n";
-            continue;
-        }
-        out += pad_right(name, name_width) + "  " +
-               st.level(d.level, max, pad_right("  " + std::to_string(d.level), 5)) + "  " +
-               st.cyan(bar(d.progress, max, bar_cells)) + "  " + one_decimal(d.progress) +
-               (marks_weakest(a, d) ? st.dim("  ← weakest") : "") + "\n";
-    }
-    out += "\n";
+    out += a.points ? std::string() : dimension_table(a, max, st, width) + "\n";
 
     // Gaps, grouped by priority.
     if (a.gaps.empty()) {
@@ -184,11 +212,13 @@ std::string render_text(const Report& r, const TextOptions& options) {
     } else {
         std::size_t optional_count = 0;
         for (const auto& g : a.gaps) optional_count += g.group == GapGroup::Optional;
-        out += st.bold(fmt::format("Next steps ({} gaps, in priority order)", a.gaps.size())) + "\n";
+        out += st.bold(a.points ? "Next steps (" + points_gaps_heading(a.gaps.size()) + ")"
+                                : fmt::format("Next steps ({} gaps, in priority order)", a.gaps.size())) + "\n";
         GapGroup current = GapGroup::Next;
         bool first = true;
+        if (a.points) out += "\n";
         for (const auto& g : a.gaps) {
-            if (first || g.group != current) {
+            if (!a.points && (first || g.group != current)) {
                 current = g.group;
                 first = false;
                 std::string heading = current == GapGroup::Blocking ? "Blocking the next level"
@@ -200,7 +230,9 @@ std::string render_text(const Report& r, const TextOptions& options) {
             }
             std::string status = g.unanswered ? ", unanswered" : g.credit > 0 ? ", partly in place" : "";
             std::string head = fmt::format("{:>3}. {} ", g.priority, terminal_safe(g.question));
-            std::string where = st.dim(fmt::format("[{}, level {}{}]", terminal_safe(g.dimension), g.level, status));
+            std::string where = st.dim(a.points ? fmt::format("[{}, {}]", terminal_safe(g.dimension), points_state(g))
+                                                : fmt::format("[{}, level {}{}]", terminal_safe(g.dimension), g.level,
+                                                              status));
             if (g.group == GapGroup::Optional && !options.show_all) {
                 out += head + where + "\n";
                 continue;

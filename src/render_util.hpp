@@ -101,6 +101,7 @@ std::string gate_bars(const GateResult& gate, Escape escape, const std::string& 
     for (const auto& b : gate.bars)
         out += (out.empty() ? "" : ", ") + (b.dimension.empty() ? std::string("overall") : escape(b.dimension)) +
                at_least + std::to_string(b.level);
+    if (gate.min_score) out += (out.empty() ? "" : ", ") + std::string("final score") + at_least + points_text(*gate.min_score);
     return out;
 }
 
@@ -126,6 +127,40 @@ inline std::string gap_status(const Gap& g) {
     if (g.unanswered) return "unanswered";
     if (g.credit > 0) return "partly in place";
     return "";
+}
+
+inline std::string plural(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// ---- the points method (docs/scoring.md, "Points (ML Test Score)") ----
+
+// The most a final score can be: the smallest section's number of tests.
+inline double points_ceiling(const PointsResult& p) {
+    double m = p.sections.empty() ? 0.0 : p.sections.front().max;
+    for (const auto& s : p.sections) m = std::min(m, s.max);
+    return m;
+}
+
+// "Final score 1.5 of 7: A first pass at making it production-ready". Raw text: no report text is in it.
+inline std::string points_headline(const PointsResult& p) {
+    return "Final score " + points_text(p.final_score) + " of " + points_text(points_ceiling(p)) + ": " +
+           points_band_text(p.band);
+}
+
+// Where a test stands, for the gap list: "not done", "manual" or "unanswered".
+inline std::string points_state(const Gap& g) {
+    if (g.unanswered) return "unanswered";
+    return g.credit > 0 ? "manual" : "not done";
+}
+
+inline bool is_weakest_section(const PointsResult& p, const SectionPoints& s) {
+    return s.score <= p.final_score + 1e-9;
+}
+
+// The heading of a points report's gap list.
+inline std::string points_gaps_heading(std::size_t n) {
+    return plural(n, "test", "tests") + " not yet automated, lowest section first";
 }
 
 // Lookups a renderer needs over a report: dimension names by id, notes by question.
@@ -170,9 +205,6 @@ inline std::string hit_location(const EvidenceHit& h) {
     return h.path + (h.line > 0 ? ":" + std::to_string(h.line) : std::string());
 }
 
-inline std::string plural(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 // Who holds the overall level, after "Why level N:": "every dimension is at level N" when all of them do, else
 // "held by 3 dimensions" (`held`: the number of why_level's reasons). Raw text: no report text is in it.

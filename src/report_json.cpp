@@ -1,6 +1,7 @@
 // The JSON report, out and back in, side by side so the round trip stays exact (docs/report-format.md).
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <map>
@@ -93,6 +94,12 @@ std::string render_json(const Report& r) {
         for (const auto& x : a.see_also) s.push_back({{"questionnaire", x.questionnaire}, {"because", x.because}});
         j["see_also"] = s;
     }
+    if (a.points) {  // the points method only: additive
+        ojson sections = ojson::array();
+        for (const auto& s : a.points->sections)
+            sections.push_back({{"id", s.id}, {"name", s.name}, {"score", rounded(s.score)}, {"max", rounded(s.max)}});
+        j["points"] = {{"sections", sections}, {"final", rounded(a.points->final_score)}, {"band", a.points->band}};
+    }
     ojson dims = ojson::array();
     for (const auto& d : a.dimensions) {
         ojson lv = ojson::array();
@@ -184,7 +191,9 @@ std::string render_json(const Report& r) {
             if (!b.dimension.empty()) bj = {{"dimension", b.dimension}, {"level", b.level}};
             bars.push_back(bj);
         }
-        j["gate"] = {{"passed", r.gate->passed}, {"bars", bars}, {"failures", r.gate->failures}};
+        j["gate"] = {{"passed", r.gate->passed}, {"bars", bars}};
+        if (r.gate->min_score) j["gate"]["min_score"] = rounded(*r.gate->min_score);  // --min-score only
+        j["gate"]["failures"] = r.gate->failures;
     }
     if (r.contradictions) {
         ojson cs = ojson::array();
@@ -379,6 +388,7 @@ public:
         const json& gaps = array(j, "gaps", "");
         for (std::size_t i = 0; i < gaps.size(); ++i) a.gaps.push_back(read_gap(gaps[i], rc::element("gaps", i)));
         if (!has_reasons) derive_reasons(r);
+        if (const json* p = optional(j, "points")) a.points = read_points(*p, a);
         const json& answers = array(j, "answers", "");
         for (std::size_t i = 0; i < answers.size(); ++i)
             a.questions.push_back(read_answered(answers[i], rc::element("answers", i)));
@@ -523,6 +533,39 @@ private:
             const std::string at = rc::element("see_also", i);
             a.see_also.push_back({str(s[i], "questionnaire", at), str(s[i], "because", at)});
         }
+    }
+
+    // The points method's result: one section per dimension, in the same order; each score within 0 .. max; the
+    // final score the lowest of them and its band the one points_band gives, so a report cannot contradict itself.
+    PointsResult read_points(const json& p, const Assessment& a) const {
+        if (!p.is_object()) fail("points", "expected an object");
+        PointsResult out;
+        const json& sections = array(p, "sections", "points");
+        if (sections.size() != a.dimensions.size())
+            fail("points.sections", "has " + std::to_string(sections.size()) + " sections for " +
+                                        std::to_string(a.dimensions.size()) + " dimensions");
+        for (std::size_t i = 0; i < sections.size(); ++i) {
+            const std::string path = rc::element("points.sections", i);
+            SectionPoints s{str(sections[i], "id", path), str(sections[i], "name", path),
+                            number(sections[i], "score", path), number(sections[i], "max", path)};
+            if (s.id != a.dimensions[i].id)
+                fail(rc::member(path, "id"), "'" + s.id + "' is not dimension '" + a.dimensions[i].id + "'");
+            if (!(s.max >= 0.0 && s.max <= rc::kMaxCount))
+                fail(rc::member(path, "max"), "must be a number of tests");
+            if (!(s.score >= 0.0 && s.score <= s.max))
+                fail(rc::member(path, "score"), "must be from 0 to its 'max'");
+            out.sections.push_back(std::move(s));
+        }
+        out.final_score = number(p, "final", "points");
+        double lowest = out.sections.empty() ? 0.0 : out.sections.front().score;
+        for (const auto& s : out.sections) lowest = std::min(lowest, s.score);
+        if (std::fabs(out.final_score - lowest) > 1e-9)
+            fail("points.final", points_text(out.final_score) + " is not the lowest section score " + points_text(lowest));
+        out.band = str(p, "band", "points");
+        if (out.band != points_band(out.final_score))
+            fail("points.band", "'" + out.band + "' is not the band of " + points_text(out.final_score) + " ('" +
+                                    points_band(out.final_score) + "')");
+        return out;
     }
 
     DimensionResult read_dimension(const json& d, const std::string& path) const {
@@ -704,6 +747,10 @@ private:
         for (std::size_t i = 0; i < bars.size(); ++i) {
             const std::string path = rc::element("gate.bars", i);
             gr.bars.push_back({opt_str(bars[i], "dimension", path), level(bars[i], "level", path)});
+        }
+        if (optional(g, "min_score")) {
+            gr.min_score = number(g, "min_score", "gate");
+            if (!(*gr.min_score >= 0.0)) fail("gate.min_score", "must be 0 or more");
         }
         gr.failures = strings(g, "failures", "gate");
         return gr;

@@ -39,7 +39,9 @@ constexpr Field kRoot[] = {{"schema_version", Type::Whole, true},
                            {"overall", Type::Object, true, Ctx::Overall},
                            {"target", Type::Object, false, Ctx::Target},
                            {"dimensions", Type::Array, true, Ctx::Dimensions},
-                           {"gaps", Type::Array, true, Ctx::Gaps}};
+                           {"gaps", Type::Array, true, Ctx::Gaps},
+                           {"points", Type::Object, false}};  // only whether it is there: its contents are skipped
+constexpr unsigned kPointsBit = 1u << (std::size(kRoot) - 1);
 constexpr Field kQuestionnaire[] = {{"id", Type::String, true},      {"title", Type::String, true},
                                     {"version", Type::String, true}, {"digest", Type::String, true},
                                     {"levels", Type::Array, true, Ctx::Levels}};
@@ -270,6 +272,7 @@ private:
             if (it->required && !(f.seen & (1u << (it - fs.begin))))
                 checks_.fail(path(), "missing '" + std::string(it->key) + "'");
         if (f.ctx == Ctx::Levels) checks_.set_levels(path(), f.count);
+        if (f.ctx == Ctx::Root) out_.by_points = (f.seen & kPointsBit) != 0;
         stack_.pop_back();
         return true;
     }

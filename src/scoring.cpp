@@ -1,6 +1,9 @@
 #include "mm/scoring.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iterator>
 #include <numeric>
 
 namespace mm {
@@ -303,6 +306,64 @@ struct GapOrder {
     bool on_path(const RankedGap& g) const { return g.gap.defining && g.dimension_level == overall_level; }
 };
 
+// ---- the points method (docs/scoring.md, "Points (ML Test Score)") ----
+
+struct Band {
+    const char* id;
+    double upper;  // the highest final score in the band (inclusive); the last band has none
+    const char* text;
+};
+
+// The paper's bands: 0; (0, 1]; (1, 2]; (2, 3]; (3, 5]; above 5. Scores are sums of halves, so the edges are exact.
+const Band kBands[] = {
+    {"research-project", 0.0, "A research project: nothing is tested or monitored for production yet"},
+    {"untested", 1.0, "Not wholly untested, but serious holes in reliability are likely"},
+    {"first-productionization", 2.0, "A first pass at making it production-ready"},
+    {"reasonably-tested", 3.0, "Reasonably tested; more of it could be automated"},
+    {"strong", 5.0, "Strong automated testing and monitoring, enough for a system that must not fail"},
+    {"exceptional", 1e300, "Exceptional testing and monitoring"},
+};
+
+// A section's score: the sum of its tests' credits (unanswered tests count 0). `results` are in questionnaire order.
+SectionPoints section_points(const Dimension& d, const QuestionResult* results) {
+    SectionPoints s{d.id, d.name, 0.0, static_cast<double>(d.questions.size())};
+    for (std::size_t i = 0; i < d.questions.size(); ++i)
+        if (results[i].status == QuestionStatus::Answered) s.score += results[i].credit;
+    return s;
+}
+
+// Every section's points, the lowest of them as the final score, and its band.
+PointsResult add_up_points(const Questionnaire& q, const std::vector<QuestionResult>& results) {
+    PointsResult p;
+    std::size_t first = 0;
+    for (const auto& d : q.dimensions) {
+        p.sections.push_back(section_points(d, results.data() + first));
+        first += d.questions.size();
+    }
+    p.final_score = p.sections.empty() ? 0.0 : p.sections.front().score;
+    for (const auto& s : p.sections) p.final_score = std::min(p.final_score, s.score);
+    p.band = points_band(p.final_score);
+    return p;
+}
+
+// Under the points method there is no staircase to climb: no gap blocks a level, and the tests not at 1 are listed
+// by section, the lowest section score first (ties in questionnaire order), each section's in questionnaire order.
+void order_points_gaps(std::vector<RankedGap>& ranked, const PointsResult& p) {
+    std::map<std::string, std::pair<double, std::size_t>> section_rank;
+    for (std::size_t i = 0; i < p.sections.size(); ++i) section_rank[p.sections[i].id] = {p.sections[i].score, i};
+    for (auto& r : ranked) {
+        r.gap.blocking = false;
+        r.gap.within_target = true;
+        r.gap.group = GapGroup::Next;
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [&](const RankedGap& x, const RankedGap& y) {
+        const auto& sx = section_rank[x.gap.dimension];
+        const auto& sy = section_rank[y.gap.dimension];
+        if (sx != sy) return sx < sy;
+        return x.order < y.order;
+    });
+}
+
 int bar_for(const std::vector<Bar>& gate, const std::string& dimension) {
     int level = 0;
     for (const auto& b : gate)
@@ -311,6 +372,43 @@ int bar_for(const std::vector<Bar>& gate, const std::string& dimension) {
 }
 
 }  // namespace
+
+std::string points_band(double final_score) {
+    for (const Band& b : kBands)
+        if (final_score <= b.upper + kEpsilon) return b.id;
+    return kBands[std::size(kBands) - 1].id;
+}
+
+std::string points_band_text(const std::string& band) {
+    for (const Band& b : kBands)
+        if (band == b.id) return b.text;
+    return {};
+}
+
+const std::vector<std::string>& points_bands() {
+    static const std::vector<std::string> ids = [] {
+        std::vector<std::string> v;
+        for (const Band& b : kBands) v.emplace_back(b.id);
+        return v;
+    }();
+    return ids;
+}
+
+std::string points_text(double points) {
+    if (!std::isfinite(points) || std::fabs(points) >= 1e15) return std::to_string(points);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", std::round(points * 100.0) / 100.0 + 0.0);
+    std::string s = buf;
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+const SectionPoints* weakest_section(const PointsResult& p) {
+    for (const auto& s : p.sections)
+        if (s.score <= p.final_score + kEpsilon) return &s;
+    return nullptr;
+}
 
 bool in_scope(const Question& question, std::optional<int> up_to_level) {
     if (!up_to_level) return true;
@@ -419,6 +517,8 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
         for (const auto& dr : a.dimensions)
             if (dr.level == a.overall_level && holds_overall(dr)) a.held_by.push_back(dr.id);
 
+    if (q.scoring_method == ScoringMethod::Points) a.points = add_up_points(q, a.questions);
+
     // Stage 3: the gaps, what each dimension misses for its next level, and their order.
     std::vector<RankedGap> ranked;
     std::size_t qi = 0;
@@ -438,6 +538,10 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
         }
     }
     std::stable_sort(ranked.begin(), ranked.end(), GapOrder{a.overall_level, a.rule});
+    if (a.points) {
+        order_points_gaps(ranked, *a.points);
+        for (auto& dr : a.dimensions) dr.missing_for_next.clear();  // nothing blocks: there is no next level
+    }
     int priority = 0;
     for (auto& r : ranked) {
         r.gap.priority = ++priority;
@@ -446,9 +550,25 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
     return a;
 }
 
-GateResult check_gate(const Assessment& a, const std::vector<Bar>& bars) {
+namespace {
+
+// "final score 1.5 is below the required 2 (weakest section: Monitoring, 1.5 of 7)".
+std::string points_failure(const PointsResult& p, double min_score) {
+    const auto num = points_text;
+    std::string out = "final score " + num(p.final_score) + " is below the required " + num(min_score);
+    if (const SectionPoints* w = weakest_section(p))
+        out += " (weakest section: " + w->name + ", " + num(w->score) + " of " + num(w->max) + ")";
+    return out;
+}
+
+}  // namespace
+
+GateResult check_gate(const Assessment& a, const std::vector<Bar>& bars, std::optional<double> min_score) {
     GateResult g;
     g.bars = bars;
+    g.min_score = min_score;
+    if (min_score && a.points && a.points->final_score + kEpsilon < *min_score)
+        g.failures.push_back(points_failure(*a.points, *min_score));
     for (const auto& bar : bars) {
         if (bar.dimension.empty()) {
             if (a.overall_level < bar.level)

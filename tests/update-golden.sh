@@ -13,7 +13,7 @@ golden=$root/tests/data/golden/reports
 mkdir -p "$golden"
 cd "$root/tests/data/reports"  # file names in the outputs stay relative
 ext() { case $1 in text) echo txt ;; markdown) echo md ;; html) echo html ;; junit) echo xml ;; json) echo json ;; csv) echo csv ;; esac; }
-for fixture in acme-q2-gate beta hostile scan; do
+for fixture in acme-q2-gate beta hostile scan mts-m01 mts-m02-gate mts-m04; do
   for format in text markdown html junit; do
     "$bin" report "$fixture.json" -f "$format" >"$golden/$fixture.$(ext "$format")"
   done

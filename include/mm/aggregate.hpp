@@ -59,6 +59,9 @@ struct Aggregate {
     std::size_t practices_missing = 0;              // distinct practices missing in at least one team
     std::size_t digests = 0;                        // distinct questionnaire digests seen (1 when all agree)
     std::vector<Superseded> superseded;             // in the order the left-out reports were given
+    // Some report was scored by points (ml-test-score): aggregate compares levels only, which for such a
+    // questionnaire say only whether every test is automated; `aggregate` warns so.
+    bool by_points = false;
 };
 
 // A team's name when its report has none: the file's base name without its extension ("reports/ml-a.json" ->
@@ -74,6 +77,7 @@ struct ReportSummary {
     int overall_level = 0;
     double score = 0.0;
     std::optional<int> target;
+    bool by_points = false;  // the report has `points` (its questionnaire is scored by points)
     struct Dim {
         std::string id;
         std::string name;

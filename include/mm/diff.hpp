@@ -2,6 +2,7 @@
 // diff_reports is pure (no I/O); the renderers lay the result out as text, JSON or Markdown.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,10 +46,15 @@ struct ReportDiff {
     std::vector<PracticeChange> still_open;    // a gap in both
     std::vector<PracticeChange> newly_open;    // a gap in NEW that OLD did not ask or had n/a
     std::vector<PracticeChange> dropped;       // a gap in OLD that NEW does not ask or has n/a
+    // A questionnaire scored by points (ml-test-score): both reports' points. The diff then compares the final
+    // score and each section's points, not levels.
+    std::optional<PointsResult> old_points, new_points;
+
+    bool by_points() const { return old_points.has_value() && new_points.has_value(); }
 
     bool digest_changed() const { return old_digest != new_digest; }
     bool rule_changed() const { return old_rule != new_rule; }
-    // Whether the overall level or any dimension's level went down.
+    // Whether the overall level or any dimension's level went down; by points, the final score or a section's.
     bool regressed() const;
 };
 

@@ -130,6 +130,11 @@ inline constexpr std::size_t kMinLevels = 2;
 inline constexpr std::size_t kMaxLevels = 5;               // levels 0 up to at most 4
 inline constexpr std::size_t kMaxProfileQuestions = 100;  // each is a screen of the interactive mode
 
+// How a questionnaire is scored (docs/scoring.md): the staircase of levels (the default), or the points of the ML
+// Test Score (`scoring: {method: points}`: each question 0, 0.5 or 1, a dimension is a section whose score is the
+// sum, the final score the lowest section).
+enum class ScoringMethod { Staircase, Points };
+
 struct Questionnaire {
     std::string id;
     std::string title;
@@ -141,6 +146,7 @@ struct Questionnaire {
     // `scoring: {rule: 2}`: the defining practices of a level decide whether it is met) or 3 (rule 2, and a level
     // can be met because the levels above it vouch for it).
     int scoring_rule = 1;
+    ScoringMethod scoring_method = ScoringMethod::Staircase;
     std::vector<ProfileQuestion> profile;
     std::vector<TargetRule> target_rules;
     std::vector<Dimension> dimensions;

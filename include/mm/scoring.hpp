@@ -114,6 +114,31 @@ struct ScoreOptions {
     bool from_evidence = false;
 };
 
+// The points of a questionnaire scored by the ML Test Score's method (docs/scoring.md, "Points (ML Test Score)").
+struct SectionPoints {
+    std::string id;    // the dimension's id
+    std::string name;
+    double score = 0.0;  // the sum of its tests' credits (0, 0.5 or 1 each)
+    double max = 0.0;    // its number of tests
+};
+
+struct PointsResult {
+    std::vector<SectionPoints> sections;  // questionnaire order
+    double final_score = 0.0;             // the lowest section score
+    std::string band;                     // points_band(final_score)
+};
+
+// The paper's interpretation band of a final score, by id: "research-project" (0), "untested" (above 0, at most
+// 1), "first-productionization" (up to 2), "reasonably-tested" (up to 3), "strong" (up to 5), "exceptional"
+// (above 5).
+std::string points_band(double final_score);
+// What a band means, in our words ("First pass at making it production-ready").
+std::string points_band_text(const std::string& band);
+// A number of points as reports print it: "1.5", "2", "6.75" (at most two decimals, no trailing zeros).
+std::string points_text(double points);
+// The bands in order, lowest first.
+const std::vector<std::string>& points_bands();
+
 struct Assessment {
     int rule = 1;  // the scoring rule applied (docs/scoring.md)
     int overall_level = 0;
@@ -135,6 +160,9 @@ struct Assessment {
     // The answers' scope when it is below the top level: levels above it are not assessed, and every level is
     // capped at it (docs/scoring.md, "Scope").
     std::optional<int> up_to_level;
+    // The points method (`scoring: {method: points}`): section points, the final score and its band. The levels
+    // above are still computed and written, but the points are what the report leads with.
+    std::optional<PointsResult> points;
 };
 
 // Whether a question applies to a team with this profile; when not, `reason` says why.
@@ -168,8 +196,15 @@ struct GateResult {
     bool passed = true;
     std::vector<Bar> bars;
     std::vector<std::string> failures;  // "overall level 1 is below the required 2", "data: level 1 < 3"
+    std::optional<double> min_score;  // --min-score: the points method's final score must reach it
 };
 
-GateResult check_gate(const Assessment& a, const std::vector<Bar>& bars);
+// `min_score` (--min-score) applies to the points method only: it fails when the final score is below it
+// ("final score 1.5 is below the required 2 (weakest section: Monitoring, 1.5 of 7)").
+GateResult check_gate(const Assessment& a, const std::vector<Bar>& bars,
+                      std::optional<double> min_score = std::nullopt);
+
+// The first section at the final score (the weakest), or null without points.
+const SectionPoints* weakest_section(const PointsResult& p);
 
 }  // namespace mm

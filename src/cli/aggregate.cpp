@@ -77,6 +77,10 @@ ExitCode run_aggregate(const AggregateOptions& o) {
         std::cerr << "mlops-maturity: warning: the reports were made with " << a.digests
                   << " different versions of questionnaire '" << terminal_safe(a.questionnaire.id)
                   << "' (their digests differ); levels may not be comparable\n";
+    if (a.by_points)
+        std::cerr << "mlops-maturity: warning: questionnaire '" << terminal_safe(a.questionnaire.id)
+                  << "' is scored by points, but aggregate compares levels only (for it, level 1 means every test "
+                     "automated); compare the points with 'report' or 'diff'\n";
     for (const auto& l : a.superseded)
         std::cerr << escape_controls("mlops-maturity: warning: " + l.source +
                                      (l.date.empty() ? std::string() : " (" + l.date + ")") +

@@ -25,6 +25,7 @@ struct AssessOptions {
     std::string format = "text";
     std::string output;
     std::vector<std::string> min_levels;
+    double min_score = -1.0;  // --min-score X (points questionnaires); below 0: not given
     int target_level = -1;
     std::string team;
     std::string color = "auto";
@@ -58,6 +59,7 @@ HintCommand full_report_command(const AssessOptions& o, const Interview* intervi
     if (o.scope.whole_repo) cmd.add("--whole-repo");
     if (o.target_level >= 0) cmd.add("--target-level", std::to_string(o.target_level));
     for (const auto& m : o.min_levels) cmd.add("--min-level", m);
+    if (o.min_score >= 0) cmd.add("--min-score", points_text(o.min_score));
     // Given on the command line, not by the environment (which gives them again to the command shown).
     auto given = [](const std::string& value, const char* env) {
         const char* e = std::getenv(env);
@@ -117,10 +119,26 @@ void check_complete(const AssessOptions& o, const Assessment& a, bool interviewe
                   << '\n';
 }
 
+// The gate of a points questionnaire is its final score (--min-score); of any other, its levels (--min-level). The
+// other option would gate on a number the report does not lead with, so it is refused (docs/ci.md).
+std::optional<double> check_gate_options(const Questionnaire& q, const AssessOptions& o) {
+    const bool points = q.scoring_method == ScoringMethod::Points;
+    if (points && !o.min_levels.empty())
+        throw InputError(Diagnostic{"--min-level", 0, 0,
+                                    "'" + q.id + "' is scored by points, not levels: gate on its final score with "
+                                    "--min-score X (the lowest section score, 0 to 7 for ml-test-score)"});
+    if (!points && o.min_score >= 0)
+        throw InputError(Diagnostic{"--min-score", 0, 0,
+                                    "'" + q.id + "' is scored by levels, not points: gate on them with --min-level N"});
+    if (o.min_score < 0) return std::nullopt;
+    return o.min_score;
+}
+
 ExitCode run_assess(const AssessOptions& o) {
     Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
     // Bars and views are checked before anything is asked or written, so a typo in CI fails fast.
     std::vector<Bar> bars = parse_bars(q, o.min_levels);
+    const std::optional<double> min_score = check_gate_options(q, o);
     check_views(o);
     // When and what: checked before anything is asked, like the bars.
     const std::optional<std::string> date = resolve_date(o.date, std::getenv("SOURCE_DATE_EPOCH"),
@@ -182,7 +200,7 @@ ExitCode run_assess(const AssessOptions& o) {
     Assessment a = score(q, answers, so);
     check_complete(o, a, interview.has_value());
     std::optional<GateResult> gate;
-    if (!bars.empty()) gate = check_gate(a, bars);
+    if (!bars.empty() || min_score) gate = check_gate(a, bars, min_score);
     Report report = make_report(q, std::move(a), gate);
     report.tool_version = tool_version();
     report.team = !o.team.empty() ? o.team : answers.team;
@@ -235,6 +253,10 @@ void setup_assess(CLI::App& app, Context& ctx) {
     sub->add_option("--min-level", o->min_levels,
                     "Fail (exit 1) below this level: N for overall, DIM=N for a dimension; repeatable")
         ->type_name("N|DIM=N");
+    sub->add_option("--min-score", o->min_score,
+                    "Points questionnaires (ml-test-score): fail (exit 1) when the final score is below X")
+        ->type_name("X")
+        ->check(CLI::Range(0.0, 1000.0));
     sub->add_option("--target-level", o->target_level, "Target level, instead of the one recommended from the profile")
         ->check(CLI::Range(0, 4));
     sub->add_option("--team", o->team, "Name of the team assessed, stored in the report");
@@ -275,6 +297,7 @@ void setup_assess(CLI::App& app, Context& ctx) {
         "  mlops-maturity assess -a answers.yaml\n"
         "  mlops-maturity assess -a answers.yaml --min-level 2 --min-level monitoring=3\n"
         "  mlops-maturity assess -a answers.yaml -f json -o report.json\n"
+        "  mlops-maturity assess -q ml-test-score -a tests.yaml --min-score 2\n"
         "  mlops-maturity assess -a answers.yaml --roadmap\n"
         "  mlops-maturity assess -q my-questionnaire.yaml --answer data-versioning=yes");
     sub->callback([o, &ctx] { ctx.exit = run_assess(*o); });

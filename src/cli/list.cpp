@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <memory>
 
 #include "cli/cli.hpp"
@@ -21,10 +22,13 @@ struct ListOptions {
 
 ExitCode run_list(const ListOptions& o) {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
-    std::string text = fmt::format("{:<12} {:<8} {:>9}  {}\n", "ID", "VERSION", "QUESTIONS", "TITLE");
+    // The id column is as wide as the longest id (ml-test-score), so the columns line up.
+    std::size_t id_width = 2;
+    for (const auto& b : builtin_questionnaires()) id_width = std::max(id_width, b.id.size());
+    std::string text = fmt::format("{:<{}} {:<8} {:>9}  {}\n", "ID", id_width, "VERSION", "QUESTIONS", "TITLE");
     for (const auto& b : builtin_questionnaires()) {
         Questionnaire q = load_questionnaire({"builtin:" + b.id, b.text});
-        text += fmt::format("{:<12} {:<8} {:>9}  {}\n", q.id, q.version, q.question_count(), q.title);
+        text += fmt::format("{:<{}} {:<8} {:>9}  {}\n", q.id, id_width, q.version, q.question_count(), q.title);
         j.push_back({{"id", q.id}, {"title", q.title}, {"version", q.version}, {"questions", q.question_count()},
                      {"levels", q.levels.size()}, {"dimensions", q.dimensions.size()}});
     }

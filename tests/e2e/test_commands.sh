@@ -91,7 +91,7 @@ run assess -q "$Q" -a "$TMP/answers.yaml" -f json
 expect_code 0 "template is a valid answers file"
 expect_out '"data-documented"' "unanswered listed"
 builtins=$("$MM_BIN" list -f json | python3 -c 'import json,sys; print(" ".join(x["id"] for x in json.load(sys.stdin)))')
-[ "$(wc -w <<<"$builtins")" -eq 4 ] && ok || not_ok "list -f json names the four built-ins: '$builtins'"
+[ "$(wc -w <<<"$builtins")" -eq 5 ] && ok || not_ok "list -f json names the five built-ins: '$builtins'"
 for b in $builtins; do
   run init -q "$b"
   expect_code 0 "init -q $b"

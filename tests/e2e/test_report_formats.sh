@@ -7,8 +7,8 @@ REPORTS=$MM_DATA/reports
 GOLDEN=$MM_DATA/golden/reports
 ext() { case $1 in text) echo txt ;; markdown) echo md ;; html) echo html ;; junit) echo xml ;; esac; }
 
-# Golden files, rendered from the saved reports.
-for fixture in acme-q2-gate beta hostile scan; do
+# Golden files, rendered from the saved reports (mts-*: the ML Test Score, scored by points).
+for fixture in acme-q2-gate beta hostile scan mts-m01 mts-m02-gate mts-m04; do
   for format in text markdown html junit; do
     (cd "$REPORTS" && "$MM_BIN" report "$fixture.json" -f "$format" >"$TMP/$fixture.$format" 2>"$TMP/err") </dev/null
     CODE=$?
@@ -80,7 +80,7 @@ expect_code 0 "report from stdin"
 expect_out "## MLOps maturity assessment: Beta (proof of concept)" "report from stdin renders"
 
 # JUnit XML is well-formed and has a suite per dimension, a case per practice.
-for fixture in acme-q2-gate beta hostile; do
+for fixture in acme-q2-gate beta hostile mts-m02-gate; do
   if python3 - "$TMP/$fixture.junit" >"$TMP/xml" 2>&1 <<'PY'
 import sys, xml.dom.minidom
 doc = xml.dom.minidom.parse(sys.argv[1])

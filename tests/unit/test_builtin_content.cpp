@@ -34,7 +34,7 @@ Questionnaire builtin(const std::string& id) {
 TEST_CASE("the built-in questionnaires are there, mlops first") {
     std::vector<std::string> ids;
     for (const auto& b : builtin_questionnaires()) ids.push_back(b.id);
-    CHECK(ids == std::vector<std::string>{"mlops", "genaiops", "mlops-ct", "mlops-org"});
+    CHECK(ids == std::vector<std::string>{"mlops", "genaiops", "ml-test-score", "mlops-ct", "mlops-org"});
 }
 
 TEST_CASE("every built-in questionnaire meets the content rules") {
@@ -42,14 +42,20 @@ TEST_CASE("every built-in questionnaire meets the content rules") {
         INFO("questionnaire " << b.id);
         Questionnaire q = builtin(b.id);
         CHECK(lint_questionnaire(q).empty());
-        CHECK(q.scoring_rule == 3);
-        // The mlops family moved to rule 2 with its 2.0 and to rule 3 with 2.1; genaiops 1.0 was written for rule 3.
-        CHECK(q.version.rfind(b.id == "genaiops" ? "1." : "2.", 0) == 0);
         CHECK(b.text.rfind("# yaml-language-server: $schema=", 0) == 0);
-        CHECK(q.dimensions.size() >= 5);
-        CHECK_FALSE(q.profile.empty());
-        REQUIRE_FALSE(q.target_rules.empty());
-        CHECK(q.target_rules.back().when.empty());  // a fallback, so every team gets a target
+        // The points method has no staircase: no rule, no profile-driven target, no defining practices (its own
+        // rules are in the ml-test-score test below).
+        const bool staircase = q.scoring_method == ScoringMethod::Staircase;
+        if (staircase) {
+            CHECK(q.scoring_rule == 3);
+            // The mlops family moved to rule 2 with its 2.0 and to rule 3 with 2.1; genaiops 1.0 was written for
+            // rule 3.
+            CHECK(q.version.rfind(b.id == "genaiops" ? "1." : "2.", 0) == 0);
+            CHECK(q.dimensions.size() >= 5);
+            CHECK_FALSE(q.profile.empty());
+            REQUIRE_FALSE(q.target_rules.empty());
+            CHECK(q.target_rules.back().when.empty());  // a fallback, so every team gets a target
+        }
         for (const auto& l : q.levels) CHECK_FALSE(l.description.empty());
         for (const auto& p : q.profile)
             for (const auto& o : p.options)
@@ -89,13 +95,14 @@ TEST_CASE("every built-in questionnaire meets the content rules") {
             // question defines it" and no level is met by default.
             std::set<int> core_levels;
             for (const auto& qu : d.questions) {
+                if (!staircase) break;
                 if (!qu.core) continue;
                 if (qu.type == QuestionType::Practice) core_levels.insert(qu.level);
                 else
                     for (const auto& o : qu.options)
                         if (o.level > 0) core_levels.insert(o.level);
             }
-            for (int lvl = 1; lvl <= q.max_level(); ++lvl) {
+            for (int lvl = 1; lvl <= q.max_level() && staircase; ++lvl) {
                 INFO("level " << lvl << " has a core practice");
                 CHECK(core_levels.count(lvl) == 1);
             }
@@ -219,5 +226,33 @@ TEST_CASE("genaiops: Microsoft's four GenAIOps levels over a level 0, eight dime
                           "OpenTelemetry GenAI semantic conventions"}) {
         INFO(t);
         CHECK(tools.count(t) == 1);
+    }
+}
+
+TEST_CASE("ml-test-score: the 28 tests of the rubric in four sections of seven scored by points") {
+    Questionnaire q = builtin("ml-test-score");
+    CHECK(q.scoring_method == ScoringMethod::Points);
+    CHECK(q.version.rfind("1.", 0) == 0);
+    REQUIRE(q.dimensions.size() == 4);
+    const std::vector<std::pair<std::string, std::string>> sections = {
+        {"data", "Data"}, {"model", "Model"}, {"infrastructure", "Infra"}, {"monitoring", "Monitor"}};
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        const Dimension& d = q.dimensions[i];
+        INFO(d.id);
+        CHECK(d.id == sections[i].first);
+        REQUIRE(d.questions.size() == 7);
+        for (std::size_t t = 0; t < d.questions.size(); ++t) {
+            const Question& qu = d.questions[t];
+            INFO(qu.id);
+            CHECK(qu.type == QuestionType::Practice);
+            CHECK(qu.level == 1);
+            CHECK(qu.weight == 1.0);
+            CHECK(qu.applies_when.empty());
+            // Each test cites its place in the paper, in order: "ML Test Score Data 1" .. "Monitor 7".
+            REQUIRE_FALSE(qu.references.empty());
+            CHECK(qu.references.front() == "ML Test Score " + sections[i].second + " " + std::to_string(t + 1));
+            // Help says what counts on the rubric's scale.
+            for (const char* word : {"Automated:", "Manual:", "Not:"}) CHECK(qu.help.find(word) != std::string::npos);
+        }
     }
 }

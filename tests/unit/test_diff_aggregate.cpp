@@ -336,3 +336,37 @@ TEST_CASE("the aggregate text table cuts every column header to the column's wid
     CHECK(head_line.find("Target aaa bbb ccc") != std::string::npos);
     CHECK(text.find("  aaa  aaax: Name\n") != std::string::npos);  // the legend spells the id out
 }
+
+TEST_CASE("diff: reports scored by points compare the final score and each section's points") {
+    const Report m2 = fixture("mts-m02-gate.json"), m4 = fixture("mts-m04.json");
+    ReportDiff up = diff_reports(m2, m4);
+    REQUIRE(up.by_points());
+    CHECK_FALSE(up.regressed());
+    TextOptions plain;
+    const std::string text = render_diff_text(up, plain);
+    CHECK(text.find("Final score 1.5 → 5  ▲ +3.5   (band first-productionization → strong)") != std::string::npos);
+    CHECK(text.find("Monitoring      1.5    5  ▲ +3.5") != std::string::npos);
+    CHECK(text.find("Overall level") == std::string::npos);
+    ReportDiff down = diff_reports(m4, m2);
+    CHECK(down.regressed());  // the levels of both are 0: only the points show the fall
+    CHECK(render_diff_markdown(down).find("| Monitoring | 5 | 1.5 | ▼ -3.5 |") != std::string::npos);
+    const std::string json = render_diff_json(down);
+    CHECK(json.find(R"("old_final": 5.0)") != std::string::npos);
+    CHECK(json.find(R"("new_band": "first-productionization")") != std::string::npos);
+    // A staircase diff has none of it.
+    CHECK_FALSE(diff_reports(fixture("acme-q1.json"), fixture("acme-q2.json")).by_points());
+}
+
+TEST_CASE("aggregate: reports scored by points are flagged so the command can say it compares levels only") {
+    auto summary = [](const std::string& name) {
+        SourceText s = read_source(test::data_file("reports/" + name));
+        return read_report_summary(s.text, s.name);
+    };
+    CHECK(summary("mts-m04.json").by_points);
+    CHECK_FALSE(summary("acme-q1.json").by_points);
+    CHECK(summarize(fixture("mts-m01.json")).by_points);  // the same from a whole report
+    Aggregator agg;
+    agg.add(summary("mts-m01.json"), "mts-m01.json");
+    agg.add(summary("mts-m04.json"), "mts-m04.json");
+    CHECK(std::move(agg).finish(5).by_points);
+}

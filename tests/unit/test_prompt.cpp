@@ -602,3 +602,32 @@ TEST_CASE("walk: a long profile or choice answer echoed after the prompt fits 80
     CHECK(t.out.find("> Batch-only scoring, run every") != std::string::npos);
     CHECK(t.out.find("…\n") != std::string::npos);
 }
+
+TEST_CASE("walk: a points questionnaire is answered on the scale automated manual not") {
+    Session s;
+    s.q = test::questionnaire(R"(id: tiny-tests
+title: Tiny test score
+version: "1.0"
+scoring: {method: points}
+levels:
+  - {level: 0, name: Not every test automated}
+  - {level: 1, name: Every test automated}
+dimensions:
+  - id: data
+    name: Data
+    questions:
+      - {id: d1, level: 1, text: 'Data test one?', practice: Do data test one.}
+      - {id: d2, level: 1, text: 'Data test two?', practice: Do data test two.}
+      - {id: d3, level: 1, text: 'Data test three?', practice: Do data test three.}
+      - {id: d4, level: 1, text: 'Data test four?', practice: Do data test four.}
+)");
+    FakeTerminal t("amny");  // a automated, m manual, n not; y still means automated
+    REQUIRE(s.run(t) == WalkOutcome::Completed);
+    CHECK(s.answer("d1") == "yes");
+    CHECK(s.answer("d2") == "partial");
+    CHECK(s.answer("d3") == "no");
+    CHECK(s.answer("d4") == "yes");
+    CHECK(t.out.find("a automated") != std::string::npos);
+    CHECK(t.out.find("m manual") != std::string::npos);
+    CHECK(t.out.find("not applicable") == std::string::npos);  // no n/a on the rubric's scale
+}

@@ -19,5 +19,12 @@ assess -q hostile-questionnaire.yaml -a hostile-answers.yaml \
 # After a scan: answers pre-filled from the evidence, and the given answers the repository contradicts.
 assess -a scan-answers.yaml --scan ../sample-ml-repo --team "Churn (@acme/ml-platform)" -f json -o scan.json \
   2>/dev/null
+# The ML Test Score (scored by points) for three calibration teams: a research prototype, the paper's worked example
+# with a --min-score gate it fails, and a mature team.
+cal=../../calibration/ml-test-score
+assess -q ml-test-score -a $cal/m01-research-prototype.yaml --team "M1 research prototype" -f json -o mts-m01.json
+assess -q ml-test-score -a $cal/m02-manual-checks.yaml --team "M2 fraud scoring" --min-score 2 -f json \
+  -o mts-m02-gate.json 2>/dev/null
+assess -q ml-test-score -a $cal/m04-mature-automated.yaml --team "M4 search ranking" -f json -o mts-m04.json
 # A report from a future tool: only the schema version differs.
 sed 's/"schema_version": 1,/"schema_version": 2,/' beta.json >schema-v2.json
