@@ -36,7 +36,7 @@ _mlops_maturity() {
     case $cmd in
         assess)
             opts="--help --questionnaire --answers --answer --format --output --min-level --target-level --team
-                  --all --top --roadmap --no-input --save --review --scan --require-evidence --require-complete --exclude --project --whole-repo --date --commit --color" ;;
+                  --all --top --roadmap --no-input --save --review --scan --require-evidence --require-complete --exclude --project --whole-repo --date --commit --today --color" ;;
         list) opts="--help --format" ;;
         show) opts="--help --format --color"; files=questionnaire ;;
         validate) opts="--help --strict"; files=questionnaire ;;

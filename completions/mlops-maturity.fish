@@ -55,6 +55,7 @@ complete -c mlops-maturity -n '__fish_seen_subcommand_from scan' -l project -x -
 complete -c mlops-maturity -n '__fish_seen_subcommand_from scan' -l whole-repo -d 'Suggest answers from a course or several projects'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l date -x -a 'none' -d 'Date of the assessment (YYYY-MM-DD)'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l commit -x -a 'none' -d 'Git commit assessed (full hash)'
+complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l today -x -d 'Day waivers are judged on (YYYY-MM-DD)'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from list' -s f -l format -x -a 'text json' -d 'Output format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from show' -s f -l format -x -a 'text json' -d 'Output format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from show validate' -a '(__mlops_maturity_builtins)' -d 'Built-in questionnaire'

@@ -117,6 +117,14 @@ std::string render_answers_file(const Questionnaire& q, const AnswerSet& answers
                 if (auto it = answers.notes.find(qu.id); it != answers.notes.end())
                     out += "  " + qu.id + ": " + yaml_quote(it->second) + "\n";
     }
+    // Kept as they were, so an interactive session saving over a file never drops its waivers.
+    if (!answers.waivers.empty()) {
+        out += "\n# Gaps accepted for a while: a waived gap does not fail --min-level until the day after it expires.\n"
+               "waivers:\n";
+        for (const auto& w : answers.waivers)
+            out += "  - question: " + w.question + "\n    reason: " + yaml_quote(w.reason) +
+                   "\n    owner: " + yaml_quote(w.owner) + "\n    expires: " + w.expires + "\n";
+    }
     return out;
 }
 

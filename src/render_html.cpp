@@ -9,6 +9,7 @@
 
 #include "mm/render.hpp"
 #include "render_util.hpp"
+#include "render_waivers.hpp"
 
 namespace mm {
 
@@ -247,7 +248,7 @@ std::string link_or_text(const std::string& ref) {
     return "<a href=\"" + h(href) + "\" rel=\"noopener noreferrer\">" + h(ref) + "</a>";
 }
 
-void gap_item(std::string& out, const Gap& g, const Index& index, int max, bool full) {
+void gap_item(std::string& out, const Gap& g, const Index& index, int max, bool full, const WaiverResult* waiver) {
     out += "<li class=\"gap\"><span class=\"box\" aria-hidden=\"true\"></span><div class=\"gap-body\">\n";
     out += "<div class=\"gap-head\"><span class=\"prio\">" + std::to_string(g.priority) + ".</span> " +
            h(g.text.empty() ? g.question : g.text) + "</div>\n";
@@ -256,7 +257,9 @@ void gap_item(std::string& out, const Gap& g, const Index& index, int max, bool 
            "\"></span>level " + std::to_string(g.level) + "</span>";
     if (std::string status = gap_status(g); !status.empty())
         out += " · <span class=\"status\">" + h(status) + "</span>";
+    if (waiver && waiver->status == WaiverStatus::Valid) out += " · <span class=\"status\">waived</span>";
     out += "</div>\n";
+    if (waiver) out += "<p class=\"waiver\">" + h(render_waivers::sentence(*waiver)) + "</p>\n";
     if (full) {
         if (g.next_option)
             out += "<p class=\"next\">Next: " + h(g.next_option_text) + "</p>\n";
@@ -360,6 +363,8 @@ ol.gaps { list-style: none; margin: 0; padding: 0; }
 .lvl { font-weight: 600; }
 .status { color: #9a6700; }
 .gap p { margin: 4px 0 0; overflow-wrap: anywhere; }
+.gap p.waiver { color: #7d4e00; font-style: italic; }
+.headline .waivers { margin-top: 6px; }
 .next { font-weight: 500; }
 .tools { color: var(--muted); font-size: 13px; }
 .gap p.refs { margin-top: 2px; color: var(--muted); font-size: 12.5px; }
@@ -437,6 +442,8 @@ std::string render_html(const Report& r) {
            h(a.overall_name.empty() ? q.level_name(a.overall_level) : a.overall_name) + "</div>\n"
            "<div class=\"facts\">Score " + percent(a.overall_score) +
            (a.up_to_level ? " · <strong>capped:</strong> " + h(scope_note(a)) : std::string()) + "</div>\n";
+    if (std::string w = render_waivers::headline(r); !w.empty())
+        out += "<div class=\"waivers\"><strong>" + h(w) + "</strong></div>\n";
     if (const auto reasons = why_level(a); !reasons.empty()) {
         const int next = a.overall_level + 1;
         out += "<div class=\"why\"><strong>Why level " + std::to_string(a.overall_level) + ":</strong> " +
@@ -559,7 +566,8 @@ std::string render_html(const Report& r) {
             bool optional = group == GapGroup::Optional;
             out += std::string("<h3>") + group_heading(group, a.target) + " (" + std::to_string(j - i) + ")</h3>\n" +
                    "<ol class=\"gaps" + (optional ? " optional" : "") + "\">\n";
-            for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index, max, !optional);
+            for (std::size_t k = i; k < j; ++k)
+                gap_item(out, a.gaps[k], index, max, !optional, render_waivers::of_gap(r, a.gaps[k].question));
             out += "</ol>\n";
             i = j;
         }

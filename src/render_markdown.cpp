@@ -5,6 +5,7 @@
 
 #include "mm/render.hpp"
 #include "render_util.hpp"
+#include "render_waivers.hpp"
 
 namespace mm {
 
@@ -21,12 +22,14 @@ std::string level_label(const QuestionnaireInfo& q, int level, const std::string
     return std::to_string(level) + (name.empty() ? "" : ": " + esc(name));
 }
 
-void gap_item(std::string& out, const Gap& g, const Index& index) {
+void gap_item(std::string& out, const Gap& g, const Index& index, const WaiverResult* waiver) {
     std::string meta = code(g.question) + " · " + esc(index.dimension_name(g.dimension)) + " · level " +
                        std::to_string(g.level);
     if (std::string status = gap_status(g); !status.empty()) meta += " · " + status;
+    if (waiver && waiver->status == WaiverStatus::Valid) meta += " · waived";
     out += "- [ ] **" + esc(g.text.empty() ? g.question : g.text) + "**<br>\n";
     out += "  " + meta;
+    if (waiver) out += "<br>\n  _" + esc(render_waivers::sentence(*waiver)) + "_";
     std::string practice = esc(g.practice);
     if (g.next_option) practice = "Next: " + esc(g.next_option_text) + ". " + practice;
     if (!practice.empty()) out += "<br>\n  " + practice;
@@ -61,6 +64,7 @@ std::string render_markdown(const Report& r) {
     out += "**Overall level " + level_label(q, a.overall_level, a.overall_name) + "** (of " + std::to_string(max) +
            ") · score " + percent(a.overall_score) + "\n\n";
     if (a.up_to_level) out += "**Capped:** " + scope_note(a) + "\n\n";
+    if (std::string w = render_waivers::headline(r); !w.empty()) out += "**" + esc(w) + "**\n\n";
     if (const auto reasons = why_level(a); !reasons.empty()) {
         const int next = a.overall_level + 1;
         out += "**Why level " + std::to_string(a.overall_level) + ":** " + held_by_text(a, reasons.size()) +
@@ -114,11 +118,11 @@ std::string render_markdown(const Report& r) {
                 // Beyond the target: folded away, so the list stays about what matters now.
                 out += "\n<details><summary>" + plural(j - i, "practice", "practices") +
                        " beyond the target (optional)</summary>\n\n";
-                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index);
+                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index, render_waivers::of_gap(r, a.gaps[k].question));
                 out += "\n</details>\n";
             } else {
                 out += "\n#### " + std::string(group_heading(group, a.target)) + "\n\n";
-                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index);
+                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index, render_waivers::of_gap(r, a.gaps[k].question));
             }
             i = j;
         }

@@ -7,6 +7,7 @@
 
 #include "mm/render.hpp"
 #include "render_util.hpp"
+#include "render_waivers.hpp"
 
 namespace mm {
 
@@ -91,6 +92,7 @@ std::string render_text_summary(const Report& r, const TextOptions& options, std
     out += st.bold(truncate_to(head, cut - 4 - display_width(q.id) - display_width(q.version))) +
            st.dim(fmt::format(" ({} {})", terminal_safe(q.id), terminal_safe(q.version))) + "\n";
     out += overall_line(a, q.max_level(), st);
+    if (std::string w = render_waivers::headline(r); !w.empty()) out += st.yellow(truncate_to(terminal_safe(w), cut)) + "\n";
     if (a.target)
         out += truncate_to(fmt::format("Target level {}: {} ({})", a.target->level,
                                        terminal_safe(q.level_name(a.target->level)), target_source(*a.target)),
@@ -123,6 +125,7 @@ std::string render_text_summary(const Report& r, const TextOptions& options, std
             std::string where = pad_right(truncate_to(wheres[i], where_width), where_width);
             std::string practice = terminal_safe(g.practice);
             if (g.next_option) practice = "Next: " + terminal_safe(g.next_option_text) + ". " + practice;
+            if (const WaiverResult* w = render_waivers::of_gap(r, g.question)) practice = "[" + waiver_text(*w) + "] " + practice;
             const int room = cut - display_width(line) - where_width - 2;
             out += st.bold(line) + st.dim(where) + "  " + (room > 8 ? truncate_to(practice, room) : "") + "\n";
         }
@@ -145,6 +148,7 @@ std::string render_text(const Report& r, const TextOptions& options) {
     if (!r.commit.empty()) out += "Commit: " + terminal_safe(r.commit) + "\n";
     out += "\n";
     out += overall_line(a, max, st);
+    if (std::string w = render_waivers::headline(r); !w.empty()) out += st.yellow(wrap(terminal_safe(w), width, 2)) + "\n";
     if (a.target) {
         out += wrap(fmt::format("Target level {}: {} ({}). {}", a.target->level,
                                 terminal_safe(q.level_name(a.target->level)), target_source(*a.target),
@@ -199,6 +203,8 @@ std::string render_text(const Report& r, const TextOptions& options) {
                 out += "\n" + st.bold(heading) + "\n";
             }
             std::string status = g.unanswered ? ", unanswered" : g.credit > 0 ? ", partly in place" : "";
+            const WaiverResult* waiver = render_waivers::of_gap(r, g.question);
+            if (waiver && waiver->status == WaiverStatus::Valid) status += ", waived";
             std::string head = fmt::format("{:>3}. {} ", g.priority, terminal_safe(g.question));
             std::string where = st.dim(fmt::format("[{}, level {}{}]", terminal_safe(g.dimension), g.level, status));
             if (g.group == GapGroup::Optional && !options.show_all) {
@@ -206,6 +212,10 @@ std::string render_text(const Report& r, const TextOptions& options) {
                 continue;
             }
             out += st.bold(head) + where + "\n";
+            if (waiver) {
+                const std::string line = wrap(terminal_safe(render_waivers::sentence(*waiver)), width, 5);
+                out += "     " + (waiver->status == WaiverStatus::Valid ? st.cyan(line) : st.yellow(line)) + "\n";
+            }
             std::string practice = terminal_safe(g.practice);
             if (g.next_option) practice = "Next: " + terminal_safe(g.next_option_text) + ". " + practice;
             out += "     " + wrap(practice, width, 5) + "\n";

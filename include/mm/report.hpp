@@ -8,6 +8,7 @@
 
 #include "mm/model.hpp"
 #include "mm/scoring.hpp"
+#include "mm/waivers.hpp"
 
 namespace mm {
 
@@ -43,6 +44,9 @@ struct Report {
     std::optional<GateResult> gate;
     // assess --scan: given answers the repository contradicts (present, maybe empty, only after a scan).
     std::optional<std::vector<Contradiction>> contradictions;
+    // The answers' waivers (present only when there are some): the assessment above stays without them, this says
+    // what each one is on the report's date and the levels with the valid ones; the gate judges the latter.
+    std::optional<WaiverSummary> waivers;
 };
 
 QuestionnaireInfo info_of(const Questionnaire& q);

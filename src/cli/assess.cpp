@@ -13,6 +13,7 @@
 #include "mm/provenance.hpp"
 #include "mm/report.hpp"
 #include "mm/source.hpp"
+#include "mm/waivers.hpp"
 
 namespace mm::cli {
 
@@ -40,6 +41,7 @@ struct AssessOptions {
     bool require_complete = false;  // --require-complete: an unanswered question is an error (exit 2)
     std::string date;               // --date YYYY-MM-DD|none; empty: SOURCE_DATE_EPOCH, else today
     std::string commit;             // --commit SHA|none; empty: the commit checked out in --scan's directory
+    std::string today;              // --today YYYY-MM-DD: the day waivers are judged on; empty: as --date's default
 };
 
 constexpr std::size_t kSummarySteps = 5;
@@ -126,6 +128,7 @@ ExitCode run_assess(const AssessOptions& o) {
     const std::optional<std::string> date = resolve_date(o.date, std::getenv("SOURCE_DATE_EPOCH"),
                                                          local_date(std::time(nullptr)));
     const std::string commit = o.commit.empty() ? std::string() : check_commit_option(o.commit);
+    const std::string today = resolve_today(o.today, std::getenv("SOURCE_DATE_EPOCH"), local_date(std::time(nullptr)));
     if (o.target_level > q.max_level())
         throw InputError(Diagnostic{"--target-level", 0, 0,
                                     "must be a level from 0 to " + std::to_string(q.max_level())});
@@ -182,8 +185,15 @@ ExitCode run_assess(const AssessOptions& o) {
     Assessment a = score(q, answers, so);
     check_complete(o, a, interview.has_value());
     std::optional<GateResult> gate;
-    if (!bars.empty()) gate = check_gate(a, bars);
+    // Waivers: the report keeps the levels without them; the gate judges the levels with the valid ones.
+    std::optional<Waived> waived;
+    if (!answers.waivers.empty()) {
+        waived = apply_waivers(q, answers, a, today, so);
+        print_diagnostics(waiver_warnings(answers, waived->summary));
+    }
+    if (!bars.empty()) gate = waived ? check_gate_with_waivers(*waived, bars) : check_gate(a, bars);
     Report report = make_report(q, std::move(a), gate);
+    if (waived) report.waivers = std::move(waived->summary);
     report.tool_version = tool_version();
     report.team = !o.team.empty() ? o.team : answers.team;
     report.contradictions = std::move(contradictions);
@@ -269,6 +279,9 @@ void setup_assess(CLI::App& app, Context& ctx) {
                                            "(default: the commit checked out in the --scan directory)")
         ->type_name("SHA|none")
         ->envname("MLOPS_MATURITY_COMMIT");
+    sub->add_option("--today", o->today, "The day waivers in the answers file are judged on: YYYY-MM-DD (default: "
+                                         "SOURCE_DATE_EPOCH's date, else today)")
+        ->type_name("YYYY-MM-DD");
     add_color_option(*sub, o->color);
     sub->footer(
         "Examples:\n"
