@@ -65,7 +65,7 @@ _mlops_maturity() {
             return ;;
         -f | --format)
             case $cmd in
-                assess | report) COMPREPLY=($(compgen -W "text json markdown html junit" -- "$cur")) ;;
+                assess | report) COMPREPLY=($(compgen -W "text json markdown html junit csv" -- "$cur")) ;;
                 list | show) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
                 scan) COMPREPLY=($(compgen -W "text json yaml" -- "$cur")) ;;
                 diff) COMPREPLY=($(compgen -W "text json markdown" -- "$cur")) ;;

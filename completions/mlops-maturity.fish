@@ -34,7 +34,7 @@ end
 
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -s a -l answers -r -F -d 'Answers file'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l answer -x -d 'ID=VALUE'
-complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -s f -l format -x -a 'text json markdown html junit' -d 'Report format'
+complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -s f -l format -x -a 'text json markdown html junit csv' -d 'Report format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l min-level -x -a '0 1 2 3 4' -d 'Fail below this level'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l target-level -x -a '0 1 2 3 4' -d 'Target level'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from assess' -l team -x -d 'Team name'
@@ -65,7 +65,7 @@ complete -c mlops-maturity -n '__fish_seen_subcommand_from init' -l force -d 'Re
 complete -c mlops-maturity -n '__fish_seen_subcommand_from scan' -s f -l format -x -a 'text json yaml' -d 'Output format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from scan' -l max-file-size -x -d 'Larger files are not read'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from scan' -a '(__fish_complete_directories)'
-complete -c mlops-maturity -n '__fish_seen_subcommand_from report' -s f -l format -x -a 'text json markdown html junit' -d 'Report format'
+complete -c mlops-maturity -n '__fish_seen_subcommand_from report' -s f -l format -x -a 'text json markdown html junit csv' -d 'Report format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from report' -l all -d 'Practices beyond the target in full'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from report' -l roadmap -d 'What each level above takes'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from diff' -s f -l format -x -a 'text json markdown' -d 'Output format'
