@@ -18,7 +18,7 @@ _mlops_maturity() {
         cword=$COMP_CWORD
     fi
 
-    local commands="assess list show validate init scan report diff aggregate help"
+    local commands="assess list show validate init scan report diff aggregate history help"
     local cmd="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -45,6 +45,7 @@ _mlops_maturity() {
         report) opts="--help --format --output --all --roadmap --color"; files=json ;;
         diff) opts="--help --format --output --fail-on-regression --color"; files=json ;;
         aggregate) opts="--help --format --output --top --color"; files=json ;;
+        history) opts="--help --format --output --color"; files=json ;;
         help) opts="--help"; files=command ;;
     esac
 
@@ -70,6 +71,7 @@ _mlops_maturity() {
                 scan) COMPREPLY=($(compgen -W "text json yaml" -- "$cur")) ;;
                 diff) COMPREPLY=($(compgen -W "text json markdown" -- "$cur")) ;;
                 aggregate) COMPREPLY=($(compgen -W "text json markdown html csv" -- "$cur")) ;;
+                history) COMPREPLY=($(compgen -W "text json markdown html" -- "$cur")) ;;
             esac
             return ;;
         --color)
