@@ -211,7 +211,9 @@ std::string line_chart(const History& h) {
         if (!is_last && (x - last_label < 90 || end - x < 90)) continue;
         if (is_last && i > 0 && x - last_label < 1) continue;  // same place as the one before
         last_label = x;
-        svg += "<text class=\"tick\" text-anchor=\"middle\" x=\"" + num(x) + "\" y=\"" + num(height - bottom + 20) + "\">" +
+        // At the edges the label ends (or starts) at its point, so it is never cut off by the frame.
+        const char* anchor = x - left < 40 ? "start" : end - x < 40 && x > left + 40 ? "end" : "middle";
+        svg += "<text class=\"tick\" text-anchor=\"" + std::string(anchor) + "\" x=\"" + num(x) + "\" y=\"" + num(height - bottom + 20) + "\">" +
                html_escape(h.points[i].date) + "</text>\n";
     }
     // A small vertical offset per dimension keeps lines on the same level apart.
