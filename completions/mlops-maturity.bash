@@ -18,7 +18,7 @@ _mlops_maturity() {
         cword=$COMP_CWORD
     fi
 
-    local commands="assess list show validate init scan report diff aggregate history help"
+    local commands="assess list show validate init scan report diff aggregate history merge help"
     local cmd="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -46,6 +46,7 @@ _mlops_maturity() {
         diff) opts="--help --format --output --fail-on-regression --color"; files=json ;;
         aggregate) opts="--help --format --output --top --color"; files=json ;;
         history) opts="--help --format --output --color"; files=json ;;
+        merge) opts="--help --questionnaire --output"; files=answers ;;
         help) opts="--help"; files=command ;;
     esac
 
@@ -93,6 +94,7 @@ _mlops_maturity() {
             COMPREPLY=($(compgen -W "$(_mlops_maturity_builtins "${words[0]}")" -- "$cur"))
             COMPREPLY+=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")) ;;
         json) COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur")) ;;
+        answers) COMPREPLY=($(compgen -f -X '!*.@(yaml|yml|json)' -- "$cur") $(compgen -d -- "$cur")) ;;
         dir) COMPREPLY=($(compgen -d -- "$cur")) ;;
         command) [[ $cword -eq 2 ]] && COMPREPLY=($(compgen -W "${commands% help}" -- "$cur")) ;;
     esac

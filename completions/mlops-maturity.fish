@@ -1,5 +1,5 @@
 # fish completion for mlops-maturity (hand-written; checked against `--help` by tests/e2e/test_completions.sh).
-set -l commands assess list show validate init scan report diff aggregate history help
+set -l commands assess list show validate init scan report diff aggregate history merge help
 function __mlops_maturity_builtins
     mlops-maturity list 2>/dev/null | awk 'NR > 1 { print $1 }'
 end
@@ -17,8 +17,9 @@ complete -c mlops-maturity -n "not __fish_seen_subcommand_from $commands" -a rep
 complete -c mlops-maturity -n "not __fish_seen_subcommand_from $commands" -a diff -d 'Compare two saved reports'
 complete -c mlops-maturity -n "not __fish_seen_subcommand_from $commands" -a aggregate -d 'Many teams side by side'
 complete -c mlops-maturity -n "not __fish_seen_subcommand_from $commands" -a history -d 'One team over time'
+complete -c mlops-maturity -n "not __fish_seen_subcommand_from $commands" -a merge -d 'Several respondents to one answers file'
 complete -c mlops-maturity -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show the help of a command'
-complete -c mlops-maturity -n '__fish_seen_subcommand_from help' -a 'assess list show validate init scan report diff aggregate history' -d 'Command'
+complete -c mlops-maturity -n '__fish_seen_subcommand_from help' -a 'assess list show validate init scan report diff aggregate history merge' -d 'Command'
 
 for c in $commands
     complete -c mlops-maturity -n "__fish_seen_subcommand_from $c" -s h -l help -d 'Show help'
@@ -26,10 +27,10 @@ end
 for c in assess show scan report diff aggregate history
     complete -c mlops-maturity -n "__fish_seen_subcommand_from $c" -l color -x -a 'auto always never' -d 'Colour'
 end
-for c in assess init scan
+for c in assess init scan merge
     complete -c mlops-maturity -n "__fish_seen_subcommand_from $c" -s q -l questionnaire -r -a '(__mlops_maturity_builtins)' -d 'Questionnaire id or file'
 end
-for c in assess init scan report diff aggregate history
+for c in assess init scan report diff aggregate history merge
     complete -c mlops-maturity -n "__fish_seen_subcommand_from $c" -s o -l output -r -F -d 'Write to FILE'
 end
 
@@ -74,4 +75,4 @@ complete -c mlops-maturity -n '__fish_seen_subcommand_from diff' -l fail-on-regr
 complete -c mlops-maturity -n '__fish_seen_subcommand_from aggregate' -s f -l format -x -a 'text json markdown html csv' -d 'Output format'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from aggregate' -l top -x -d 'How many practices to list'
 complete -c mlops-maturity -n '__fish_seen_subcommand_from history' -s f -l format -x -a 'text json markdown html' -d 'Output format'
-complete -c mlops-maturity -n '__fish_seen_subcommand_from report diff aggregate history' -F
+complete -c mlops-maturity -n '__fish_seen_subcommand_from report diff aggregate history merge' -F

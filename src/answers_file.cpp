@@ -75,6 +75,7 @@ std::string render_answers_file(const Questionnaire& q, const AnswerSet& answers
     out += fmt::format("#   mlops-maturity assess -q {} --answers THIS_FILE --min-level N\n", q.id);
     out += "questionnaire: " + q.id + "\n";
     if (!answers.team.empty()) out += "team: " + yaml_quote(answers.team) + "\n";
+    if (!answers.respondent.empty()) out += "respondent: " + yaml_quote(answers.respondent) + "\n";
     if (!q.profile.empty()) {
         out += "\n# About the team: decides which questions apply and the recommended target level.\nprofile:\n";
         for (const auto& p : q.profile) {

@@ -570,7 +570,7 @@ std::string invalid_answer(const std::string& id, const std::string& shown) {
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
 
 const std::initializer_list<std::string_view> kAnswersKeys = {"questionnaire", "team", "answers", "notes", "profile",
-                                                              "scope", "waivers"};
+                                                              "scope", "waivers", "respondent"};
 
 // "'a'", "'a' and 'b'", "'a' and 3 more": the first few of many ids, for one message about all of them.
 std::string some_ids(const std::vector<std::string>& ids) {
@@ -609,7 +609,7 @@ AnswerSet load_answers(const SourceText& source) {
             continue;
         }
         std::string msg = "unknown key '" + key.scalar + "' in the answers file";
-        msg += hint.empty() ? " (expected one of: questionnaire team answers notes profile scope waivers)" : " (did you mean '" + hint + "'?)";
+        msg += hint.empty() ? " (expected one of: questionnaire team respondent answers notes profile scope waivers)" : " (did you mean '" + hint + "'?)";
         sink.error(key.pos.line, key.pos.column, msg);
     }
     if (first_misplaced)
@@ -625,6 +625,8 @@ AnswerSet load_answers(const SourceText& source) {
         }
     if (const Node* n = root.get("team"); n && !n->is_null())
         if (auto s = read_string(*n, sink, "'team'")) set.team = *s;
+    if (const Node* n = root.get("respondent"); n && !n->is_null())
+        if (auto s = read_string(*n, sink, "'respondent'")) set.respondent = *s;
     // `scope: {up_to_level: N}`: the questionnaire's top level is checked by check_answers.
     if (const Node* n = root.get("scope"); n && !n->is_null())
         if (expect_kind(*n, Node::Kind::Map, sink, "'scope'")) {

@@ -152,6 +152,21 @@ std::string render_markdown(const Report& r) {
         }
     }
 
+    if (!r.respondents.empty()) {
+        std::string names;
+        for (const auto& n : r.respondents) names += (names.empty() ? "" : ", ") + esc(n);
+        out += "\n### Respondents: " + names + "\n\nMerged by the lower median of their answers. ";
+        out += r.disagreements.empty() ? std::string("They agree on every question (within a step).\n")
+                                       : "They disagree by a whole step or more on " +
+                                             plural(r.disagreements.size(), "question", "questions") + ":\n\n";
+        for (const auto& d : r.disagreements) {
+            out += "- " + code(d.question) + ":";
+            for (std::size_t i = 0; i < d.answers.size(); ++i)
+                out += (i ? ", " : " ") + esc(d.answers[i].first) + " " + esc(d.answers[i].second);
+            out += " (merged: " + esc(d.merged) + ")\n";
+        }
+    }
+
     out += "\n<sub>" + esc(r.tool_name) + " " + esc(r.tool_version) + " · questionnaire " + code(q.id) + " " +
            esc(q.version) + "</sub>\n";
     return out;

@@ -261,6 +261,17 @@ std::string render_text(const Report& r, const TextOptions& options) {
         }
     }
 
+    if (!r.respondents.empty()) {
+        std::string names;
+        for (const auto& n : r.respondents) names += (names.empty() ? "" : ", ") + terminal_safe(n);
+        out += "\n" + wrap(fmt::format("Respondents ({}): {}; merged by the lower median.", r.respondents.size(), names),
+                           width, 2) + "\n";
+        if (r.disagreements.empty()) out += "They agree on every question (within a step).\n";
+        else out += st.yellow(st.bold(fmt::format("They disagree on {} ({})", plural(r.disagreements.size(), "question", "questions"),
+                                                   "a whole step or more"))) + "\n";
+        for (const auto& line : disagreement_lines(r.disagreements)) out += "  " + wrap(terminal_safe(line), width, 4) + "\n";
+    }
+
     if (r.gate) {
         out += "\n";
         if (r.gate->passed)

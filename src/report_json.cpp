@@ -196,6 +196,16 @@ std::string render_json(const Report& r) {
             cs.push_back({{"question", c.question}, {"kind", to_string(c.kind)}, {"evidence", evidence_json(c.evidence)}});
         j["contradictions"] = cs;
     }
+    if (!r.respondents.empty()) {  // several respondents (assess -a A -a B): additive
+        j["respondents"] = r.respondents;
+        ojson ds = ojson::array();
+        for (const auto& d : r.disagreements) {
+            ojson who = ojson::array();
+            for (const auto& [name, answer] : d.answers) who.push_back({{"respondent", name}, {"answer", answer}});
+            ds.push_back({{"question", d.question}, {"answers", who}, {"merged", d.merged}});
+        }
+        j["disagreements"] = ds;
+    }
     if (r.waivers) {  // only when the answers had waivers: additive
         const WaiverSummary& w = *r.waivers;
         ojson waived_dims = ojson::array();
@@ -413,6 +423,22 @@ public:
         if (const json* g = optional(j, "gate")) r.gate = read_gate(*g);
         if (const json* c = optional(j, "contradictions")) r.contradictions = read_contradictions(*c);
         if (const json* w = optional(j, "waivers")) r.waivers = read_waivers(*w);
+        if (optional(j, "respondents")) {
+            r.respondents = strings(j, "respondents", "");
+            const json& ds = array(j, "disagreements", "");
+            for (std::size_t i = 0; i < ds.size(); ++i) {
+                const std::string path = rc::element("disagreements", i);
+                Disagreement d;
+                d.question = str(ds[i], "question", path);
+                d.merged = str(ds[i], "merged", path);
+                const json& who = array(ds[i], "answers", path);
+                for (std::size_t k = 0; k < who.size(); ++k) {
+                    const std::string at = rc::element(rc::member(path, "answers"), k);
+                    d.answers.emplace_back(str(who[k], "respondent", at), str(who[k], "answer", at));
+                }
+                r.disagreements.push_back(std::move(d));
+            }
+        }
         return r;
     }
 

@@ -227,6 +227,7 @@ struct Waiver {
 struct AnswerSet {
     std::string questionnaire_id;  // empty when the file did not name one
     std::string team;              // `team:`, the team assessed; `assess --team` wins over it
+    std::string respondent;        // `respondent:`, who answered (several respondents: include/mm/merge.hpp)
     // `scope: {up_to_level: N}`: only the levels up to N are assessed (docs/scoring.md, "Scope"); none: all of them.
     std::optional<int> up_to_level;
     std::map<std::string, Answer> answers;

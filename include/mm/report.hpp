@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "mm/merge.hpp"
 #include "mm/model.hpp"
 #include "mm/scoring.hpp"
 #include "mm/waivers.hpp"
@@ -47,6 +48,10 @@ struct Report {
     // The answers' waivers (present only when there are some): the assessment above stays without them, this says
     // what each one is on the report's date and the levels with the valid ones; the gate judges the latter.
     std::optional<WaiverSummary> waivers;
+    // Several respondents (assess -a A -a B ...): who answered, in the order given, and the questions where they
+    // differ by a whole step or more. Empty for one answers file.
+    std::vector<std::string> respondents;
+    std::vector<Disagreement> disagreements;
 };
 
 QuestionnaireInfo info_of(const Questionnaire& q);

@@ -24,6 +24,7 @@ const std::vector<Command>& commands() {
         {"assess", setup_assess}, {"list", setup_list}, {"show", setup_show},
         {"validate", setup_validate}, {"init", setup_init}, {"scan", setup_scan},
         {"report", setup_report}, {"diff", setup_diff}, {"aggregate", setup_aggregate}, {"history", setup_history},
+        {"merge", setup_merge},
     };
     return all;
 }

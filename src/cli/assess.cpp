@@ -9,6 +9,7 @@
 #include "cli/cli.hpp"
 #include "cli/interactive.hpp"
 #include "mm/loading.hpp"
+#include "mm/merge.hpp"
 #include "mm/output.hpp"
 #include "mm/provenance.hpp"
 #include "mm/report.hpp"
@@ -21,7 +22,8 @@ namespace {
 
 struct AssessOptions {
     std::string questionnaire = "mlops";
-    std::string answers_path;
+    std::string answers_path;                // one answers file (also the interactive mode's)
+    std::vector<std::string> answers_paths;  // -a, repeatable: several respondents, merged
     std::vector<std::string> answer_overrides;
     std::string format = "text";
     std::string output;
@@ -51,7 +53,7 @@ HintCommand full_report_command(const AssessOptions& o, const Interview* intervi
     if (interview) return interview->command_with_answers(false).add("--all");
     HintCommand cmd("mlops-maturity assess");
     if (o.questionnaire != "mlops") cmd.add_path("-q", o.questionnaire);
-    if (!o.answers_path.empty()) cmd.add_path("--answers", o.answers_path);
+    for (const auto& p : o.answers_paths) cmd.add_path("--answers", p);
     for (const auto& a : o.answer_overrides) cmd.add("--answer", a);
     if (!o.team.empty()) cmd.add("--team", o.team);
     if (!o.scan_dir.empty()) cmd.add_path("--scan", o.scan_dir);
@@ -137,7 +139,8 @@ ExitCode run_assess(const AssessOptions& o) {
     // On a terminal, with nothing scripted, the answers are asked for (src/cli/interactive.cpp); --scan alone
     // is not scripted: its evidence is shown under the questions and suggests the default answers. Answers on
     // standard input are scripted: there is no file to save to or resume from.
-    const bool scripted = !o.answer_overrides.empty() || o.answers_path == "-";
+    const bool several = o.answers_paths.size() > 1;  // several respondents: merged, never asked
+    const bool scripted = !o.answer_overrides.empty() || o.answers_path == "-" || several;
     ScoreOptions so;
     if (o.target_level >= 0) so.target_level = o.target_level;
     so.gate = bars;
@@ -146,8 +149,18 @@ ExitCode run_assess(const AssessOptions& o) {
         interview.emplace(InterviewOptions{o.questionnaire, o.answers_path, o.save_path, o.review, o.color,
                                            o.scan_dir, o.team, o.format, o.output, so});
     // Nothing to take answers from: no terminal to ask on, no answers file, no --answer.
-    const bool no_answers = !interview && o.answers_path.empty() && o.answer_overrides.empty();
-    if (!o.answers_path.empty()) {
+    const bool no_answers = !interview && o.answers_path.empty() && !several && o.answer_overrides.empty();
+    std::optional<MergedAnswers> merged;
+    if (several) {
+        std::vector<Respondent> respondents;
+        for (const auto& path : o.answers_paths) {
+            AnswerSet one = load_answers(read_source(path));
+            check_answers(q, one);
+            respondents.push_back({respondent_name(one, path), std::move(one)});
+        }
+        merged = merge_answers(q, respondents);
+        answers = merged->answers;
+    } else if (!o.answers_path.empty()) {
         answers = load_answers(read_source(o.answers_path));
         check_answers(q, answers);
     } else if (no_answers && o.scan_dir.empty()) {
@@ -194,6 +207,10 @@ ExitCode run_assess(const AssessOptions& o) {
     if (!bars.empty()) gate = waived ? check_gate_with_waivers(*waived, bars) : check_gate(a, bars);
     Report report = make_report(q, std::move(a), gate);
     if (waived) report.waivers = std::move(waived->summary);
+    if (merged) {
+        report.respondents = merged->respondents;
+        report.disagreements = merged->disagreements;
+    }
     report.tool_version = tool_version();
     report.team = !o.team.empty() ? o.team : answers.team;
     report.contradictions = std::move(contradictions);
@@ -235,7 +252,9 @@ void setup_assess(CLI::App& app, Context& ctx) {
     CLI::App* sub = app.add_subcommand("assess", "Score answers, print the maturity report and gap report, gate CI");
     sub->add_option("-q,--questionnaire", o->questionnaire, "Built-in questionnaire id or a YAML file")
         ->capture_default_str();
-    sub->add_option("-a,--answers", o->answers_path, "Answers file (YAML or JSON; '-' for stdin)");
+    sub->add_option("-a,--answers", o->answers_paths,
+                    "Answers file (YAML or JSON; '-' for stdin); repeat it for several respondents, merged by the "
+                    "lower median, with their disagreements listed");
     sub->add_option("--answer", o->answer_overrides, "ID=VALUE, repeatable; wins over the answers file")
         ->type_name("ID=VALUE");
     sub->add_option("-f,--format", o->format, "Report format")
@@ -290,7 +309,10 @@ void setup_assess(CLI::App& app, Context& ctx) {
         "  mlops-maturity assess -a answers.yaml -f json -o report.json\n"
         "  mlops-maturity assess -a answers.yaml --roadmap\n"
         "  mlops-maturity assess -q my-questionnaire.yaml --answer data-versioning=yes");
-    sub->callback([o, &ctx] { ctx.exit = run_assess(*o); });
+    sub->callback([o, &ctx] {
+        if (o->answers_paths.size() == 1) o->answers_path = o->answers_paths.front();
+        ctx.exit = run_assess(*o);
+    });
 }
 
 }  // namespace mm::cli

@@ -38,6 +38,7 @@ void setup_report(CLI::App& app, Context& ctx);
 void setup_diff(CLI::App& app, Context& ctx);
 void setup_aggregate(CLI::App& app, Context& ctx);
 void setup_history(CLI::App& app, Context& ctx);
+void setup_merge(CLI::App& app, Context& ctx);
 void setup_scan(CLI::App& app, Context& ctx);
 
 // ---- shared by subcommands ----

@@ -104,6 +104,13 @@ grep -q '"not-a-gap"' "$TMP/r-waivers.json" && grep -q '"expired"' "$TMP/r-waive
 check answers valid "an answers file with waivers" "$TMP/waived.yaml"
 files+=("$TMP/r-gate.json" "$TMP/r-target.json" "$TMP/r-mlops.json" "$TMP/r-notes.json" "$TMP/r-scope.json")
 files+=("$TMP/r-waivers.json")
+# Several respondents: a report with respondents and disagreements; an answers file with 'respondent:'.
+printf 'questionnaire: basic\nrespondent: Alice\nanswers: {data-documented: yes, release-path: 2}\n' >"$TMP/alice.yaml"
+printf 'questionnaire: basic\nanswers: {data-documented: no, release-path: 1}\n' >"$TMP/bob.yaml"
+"$MM_BIN" assess -q "$B" -a "$TMP/alice.yaml" -a "$TMP/bob.yaml" -f json >"$TMP/r-respondents.json" 2>/dev/null
+grep -q '"disagreements"' "$TMP/r-respondents.json" && ok || not_ok "r-respondents.json has disagreements"
+check answers valid "an answers file with a respondent" "$TMP/alice.yaml"
+files+=("$TMP/r-respondents.json")
 if [ -d "$MM_DATA/sample-ml-repo" ] && "$MM_BIN" assess --help | grep -q -- '--scan'; then
   "$MM_BIN" assess -a "$MM_SOURCE_DIR/fuzz/seeds/answers/mlops-mixed.yaml" --scan "$MM_DATA/sample-ml-repo" -f json >"$TMP/r-scan.json" 2>/dev/null
   files+=("$TMP/r-scan.json")
