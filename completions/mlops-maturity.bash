@@ -18,7 +18,7 @@ _mlops_maturity() {
         cword=$COMP_CWORD
     fi
 
-    local commands="assess list show validate init scan report diff aggregate help"
+    local commands="assess list show validate init scan report diff aggregate history merge help"
     local cmd="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -36,7 +36,7 @@ _mlops_maturity() {
     case $cmd in
         assess)
             opts="--help --questionnaire --answers --answer --format --output --min-level --min-score --target-level --team
-                  --all --top --roadmap --no-input --save --review --scan --require-evidence --require-complete --exclude --project --whole-repo --date --commit --color" ;;
+                  --all --top --roadmap --no-input --save --review --scan --require-evidence --require-complete --exclude --project --whole-repo --date --commit --today --color" ;;
         list) opts="--help --format" ;;
         show) opts="--help --format --color"; files=questionnaire ;;
         validate) opts="--help --strict"; files=questionnaire ;;
@@ -45,6 +45,8 @@ _mlops_maturity() {
         report) opts="--help --format --output --all --roadmap --color"; files=json ;;
         diff) opts="--help --format --output --fail-on-regression --color"; files=json ;;
         aggregate) opts="--help --format --output --top --color"; files=json ;;
+        history) opts="--help --format --output --color"; files=json ;;
+        merge) opts="--help --questionnaire --output"; files=answers ;;
         help) opts="--help"; files=command ;;
     esac
 
@@ -65,11 +67,12 @@ _mlops_maturity() {
             return ;;
         -f | --format)
             case $cmd in
-                assess | report) COMPREPLY=($(compgen -W "text json markdown html junit" -- "$cur")) ;;
+                assess | report) COMPREPLY=($(compgen -W "text json markdown html junit csv" -- "$cur")) ;;
                 list | show) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
                 scan) COMPREPLY=($(compgen -W "text json yaml" -- "$cur")) ;;
                 diff) COMPREPLY=($(compgen -W "text json markdown" -- "$cur")) ;;
                 aggregate) COMPREPLY=($(compgen -W "text json markdown html csv" -- "$cur")) ;;
+                history) COMPREPLY=($(compgen -W "text json markdown html" -- "$cur")) ;;
             esac
             return ;;
         --color)
@@ -91,6 +94,7 @@ _mlops_maturity() {
             COMPREPLY=($(compgen -W "$(_mlops_maturity_builtins "${words[0]}")" -- "$cur"))
             COMPREPLY+=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")) ;;
         json) COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur")) ;;
+        answers) COMPREPLY=($(compgen -f -X '!*.@(yaml|yml|json)' -- "$cur") $(compgen -d -- "$cur")) ;;
         dir) COMPREPLY=($(compgen -d -- "$cur")) ;;
         command) [[ $cword -eq 2 ]] && COMPREPLY=($(compgen -W "${commands% help}" -- "$cur")) ;;
     esac

@@ -88,6 +88,7 @@ void Aggregator::add(ReportSummary r, const std::string& source) {
         row.levels[it->second] = d.level;
     }
     contribution.digest = std::move(r.questionnaire.digest);
+    contribution.rule = r.rule;
     contribution.gaps.reserve(r.gaps.size());
     for (auto& g : r.gaps) {
         auto [it, inserted] = practice_index_.emplace(g.question, practices_.size());
@@ -133,6 +134,10 @@ void Aggregator::count(const TeamRow& row, const Contribution& c) {
         if (group == GapGroup::Blocking) ++p.blocking;
     }
     digests_.insert(c.digest);
+    if (std::find(out.rules.begin(), out.rules.end(), c.rule) == out.rules.end()) {
+        out.rules.push_back(c.rule);
+        std::sort(out.rules.begin(), out.rules.end());
+    }
 }
 
 Aggregate Aggregator::finish(std::size_t top) && {

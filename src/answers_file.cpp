@@ -75,6 +75,7 @@ std::string render_answers_file(const Questionnaire& q, const AnswerSet& answers
     out += fmt::format("#   mlops-maturity assess -q {} --answers THIS_FILE --min-level N\n", q.id);
     out += "questionnaire: " + q.id + "\n";
     if (!answers.team.empty()) out += "team: " + yaml_quote(answers.team) + "\n";
+    if (!answers.respondent.empty()) out += "respondent: " + yaml_quote(answers.respondent) + "\n";
     if (!q.profile.empty()) {
         out += "\n# About the team: decides which questions apply and the recommended target level.\nprofile:\n";
         for (const auto& p : q.profile) {
@@ -116,6 +117,14 @@ std::string render_answers_file(const Questionnaire& q, const AnswerSet& answers
             for (const auto& qu : d.questions)
                 if (auto it = answers.notes.find(qu.id); it != answers.notes.end())
                     out += "  " + qu.id + ": " + yaml_quote(it->second) + "\n";
+    }
+    // Kept as they were, so an interactive session saving over a file never drops its waivers.
+    if (!answers.waivers.empty()) {
+        out += "\n# Gaps accepted for a while: a waived gap does not fail --min-level until the day after it expires.\n"
+               "waivers:\n";
+        for (const auto& w : answers.waivers)
+            out += "  - question: " + w.question + "\n    reason: " + yaml_quote(w.reason) +
+                   "\n    owner: " + yaml_quote(w.owner) + "\n    expires: " + w.expires + "\n";
     }
     return out;
 }

@@ -12,6 +12,7 @@
 
 #include "mm/document.hpp"
 #include "mm/glob.hpp"
+#include "mm/waivers.hpp"
 
 namespace mm {
 
@@ -598,7 +599,7 @@ std::string invalid_answer(const std::string& id, const std::string& shown) {
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
 
 const std::initializer_list<std::string_view> kAnswersKeys = {"questionnaire", "team", "answers", "notes", "profile",
-                                                              "scope"};
+                                                              "scope", "waivers", "respondent"};
 
 // "'a'", "'a' and 'b'", "'a' and 3 more": the first few of many ids, for one message about all of them.
 std::string some_ids(const std::vector<std::string>& ids) {
@@ -637,7 +638,7 @@ AnswerSet load_answers(const SourceText& source) {
             continue;
         }
         std::string msg = "unknown key '" + key.scalar + "' in the answers file";
-        msg += hint.empty() ? " (expected one of: questionnaire team answers notes profile scope)" : " (did you mean '" + hint + "'?)";
+        msg += hint.empty() ? " (expected one of: questionnaire team respondent answers notes profile scope waivers)" : " (did you mean '" + hint + "'?)";
         sink.error(key.pos.line, key.pos.column, msg);
     }
     if (first_misplaced)
@@ -653,6 +654,8 @@ AnswerSet load_answers(const SourceText& source) {
         }
     if (const Node* n = root.get("team"); n && !n->is_null())
         if (auto s = read_string(*n, sink, "'team'")) set.team = *s;
+    if (const Node* n = root.get("respondent"); n && !n->is_null())
+        if (auto s = read_string(*n, sink, "'respondent'")) set.respondent = *s;
     // `scope: {up_to_level: N}`: the questionnaire's top level is checked by check_answers.
     if (const Node* n = root.get("scope"); n && !n->is_null())
         if (expect_kind(*n, Node::Kind::Map, sink, "'scope'")) {
@@ -710,6 +713,7 @@ AnswerSet load_answers(const SourceText& source) {
                 }
             }
     }
+    if (const Node* n = root.get("waivers")) read_waivers(*n, sink, set.waivers);
     if (sink.has_errors())  // the file is refused here, so report every problem in it now
         for (const auto& [id, r] : set.rejected) sink.error(r.pos.line, r.pos.column, invalid_answer(id, r.shown));
     sink.throw_if_errors();
@@ -898,6 +902,7 @@ void check_answers(const Questionnaire& q, const AnswerSet& answers) {
     });
     for (const auto& c : checks) c.second();
     sink.throw_if_errors();
+    check_waivers(q, answers);
 }
 
 void apply_answer_overrides(const Questionnaire& q, AnswerSet& answers, const std::vector<std::string>& overrides) {

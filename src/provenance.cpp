@@ -125,6 +125,19 @@ std::string utc_date(long long epoch_seconds) {
     return format_date(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
+// H. Hinnant's days_from_civil, the inverse of the above.
+long long day_number(const std::string& date) {
+    long long y = std::stoll(date.substr(0, 4));
+    const long long m = std::stoll(date.substr(5, 2));
+    const long long d = std::stoll(date.substr(8, 2));
+    if (m <= 2) --y;
+    const long long era = (y >= 0 ? y : y - 399) / 400;
+    const long long yoe = y - era * 400;
+    const long long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
 std::string local_date(std::time_t t) {
     std::tm tm{};
     if (!localtime_r(&t, &tm)) return utc_date(static_cast<long long>(t));

@@ -9,6 +9,7 @@
 
 #include "mm/render.hpp"
 #include "render_util.hpp"
+#include "render_waivers.hpp"
 
 namespace mm {
 
@@ -247,7 +248,8 @@ std::string link_or_text(const std::string& ref) {
     return "<a href=\"" + h(href) + "\" rel=\"noopener noreferrer\">" + h(ref) + "</a>";
 }
 
-void gap_item(std::string& out, const Gap& g, const Index& index, int max, bool full, bool points = false) {
+void gap_item(std::string& out, const Gap& g, const Index& index, int max, bool full, bool points,
+              const WaiverResult* waiver) {
     out += "<li class=\"gap\"><span class=\"box\" aria-hidden=\"true\"></span><div class=\"gap-body\">\n";
     out += "<div class=\"gap-head\"><span class=\"prio\">" + std::to_string(g.priority) + ".</span> " +
            h(g.text.empty() ? g.question : g.text) + "</div>\n";
@@ -259,7 +261,9 @@ void gap_item(std::string& out, const Gap& g, const Index& index, int max, bool 
                "\"></span>level " + std::to_string(g.level) + "</span>";
     if (std::string status = gap_status(g); !status.empty() && !points)
         out += " · <span class=\"status\">" + h(status) + "</span>";
+    if (waiver && waiver->status == WaiverStatus::Valid) out += " · <span class=\"status\">waived</span>";
     out += "</div>\n";
+    if (waiver) out += "<p class=\"waiver\">" + h(render_waivers::sentence(*waiver)) + "</p>\n";
     if (full) {
         if (g.next_option)
             out += "<p class=\"next\">Next: " + h(g.next_option_text) + "</p>\n";
@@ -366,6 +370,8 @@ ol.gaps { list-style: none; margin: 0; padding: 0; }
 .next { font-weight: 500; }
 .tools { color: var(--muted); font-size: 13px; }
 .gap p.refs { margin-top: 2px; color: var(--muted); font-size: 12.5px; }
+.gap p.waiver { color: #7d4e00; font-style: italic; }
+.headline .waivers { margin-top: 6px; }
 .lvl .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 4px; }
 .note { margin: 6px 0 0; padding: 4px 10px; border-left: 3px solid #d4a72c; background: #fff8c5; font-size: 13px;
   overflow-wrap: anywhere; }
@@ -533,7 +539,7 @@ std::string gap_section(const Report& r, const Index& index) {
         out += "<p>No gaps: every applicable practice is in place.</p>\n";
     } else if (a.points) {
         out += "<p class=\"tally\">" + points_gaps_heading(a.gaps.size()) + ".</p>\n<ol class=\"gaps\">\n";
-        for (const auto& g : a.gaps) gap_item(out, g, index, max, true, true);
+        for (const auto& g : a.gaps) gap_item(out, g, index, max, true, true, render_waivers::of_gap(r, g.question));
         out += "</ol>\n";
     } else {
         out += "<p class=\"tally\">" + plural(a.gaps.size(), "practice", "practices") +
@@ -546,7 +552,8 @@ std::string gap_section(const Report& r, const Index& index) {
             bool optional = group == GapGroup::Optional;
             out += std::string("<h3>") + group_heading(group, a.target) + " (" + std::to_string(j - i) + ")</h3>\n" +
                    "<ol class=\"gaps" + (optional ? " optional" : "") + "\">\n";
-            for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index, max, !optional);
+            for (std::size_t k = i; k < j; ++k)
+                gap_item(out, a.gaps[k], index, max, !optional, false, render_waivers::of_gap(r, a.gaps[k].question));
             out += "</ol>\n";
             i = j;
         }
@@ -624,6 +631,8 @@ std::string render_html(const Report& r) {
            h(a.overall_name.empty() ? q.level_name(a.overall_level) : a.overall_name) + "</div>\n"
            "<div class=\"facts\">Score " + percent(a.overall_score) +
            (a.up_to_level ? " · <strong>capped:</strong> " + h(scope_note(a)) : std::string()) + "</div>\n";
+    if (std::string w = render_waivers::headline(r); !w.empty())
+        out += "<div class=\"waivers\"><strong>" + h(w) + "</strong></div>\n";
     if (const auto reasons = why_level(a); !reasons.empty() && !a.points) {
         const int next = a.overall_level + 1;
         out += "<div class=\"why\"><strong>Why level " + std::to_string(a.overall_level) + ":</strong> " +

@@ -5,6 +5,7 @@
 
 #include "mm/render.hpp"
 #include "render_util.hpp"
+#include "render_waivers.hpp"
 
 namespace mm {
 
@@ -21,12 +22,14 @@ std::string level_label(const QuestionnaireInfo& q, int level, const std::string
     return std::to_string(level) + (name.empty() ? "" : ": " + esc(name));
 }
 
-void gap_item(std::string& out, const Gap& g, const Index& index, bool points) {
+void gap_item(std::string& out, const Gap& g, const Index& index, bool points, const WaiverResult* waiver) {
     std::string meta = code(g.question) + " · " + esc(index.dimension_name(g.dimension)) +
                        (points ? " · " + points_state(g) : " · level " + std::to_string(g.level));
     if (std::string status = gap_status(g); !status.empty() && !points) meta += " · " + status;
+    if (waiver && waiver->status == WaiverStatus::Valid) meta += " · waived";
     out += "- [ ] **" + esc(g.text.empty() ? g.question : g.text) + "**<br>\n";
     out += "  " + meta;
+    if (waiver) out += "<br>\n  _" + esc(render_waivers::sentence(*waiver)) + "_";
     std::string practice = esc(g.practice);
     if (g.next_option) practice = "Next: " + esc(g.next_option_text) + ". " + practice;
     if (!practice.empty()) out += "<br>\n  " + practice;
@@ -92,6 +95,7 @@ std::string render_markdown(const Report& r) {
         out += "**Overall level " + level_label(q, a.overall_level, a.overall_name) + "** (of " + std::to_string(max) +
                ") · score " + percent(a.overall_score) + "\n\n";
     if (a.up_to_level) out += "**Capped:** " + scope_note(a) + "\n\n";
+    if (std::string w = render_waivers::headline(r); !w.empty()) out += "**" + esc(w) + "**\n\n";
     if (const auto reasons = why_level(a); !reasons.empty() && !a.points) {
         const int next = a.overall_level + 1;
         out += "**Why level " + std::to_string(a.overall_level) + ":** " + held_by_text(a, reasons.size()) +
@@ -126,7 +130,7 @@ std::string render_markdown(const Report& r) {
     } else {
         if (a.points) {
             out += "### Next steps: " + points_gaps_heading(a.gaps.size()) + "\n\n";
-            for (const auto& g : a.gaps) gap_item(out, g, index, true);
+            for (const auto& g : a.gaps) gap_item(out, g, index, true, render_waivers::of_gap(r, g.question));
         } else {
             out += "### Next steps: " + plural(a.gaps.size(), "gap", "gaps") + " in priority order\n";
         }
@@ -139,11 +143,13 @@ std::string render_markdown(const Report& r) {
                 // Beyond the target: folded away, so the list stays about what matters now.
                 out += "\n<details><summary>" + plural(j - i, "practice", "practices") +
                        " beyond the target (optional)</summary>\n\n";
-                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index, false);
+                for (std::size_t k = i; k < j; ++k)
+                    gap_item(out, a.gaps[k], index, false, render_waivers::of_gap(r, a.gaps[k].question));
                 out += "\n</details>\n";
             } else {
                 out += "\n#### " + std::string(group_heading(group, a.target)) + "\n\n";
-                for (std::size_t k = i; k < j; ++k) gap_item(out, a.gaps[k], index, false);
+                for (std::size_t k = i; k < j; ++k)
+                    gap_item(out, a.gaps[k], index, false, render_waivers::of_gap(r, a.gaps[k].question));
             }
             i = j;
         }
@@ -170,6 +176,21 @@ std::string render_markdown(const Report& r) {
                 if (c.evidence.size() > 1) out += " (+" + std::to_string(c.evidence.size() - 1) + " more)";
             }
             out += "\n";
+        }
+    }
+
+    if (!r.respondents.empty()) {
+        std::string names;
+        for (const auto& n : r.respondents) names += (names.empty() ? "" : ", ") + esc(n);
+        out += "\n### Respondents: " + names + "\n\nMerged by the lower median of their answers. ";
+        out += r.disagreements.empty() ? std::string("They agree on every question (within a step).\n")
+                                       : "They disagree by a whole step or more on " +
+                                             plural(r.disagreements.size(), "question", "questions") + ":\n\n";
+        for (const auto& d : r.disagreements) {
+            out += "- " + code(d.question) + ":";
+            for (std::size_t i = 0; i < d.answers.size(); ++i)
+                out += (i ? ", " : " ") + esc(d.answers[i].first) + " " + esc(d.answers[i].second);
+            out += " (merged: " + esc(d.merged) + ")\n";
         }
     }
 

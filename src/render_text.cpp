@@ -7,6 +7,7 @@
 
 #include "mm/render.hpp"
 #include "render_util.hpp"
+#include "render_waivers.hpp"
 
 namespace mm {
 
@@ -135,6 +136,7 @@ std::string render_text_summary(const Report& r, const TextOptions& options, std
            st.dim(fmt::format(" ({} {})", terminal_safe(q.id), terminal_safe(q.version))) + "\n";
     if (a.points) out += st.bold(truncate_to(points_headline(*a.points), cut)) + "\n";
     else out += overall_line(a, q.max_level(), st);
+    if (std::string w = render_waivers::headline(r); !w.empty()) out += st.yellow(truncate_to(terminal_safe(w), cut)) + "\n";
     if (a.target && !a.points)
         out += truncate_to(fmt::format("Target level {}: {} ({})", a.target->level,
                                        terminal_safe(q.level_name(a.target->level)), target_source(*a.target)),
@@ -168,6 +170,7 @@ std::string render_text_summary(const Report& r, const TextOptions& options, std
             std::string where = pad_right(truncate_to(wheres[i], where_width), where_width);
             std::string practice = terminal_safe(g.practice);
             if (g.next_option) practice = "Next: " + terminal_safe(g.next_option_text) + ". " + practice;
+            if (const WaiverResult* w = render_waivers::of_gap(r, g.question)) practice = "[" + waiver_text(*w) + "] " + practice;
             const int room = cut - display_width(line) - where_width - 2;
             out += st.bold(line) + st.dim(where) + "  " + (room > 8 ? truncate_to(practice, room) : "") + "\n";
         }
@@ -191,6 +194,7 @@ std::string render_text(const Report& r, const TextOptions& options) {
     out += "\n";
     if (a.points) out += points_block(*a.points, st, width);
     else out += overall_line(a, max, st);
+    if (std::string w = render_waivers::headline(r); !w.empty()) out += st.yellow(wrap(terminal_safe(w), width, 2)) + "\n";
     if (a.target && !a.points) {
         out += wrap(fmt::format("Target level {}: {} ({}). {}", a.target->level,
                                 terminal_safe(q.level_name(a.target->level)), target_source(*a.target),
@@ -229,6 +233,8 @@ std::string render_text(const Report& r, const TextOptions& options) {
                 out += "\n" + st.bold(heading) + "\n";
             }
             std::string status = g.unanswered ? ", unanswered" : g.credit > 0 ? ", partly in place" : "";
+            const WaiverResult* waiver = render_waivers::of_gap(r, g.question);
+            if (waiver && waiver->status == WaiverStatus::Valid) status += ", waived";
             std::string head = fmt::format("{:>3}. {} ", g.priority, terminal_safe(g.question));
             std::string where = st.dim(a.points ? fmt::format("[{}, {}]", terminal_safe(g.dimension), points_state(g))
                                                 : fmt::format("[{}, level {}{}]", terminal_safe(g.dimension), g.level,
@@ -238,6 +244,10 @@ std::string render_text(const Report& r, const TextOptions& options) {
                 continue;
             }
             out += st.bold(head) + where + "\n";
+            if (waiver) {
+                const std::string line = wrap(terminal_safe(render_waivers::sentence(*waiver)), width, 5);
+                out += "     " + (waiver->status == WaiverStatus::Valid ? st.cyan(line) : st.yellow(line)) + "\n";
+            }
             std::string practice = terminal_safe(g.practice);
             if (g.next_option) practice = "Next: " + terminal_safe(g.next_option_text) + ". " + practice;
             out += "     " + wrap(practice, width, 5) + "\n";
@@ -281,6 +291,17 @@ std::string render_text(const Report& r, const TextOptions& options) {
             }
             out += "  " + terminal_safe(c.question) + "  " + st.dim(why) + "\n";
         }
+    }
+
+    if (!r.respondents.empty()) {
+        std::string names;
+        for (const auto& n : r.respondents) names += (names.empty() ? "" : ", ") + terminal_safe(n);
+        out += "\n" + wrap(fmt::format("Respondents ({}): {}; merged by the lower median.", r.respondents.size(), names),
+                           width, 2) + "\n";
+        if (r.disagreements.empty()) out += "They agree on every question (within a step).\n";
+        else out += st.yellow(st.bold(fmt::format("They disagree on {} ({})", plural(r.disagreements.size(), "question", "questions"),
+                                                   "a whole step or more"))) + "\n";
+        for (const auto& line : disagreement_lines(r.disagreements)) out += "  " + wrap(terminal_safe(line), width, 4) + "\n";
     }
 
     if (r.gate) {

@@ -141,6 +141,10 @@ std::string render_json(const Report& r) {
                  {"credit", rounded(g.credit)},
                  {"unanswered", g.unanswered}};
         if (g.next_option) gj["next_option"] = {{"level", *g.next_option}, {"text", g.next_option_text}};
+        // Derived from `waivers` (only with a valid waiver), so a reader of the gaps alone sees it.
+        if (const WaiverResult* w = r.waivers ? r.waivers->find(g.question) : nullptr;
+            w && w->status == WaiverStatus::Valid)
+            gj["waived"] = true;
         gaps.push_back(std::move(gj));
     }
     j["gaps"] = gaps;
@@ -200,6 +204,36 @@ std::string render_json(const Report& r) {
         for (const auto& c : *r.contradictions)
             cs.push_back({{"question", c.question}, {"kind", to_string(c.kind)}, {"evidence", evidence_json(c.evidence)}});
         j["contradictions"] = cs;
+    }
+    if (!r.respondents.empty()) {  // several respondents (assess -a A -a B): additive
+        j["respondents"] = r.respondents;
+        ojson ds = ojson::array();
+        for (const auto& d : r.disagreements) {
+            ojson who = ojson::array();
+            for (const auto& [name, answer] : d.answers) who.push_back({{"respondent", name}, {"answer", answer}});
+            ds.push_back({{"question", d.question}, {"answers", who}, {"merged", d.merged}});
+        }
+        j["disagreements"] = ds;
+    }
+    if (r.waivers) {  // only when the answers had waivers: additive
+        const WaiverSummary& w = *r.waivers;
+        ojson waived_dims = ojson::array();
+        for (const auto& [id, level] : w.dimensions) waived_dims.push_back({{"id", id}, {"level", level}});
+        ojson entries = ojson::array();
+        for (const auto& e : w.entries) {
+            ojson ej{{"question", e.question}};
+            if (!e.dimension.empty()) ej["dimension"] = e.dimension;
+            ej["reason"] = e.reason;
+            ej["owner"] = e.owner;
+            ej["expires"] = e.expires;
+            ej["status"] = to_string(e.status);
+            ej["days_left"] = e.days_left;
+            entries.push_back(std::move(ej));
+        }
+        j["waivers"] = {{"today", w.today},
+                        {"overall", {{"level", w.overall_level}, {"name", w.overall_name}}},
+                        {"dimensions", waived_dims},
+                        {"entries", entries}};
     }
     return json_text(j);
 }
@@ -398,6 +432,23 @@ public:
         read_not_counted(j, "not_assessed", QuestionStatus::NotAssessed, a);
         if (const json* g = optional(j, "gate")) r.gate = read_gate(*g);
         if (const json* c = optional(j, "contradictions")) r.contradictions = read_contradictions(*c);
+        if (const json* w = optional(j, "waivers")) r.waivers = read_waivers(*w);
+        if (optional(j, "respondents")) {
+            r.respondents = strings(j, "respondents", "");
+            const json& ds = array(j, "disagreements", "");
+            for (std::size_t i = 0; i < ds.size(); ++i) {
+                const std::string path = rc::element("disagreements", i);
+                Disagreement d;
+                d.question = str(ds[i], "question", path);
+                d.merged = str(ds[i], "merged", path);
+                const json& who = array(ds[i], "answers", path);
+                for (std::size_t k = 0; k < who.size(); ++k) {
+                    const std::string at = rc::element(rc::member(path, "answers"), k);
+                    d.answers.emplace_back(str(who[k], "respondent", at), str(who[k], "answer", at));
+                }
+                r.disagreements.push_back(std::move(d));
+            }
+        }
         return r;
     }
 
@@ -754,6 +805,42 @@ private:
         }
         gr.failures = strings(g, "failures", "gate");
         return gr;
+    }
+
+    WaiverSummary read_waivers(const json& w) const {
+        WaiverSummary s;
+        if (!w.is_object()) fail("waivers", "expected an object");
+        s.today = str(w, "today", "waivers");
+        checks_.date("waivers.today", s.today);
+        const json& overall = member(w, "overall", "waivers");
+        s.overall_level = level(overall, "level", "waivers.overall");
+        s.overall_name = str(overall, "name", "waivers.overall");
+        const json& dims = array(w, "dimensions", "waivers");
+        for (std::size_t i = 0; i < dims.size(); ++i) {
+            const std::string path = rc::element("waivers.dimensions", i);
+            s.dimensions.emplace_back(str(dims[i], "id", path), level(dims[i], "level", path));
+        }
+        const json& entries = array(w, "entries", "waivers");
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const std::string path = rc::element("waivers.entries", i);
+            const json& e = entries[i];
+            WaiverResult r;
+            r.question = str(e, "question", path);
+            r.dimension = opt_str(e, "dimension", path);
+            r.reason = str(e, "reason", path);
+            r.owner = str(e, "owner", path);
+            r.expires = str(e, "expires", path);
+            checks_.date(rc::member(path, "expires"), r.expires);
+            const std::string status = str(e, "status", path);
+            if (status == "valid") r.status = WaiverStatus::Valid;
+            else if (status == "expired") r.status = WaiverStatus::Expired;
+            else if (status == "not-a-gap") r.status = WaiverStatus::NotAGap;
+            else fail(rc::member(path, "status"), "unknown status '" + status + "' (expected valid, expired or not-a-gap)");
+            r.days_left = whole(member(e, "days_left", path), rc::member(path, "days_left"));
+            checks_.whole(rc::member(path, "days_left"), r.days_left, -3'000'000, 3'000'000);
+            s.entries.push_back(std::move(r));
+        }
+        return s;
     }
 
     std::vector<Contradiction> read_contradictions(const json& cs) const {

@@ -35,6 +35,7 @@ struct Field {
 constexpr Field kRoot[] = {{"schema_version", Type::Whole, true},
                            {"team", Type::String, false},
                            {"date", Type::String, false},
+                           {"scoring_rule", Type::Whole, false},
                            {"questionnaire", Type::Object, true, Ctx::Questionnaire},
                            {"overall", Type::Object, true, Ctx::Overall},
                            {"target", Type::Object, false, Ctx::Target},
@@ -311,6 +312,10 @@ private:
             case Ctx::Root:
                 if (k == "schema_version") check_schema_version();
                 else if (k == "team") out_.team = std::move(*string_);
+                else if (k == "scoring_rule") {
+                    checks_.whole("scoring_rule", integer_, 1, 3);
+                    out_.rule = static_cast<int>(integer_);
+                }
                 else if (k == "date") {
                     checks_.date("date", *string_);
                     out_.date = std::move(*string_);

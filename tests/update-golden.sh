@@ -18,6 +18,10 @@ for fixture in acme-q2-gate beta hostile scan mts-m01 mts-m02-gate mts-m04; do
     "$bin" report "$fixture.json" -f "$format" >"$golden/$fixture.$(ext "$format")"
   done
 done
+# The gap list as CSV: one ordinary report, and the hostile one (formula-like and quoted text).
+for fixture in acme-q2-gate hostile; do
+  "$bin" report "$fixture.json" -f csv >"$golden/$fixture.csv"
+done
 for format in text json markdown; do
   "$bin" diff acme-q1.json acme-q2.json -f "$format" >"$golden/diff-acme.$(ext "$format")"
 done

@@ -58,6 +58,7 @@ struct Aggregate {
     std::vector<MissingPractice> most_missing;      // by needed, then blocking, then missing, then level and id
     std::size_t practices_missing = 0;              // distinct practices missing in at least one team
     std::size_t digests = 0;                        // distinct questionnaire digests seen (1 when all agree)
+    std::vector<int> rules;                         // distinct scoring rules of the reports kept, ascending
     std::vector<Superseded> superseded;             // in the order the left-out reports were given
     // Some report was scored by points (ml-test-score): aggregate compares levels only, which for such a
     // questionnaire say only whether every test is automated; `aggregate` warns so.
@@ -74,6 +75,7 @@ struct ReportSummary {
     std::string team;
     std::string date;  // YYYY-MM-DD, or empty: which of a team's reports is the latest
     QuestionnaireInfo questionnaire;
+    int rule = 1;  // `scoring_rule` (docs/scoring.md); 1 in reports written before it
     int overall_level = 0;
     double score = 0.0;
     std::optional<int> target;
@@ -131,6 +133,7 @@ private:
     // the digest and each gap's practice and group. A few bytes per gap: memory stays flat over 10,000 reports.
     struct Contribution {
         std::string digest;
+        int rule = 1;
         std::vector<std::pair<std::size_t, GapGroup>> gaps;
     };
     std::vector<Contribution> contributions_;

@@ -238,9 +238,22 @@ struct Contradiction {
 // "no-but-evidence" or "yes-unverified".
 std::string to_string(Contradiction::Kind kind);
 
+// `waivers:` in an answers file: a gap the team accepts for a while, with why, who answers for it and until when
+// (docs/answers-format.md, "Waivers"). Checked and applied by include/mm/waivers.hpp.
+struct Waiver {
+    std::string question;
+    std::string reason;
+    std::string owner;
+    std::string expires;  // YYYY-MM-DD: the last day it counts
+    SourcePos pos;        // the entry
+    SourcePos question_pos;
+    SourcePos expires_pos;
+};
+
 struct AnswerSet {
     std::string questionnaire_id;  // empty when the file did not name one
     std::string team;              // `team:`, the team assessed; `assess --team` wins over it
+    std::string respondent;        // `respondent:`, who answered (several respondents: include/mm/merge.hpp)
     // `scope: {up_to_level: N}`: only the levels up to N are assessed (docs/scoring.md, "Scope"); none: all of them.
     std::optional<int> up_to_level;
     std::map<std::string, Answer> answers;
@@ -260,6 +273,7 @@ struct AnswerSet {
         SourcePos key_pos;
     };
     std::map<std::string, Rejected> rejected;
+    std::vector<Waiver> waivers;  // in file order
 };
 
 std::string to_string(AnswerKind kind);

@@ -16,6 +16,9 @@ bool is_date(const std::string& s);
 // specification defines in UTC.
 std::string utc_date(long long epoch_seconds);
 
+// Days from 1970-01-01 to a date for which is_date holds (negative before it): date arithmetic without time_t.
+long long day_number(const std::string& date);
+
 // The local calendar date of a time: "today" as the person running the tool sees it.
 std::string local_date(std::time_t t);
 

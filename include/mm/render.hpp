@@ -74,6 +74,9 @@ std::string render_html(const Report& r);
 // JUnit XML: a test suite per dimension, a test case per practice, a failure per gap at or below the required
 // level (the gate's bar, else the target, else the level above the dimension's own), skipped for n/a.
 std::string render_junit(const Report& r);
+// CSV (RFC 4180, CRLF line ends) of the gap list in priority order, for backlog tools: id, dimension, level,
+// priority, practice, tools, waiver. Cells a spreadsheet would take for a formula are prefixed with "'".
+std::string render_csv(const Report& r);
 
 // ---- escaping untrusted text (render_escape.cpp) ----
 

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "mm/merge.hpp"
 #include "mm/model.hpp"
 #include "mm/scoring.hpp"
+#include "mm/waivers.hpp"
 
 namespace mm {
 
@@ -43,6 +45,13 @@ struct Report {
     std::optional<GateResult> gate;
     // assess --scan: given answers the repository contradicts (present, maybe empty, only after a scan).
     std::optional<std::vector<Contradiction>> contradictions;
+    // The answers' waivers (present only when there are some): the assessment above stays without them, this says
+    // what each one is on the report's date and the levels with the valid ones; the gate judges the latter.
+    std::optional<WaiverSummary> waivers;
+    // Several respondents (assess -a A -a B ...): who answered, in the order given, and the questions where they
+    // differ by a whole step or more. Empty for one answers file.
+    std::vector<std::string> respondents;
+    std::vector<Disagreement> disagreements;
 };
 
 QuestionnaireInfo info_of(const Questionnaire& q);

@@ -23,7 +23,8 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> all{
         {"assess", setup_assess}, {"list", setup_list}, {"show", setup_show},
         {"validate", setup_validate}, {"init", setup_init}, {"scan", setup_scan},
-        {"report", setup_report}, {"diff", setup_diff}, {"aggregate", setup_aggregate},
+        {"report", setup_report}, {"diff", setup_diff}, {"aggregate", setup_aggregate}, {"history", setup_history},
+        {"merge", setup_merge},
     };
     return all;
 }

@@ -9,10 +9,12 @@
 #include "cli/cli.hpp"
 #include "cli/interactive.hpp"
 #include "mm/loading.hpp"
+#include "mm/merge.hpp"
 #include "mm/output.hpp"
 #include "mm/provenance.hpp"
 #include "mm/report.hpp"
 #include "mm/source.hpp"
+#include "mm/waivers.hpp"
 
 namespace mm::cli {
 
@@ -20,7 +22,8 @@ namespace {
 
 struct AssessOptions {
     std::string questionnaire = "mlops";
-    std::string answers_path;
+    std::string answers_path;                // one answers file (also the interactive mode's)
+    std::vector<std::string> answers_paths;  // -a, repeatable: several respondents, merged
     std::vector<std::string> answer_overrides;
     std::string format = "text";
     std::string output;
@@ -41,6 +44,7 @@ struct AssessOptions {
     bool require_complete = false;  // --require-complete: an unanswered question is an error (exit 2)
     std::string date;               // --date YYYY-MM-DD|none; empty: SOURCE_DATE_EPOCH, else today
     std::string commit;             // --commit SHA|none; empty: the commit checked out in --scan's directory
+    std::string today;              // --today YYYY-MM-DD: the day waivers are judged on; empty: as --date's default
 };
 
 constexpr std::size_t kSummarySteps = 5;
@@ -50,7 +54,7 @@ HintCommand full_report_command(const AssessOptions& o, const Interview* intervi
     if (interview) return interview->command_with_answers(false).add("--all");
     HintCommand cmd("mlops-maturity assess");
     if (o.questionnaire != "mlops") cmd.add_path("-q", o.questionnaire);
-    if (!o.answers_path.empty()) cmd.add_path("--answers", o.answers_path);
+    for (const auto& p : o.answers_paths) cmd.add_path("--answers", p);
     for (const auto& a : o.answer_overrides) cmd.add("--answer", a);
     if (!o.team.empty()) cmd.add("--team", o.team);
     if (!o.scan_dir.empty()) cmd.add_path("--scan", o.scan_dir);
@@ -144,6 +148,7 @@ ExitCode run_assess(const AssessOptions& o) {
     const std::optional<std::string> date = resolve_date(o.date, std::getenv("SOURCE_DATE_EPOCH"),
                                                          local_date(std::time(nullptr)));
     const std::string commit = o.commit.empty() ? std::string() : check_commit_option(o.commit);
+    const std::string today = resolve_today(o.today, std::getenv("SOURCE_DATE_EPOCH"), local_date(std::time(nullptr)));
     if (o.target_level > q.max_level())
         throw InputError(Diagnostic{"--target-level", 0, 0,
                                     "must be a level from 0 to " + std::to_string(q.max_level())});
@@ -152,7 +157,8 @@ ExitCode run_assess(const AssessOptions& o) {
     // On a terminal, with nothing scripted, the answers are asked for (src/cli/interactive.cpp); --scan alone
     // is not scripted: its evidence is shown under the questions and suggests the default answers. Answers on
     // standard input are scripted: there is no file to save to or resume from.
-    const bool scripted = !o.answer_overrides.empty() || o.answers_path == "-";
+    const bool several = o.answers_paths.size() > 1;  // several respondents: merged, never asked
+    const bool scripted = !o.answer_overrides.empty() || o.answers_path == "-" || several;
     ScoreOptions so;
     if (o.target_level >= 0) so.target_level = o.target_level;
     so.gate = bars;
@@ -161,8 +167,18 @@ ExitCode run_assess(const AssessOptions& o) {
         interview.emplace(InterviewOptions{o.questionnaire, o.answers_path, o.save_path, o.review, o.color,
                                            o.scan_dir, o.team, o.format, o.output, so});
     // Nothing to take answers from: no terminal to ask on, no answers file, no --answer.
-    const bool no_answers = !interview && o.answers_path.empty() && o.answer_overrides.empty();
-    if (!o.answers_path.empty()) {
+    const bool no_answers = !interview && o.answers_path.empty() && !several && o.answer_overrides.empty();
+    std::optional<MergedAnswers> merged;
+    if (several) {
+        std::vector<Respondent> respondents;
+        for (const auto& path : o.answers_paths) {
+            AnswerSet one = load_answers(read_source(path));
+            check_answers(q, one);
+            respondents.push_back({respondent_name(one, path), std::move(one)});
+        }
+        merged = merge_answers(q, respondents);
+        answers = merged->answers;
+    } else if (!o.answers_path.empty()) {
         answers = load_answers(read_source(o.answers_path));
         check_answers(q, answers);
     } else if (no_answers && o.scan_dir.empty()) {
@@ -200,8 +216,20 @@ ExitCode run_assess(const AssessOptions& o) {
     Assessment a = score(q, answers, so);
     check_complete(o, a, interview.has_value());
     std::optional<GateResult> gate;
-    if (!bars.empty() || min_score) gate = check_gate(a, bars, min_score);
+    // Waivers: the report keeps the levels without them; the gate judges the levels with the valid ones.
+    std::optional<Waived> waived;
+    if (!answers.waivers.empty()) {
+        waived = apply_waivers(q, answers, a, today, so);
+        print_diagnostics(waiver_warnings(answers, waived->summary));
+    }
+    if (!bars.empty() || min_score)
+        gate = waived ? check_gate_with_waivers(*waived, bars, min_score) : check_gate(a, bars, min_score);
     Report report = make_report(q, std::move(a), gate);
+    if (waived) report.waivers = std::move(waived->summary);
+    if (merged) {
+        report.respondents = merged->respondents;
+        report.disagreements = merged->disagreements;
+    }
     report.tool_version = tool_version();
     report.team = !o.team.empty() ? o.team : answers.team;
     report.contradictions = std::move(contradictions);
@@ -243,7 +271,9 @@ void setup_assess(CLI::App& app, Context& ctx) {
     CLI::App* sub = app.add_subcommand("assess", "Score answers, print the maturity report and gap report, gate CI");
     sub->add_option("-q,--questionnaire", o->questionnaire, "Built-in questionnaire id or a YAML file")
         ->capture_default_str();
-    sub->add_option("-a,--answers", o->answers_path, "Answers file (YAML or JSON; '-' for stdin)");
+    sub->add_option("-a,--answers", o->answers_paths,
+                    "Answers file (YAML or JSON; '-' for stdin); repeat it for several respondents, merged by the "
+                    "lower median, with their disagreements listed");
     sub->add_option("--answer", o->answer_overrides, "ID=VALUE, repeatable; wins over the answers file")
         ->type_name("ID=VALUE");
     sub->add_option("-f,--format", o->format, "Report format")
@@ -291,6 +321,9 @@ void setup_assess(CLI::App& app, Context& ctx) {
                                            "(default: the commit checked out in the --scan directory)")
         ->type_name("SHA|none")
         ->envname("MLOPS_MATURITY_COMMIT");
+    sub->add_option("--today", o->today, "The day waivers in the answers file are judged on: YYYY-MM-DD (default: "
+                                         "SOURCE_DATE_EPOCH's date, else today)")
+        ->type_name("YYYY-MM-DD");
     add_color_option(*sub, o->color);
     sub->footer(
         "Examples:\n"
@@ -300,7 +333,10 @@ void setup_assess(CLI::App& app, Context& ctx) {
         "  mlops-maturity assess -q ml-test-score -a tests.yaml --min-score 2\n"
         "  mlops-maturity assess -a answers.yaml --roadmap\n"
         "  mlops-maturity assess -q my-questionnaire.yaml --answer data-versioning=yes");
-    sub->callback([o, &ctx] { ctx.exit = run_assess(*o); });
+    sub->callback([o, &ctx] {
+        if (o->answers_paths.size() == 1) o->answers_path = o->answers_paths.front();
+        ctx.exit = run_assess(*o);
+    });
 }
 
 }  // namespace mm::cli

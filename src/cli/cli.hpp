@@ -37,6 +37,8 @@ void setup_init(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
 void setup_diff(CLI::App& app, Context& ctx);
 void setup_aggregate(CLI::App& app, Context& ctx);
+void setup_history(CLI::App& app, Context& ctx);
+void setup_merge(CLI::App& app, Context& ctx);
 void setup_scan(CLI::App& app, Context& ctx);
 
 // ---- shared by subcommands ----

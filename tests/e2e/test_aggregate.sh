@@ -82,4 +82,14 @@ run aggregate
 expect_code 2 "no reports"
 run aggregate "$REPORTS/beta.json" -f pdf
 expect_code 2 "unknown format"
+# Reports scored by different rules (docs/scoring.md): compared, but with a warning that says so.
+sed 's/"scoring_rule": 1/"scoring_rule": 2/' "$MM_DATA/reports/beta.json" >"$TMP/beta-rule2.json"
+run aggregate "$MM_DATA/reports/acme-q1.json" "$TMP/beta-rule2.json"
+expect_code 0 "aggregate of two scoring rules"
+expect_err "mlops-maturity: warning: the reports were scored by different scoring rules (1 and 2, docs/scoring.md)" \
+  "a warning names the rules"
+run aggregate "$MM_DATA/reports/acme-q1.json" "$MM_DATA/reports/beta.json"
+expect_no_err() { if [[ $ERR == *"$1"* ]]; then not_ok "$2: stderr has '$1'"; else ok; fi; }
+expect_no_err "scoring rules" "one rule: no warning"
+
 finish

@@ -126,7 +126,7 @@ expect_code 2 "--answer FILE"
 expect_err "mlops-maturity: error: --answer: '$TMP/spell.yaml' is not ID=VALUE (did you mean '--answers $TMP/spell.yaml'?" "--answer FILE"
 run assess -f jsn
 expect_code 2 "a bad --format"
-expect_err "mlops-maturity: error: --format: jsn not in {text,json,markdown,html,junit}" "a bad --format"
+expect_err "mlops-maturity: error: --format: jsn not in {text,json,markdown,html,junit,csv}" "a bad --format"
 run assess -q "$Q" --min-level nope=2 --answer data-documented=yes
 expect_code 2 "--min-level of an unknown dimension"
 expect_err "mlops-maturity: error: --min-level: unknown dimension 'nope'" "--min-level of an unknown dimension"

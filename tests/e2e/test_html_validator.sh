@@ -67,8 +67,17 @@ for example in "$MM_SOURCE_DIR"/examples/*.yaml; do
   "$MM_BIN" assess --answers "$example" -f html -o "$TMP/html/example-$name.html" </dev/null ||
     not_ok "assess $name -f html"
 done
+# The history page (tests/e2e/test_history.sh): three dated reports of one team and one of another (a note).
+mkdir -p "$TMP/hist"
+for q in 1:2026-01-15 2:2026-04-15 2:2026-09-30; do
+  "$MM_BIN" assess --no-input -a "$REPORTS/acme-q${q%%:*}-answers.yaml" --team ACME -f json --date "${q#*:}" \
+    -o "$TMP/hist/${q#*:}.json" </dev/null 2>/dev/null || not_ok "assess for the history page"
+done
+"$MM_BIN" assess --no-input -a "$REPORTS/beta-answers.yaml" --team '<b>Beta</b> & "co"' -f json --date 2026-10-01 \
+  -o "$TMP/hist/beta.json" </dev/null 2>/dev/null
+"$MM_BIN" history "$TMP/hist" -f html -o "$TMP/html/history.html" </dev/null 2>/dev/null || not_ok "history -f html"
 n=$(ls "$TMP/html" | wc -l)
-[ "$n" -ge 14 ] && ok || not_ok "expected at least 14 HTML files to check, found $n"
+[ "$n" -ge 15 ] && ok || not_ok "expected at least 15 HTML files to check, found $n"
 
 # One run of the checker over every file (it takes seconds to start).
 timeout 240 java -jar "$VNU" --errors-only --format gnu "$TMP"/html/*.html >"$TMP/vnu" 2>&1

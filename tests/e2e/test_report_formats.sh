@@ -20,6 +20,17 @@ for fixture in acme-q2-gate beta hostile scan mts-m01 mts-m02-gate mts-m04; do
   expect_file_same "$REPORTS/$fixture.json" "$TMP/$fixture.json" "report -f json round-trips $fixture"
 done
 
+# The gap list as CSV (tests/update-golden.sh writes these goldens too).
+for fixture in acme-q2-gate hostile; do
+  (cd "$REPORTS" && "$MM_BIN" report "$fixture.json" -f csv >"$TMP/$fixture.csv" 2>"$TMP/err") </dev/null
+  CODE=$?
+  expect_code 0 "report $fixture -f csv"
+  expect_file_same "$GOLDEN/$fixture.csv" "$TMP/$fixture.csv" "golden $fixture.csv"
+done
+OUT=$(cat "$TMP/hostile.csv")
+expect_no_out $'\n=' "csv: no cell starts a formula"
+if [ "$(head -1 "$TMP/hostile.csv")" = $'id,dimension,level,priority,practice,tools,waiver\r' ]; then ok; else
+  not_ok "csv: the header row, CRLF ended"; fi
 # The same formats straight from assess (answers -> report) match the ones rendered later from its saved JSON.
 # (Computed live, so the built-in questionnaire may change without touching the fixtures.)
 assess_gate=(assess --no-input -a "$REPORTS/acme-q2-answers.yaml" --team "ACME recommendations" --min-level 1

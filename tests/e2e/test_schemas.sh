@@ -70,7 +70,8 @@ for f in "$MM_DATA"/reports/*-answers.yaml; do [ -e "$f" ] && files+=("$f"); don
 for id in $ids; do "$MM_BIN" init -q "$id" -o "$TMP/init-$id.yaml" && files+=("$TMP/init-$id.yaml"); done
 check answers valid "answers files and init templates" "${files[@]}"
 for f in a-invalid-value.yaml a-answers-is-list.yaml a-unknown-top-key.yaml a-answer-is-map.yaml \
-         a-questionnaire-not-string.yaml a-answer-number-too-large.yaml; do
+         a-questionnaire-not-string.yaml a-answer-number-too-large.yaml a-waiver-no-owner.yaml \
+         a-waiver-bad-date.yaml a-waiver-not-a-list.yaml; do
   check answers invalid "the schema refuses $f" "$MM_DATA/invalid/$f"
 done
 
@@ -96,7 +97,20 @@ grep -q '"not_assessed"' "$TMP/r-scope.json" && ok || not_ok "r-scope.json has n
 check answers valid "an answers file with a scope" "$TMP/scoped-in.yaml"
 printf 'questionnaire: basic\nscope: {up_to_level: 0}\n' >"$TMP/scoped-bad.yaml"
 check answers invalid "the schema refuses a scope of level 0" "$TMP/scoped-bad.yaml"
+# Waivers: one valid, one expired, one on a practice in place; the answers file and its report.
+printf 'questionnaire: basic\nanswers: {data-documented: yes, data-versioned: no, release-process: no}\nwaivers:\n  - {question: data-versioned, reason: r, owner: o, expires: 2027-01-31}\n  - {question: release-process, reason: r, owner: o, expires: 2026-01-31}\n  - {question: data-documented, reason: r, owner: o, expires: 2027-01-31}\n' >"$TMP/waived.yaml"
+"$MM_BIN" assess -q "$B" -a "$TMP/waived.yaml" --today 2027-01-01 --min-level data=2 -f json >"$TMP/r-waivers.json" 2>/dev/null
+grep -q '"not-a-gap"' "$TMP/r-waivers.json" && grep -q '"expired"' "$TMP/r-waivers.json" && ok || not_ok "r-waivers.json has every waiver status"
+check answers valid "an answers file with waivers" "$TMP/waived.yaml"
 files+=("$TMP/r-gate.json" "$TMP/r-target.json" "$TMP/r-mlops.json" "$TMP/r-notes.json" "$TMP/r-scope.json")
+files+=("$TMP/r-waivers.json")
+# Several respondents: a report with respondents and disagreements; an answers file with 'respondent:'.
+printf 'questionnaire: basic\nrespondent: Alice\nanswers: {data-documented: yes, release-path: 2}\n' >"$TMP/alice.yaml"
+printf 'questionnaire: basic\nanswers: {data-documented: no, release-path: 1}\n' >"$TMP/bob.yaml"
+"$MM_BIN" assess -q "$B" -a "$TMP/alice.yaml" -a "$TMP/bob.yaml" -f json >"$TMP/r-respondents.json" 2>/dev/null
+grep -q '"disagreements"' "$TMP/r-respondents.json" && ok || not_ok "r-respondents.json has disagreements"
+check answers valid "an answers file with a respondent" "$TMP/alice.yaml"
+files+=("$TMP/r-respondents.json")
 if [ -d "$MM_DATA/sample-ml-repo" ] && "$MM_BIN" assess --help | grep -q -- '--scan'; then
   "$MM_BIN" assess -a "$MM_SOURCE_DIR/fuzz/seeds/answers/mlops-mixed.yaml" --scan "$MM_DATA/sample-ml-repo" -f json >"$TMP/r-scan.json" 2>/dev/null
   files+=("$TMP/r-scan.json")
