@@ -79,7 +79,9 @@ History build_history(std::vector<NamedReport> reports) {
         p.rule = a.rule;
         p.overall_level = a.overall_level;
         p.score = a.overall_score;
-        for (const auto& [id, name] : h.dimensions) {
+        for (const auto& dimension : h.dimensions) {
+            // Not a structured binding: C++17 lambdas cannot capture one (clang refuses; the fuzz build uses clang).
+            const std::string& id = dimension.first;
             auto d = std::find_if(a.dimensions.begin(), a.dimensions.end(), [&](const auto& x) { return x.id == id; });
             p.levels.push_back(d == a.dimensions.end() || !d->assessed || !d->shown ? -1 : d->level);
         }
