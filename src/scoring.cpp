@@ -194,6 +194,7 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
     dr.assessed = !cs.empty();
     // Rule 3 needs to know, per level, whether every defining practice is at least partly in place.
     std::vector<bool> all_started(static_cast<std::size_t>(max_level) + 1, true);
+    bool level1_unshowable = false;  // from evidence: every defining practice of level 1 needs a person
     for (int lvl = 1; lvl <= max_level; ++lvl) {
         LevelResult lr;
         lr.level = lvl;
@@ -225,8 +226,7 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
         lr.coverage = w > 0 ? c / w : by_a_person ? 0.0 : 1.0;
         lr.defining_coverage = dw > 0 ? dc / dw : defined_by_a_person ? 0.0 : 1.0;
         lr.met = lr.defining_coverage + kEpsilon >= q.pass_threshold;
-        // No file can show level 1: the dimension says nothing from evidence (a person must answer it).
-        if (lvl == 1 && defined_by_a_person && lr.defining_practices == 0) dr.shown = false;
+        if (lvl == 1) level1_unshowable = defined_by_a_person && lr.defining_practices == 0;
         dr.levels.push_back(lr);
     }
     if (q.scoring_rule >= 3) credit_levels_from_above(dr.levels, all_started);
@@ -234,6 +234,9 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
         if (!lr.met) break;
         dr.level = lr.level;
     }
+    // No file can show level 1 and none vouches for it from above (rule 3): the dimension says nothing from
+    // evidence, a person must answer it. Levels above met from the files do vouch for it, so it is shown then.
+    dr.shown = !(level1_unshowable && dr.level == 0);
     dr.progress = dr.level < top  // top <= max_level
                       ? dr.level + dr.levels[static_cast<std::size_t>(dr.level)].coverage
                       : static_cast<double>(dr.level);

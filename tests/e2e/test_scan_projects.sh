@@ -117,7 +117,7 @@ run assess --scan "$SINGLE" --no-input
 expect_code 0 "assess from evidence alone"
 expect_out "Level from evidence: 1; " "text states the level from evidence: a project whose files show level 1 everywhere they can gets 1"
 expect_out "questions need a person (not counted as no); " "and how many need a person"
-expect_out "dimensions no file can show, left out." "and how many dimensions files cannot show"
+expect_out "1 dimension no file can show, left out." "and how many dimensions files cannot show (governance: ownership and KPIs)"
 expect_out "needs a person: no file can show level 1" "the table names them"
 run assess --scan "$SINGLE" --no-input -f markdown
 expect_out "Level from evidence: " "markdown states it"

@@ -273,6 +273,68 @@ TEST_CASE("from evidence: a dimension whose level 1 no file can show is left out
     CHECK(plain.overall_level == 0);
 }
 
+// Rule 3 with four levels: level 1 of `exp` only a person can show (code committed as the work happens); levels 2
+// and 3 files can show (tracking, a registry).
+const char* kVouched = R"(
+id: vouched
+title: Vouched
+version: "1"
+scoring: {rule: 3}
+levels:
+  - {level: 0, name: None}
+  - {level: 1, name: One}
+  - {level: 2, name: Two}
+  - {level: 3, name: Three}
+  - {level: 4, name: Four}
+dimensions:
+  - id: exp
+    name: Experiments
+    questions:
+      - id: vcs
+        level: 1
+        core: true
+        text: Committed as you go?
+        practice: p
+        evidence:
+          - {path: .gitignore, suggests: partial}
+      - id: tracking
+        level: 2
+        core: true
+        text: Tracking?
+        practice: p
+        evidence:
+          - path: MLproject
+      - id: registry
+        level: 3
+        core: true
+        text: Registry?
+        practice: p
+        evidence:
+          - path: registry.py
+      - id: top
+        level: 4
+        core: true
+        text: Top?
+        practice: p
+        evidence:
+          - path: top.py
+)";
+
+TEST_CASE("from evidence: levels the files show above a level only a person can show vouch for it") {
+    Questionnaire q = questionnaire(kVouched);
+    AnswerSet s = answers("answers:\n  tracking: yes\n  registry: yes\n");
+    for (auto& [id, _] : s.answers) s.sources[id] = AnswerSource::Evidence;
+    Assessment a = score(q, s, from_evidence());
+    CHECK(result(a, "vcs").status == QuestionStatus::NeedsPerson);
+    CHECK(dim(a, "exp").levels.at(0).met_from_above);
+    CHECK(dim(a, "exp").level == 3);
+    CHECK(dim(a, "exp").shown);  // the files show levels 2 and 3: the dimension speaks from evidence
+    CHECK(a.overall_level == 3);
+    // Nothing above: level 1 stays a person's to show, and the dimension is left out.
+    Assessment none = score(q, answers("answers: {}\n"), from_evidence());
+    CHECK_FALSE(dim(none, "exp").shown);
+}
+
 TEST_CASE("from evidence: when no dimension can be shown, every dimension counts") {
     const std::string only_people = std::string(kHints).substr(0, std::string(kHints).find("  - id: code")) +
                                     std::string(kHints).substr(std::string(kHints).find("  - id: people"));
