@@ -79,7 +79,6 @@ inline std::vector<LevelReason> why_level(const Assessment& a) {
     return out;
 }
 
-// "Weakest" marks the dimensions that hold the overall level, only when it tells them apart from the rest.
 // Why a dimension has no level to show in the table, or "": nothing in it applies, or (from evidence) no file can
 // show its level 1. Either way it does not hold the overall level.
 inline std::string left_out_reason(const DimensionResult& d) {
@@ -88,6 +87,7 @@ inline std::string left_out_reason(const DimensionResult& d) {
     return "";
 }
 
+// "Weakest" marks the dimensions that hold the overall level, only when it tells them apart from the rest.
 inline bool marks_weakest(const Assessment& a, const DimensionResult& d) {
     return a.held_by.size() < a.dimensions.size() &&
            std::find(a.held_by.begin(), a.held_by.end(), d.id) != a.held_by.end();
@@ -205,7 +205,6 @@ inline std::string hit_location(const EvidenceHit& h) {
     return h.path + (h.line > 0 ? ":" + std::to_string(h.line) : std::string());
 }
 
-
 // Who holds the overall level, after "Why level N:": "every dimension is at level N" when all of them do, else
 // "held by 3 dimensions" (`held`: the number of why_level's reasons). Raw text: no report text is in it.
 inline std::string held_by_text(const Assessment& a, std::size_t held) {
@@ -213,9 +212,9 @@ inline std::string held_by_text(const Assessment& a, std::size_t held) {
                                        : "held by " + plural(held, "dimension", "dimensions");
 }
 
-// "Level from evidence: 1; 12 questions need a person (not counted as no)." (and "; 2 dimensions no file can
-// show, left out") for an assessment from evidence (assess --scan with
-// answers missing; docs/scoring.md, "From evidence"), else "". Raw text: the ids are not in it.
+// "Level from evidence: 1; 12 questions need a person (not counted as no)." (with "; 2 dimensions no file can
+// show, left out" before the stop when some are) for an assessment from evidence (assess --scan with answers
+// missing; docs/scoring.md, "From evidence"), else "". Raw text: the ids are not in it.
 inline std::string from_evidence_text(const Assessment& a) {
     if (!a.from_evidence) return {};
     const auto not_shown = static_cast<std::size_t>(

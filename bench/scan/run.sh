@@ -97,7 +97,6 @@ by_glob = {g: set(rg(p) for p in ps) for g, ps in by_glob.items()}
 left_out = sorted(set(p for ps in by_glob.values() for p in ps if spans_lines(p)))
 by_glob = {g: set(p for p in ps if not spans_lines(p)) for g, ps in by_glob.items()}
 by_glob = {g: ps for g, ps in by_glob.items() if ps}
-multiline = False
 pats = sorted(set(p for s in by_glob.values() for p in s))
 # ripgrep globs allow one level of {a,b}: expand the rest (every alternative becomes its own -g).
 def expand(g):
@@ -118,7 +117,7 @@ def expand(g):
                 return [x for p in parts for x in expand(g[:start] + p + g[i + 1:])]
     return [g]
 def gs(g): return " ".join("-g " + shlex.quote(x) for x in expand(g))
-common = "rg -l" + (" -U" if multiline else "") + " --hidden --no-require-git --no-config --no-ignore-parent --no-messages --max-filesize 4M -j 2 --ignore-file {ign}"
+common = "rg -l --hidden --no-require-git --no-config --no-ignore-parent --no-messages --max-filesize 4M -j 2 --ignore-file {ign}"
 one = common + " " + " ".join(gs(g) for g in sorted(by_glob)) + " " + " ".join("-e " + shlex.quote(p) for p in pats) + " {tree}"
 sets = [common + " " + gs(g) + " " + " ".join("-e " + shlex.quote(p) for p in sorted(ps)) + " {tree}" for g, ps in sorted(by_glob.items())]
 sets.append("rg --files --hidden --no-require-git --no-config --no-ignore-parent -j 2 --ignore-file {ign} " + " ".join(gs(g) for g in sorted(paths)) + " {tree}")
