@@ -26,7 +26,7 @@ ReportSummary summarize(const Report& r) {
     s.score = a.overall_score;
     if (a.target) s.target = a.target->level;
     s.by_points = a.points.has_value();
-    for (const auto& d : a.dimensions) s.dimensions.push_back({d.id, d.name, d.level});
+    for (const auto& d : a.dimensions) s.dimensions.push_back({d.id, d.name, d.level, d.assessed && d.shown});
     for (const auto& g : a.gaps) s.gaps.push_back({g.question, g.dimension, g.level, g.text, g.practice, g.group});
     return s;
 }
@@ -85,7 +85,7 @@ void Aggregator::add(ReportSummary r, const std::string& source) {
             out.dimensions.push_back(std::move(c));
             row.levels.push_back(-1);
         }
-        row.levels[it->second] = d.level;
+        row.levels[it->second] = d.counted ? d.level : -1;
     }
     contribution.digest = std::move(r.questionnaire.digest);
     contribution.rule = r.rule;

@@ -22,7 +22,7 @@ namespace rc = report_check;
 // What an object or array is, by where it is in the report.
 enum class Ctx { Root, Questionnaire, Levels, Level, Overall, Target, Dimensions, Dimension, Gaps, Gap, Ignore };
 
-enum class Type { String, Whole, Number, Object, Array };
+enum class Type { String, Whole, Number, Bool, Object, Array };
 
 // A member the reader reads: its type, whether the object must have it, and for containers their context.
 struct Field {
@@ -49,7 +49,12 @@ constexpr Field kQuestionnaire[] = {{"id", Type::String, true},      {"title", T
 constexpr Field kLevel[] = {{"level", Type::Whole, true}, {"name", Type::String, true}};
 constexpr Field kOverall[] = {{"level", Type::Whole, true}, {"name", Type::String, true}, {"score", Type::Number, true}};
 constexpr Field kTarget[] = {{"level", Type::Whole, true}};
-constexpr Field kDimension[] = {{"id", Type::String, true}, {"name", Type::String, true}, {"level", Type::Whole, true}};
+// `assessed` and `shown` are written only when false: such a dimension has no level to compare (docs/report-format.md).
+constexpr Field kDimension[] = {{"id", Type::String, true},
+                                {"name", Type::String, true},
+                                {"level", Type::Whole, true},
+                                {"assessed", Type::Bool, false},
+                                {"shown", Type::Bool, false}};
 constexpr Field kGap[] = {{"question", Type::String, true}, {"dimension", Type::String, true},
                           {"level", Type::Whole, true},     {"text", Type::String, true},
                           {"practice", Type::String, true}, {"group", Type::String, true}};
@@ -89,6 +94,7 @@ const char* expected(Type t) {
         case Type::Number: return "expected a number";
         case Type::Object: return "expected an object";
         case Type::Array: return "expected an array";
+        case Type::Bool: return "expected true or false";
     }
     return "";
 }
@@ -101,7 +107,10 @@ public:
 
     // ---- nlohmann SAX interface ----
     bool null() { return value(Kind::Null); }
-    bool boolean(bool) { return value(Kind::Bool); }
+    bool boolean(bool b) {
+        boolean_ = b;
+        return value(Kind::Bool);
+    }
     bool number_integer(json::number_integer_t v) {
         integer_ = v;
         return value(Kind::Integer);
@@ -169,6 +178,7 @@ private:
     bool root_seen_ = false;
     std::int64_t integer_ = 0;
     double float_ = 0;
+    bool boolean_ = false;
     std::string* string_ = nullptr;
     // Levels as written, checked in finish() against the questionnaire's levels.
     std::int64_t overall_level_ = 0;
@@ -300,6 +310,7 @@ private:
             case Type::String: return kind == Kind::String;
             case Type::Whole: return kind == Kind::Integer;
             case Type::Number: return kind == Kind::Integer || kind == Kind::Float;
+            case Type::Bool: return kind == Kind::Bool;
             case Type::Object: case Type::Array: return false;
         }
         return false;
@@ -345,6 +356,7 @@ private:
                 if (k == "id") out_.dimensions.back().id = std::move(*string_);
                 else if (k == "name") out_.dimensions.back().name = std::move(*string_);
                 else if (k == "level") dimension_levels_.back() = integer_;
+                else if (k == "assessed" || k == "shown") out_.dimensions.back().counted &= boolean_;
                 break;
             case Ctx::Gap: store_gap(k); break;
             default: break;

@@ -21,7 +21,7 @@ struct TeamRow {
     int overall_level = 0;
     double score = 0.0;
     std::optional<int> target;
-    std::vector<int> levels;     // per Aggregate::dimensions; -1 when the report lacks that dimension
+    std::vector<int> levels;     // per Aggregate::dimensions; -1 when the report lacks that dimension or gives it no level (not assessed, not shown)
     std::size_t gaps = 0;
 };
 
@@ -84,6 +84,9 @@ struct ReportSummary {
         std::string id;
         std::string name;
         int level = 0;
+        // False when the report gives the dimension no level to compare: nothing in it applied (`assessed: false`),
+        // or, from evidence, no file could show it (`shown: false`).
+        bool counted = true;
     };
     std::vector<Dim> dimensions;
     struct GapRef {

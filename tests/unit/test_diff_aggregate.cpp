@@ -370,3 +370,32 @@ TEST_CASE("aggregate: reports scored by points are flagged so the command can sa
     agg.add(summary("mts-m04.json"), "mts-m04.json");
     CHECK(std::move(agg).finish(5).by_points);
 }
+
+TEST_CASE("aggregate: a dimension a report gives no level to compare is no level in the table") {
+    // From evidence, governance no file can show (shown: false); in a proof of concept, nothing of monitoring
+    // applies (assessed: false). Both read back from JSON as not counted, so they are out of the means.
+    Report r = fixture("acme-q1.json");
+    REQUIRE(r.assessment.dimensions.size() >= 3);
+    r.assessment.dimensions[0].shown = false;
+    r.assessment.dimensions[1].assessed = false;
+    const std::string json = render_report(r, "json", {});
+    ReportSummary streamed = read_report_summary(json, "r.json");
+    ReportSummary built = summarize(r);
+    for (const ReportSummary* s : {&streamed, &built}) {
+        REQUIRE(s->dimensions.size() == r.assessment.dimensions.size());
+        CHECK_FALSE(s->dimensions[0].counted);
+        CHECK_FALSE(s->dimensions[1].counted);
+        CHECK(s->dimensions[2].counted);
+        Aggregator agg;
+        agg.add(*s, "r.json");
+        Aggregate a = std::move(agg).finish(3);
+        CHECK(a.teams[0].levels[0] == -1);
+        CHECK(a.teams[0].levels[1] == -1);
+        CHECK(a.teams[0].levels[2] == r.assessment.dimensions[2].level);
+        CHECK(a.dimensions[0].distribution == std::vector<std::size_t>(a.dimensions[0].distribution.size(), 0));
+    }
+    // A wrong type is refused like any other bad value.
+    std::string bad = json;
+    bad.replace(bad.find("\"shown\": false"), 14, "\"shown\": 0");
+    CHECK_THAT(test::first_error([&] { read_report_summary(bad, "r.json"); }), Catch::Contains("expected true or false"));
+}
