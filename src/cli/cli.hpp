@@ -64,6 +64,9 @@ void print_diagnostics(const std::vector<Diagnostic>& diags);
 // "4M", "512K", "1048576" as bytes; throws InputError naming `option`.
 std::uint64_t parse_size(const std::string& text, const std::string& option);
 
+// Standard input ('-') can be read once: throws InputError naming `command` when `inputs` has it twice or more.
+void check_stdin_once(const std::vector<std::string>& inputs, const std::string& command);
+
 // `assess --scan DIR` (src/cli/scan.cpp), in two steps, for a scan that the interactive mode shows before the
 // answers are complete: scan_repository() scans and prints the warnings; scan_into_answers() pre-fills the
 // questions `answers` leaves open (given answers win), prints contradictions to stderr, applies

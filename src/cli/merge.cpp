@@ -23,8 +23,7 @@ struct MergeOptions {
 
 ExitCode run_merge(const MergeOptions& o) {
     Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
-    if (std::count(o.inputs.begin(), o.inputs.end(), std::string("-")) > 1)
-        throw InputError(Diagnostic{"merge", 0, 0, "standard input ('-') can be given only once"});
+    check_stdin_once(o.inputs, "merge");
     std::vector<Respondent> respondents;
     for (const auto& path : o.inputs) {
         AnswerSet one = load_answers(read_source(path));
