@@ -72,27 +72,21 @@ MergedAnswers merge_answers(const Questionnaire& q, const std::vector<Respondent
             if (!notes.empty()) out.notes[qu.id] = notes;
             if (given.empty()) continue;
 
-            std::vector<Answer> applicable;
+            std::vector<Answer> applicable;  // on the scale, lowest first
             for (const auto& [who, a] : given)
                 if (a.kind != AnswerKind::NotApplicable) applicable.push_back(a);
+            std::stable_sort(applicable.begin(), applicable.end(),
+                             [](const Answer& x, const Answer& y) { return rank(x) < rank(y); });
             const std::size_t na = given.size() - applicable.size();
+            // n/a by majority (everyone's n/a included); otherwise at least half answered, so there is a median.
             Answer merged;
-            if (na * 2 > given.size() || applicable.empty()) {
-                merged.kind = AnswerKind::NotApplicable;
-            } else {
-                std::stable_sort(applicable.begin(), applicable.end(),
-                                 [](const Answer& x, const Answer& y) { return rank(x) < rank(y); });
-                merged = applicable[(applicable.size() - 1) / 2];  // the lower median
-            }
+            if (na * 2 > given.size()) merged.kind = AnswerKind::NotApplicable;
+            else merged = applicable[(applicable.size() - 1) / 2];  // the lower median
             merged.pos = {};
             out.answers[qu.id] = merged;
 
-            int lo = 1 << 30, hi = -1;
-            for (const Answer& a : applicable) {
-                lo = std::min(lo, rank(a));
-                hi = std::max(hi, rank(a));
-            }
-            const bool step = qu.type == QuestionType::Practice ? hi - lo >= 2 : hi - lo >= 1;
+            const int spread = applicable.empty() ? 0 : rank(applicable.back()) - rank(applicable.front());
+            const bool step = spread >= (qu.type == QuestionType::Practice ? 2 : 1);
             if (step || (na > 0 && !applicable.empty())) {
                 Disagreement dis{qu.id, {}, answer_text(merged)};
                 for (const auto& [who, a] : given) dis.answers.emplace_back(who, answer_text(a));

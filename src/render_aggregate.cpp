@@ -8,6 +8,7 @@
 
 #include "mm/aggregate.hpp"
 #include "mm/render.hpp"
+#include "render_escape_csv.hpp"
 #include "render_util.hpp"
 #include "json_text.hpp"
 
@@ -404,20 +405,11 @@ std::string render_aggregate_html(const Aggregate& a) {
 }
 
 std::string render_aggregate_csv(const Aggregate& a) {
-    auto field = [](const std::string& s) {
-        std::string v = s;
-        // A cell starting with = + - @ (or tab/CR) would run as a formula in a spreadsheet.
-        if (!v.empty() && std::string("=+-@\t\r").find(v[0]) != std::string::npos) v = "'" + v;
-        if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-        std::string q = "\"";
-        for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return q + "\"";
-    };
     std::string out = "team,source,overall,score,target";
-    for (const auto& d : a.dimensions) out += "," + field(d.id);
+    for (const auto& d : a.dimensions) out += "," + csv_cell(d.id);
     out += "\r\n";
     for (const auto& t : a.teams) {
-        out += field(valid_utf8(t.team)) + "," + field(valid_utf8(t.source)) + "," + std::to_string(t.overall_level) +
+        out += csv_cell(t.team) + "," + csv_cell(t.source) + "," + std::to_string(t.overall_level) +
                "," + fmt::format("{:.4f}", t.score) + "," + (t.target ? std::to_string(*t.target) : "");
         for (int l : t.levels) out += "," + (l < 0 ? std::string() : std::to_string(l));
         out += "\r\n";

@@ -29,6 +29,12 @@ std::string step_heading(const History& h, const HistoryStep& s) {
     return out;
 }
 
+// "`id` (dimension, level 2)": a practice adopted or lost, its parts through the format's code and text escapers.
+template <class Code, class Escape>
+std::string change_item(const PracticeChange& c, Code code, Escape escape) {
+    return code(c.question) + " (" + escape(c.dimension) + ", level " + std::to_string(c.level) + ")";
+}
+
 std::string teams_of(const History& h) {
     std::vector<std::string> teams;
     for (const auto& p : h.points)
@@ -164,12 +170,8 @@ std::string render_history_markdown(const History& h) {
             continue;
         }
         out += "\n\n";
-        for (const auto& c : s.adopted)
-            out += "- adopted " + markdown_code(c.question) + " (" + markdown_escape(c.dimension) + ", level " +
-                   std::to_string(c.level) + ")\n";
-        for (const auto& c : s.lost)
-            out += "- **lost** " + markdown_code(c.question) + " (" + markdown_escape(c.dimension) + ", level " +
-                   std::to_string(c.level) + ")\n";
+        for (const auto& c : s.adopted) out += "- adopted " + change_item(c, markdown_code, markdown_escape) + "\n";
+        for (const auto& c : s.lost) out += "- **lost** " + change_item(c, markdown_code, markdown_escape) + "\n";
     }
     return out;
 }
@@ -181,6 +183,14 @@ std::string num(double v) { return fmt::format("{:.1f}", v); }
 // Distinct colours for the dimension lines (the overall line is the ink colour, thicker).
 const char* const kPalette[] = {"#0969da", "#bf3989", "#1a7f37", "#9a6700", "#8250df",
                                 "#cf222e", "#0a7ea4", "#6e7781", "#bc4c00", "#116329"};
+
+// The colour of dimension `d`'s line and legend swatch.
+const char* colour_of(std::size_t d) { return kPalette[d % (sizeof kPalette / sizeof kPalette[0])]; }
+
+// A dimension as the chart and legend name it: its name, else its id.
+const std::string& label_of(const std::pair<std::string, std::string>& dimension) {
+    return dimension.second.empty() ? dimension.first : dimension.second;
+}
 
 std::string line_chart(const History& h) {
     const int max = std::max(1, h.questionnaire.max_level());
@@ -235,8 +245,7 @@ std::string line_chart(const History& h) {
     };
     for (std::size_t d = 0; d < h.dimensions.size(); ++d) {
         const double offset = (static_cast<double>(d) - static_cast<double>(h.dimensions.size() - 1) / 2) * spread;
-        svg += series(h.dimensions[d].second.empty() ? h.dimensions[d].first : h.dimensions[d].second,
-                      kPalette[d % (sizeof kPalette / sizeof kPalette[0])], 1.5, offset,
+        svg += series(label_of(h.dimensions[d]), colour_of(d), 1.5, offset,
                       [&](std::size_t i) { return h.points[i].levels[d]; });
     }
     svg += series("Overall", "#1f2328", 3.5, 0, [&](std::size_t i) { return h.points[i].overall_level; });
@@ -284,9 +293,8 @@ std::string render_history_html(const History& h) {
     out += "<ul class=\"legend\">\n<li><span class=\"swatch\" style=\"background:#1f2328;height:6px\"></span>"
            "Overall</li>\n";
     for (std::size_t d = 0; d < h.dimensions.size(); ++d)
-        out += "<li><span class=\"swatch\" style=\"background:" +
-               std::string(kPalette[d % (sizeof kPalette / sizeof kPalette[0])]) + "\"></span>" +
-               html_escape(h.dimensions[d].second.empty() ? h.dimensions[d].first : h.dimensions[d].second) + "</li>\n";
+        out += "<li><span class=\"swatch\" style=\"background:" + std::string(colour_of(d)) + "\"></span>" +
+               html_escape(label_of(h.dimensions[d])) + "</li>\n";
     out += "</ul>\n<h2>Levels</h2>\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th>Date</th><th>Report</th>"
            "<th>Overall</th><th>Score</th>";
     for (const auto& [id, name] : h.dimensions) out += "<th><code>" + html_escape(id) + "</code></th>";
@@ -306,12 +314,9 @@ std::string render_history_html(const History& h) {
             continue;
         }
         out += "<ul>\n";
-        for (const auto& c : s.adopted)
-            out += "<li>adopted <code>" + html_escape(c.question) + "</code> (" + html_escape(c.dimension) +
-                   ", level " + std::to_string(c.level) + ")</li>\n";
-        for (const auto& c : s.lost)
-            out += "<li class=\"lost\">lost <code>" + html_escape(c.question) + "</code> (" + html_escape(c.dimension) +
-                   ", level " + std::to_string(c.level) + ")</li>\n";
+        const auto code = [](const std::string& id) { return "<code>" + html_escape(id) + "</code>"; };
+        for (const auto& c : s.adopted) out += "<li>adopted " + change_item(c, code, html_escape) + "</li>\n";
+        for (const auto& c : s.lost) out += "<li class=\"lost\">lost " + change_item(c, code, html_escape) + "</li>\n";
         out += "</ul>\n";
     }
     return out + "</main>\n</body>\n</html>\n";

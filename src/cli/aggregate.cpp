@@ -70,8 +70,7 @@ Aggregate aggregate_files(const std::vector<std::string>& paths, std::size_t top
 }
 
 ExitCode run_aggregate(const AggregateOptions& o) {
-    if (std::count(o.inputs.begin(), o.inputs.end(), std::string("-")) > 1)
-        throw InputError(Diagnostic{"aggregate", 0, 0, "standard input ('-') can be given only once"});
+    check_stdin_once(o.inputs, "aggregate");
     Aggregate a = aggregate_files(o.inputs, o.top);
     if (a.digests > 1)
         std::cerr << "mlops-maturity: warning: the reports were made with " << a.digests

@@ -199,6 +199,11 @@ std::string usage_error(CLI::App& app, const CLI::ParseError& e, int argc, char*
 
 }  // namespace
 
+void check_stdin_once(const std::vector<std::string>& inputs, const std::string& command) {
+    if (std::count(inputs.begin(), inputs.end(), std::string("-")) > 1)
+        throw InputError(Diagnostic{command, 0, 0, "standard input ('-') can be given only once"});
+}
+
 void print_diagnostics(const std::vector<Diagnostic>& diags) {
     for (const auto& d : diags) std::cerr << escape_controls(shorten(d.str())) << '\n';
 }

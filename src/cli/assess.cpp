@@ -170,13 +170,7 @@ ExitCode run_assess(const AssessOptions& o) {
     const bool no_answers = !interview && o.answers_path.empty() && !several && o.answer_overrides.empty();
     std::optional<MergedAnswers> merged;
     if (several) {
-        std::vector<Respondent> respondents;
-        for (const auto& path : o.answers_paths) {
-            AnswerSet one = load_answers(read_source(path));
-            check_answers(q, one);
-            respondents.push_back({respondent_name(one, path), std::move(one)});
-        }
-        merged = merge_answers(q, respondents);
+        merged = merge_answers(q, load_respondents(q, o.answers_paths, "--answers"));
         answers = merged->answers;
     } else if (!o.answers_path.empty()) {
         answers = load_answers(read_source(o.answers_path));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "mm/diagnostics.hpp"
+#include "mm/merge.hpp"
 #include "mm/model.hpp"
 #include "mm/render.hpp"
 #include "mm/scan.hpp"
@@ -63,6 +64,15 @@ void print_diagnostics(const std::vector<Diagnostic>& diags);
 
 // "4M", "512K", "1048576" as bytes; throws InputError naming `option`.
 std::uint64_t parse_size(const std::string& text, const std::string& option);
+
+// Standard input ('-') can be read once: throws InputError naming `command` when `inputs` has it twice or more.
+void check_stdin_once(const std::vector<std::string>& inputs, const std::string& command);
+
+// Several respondents' answers files (`assess -a A -a B`, `merge A B`, src/cli/merge.cpp): each loaded and checked
+// against `q` on its own, and named (respondent_name). Throws InputError for standard input given twice and for
+// two files with the same respondent name.
+std::vector<Respondent> load_respondents(const Questionnaire& q, const std::vector<std::string>& paths,
+                                         const std::string& command);
 
 // `assess --scan DIR` (src/cli/scan.cpp), in two steps, for a scan that the interactive mode shows before the
 // answers are complete: scan_repository() scans and prints the warnings; scan_into_answers() pre-fills the

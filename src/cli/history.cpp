@@ -45,8 +45,7 @@ std::vector<std::string> report_paths(const std::vector<std::string>& inputs) {
 }
 
 ExitCode run_history(const HistoryOptions& o) {
-    if (std::count(o.inputs.begin(), o.inputs.end(), std::string("-")) > 1)
-        throw InputError(Diagnostic{"history", 0, 0, "standard input ('-') can be given only once"});
+    check_stdin_once(o.inputs, "history");
     std::vector<NamedReport> reports;
     for (const auto& path : report_paths(o.inputs)) {
         SourceText src = read_source(path);

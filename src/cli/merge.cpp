@@ -1,6 +1,5 @@
 // `merge`: several respondents' answers files to one (docs/answers-format.md, "Several respondents"), with the
 // questions where they disagree listed on stderr and as comments at the top of the merged file.
-#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -23,20 +22,7 @@ struct MergeOptions {
 
 ExitCode run_merge(const MergeOptions& o) {
     Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
-    if (std::count(o.inputs.begin(), o.inputs.end(), std::string("-")) > 1)
-        throw InputError(Diagnostic{"merge", 0, 0, "standard input ('-') can be given only once"});
-    std::vector<Respondent> respondents;
-    for (const auto& path : o.inputs) {
-        AnswerSet one = load_answers(read_source(path));
-        check_answers(q, one);
-        respondents.push_back({respondent_name(one, path), std::move(one)});
-    }
-    for (std::size_t i = 0; i < respondents.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-            if (respondents[i].name == respondents[j].name)
-                throw InputError(Diagnostic{o.inputs[i], 0, 0,
-                                            "respondent '" + respondents[i].name + "' is also " + o.inputs[j] +
-                                                ": give each file a 'respondent:' name of its own"});
+    const std::vector<Respondent> respondents = load_respondents(q, o.inputs, "merge");
     MergedAnswers m = merge_answers(q, respondents);
     std::string names;
     for (const auto& n : m.respondents) names += (names.empty() ? "" : ", ") + n;
@@ -55,6 +41,24 @@ ExitCode run_merge(const MergeOptions& o) {
 }
 
 }  // namespace
+
+std::vector<Respondent> load_respondents(const Questionnaire& q, const std::vector<std::string>& paths,
+                                         const std::string& command) {
+    check_stdin_once(paths, command);
+    std::vector<Respondent> respondents;
+    for (const auto& path : paths) {
+        AnswerSet one = load_answers(read_source(path));
+        check_answers(q, one);
+        respondents.push_back({respondent_name(one, path), std::move(one)});
+    }
+    for (std::size_t i = 0; i < respondents.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (respondents[i].name == respondents[j].name)
+                throw InputError(Diagnostic{paths[i], 0, 0,
+                                            "respondent '" + respondents[i].name + "' is also " + paths[j] +
+                                                ": give each file a 'respondent:' name of its own"});
+    return respondents;
+}
 
 void setup_merge(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<MergeOptions>();

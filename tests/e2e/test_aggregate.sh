@@ -53,6 +53,11 @@ sed 's/"team": "Beta (proof of concept)"/"team": "=HYPERLINK(\\"http:\/\/x\\",\\
 run aggregate "$TMP/evil.json" -f csv
 expect_code 0 "csv with a hostile team"
 expect_out "\"'=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")\"" "csv neutralises a formula and quotes"
+# A control character in a team name is dropped, as in the gap CSV (one cell escaper, render_escape_csv.hpp).
+sed 's/"team": "Beta (proof of concept)"/"team": "Be\\u0007ta"/' "$REPORTS/beta.json" >"$TMP/bell.json"
+run aggregate "$TMP/bell.json" -f csv
+expect_code 0 "csv with a control character in a team"
+expect_out "$(printf '\r\nBeta,')" "csv drops the control character"
 run aggregate "$REPORTS/hostile.json" -f html
 expect_code 0 "html of a hostile report"
 expect_no_out "<script>" "html escapes team and texts"

@@ -66,4 +66,17 @@ expect_code 2 "profiles that differ"
 expect_err "the respondents' profiles differ: 'serving' is 'batch' for alice and 'online' for dave" "the profile error"
 run merge -q "$B" "$TMP/alice.yaml"
 expect_code 2 "merge needs two files"
+
+# Two files of one respondent, or standard input twice, are refused by assess as by merge.
+mkdir -p "$TMP/other"
+cp "$TMP/alice.yaml" "$TMP/other/alice.yaml"
+run merge -q "$B" "$TMP/alice.yaml" "$TMP/other/alice.yaml"
+expect_code 2 "merge refuses two files of one respondent"
+expect_err "respondent 'alice' is also $TMP/alice.yaml" "merge names the other file"
+run assess -q "$B" -a "$TMP/alice.yaml" -a "$TMP/other/alice.yaml"
+expect_code 2 "assess refuses two files of one respondent"
+expect_err "respondent 'alice' is also $TMP/alice.yaml" "assess names the other file"
+run_stdin "$TMP/alice.yaml" assess -q "$B" -a - -a -
+expect_code 2 "assess reads standard input once"
+expect_err "--answers: error: standard input ('-') can be given only once" "assess says so"
 finish

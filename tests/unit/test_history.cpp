@@ -83,6 +83,16 @@ TEST_CASE("history says when reports are of several questionnaire versions or sc
     CHECK(h.notes[1].find("the reports were scored by 2 scoring rules: rule 1 (1.json) and rule 2 (2.json)") == 0);
 }
 
+TEST_CASE("history says when reports of one version come from different questionnaire files") {
+    std::string changed = kModel;
+    changed.replace(changed.find("\"B1?\""), 5, "\"B1, changed?\"");
+    History h = build_history({report("1.json", "2026-01-01", "answers: {}"),
+                               report("2.json", "2026-02-01", "answers: {}", "t", changed)});
+    REQUIRE(h.notes.size() == 1);
+    CHECK(h.notes[0] == "the reports are of 2 different questionnaire files with the same version: a level may move "
+                        "because the questions changed");
+}
+
 TEST_CASE("history refuses a report without a date") {
     const std::string e = mm::test::first_error(
         [] { build_history({report("1.json", "2026-01-01", "answers: {}"), report("2.json", "", "answers: {}")}); });

@@ -113,3 +113,23 @@ TEST_CASE("a respondent is named by the file or its respondent key") {
     AnswerSet a = mm::test::answers("respondent: Alice Smith\n");
     CHECK(respondent_name(a, "team/a.yaml") == "Alice Smith");
 }
+
+TEST_CASE("merge keeps one waiver per question with the earliest expiry") {
+    const MergedAnswers m =
+        merge({{"alice", "waivers: [{question: a2, reason: later, owner: alice, expires: 2027-03-01}]"},
+               {"bob", "waivers: [{question: a2, reason: sooner, owner: bob, expires: 2027-01-01},\n"
+                       "          {question: a1, reason: other, owner: bob, expires: 2027-06-30}]"}});
+    REQUIRE(m.answers.waivers.size() == 2);
+    CHECK(m.answers.waivers[0].question == "a2");
+    CHECK(m.answers.waivers[0].owner == "bob");
+    CHECK(m.answers.waivers[0].expires == "2027-01-01");
+    CHECK(m.answers.waivers[1].question == "a1");
+}
+
+TEST_CASE("merge takes the widest scope and none when a file has none") {
+    const MergedAnswers scoped =
+        merge({{"alice", "scope: {up_to_level: 1}"}, {"bob", "scope: {up_to_level: 2}"}});
+    CHECK(scoped.answers.up_to_level == std::optional<int>(2));
+    const MergedAnswers unscoped = merge({{"alice", "scope: {up_to_level: 1}"}, {"bob", "answers: {a1: yes}"}});
+    CHECK_FALSE(unscoped.answers.up_to_level.has_value());
+}

@@ -257,4 +257,9 @@ TEST_CASE("an answers file written back keeps its waivers") {
     REQUIRE(back.waivers.size() == 1);
     CHECK(back.waivers[0].reason == a.waivers[0].reason);
     CHECK(back.waivers[0].expires == "2026-12-31");
+    CHECK(back.waivers[0].question == "a2");
+    CHECK(back.waivers[0].owner == "alice");
+    // And stays valid for the questionnaire: the written file is read back as it was given.
+    check_answers(q, back);
+    CHECK(render_answers_file(q, back) == written);
 }
