@@ -66,13 +66,15 @@ inline std::string markdown_code(const std::string& id) {
 }
 
 // Why the overall level is not higher: each dimension at the overall level, with the defining practices of its
-// next level that are not in place (scoring's held_by and missing_for_next, in report order).
+// next level that are not in place (scoring's held_by and missing_for_next, in report order). None under the points
+// method: its levels are still computed, but no report explains them (the final score takes their place).
 struct LevelReason {
     const DimensionResult* dimension;
     const std::vector<std::string>& missing;
 };
 inline std::vector<LevelReason> why_level(const Assessment& a) {
     std::vector<LevelReason> out;
+    if (a.points) return out;
     for (const auto& d : a.dimensions)
         if (std::find(a.held_by.begin(), a.held_by.end(), d.id) != a.held_by.end())
             out.push_back({&d, d.missing_for_next});

@@ -284,3 +284,23 @@ TEST_CASE("points: text and Markdown reports lead with the final score and the s
     const std::string html = render_html(r);
     CHECK(html.find("Final score (the lowest section)") != std::string::npos);
 }
+
+TEST_CASE("points: the one-screen summary leads with the final score and explains no level") {
+    // The levels are still computed (every section short of automated holds level 0), but a points report never
+    // explains them: the summary once printed "Why level 0" with a row per section and nothing to say in it.
+    Questionnaire q = questionnaire(kModel);
+    AnswerSet as = answers("answers:\n  d1: automated\n  d2: manual\n  m1: automated\n  n1: manual\n");
+    check_answers(q, as);
+    Report r = make_report(q, score(q, as));
+    REQUIRE_FALSE(r.assessment.held_by.empty());
+    TextOptions plain;
+    plain.color = false;
+    const std::string summary = render_text_summary(r, plain, 3);
+    CHECK(summary.find("Final score 0 of 2: ") != std::string::npos);
+    CHECK(summary.find("Why level") == std::string::npos);
+    CHECK(summary.find("Overall level") == std::string::npos);
+    CHECK(summary.find("Target level") == std::string::npos);
+    CHECK(render_text(r, plain).find("Why level") == std::string::npos);
+    CHECK(render_markdown(r).find("Why level") == std::string::npos);
+    CHECK(render_html(r).find("Why level") == std::string::npos);
+}
