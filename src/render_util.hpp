@@ -137,13 +137,6 @@ inline std::string plural(std::size_t n, const char* one, const char* many) {
 
 // ---- the points method (docs/scoring.md, "Points (ML Test Score)") ----
 
-// The most a final score can be: the smallest section's number of tests.
-inline double points_ceiling(const PointsResult& p) {
-    double m = p.sections.empty() ? 0.0 : p.sections.front().max;
-    for (const auto& s : p.sections) m = std::min(m, s.max);
-    return m;
-}
-
 // "Final score 1.5 of 7: A first pass at making it production-ready". Raw text: no report text is in it.
 inline std::string points_headline(const PointsResult& p) {
     return "Final score " + points_text(p.final_score) + " of " + points_text(points_ceiling(p)) + ": " +
@@ -154,10 +147,6 @@ inline std::string points_headline(const PointsResult& p) {
 inline std::string points_state(const Gap& g) {
     if (g.unanswered) return "unanswered";
     return g.credit > 0 ? "manual" : "not done";
-}
-
-inline bool is_weakest_section(const PointsResult& p, const SectionPoints& s) {
-    return s.score <= p.final_score + 1e-9;
 }
 
 // The heading of a points report's gap list.

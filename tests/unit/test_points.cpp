@@ -85,12 +85,20 @@ TEST_CASE("points: a section is the sum of its tests and the final score the low
 
 TEST_CASE("points: the paper's worked example scores 1.5 in the first-productionization band") {
     // Breck et al.: data 4, model 3, infrastructure 5, monitoring 1.5 give 1.5. The final score is the minimum.
-    PointsResult p;
+    std::vector<SectionPoints> sections;
     for (auto [id, s] : {std::pair{"data", 4.0}, {"model", 3.0}, {"infra", 5.0}, {"monitor", 1.5}})
-        p.sections.push_back({id, id, s, 7});
-    p.final_score = 1.5;
+        sections.push_back({id, id, s, 7});
+    const PointsResult p = points_of(sections);
+    CHECK(p.final_score == 1.5);
+    CHECK(p.band == "first-productionization");
     CHECK(points_band(1.5) == "first-productionization");
+    REQUIRE(weakest_section(p));
     CHECK(weakest_section(p)->id == "monitor");
+    CHECK(points_ceiling(p) == 7);
+    CHECK(is_weakest_section(p, p.sections[3]));
+    CHECK_FALSE(is_weakest_section(p, p.sections[1]));
+    CHECK(points_of({}).final_score == 0.0);
+    CHECK(points_of({}).band == "research-project");
 }
 
 TEST_CASE("points: band edges follow the paper: 0 and then upper bounds 1 2 3 5 inclusive") {
