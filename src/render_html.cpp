@@ -633,7 +633,7 @@ std::string render_html(const Report& r) {
            (a.up_to_level ? " · <strong>capped:</strong> " + h(scope_note(a)) : std::string()) + "</div>\n";
     if (std::string w = render_waivers::headline(r); !w.empty())
         out += "<div class=\"waivers\"><strong>" + h(w) + "</strong></div>\n";
-    if (const auto reasons = why_level(a); !reasons.empty() && !a.points) {
+    if (const auto reasons = why_level(a); !reasons.empty()) {
         const int next = a.overall_level + 1;
         out += "<div class=\"why\"><strong>Why level " + std::to_string(a.overall_level) + ":</strong> " +
                held_by_text(a, reasons.size()) + ". Level " + std::to_string(next) + " (" + h(q.level_name(next)) + ") needs:<ul>\n";

@@ -96,7 +96,7 @@ std::string render_markdown(const Report& r) {
                ") · score " + percent(a.overall_score) + "\n\n";
     if (a.up_to_level) out += "**Capped:** " + scope_note(a) + "\n\n";
     if (std::string w = render_waivers::headline(r); !w.empty()) out += "**" + esc(w) + "**\n\n";
-    if (const auto reasons = why_level(a); !reasons.empty() && !a.points) {
+    if (const auto reasons = why_level(a); !reasons.empty()) {
         const int next = a.overall_level + 1;
         out += "**Why level " + std::to_string(a.overall_level) + ":** " + held_by_text(a, reasons.size()) +
                ". Level " + std::to_string(next) + " (" + esc(q.level_name(next)) + ") needs:\n\n";

@@ -205,7 +205,7 @@ std::string render_text(const Report& r, const TextOptions& options) {
         out += wrap(fmt::format("See also: mlops-maturity assess -q {} ({}).", terminal_safe(s.questionnaire),
                                 terminal_safe(s.because)),
                     width, 2) + "\n";
-    if (!a.points) out += why_level_text(a, q, st, width);
+    out += why_level_text(a, q, st, width);
     out += "\n";
 
     out += a.points ? std::string() : dimension_table(a, max, st, width) + "\n";

@@ -66,13 +66,15 @@ inline std::string markdown_code(const std::string& id) {
 }
 
 // Why the overall level is not higher: each dimension at the overall level, with the defining practices of its
-// next level that are not in place (scoring's held_by and missing_for_next, in report order).
+// next level that are not in place (scoring's held_by and missing_for_next, in report order). None under the points
+// method: its levels are still computed, but no report explains them (the final score takes their place).
 struct LevelReason {
     const DimensionResult* dimension;
     const std::vector<std::string>& missing;
 };
 inline std::vector<LevelReason> why_level(const Assessment& a) {
     std::vector<LevelReason> out;
+    if (a.points) return out;
     for (const auto& d : a.dimensions)
         if (std::find(a.held_by.begin(), a.held_by.end(), d.id) != a.held_by.end())
             out.push_back({&d, d.missing_for_next});
@@ -135,13 +137,6 @@ inline std::string plural(std::size_t n, const char* one, const char* many) {
 
 // ---- the points method (docs/scoring.md, "Points (ML Test Score)") ----
 
-// The most a final score can be: the smallest section's number of tests.
-inline double points_ceiling(const PointsResult& p) {
-    double m = p.sections.empty() ? 0.0 : p.sections.front().max;
-    for (const auto& s : p.sections) m = std::min(m, s.max);
-    return m;
-}
-
 // "Final score 1.5 of 7: A first pass at making it production-ready". Raw text: no report text is in it.
 inline std::string points_headline(const PointsResult& p) {
     return "Final score " + points_text(p.final_score) + " of " + points_text(points_ceiling(p)) + ": " +
@@ -152,10 +147,6 @@ inline std::string points_headline(const PointsResult& p) {
 inline std::string points_state(const Gap& g) {
     if (g.unanswered) return "unanswered";
     return g.credit > 0 ? "manual" : "not done";
-}
-
-inline bool is_weakest_section(const PointsResult& p, const SectionPoints& s) {
-    return s.score <= p.final_score + 1e-9;
 }
 
 // The heading of a points report's gap list.

@@ -590,7 +590,7 @@ private:
     // final score the lowest of them and its band the one points_band gives, so a report cannot contradict itself.
     PointsResult read_points(const json& p, const Assessment& a) const {
         if (!p.is_object()) fail("points", "expected an object");
-        PointsResult out;
+        std::vector<SectionPoints> read;
         const json& sections = array(p, "sections", "points");
         if (sections.size() != a.dimensions.size())
             fail("points.sections", "has " + std::to_string(sections.size()) + " sections for " +
@@ -605,11 +605,11 @@ private:
                 fail(rc::member(path, "max"), "must be a number of tests");
             if (!(s.score >= 0.0 && s.score <= s.max))
                 fail(rc::member(path, "score"), "must be from 0 to its 'max'");
-            out.sections.push_back(std::move(s));
+            read.push_back(std::move(s));
         }
+        PointsResult out = points_of(std::move(read));  // the final score and band the sections give
+        const double lowest = out.final_score;
         out.final_score = number(p, "final", "points");
-        double lowest = out.sections.empty() ? 0.0 : out.sections.front().score;
-        for (const auto& s : out.sections) lowest = std::min(lowest, s.score);
         if (std::fabs(out.final_score - lowest) > 1e-9)
             fail("points.final", points_text(out.final_score) + " is not the lowest section score " + points_text(lowest));
         out.band = str(p, "band", "points");

@@ -337,16 +337,13 @@ SectionPoints section_points(const Dimension& d, const QuestionResult* results) 
 
 // Every section's points, the lowest of them as the final score, and its band.
 PointsResult add_up_points(const Questionnaire& q, const std::vector<QuestionResult>& results) {
-    PointsResult p;
+    std::vector<SectionPoints> sections;
     std::size_t first = 0;
     for (const auto& d : q.dimensions) {
-        p.sections.push_back(section_points(d, results.data() + first));
+        sections.push_back(section_points(d, results.data() + first));
         first += d.questions.size();
     }
-    p.final_score = p.sections.empty() ? 0.0 : p.sections.front().score;
-    for (const auto& s : p.sections) p.final_score = std::min(p.final_score, s.score);
-    p.band = points_band(p.final_score);
-    return p;
+    return points_of(std::move(sections));
 }
 
 // Under the points method there is no staircase to climb: no gap blocks a level, and the tests not at 1 are listed
@@ -407,9 +404,26 @@ std::string points_text(double points) {
     return s == "-0" ? "0" : s;
 }
 
+PointsResult points_of(std::vector<SectionPoints> sections) {
+    PointsResult p;
+    p.sections = std::move(sections);
+    p.final_score = p.sections.empty() ? 0.0 : p.sections.front().score;
+    for (const auto& s : p.sections) p.final_score = std::min(p.final_score, s.score);
+    p.band = points_band(p.final_score);
+    return p;
+}
+
+double points_ceiling(const PointsResult& p) {
+    double m = p.sections.empty() ? 0.0 : p.sections.front().max;
+    for (const auto& s : p.sections) m = std::min(m, s.max);
+    return m;
+}
+
+bool is_weakest_section(const PointsResult& p, const SectionPoints& s) { return s.score <= p.final_score + kEpsilon; }
+
 const SectionPoints* weakest_section(const PointsResult& p) {
     for (const auto& s : p.sections)
-        if (s.score <= p.final_score + kEpsilon) return &s;
+        if (is_weakest_section(p, s)) return &s;
     return nullptr;
 }
 

@@ -128,6 +128,14 @@ struct PointsResult {
     std::string band;                     // points_band(final_score)
 };
 
+// The points of these sections (questionnaire order): the lowest section score as the final score (0 without
+// sections) and its band. Scoring adds them up this way, and a saved report's are checked against it.
+PointsResult points_of(std::vector<SectionPoints> sections);
+// The most a final score can be: the smallest section's number of tests.
+double points_ceiling(const PointsResult& p);
+// Whether `s` is at the final score: a weakest section (several may tie).
+bool is_weakest_section(const PointsResult& p, const SectionPoints& s);
+
 // The paper's interpretation band of a final score, by id: "research-project" (0), "untested" (above 0, at most
 // 1), "first-productionization" (up to 2), "reasonably-tested" (up to 3), "strong" (up to 5), "exceptional"
 // (above 5).
@@ -204,7 +212,7 @@ struct GateResult {
 GateResult check_gate(const Assessment& a, const std::vector<Bar>& bars,
                       std::optional<double> min_score = std::nullopt);
 
-// The first section at the final score (the weakest), or null without points.
+// The first section at the final score (the first is_weakest_section), or null without sections.
 const SectionPoints* weakest_section(const PointsResult& p);
 
 }  // namespace mm

@@ -85,12 +85,20 @@ TEST_CASE("points: a section is the sum of its tests and the final score the low
 
 TEST_CASE("points: the paper's worked example scores 1.5 in the first-productionization band") {
     // Breck et al.: data 4, model 3, infrastructure 5, monitoring 1.5 give 1.5. The final score is the minimum.
-    PointsResult p;
+    std::vector<SectionPoints> sections;
     for (auto [id, s] : {std::pair{"data", 4.0}, {"model", 3.0}, {"infra", 5.0}, {"monitor", 1.5}})
-        p.sections.push_back({id, id, s, 7});
-    p.final_score = 1.5;
+        sections.push_back({id, id, s, 7});
+    const PointsResult p = points_of(sections);
+    CHECK(p.final_score == 1.5);
+    CHECK(p.band == "first-productionization");
     CHECK(points_band(1.5) == "first-productionization");
+    REQUIRE(weakest_section(p));
     CHECK(weakest_section(p)->id == "monitor");
+    CHECK(points_ceiling(p) == 7);
+    CHECK(is_weakest_section(p, p.sections[3]));
+    CHECK_FALSE(is_weakest_section(p, p.sections[1]));
+    CHECK(points_of({}).final_score == 0.0);
+    CHECK(points_of({}).band == "research-project");
 }
 
 TEST_CASE("points: band edges follow the paper: 0 and then upper bounds 1 2 3 5 inclusive") {
@@ -283,4 +291,24 @@ TEST_CASE("points: text and Markdown reports lead with the final score and the s
     CHECK(junit.find("(manual: 0.5 of 1 point)") != std::string::npos);
     const std::string html = render_html(r);
     CHECK(html.find("Final score (the lowest section)") != std::string::npos);
+}
+
+TEST_CASE("points: the one-screen summary leads with the final score and explains no level") {
+    // The levels are still computed (every section short of automated holds level 0), but a points report never
+    // explains them: the summary once printed "Why level 0" with a row per section and nothing to say in it.
+    Questionnaire q = questionnaire(kModel);
+    AnswerSet as = answers("answers:\n  d1: automated\n  d2: manual\n  m1: automated\n  n1: manual\n");
+    check_answers(q, as);
+    Report r = make_report(q, score(q, as));
+    REQUIRE_FALSE(r.assessment.held_by.empty());
+    TextOptions plain;
+    plain.color = false;
+    const std::string summary = render_text_summary(r, plain, 3);
+    CHECK(summary.find("Final score 0 of 2: ") != std::string::npos);
+    CHECK(summary.find("Why level") == std::string::npos);
+    CHECK(summary.find("Overall level") == std::string::npos);
+    CHECK(summary.find("Target level") == std::string::npos);
+    CHECK(render_text(r, plain).find("Why level") == std::string::npos);
+    CHECK(render_markdown(r).find("Why level") == std::string::npos);
+    CHECK(render_html(r).find("Why level") == std::string::npos);
 }
