@@ -199,9 +199,10 @@ std::string usage_error(CLI::App& app, const CLI::ParseError& e, int argc, char*
 
 }  // namespace
 
-void check_stdin_once(const std::vector<std::string>& inputs, const std::string& command) {
+void check_stdin_once(const std::vector<std::string>& inputs, const std::string& where) {
+    // No file is at fault, so the message reads like the tool's other usage errors, not like a file's.
     if (std::count(inputs.begin(), inputs.end(), std::string("-")) > 1)
-        throw InputError(Diagnostic{command, 0, 0, "standard input ('-') can be given only once"});
+        throw InputError(Diagnostic{"", 0, 0, where + ": standard input ('-') can be given only once"});
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diags) {

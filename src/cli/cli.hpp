@@ -65,8 +65,9 @@ void print_diagnostics(const std::vector<Diagnostic>& diags);
 // "4M", "512K", "1048576" as bytes; throws InputError naming `option`.
 std::uint64_t parse_size(const std::string& text, const std::string& option);
 
-// Standard input ('-') can be read once: throws InputError naming `command` when `inputs` has it twice or more.
-void check_stdin_once(const std::vector<std::string>& inputs, const std::string& command);
+// Standard input ('-') can be read once: throws InputError naming `where` (an option such as "--answers", or a
+// command) when `inputs` has it twice or more.
+void check_stdin_once(const std::vector<std::string>& inputs, const std::string& where);
 
 // Several respondents' answers files (`assess -a A -a B`, `merge A B`, src/cli/merge.cpp): each loaded and checked
 // against `q` on its own, and named (respondent_name). Throws InputError for standard input given twice and for

@@ -97,4 +97,9 @@ run aggregate "$MM_DATA/reports/acme-q1.json" "$MM_DATA/reports/beta.json"
 expect_no_err() { if [[ $ERR == *"$1"* ]]; then not_ok "$2: stderr has '$1'"; else ok; fi; }
 expect_no_err "scoring rules" "one rule: no warning"
 
+# Standard input can be read once; the error is the tool's, not a file's.
+run_stdin "$MM_DATA/reports/beta.json" aggregate - -
+expect_code 2 "aggregate reads standard input once"
+expect_err "mlops-maturity: error: aggregate: standard input ('-') can be given only once" "aggregate says so"
+
 finish

@@ -82,4 +82,8 @@ run history "$TMP/empty"
 expect_code 2 "an empty directory"
 expect_err "no JSON reports (*.json) in this directory" "the empty directory error"
 
+run_stdin "$REPORTS/beta.json" history - -
+expect_code 2 "history reads standard input once"
+expect_err "mlops-maturity: error: history: standard input ('-') can be given only once" "history says so"
+
 finish

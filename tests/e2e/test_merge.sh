@@ -78,5 +78,5 @@ expect_code 2 "assess refuses two files of one respondent"
 expect_err "respondent 'alice' is also $TMP/alice.yaml" "assess names the other file"
 run_stdin "$TMP/alice.yaml" assess -q "$B" -a - -a -
 expect_code 2 "assess reads standard input once"
-expect_err "--answers: error: standard input ('-') can be given only once" "assess says so"
+expect_err "mlops-maturity: error: --answers: standard input ('-') can be given only once" "assess says so"
 finish
