@@ -100,7 +100,54 @@ bool is_numbered_module(std::string_view name) {
     return RE2::FullMatch(re2::StringPiece(name.data(), name.size()), pattern);
 }
 
-Layout detect_layout(std::vector<DirInfo> dirs) {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+// A line of a README that is decoration, not words: HTML (a centred logo), a badge or image, a rule.
+bool decoration(std::string_view line) {
+    return line.front() == '<' || line.compare(0, 2, "[!") == 0 || line.compare(0, 2, "![") == 0 ||
+           line.find_first_not_of("=-*_~`#^+ ") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string readme_title(std::string_view text) {
+    std::string_view first_text;
+    std::string_view previous;  // the line before, for a reStructuredText or setext underline
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = trim(text.substr(start, end - start));
+        start = end + 1;
+        if (line.empty()) { previous = {}; continue; }
+        if (line[0] == '#') {
+            const std::string_view heading = trim(line.substr(line.find_first_not_of('#')));
+            if (!heading.empty()) return std::string(heading);
+            continue;
+        }
+        if (!previous.empty() && line.size() >= 3 && line.find_first_not_of(line[0]) == std::string_view::npos &&
+            (line[0] == '=' || line[0] == '-'))
+            return std::string(previous);
+        if (decoration(line)) { previous = {}; continue; }
+        if (first_text.empty()) first_text = line;
+        previous = line;
+    }
+    return std::string(first_text);
+}
+
+bool is_coursework_title(std::string_view title) {
+    static const RE2 pattern(
+        "(?i)\\b(?:home\\s*works?|assignments?|course\\s*works?|problem\\s+sets?|"
+        "(?:hw|lab|exercise)\\s*[-_#.]?\\s*[0-9]{1,2})\\b");
+    return RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), pattern);
+}
+
+Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
     std::sort(dirs.begin(), dirs.end(), [](const DirInfo& a, const DirInfo& b) { return a.rel < b.rel; });
     Layout out;
     std::vector<std::string> roots;
@@ -127,6 +174,11 @@ Layout detect_layout(std::vector<DirInfo> dirs) {
     if (teaching_dirs >= kMinTeachingDirs || (best && best->size() >= kMinModules)) out.kind = LayoutKind::Course;
     else if (out.projects.size() >= kMinProjects) out.kind = LayoutKind::Projects;
     if (out.kind != LayoutKind::Course && teaching_dirs < kMinTeachingDirs) out.teaching.clear();
+    // A student's single submission has no teaching folders, but its README says what it is ("MLOps HW #4").
+    if (std::string title = readme_title(readme); is_coursework_title(title)) {
+        out.kind = LayoutKind::Course;
+        out.coursework = std::move(title);
+    }
     return out;
 }
 

@@ -48,7 +48,9 @@ std::string layout_text(const ScanResult& scan) {
     switch (l.kind) {
         case LayoutKind::Single: return "one project";
         case LayoutKind::Projects: return fmt::format("{} projects ({})", l.projects.size(), first_few(l.projects));
-        case LayoutKind::Course: return "a course or example gallery (teaching folders: " + first_few(l.teaching) + ")";
+        case LayoutKind::Course:
+            if (!l.coursework.empty()) return "homework or coursework (its README's title: \"" + l.coursework + "\")";
+            return "a course or example gallery (teaching folders: " + first_few(l.teaching) + ")";
     }
     return {};
 }
@@ -63,7 +65,10 @@ std::string render_scan_text(const Questionnaire& q, const ScanResult& scan, boo
                                   terminal_safe(q.version));
     if (!scan.project.empty()) out += "Project: " + terminal_safe(scan.project) + " (with the repository's CI that runs it)\n";
     out += "Layout: " + terminal_safe(layout_text(scan)) + "\n";
-    if (scan.layout.mixed())
+    if (!scan.layout.coursework.empty())
+        out += paint("33", "A student's work, not a team's practice: no answers are suggested from it "
+                           "(--whole-repo takes its evidence anyway).") + "\n";
+    else if (scan.layout.mixed())
         out += paint("33", "Evidence from all of them is mixed here: not one team's practice. Scan one with "
                            "--project DIR, or leave folders out with --exclude GLOB.") + "\n";
     std::size_t with_evidence = 0, id_width = 0;
@@ -118,7 +123,8 @@ std::string render_scan_json(const Questionnaire& q, const ScanResult& scan, con
     j["project"] = scan.project.empty() ? ojson(nullptr) : ojson(scan.project);
     j["layout"] = {{"kind", to_string(scan.layout.kind)},
                    {"projects", scan.layout.projects},
-                   {"teaching", scan.layout.teaching}};
+                   {"teaching", scan.layout.teaching},
+                   {"coursework", scan.layout.coursework.empty() ? ojson(nullptr) : ojson(scan.layout.coursework)}};
     ojson questions = ojson::array();
     std::size_t with_evidence = 0;
     for (const auto& e : scan.questions) {

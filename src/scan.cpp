@@ -718,6 +718,27 @@ std::string normalise_project(const std::string& given, int rootfd) {
     return out;
 }
 
+// The first bytes of the README at the top of the scanned tree (`dir`, relative to `rootfd`; "" for the root), for
+// the layout's coursework check: a regular file, never followed through a link, at most 4 KiB. Empty if none.
+std::string read_readme_head(int rootfd, const std::string& dir) {
+    static const char* const names[] = {"README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md"};
+    for (const char* name : names) {
+        const std::string path = dir.empty() ? std::string(name) : dir + "/" + name;
+        const int fd = ::openat(rootfd, path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+        if (fd < 0) continue;
+        struct stat st {};
+        std::string text;
+        if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+            text.resize(4096);
+            const ssize_t n = ::read(fd, text.data(), text.size());
+            text.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+        }
+        ::close(fd);
+        if (!text.empty()) return text;
+    }
+    return {};
+}
+
 }  // namespace
 
 ScanResult scan_tree(const Questionnaire& q, const std::string& root, const ScanOptions& options) {
@@ -754,6 +775,7 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         Walker walker(plan, ignores, options, rootfd, root, real.get(), project);
         locals = walker.run();
     }
+    const std::string readme = read_readme_head(rootfd, project);
     ::close(rootfd);
 
     ScanResult result;
@@ -779,7 +801,7 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));
     }
     std::sort(result.warnings.begin(), result.warnings.end());
-    result.layout = detect_layout(std::move(dirs));
+    result.layout = detect_layout(std::move(dirs), readme);
     std::sort(all.begin(), all.end(), [](const LeafHit& a, const LeafHit& b) {
         return std::tie(a.leaf, a.path, a.line) < std::tie(b.leaf, b.path, b.line);
     });

@@ -28,6 +28,7 @@ struct Layout {
     LayoutKind kind = LayoutKind::Single;
     std::vector<std::string> projects;  // independent project roots, sorted
     std::vector<std::string> teaching;  // teaching directories, then the numbered modules, sorted
+    std::string coursework;             // the README title that calls the scanned tree homework, or empty
     // Whether the evidence should not pre-fill answers: anything but a single project.
     bool mixed() const { return kind != LayoutKind::Single; }
 };
@@ -41,8 +42,16 @@ bool is_teaching_dir(std::string_view name);
 // A numbered module of a course: 01-intro, 2_setup, week1, week-2, module-3, lesson3, lecture_4, day5, unit6.
 bool is_numbered_module(std::string_view name);
 
-// The layout of the directories walked (docs/scan.md gives the thresholds).
-Layout detect_layout(std::vector<DirInfo> dirs);
+// The title of a README (its first Markdown or reStructuredText heading, else its first line of text; HTML and
+// badge lines skipped), from its first bytes; empty when there is none.
+std::string readme_title(std::string_view text);
+// A title that calls the repository a student's work: homework, an assignment, coursework, a problem set, or
+// "HW 4", "Lab 2", "Exercise 3" (a word and a number), any case.
+bool is_coursework_title(std::string_view title);
+
+// The layout of the directories walked (docs/scan.md gives the thresholds); `readme` is the text of the scanned
+// tree's README (its first bytes), whose title may call the tree coursework.
+Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme = {});
 
 // ---- --project DIR ----
 

@@ -193,9 +193,12 @@ ExitCode run_assess(const AssessOptions& o) {
         if (no_answers && unchosen)
             throw InputError(Diagnostic{"", 0, 0,
                                         mixed_layout_text(*scan) +
-                                            ", so it gives no level; assess one project with --project DIR, give "
-                                            "answers with -a FILE, or use --whole-repo to take the whole "
-                                            "repository's evidence"});
+                                            (scan->layout.coursework.empty()
+                                                 ? ", so it gives no level; assess one project with --project DIR, "
+                                                   "give answers with -a FILE, or use --whole-repo to take the "
+                                                   "whole repository's evidence"
+                                                 : ", so it gives no level; give answers with -a FILE, or use "
+                                                   "--whole-repo to take its evidence anyway")});
         if (unchosen) warn_mixed_layout(*scan);
         suggest = !unchosen;
     }

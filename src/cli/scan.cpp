@@ -135,9 +135,13 @@ std::string mixed_layout_text(const ScanResult& scan) {
 }
 
 void warn_mixed_layout(const ScanResult& scan) {
-    std::cerr << "mlops-maturity: warning: " << mixed_layout_text(scan)
-              << ", so no answers are suggested from it; pick one with --project DIR (or leave folders out with "
-                 "--exclude GLOB), or use --whole-repo to take the evidence of the whole repository\n";
+    // A student's single submission has no project to pick: only --whole-repo is a way out.
+    const char* ways_out = scan.layout.coursework.empty()
+                               ? "pick one with --project DIR (or leave folders out with --exclude GLOB), or use "
+                                 "--whole-repo to take the evidence of the whole repository"
+                               : "use --whole-repo to take its evidence anyway";
+    std::cerr << "mlops-maturity: warning: " << mixed_layout_text(scan) << ", so no answers are suggested from it; "
+              << ways_out << "\n";
 }
 
 std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const ScanResult& r,

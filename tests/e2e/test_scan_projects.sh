@@ -37,6 +37,23 @@ expect_out "Layout: one project" "a single project is one project"
 expect_no_out "mixed" "a single project has no layout warning"
 run scan "$SINGLE" -f json
 expect_out '"kind": "single"' "json: single"
+expect_out '"coursework": null' "json: no coursework title"
+# A student's single submission: its README's title says so; nothing suggested, and only --whole-repo is offered.
+HOMEWORK=$MM_DATA/layout/homework
+run scan "$HOMEWORK" -f json
+expect_code 0 "scan of homework"
+expect_out '"kind": "course"' "homework is a course layout"
+expect_out '"coursework": "MLOps HW #4"' "json names the README title"
+expect_no_out '"suggested": "' "homework suggests nothing"
+expect_err "mlops-maturity: warning: $HOMEWORK looks like homework or coursework (its README's title: \"MLOps HW #4\"): its evidence is not one team's practice, so no answers are suggested from it; use --whole-repo to take its evidence anyway" "homework warning offers --whole-repo only"
+run scan "$HOMEWORK" --color never
+expect_out "Layout: homework or coursework (its README's title: \"MLOps HW #4\")" "text names the title"
+expect_out "A student's work, not a team's practice" "text says why nothing is suggested"
+run scan "$HOMEWORK" -f json --whole-repo
+expect_out '"suggested": "partial"' "--whole-repo takes homework's evidence"
+run assess --scan "$HOMEWORK" --no-input -f json
+expect_code 2 "assess from homework's evidence alone"
+expect_err "so it gives no level; give answers with -a FILE, or use --whole-repo to take its evidence anyway" "one error, ways out that fit"
 
 # ---- no silent pre-fill: scan -f yaml ----
 run scan "$COURSE" -f yaml

@@ -102,16 +102,42 @@ TEST_CASE("rules: a container serves only with a serving entry point") {
     CHECK(suggestion(q, id, {{"docs/Dockerfile", "FROM python\nRUN pip install mkdocs\nCMD mkdocs serve\n"}}) == "-");
     CHECK(suggestion(q, id, {{".devcontainer/Dockerfile", "FROM python\nCMD uvicorn app:app\n"}}) == "-");
     CHECK(suggestion(q, id, {{"Dockerfile", "FROM python\nRUN pip install uvicorn\n# CMD uvicorn app:app\n"}}) == "-");
-    CHECK(suggestion(q, id, {{"Dockerfile", "FROM python\nCMD [\"uvicorn\", \"app:app\"]\n"}}) == "yes");
-    CHECK(suggestion(q, id, {{"deploy/serve.dockerfile", "FROM python\nENTRYPOINT gunicorn app:app\n"}}) == "yes");
-    CHECK(suggestion(q, id, {{"Dockerfile.api", "FROM python\nCMD [\"python\", \"app.py\"]\n"}}) == "yes");
-    CHECK(suggestion(q, id, {{"Dockerfile", "FROM tensorflow/serving:2.14.0\nCOPY model /models/m\n"}}) == "yes");
-    CHECK(suggestion(q, id, {{"Dockerfile", "FROM python\nCMD mlflow models serve -m models:/m/1\n"}}) == "yes");
+    // a serving entry point shows that an image exists (partial); yes needs a build process (the next case)
+    CHECK(suggestion(q, id, {{"Dockerfile", "FROM python\nCMD [\"uvicorn\", \"app:app\"]\n"}}) == "partial");
+    CHECK(suggestion(q, id, {{"deploy/serve.dockerfile", "FROM python\nENTRYPOINT gunicorn app:app\n"}}) == "partial");
+    CHECK(suggestion(q, id, {{"Dockerfile.api", "FROM python\nCMD [\"python\", \"app.py\"]\n"}}) == "partial");
+    CHECK(suggestion(q, id, {{"Dockerfile", "FROM tensorflow/serving:2.14.0\nCOPY model /models/m\n"}}) == "partial");
+    CHECK(suggestion(q, id, {{"Dockerfile", "FROM python\nCMD mlflow models serve -m models:/m/1\n"}}) == "partial");
     CHECK(suggestion("mlops-ct", "serving-image-built-in-ci",
                      {{"Dockerfile", "FROM jupyter/base-notebook\n"}, {".github/workflows/b.yml", "run: docker build .\n"}}) == "-");
     CHECK(suggestion("mlops-ct", "serving-image-built-in-ci",
                      {{"Dockerfile", "FROM python\nCMD [\"uvicorn\", \"app:app\"]\n"},
                       {".github/workflows/b.yml", "run: docker build .\n"}}) == "yes");
+}
+
+TEST_CASE("rules: a serving image is yes only when a build process makes it") {
+    const char* q = "mlops";
+    const char* id = "serving-containerised";
+    const std::pair<std::string, std::string> image{"Dockerfile", "FROM python\nCMD [\"uvicorn\", \"app:app\"]\n"};
+    CHECK(suggestion(q, id, {image, {".github/workflows/cd.yml", "    steps:\n      - run: docker build -t m:${{ github.sha }} .\n"}}) == "yes");
+    CHECK(suggestion(q, id, {image, {".github/workflows/cd.yml", "      - uses: docker/build-push-action@v6\n"}}) == "yes");
+    CHECK(suggestion(q, id, {image, {"Jenkinsfile", "stage('image') { steps { sh 'docker build -t m .' } }\n"}}) == "yes");
+    CHECK(suggestion(q, id, {image, {"cloudbuild.yaml", "steps:\n- name: gcr.io/cloud-builders/docker\n  args: [build, .]\n"}}) == "yes");
+    // a build that is commented out, or a workflow that only tests, is no build process
+    CHECK(suggestion(q, id, {image, {".github/workflows/cd.yml", "      # - run: docker build .\n"}}) == "partial");
+    CHECK(suggestion(q, id, {image, {".github/workflows/ci.yml", "      - run: pytest\n"}}) == "partial");
+    // a build in a script a person runs is by hand
+    CHECK(suggestion(q, id, {image, {"build-containers.sh", "docker build -t model .\n"}}) == "partial");
+    // no serving entry point: a build in CI does not make the image a serving one
+    CHECK(suggestion(q, id, {{"Dockerfile", "FROM jupyter/base-notebook\n"}, {".github/workflows/cd.yml", "      - run: docker build .\n"}}) == "-");
+    // a Bento: defined (partial), containerised in CI (yes)
+    CHECK(suggestion(q, id, {{"bentofile.yaml", "service: 'service:svc'\n"}}) == "partial");
+    CHECK(suggestion(q, id, {{"bentofile.yaml", "service: 'service:svc'\n"},
+                             {".github/workflows/cd.yml", "      - run: bentoml build && bentoml containerize m:latest\n"}}) == "yes");
+    // MLflow building a serving image from a model version in code is a build process
+    CHECK(suggestion(q, id, {{"src/autoserve.py", "mlflow.models.build_docker(model_uri=uri, name=tag)\n"}}) == "yes");
+    CHECK(suggestion(q, id, {{"src/autoserve.py", "# mlflow.models.build_docker(model_uri=uri)\n"}}) == "-");
+    CHECK(suggestion(q, id, {{"tests/test_serve.py", "mlflow.models.build_docker(model_uri=uri)\n"}}) == "-");
 }
 
 TEST_CASE("rules: documentation deploys are not deployments") {

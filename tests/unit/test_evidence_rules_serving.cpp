@@ -101,7 +101,7 @@ TEST_CASE("serving rules: a CD pipeline that deploys the model releases it") {
 TEST_CASE("serving rules: serving image, registry reference and contract") {
     // a Dockerfile named Dockerfile-model with a serving command is a serving image
     const char* flask_image = "FROM python:3.9-slim\nCOPY . /app\nCMD flask run --host=0.0.0.0\n";
-    CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile-model", flask_image}}) == "yes");
+    CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile-model", flask_image}}) == "partial");
     CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile-jenkins", "FROM jenkins/jenkins:lts\n"}}) == "-");
     CHECK(suggestion("mlops-ct", "serving-image-built-in-ci", {{"Dockerfile-model", flask_image}}) == "partial");
     // an Azure ML scoring image packaged from the inference config
@@ -170,8 +170,15 @@ TEST_CASE("serving rules: deployment configs with autoscaling, authentication an
     // an Azure ML AKS deployment config with autoscaling and authentication on shows both
     CHECK(suggestion("mlops", "autoscaling", {{"scoring/deployment_config_aks.yml", kAksConfig}}) == "yes");
     CHECK(suggestion("mlops", "endpoint-authentication", {{"scoring/deployment_config_aks.yml", kAksConfig}}) == "yes");
-    // switched off they show nothing (minReplicas alone still hints at autoscaling)
-    CHECK(suggestion("mlops", "autoscaling", {{"scoring/deployment_config_aks.yml", kAksConfigOff}}) == "partial");
+    // switched off they show nothing: minReplicas is a field of many kinds, not an autoscaler
+    CHECK(suggestion("mlops", "autoscaling", {{"scoring/deployment_config_aks.yml", kAksConfigOff}}) == "-");
+    // a RayCluster's worker group sizes without its autoscaler are fixed capacity; with it, a hint
+    const char* ray = "kind: RayCluster\nspec:\n  workerGroupSpecs:\n    - replicas: 2\n      minReplicas: 1\n      maxReplicas: 4\n";
+    CHECK(suggestion("mlops", "autoscaling", {{"k8s/ray-cluster.yaml", ray}}) == "-");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"k8s/ray-cluster.yaml", std::string(ray) + "  enableInTreeAutoscaling: true\n"}}) == "partial");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"k8s/svc.yaml", "metadata:\n  annotations:\n    autoscaling.knative.dev/max-scale: \"5\"\n"}}) == "partial");
     CHECK(suggestion("mlops", "endpoint-authentication", {{"scoring/deployment_config_aks.yml", kAksConfigOff}}) == "-");
     CHECK(suggestion("mlops", "service-alerting", {{"scoring/deployment_config_aks.yml", kAksConfigOff}}) == "-");
     // the same settings in the Python SDK

@@ -144,6 +144,15 @@ TEST_CASE("training rules: metrics logged to a tracker by training that runs aut
                      {{"training/train_aml.py", "run.log('mse', mse)\n"}, {".pipelines/ci.yml", kAzureCiTrain}}) == "yes");
     // metrics logged by a script someone runs by hand are kept per run only
     CHECK(suggestion("mlops", "eval-metrics-history", {{"train.py", logs}}) == "partial");
+    // a version registered from the tracked run carries that run's metrics: comparable per version
+    CHECK(suggestion("mlops", "eval-metrics-history",
+                     {{"train.py", std::string(logs) + "mlflow.register_model(f'runs:/{run_id}/model', 'churn')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "eval-metrics-history",
+                     {{"train.py", std::string(logs) + "mlflow.sklearn.log_model(m, 'model', registered_model_name='churn')\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "eval-metrics-history",
+                     {{"train.py", std::string(logs) + "# mlflow.register_model(uri, 'churn')\n"}}) == "partial");
+    CHECK(suggestion("mlops", "eval-metrics-history", {{"register.py", "mlflow.register_model(uri, 'churn')\n"}}) == "-");
     // a test that logs metrics is not the training logging them
     CHECK(suggestion("mlops", "eval-metrics-history", {{"tests/test_track.py", logs}, {"Jenkinsfile", kJenkinsPipeline}}) == "partial");
 }

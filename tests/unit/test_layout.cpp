@@ -97,6 +97,30 @@ TEST_CASE("layout: teaching folders and numbered modules make a course") {
     CHECK(detect_layout({project("week1"), project("week2"), project("week3")}).kind == LayoutKind::Course);
 }
 
+TEST_CASE("layout: a README title that calls the tree homework makes it coursework") {
+    // the title: the first Markdown heading, a setext or reStructuredText title, else the first line of text
+    CHECK(readme_title("<p align=\"center\"><img src=\"logo.png\"></p>\n\n# MLOps HW #4\n\ntext\n") == "MLOps HW #4");
+    CHECK(readme_title("[![CI](badge.svg)](ci)\nChurn model\n===========\n") == "Churn model");
+    CHECK(readme_title("Fraud scoring service\n\nMore words.\n") == "Fraud scoring service");
+    CHECK(readme_title("  ##   Spaced title  \r\n") == "Spaced title");
+    CHECK(readme_title("") == "");
+    CHECK(readme_title("---\n\n<div>x</div>\n") == "");
+    // what a student's work is called, in any case, and a word with its number
+    for (const char* t : {"MLOps HW #4", "hw3: monitoring", "Homework 2 - Deployment", "ML Assignment", "Coursework",
+                          "Problem Set 5", "Lab 2: Docker", "Exercise_3", "HW-1", "Course Work"})
+        CHECK(is_coursework_title(t));
+    // a project whose title only mentions such words in passing, or a word without its number, is not
+    for (const char* t : {"MLOps Reference Stack", "Hardware-aware inference (HWA)", "Lab tools for ML",
+                          "Exercise tracker app", "Task assignmentation", "Labels 2 go", "Showcase 10 models"})
+        CHECK_FALSE(is_coursework_title(t));
+    Layout l = detect_layout({plain("src")}, "# MLOps HW #4\n");
+    CHECK(l.kind == LayoutKind::Course);
+    CHECK(l.coursework == "MLOps HW #4");
+    CHECK(l.mixed());
+    CHECK(detect_layout({plain("src")}, "# Churn prediction service\n").kind == LayoutKind::Single);
+    CHECK(detect_layout({plain("src")}, "# Churn prediction service\n").coursework.empty());
+}
+
 TEST_CASE("layout: what a numbered module and a teaching folder are") {
     for (const char* yes : {"01-intro", "2_setup", "3.basics", "week1", "Week-2", "module_3", "lesson3", "lecture-4",
                             "day5", "unit6", "chapter7", "week1-intro"})
