@@ -183,6 +183,21 @@ TEST_CASE("rules: a model registry is a registry call, not a decorator, a commen
         CHECK(suggestion(q, "model-registry",
                          {{"dvc.yaml", "artifacts:\n  raw:\n    path: data/data.xml\n    type: dataset\n"}}) == "-");
     }
+    // a local BentoML store keeps versioned tags on one machine: versioned files, not a shared registry
+    CHECK(suggestion("mlops", "model-registry", {{"train.py", "bentoml.pytorch.save_model('foot_traffic', model)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-registry", {{"train.py", "# bentoml.pytorch.save_model('m', model)\n"}}) == "-");
+}
+
+TEST_CASE("rules: a data schema validated in code is a gate, an import alone a hint") {
+    const char* schema = "import pandera.pandas as pa\nclass InputsSchema(pa.DataFrameModel):\n    x: float\n";
+    CHECK(suggestion("mlops", "data-validation-gate", {{"src/schemas.py", schema}}) == "partial");
+    CHECK(suggestion("mlops", "data-validation-gate",
+                     {{"src/schemas.py", schema}, {"src/jobs/training.py", "inputs = InputsSchema.check(inputs)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "data-validation-gate",
+                     {{"src/schemas.py", schema}, {"src/jobs/training.py", "# inputs = InputsSchema.validate(inputs)\n"}}) == "partial");
+    // a test that validates is not the pipeline's gate
+    CHECK(suggestion("mlops", "data-validation-gate",
+                     {{"src/schemas.py", schema}, {"tests/test_schemas.py", "InputsSchema.validate(df)\n"}}) == "partial");
     CHECK(suggestion("mlops-org", "model-releases-versioned", {{"m.py", "@registry.register_model\nclass M: pass\n"}}) == "-");
 }
 
@@ -223,7 +238,10 @@ TEST_CASE("rules: serving contracts, integration tests and pinned environments t
 TEST_CASE("rules: the misses of issue 14 are found") {
     CHECK(suggestion("mlops", "data-versioning", {{".dvc/config", "[core]\n"}, {".dvcignore", "\n"}}) == "-");
     CHECK(suggestion("mlops-ct", "dataset-versioned", {{".dvc/config", "[core]\n"}}) == "-");
-    CHECK(suggestion("mlops", "data-versioning", {{"data/data.xml.dvc", "outs:\n- path: data.xml\n"}}) == "yes");
+    // a .dvc file snapshots data (partial); a DVC pipeline records the version with each run (yes)
+    CHECK(suggestion("mlops", "data-versioning", {{"data/data.xml.dvc", "outs:\n- path: data.xml\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-versioning", {{"data/data.xml.dvc", "outs:\n- path: data.xml\n"},
+                                                  {"dvc.yaml", "stages:\n  train:\n    deps: [data/data.xml]\n"}}) == "yes");
 
     CHECK(suggestion("mlops", "model-code-reviewed", {{".github/PULL_REQUEST_TEMPLATE.md", "## Why\n"}}) == "partial");
     CHECK(suggestion("mlops", "model-code-reviewed", {{"docs/pull_request_template.md", "## Why\n"}}) == "partial");
@@ -343,6 +361,12 @@ TEST_CASE("rules: one script from the data to a saved model is training end to e
           "yes");
     // a script that only fits is a start
     CHECK(suggestion("mlops", "training-scripted", {{"src/train.py", "model.fit(X, y)\n"}}) == "partial");
+    // joblib's dump imported by name saves the model; json.dump saves metrics, not a model
+    CHECK(suggestion("mlops", "training-scripted",
+                     {{"model/train.py", "import pandas as pd\nfrom joblib import dump\ndf = pd.read_csv(u)\n    dump(model, path)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "training-scripted",
+                     {{"model/train.py", "import pandas as pd\ndf = pd.read_csv(u)\njson.dump(metrics, f)\n"}}) == "partial");
     // a test that trains is not the team's training
     CHECK(suggestion("mlops", "training-scripted",
                      {{"tests/test_train.py", "df = pd.read_csv(p)\njoblib.dump(m, o)\n"}}) == "-");
@@ -350,7 +374,13 @@ TEST_CASE("rules: one script from the data to a saved model is training end to e
 
 TEST_CASE("rules: compose files and Kubernetes manifests are some infrastructure as code, deployment guides a release process") {
     CHECK(suggestion("mlops", "infrastructure-as-code", {{"docker-compose.yml", "services:\n  api:\n    build: .\n"}}) == "partial");
-    CHECK(suggestion("mlops", "infrastructure-as-code", {{"compose.yaml", "services: {}\n"}}) == "partial");
+    CHECK(suggestion("mlops", "infrastructure-as-code", {{"compose.yaml", "services:\n  app:\n    build:\n      context: .\n"}}) ==
+          "partial");
+    // a compose file that only starts third-party images (a local MLflow server) is a developer's tooling
+    CHECK(suggestion("mlops", "infrastructure-as-code",
+                     {{"docker-compose.yml", "services:\n  mlflow:\n    image: ghcr.io/mlflow/mlflow:v3\n"}}) == "-");
+    CHECK(suggestion("mlops", "infrastructure-as-code", {{"compose.yaml", "services:\n  db:\n    image: postgres\n    # build: .\n"}}) ==
+          "-");
     CHECK(suggestion("mlops", "infrastructure-as-code",
                      {{"k8s/api.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n"}}) == "partial");
     CHECK(suggestion("mlops", "infrastructure-as-code", {{"infra/main.tf", "resource \"aws_s3_bucket\" \"b\" {}\n"}}) == "yes");

@@ -31,8 +31,17 @@ const char* kPlainVs = "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualS
 }  // namespace
 
 TEST_CASE("serving rules: scoring code is a web app that predicts, a scoring entry script or a batch scoring job") {
-    // a web app that loads a model and predicts is scoring code
-    CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/main.py", kFlaskPredict}}) == "yes");
+    // a web app that loads a model and predicts is scoring code in the repository; production is built from it
+    // when an image or a package build is beside it (the help's yes)
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/main.py", kFlaskPredict}}) == "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/main.py", kFlaskPredict}, {"Dockerfile", "FROM python\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/main.py", kFlaskPredict}, {"pyproject.toml", "[project]\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"app/main.py", kFlaskPredict}, {".devcontainer/Dockerfile", "FROM python\n"}}) == "partial");
+    // a scoring job named so, in a package that is built, is yes; alone a hint
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"src/pkg/jobs/inference.py", "def run(): ...\n"}}) == "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"src/pkg/jobs/inference.py", "def run(): ...\n"}, {"pyproject.toml", "[project]\n"}}) == "yes");
     // a web framework import alone (a demo or visualisation server, a hello-world service) is not
     CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/main.py", kFastapiHello}}) == "-");
     // a web service inside a tests directory is a test fixture, not the team's scoring code
@@ -164,6 +173,48 @@ TEST_CASE("serving rules: rollout, traffic shifting and zero downtime") {
                      {{"k8s/deploy.yaml", "kind: Deployment\nspec:\n  strategy:\n    type: RollingUpdate\n"}}) == "partial");
     CHECK(suggestion("mlops", "zero-downtime-deploy",
                      {{"k8s/deploy.yaml", "kind: Deployment\nspec:\n  strategy:\n    type: Recreate\n"}}) == "-");
+}
+
+TEST_CASE("serving rules: a rollout is checked before full traffic only with an analysis") {
+    const char* steps = "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy:\n    canary:\n      steps:\n"
+                        "        - setWeight: 5\n        - pause: {duration: 10m}\n";
+    CHECK(suggestion("mlops", "progressive-rollout", {{"k8s/rollout.yaml", steps}}) == "partial");
+    CHECK(suggestion("mlops", "progressive-rollout",
+                     {{"k8s/rollout.yaml", std::string(steps) + "        - analysis:\n            templates:\n            - templateName: success-rate\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "progressive-rollout",
+                     {{"k8s/rollout.yaml", std::string(steps) + "      analysis:\n        templates: [{templateName: s}]\n"}}) == "yes");
+    CHECK(suggestion("mlops", "progressive-rollout",
+                     {{"k8s/rollout.yaml", std::string(steps) + "        # - analysis: {}\n"}}) == "partial");
+}
+
+TEST_CASE("serving rules: Grafana dashboards and alerts provisioned from files are watched, an export only hints") {
+    CHECK(suggestion("mlops", "production-monitored", {{"monitoring/grafana/dashboards/model.json", "{\"panels\": []}\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "production-monitored",
+                     {{"monitoring/grafana/provisioning/dashboards/dashboard.yml",
+                       "apiVersion: 1\nproviders:\n  - name: ml\n    options:\n      path: /etc/grafana/dashboards\n"}}) == "yes");
+    CHECK(suggestion("mlops", "production-monitored",
+                     {{"grafana/provisioning/alerting/alerts.yml", "apiVersion: 1\ngroups:\n  - name: serving\n"}}) == "yes");
+    // a datasource is no dashboard
+    CHECK(suggestion("mlops", "production-monitored",
+                     {{"grafana/provisioning/datasources/ds.yml", "apiVersion: 1\ndatasources:\n  - name: prom\n"}}) == "-");
+}
+
+TEST_CASE("serving rules: alerts on errors or latency are service alerting, availability alone a part of it") {
+    const char* up = "groups:\n  - name: s\n    rules:\n      - alert: ServingDown\n        expr: up{job=\"serving\"} == 0\n";
+    CHECK(suggestion("mlops", "service-alerting", {{"monitoring/alert_rules.yml", up}}) == "partial");
+    CHECK(suggestion("mlops", "service-alerting",
+                     {{"monitoring/alert_rules.yml",
+                       std::string(up) + "      - alert: SlowPredictions\n        expr: histogram_quantile(0.95, rate(request_latency_seconds_bucket[5m])) > 1\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "service-alerting",
+                     {{"k8s/rules.yaml", "kind: PrometheusRule\nspec:\n  groups:\n  - rules:\n    - alert: Errors\n      expr: |\n"
+                                         "        sum(rate(http_requests_total{status=~\"5..\"}[5m])) > 0.1\n"}}) == "yes");
+    CHECK(suggestion("mlops", "service-alerting", {{"k8s/rules.yaml", "kind: PrometheusRule\nspec: {}\n"}}) == "partial");
+    // a latency rule that is commented out is no alert
+    CHECK(suggestion("mlops", "service-alerting",
+                     {{"monitoring/alert_rules.yml", std::string(up) + "      # - alert: Slow\n      #   expr: latency > 1\n"}}) == "partial");
 }
 
 TEST_CASE("serving rules: deployment configs with autoscaling, authentication and telemetry switched on") {

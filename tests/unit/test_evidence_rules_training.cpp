@@ -153,6 +153,10 @@ TEST_CASE("training rules: metrics logged to a tracker by training that runs aut
     CHECK(suggestion("mlops", "eval-metrics-history",
                      {{"train.py", std::string(logs) + "# mlflow.register_model(uri, 'churn')\n"}}) == "partial");
     CHECK(suggestion("mlops", "eval-metrics-history", {{"register.py", "mlflow.register_model(uri, 'churn')\n"}}) == "-");
+    // MlflowClient logs on a run too
+    CHECK(suggestion("mlops", "eval-metrics-history",
+                     {{"src/train.py", "client.log_metric(run_id, 'f1', f1)\nclient.create_model_version(name, src, run_id)\n"}}) ==
+          "yes");
     // a test that logs metrics is not the training logging them
     CHECK(suggestion("mlops", "eval-metrics-history", {{"tests/test_track.py", logs}, {"Jenkinsfile", kJenkinsPipeline}}) == "partial");
 }
