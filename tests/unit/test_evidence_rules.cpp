@@ -93,6 +93,12 @@ TEST_CASE("rules: a scheduled bot is not a scheduled job") {
     // nightly tests are CI on a schedule, not a scheduled job
     const char* nightly = "on:\n  schedule:\n    - cron: '0 0 * * 1'\njobs:\n  t:\n    steps:\n      - run: make test\n";
     CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/tests.yml", nightly}}) == "-");
+    // a Prefect deployment's schedule, as a list item (Prefect 2+) or a bare key; commented out it is none
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"prefect.yaml", "deployments:\n- name: auto-retrain\n  schedules:\n  - cron: 0 3 * * *\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"flows/prefect.yml", "deployments:\n- name: r\n  cron: 0 3 * * *\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"prefect.yaml", "deployments:\n- name: r\n  schedules: []\n  # - cron: 0 3 * * *\n"}}) == "-");
 }
 
 TEST_CASE("rules: a container serves only with a serving entry point") {
