@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "mm/render.hpp"
+#include "mm/text.hpp"
 #include "utf8.hpp"
 
 namespace mm {

@@ -15,6 +15,8 @@
 #include <set>
 #include <sstream>
 
+#include "utf8.hpp"
+
 namespace mm {
 
 const Node* Node::get(std::string_view key) const {
@@ -44,8 +46,7 @@ std::optional<TextProblem> check_text(std::string_view text) {
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n;) {
         unsigned char c = s[i];
-        std::size_t len = 0;
-        unsigned cp = 0;
+        std::size_t len = 1;
         if (c < 0x80) {
             if (c == 0)
                 return TextProblem{{line, column},
@@ -54,21 +55,17 @@ std::optional<TextProblem> check_text(std::string_view text) {
                 return TextProblem{{line, column},
                                    "control character " + std::to_string(c) + " is not allowed in YAML text"};
             if (c == 0x7f) return TextProblem{{line, column}, "control character 127 is not allowed in YAML text"};
-            len = 1;
-        } else if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else
-            return TextProblem{{line, column}, kNotUtf8};
-        if (len > 1) {
-            for (std::size_t k = 1; k < len; ++k) {
-                if (i + k >= n)
-                    return TextProblem{{line, column}, "invalid UTF-8: a multi-byte character is cut off at the end"};
-                if ((s[i + k] & 0xC0) != 0x80) return TextProblem{{line, column}, kNotUtf8};
-                cp = (cp << 6) | (s[i + k] & 0x3F);
+        } else {
+            char32_t cp = 0;
+            len = utf8::decode(text, i, cp);
+            if (len == 0) {
+                // Cut off: the end comes before the sequence the lead byte starts, with nothing else in between.
+                const std::size_t want = utf8::sequence_length(c);
+                bool cut = want > 0 && i + want > n;
+                for (std::size_t k = i + 1; cut && k < n; ++k) cut = (s[k] & 0xC0) == 0x80;
+                if (cut) return TextProblem{{line, column}, "invalid UTF-8: a multi-byte character is cut off at the end"};
+                return TextProblem{{line, column}, kNotUtf8};
             }
-            bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-            if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return TextProblem{{line, column}, kNotUtf8};
         }
         if (c == '\n') { ++line; column = 1; } else { ++column; }
         i += len;

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "mm/render.hpp"
+#include "mm/text.hpp"
 
 namespace mm {
 

@@ -13,6 +13,8 @@ std::string to_string(AnswerKind kind) {
     return "?";
 }
 
+std::string to_string(AnswerSource source) { return source == AnswerSource::Evidence ? "evidence" : "given"; }
+
 std::string answer_text(const Answer& a) {
     return a.kind == AnswerKind::Choice ? std::to_string(a.choice_level) : to_string(a.kind);
 }

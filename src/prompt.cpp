@@ -8,7 +8,7 @@
 #include <set>
 #include <vector>
 
-#include "mm/render.hpp"
+#include "mm/text.hpp"
 #include "mm/scoring.hpp"
 
 namespace mm {
@@ -44,15 +44,12 @@ bool answered(const AnswerSet& a, const Item& it) {
 
 struct Style {
     bool on;
-    std::string wrap_in(const char* code, const std::string& s) const {
-        return on ? std::string("\033[") + code + "m" + s + "\033[0m" : s;
-    }
-    std::string bold(const std::string& s) const { return wrap_in("1", s); }
-    std::string dim(const std::string& s) const { return wrap_in("2", s); }
-    std::string cyan(const std::string& s) const { return wrap_in("36", s); }
-    std::string green(const std::string& s) const { return wrap_in("32", s); }
-    std::string yellow(const std::string& s) const { return wrap_in("33", s); }
-    std::string red(const std::string& s) const { return wrap_in("31", s); }
+    std::string bold(const std::string& s) const { return styled(Ansi::Bold, s, on); }
+    std::string dim(const std::string& s) const { return styled(Ansi::Dim, s, on); }
+    std::string cyan(const std::string& s) const { return styled(Ansi::Cyan, s, on); }
+    std::string green(const std::string& s) const { return styled(Ansi::Green, s, on); }
+    std::string yellow(const std::string& s) const { return styled(Ansi::Yellow, s, on); }
+    std::string red(const std::string& s) const { return styled(Ansi::Red, s, on); }
 };
 
 // "1 question", "2 questions".

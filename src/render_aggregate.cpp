@@ -83,18 +83,16 @@ std::string superseded_text(const Aggregate& a, int width) {
 std::string render_aggregate_text(const Aggregate& a, const TextOptions& options) {
     const bool color = options.color;
     const int max = max_level(a);
-    auto paint = [color](const char* code, const std::string& s) {
-        return color ? std::string("\033[") + code + "m" + s + "\033[0m" : s;
-    };
+    auto paint = [color](Ansi style, const std::string& s) { return styled(style, s, color); };
     auto level_cell = [&](int level, int width) {
         std::string text = fmt::format("{:>{}}", cell(level), width);
         if (!color || level < 0) return text;
-        const char* code = level <= 0 ? "31" : level >= max || level * 2 >= max ? "32" : "33";
+        const Ansi code = level <= 0 ? Ansi::Red : level >= max || level * 2 >= max ? Ansi::Green : Ansi::Yellow;
         return paint(code, text);
     };
     const std::size_t teams = a.teams.size();
     std::string out;
-    out += paint("1", terminal_safe(title_of(a))) +
+    out += paint(Ansi::Bold, terminal_safe(title_of(a))) +
            fmt::format(" ({} {}): {}\n\n", terminal_safe(a.questionnaire.id), terminal_safe(a.questionnaire.version),
                        plural(teams, "team", "teams"));
 
@@ -138,7 +136,7 @@ std::string render_aggregate_text(const Aggregate& a, const TextOptions& options
     col = std::max(col, 3);
     std::string header = fit("Team", team_width) + "  Overall  Target" + (dated ? "  Date      " : "");
     for (const auto& hd : heads) header += " " + pad_left(hd, col);
-    out += paint("1", header) + "\n";
+    out += paint(Ansi::Bold, header) + "\n";
     for (const auto& t : a.teams) {
         std::string line = fit(terminal_safe(t.team), team_width) + "  " + level_cell(t.overall_level, 7) + "  " +
                            fmt::format("{:>6}", t.target ? std::to_string(*t.target) : "-");
@@ -146,8 +144,8 @@ std::string render_aggregate_text(const Aggregate& a, const TextOptions& options
         for (std::size_t i = 0; i < t.levels.size(); ++i) line += " " + level_cell(t.levels[i], col);
         out += line + "\n";
     }
-    std::string mean = paint("2", fit("Mean", team_width) + "                 " + (dated ? "            " : ""));
-    for (const auto& d : a.dimensions) mean += " " + paint("2", fmt::format("{:>{}.1f}", d.mean, col));
+    std::string mean = paint(Ansi::Dim, fit("Mean", team_width) + "                 " + (dated ? "            " : ""));
+    for (const auto& d : a.dimensions) mean += " " + paint(Ansi::Dim, fmt::format("{:>{}.1f}", d.mean, col));
     out += mean + "\n";
     // The legend: one dimension a line, cut to the line, so it fits the terminal however long the names are.
     int head_width = 0;
@@ -155,12 +153,12 @@ std::string render_aggregate_text(const Aggregate& a, const TextOptions& options
     for (std::size_t i = 0; i < a.dimensions.size(); ++i) {
         std::string name = terminal_safe(a.dimensions[i].name);
         if (heads[i] != ids[i]) name = ids[i] + ": " + name;
-        out += paint("2", truncate_to("  " + pad_right(heads[i], head_width) + "  " + name, width - 1)) + "\n";
+        out += paint(Ansi::Dim, truncate_to("  " + pad_right(heads[i], head_width) + "  " + name, width - 1)) + "\n";
     }
     out += superseded_text(a, width);
     out += "\n";
 
-    out += paint("1", "Overall levels") + "\n";
+    out += paint(Ansi::Bold, "Overall levels") + "\n";
     std::size_t most = 1;
     for (std::size_t n : a.overall_distribution) most = std::max(most, n);
     for (int l = 0; l <= max; ++l) {
@@ -169,19 +167,19 @@ std::string render_aggregate_text(const Aggregate& a, const TextOptions& options
         std::string bar;
         for (int i = 0; i < cells; ++i) bar += "█";
         out += fmt::format("  {} {}  ", l, fit(terminal_safe(a.questionnaire.level_name(l)), 32)) +
-               paint("36", fit(bar, 24)) + fmt::format(" {:>5} ({})\n", n, share(n, teams));
+               paint(Ansi::Cyan, fit(bar, 24)) + fmt::format(" {:>5} ({})\n", n, share(n, teams));
     }
     out += "\n";
 
     if (a.most_missing.empty()) {
         out += "No practice is missing in any team.\n";
     } else {
-        out += paint("1", fmt::format("Practices missing most often (top {} of {})", a.most_missing.size(),
+        out += paint(Ansi::Bold, fmt::format("Practices missing most often (top {} of {})", a.most_missing.size(),
                                       a.practices_missing)) + "\n";
         std::size_t rank = 0;
         for (const auto& p : a.most_missing) {
             out += fmt::format("{:>4}. {} ", ++rank, terminal_safe(p.question)) +
-                   paint("2", fmt::format("[{}, level {}]", terminal_safe(p.dimension), p.level)) +
+                   paint(Ansi::Dim, fmt::format("[{}, level {}]", terminal_safe(p.dimension), p.level)) +
                    fmt::format(": needed by {} of {} teams, blocking {}, missing in {}\n", p.needed, teams,
                                p.blocking, p.missing);
             if (!p.text.empty()) out += "      " + wrap(terminal_safe(p.text), std::max(options.width, 60), 6) + "\n";

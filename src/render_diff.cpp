@@ -83,16 +83,16 @@ std::vector<Section> sections(const ReportDiff& d) {
 
 std::string render_diff_text(const ReportDiff& d, const TextOptions& options) {
     const bool color = options.color;
-    auto paint = [color](const char* code, const std::string& s) {
-        return color ? std::string("\033[") + code + "m" + s + "\033[0m" : s;
+    auto paint = [color](Ansi style, const std::string& s) { return styled(style, s, color); };
+    auto change = [&](int c) { return paint(c > 0 ? Ansi::Green : c < 0 ? Ansi::Red : Ansi::Dim, arrow(c)); };
+    auto points_change = [&](double c) {
+        return paint(c > 1e-9 ? Ansi::Green : c < -1e-9 ? Ansi::Red : Ansi::Dim, points_arrow(c));
     };
-    auto change = [&](int c) { return paint(c > 0 ? "32" : c < 0 ? "31" : "2", arrow(c)); };
-    auto points_change = [&](double c) { return paint(c > 1e-9 ? "32" : c < -1e-9 ? "31" : "2", points_arrow(c)); };
     const QuestionnaireInfo& q = d.questionnaire;
     const int width = std::max(options.width, 60);
     std::string out;
 
-    out += paint("1", terminal_safe(q.title)) + fmt::format(" ({})", terminal_safe(q.id));
+    out += paint(Ansi::Bold, terminal_safe(q.title)) + fmt::format(" ({})", terminal_safe(q.id));
     if (!d.old_team.empty() || !d.new_team.empty()) {
         std::string teams = d.old_team == d.new_team ? terminal_safe(d.new_team)
                                                      : terminal_safe(d.old_team) + " → " + terminal_safe(d.new_team);
@@ -108,14 +108,14 @@ std::string render_diff_text(const ReportDiff& d, const TextOptions& options) {
 
     if (d.by_points()) {
         // Scored by points: the final score and each section's points take the place of the levels.
-        out += paint("1", final_change(d)) + "  " +
+        out += paint(Ansi::Bold, final_change(d)) + "  " +
                points_change(d.new_points->final_score - d.old_points->final_score) + "   (band " + band_change(d) +
                ")\n\n";
         const auto rows = section_changes(d);
         int name_width = 9;
         for (const auto& c : rows) name_width = std::max(name_width, display_width(terminal_safe(c.name)));
         name_width = std::min(name_width, width - 30);
-        out += paint("1", pad_right("Section", name_width) + "  Old  New  Change") + "\n";
+        out += paint(Ansi::Bold, pad_right("Section", name_width) + "  Old  New  Change") + "\n";
         for (const auto& c : rows)
             out += pad_right(truncate_to(terminal_safe(c.name.empty() ? c.id : c.name), name_width), name_width) +
                    fmt::format("  {:>3}  {:>3}  ", opt_points(c.old_score), opt_points(c.new_score)) +
@@ -123,13 +123,13 @@ std::string render_diff_text(const ReportDiff& d, const TextOptions& options) {
                                                : std::string(c.old_score ? "removed" : "new")) +
                    "\n";
     } else {
-        out += paint("1", "Overall level ") + terminal_safe(level_and_name(q, d.overall.old_level)) + " → " +
+        out += paint(Ansi::Bold, "Overall level ") + terminal_safe(level_and_name(q, d.overall.old_level)) + " → " +
                terminal_safe(level_and_name(q, d.overall.new_level)) + "  " + change(d.overall.change()) +
                fmt::format("   (score {} → {})\n\n", percent(d.old_score), percent(d.new_score));
         int name_width = 9;
         for (const auto& c : d.dimensions) name_width = std::max(name_width, display_width(terminal_safe(c.name)));
         name_width = std::min(name_width, width - 30);
-        out += paint("1", pad_right("Dimension", name_width) + "  Old  New  Change") + "\n";
+        out += paint(Ansi::Bold, pad_right("Dimension", name_width) + "  Old  New  Change") + "\n";
         for (const auto& c : d.dimensions) {
             std::string name = truncate_to(terminal_safe(c.name.empty() ? c.id : c.name), name_width);
             std::string old_level = c.in_old ? std::to_string(c.old_level) : "-";
@@ -141,13 +141,13 @@ std::string render_diff_text(const ReportDiff& d, const TextOptions& options) {
 
     for (const auto& s : sections(d)) {
         if (s.items->empty()) continue;
-        out += "\n" + paint("1", fmt::format("{} ({})", s.title, s.items->size())) + "\n";
+        out += "\n" + paint(Ansi::Bold, fmt::format("{} ({})", s.title, s.items->size())) + "\n";
         for (const auto& p : *s.items) {
             std::string level = p.old_level >= 0 && p.old_level != p.level
                                     ? fmt::format("level {} → {}", p.old_level, p.level)
                                     : fmt::format("level {}", p.level);
             out += fmt::format("  {} {} ", s.mark, terminal_safe(p.question)) +
-                   paint("2", d.by_points() ? "[" + terminal_safe(p.dimension) + "]"
+                   paint(Ansi::Dim, d.by_points() ? "[" + terminal_safe(p.dimension) + "]"
                                             : fmt::format("[{}, {}]", terminal_safe(p.dimension), level)) +
                    "\n";
         }
@@ -155,7 +155,7 @@ std::string render_diff_text(const ReportDiff& d, const TextOptions& options) {
     if (d.adopted.empty() && d.lost.empty() && d.newly_open.empty() && d.dropped.empty() && d.still_open.empty())
         out += "\nNo gaps in either report.\n";
     if (d.regressed())
-        out += "\n" + paint("31", d.by_points() ? "Regression: the final score or a section's points went down."
+        out += "\n" + paint(Ansi::Red, d.by_points() ? "Regression: the final score or a section's points went down."
                                                  : "Regression: a level went down.") + "\n";
     return out;
 }

@@ -48,10 +48,9 @@ std::string teams_of(const History& h) {
 
 std::string render_history_text(const History& h, const TextOptions& options) {
     const bool color = options.color;
-    auto bold = [color](const std::string& s) { return color ? "\033[1m" + s + "\033[0m" : s; };
+    auto bold = [color](const std::string& s) { return styled(Ansi::Bold, s, color); };
     auto paint = [color](int change, const std::string& s) {
-        if (!color || change == 0) return s;
-        return std::string(change > 0 ? "\033[32m" : "\033[31m") + s + "\033[0m";
+        return styled(change > 0 ? Ansi::Green : Ansi::Red, s, color && change != 0);
     };
     const int width = std::max(options.width, 60);
     const QuestionnaireInfo& q = h.questionnaire;

@@ -15,19 +15,6 @@ using namespace render_util;
 
 std::string x(const std::string& s) { return xml_escape(s); }
 
-// The level up to which a dimension's gaps are failures: the highest gate bar that applies to the dimension
-// (an overall bar or one for this dimension), else the target level, else the level right above the
-// dimension's current one.
-int required_level(const Report& r, const DimensionResult& d) {
-    int bar = -1;
-    if (r.gate)
-        for (const auto& b : r.gate->bars)
-            if (b.dimension.empty() || b.dimension == d.id) bar = std::max(bar, b.level);
-    if (bar >= 0) return bar;
-    if (r.assessment.target) return r.assessment.target->level;
-    return d.level + 1;
-}
-
 // Answered and n/a questions first, then unanswered, needing a person, not asked: the order a saved report keeps them in,
 // so `assess -f junit` and `report -f junit` agree byte for byte.
 int status_rank(QuestionStatus s) {
@@ -94,7 +81,7 @@ std::string render_junit(const Report& r) {
     std::size_t total = 0, total_failures = 0;
     std::string body;
     for (auto& s : suites) {
-        const int required = s.dim ? required_level(r, *s.dim) : q.max_level();
+        const int required = s.dim ? required_level(a, r.gate, *s.dim) : q.max_level();
         std::string cases;
         for (const Case& c : s.cases) {
             const QuestionResult& qr = *c.question;

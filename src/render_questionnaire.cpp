@@ -127,7 +127,7 @@ std::string render_questionnaire_json(const Questionnaire& q) {
 
 std::string render_questionnaire_text(const Questionnaire& q, const TextOptions& options) {
     const int width = std::max(options.width, 60);
-    auto bold = [&](const std::string& s) { return options.color ? "\033[1m" + s + "\033[0m" : s; };
+    auto bold = [&](const std::string& s) { return styled(Ansi::Bold, s, options.color); };
     std::string out;
     out += bold(terminal_safe(q.title)) + fmt::format(" ({} {}, {} questions)\n", q.id, terminal_safe(q.version),
                                                       q.question_count());

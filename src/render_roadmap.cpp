@@ -62,7 +62,7 @@ std::string supporting_line(std::size_t n) {
 std::string render_roadmap_text(const Report& r, const TextOptions& options) {
     const Assessment& a = r.assessment;
     const int width = std::max(options.width, 60);
-    auto bold = [&](const std::string& s) { return options.color ? "\033[1m" + s + "\033[0m" : s; };
+    auto bold = [&](const std::string& s) { return styled(Ansi::Bold, s, options.color); };
     std::string out = bold(fmt::format("Roadmap from level {}: {}", a.overall_level, terminal_safe(a.overall_name))) +
                       "\n";
     if (a.up_to_level) out += "Capped: " + scope_note(a) + "\n";

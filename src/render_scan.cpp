@@ -56,20 +56,18 @@ std::string layout_text(const ScanResult& scan) {
 }
 
 std::string render_scan_text(const Questionnaire& q, const ScanResult& scan, bool color, int width) {
-    auto paint = [color](const char* code, const std::string& s) {
-        return color ? std::string("\033[") + code + "m" + s + "\033[0m" : s;
-    };
+    auto paint = [color](Ansi style, const std::string& s) { return styled(style, s, color); };
     const std::size_t cols = static_cast<std::size_t>(std::max(width, 60));
-    std::string out = paint("1", "Evidence in " + terminal_safe(scan.root)) +
+    std::string out = paint(Ansi::Bold, "Evidence in " + terminal_safe(scan.root)) +
                       fmt::format(" for {} ({} {})\n", terminal_safe(q.title), terminal_safe(q.id),
                                   terminal_safe(q.version));
     if (!scan.project.empty()) out += "Project: " + terminal_safe(scan.project) + " (with the repository's CI that runs it)\n";
     out += "Layout: " + terminal_safe(layout_text(scan)) + "\n";
     if (!scan.layout.coursework.empty())
-        out += paint("33", "A student's work, not a team's practice: no answers are suggested from it "
-                           "(--whole-repo takes its evidence anyway).") + "\n";
+        out += paint(Ansi::Yellow, "A student's work, not a team's practice: no answers are suggested from it "
+                                   "(--whole-repo takes its evidence anyway).") + "\n";
     else if (scan.layout.mixed())
-        out += paint("33", "Evidence from all of them is mixed here: not one team's practice. Scan one with "
+        out += paint(Ansi::Yellow, "Evidence from all of them is mixed here: not one team's practice. Scan one with "
                            "--project DIR, or leave folders out with --exclude GLOB.") + "\n";
     std::size_t with_evidence = 0, id_width = 0;
     for (const auto& e : scan.questions) id_width = std::max(id_width, terminal_safe(e.question).size());
@@ -80,18 +78,19 @@ std::string render_scan_text(const Questionnaire& q, const ScanResult& scan, boo
             const QuestionEvidence* e = scan.find(qu.id);
             if (!e) continue;
             if (!heading) {
-                out += "\n" + paint("1", terminal_safe(d.name)) + "\n";
+                out += "\n" + paint(Ansi::Bold, terminal_safe(d.name)) + "\n";
                 heading = true;
             }
             std::string s = suggestion_text(*e);
             std::string label = fmt::format("  {:<8} ", s);
-            label = e->suggestion ? paint(*e->suggestion == AnswerKind::Yes ? "32" : "33", label) : paint("2", label);
+            label = e->suggestion ? paint(*e->suggestion == AnswerKind::Yes ? Ansi::Green : Ansi::Yellow, label)
+                                  : paint(Ansi::Dim, label);
             std::string text = e->hits.empty() ? "no evidence" : terminal_safe(qu.text);
             if (!e->hits.empty()) ++with_evidence;
             std::string id = terminal_safe(qu.id);
             if (id.size() < id_width) id += std::string(id_width - id.size(), ' ');
             std::size_t room = cols > 11 + id.size() + 22 ? cols - 11 - id.size() - 2 : 20;
-            out += label + id + "  " + paint("2", clip(text, room)) + "\n";
+            out += label + id + "  " + paint(Ansi::Dim, clip(text, room)) + "\n";
             std::size_t shown = std::min<std::size_t>(e->hits.size(), 3);
             for (std::size_t i = 0; i < shown; ++i) {
                 const EvidenceHit& h = e->hits[i];
@@ -99,11 +98,12 @@ std::string render_scan_text(const Questionnaire& q, const ScanResult& scan, boo
                 if (h.line > 0) line += fmt::format(":{}: {}", h.line, terminal_safe(h.excerpt));
                 out += "           " + clip(line, cols - 11) + "\n";
             }
-            if (e->hit_count > shown) out += paint("2", fmt::format("           (+{} more)", e->hit_count - shown)) + "\n";
+            if (e->hit_count > shown)
+                out += paint(Ansi::Dim, fmt::format("           (+{} more)", e->hit_count - shown)) + "\n";
         }
     }
     const ScanStats& st = scan.stats;
-    out += "\n" + paint("1", "Summary") +
+    out += "\n" + paint(Ansi::Bold, "Summary") +
            fmt::format(": {} of {} questions with evidence rules have evidence ({} questions in all).\n",
                        with_evidence, scan.questions.size(), q.question_count());
     out += fmt::format("Files: {} scanned, {} read ({}), {} skipped ({} binary, {} over the size limit, {} "

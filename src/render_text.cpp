@@ -17,12 +17,12 @@ using namespace render_util;
 
 struct Style {
     bool on;
-    std::string bold(const std::string& s) const { return on ? "\033[1m" + s + "\033[0m" : s; }
-    std::string dim(const std::string& s) const { return on ? "\033[2m" + s + "\033[0m" : s; }
-    std::string red(const std::string& s) const { return on ? "\033[31m" + s + "\033[0m" : s; }
-    std::string green(const std::string& s) const { return on ? "\033[32m" + s + "\033[0m" : s; }
-    std::string yellow(const std::string& s) const { return on ? "\033[33m" + s + "\033[0m" : s; }
-    std::string cyan(const std::string& s) const { return on ? "\033[36m" + s + "\033[0m" : s; }
+    std::string bold(const std::string& s) const { return styled(Ansi::Bold, s, on); }
+    std::string dim(const std::string& s) const { return styled(Ansi::Dim, s, on); }
+    std::string red(const std::string& s) const { return styled(Ansi::Red, s, on); }
+    std::string green(const std::string& s) const { return styled(Ansi::Green, s, on); }
+    std::string yellow(const std::string& s) const { return styled(Ansi::Yellow, s, on); }
+    std::string cyan(const std::string& s) const { return styled(Ansi::Cyan, s, on); }
     std::string level(int lvl, int max, const std::string& s) const {
         if (lvl <= 0) return red(s);
         if (lvl >= max) return green(s);

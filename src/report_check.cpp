@@ -125,11 +125,17 @@ void Checks::profile_entry(const std::string& path, std::size_t index) const {
                        std::to_string(kMaxProfileQuestions) + " profile questions");
 }
 
+std::string Checks::one_of(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) out += i + 1 == names.size() ? " or " : ", ";
+        out += names[i];
+    }
+    return out;
+}
+
 GapGroup Checks::gap_group(const std::string& path, const std::string& group) const {
-    if (group == "blocking") return GapGroup::Blocking;
-    if (group == "next") return GapGroup::Next;
-    if (group == "optional") return GapGroup::Optional;
-    fail(path, "unknown group '" + group + "' (expected blocking, next or optional)");
+    return enum_value(path, "group", group, {GapGroup::Blocking, GapGroup::Next, GapGroup::Optional});
 }
 
 void Checks::date(const std::string& path, const std::string& value) const {

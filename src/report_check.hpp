@@ -6,8 +6,10 @@
 
 #include <cstddef>
 #include <exception>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mm/scoring.hpp"
 
@@ -61,12 +63,26 @@ public:
     void dimension_level_number(const std::string& path, std::size_t index, long long value) const;
     // profile: member `index` is about to be read.
     void profile_entry(const std::string& path, std::size_t index) const;
+    // The value of `values` whose to_string() is `text`; any other string is refused, naming them all in the
+    // order given: "unknown WHAT 'TEXT' (expected A, B or C)", with `also` (e.g. "a choice level") last.
+    template <class E>
+    E enum_value(const std::string& path, const char* what, const std::string& text, std::initializer_list<E> values,
+                 const char* also = nullptr) const {
+        std::vector<std::string> names;
+        for (E e : values) {
+            names.push_back(to_string(e));
+            if (names.back() == text) return e;
+        }
+        if (also) names.emplace_back(also);
+        fail(path, std::string("unknown ") + what + " '" + text + "' (expected " + one_of(names) + ")");
+    }
     GapGroup gap_group(const std::string& path, const std::string& group) const;
     // date: YYYY-MM-DD, a real calendar date; commit: a full Git object name (include/mm/provenance.hpp).
     void date(const std::string& path, const std::string& value) const;
     void commit(const std::string& path, const std::string& value) const;
 
 private:
+    static std::string one_of(const std::vector<std::string>& names);  // "a, b or c"
     const std::string& file_;
     int top_ = 0;
 };

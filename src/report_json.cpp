@@ -8,7 +8,6 @@
 #include <string_view>
 
 #include "mm/diagnostics.hpp"
-#include "mm/render.hpp"
 #include "mm/report.hpp"
 #include "json_text.hpp"
 #include "report_check.hpp"
@@ -40,210 +39,12 @@ double round_within_whole(double x, double scale) {
 
 namespace {
 
+namespace rc = report_check;
+
 // Four decimals are plenty for coverages and scores, and keep reports free of float noise (0.30000000000000004).
 double rounded(double x) { return round_within_whole(x); }
 
-ojson answer_json(const Answer& a) {
-    if (a.kind == AnswerKind::Choice) return a.choice_level;
-    return to_string(a.kind);
-}
-
-ojson evidence_json(const std::vector<EvidenceHit>& hits) {
-    ojson out = ojson::array();
-    for (const auto& h : hits) {
-        ojson e{{"path", h.path}};
-        if (h.line > 0) e["line"] = h.line;
-        if (!h.excerpt.empty()) e["excerpt"] = h.excerpt;
-        out.push_back(std::move(e));
-    }
-    return out;
-}
-
-}  // namespace
-
-std::string render_json(const Report& r) {
-    const Assessment& a = r.assessment;
-    ojson j;
-    j["schema_version"] = r.schema_version;
-    j["tool"] = {{"name", r.tool_name}, {"version", r.tool_version}};
-    if (!r.team.empty()) j["team"] = r.team;
-    if (!r.date.empty()) j["date"] = r.date;
-    if (!r.commit.empty()) j["commit"] = r.commit;
-    ojson levels = ojson::array();
-    for (const auto& l : r.questionnaire.levels) levels.push_back({{"level", l.level}, {"name", l.name}});
-    j["questionnaire"] = {{"id", r.questionnaire.id},
-                          {"title", r.questionnaire.title},
-                          {"version", r.questionnaire.version},
-                          {"digest", r.questionnaire.digest},
-                          {"levels", levels}};
-    j["scoring_rule"] = a.rule;
-    j["overall"] = {{"level", a.overall_level},
-                    {"name", a.overall_name},
-                    {"score", rounded(a.overall_score)},
-                    {"held_by", a.held_by}};
-    if (a.target)
-        j["target"] = {{"level", a.target->level}, {"source", a.target->source}, {"reason", a.target->reason}};
-    if (a.up_to_level) j["scope"] = {{"up_to_level", *a.up_to_level}};  // only with a scope: additive
-    if (!a.profile.empty()) {
-        ojson p = ojson::object();
-        for (const auto& [k, v] : a.profile) p[k] = v;
-        j["profile"] = p;
-    }
-    if (!a.see_also.empty()) {
-        ojson s = ojson::array();
-        for (const auto& x : a.see_also) s.push_back({{"questionnaire", x.questionnaire}, {"because", x.because}});
-        j["see_also"] = s;
-    }
-    if (a.points) {  // the points method only: additive
-        ojson sections = ojson::array();
-        for (const auto& s : a.points->sections)
-            sections.push_back({{"id", s.id}, {"name", s.name}, {"score", rounded(s.score)}, {"max", rounded(s.max)}});
-        j["points"] = {{"sections", sections}, {"final", rounded(a.points->final_score)}, {"band", a.points->band}};
-    }
-    ojson dims = ojson::array();
-    for (const auto& d : a.dimensions) {
-        ojson lv = ojson::array();
-        for (const auto& l : d.levels) {
-            ojson lj{{"level", l.level}, {"coverage", rounded(l.coverage)}, {"met", l.met}, {"practices", l.practices}};
-            if (a.rule >= 2) {
-                lj["defining_coverage"] = rounded(l.defining_coverage);
-                lj["defining_practices"] = l.defining_practices;
-                if (l.met_from_above) lj["met_from_above"] = true;
-            }
-            if (!l.assessed) lj["assessed"] = false;  // above the scope
-            lv.push_back(std::move(lj));
-        }
-        ojson dj{{"id", d.id},
-                 {"name", d.name},
-                 {"level", d.level},
-                 {"progress", rounded(d.progress)},
-                 {"levels", lv},
-                 {"missing_for_next", d.missing_for_next}};
-        if (!d.assessed) dj["assessed"] = false;  // only when false: reports before it are all assessed
-        if (!d.shown) dj["shown"] = false;  // from evidence, no file can show its level 1
-        dims.push_back(std::move(dj));
-    }
-    j["dimensions"] = dims;
-    ojson gaps = ojson::array();
-    for (const auto& g : a.gaps) {
-        ojson gj{{"priority", g.priority},
-                 {"question", g.question},
-                 {"dimension", g.dimension},
-                 {"level", g.level},
-                 {"group", to_string(g.group)},
-                 {"blocking", g.blocking},
-                 {"defining", g.defining},
-                 {"text", g.text},
-                 {"practice", g.practice},
-                 {"tools", g.tools},
-                 {"references", g.references},
-                 {"weight", g.weight},
-                 {"credit", rounded(g.credit)},
-                 {"unanswered", g.unanswered}};
-        if (g.next_option) gj["next_option"] = {{"level", *g.next_option}, {"text", g.next_option_text}};
-        // Derived from `waivers` (only with a valid waiver), so a reader of the gaps alone sees it.
-        if (const WaiverResult* w = r.waivers ? r.waivers->find(g.question) : nullptr;
-            w && w->status == WaiverStatus::Valid)
-            gj["waived"] = true;
-        gaps.push_back(std::move(gj));
-    }
-    j["gaps"] = gaps;
-    ojson answers = ojson::array();
-    ojson not_asked = ojson::array();
-    ojson not_assessed = ojson::array();
-    ojson unanswered_notes = ojson::array();
-    for (const auto& qr : a.questions) {
-        if (qr.status == QuestionStatus::NotAssessed) {
-            ojson nj{{"question", qr.question}, {"dimension", qr.dimension}};
-            if (qr.answer_not_counted) nj["answer"] = answer_json(*qr.answer_not_counted);
-            if (!qr.note.empty()) nj["note"] = qr.note;
-            not_assessed.push_back(std::move(nj));
-            continue;
-        }
-        if (qr.status == QuestionStatus::NotAsked) {
-            ojson nj{{"question", qr.question}, {"dimension", qr.dimension}, {"reason", qr.reason}};
-            if (qr.answer_not_counted) nj["answer"] = answer_json(*qr.answer_not_counted);
-            if (!qr.note.empty()) nj["note"] = qr.note;
-            not_asked.push_back(std::move(nj));
-            continue;
-        }
-        if (qr.status == QuestionStatus::Unanswered) {
-            if (!qr.note.empty()) unanswered_notes.push_back({{"question", qr.question}, {"note", qr.note}});
-            continue;
-        }
-        if (qr.status == QuestionStatus::NeedsPerson) continue;  // listed in from_evidence.needs_person
-        ojson aj{{"question", qr.question},
-                 {"dimension", qr.dimension},
-                 {"answer", answer_json(qr.answer)},
-                 {"note", qr.note}};
-        if (qr.source == AnswerSource::Evidence) aj["source"] = "evidence";
-        else if (r.contradictions) aj["source"] = "given";  // after a scan, every answer says where it came from
-        if (!qr.evidence.empty()) aj["evidence"] = evidence_json(qr.evidence);
-        answers.push_back(std::move(aj));
-    }
-    j["answers"] = answers;
-    j["unanswered"] = a.unanswered;
-    if (!unanswered_notes.empty()) j["unanswered_notes"] = unanswered_notes;  // only when there are some
-    j["not_asked"] = not_asked;
-    // Only for an assessment from evidence (assess --scan with answers missing): added after 1.0.
-    if (a.from_evidence) j["from_evidence"] = {{"level", a.overall_level}, {"needs_person", a.needs_person}};
-    if (a.up_to_level) j["not_assessed"] = not_assessed;
-    if (r.gate) {
-        ojson bars = ojson::array();
-        for (const auto& b : r.gate->bars) {
-            ojson bj{{"level", b.level}};
-            if (!b.dimension.empty()) bj = {{"dimension", b.dimension}, {"level", b.level}};
-            bars.push_back(bj);
-        }
-        j["gate"] = {{"passed", r.gate->passed}, {"bars", bars}};
-        if (r.gate->min_score) j["gate"]["min_score"] = rounded(*r.gate->min_score);  // --min-score only
-        j["gate"]["failures"] = r.gate->failures;
-    }
-    if (r.contradictions) {
-        ojson cs = ojson::array();
-        for (const auto& c : *r.contradictions)
-            cs.push_back({{"question", c.question}, {"kind", to_string(c.kind)}, {"evidence", evidence_json(c.evidence)}});
-        j["contradictions"] = cs;
-    }
-    if (!r.respondents.empty()) {  // several respondents (assess -a A -a B): additive
-        j["respondents"] = r.respondents;
-        ojson ds = ojson::array();
-        for (const auto& d : r.disagreements) {
-            ojson who = ojson::array();
-            for (const auto& [name, answer] : d.answers) who.push_back({{"respondent", name}, {"answer", answer}});
-            ds.push_back({{"question", d.question}, {"answers", who}, {"merged", d.merged}});
-        }
-        j["disagreements"] = ds;
-    }
-    if (r.waivers) {  // only when the answers had waivers: additive
-        const WaiverSummary& w = *r.waivers;
-        ojson waived_dims = ojson::array();
-        for (const auto& [id, level] : w.dimensions) waived_dims.push_back({{"id", id}, {"level", level}});
-        ojson entries = ojson::array();
-        for (const auto& e : w.entries) {
-            ojson ej{{"question", e.question}};
-            if (!e.dimension.empty()) ej["dimension"] = e.dimension;
-            ej["reason"] = e.reason;
-            ej["owner"] = e.owner;
-            ej["expires"] = e.expires;
-            ej["status"] = to_string(e.status);
-            ej["days_left"] = e.days_left;
-            entries.push_back(std::move(ej));
-        }
-        j["waivers"] = {{"today", w.today},
-                        {"overall", {{"level", w.overall_level}, {"name", w.overall_name}}},
-                        {"dimensions", waived_dims},
-                        {"entries", entries}};
-    }
-    return json_text(j);
-}
-
-// ---- reading a saved report ----
-
-namespace {
-
-namespace rc = report_check;
-
+// ---- the reader's document ----
 // The reader's document: objects are std::maps, so building one of n members takes n log n (an ordered_json
 // object is a list that each new member is compared against: a profile of 160,000 entries took three minutes).
 using json = nlohmann::json;
@@ -352,9 +153,6 @@ json parse_report(const std::string& text, const std::string& file) {
     return builder.take();
 }
 
-// Reads a saved report's document into a Report, checking every member's type, range and agreement with the
-// questionnaire's levels. Every message names the JSON path of the element ("gaps[5].tools"); `path` arguments
-// are the path of the object being read ("" for the report itself).
 // A report saved before rule 2 has no `held_by` or `missing_for_next`: they follow from what it has, as
 // scoring derives them (the dimensions at the overall level; the blocking gaps of each dimension).
 void derive_reasons(Report& r) {
@@ -373,92 +171,19 @@ void derive_reasons(Report& r) {
             it->second->missing_for_next.push_back(g.question);
 }
 
-class ReportReader {
+// ---- reading: typed access to a saved report's members ----
+
+// Every member's type and range is checked, and every message names the JSON path of the element
+// ("gaps[5].tools"); `path` arguments are the path of the object being read ("" for the report itself).
+class In {
 public:
-    explicit ReportReader(const std::string& file) : file_(file), checks_(file) {}
+    explicit In(const std::string& file) : file_(file), checks(file) {}
 
-    Report read(const json& j) {
-        Report r;
-        if (!j.is_object()) fail("", "expected a JSON object");
-        read_schema_version(j);
-        const json& tool = member(j, "tool", "");
-        r.tool_name = str(tool, "name", "tool");
-        r.tool_version = str(tool, "version", "tool");
-        r.team = opt_str(j, "team", "");
-        // Added after 1.0 of the format; a report without them reads with neither. When present they are checked,
-        // "" included, as the schema and read_report_summary do.
-        if (optional(j, "date")) {
-            r.date = str(j, "date", "");
-            checks_.date("date", r.date);
-        }
-        if (optional(j, "commit")) {
-            r.commit = str(j, "commit", "");
-            checks_.commit("commit", r.commit);
-        }
-        read_questionnaire(member(j, "questionnaire", ""), r.questionnaire);
-        Assessment& a = r.assessment;
-        // Reports written before rule 2 carry neither the rule nor the reasons for the level: rule 1, and the
-        // reasons are derived from the dimension levels and the blocking gaps, exactly as scoring gives them.
-        if (const json* rule = optional(j, "scoring_rule")) {
-            const long long n = whole(*rule, "scoring_rule");
-            if (n < 1 || n > 3) fail("scoring_rule", std::to_string(n) + " is not a scoring rule (1, 2 or 3)");
-            a.rule = static_cast<int>(n);
-        }
-        read_overall(member(j, "overall", ""), a);
-        const bool has_reasons = optional(member(j, "overall", ""), "held_by") != nullptr;
-        if (const json* t = optional(j, "target"))
-            a.target = Target{level(*t, "level", "target"), str(*t, "source", "target"), str(*t, "reason", "target")};
-        if (const json* p = optional(j, "profile")) read_profile(*p, a);
-        if (const json* s = optional(j, "scope")) {
-            if (!s->is_object()) fail("scope", "expected an object");
-            a.up_to_level = level(*s, "up_to_level", "scope");
-            if (*a.up_to_level < 1) fail("scope.up_to_level", "must be at least 1");
-        }
-        if (const json* s = optional(j, "see_also")) read_see_also(*s, a);
-        const json& dims = array(j, "dimensions", "");
-        checks_.dimension_count("dimensions", dims.size());
-        for (std::size_t i = 0; i < dims.size(); ++i)
-            a.dimensions.push_back(read_dimension(dims[i], rc::element("dimensions", i)));
-        const json& gaps = array(j, "gaps", "");
-        for (std::size_t i = 0; i < gaps.size(); ++i) a.gaps.push_back(read_gap(gaps[i], rc::element("gaps", i)));
-        if (!has_reasons) derive_reasons(r);
-        if (const json* p = optional(j, "points")) a.points = read_points(*p, a);
-        const json& answers = array(j, "answers", "");
-        for (std::size_t i = 0; i < answers.size(); ++i)
-            a.questions.push_back(read_answered(answers[i], rc::element("answers", i)));
-        read_unanswered(j, a);
-        if (const json* fe = optional(j, "from_evidence")) read_from_evidence(*fe, a);
-        read_not_counted(j, "not_asked", QuestionStatus::NotAsked, a);
-        read_not_counted(j, "not_assessed", QuestionStatus::NotAssessed, a);
-        if (const json* g = optional(j, "gate")) r.gate = read_gate(*g);
-        if (const json* c = optional(j, "contradictions")) r.contradictions = read_contradictions(*c);
-        if (const json* w = optional(j, "waivers")) r.waivers = read_waivers(*w);
-        if (optional(j, "respondents")) {
-            r.respondents = strings(j, "respondents", "");
-            const json& ds = array(j, "disagreements", "");
-            for (std::size_t i = 0; i < ds.size(); ++i) {
-                const std::string path = rc::element("disagreements", i);
-                Disagreement d;
-                d.question = str(ds[i], "question", path);
-                d.merged = str(ds[i], "merged", path);
-                const json& who = array(ds[i], "answers", path);
-                for (std::size_t k = 0; k < who.size(); ++k) {
-                    const std::string at = rc::element(rc::member(path, "answers"), k);
-                    d.answers.emplace_back(str(who[k], "respondent", at), str(who[k], "answer", at));
-                }
-                r.disagreements.push_back(std::move(d));
-            }
-        }
-        return r;
-    }
-
-private:
     const std::string& file_;
-    rc::Checks checks_;
+    rc::Checks checks;  // ranges, and levels against the questionnaire's (set by its from_json)
 
-    [[noreturn]] void fail(const std::string& path, const std::string& what) const { checks_.fail(path, what); }
+    [[noreturn]] void fail(const std::string& path, const std::string& what) const { checks.fail(path, what); }
 
-    // ---- members of the object at `path`, by type ----
     const json& member(const json& obj, const char* key, const std::string& path) const {
         if (!obj.is_object()) fail(path, "expected an object");
         auto it = obj.find(key);
@@ -491,13 +216,13 @@ private:
     int count(const json& obj, const char* key, const std::string& path, long long min, long long max) const {
         const std::string at = rc::member(path, key);
         long long x = whole(member(obj, key, path), at);
-        checks_.whole(at, x, min, max);
+        checks.whole(at, x, min, max);
         return static_cast<int>(x);
     }
     int level(const json& obj, const char* key, const std::string& path) const {
         const std::string at = rc::member(path, key);
         long long x = whole(member(obj, key, path), at);
-        checks_.level(at, x);
+        checks.level(at, x);
         return static_cast<int>(x);
     }
     double number(const json& obj, const char* key, const std::string& path) const {
@@ -507,7 +232,7 @@ private:
     }
     double fraction(const json& obj, const char* key, const std::string& path) const {
         double x = number(obj, key, path);
-        checks_.fraction(rc::member(path, key), x);
+        checks.fraction(rc::member(path, key), x);
         return x;
     }
     bool boolean(const json& obj, const char* key, const std::string& path) const {
@@ -533,338 +258,593 @@ private:
         }
         return out;
     }
+};
 
-    // ---- the parts of a report ----
-    void read_schema_version(const json& j) const {
-        const json& sv = member(j, "schema_version", "");
-        if (!sv.is_number_integer()) fail("schema_version", "expected a whole number");
-        if (whole_value(sv) != kReportSchemaVersion)
-            throw InputError(Diagnostic{file_, 0, 0,
-                                        "report schema version " + sv.dump() + " is not supported: this tool reads " +
-                                            "version " + std::to_string(kReportSchemaVersion) +
-                                            " (a newer mlops-maturity may read it)"});
+// ---- each type: to_json and from_json side by side, so what is written is what is read ----
+// from_json(in, j, path, out) reads `j`, the value at `path`; members added after 1.0 of the format are optional.
+
+// An answer: a choice level, or yes, partial, no, n/a.
+ojson to_json(const Answer& a) {
+    if (a.kind == AnswerKind::Choice) return a.choice_level;
+    return to_string(a.kind);
+}
+void from_json(const In& in, const json& v, const std::string& path, Answer& a) {
+    if (v.is_number_integer()) {
+        const long long k = In::whole_value(v);
+        in.checks.level(path, k);
+        a.kind = AnswerKind::Choice;
+        a.choice_level = static_cast<int>(k);
+        return;
     }
+    if (!v.is_string()) in.fail(path, "expected an answer (yes, partial, no, n/a or a choice level)");
+    a.kind = in.checks.enum_value(path, "answer", v.get<std::string>(),
+                                  {AnswerKind::Yes, AnswerKind::Partial, AnswerKind::No, AnswerKind::NotApplicable},
+                                  "a choice level");
+}
 
-    // First, as every level elsewhere in the report must be one of these.
-    void read_questionnaire(const json& q, QuestionnaireInfo& out) {
-        out.id = str(q, "id", "questionnaire");
-        out.title = str(q, "title", "questionnaire");
-        out.version = str(q, "version", "questionnaire");
-        out.digest = str(q, "digest", "questionnaire");
-        const std::string levels_path = "questionnaire.levels";
-        const json& levels = array(q, "levels", "questionnaire");
-        for (std::size_t i = 0; i < levels.size(); ++i) {  // at most 5: parse_report refused a sixth
-            const std::string path = rc::element(levels_path, i);
-            const std::string at = rc::member(path, "level");
-            const long long n = whole(member(levels[i], "level", path), at);
-            checks_.level_number(at, i, n);
-            out.levels.push_back({static_cast<int>(n), str(levels[i], "name", path), ""});
+ojson to_json(const std::vector<EvidenceHit>& hits) {
+    ojson out = ojson::array();
+    for (const auto& h : hits) {
+        ojson e{{"path", h.path}};
+        if (h.line > 0) e["line"] = h.line;
+        if (!h.excerpt.empty()) e["excerpt"] = h.excerpt;
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+// The `evidence` member of the object `obj` at `path`, when it has one.
+void evidence_from_json(const In& in, const json& obj, const std::string& path, std::vector<EvidenceHit>& out) {
+    if (!In::optional(obj, "evidence")) return;
+    const std::string evidence_path = rc::member(path, "evidence");
+    const json& hits = in.array(obj, "evidence", path);
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const std::string hpath = rc::element(evidence_path, i);
+        EvidenceHit h;
+        h.path = in.str(hits[i], "path", hpath);
+        // Lines of files up to the scan's size bound (1 GiB): millions are possible.
+        if (In::optional(hits[i], "line")) h.line = in.count(hits[i], "line", hpath, 1, INT_MAX);
+        h.excerpt = in.opt_str(hits[i], "excerpt", hpath);
+        out.push_back(std::move(h));
+    }
+}
+
+// First of the report's parts to be read, as every level elsewhere in the report must be one of these.
+ojson to_json(const QuestionnaireInfo& q) {
+    ojson levels = ojson::array();
+    for (const auto& l : q.levels) levels.push_back({{"level", l.level}, {"name", l.name}});
+    return {{"id", q.id}, {"title", q.title}, {"version", q.version}, {"digest", q.digest}, {"levels", levels}};
+}
+void from_json(In& in, const json& q, const std::string& path, QuestionnaireInfo& out) {
+    out.id = in.str(q, "id", path);
+    out.title = in.str(q, "title", path);
+    out.version = in.str(q, "version", path);
+    out.digest = in.str(q, "digest", path);
+    const std::string levels_path = rc::member(path, "levels");
+    const json& levels = in.array(q, "levels", path);
+    for (std::size_t i = 0; i < levels.size(); ++i) {  // at most 5: parse_report refused a sixth
+        const std::string lpath = rc::element(levels_path, i);
+        const std::string at = rc::member(lpath, "level");
+        const long long n = in.whole(in.member(levels[i], "level", lpath), at);
+        in.checks.level_number(at, i, n);
+        out.levels.push_back({static_cast<int>(n), in.str(levels[i], "name", lpath), ""});
+    }
+    in.checks.set_levels(levels_path, levels.size());
+}
+
+ojson to_json(const Target& t) { return {{"level", t.level}, {"source", t.source}, {"reason", t.reason}}; }
+void from_json(const In& in, const json& t, const std::string& path, Target& out) {
+    out = Target{in.level(t, "level", path), in.str(t, "source", path), in.str(t, "reason", path)};
+}
+
+ojson to_json(const std::map<std::string, std::string>& profile) {
+    ojson p = ojson::object();
+    for (const auto& [k, v] : profile) p[k] = v;
+    return p;
+}
+void from_json(const In& in, const json& p, const std::string& path, std::map<std::string, std::string>& out) {
+    if (!p.is_object()) in.fail(path, "expected an object");  // of at most 100 entries: see parse_report
+    for (const auto& [k, v] : p.items()) {
+        if (!v.is_string()) in.fail(rc::member(path, k), "expected a string");
+        out[k] = v.get<std::string>();
+    }
+}
+
+ojson to_json(const std::vector<SeeAlso>& see_also) {
+    ojson s = ojson::array();
+    for (const auto& x : see_also) s.push_back({{"questionnaire", x.questionnaire}, {"because", x.because}});
+    return s;
+}
+void from_json(const In& in, const json& s, const std::string& path, std::vector<SeeAlso>& out) {
+    if (!s.is_array()) in.fail(path, "expected an array");
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const std::string at = rc::element(path, i);
+        out.push_back({in.str(s[i], "questionnaire", at), in.str(s[i], "because", at)});
+    }
+}
+
+// The points method's result: one section per dimension, in the same order; each score within 0 .. max; the
+// final score the lowest of them and its band the one points_band gives, so a report cannot contradict itself.
+ojson to_json(const PointsResult& p) {
+    ojson sections = ojson::array();
+    for (const auto& s : p.sections)
+        sections.push_back({{"id", s.id}, {"name", s.name}, {"score", rounded(s.score)}, {"max", rounded(s.max)}});
+    return {{"sections", sections}, {"final", rounded(p.final_score)}, {"band", p.band}};
+}
+void from_json(const In& in, const json& p, const std::string& path, const std::vector<DimensionResult>& dimensions,
+               PointsResult& out) {
+    if (!p.is_object()) in.fail(path, "expected an object");
+    std::vector<SectionPoints> read;
+    const std::string sections_path = rc::member(path, "sections");
+    const json& sections = in.array(p, "sections", path);
+    if (sections.size() != dimensions.size())
+        in.fail(sections_path, "has " + std::to_string(sections.size()) + " sections for " +
+                                   std::to_string(dimensions.size()) + " dimensions");
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        const std::string spath = rc::element(sections_path, i);
+        SectionPoints s{in.str(sections[i], "id", spath), in.str(sections[i], "name", spath),
+                        in.number(sections[i], "score", spath), in.number(sections[i], "max", spath)};
+        if (s.id != dimensions[i].id)
+            in.fail(rc::member(spath, "id"), "'" + s.id + "' is not dimension '" + dimensions[i].id + "'");
+        if (!(s.max >= 0.0 && s.max <= rc::kMaxCount)) in.fail(rc::member(spath, "max"), "must be a number of tests");
+        if (!(s.score >= 0.0 && s.score <= s.max)) in.fail(rc::member(spath, "score"), "must be from 0 to its 'max'");
+        read.push_back(std::move(s));
+    }
+    out = points_of(std::move(read));  // the final score and band the sections give
+    const double lowest = out.final_score;
+    out.final_score = in.number(p, "final", path);
+    if (std::fabs(out.final_score - lowest) > 1e-9)
+        in.fail(rc::member(path, "final"),
+                points_text(out.final_score) + " is not the lowest section score " + points_text(lowest));
+    out.band = in.str(p, "band", path);
+    if (out.band != points_band(out.final_score))
+        in.fail(rc::member(path, "band"), "'" + out.band + "' is not the band of " + points_text(out.final_score) +
+                                              " ('" + points_band(out.final_score) + "')");
+}
+
+// A level of a dimension; the defining practices are written from rule 2 on (before it, all of them).
+ojson to_json(const LevelResult& l, int rule) {
+    ojson lj{{"level", l.level}, {"coverage", rounded(l.coverage)}, {"met", l.met}, {"practices", l.practices}};
+    if (rule >= 2) {
+        lj["defining_coverage"] = rounded(l.defining_coverage);
+        lj["defining_practices"] = l.defining_practices;
+        if (l.met_from_above) lj["met_from_above"] = true;
+    }
+    if (!l.assessed) lj["assessed"] = false;  // above the scope
+    return lj;
+}
+void from_json(const In& in, const json& l, const std::string& path, std::size_t index, LevelResult& out) {
+    const std::string at = rc::member(path, "level");
+    const long long n = in.whole(in.member(l, "level", path), at);
+    in.checks.dimension_level_number(at, index, n);
+    out = LevelResult{static_cast<int>(n), in.fraction(l, "coverage", path), in.boolean(l, "met", path),
+                      in.count(l, "practices", path, 0, rc::kMaxCount)};
+    out.defining_coverage =
+        In::optional(l, "defining_coverage") ? in.fraction(l, "defining_coverage", path) : out.coverage;
+    out.defining_practices = In::optional(l, "defining_practices")
+                                 ? in.count(l, "defining_practices", path, 0, rc::kMaxCount)
+                                 : out.practices;
+    out.met_from_above = in.opt_boolean(l, "met_from_above", path, false);
+    out.assessed = in.opt_boolean(l, "assessed", path, true);
+}
+
+ojson to_json(const DimensionResult& d, int rule) {
+    ojson lv = ojson::array();
+    for (const auto& l : d.levels) lv.push_back(to_json(l, rule));
+    ojson dj{{"id", d.id},
+             {"name", d.name},
+             {"level", d.level},
+             {"progress", rounded(d.progress)},
+             {"levels", lv},
+             {"missing_for_next", d.missing_for_next}};
+    if (!d.assessed) dj["assessed"] = false;  // only when false: reports before it are all assessed
+    if (!d.shown) dj["shown"] = false;  // from evidence, no file can show its level 1
+    return dj;
+}
+void from_json(const In& in, const json& d, const std::string& path, DimensionResult& out) {
+    out.id = in.str(d, "id", path);
+    out.name = in.str(d, "name", path);
+    out.level = in.level(d, "level", path);
+    out.progress = in.number(d, "progress", path);
+    in.checks.progress(rc::member(path, "progress"), out.progress);
+    const std::string levels_path = rc::member(path, "levels");
+    const json& levels = in.array(d, "levels", path);
+    in.checks.dimension_level_count(levels_path, levels.size());
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        LevelResult lr;
+        from_json(in, levels[i], rc::element(levels_path, i), i, lr);
+        out.levels.push_back(lr);
+    }
+    out.missing_for_next = in.strings(d, "missing_for_next", path);
+    out.assessed = in.opt_boolean(d, "assessed", path, true);
+    out.shown = in.opt_boolean(d, "shown", path, true);
+}
+
+// `waived` is derived from the report's waivers (only with a valid waiver), so a reader of the gaps alone sees
+// it; reading ignores it.
+ojson to_json(const Gap& g, const std::optional<WaiverSummary>& waivers) {
+    ojson gj{{"priority", g.priority},
+             {"question", g.question},
+             {"dimension", g.dimension},
+             {"level", g.level},
+             {"group", to_string(g.group)},
+             {"blocking", g.blocking},
+             {"defining", g.defining},
+             {"text", g.text},
+             {"practice", g.practice},
+             {"tools", g.tools},
+             {"references", g.references},
+             {"weight", g.weight},
+             {"credit", rounded(g.credit)},
+             {"unanswered", g.unanswered}};
+    if (g.next_option) gj["next_option"] = {{"level", *g.next_option}, {"text", g.next_option_text}};
+    if (const WaiverResult* w = waivers ? waivers->find(g.question) : nullptr; w && w->status == WaiverStatus::Valid)
+        gj["waived"] = true;
+    return gj;
+}
+void from_json(const In& in, const json& g, const std::string& path, Gap& gap) {
+    gap.priority = in.count(g, "priority", path, 1, rc::kMaxCount);
+    gap.question = in.str(g, "question", path);
+    gap.dimension = in.str(g, "dimension", path);
+    const std::string level_path = rc::member(path, "level");
+    const long long lvl = in.whole(in.member(g, "level", path), level_path);
+    in.checks.practice_level(level_path, lvl);
+    gap.level = static_cast<int>(lvl);
+    gap.group = in.checks.gap_group(rc::member(path, "group"), in.str(g, "group", path));
+    gap.within_target = gap.group != GapGroup::Optional;
+    gap.blocking = in.boolean(g, "blocking", path);
+    gap.defining = in.opt_boolean(g, "defining", path, true);
+    gap.text = in.str(g, "text", path);
+    gap.practice = in.str(g, "practice", path);
+    gap.tools = in.strings(g, "tools", path);
+    gap.references = in.strings(g, "references", path);
+    gap.weight = in.number(g, "weight", path);
+    in.checks.weight(rc::member(path, "weight"), gap.weight);
+    gap.credit = in.fraction(g, "credit", path);
+    gap.unanswered = in.boolean(g, "unanswered", path);
+    if (const json* n = In::optional(g, "next_option")) {
+        const std::string next_path = rc::member(path, "next_option");
+        gap.next_option = in.level(*n, "level", next_path);
+        gap.next_option_text = in.str(*n, "text", next_path);
+    }
+}
+
+// An element of `answers` (an answered or n/a question). After a scan every answer says where it came from.
+ojson to_json(const QuestionResult& qr, bool after_scan) {
+    ojson aj{{"question", qr.question}, {"dimension", qr.dimension}, {"answer", to_json(qr.answer)}, {"note", qr.note}};
+    if (qr.source == AnswerSource::Evidence || after_scan) aj["source"] = to_string(qr.source);
+    if (!qr.evidence.empty()) aj["evidence"] = to_json(qr.evidence);
+    return aj;
+}
+void from_json(const In& in, const json& an, const std::string& path, QuestionResult& qr) {
+    qr.question = in.str(an, "question", path);
+    qr.dimension = in.str(an, "dimension", path);
+    from_json(in, in.member(an, "answer", path), rc::member(path, "answer"), qr.answer);
+    qr.status = qr.answer.kind == AnswerKind::NotApplicable ? QuestionStatus::NotApplicable : QuestionStatus::Answered;
+    qr.note = in.opt_str(an, "note", path);
+    if (In::optional(an, "source"))
+        qr.source = in.checks.enum_value(rc::member(path, "source"), "source", in.str(an, "source", path),
+                                         {AnswerSource::Given, AnswerSource::Evidence});
+    evidence_from_json(in, an, path, qr.evidence);
+}
+
+// An element of `not_asked` (with its reason) or `not_assessed` (whose reason follows from the scope).
+ojson not_counted_to_json(const QuestionResult& qr) {
+    ojson nj{{"question", qr.question}, {"dimension", qr.dimension}};
+    if (qr.status == QuestionStatus::NotAsked) nj["reason"] = qr.reason;
+    if (qr.answer_not_counted) nj["answer"] = to_json(*qr.answer_not_counted);
+    if (!qr.note.empty()) nj["note"] = qr.note;
+    return nj;
+}
+void not_counted_from_json(const In& in, const json& n, const std::string& path, std::optional<int> up_to_level,
+                           QuestionResult& qr) {
+    qr.question = in.str(n, "question", path);
+    qr.dimension = in.str(n, "dimension", path);
+    qr.reason =
+        qr.status == QuestionStatus::NotAssessed ? not_assessed_reason(*up_to_level) : in.str(n, "reason", path);
+    if (const json* an = In::optional(n, "answer")) {
+        qr.answer_not_counted.emplace();
+        from_json(in, *an, rc::member(path, "answer"), *qr.answer_not_counted);
+    }
+    qr.note = in.opt_str(n, "note", path);
+}
+
+ojson to_json(const GateResult& g) {
+    ojson bars = ojson::array();
+    for (const auto& b : g.bars) {
+        ojson bj{{"level", b.level}};
+        if (!b.dimension.empty()) bj = {{"dimension", b.dimension}, {"level", b.level}};
+        bars.push_back(bj);
+    }
+    ojson gj{{"passed", g.passed}, {"bars", bars}};
+    if (g.min_score) gj["min_score"] = rounded(*g.min_score);  // --min-score only
+    gj["failures"] = g.failures;
+    return gj;
+}
+void from_json(const In& in, const json& g, const std::string& path, GateResult& out) {
+    out.passed = in.boolean(g, "passed", path);
+    const json& bars = in.array(g, "bars", path);
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const std::string bpath = rc::element(rc::member(path, "bars"), i);
+        out.bars.push_back({in.opt_str(bars[i], "dimension", bpath), in.level(bars[i], "level", bpath)});
+    }
+    if (In::optional(g, "min_score")) {
+        out.min_score = in.number(g, "min_score", path);
+        if (!(*out.min_score >= 0.0)) in.fail(rc::member(path, "min_score"), "must be 0 or more");
+    }
+    out.failures = in.strings(g, "failures", path);
+}
+
+ojson to_json(const Contradiction& c) {
+    return {{"question", c.question}, {"kind", to_string(c.kind)}, {"evidence", to_json(c.evidence)}};
+}
+void from_json(const In& in, const json& c, const std::string& path, Contradiction& out) {
+    out.question = in.str(c, "question", path);
+    out.kind = in.checks.enum_value(rc::member(path, "kind"), "kind", in.str(c, "kind", path),
+                                    {Contradiction::Kind::NoButEvidence, Contradiction::Kind::YesUnverified});
+    evidence_from_json(in, c, path, out.evidence);
+}
+
+ojson to_json(const WaiverResult& e) {
+    ojson ej{{"question", e.question}};
+    if (!e.dimension.empty()) ej["dimension"] = e.dimension;
+    ej["reason"] = e.reason;
+    ej["owner"] = e.owner;
+    ej["expires"] = e.expires;
+    ej["status"] = to_string(e.status);
+    ej["days_left"] = e.days_left;
+    return ej;
+}
+void from_json(const In& in, const json& e, const std::string& path, WaiverResult& r) {
+    r.question = in.str(e, "question", path);
+    r.dimension = in.opt_str(e, "dimension", path);
+    r.reason = in.str(e, "reason", path);
+    r.owner = in.str(e, "owner", path);
+    r.expires = in.str(e, "expires", path);
+    in.checks.date(rc::member(path, "expires"), r.expires);
+    r.status = in.checks.enum_value(rc::member(path, "status"), "status", in.str(e, "status", path),
+                                    {WaiverStatus::Valid, WaiverStatus::Expired, WaiverStatus::NotAGap});
+    r.days_left = in.whole(in.member(e, "days_left", path), rc::member(path, "days_left"));
+    in.checks.whole(rc::member(path, "days_left"), r.days_left, -3'000'000, 3'000'000);
+}
+
+ojson to_json(const WaiverSummary& w) {
+    ojson waived_dims = ojson::array();
+    for (const auto& [id, level] : w.dimensions) waived_dims.push_back({{"id", id}, {"level", level}});
+    ojson entries = ojson::array();
+    for (const auto& e : w.entries) entries.push_back(to_json(e));
+    return {{"today", w.today},
+            {"overall", {{"level", w.overall_level}, {"name", w.overall_name}}},
+            {"dimensions", waived_dims},
+            {"entries", entries}};
+}
+void from_json(const In& in, const json& w, const std::string& path, WaiverSummary& s) {
+    if (!w.is_object()) in.fail(path, "expected an object");
+    s.today = in.str(w, "today", path);
+    in.checks.date(rc::member(path, "today"), s.today);
+    const std::string overall_path = rc::member(path, "overall");
+    const json& overall = in.member(w, "overall", path);
+    s.overall_level = in.level(overall, "level", overall_path);
+    s.overall_name = in.str(overall, "name", overall_path);
+    const json& dims = in.array(w, "dimensions", path);
+    for (std::size_t i = 0; i < dims.size(); ++i) {
+        const std::string dpath = rc::element(rc::member(path, "dimensions"), i);
+        s.dimensions.emplace_back(in.str(dims[i], "id", dpath), in.level(dims[i], "level", dpath));
+    }
+    const json& entries = in.array(w, "entries", path);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        WaiverResult r;
+        from_json(in, entries[i], rc::element(rc::member(path, "entries"), i), r);
+        s.entries.push_back(std::move(r));
+    }
+}
+
+ojson to_json(const Disagreement& d) {
+    ojson who = ojson::array();
+    for (const auto& [name, answer] : d.answers) who.push_back({{"respondent", name}, {"answer", answer}});
+    return {{"question", d.question}, {"answers", who}, {"merged", d.merged}};
+}
+void from_json(const In& in, const json& j, const std::string& path, Disagreement& d) {
+    d.question = in.str(j, "question", path);
+    d.merged = in.str(j, "merged", path);
+    const json& who = in.array(j, "answers", path);
+    for (std::size_t k = 0; k < who.size(); ++k) {
+        const std::string at = rc::element(rc::member(path, "answers"), k);
+        d.answers.emplace_back(in.str(who[k], "respondent", at), in.str(who[k], "answer", at));
+    }
+}
+
+ojson to_json(const Report& r) {
+    const Assessment& a = r.assessment;
+    ojson j;
+    j["schema_version"] = r.schema_version;
+    j["tool"] = {{"name", r.tool_name}, {"version", r.tool_version}};
+    if (!r.team.empty()) j["team"] = r.team;
+    if (!r.date.empty()) j["date"] = r.date;
+    if (!r.commit.empty()) j["commit"] = r.commit;
+    j["questionnaire"] = to_json(r.questionnaire);
+    j["scoring_rule"] = a.rule;
+    j["overall"] = {{"level", a.overall_level},
+                    {"name", a.overall_name},
+                    {"score", rounded(a.overall_score)},
+                    {"held_by", a.held_by}};
+    if (a.target) j["target"] = to_json(*a.target);
+    if (a.up_to_level) j["scope"] = {{"up_to_level", *a.up_to_level}};  // only with a scope: additive
+    if (!a.profile.empty()) j["profile"] = to_json(a.profile);
+    if (!a.see_also.empty()) j["see_also"] = to_json(a.see_also);
+    if (a.points) j["points"] = to_json(*a.points);  // the points method only: additive
+    ojson dims = ojson::array();
+    for (const auto& d : a.dimensions) dims.push_back(to_json(d, a.rule));
+    j["dimensions"] = dims;
+    ojson gaps = ojson::array();
+    for (const auto& g : a.gaps) gaps.push_back(to_json(g, r.waivers));
+    j["gaps"] = gaps;
+    ojson answers = ojson::array();
+    ojson not_asked = ojson::array();
+    ojson not_assessed = ojson::array();
+    ojson unanswered_notes = ojson::array();
+    for (const auto& qr : a.questions) {
+        switch (qr.status) {
+            case QuestionStatus::NotAssessed: not_assessed.push_back(not_counted_to_json(qr)); break;
+            case QuestionStatus::NotAsked: not_asked.push_back(not_counted_to_json(qr)); break;
+            case QuestionStatus::Unanswered:
+                if (!qr.note.empty()) unanswered_notes.push_back({{"question", qr.question}, {"note", qr.note}});
+                break;
+            case QuestionStatus::NeedsPerson: break;  // listed in from_evidence.needs_person
+            case QuestionStatus::Answered:
+            case QuestionStatus::NotApplicable: answers.push_back(to_json(qr, r.contradictions.has_value())); break;
         }
-        checks_.set_levels(levels_path, levels.size());
     }
-
-    void read_overall(const json& o, Assessment& a) const {
-        a.overall_level = level(o, "level", "overall");
-        a.overall_name = str(o, "name", "overall");
-        a.overall_score = fraction(o, "score", "overall");
-        a.held_by = strings(o, "held_by", "overall");  // none before rule 2: derive_reasons() fills it in
+    j["answers"] = answers;
+    j["unanswered"] = a.unanswered;
+    if (!unanswered_notes.empty()) j["unanswered_notes"] = unanswered_notes;  // only when there are some
+    j["not_asked"] = not_asked;
+    // Only for an assessment from evidence (assess --scan with answers missing): added after 1.0.
+    if (a.from_evidence) j["from_evidence"] = {{"level", a.overall_level}, {"needs_person", a.needs_person}};
+    if (a.up_to_level) j["not_assessed"] = not_assessed;
+    if (r.gate) j["gate"] = to_json(*r.gate);
+    if (r.contradictions) {
+        ojson cs = ojson::array();
+        for (const auto& c : *r.contradictions) cs.push_back(to_json(c));
+        j["contradictions"] = cs;
     }
-
-    void read_profile(const json& p, Assessment& a) const {
-        if (!p.is_object()) fail("profile", "expected an object");  // of at most 100 entries: see parse_report
-        for (const auto& [k, v] : p.items()) {
-            if (!v.is_string()) fail(rc::member("profile", k), "expected a string");
-            a.profile[k] = v.get<std::string>();
-        }
+    if (!r.respondents.empty()) {  // several respondents (assess -a A -a B): additive
+        j["respondents"] = r.respondents;
+        ojson ds = ojson::array();
+        for (const auto& d : r.disagreements) ds.push_back(to_json(d));
+        j["disagreements"] = ds;
     }
+    if (r.waivers) j["waivers"] = to_json(*r.waivers);  // only when the answers had waivers: additive
+    return j;
+}
 
-    void read_see_also(const json& s, Assessment& a) const {
-        if (!s.is_array()) fail("see_also", "expected an array");
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            const std::string at = rc::element("see_also", i);
-            a.see_also.push_back({str(s[i], "questionnaire", at), str(s[i], "because", at)});
-        }
+// The report's parts in the order they are written, each checked against the questionnaire's levels (read
+// first). Reports written before rule 2 carry neither the rule nor the reasons for the level: rule 1, and the
+// reasons are derived from the dimension levels and the blocking gaps, exactly as scoring gives them.
+void from_json(In& in, const json& j, Report& r) {
+    if (!j.is_object()) in.fail("", "expected a JSON object");
+    const json& sv = in.member(j, "schema_version", "");
+    if (!sv.is_number_integer()) in.fail("schema_version", "expected a whole number");
+    if (In::whole_value(sv) != kReportSchemaVersion)
+        throw InputError(Diagnostic{in.file_, 0, 0,
+                                    "report schema version " + sv.dump() + " is not supported: this tool reads " +
+                                        "version " + std::to_string(kReportSchemaVersion) +
+                                        " (a newer mlops-maturity may read it)"});
+    const json& tool = in.member(j, "tool", "");
+    r.tool_name = in.str(tool, "name", "tool");
+    r.tool_version = in.str(tool, "version", "tool");
+    r.team = in.opt_str(j, "team", "");
+    // Added after 1.0 of the format; a report without them reads with neither. When present they are checked,
+    // "" included, as the schema and read_report_summary do.
+    if (In::optional(j, "date")) {
+        r.date = in.str(j, "date", "");
+        in.checks.date("date", r.date);
     }
-
-    // The points method's result: one section per dimension, in the same order; each score within 0 .. max; the
-    // final score the lowest of them and its band the one points_band gives, so a report cannot contradict itself.
-    PointsResult read_points(const json& p, const Assessment& a) const {
-        if (!p.is_object()) fail("points", "expected an object");
-        std::vector<SectionPoints> read;
-        const json& sections = array(p, "sections", "points");
-        if (sections.size() != a.dimensions.size())
-            fail("points.sections", "has " + std::to_string(sections.size()) + " sections for " +
-                                        std::to_string(a.dimensions.size()) + " dimensions");
-        for (std::size_t i = 0; i < sections.size(); ++i) {
-            const std::string path = rc::element("points.sections", i);
-            SectionPoints s{str(sections[i], "id", path), str(sections[i], "name", path),
-                            number(sections[i], "score", path), number(sections[i], "max", path)};
-            if (s.id != a.dimensions[i].id)
-                fail(rc::member(path, "id"), "'" + s.id + "' is not dimension '" + a.dimensions[i].id + "'");
-            if (!(s.max >= 0.0 && s.max <= rc::kMaxCount))
-                fail(rc::member(path, "max"), "must be a number of tests");
-            if (!(s.score >= 0.0 && s.score <= s.max))
-                fail(rc::member(path, "score"), "must be from 0 to its 'max'");
-            read.push_back(std::move(s));
-        }
-        PointsResult out = points_of(std::move(read));  // the final score and band the sections give
-        const double lowest = out.final_score;
-        out.final_score = number(p, "final", "points");
-        if (std::fabs(out.final_score - lowest) > 1e-9)
-            fail("points.final", points_text(out.final_score) + " is not the lowest section score " + points_text(lowest));
-        out.band = str(p, "band", "points");
-        if (out.band != points_band(out.final_score))
-            fail("points.band", "'" + out.band + "' is not the band of " + points_text(out.final_score) + " ('" +
-                                    points_band(out.final_score) + "')");
-        return out;
+    if (In::optional(j, "commit")) {
+        r.commit = in.str(j, "commit", "");
+        in.checks.commit("commit", r.commit);
     }
-
-    DimensionResult read_dimension(const json& d, const std::string& path) const {
-        DimensionResult dr;
-        dr.id = str(d, "id", path);
-        dr.name = str(d, "name", path);
-        dr.level = level(d, "level", path);
-        dr.progress = number(d, "progress", path);
-        checks_.progress(rc::member(path, "progress"), dr.progress);
-        const std::string levels_path = rc::member(path, "levels");
-        const json& levels = array(d, "levels", path);
-        checks_.dimension_level_count(levels_path, levels.size());
-        for (std::size_t i = 0; i < levels.size(); ++i) {
-            const std::string lpath = rc::element(levels_path, i);
-            const std::string at = rc::member(lpath, "level");
-            const long long n = whole(member(levels[i], "level", lpath), at);
-            checks_.dimension_level_number(at, i, n);
-            LevelResult lr{static_cast<int>(n), fraction(levels[i], "coverage", lpath), boolean(levels[i], "met", lpath),
-                           count(levels[i], "practices", lpath, 0, rc::kMaxCount)};
-            lr.defining_coverage =
-                optional(levels[i], "defining_coverage") ? fraction(levels[i], "defining_coverage", lpath) : lr.coverage;
-            lr.defining_practices = optional(levels[i], "defining_practices")
-                                        ? count(levels[i], "defining_practices", lpath, 0, rc::kMaxCount)
-                                        : lr.practices;
-            lr.met_from_above = opt_boolean(levels[i], "met_from_above", lpath, false);
-            lr.assessed = opt_boolean(levels[i], "assessed", lpath, true);
-            dr.levels.push_back(lr);
-        }
-        dr.missing_for_next = strings(d, "missing_for_next", path);
-        dr.assessed = opt_boolean(d, "assessed", path, true);
-        dr.shown = opt_boolean(d, "shown", path, true);
-        return dr;
+    from_json(in, in.member(j, "questionnaire", ""), "questionnaire", r.questionnaire);
+    Assessment& a = r.assessment;
+    if (const json* rule = In::optional(j, "scoring_rule")) {
+        const long long n = in.whole(*rule, "scoring_rule");
+        if (n < 1 || n > 3) in.fail("scoring_rule", std::to_string(n) + " is not a scoring rule (1, 2 or 3)");
+        a.rule = static_cast<int>(n);
     }
-
-    Gap read_gap(const json& g, const std::string& path) const {
-        Gap gap;
-        gap.priority = count(g, "priority", path, 1, rc::kMaxCount);
-        gap.question = str(g, "question", path);
-        gap.dimension = str(g, "dimension", path);
-        const std::string level_path = rc::member(path, "level");
-        const long long lvl = whole(member(g, "level", path), level_path);
-        checks_.practice_level(level_path, lvl);
-        gap.level = static_cast<int>(lvl);
-        gap.group = checks_.gap_group(rc::member(path, "group"), str(g, "group", path));
-        gap.within_target = gap.group != GapGroup::Optional;
-        gap.blocking = boolean(g, "blocking", path);
-        gap.defining = opt_boolean(g, "defining", path, true);
-        gap.text = str(g, "text", path);
-        gap.practice = str(g, "practice", path);
-        gap.tools = strings(g, "tools", path);
-        gap.references = strings(g, "references", path);
-        gap.weight = number(g, "weight", path);
-        checks_.weight(rc::member(path, "weight"), gap.weight);
-        gap.credit = fraction(g, "credit", path);
-        gap.unanswered = boolean(g, "unanswered", path);
-        if (const json* n = optional(g, "next_option")) {
-            const std::string next_path = rc::member(path, "next_option");
-            gap.next_option = level(*n, "level", next_path);
-            gap.next_option_text = str(*n, "text", next_path);
-        }
-        return gap;
+    const json& overall = in.member(j, "overall", "");
+    a.overall_level = in.level(overall, "level", "overall");
+    a.overall_name = in.str(overall, "name", "overall");
+    a.overall_score = in.fraction(overall, "score", "overall");
+    a.held_by = in.strings(overall, "held_by", "overall");  // none before rule 2: derive_reasons() fills it in
+    const bool has_reasons = In::optional(overall, "held_by") != nullptr;
+    if (const json* t = In::optional(j, "target")) from_json(in, *t, "target", a.target.emplace());
+    if (const json* p = In::optional(j, "profile")) from_json(in, *p, "profile", a.profile);
+    if (const json* s = In::optional(j, "scope")) {
+        if (!s->is_object()) in.fail("scope", "expected an object");
+        a.up_to_level = in.level(*s, "up_to_level", "scope");
+        if (*a.up_to_level < 1) in.fail("scope.up_to_level", "must be at least 1");
     }
-
-    Answer read_answer(const json& v, const std::string& path) const {
-        Answer a;
-        if (v.is_number_integer()) {
-            const long long k = whole_value(v);
-            checks_.level(path, k);
-            a.kind = AnswerKind::Choice;
-            a.choice_level = static_cast<int>(k);
-            return a;
-        }
-        if (!v.is_string()) fail(path, "expected an answer (yes, partial, no, n/a or a choice level)");
-        if (v == "yes") a.kind = AnswerKind::Yes;
-        else if (v == "partial") a.kind = AnswerKind::Partial;
-        else if (v == "no") a.kind = AnswerKind::No;
-        else if (v == "n/a") a.kind = AnswerKind::NotApplicable;
-        else fail(path, "unknown answer '" + v.get<std::string>() + "' (expected yes, partial, no, n/a or a choice level)");
-        return a;
-    }
-
-    std::vector<EvidenceHit> read_evidence(const json& obj, const std::string& path) const {
-        std::vector<EvidenceHit> out;
-        if (!optional(obj, "evidence")) return out;
-        const std::string evidence_path = rc::member(path, "evidence");
-        const json& hits = array(obj, "evidence", path);
-        for (std::size_t i = 0; i < hits.size(); ++i) {
-            const std::string hpath = rc::element(evidence_path, i);
-            EvidenceHit h;
-            h.path = str(hits[i], "path", hpath);
-            // Lines of files up to the scan's size bound (1 GiB): millions are possible.
-            if (optional(hits[i], "line")) h.line = count(hits[i], "line", hpath, 1, INT_MAX);
-            h.excerpt = opt_str(hits[i], "excerpt", hpath);
-            out.push_back(std::move(h));
-        }
-        return out;
-    }
-
-    QuestionResult read_answered(const json& an, const std::string& path) const {
-        QuestionResult qr;
-        qr.question = str(an, "question", path);
-        qr.dimension = str(an, "dimension", path);
-        qr.answer = read_answer(member(an, "answer", path), rc::member(path, "answer"));
-        qr.status = qr.answer.kind == AnswerKind::NotApplicable ? QuestionStatus::NotApplicable
-                                                                : QuestionStatus::Answered;
-        qr.note = opt_str(an, "note", path);
-        const std::string source = opt_str(an, "source", path);
-        if (source == "evidence") qr.source = AnswerSource::Evidence;
-        else if (!source.empty() && source != "given")
-            fail(rc::member(path, "source"), "unknown source '" + source + "' (expected given or evidence)");
-        qr.evidence = read_evidence(an, path);
-        return qr;
-    }
-
+    if (const json* s = In::optional(j, "see_also")) from_json(in, *s, "see_also", a.see_also);
+    const json& dims = in.array(j, "dimensions", "");
+    in.checks.dimension_count("dimensions", dims.size());
+    for (std::size_t i = 0; i < dims.size(); ++i)
+        from_json(in, dims[i], rc::element("dimensions", i), a.dimensions.emplace_back());
+    const json& gaps = in.array(j, "gaps", "");
+    for (std::size_t i = 0; i < gaps.size(); ++i) from_json(in, gaps[i], rc::element("gaps", i), a.gaps.emplace_back());
+    if (!has_reasons) derive_reasons(r);
+    if (const json* p = In::optional(j, "points")) from_json(in, *p, "points", a.dimensions, a.points.emplace());
+    const json& answers = in.array(j, "answers", "");
+    for (std::size_t i = 0; i < answers.size(); ++i)
+        from_json(in, answers[i], rc::element("answers", i), a.questions.emplace_back());
     // `unanswered` lists ids; their notes, when written, are in `unanswered_notes`.
-    void read_unanswered(const json& j, Assessment& a) const {
-        a.unanswered = strings(j, "unanswered", "");
-        std::map<std::string, std::string> notes;
-        if (optional(j, "unanswered_notes")) {
-            const json& ns = array(j, "unanswered_notes", "");
-            for (std::size_t i = 0; i < ns.size(); ++i) {
-                const std::string path = rc::element("unanswered_notes", i);
-                notes[str(ns[i], "question", path)] = str(ns[i], "note", path);
-            }
-        }
-        for (const auto& id : a.unanswered) {
-            QuestionResult qr;
-            qr.question = id;
-            qr.status = QuestionStatus::Unanswered;
-            if (auto n = notes.find(id); n != notes.end()) qr.note = n->second;
-            a.questions.push_back(std::move(qr));
+    a.unanswered = in.strings(j, "unanswered", "");
+    std::map<std::string, std::string> notes;
+    if (In::optional(j, "unanswered_notes")) {
+        const json& ns = in.array(j, "unanswered_notes", "");
+        for (std::size_t i = 0; i < ns.size(); ++i) {
+            const std::string path = rc::element("unanswered_notes", i);
+            notes[in.str(ns[i], "question", path)] = in.str(ns[i], "note", path);
         }
     }
-
+    for (const auto& id : a.unanswered) {
+        QuestionResult& qr = a.questions.emplace_back();
+        qr.question = id;
+        qr.status = QuestionStatus::Unanswered;
+        if (auto n = notes.find(id); n != notes.end()) qr.note = n->second;
+    }
     // The level from evidence is the overall level; the questions that need a person are neither answered nor
     // unanswered.
-    void read_from_evidence(const json& fe, Assessment& a) const {
+    if (const json* fe = In::optional(j, "from_evidence")) {
         a.from_evidence = true;
-        const int lvl = level(fe, "level", "from_evidence");
+        const int lvl = in.level(*fe, "level", "from_evidence");
         if (lvl != a.overall_level)
-            fail("from_evidence.level", std::to_string(lvl) + " is not the overall level " +
-                                            std::to_string(a.overall_level));
-        a.needs_person = strings(fe, "needs_person", "from_evidence");
+            in.fail("from_evidence.level",
+                    std::to_string(lvl) + " is not the overall level " + std::to_string(a.overall_level));
+        a.needs_person = in.strings(*fe, "needs_person", "from_evidence");
         for (const auto& id : a.needs_person) {
-            QuestionResult qr;
+            QuestionResult& qr = a.questions.emplace_back();
             qr.question = id;
             qr.status = QuestionStatus::NeedsPerson;
-            a.questions.push_back(std::move(qr));
         }
     }
-
-    // The questions that count nowhere: `not_asked` (NotAsked, each with its reason) or `not_assessed`
-    // (NotAssessed, written only with a scope, whose reason follows from it).
-    void read_not_counted(const json& j, const char* key, QuestionStatus status, Assessment& a) const {
-        const json* list = optional(j, key);
-        if (!list) return;
-        if (!list->is_array()) fail(key, "expected an array");
-        const bool not_assessed = status == QuestionStatus::NotAssessed;
-        if (not_assessed && !a.up_to_level) fail(key, "is only written with 'scope', which this report lacks");
+    // The questions that count nowhere: `not_asked` or `not_assessed` (written only with a scope).
+    for (const QuestionStatus status : {QuestionStatus::NotAsked, QuestionStatus::NotAssessed}) {
+        const char* key = status == QuestionStatus::NotAsked ? "not_asked" : "not_assessed";
+        const json* list = In::optional(j, key);
+        if (!list) continue;
+        if (!list->is_array()) in.fail(key, "expected an array");
+        if (status == QuestionStatus::NotAssessed && !a.up_to_level)
+            in.fail(key, "is only written with 'scope', which this report lacks");
         for (std::size_t i = 0; i < list->size(); ++i) {
-            const json& n = (*list)[i];
-            const std::string path = rc::element(key, i);
-            QuestionResult qr;
+            QuestionResult& qr = a.questions.emplace_back();
             qr.status = status;
-            qr.question = str(n, "question", path);
-            qr.dimension = str(n, "dimension", path);
-            qr.reason = not_assessed ? not_assessed_reason(*a.up_to_level) : str(n, "reason", path);
-            if (const json* an = optional(n, "answer"))
-                qr.answer_not_counted = read_answer(*an, rc::member(path, "answer"));
-            qr.note = opt_str(n, "note", path);
-            a.questions.push_back(std::move(qr));
+            not_counted_from_json(in, (*list)[i], rc::element(key, i), a.up_to_level, qr);
         }
     }
-
-    GateResult read_gate(const json& g) const {
-        GateResult gr;
-        gr.passed = boolean(g, "passed", "gate");
-        const json& bars = array(g, "bars", "gate");
-        for (std::size_t i = 0; i < bars.size(); ++i) {
-            const std::string path = rc::element("gate.bars", i);
-            gr.bars.push_back({opt_str(bars[i], "dimension", path), level(bars[i], "level", path)});
-        }
-        if (optional(g, "min_score")) {
-            gr.min_score = number(g, "min_score", "gate");
-            if (!(*gr.min_score >= 0.0)) fail("gate.min_score", "must be 0 or more");
-        }
-        gr.failures = strings(g, "failures", "gate");
-        return gr;
+    if (const json* g = In::optional(j, "gate")) from_json(in, *g, "gate", r.gate.emplace());
+    if (const json* c = In::optional(j, "contradictions")) {
+        if (!c->is_array()) in.fail("contradictions", "expected an array");
+        r.contradictions.emplace();
+        for (std::size_t i = 0; i < c->size(); ++i)
+            from_json(in, (*c)[i], rc::element("contradictions", i), r.contradictions->emplace_back());
     }
-
-    WaiverSummary read_waivers(const json& w) const {
-        WaiverSummary s;
-        if (!w.is_object()) fail("waivers", "expected an object");
-        s.today = str(w, "today", "waivers");
-        checks_.date("waivers.today", s.today);
-        const json& overall = member(w, "overall", "waivers");
-        s.overall_level = level(overall, "level", "waivers.overall");
-        s.overall_name = str(overall, "name", "waivers.overall");
-        const json& dims = array(w, "dimensions", "waivers");
-        for (std::size_t i = 0; i < dims.size(); ++i) {
-            const std::string path = rc::element("waivers.dimensions", i);
-            s.dimensions.emplace_back(str(dims[i], "id", path), level(dims[i], "level", path));
-        }
-        const json& entries = array(w, "entries", "waivers");
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            const std::string path = rc::element("waivers.entries", i);
-            const json& e = entries[i];
-            WaiverResult r;
-            r.question = str(e, "question", path);
-            r.dimension = opt_str(e, "dimension", path);
-            r.reason = str(e, "reason", path);
-            r.owner = str(e, "owner", path);
-            r.expires = str(e, "expires", path);
-            checks_.date(rc::member(path, "expires"), r.expires);
-            const std::string status = str(e, "status", path);
-            if (status == "valid") r.status = WaiverStatus::Valid;
-            else if (status == "expired") r.status = WaiverStatus::Expired;
-            else if (status == "not-a-gap") r.status = WaiverStatus::NotAGap;
-            else fail(rc::member(path, "status"), "unknown status '" + status + "' (expected valid, expired or not-a-gap)");
-            r.days_left = whole(member(e, "days_left", path), rc::member(path, "days_left"));
-            checks_.whole(rc::member(path, "days_left"), r.days_left, -3'000'000, 3'000'000);
-            s.entries.push_back(std::move(r));
-        }
-        return s;
+    if (const json* w = In::optional(j, "waivers")) from_json(in, *w, "waivers", r.waivers.emplace());
+    if (In::optional(j, "respondents")) {
+        r.respondents = in.strings(j, "respondents", "");
+        const json& ds = in.array(j, "disagreements", "");
+        for (std::size_t i = 0; i < ds.size(); ++i)
+            from_json(in, ds[i], rc::element("disagreements", i), r.disagreements.emplace_back());
     }
-
-    std::vector<Contradiction> read_contradictions(const json& cs) const {
-        std::vector<Contradiction> out;
-        if (!cs.is_array()) fail("contradictions", "expected an array");
-        for (std::size_t i = 0; i < cs.size(); ++i) {
-            const std::string path = rc::element("contradictions", i);
-            Contradiction con;
-            con.question = str(cs[i], "question", path);
-            const std::string kind = str(cs[i], "kind", path);
-            if (kind == "yes-unverified") con.kind = Contradiction::Kind::YesUnverified;
-            else if (kind == "no-but-evidence") con.kind = Contradiction::Kind::NoButEvidence;
-            else fail(rc::member(path, "kind"), "unknown kind '" + kind + "'");
-            con.evidence = read_evidence(cs[i], path);
-            out.push_back(std::move(con));
-        }
-        return out;
-    }
-};
+}
 
 }  // namespace
 
+std::string render_json(const Report& r) { return json_text(to_json(r)); }
+
 Report read_report(const std::string& text, const std::string& file) {
-    return ReportReader(file).read(parse_report(text, file));
+    In in(file);
+    Report r;
+    from_json(in, parse_report(text, file), r);
+    return r;
 }
 
 }  // namespace mm

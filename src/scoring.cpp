@@ -617,4 +617,14 @@ std::string unanswered_summary(const Assessment& a) {
     return out + ")";
 }
 
+int required_level(const Assessment& a, const std::optional<GateResult>& gate, const DimensionResult& d) {
+    int bar = -1;
+    if (gate)
+        for (const auto& b : gate->bars)
+            if (b.dimension.empty() || b.dimension == d.id) bar = std::max(bar, b.level);
+    if (bar >= 0) return bar;
+    if (a.target) return a.target->level;
+    return d.level + 1;
+}
+
 }  // namespace mm

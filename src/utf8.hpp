@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace mm::utf8 {
@@ -39,6 +40,34 @@ inline std::size_t unsafe_at(std::string_view s, std::size_t i, char32_t& cp) {
     const std::size_t n = decode(s, i, cp);
     const bool unsafe = (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
     return n > 0 && unsafe ? n : 0;
+}
+
+inline constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// The length of the sequence a lead byte starts (1 to 4), or 0 for a byte that cannot start one.
+inline std::size_t sequence_length(unsigned char lead) {
+    if (lead < 0x80) return 1;
+    if ((lead & 0xE0) == 0xC0) return 2;
+    if ((lead & 0xF0) == 0xE0) return 3;
+    if ((lead & 0xF8) == 0xF0) return 4;
+    return 0;
+}
+
+// Walks the code points of `s`, calling on_code_point(cp, i, n) for the n bytes at s[i]; each invalid byte
+// becomes U+FFFD in `out`. The callers decide what each code point becomes.
+template <class OnCodePoint>
+void for_each_code_point(const std::string& s, std::string& out, OnCodePoint on_code_point) {
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        std::size_t n = decode(s, i, cp);
+        if (n == 0) {
+            out += kReplacement;
+            ++i;
+            continue;
+        }
+        on_code_point(cp, i, n);
+        i += n;
+    }
 }
 
 }  // namespace mm::utf8

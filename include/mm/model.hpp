@@ -220,6 +220,8 @@ struct Answer {
 
 // Where an answer came from: given by the team, or suggested by evidence found in a repository.
 enum class AnswerSource { Given, Evidence };
+// "given" or "evidence" (the JSON report's `source` of an answer).
+std::string to_string(AnswerSource source);
 
 struct EvidenceHit {
     std::string path;  // relative, '/'-separated

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "mm/report.hpp"
+#include "mm/text.hpp"  // columns, escaping for terminals, styles: every renderer uses them
 
 namespace mm {
 
@@ -22,28 +23,6 @@ std::string render_text_summary(const Report& r, const TextOptions& options, std
 // at that level by dimension, then the supporting ones counted.
 std::string render_roadmap_text(const Report& r, const TextOptions& options);
 std::string render_roadmap_markdown(const Report& r);
-
-// Makes text from an untrusted questionnaire safe for a terminal: control characters and ANSI escape
-// sequences are removed, so a questionnaire cannot rewrite the user's screen.
-std::string terminal_safe(const std::string& s);
-
-// Like terminal_safe, but shows what was there instead of dropping it: ESC as \e, other control characters as
-// \a, \n, \xNN, C1 controls and bidirectional overrides as \u{NN}. For diagnostics, which quote the input.
-std::string escape_controls(const std::string& s);
-
-// JSON text with C1 controls and bidirectional overrides written as \uXXXX escapes (nlohmann writes them raw):
-// the same JSON value, safe to print on a terminal. C0 controls are already escaped by every JSON writer.
-std::string escape_json_controls(const std::string& json);
-
-// Terminal columns of UTF-8 text: East Asian wide characters and emoji take two, combining marks and zero-width
-// characters none, anything else (an invalid byte too) one.
-int display_width(const std::string& s);
-// `s` followed by spaces up to `width` columns (unchanged when it is already as wide).
-std::string pad_right(const std::string& s, int width);
-// `s` cut to at most `width` columns, ending in "…" when it was cut; never splits a character.
-std::string truncate_to(const std::string& s, int width);
-// Word-wraps `text` to `width` columns, prefixing continuation lines with `indent` spaces.
-std::string wrap(const std::string& text, int width, int indent);
 
 }  // namespace mm
 
@@ -80,8 +59,6 @@ std::string render_csv(const Report& r);
 
 // ---- escaping untrusted text (render_escape.cpp) ----
 
-// The text as valid UTF-8: each invalid byte sequence becomes U+FFFD.
-std::string valid_utf8(const std::string& s);
 // Text for HTML or XML content and quoted attribute values: & < > " ' escaped, characters that XML 1.0 does not
 // allow (C0 controls but tab and newline, U+FFFE, U+FFFF), C1 controls and bidirectional overrides, embeddings
 // and isolates (U+202A..U+202E, U+2066..U+2069) dropped, invalid UTF-8 replaced.

@@ -215,4 +215,9 @@ GateResult check_gate(const Assessment& a, const std::vector<Bar>& bars,
 // The first section at the final score (the first is_weakest_section), or null without sections.
 const SectionPoints* weakest_section(const PointsResult& p);
 
+// The level up to which a dimension's gaps are expected closed (JUnit's failures): the highest gate bar that
+// applies to the dimension (an overall bar or one for it), else the target level, else the level right above
+// the dimension's current one.
+int required_level(const Assessment& a, const std::optional<GateResult>& gate, const DimensionResult& d);
+
 }  // namespace mm

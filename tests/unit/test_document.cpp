@@ -62,6 +62,25 @@ TEST_CASE("check_text finds invalid UTF-8 and control characters") {
     CHECK_FALSE(check_text("tab\tand\r\nCRLF"));
 }
 
+TEST_CASE("check_text tells a character cut off at the end from other invalid UTF-8, at the character's column") {
+    const std::string cut = "invalid UTF-8: a multi-byte character is cut off at the end";
+    for (const char* text : {"ab\xC3", "ab\xE2\x82", "ab\xF0\x9F\x98", "ab\xC0", "ab\xF5\x80"}) {
+        INFO(text);
+        auto p = check_text(text);
+        REQUIRE(p);
+        CHECK(p->message == cut);
+        CHECK(p->pos.column == 3);
+    }
+    for (const char* text : {"ab\xE2\x41", "ab\xE2\x82\x41", "ab\xF8\x80", "ab\xC0\xAF", "ab\xF4\x90\x80\x80"}) {
+        INFO(text);
+        auto p = check_text(text);
+        REQUIRE(p);
+        CHECK(p->message.rfind("invalid UTF-8 (", 0) == 0);
+        CHECK(p->pos.column == 3);
+    }
+    CHECK_FALSE(check_text("\xE2\x82\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF"));  // €, 😀, U+10FFFF
+}
+
 TEST_CASE("a UTF-8 byte order mark is accepted") {
     Node root = parse_yaml("\xEF\xBB\xBFkey: value\n", "bom.yaml");
     CHECK(root.get("key")->scalar == "value");

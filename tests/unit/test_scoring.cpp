@@ -390,3 +390,18 @@ TEST_CASE("scope: in_scope keeps a practice at or below N and a choice with an o
     CHECK(in_scope(*bc, 1));
     CHECK(in_scope(*bc, 2));
 }
+
+TEST_CASE("the level a dimension's gaps are required up to: the highest bar for it, else the target, else the next") {
+    Assessment a;
+    DimensionResult data;
+    data.id = "data";
+    data.level = 1;
+    CHECK(required_level(a, std::nullopt, data) == 2);
+    a.target = Target{3, "given", ""};
+    CHECK(required_level(a, std::nullopt, data) == 3);
+    GateResult gate;
+    gate.bars = {{"", 1}, {"data", 2}, {"deploy", 4}};
+    CHECK(required_level(a, gate, data) == 2);  // the deploy bar is not data's; a bar wins over the target
+    gate.bars = {{"deploy", 4}};
+    CHECK(required_level(a, gate, data) == 3);
+}

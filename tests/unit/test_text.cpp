@@ -1,7 +1,9 @@
-// Terminal columns of UTF-8 text and the layout built on them: tables line up whatever the script.
+// The text module: terminal columns of UTF-8 text and the layout built on them (tables line up whatever the
+// script), and the one styling helper.
 #include "catch.hpp"
 #include "mm/render.hpp"
 #include "mm/report.hpp"
+#include "mm/text.hpp"
 
 using namespace mm;
 
@@ -59,4 +61,14 @@ TEST_CASE("the text report's dimension table lines up with wide names") {
         return display_width(line.substr(0, digit));
     };
     CHECK(column_of_level("データ管理") == column_of_level("Operations"));
+}
+
+TEST_CASE("styled wraps text in one SGR code and a reset, only when colour is on") {
+    CHECK(styled(Ansi::Bold, "x", true) == "\033[1mx\033[0m");
+    CHECK(styled(Ansi::Dim, "x", true) == "\033[2mx\033[0m");
+    CHECK(styled(Ansi::Red, "x", true) == "\033[31mx\033[0m");
+    CHECK(styled(Ansi::Green, "x", true) == "\033[32mx\033[0m");
+    CHECK(styled(Ansi::Yellow, "x", true) == "\033[33mx\033[0m");
+    CHECK(styled(Ansi::Cyan, "x", true) == "\033[36mx\033[0m");
+    CHECK(styled(Ansi::Cyan, "x", false) == "x");
 }

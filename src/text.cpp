@@ -1,8 +1,9 @@
-// Terminal columns of UTF-8 text, and the layout helpers built on them: pad, truncate, wrap.
+// Terminal columns of UTF-8 text, the layout helpers built on them (pad, truncate, wrap), and styling.
+#include "mm/text.hpp"
+
 #include <algorithm>
 #include <iterator>
 
-#include "mm/render.hpp"
 #include "utf8.hpp"
 
 namespace mm {
@@ -123,6 +124,20 @@ std::string wrap(const std::string& text, int width, int indent) {
         line_width += ww;
     }
     return out + line;
+}
+
+std::string styled(Ansi style, const std::string& s, bool on) {
+    if (!on) return s;
+    const char* code = "1";
+    switch (style) {
+        case Ansi::Bold: code = "1"; break;
+        case Ansi::Dim: code = "2"; break;
+        case Ansi::Red: code = "31"; break;
+        case Ansi::Green: code = "32"; break;
+        case Ansi::Yellow: code = "33"; break;
+        case Ansi::Cyan: code = "36"; break;
+    }
+    return std::string("\033[") + code + "m" + s + "\033[0m";
 }
 
 }  // namespace mm

@@ -1,0 +1,102 @@
+// The walk of a scan (docs/scan.md): directories taken from a shared stack by several threads, honouring nested
+// .gitignore files, --exclude and --project, each file's path matched once against the plan's globs and the file
+// read (once, whole) only when a content rule applies to it. Private to the library.
+#pragma once
+
+#include <unistd.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <re2/set.h>
+
+#include "mm/glob.hpp"
+#include "mm/layout.hpp"
+#include "mm/scan.hpp"
+#include "scan_plan.hpp"
+
+namespace mm::scanning {
+
+// A file descriptor, closed when it goes out of scope.
+class Fd {
+public:
+    explicit Fd(int fd = -1) noexcept : fd_(fd) {}
+    Fd(Fd&& other) noexcept : fd_(other.release()) {}
+    Fd& operator=(Fd&& other) noexcept {
+        if (this != &other) {
+            reset();
+            fd_ = other.release();
+        }
+        return *this;
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd() { reset(); }
+
+    int get() const { return fd_; }
+    explicit operator bool() const { return fd_ >= 0; }
+    // Gives the descriptor up (to fdopendir, which closes it with the directory).
+    int release() { return std::exchange(fd_, -1); }
+    void reset() {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+    }
+
+private:
+    int fd_;
+};
+
+// Reads `fd` into `buf` until `want` bytes or the end of the file, retrying interrupted reads; `got` is what
+// was read. Returns 0, or the errno of the read that failed.
+int read_all(int fd, char* buf, std::size_t want, std::size_t& got);
+
+// The ignore files that apply in a directory, innermost first: its own .gitignore, its parents' up to the root,
+// then the repository's .git/info/exclude. As in git, the innermost file with a matching pattern decides, and
+// an ignored directory is not entered, so nothing below it can be re-included.
+struct IgnoreScope {
+    Gitignore rules;
+    std::string base;  // the directory the patterns are relative to: "" for the root, else "dir/sub/"
+    std::shared_ptr<const IgnoreScope> parent;
+
+    static bool ignored(const IgnoreScope* scope, const std::string& rel, bool is_dir) {
+        for (; scope; scope = scope->parent.get())
+            if (auto d = scope->rules.decide(std::string_view(rel).substr(scope->base.size()), is_dir)) return *d;
+        return false;
+    }
+};
+using IgnoreChain = std::shared_ptr<const IgnoreScope>;
+
+// `chain` extended by the ignore file at `path` under `dirfd`, for entries below `base`; `chain` itself when the
+// file is absent, not a regular file, larger than 1 MiB or without patterns.
+IgnoreChain with_ignore_file(IgnoreChain chain, int dirfd, const char* path, std::string base);
+
+// One RE2::Set per combination of applicable patterns, per thread (no lock on the hot path).
+struct SetEntry {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> patterns;  // set index -> pattern id
+    std::vector<int> leaves;    // the content leaves that apply
+};
+
+// What one thread of the walk found and counted, and its scratch space.
+struct Local {
+    std::vector<LeafHit> hits;
+    ScanStats stats;
+    std::vector<std::string> warnings;
+    std::vector<DirInfo> dirs;  // for detect_layout
+    std::map<std::vector<int>, SetEntry> sets;
+    std::vector<int> glob_hits, key, matched;
+    std::vector<std::pair<int, Found>> found;
+    std::unique_ptr<char[]> buffer;
+    std::size_t capacity = 0;
+};
+
+// Walks the tree open at `rootfd` (the directory `root`, whose real path is `root_real`) on options.threads
+// threads; `project` is --project normalised ("" or "a/b"), `ignores` the root's ignore files. One Local per
+// thread.
+std::vector<Local> walk(const Plan& plan, IgnoreChain ignores, const ScanOptions& options, int rootfd,
+                        const std::string& root, const std::string& root_real, const std::string& project);
+
+}  // namespace mm::scanning
