@@ -35,16 +35,6 @@ void add_color_option(CLI::App& sub, std::string& mode) {
         ->capture_default_str();
 }
 
-bool use_color(const std::string& mode, int fd) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
-    const char* no_color = std::getenv("NO_COLOR");
-    if (no_color && *no_color) return false;
-    const char* term = std::getenv("TERM");
-    if (term && std::string(term) == "dumb") return false;
-    return ::isatty(fd) == 1;
-}
-
 TextOptions text_options(const std::string& output, const std::string& color_mode) {
     const bool to_stdout = output.empty() || output == "-";
     TextOptions to;

@@ -46,9 +46,8 @@ void setup_scan(CLI::App& app, Context& ctx);
 
 const char* tool_version();
 
-// --color auto|always|never, honouring NO_COLOR and whether `fd` is a terminal.
+// --color auto|always|never, decided by use_color (mm/terminal.hpp).
 void add_color_option(CLI::App& sub, std::string& mode);
-bool use_color(const std::string& mode, int fd);
 // How a text report is laid out for where it goes (`-o FILE`; empty or "-" is stdout): colour per --color and the
 // terminal's width when stdout is the destination, else no colour and 80 columns.
 TextOptions text_options(const std::string& output, const std::string& color_mode);
