@@ -81,11 +81,10 @@ ExitCode run_aggregate(const AggregateOptions& o) {
                   << "' is scored by points, but aggregate compares levels only (for it, level 1 means every test "
                      "automated); compare the points with 'report' or 'diff'\n";
     if (a.rules.size() > 1) {
-        std::string rules;
-        for (std::size_t i = 0; i < a.rules.size(); ++i)
-            rules += (i == 0 ? "" : i + 1 == a.rules.size() ? " and " : ", ") + std::to_string(a.rules[i]);
-        std::cerr << "mlops-maturity: warning: the reports were scored by different scoring rules (" << rules
-                  << ", docs/scoring.md); levels may not be comparable\n";
+        std::vector<std::string> rules;
+        for (const auto rule : a.rules) rules.push_back(std::to_string(rule));
+        std::cerr << "mlops-maturity: warning: the reports were scored by different scoring rules ("
+                  << join_list(rules, " and ") << ", docs/scoring.md); levels may not be comparable\n";
     }
     for (const auto& l : a.superseded)
         std::cerr << escape_controls("mlops-maturity: warning: " + l.source +

@@ -63,11 +63,7 @@ std::vector<Bar> parse_bars(const Questionnaire& q, const std::vector<std::strin
                 for (const auto& d : q.dimensions) ids.push_back(d.id);
                 std::string hint = nearest(b.dimension, ids);
                 std::string msg = "unknown dimension '" + b.dimension + "' in '" + spec + "'";
-                msg += hint.empty() ? " (dimensions: " + [&] {
-                    std::string all;
-                    for (const auto& id : ids) all += (all.empty() ? "" : ", ") + id;
-                    return all;
-                }() + ")" : " (did you mean '" + hint + "'?)";
+                msg += hint.empty() ? " (dimensions: " + join_list(ids, ", ") + ")" : did_you_mean(hint);
                 throw InputError(Diagnostic{"--min-level", 0, 0, msg});
             }
         }
@@ -128,10 +124,8 @@ std::vector<std::string> command_names() {
 std::string unknown_command(const std::string& word) {
     std::string msg = "unknown command '" + word + "'";
     std::string hint = nearest(word, command_names());
-    if (!hint.empty()) return msg + " (did you mean '" + hint + "'?)";
-    std::string all;
-    for (const auto& n : command_names()) all += (all.empty() ? "" : ", ") + n;
-    return msg + " (commands: " + all + ")";
+    if (!hint.empty()) return msg + did_you_mean(hint);
+    return msg + " (commands: " + join_list(command_names(), ", ") + ")";
 }
 
 // An option `sub` does not know: "unknown option '--minlevel' for 'assess' (did you mean '--min-level'?)". Empty
@@ -155,7 +149,7 @@ std::string unknown_option(CLI::App& app, CLI::App* sub, int argc, char** argv) 
         std::string msg = "unknown option '" + name + "'" + (sub ? " for '" + sub->get_name() + "'" : std::string());
         // One letter off is any other letter: short options get no suggestion.
         std::string hint = name.size() > 2 ? nearest(name, names) : std::string();
-        if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+        msg += did_you_mean(hint);
         return msg;
     }
     return {};
