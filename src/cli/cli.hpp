@@ -14,6 +14,12 @@
 #include "mm/scan.hpp"
 #include "mm/scoring.hpp"
 
+namespace mm {
+struct Aggregate;
+struct History;
+struct ReportDiff;
+}  // namespace mm
+
 namespace mm::cli {
 
 // Where a subcommand leaves its exit code for main to return.
@@ -100,6 +106,19 @@ ScanOptions scan_options(const ScopeOptions& scope);
 bool mixed_layout_unchosen(const ScanResult& scan, const ScopeOptions& o);
 std::string mixed_layout_text(const ScanResult& scan);
 void warn_mixed_layout(const ScanResult& scan);
+
+// ---- output formats: one table per view (mm/format_table.hpp); `-f` checks against its names ----
+
+const FormatTable<Aggregate>& aggregate_formats();
+const FormatTable<ReportDiff>& diff_formats();
+const FormatTable<History>& history_formats();
+// What `scan` lays out: the questionnaire, the scan, and whether it suggests answers (mixed_layout_unchosen).
+struct ScanView {
+    const Questionnaire& questionnaire;
+    const ScanResult& scan;
+    bool suggest;
+};
+const FormatTable<ScanView>& scan_formats();
 
 // Runs the command line; returns the process exit code.
 int main(int argc, char** argv);
