@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -119,6 +120,10 @@ struct ScanView {
     bool suggest;
 };
 const FormatTable<ScanView>& scan_formats();
+
+// Runs `body` and maps what it throws to the exit-code contract, with the message on stderr: InputError 2 (its
+// diagnostics), OutputError, out of memory and any other exception 3 ("internal error ... (please report this)").
+int guarded(const std::function<int()>& body);
 
 // Runs the command line; returns the process exit code.
 int main(int argc, char** argv);
