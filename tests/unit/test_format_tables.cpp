@@ -126,7 +126,7 @@ TEST_CASE("every row of every format table renders its view, under a unique name
     check_table(cli::scan_formats(), cli::ScanView{q, scan, true});
 }
 
-TEST_CASE("-f of each command accepts exactly the names of its format table") {
+TEST_CASE("each command's -f accepts exactly the names of its format table") {
     CLI::App app;
     cli::Context ctx;
     for (const auto& c : cli::commands()) c.setup(app, ctx);

@@ -311,7 +311,7 @@ TEST_CASE("walk: text wraps to the terminal and is made safe") {
     check_lines_fit(t.out, 50);
 }
 
-TEST_CASE("color_policy: --color always and never decide; auto colours a terminal unless NO_COLOR or TERM=dumb") {
+TEST_CASE("color_policy: --color always and never decide, auto colours a terminal unless NO_COLOR or TERM=dumb") {
     struct Case {
         const char* mode;
         const char* no_color;
