@@ -78,6 +78,17 @@ static std::size_t edit_distance(const std::string& a, const std::string& b) {
     return prev[b.size()];
 }
 
+std::string did_you_mean(const std::string& hint) {
+    return hint.empty() ? std::string() : " (did you mean '" + hint + "'?)";
+}
+
+std::string join_list(const std::vector<std::string>& items, const std::string& last) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == items.size() ? last : ", ") + items[i];
+    return out;
+}
+
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
     // Ids are short; a long word is no typo of one, and the edit distance would cost length x length.
     if (word.size() > 256) return {};

@@ -180,10 +180,9 @@ std::vector<std::size_t> open_indents(const Lines& lines, int line) {
 }
 
 std::string list_of(const std::vector<std::size_t>& v) {
-    std::string out;
-    for (std::size_t i = 0; i < v.size(); ++i)
-        out += (i == 0 ? "" : i + 1 == v.size() ? " or " : ", ") + std::to_string(v[i]);
-    return out;
+    std::vector<std::string> items;
+    for (std::size_t n : v) items.push_back(std::to_string(n));
+    return join_list(items, " or ");
 }
 
 std::optional<Explained> misaligned(const Lines& lines, int line) {
@@ -514,8 +513,9 @@ void check_keys(const Node& map, DiagnosticSink& sink, std::initializer_list<std
         std::vector<std::string> names(allowed.begin(), allowed.end());
         std::string hint = nearest(key.scalar, names);
         std::string msg = "unknown key '" + key.scalar + "' in " + std::string(where);
-        if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
-        else {
+        if (!hint.empty()) {
+            msg += did_you_mean(hint);
+        } else {
             msg += " (expected one of:";
             for (auto a : allowed) msg += " " + std::string(a);
             msg += ")";

@@ -28,18 +28,16 @@ std::vector<std::pair<std::string, std::vector<std::string>>> distinct(const std
 
 std::string listing(const std::vector<std::pair<std::string, std::vector<std::string>>>& values,
                     const std::string& empty_name, bool quote = true) {
-    std::string out;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        const auto& [value, sources] = values[i];
-        out += i == 0 ? "" : i + 1 == values.size() ? " and " : ", ";
-        out += value.empty() ? empty_name : quote ? "'" + value + "'" : value;
-        out += " (";
+    std::vector<std::string> items;
+    for (const auto& [value, sources] : values) {
+        std::string item = value.empty() ? empty_name : quote ? "'" + value + "'" : value;
+        item += " (";
         const std::size_t shown = std::min<std::size_t>(sources.size(), 2);
-        for (std::size_t j = 0; j < shown; ++j) out += (j ? ", " : "") + sources[j];
-        if (sources.size() > shown) out += " and " + std::to_string(sources.size() - shown) + " more";
-        out += ")";
+        for (std::size_t j = 0; j < shown; ++j) item += (j ? ", " : "") + sources[j];
+        if (sources.size() > shown) item += " and " + std::to_string(sources.size() - shown) + " more";
+        items.push_back(item + ")");
     }
-    return out;
+    return join_list(items, " and ");
 }
 
 }  // namespace

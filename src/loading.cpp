@@ -257,9 +257,9 @@ private:
                 std::vector<std::string> names;
                 for (const auto& pq : q.profile) names.push_back(pq.id);
                 std::string hint = nearest(key.scalar, names);
-                error_at(sink_, key,
-                         "'" + key.scalar + "' in " + std::string(what) + " is not a profile question" +
-                             (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
+                error_at(
+                    sink_, key,
+                    "'" + key.scalar + "' in " + std::string(what) + " is not a profile question" + did_you_mean(hint));
                 continue;
             }
             std::vector<const Node*> value_nodes;
@@ -638,7 +638,8 @@ AnswerSet load_answers(const SourceText& source) {
             continue;
         }
         std::string msg = "unknown key '" + key.scalar + "' in the answers file";
-        msg += hint.empty() ? " (expected one of: questionnaire team respondent answers notes profile scope waivers)" : " (did you mean '" + hint + "'?)";
+        msg += hint.empty() ? " (expected one of: questionnaire team respondent answers notes profile scope waivers)"
+                            : did_you_mean(hint);
         sink.error(key.pos.line, key.pos.column, msg);
     }
     if (first_misplaced)
@@ -732,8 +733,7 @@ std::vector<std::string> all_question_ids(const Questionnaire& q) {
 std::string unknown_question(const std::string& id, const std::vector<std::string>& ids, const Questionnaire& q,
                              bool suggest) {
     std::string msg = "unknown question '" + id + "' for questionnaire '" + q.id + "'";
-    std::string hint = suggest ? nearest(id, ids) : std::string();
-    if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+    msg += did_you_mean(suggest ? nearest(id, ids) : std::string());
     return msg;
 }
 
@@ -764,8 +764,7 @@ std::string practice_values(const Questionnaire& q, const std::string& written) 
     std::string lower = written;
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    std::string hint = lower.empty() ? std::string() : nearest(lower, points ? kPointsValues : kPracticeValues);
-    if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+    msg += did_you_mean(lower.empty() ? std::string() : nearest(lower, points ? kPointsValues : kPracticeValues));
     return msg;
 }
 
@@ -887,8 +886,7 @@ void check_answers(const Questionnaire& q, const AnswerSet& answers) {
                 std::vector<std::string> pids;
                 for (const auto& pq : q.profile) pids.push_back(pq.id);
                 std::string hint = sink.full() ? std::string() : nearest(id, pids);
-                sink.error(pos.line, pos.column, "unknown profile question '" + id + "'" +
-                                                     (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
+                sink.error(pos.line, pos.column, "unknown profile question '" + id + "'" + did_you_mean(hint));
             } else if (!p->option(value)) {
                 std::string known;
                 for (const auto& o : p->options) known += (known.empty() ? "" : ", ") + o.value;

@@ -171,7 +171,7 @@ bool is_commit(const std::string& s) { return (s.size() == 40 || s.size() == 64)
 
 std::string check_commit_option(const std::string& option) {
     if (option == "none") return option;
-    const std::string sha = lower(option);
+    std::string sha = lower(option);
     if (is_commit(sha)) return sha;
     throw InputError(Diagnostic{"--commit", 0, 0,
                                 "'" + option + "' is not a full commit hash (40 hex digits, or 64 in a SHA-256 "

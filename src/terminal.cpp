@@ -68,16 +68,19 @@ void on_tstp(int) {
     errno = saved;
 }
 
-bool color_for(const std::string& mode) {
+}  // namespace
+
+bool color_policy(const std::string& mode, const char* no_color, const char* term, bool is_terminal) {
     if (mode == "always") return true;
     if (mode == "never") return false;
-    const char* no_color = std::getenv("NO_COLOR");
     if (no_color && *no_color) return false;
-    const char* term = std::getenv("TERM");
-    return !(term && std::strcmp(term, "dumb") == 0);
+    if (term && std::strcmp(term, "dumb") == 0) return false;
+    return is_terminal;
 }
 
-}  // namespace
+bool use_color(const std::string& mode, int fd) {
+    return color_policy(mode, std::getenv("NO_COLOR"), std::getenv("TERM"), ::isatty(fd) == 1);
+}
 
 std::size_t decode_key(const std::string& bytes, Key& out) {
     if (bytes.empty()) {
@@ -150,7 +153,7 @@ std::unique_ptr<PosixTerminal> PosixTerminal::open(const std::string& color_mode
     g_raw.c_cc[VTIME] = 0;
     g_tty_fd = fd;
 
-    std::unique_ptr<PosixTerminal> t(new PosixTerminal(fd, color_for(color_mode)));
+    std::unique_ptr<PosixTerminal> t(new PosixTerminal(fd, use_color(color_mode, fd)));
     t->wake_fd_ = pipe_fds[0];
     for (std::size_t i = 0; i < 3; ++i) install(kStopSignals[i], on_stop_signal, &g_previous[i]);
     install(SIGTSTP, on_tstp, &g_previous_tstp);

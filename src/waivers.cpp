@@ -76,7 +76,7 @@ void check_waivers(const Questionnaire& q, const AnswerSet& answers) {
             if (q.find_profile(w.question)) {
                 msg += ": it is a profile question, which has no gap to waive";
             } else if (std::string hint = sink.full() ? std::string() : nearest(w.question, ids); !hint.empty()) {
-                msg += " (did you mean '" + hint + "'?)";
+                msg += did_you_mean(hint);
             } else {
                 msg += " (see the ids with 'mlops-maturity show " + q.id + "')";
             }

@@ -81,4 +81,11 @@ std::string more_errors(long long n);
 // The closest candidate by edit distance, or "" when none is close enough to be a likely typo.
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates);
 
+// The end of an "unknown ..." message: " (did you mean 'HINT'?)", or "" when there is no hint (nearest found none).
+std::string did_you_mean(const std::string& hint);
+
+// The items joined with ", ", and with `last` before the final one: join_list({"1", "2", "3"}, " or ") is
+// "1, 2 or 3"; with `last` ", " a plain comma list.
+std::string join_list(const std::vector<std::string>& items, const std::string& last);
+
 }  // namespace mm

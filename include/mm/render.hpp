@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "mm/format_table.hpp"
 #include "mm/report.hpp"
 #include "mm/text.hpp"  // columns, escaping for terminals, styles: every renderer uses them
 
@@ -38,8 +39,9 @@ std::string render_questionnaire_json(const Questionnaire& q);
 
 namespace mm {
 
-// The report formats `assess -f` and `report -f` accept, and the one dispatch over them.
-const std::vector<std::string>& report_formats();
+// The report formats `assess -f` and `report -f` accept (one row each), and the one dispatch over them
+// (throws InputError for a name not in the table).
+const FormatTable<Report>& report_formats();
 std::string render_report(const Report& r, const std::string& format, const TextOptions& options);
 
 // ---- more report formats (docs/reports.md) ----

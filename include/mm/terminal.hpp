@@ -41,8 +41,7 @@ public:
 // put the terminal and the signal dispositions back as they were.
 class PosixTerminal final : public Terminal {
 public:
-    // nullptr when there is no terminal to open. `color_mode` is auto|always|never; auto honours NO_COLOR
-    // and TERM=dumb.
+    // nullptr when there is no terminal to open. `color_mode` is auto|always|never, decided by use_color.
     static std::unique_ptr<PosixTerminal> open(const std::string& color_mode);
     ~PosixTerminal() override;
     PosixTerminal(const PosixTerminal&) = delete;
@@ -66,6 +65,13 @@ private:
     int wake_fd_ = -1;     // read end of the self-pipe the signal handlers write to
     std::string pending_;  // bytes read but not yet returned as keys
 };
+
+// Whether output is coloured: the one policy, for reports on standard output and the interactive walk alike.
+// `mode` is --color: always and never decide; auto colours a terminal unless NO_COLOR is set and not empty
+// (no-color.org) or TERM is dumb. Pure: `no_color` and `term` are the variables (nullptr when unset).
+bool color_policy(const std::string& mode, const char* no_color, const char* term, bool is_terminal);
+// color_policy with this process's environment and whether `fd` is a terminal.
+bool use_color(const std::string& mode, int fd);
 
 // Columns of the terminal on `fd`, else $COLUMNS (a number from 1 to 9999), else 80: the one reading of the width,
 // for the walk (PosixTerminal::width) and for text reports on standard output alike.

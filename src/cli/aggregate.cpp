@@ -81,11 +81,10 @@ ExitCode run_aggregate(const AggregateOptions& o) {
                   << "' is scored by points, but aggregate compares levels only (for it, level 1 means every test "
                      "automated); compare the points with 'report' or 'diff'\n";
     if (a.rules.size() > 1) {
-        std::string rules;
-        for (std::size_t i = 0; i < a.rules.size(); ++i)
-            rules += (i == 0 ? "" : i + 1 == a.rules.size() ? " and " : ", ") + std::to_string(a.rules[i]);
-        std::cerr << "mlops-maturity: warning: the reports were scored by different scoring rules (" << rules
-                  << ", docs/scoring.md); levels may not be comparable\n";
+        std::vector<std::string> rules;
+        for (const auto rule : a.rules) rules.push_back(std::to_string(rule));
+        std::cerr << "mlops-maturity: warning: the reports were scored by different scoring rules ("
+                  << join_list(rules, " and ") << ", docs/scoring.md); levels may not be comparable\n";
     }
     for (const auto& l : a.superseded)
         std::cerr << escape_controls("mlops-maturity: warning: " + l.source +
@@ -93,17 +92,22 @@ ExitCode run_aggregate(const AggregateOptions& o) {
                                      " left out: a later report of team '" + l.team + "' was given, " +
                                      l.kept_source + (l.kept_date.empty() ? std::string() : " (" + l.kept_date + ")"))
                   << '\n';
-    std::string out;
-    if (o.format == "json") out = render_aggregate_json(a);
-    else if (o.format == "markdown") out = render_aggregate_markdown(a);
-    else if (o.format == "html") out = render_aggregate_html(a);
-    else if (o.format == "csv") out = render_aggregate_csv(a);
-    else out = render_aggregate_text(a, text_options(o.output, o.color));
-    emit(out, o.output);
+    emit(find_format(aggregate_formats(), o.format).render(a, text_options(o.output, o.color)), o.output);
     return ExitCode::Ok;
 }
 
 }  // namespace
+
+const FormatTable<Aggregate>& aggregate_formats() {
+    static const FormatTable<Aggregate> formats{
+        {"text", [](const Aggregate& a, const TextOptions& o) { return render_aggregate_text(a, o); }},
+        {"json", [](const Aggregate& a, const TextOptions&) { return render_aggregate_json(a); }},
+        {"markdown", [](const Aggregate& a, const TextOptions&) { return render_aggregate_markdown(a); }},
+        {"html", [](const Aggregate& a, const TextOptions&) { return render_aggregate_html(a); }},
+        {"csv", [](const Aggregate& a, const TextOptions&) { return render_aggregate_csv(a); }},
+    };
+    return formats;
+}
 
 void setup_aggregate(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<AggregateOptions>();
@@ -111,7 +115,7 @@ void setup_aggregate(CLI::App& app, Context& ctx) {
         "aggregate", "Many teams' reports side by side: level heatmap, distribution, practices missing most often");
     sub->add_option("reports", o->inputs, "JSON reports of one questionnaire, one per team")->required();
     sub->add_option("-f,--format", o->format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "markdown", "html", "csv"}))
+        ->check(CLI::IsMember(format_names(aggregate_formats())))
         ->capture_default_str();
     sub->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
     sub->add_option("--top", o->top, "How many of the practices missing most often to list")

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <csignal>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <new>
 #include <sstream>
@@ -33,16 +34,6 @@ void add_color_option(CLI::App& sub, std::string& mode) {
     sub.add_option("--color", mode, "Colour: auto (on a terminal, unless NO_COLOR is set), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
-}
-
-bool use_color(const std::string& mode, int fd) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
-    const char* no_color = std::getenv("NO_COLOR");
-    if (no_color && *no_color) return false;
-    const char* term = std::getenv("TERM");
-    if (term && std::string(term) == "dumb") return false;
-    return ::isatty(fd) == 1;
 }
 
 TextOptions text_options(const std::string& output, const std::string& color_mode) {
@@ -73,11 +64,7 @@ std::vector<Bar> parse_bars(const Questionnaire& q, const std::vector<std::strin
                 for (const auto& d : q.dimensions) ids.push_back(d.id);
                 std::string hint = nearest(b.dimension, ids);
                 std::string msg = "unknown dimension '" + b.dimension + "' in '" + spec + "'";
-                msg += hint.empty() ? " (dimensions: " + [&] {
-                    std::string all;
-                    for (const auto& id : ids) all += (all.empty() ? "" : ", ") + id;
-                    return all;
-                }() + ")" : " (did you mean '" + hint + "'?)";
+                msg += hint.empty() ? " (dimensions: " + join_list(ids, ", ") + ")" : did_you_mean(hint);
                 throw InputError(Diagnostic{"--min-level", 0, 0, msg});
             }
         }
@@ -138,10 +125,8 @@ std::vector<std::string> command_names() {
 std::string unknown_command(const std::string& word) {
     std::string msg = "unknown command '" + word + "'";
     std::string hint = nearest(word, command_names());
-    if (!hint.empty()) return msg + " (did you mean '" + hint + "'?)";
-    std::string all;
-    for (const auto& n : command_names()) all += (all.empty() ? "" : ", ") + n;
-    return msg + " (commands: " + all + ")";
+    if (!hint.empty()) return msg + did_you_mean(hint);
+    return msg + " (commands: " + join_list(command_names(), ", ") + ")";
 }
 
 // An option `sub` does not know: "unknown option '--minlevel' for 'assess' (did you mean '--min-level'?)". Empty
@@ -165,7 +150,7 @@ std::string unknown_option(CLI::App& app, CLI::App* sub, int argc, char** argv) 
         std::string msg = "unknown option '" + name + "'" + (sub ? " for '" + sub->get_name() + "'" : std::string());
         // One letter off is any other letter: short options get no suggestion.
         std::string hint = name.size() > 2 ? nearest(name, names) : std::string();
-        if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+        msg += did_you_mean(hint);
         return msg;
     }
     return {};
@@ -209,10 +194,29 @@ void print_diagnostics(const std::vector<Diagnostic>& diags) {
     for (const auto& d : diags) std::cerr << escape_controls(shorten(d.str())) << '\n';
 }
 
-int main(int argc, char** argv) {
-    // A closed pipe must not kill the process with a signal (exit 141 is outside the contract): writes then fail
-    // with EPIPE, which write_stdout treats as the reader having seen enough.
-    std::signal(SIGPIPE, SIG_IGN);
+int guarded(const std::function<int()>& body) {
+    try {
+        return body();
+    } catch (const InputError& e) {
+        print_diagnostics(e.diagnostics());
+        return static_cast<int>(ExitCode::BadInput);
+    } catch (const OutputError& e) {
+        std::cerr << "mlops-maturity: error: " << escape_controls(shorten(e.what())) << '\n';
+        return static_cast<int>(ExitCode::Internal);
+    } catch (const std::bad_alloc&) {
+        std::cerr << "mlops-maturity: error: out of memory\n";
+        return static_cast<int>(ExitCode::Internal);
+    } catch (const std::exception& e) {
+        std::cerr << "mlops-maturity: internal error: " << escape_controls(shorten(e.what()))
+                  << " (please report this)\n";
+        return static_cast<int>(ExitCode::Internal);
+    }
+}
+
+namespace {
+
+// The command line built and run; what it throws is guarded()'s to map.
+int run(int argc, char** argv) {
     CLI::App app{"mlops-maturity: how mature is your team's MLOps practice, and what should it adopt next?",
                  "mlops-maturity"};
     app.set_version_flag("--version", std::string("mlops-maturity ") + MM_VERSION);
@@ -232,61 +236,57 @@ int main(int argc, char** argv) {
     CLI::App* help = app.add_subcommand("help", "Show the help of a command: help COMMAND is COMMAND --help");
     help->add_option("command", "The command to show the help of")->type_name("COMMAND");
     help->callback([&app] { std::cout << app.help(); });
-    try {
-        if (argc == 1) {
-            // Nothing asked for: the usage, on stderr, and exit 2 like any other usage error (README, "Exit codes").
-            std::cerr << app.help();
-            return static_cast<int>(ExitCode::BadInput);
-        }
-        if (std::string(argv[1]) == "help" && (argc == 2 || argv[2][0] != '-')) {
-            if (argc == 2) {
-                std::cout << app.help();
-                return 0;
-            }
-            for (const auto& c : commands())
-                if (argv[2] == std::string(c.name)) {
-                    std::cout << app.get_subcommand(c.name)->help("mlops-maturity");  // as `COMMAND --help`
-                    return 0;
-                }
-            if (argv[2] == std::string("help")) {
-                std::cout << help->help("mlops-maturity");
-                return 0;
-            }
-            std::ostringstream err;
-            err << "mlops-maturity: error: " << unknown_command(argv[2]) << '\n';
-            write_escaped(std::cerr, err.str());
-            return static_cast<int>(ExitCode::BadInput);
-        }
-        try {
-            app.parse(argc, argv);
-        } catch (const CLI::ParseError& e) {
-            // CLI11 formats help and version; its usage errors are said again in the tool's voice (usage_error), and
-            // its own codes (105, 106, 109...) become ours. Error messages quote the arguments, so they pass through
-            // the escaper of our own diagnostics. Help and version (stdout) hold only our own text: CLI11 shows
-            // defaults captured at setup, never a value given.
-            std::ostringstream err;
-            int code = app.exit(e, std::cout, err);
-            if (code != 0) {
-                err.str("");
-                err << usage_error(app, e, argc, argv);
-            }
-            write_escaped(std::cerr, err.str());
-            return code == 0 ? 0 : static_cast<int>(ExitCode::BadInput);
-        }
-        return static_cast<int>(ctx.exit);
-    } catch (const InputError& e) {
-        print_diagnostics(e.diagnostics());
+    if (argc == 1) {
+        // Nothing asked for: the usage, on stderr, and exit 2 like any other usage error (README, "Exit codes").
+        std::cerr << app.help();
         return static_cast<int>(ExitCode::BadInput);
-    } catch (const OutputError& e) {
-        std::cerr << "mlops-maturity: error: " << escape_controls(shorten(e.what())) << '\n';
-        return static_cast<int>(ExitCode::Internal);
-    } catch (const std::bad_alloc&) {
-        std::cerr << "mlops-maturity: error: out of memory\n";
-        return static_cast<int>(ExitCode::Internal);
-    } catch (const std::exception& e) {
-        std::cerr << "mlops-maturity: internal error: " << escape_controls(shorten(e.what())) << " (please report this)\n";
-        return static_cast<int>(ExitCode::Internal);
     }
+    if (std::string(argv[1]) == "help" && (argc == 2 || argv[2][0] != '-')) {
+        if (argc == 2) {
+            std::cout << app.help();
+            return 0;
+        }
+        for (const auto& c : commands())
+            if (argv[2] == std::string(c.name)) {
+                std::cout << app.get_subcommand(c.name)->help("mlops-maturity");  // as `COMMAND --help`
+                return 0;
+            }
+        if (argv[2] == std::string("help")) {
+            std::cout << help->help("mlops-maturity");
+            return 0;
+        }
+        std::ostringstream err;
+        err << "mlops-maturity: error: " << unknown_command(argv[2]) << '\n';
+        write_escaped(std::cerr, err.str());
+        return static_cast<int>(ExitCode::BadInput);
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // CLI11 formats help and version; its usage errors are said again in the tool's voice (usage_error), and
+        // its own codes (105, 106, 109...) become ours. Error messages quote the arguments, so they pass through
+        // the escaper of our own diagnostics. Help and version (stdout) hold only our own text: CLI11 shows
+        // defaults captured at setup, never a value given.
+        std::ostringstream err;
+        int code = app.exit(e, std::cout, err);
+        if (code != 0) {
+            err.str("");
+            err << usage_error(app, e, argc, argv);
+        }
+        write_escaped(std::cerr, err.str());
+        return code == 0 ? 0 : static_cast<int>(ExitCode::BadInput);
+    }
+    return static_cast<int>(ctx.exit);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A closed pipe must not kill the process with a signal (exit 141 is outside the contract): writes then fail
+    // with EPIPE, which write_stdout treats as the reader having seen enough.
+    std::signal(SIGPIPE, SIG_IGN);
+    // Building the command line is inside too: an exception there is an exit code and a message, not a terminate.
+    return guarded([&] { return run(argc, argv); });
 }
 
 }  // namespace mm::cli

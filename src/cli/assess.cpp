@@ -274,7 +274,7 @@ void setup_assess(CLI::App& app, Context& ctx) {
     sub->add_option("--answer", o->answer_overrides, "ID=VALUE, repeatable; wins over the answers file")
         ->type_name("ID=VALUE");
     sub->add_option("-f,--format", o->format, "Report format")
-        ->check(CLI::IsMember(report_formats()))
+        ->check(CLI::IsMember(format_names(report_formats())))
         ->capture_default_str();
     sub->add_option("-o,--output", o->output, "Write the report to FILE (atomically) instead of stdout");
     sub->add_option("--min-level", o->min_levels,

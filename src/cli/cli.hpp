@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,12 @@
 #include "mm/render.hpp"
 #include "mm/scan.hpp"
 #include "mm/scoring.hpp"
+
+namespace mm {
+struct Aggregate;
+struct History;
+struct ReportDiff;
+}  // namespace mm
 
 namespace mm::cli {
 
@@ -46,9 +53,8 @@ void setup_scan(CLI::App& app, Context& ctx);
 
 const char* tool_version();
 
-// --color auto|always|never, honouring NO_COLOR and whether `fd` is a terminal.
+// --color auto|always|never, decided by use_color (mm/terminal.hpp).
 void add_color_option(CLI::App& sub, std::string& mode);
-bool use_color(const std::string& mode, int fd);
 // How a text report is laid out for where it goes (`-o FILE`; empty or "-" is stdout): colour per --color and the
 // terminal's width when stdout is the destination, else no colour and 80 columns.
 TextOptions text_options(const std::string& output, const std::string& color_mode);
@@ -101,6 +107,23 @@ ScanOptions scan_options(const ScopeOptions& scope);
 bool mixed_layout_unchosen(const ScanResult& scan, const ScopeOptions& o);
 std::string mixed_layout_text(const ScanResult& scan);
 void warn_mixed_layout(const ScanResult& scan);
+
+// ---- output formats: one table per view (mm/format_table.hpp); `-f` checks against its names ----
+
+const FormatTable<Aggregate>& aggregate_formats();
+const FormatTable<ReportDiff>& diff_formats();
+const FormatTable<History>& history_formats();
+// What `scan` lays out: the questionnaire, the scan, and whether it suggests answers (mixed_layout_unchosen).
+struct ScanView {
+    const Questionnaire& questionnaire;
+    const ScanResult& scan;
+    bool suggest;
+};
+const FormatTable<ScanView>& scan_formats();
+
+// Runs `body` and maps what it throws to the exit-code contract, with the message on stderr: InputError 2 (its
+// diagnostics), OutputError, out of memory and any other exception 3 ("internal error ... (please report this)").
+int guarded(const std::function<int()>& body);
 
 // Runs the command line; returns the process exit code.
 int main(int argc, char** argv);

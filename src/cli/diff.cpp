@@ -33,15 +33,7 @@ ExitCode run_diff(const DiffOptions& o) {
     for (const auto& w : diff_warnings(d))
         std::cerr << escape_controls("mlops-maturity: warning: " + w) << '\n';
 
-    std::string out;
-    if (o.format == "json") {
-        out = render_diff_json(d);
-    } else if (o.format == "markdown") {
-        out = render_diff_markdown(d);
-    } else {
-        out = render_diff_text(d, text_options(o.output, o.color));
-    }
-    emit(out, o.output);
+    emit(find_format(diff_formats(), o.format).render(d, text_options(o.output, o.color)), o.output);
     if (o.fail_on_regression && d.regressed()) {
         std::cerr << "mlops-maturity: regression: a maturity level went down since " << terminal_safe(old_src.name)
                   << '\n';
@@ -52,13 +44,22 @@ ExitCode run_diff(const DiffOptions& o) {
 
 }  // namespace
 
+const FormatTable<ReportDiff>& diff_formats() {
+    static const FormatTable<ReportDiff> formats{
+        {"text", [](const ReportDiff& d, const TextOptions& o) { return render_diff_text(d, o); }},
+        {"json", [](const ReportDiff& d, const TextOptions&) { return render_diff_json(d); }},
+        {"markdown", [](const ReportDiff& d, const TextOptions&) { return render_diff_markdown(d); }},
+    };
+    return formats;
+}
+
 void setup_diff(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<DiffOptions>();
     CLI::App* sub = app.add_subcommand("diff", "Compare two saved reports: level changes, practices adopted and lost");
     sub->add_option("old", o->old_path, "The earlier JSON report")->required();
     sub->add_option("new", o->new_path, "The later JSON report")->required();
     sub->add_option("-f,--format", o->format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "markdown"}))
+        ->check(CLI::IsMember(format_names(diff_formats())))
         ->capture_default_str();
     sub->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
     sub->add_flag("--fail-on-regression", o->fail_on_regression,

@@ -53,16 +53,21 @@ ExitCode run_history(const HistoryOptions& o) {
     }
     History h = build_history(std::move(reports));
     for (const auto& n : h.notes) std::cerr << escape_controls("mlops-maturity: warning: " + n) << '\n';
-    std::string out;
-    if (o.format == "json") out = render_history_json(h);
-    else if (o.format == "markdown") out = render_history_markdown(h);
-    else if (o.format == "html") out = render_history_html(h);
-    else out = render_history_text(h, text_options(o.output, o.color));
-    emit(out, o.output);
+    emit(find_format(history_formats(), o.format).render(h, text_options(o.output, o.color)), o.output);
     return ExitCode::Ok;
 }
 
 }  // namespace
+
+const FormatTable<History>& history_formats() {
+    static const FormatTable<History> formats{
+        {"text", [](const History& h, const TextOptions& o) { return render_history_text(h, o); }},
+        {"json", [](const History& h, const TextOptions&) { return render_history_json(h); }},
+        {"markdown", [](const History& h, const TextOptions&) { return render_history_markdown(h); }},
+        {"html", [](const History& h, const TextOptions&) { return render_history_html(h); }},
+    };
+    return formats;
+}
 
 void setup_history(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<HistoryOptions>();
@@ -71,7 +76,7 @@ void setup_history(CLI::App& app, Context& ctx) {
     sub->add_option("reports", o->inputs, "JSON reports (with a date) of one questionnaire, or directories of them")
         ->required();
     sub->add_option("-f,--format", o->format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "markdown", "html"}))
+        ->check(CLI::IsMember(format_names(history_formats())))
         ->capture_default_str();
     sub->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
     add_color_option(*sub, o->color);

@@ -42,7 +42,7 @@ void setup_report(CLI::App& app, Context& ctx) {
     CLI::App* sub = app.add_subcommand("report", "Render a saved JSON report as text, Markdown, HTML or JUnit XML");
     sub->add_option("report", o->input, "A JSON report written by 'assess -f json' ('-' for stdin)")->required();
     sub->add_option("-f,--format", o->format, "Report format")
-        ->check(CLI::IsMember(report_formats()))
+        ->check(CLI::IsMember(format_names(report_formats())))
         ->capture_default_str();
     sub->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
     sub->add_flag("--all", o->all, "Text: show practices beyond the target level in full");

@@ -57,26 +57,38 @@ ExitCode run_scan(const ScanCliOptions& o) {
             e.suggested_option = 0;
         }
     }
-    std::string out;
-    if (o.format == "json") {
-        out = render_scan_json(q, r, tool_version());
-    } else if (o.format == "yaml") {
-        // An answers file that says what was scanned.
-        out = "# Scanned: " + comment_safe(r.root) + (r.project.empty() ? "" : " --project " + comment_safe(r.project)) +
-              "; layout: " + comment_safe(layout_text(r)) + "\n";
-        if (!suggest)
-            out += "# No answers suggested: the evidence of a course or of several projects is not one team's "
-                   "practice.\n# Scan one with --project DIR, or use --whole-repo.\n";
-        out += render_answers_file(q, suggested_answers(q, r));
-    } else {
-        const TextOptions to = text_options(o.output, o.color);
-        out = render_scan_text(q, r, to.color, to.width);
-    }
-    emit(out, o.output);
+    emit(find_format(scan_formats(), o.format).render(ScanView{q, r, suggest}, text_options(o.output, o.color)),
+         o.output);
     return ExitCode::Ok;
 }
 
+std::string scan_text(const ScanView& v, const TextOptions& o) {
+    return render_scan_text(v.questionnaire, v.scan, o.color, o.width);
+}
+
+std::string scan_json(const ScanView& v, const TextOptions&) {
+    return render_scan_json(v.questionnaire, v.scan, tool_version());
+}
+
+// An answers file that says what was scanned.
+std::string scan_yaml(const ScanView& v, const TextOptions&) {
+    const ScanResult& r = v.scan;
+    std::string out = "# Scanned: " + comment_safe(r.root) +
+                      (r.project.empty() ? "" : " --project " + comment_safe(r.project)) +
+                      "; layout: " + comment_safe(layout_text(r)) + "\n";
+    if (!v.suggest)
+        out +=
+            "# No answers suggested: the evidence of a course or of several projects is not one team's "
+            "practice.\n# Scan one with --project DIR, or use --whole-repo.\n";
+    return out + render_answers_file(v.questionnaire, suggested_answers(v.questionnaire, r));
+}
+
 }  // namespace
+
+const FormatTable<ScanView>& scan_formats() {
+    static const FormatTable<ScanView> formats{{"text", scan_text}, {"json", scan_json}, {"yaml", scan_yaml}};
+    return formats;
+}
 
 std::uint64_t parse_size(const std::string& text, const std::string& option) {
     std::uint64_t n = 0;
@@ -168,7 +180,7 @@ void setup_scan(CLI::App& app, Context& ctx) {
     sub->add_option("-q,--questionnaire", o->questionnaire, "Built-in questionnaire id or a YAML file")
         ->capture_default_str();
     sub->add_option("-f,--format", o->format, "text, json, or yaml (an answers file for 'assess -a')")
-        ->check(CLI::IsMember({"text", "json", "yaml"}))
+        ->check(CLI::IsMember(format_names(scan_formats())))
         ->capture_default_str();
     sub->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
     sub->add_option("--max-file-size", o->max_file_size, "Larger files are not read (bytes, or 512K, 4M, 1G)")

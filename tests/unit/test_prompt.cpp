@@ -311,6 +311,35 @@ TEST_CASE("walk: text wraps to the terminal and is made safe") {
     check_lines_fit(t.out, 50);
 }
 
+TEST_CASE("color_policy: --color always and never decide, auto colours a terminal unless NO_COLOR or TERM=dumb") {
+    struct Case {
+        const char* mode;
+        const char* no_color;
+        const char* term;
+        bool is_terminal;
+        bool color;
+    };
+    const Case cases[] = {
+        {"always", nullptr, nullptr, false, true}, {"always", "1", "dumb", false, true},
+        {"never", nullptr, "xterm", true, false},  {"auto", nullptr, "xterm", true, true},
+        {"auto", nullptr, nullptr, true, true},    {"auto", nullptr, "xterm", false, false},
+        {"auto", "1", "xterm", true, false},       {"auto", "", "xterm", true, true},  // empty NO_COLOR: unset
+        {"auto", nullptr, "dumb", true, false},    {"auto", nullptr, "dumber", true, true},
+    };
+    for (const Case& c : cases) {
+        INFO(c.mode << " NO_COLOR=" << (c.no_color ? c.no_color : "(unset)")
+                    << " TERM=" << (c.term ? c.term : "(unset)") << " terminal=" << c.is_terminal);
+        CHECK(color_policy(c.mode, c.no_color, c.term, c.is_terminal) == c.color);
+    }
+    // use_color reads the environment and whether the descriptor is a terminal (a pipe never is).
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    CHECK_FALSE(use_color("auto", fds[1]));
+    CHECK(use_color("always", fds[1]));
+    ::close(fds[0]);
+    ::close(fds[1]);
+}
+
 TEST_CASE("terminal_width: a terminal's columns, else $COLUMNS when it is a number from 1 to 9999, else 80") {
     // Standard input of the unit tests is not a terminal under CTest; a pipe never is.
     int fds[2];

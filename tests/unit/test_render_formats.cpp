@@ -35,7 +35,7 @@ Report small_report() {
     Assessment& a = r.assessment;
     a.overall_level = 1;
     a.overall_name = "one";
-    a.dimensions.push_back({"d", "Dim", 1, 1.5, {{1, 1.0, true, 1}, {2, 0.5, false, 2}, {3, 0.0, false, 1}}});
+    a.dimensions.push_back({"d", "Dim", 1, 1.5, {{1, 1.0, true, 1}, {2, 0.5, false, 2}, {3, 0.0, false, 1}}, {}});
     for (const char* id : {"p1", "p2", "p3", "p4"}) {
         QuestionResult qr;
         qr.question = id;
@@ -226,7 +226,7 @@ TEST_CASE("JUnit: the required level is the gate's bar, else the target, else th
     }
     SECTION("a gate wins over the target: the highest bar that applies to the dimension") {
         r.assessment.target = Target{3, "given", ""};
-        r.gate = GateResult{false, {{"", 1}, {"other", 3}}, {}};
+        r.gate = GateResult{false, {{"", 1}, {"other", 3}}, {}, std::nullopt};
         CHECK(failures(render_junit(r)) == 0);  // overall bar 1; the bar for another dimension does not apply
         r.gate->bars.push_back({"d", 2});
         CHECK(failures(render_junit(r)) == 1);
@@ -250,7 +250,7 @@ TEST_CASE("JUnit test case names are the question ids, stable as answers change"
 }
 
 TEST_CASE("every report format is offered by assess and report") {
-    const auto& formats = report_formats();
+    const auto formats = format_names(report_formats());
     for (const char* f : {"text", "json", "markdown", "html", "junit"})
         CHECK(std::find(formats.begin(), formats.end(), f) != formats.end());
     const Report r = small_report();
@@ -447,7 +447,7 @@ TEST_CASE("a saved report's scope is checked") {
     r.tool_version = "1";
     r.questionnaire.id = "q";
     r.questionnaire.levels = {{0, "zero", ""}, {1, "one", ""}, {2, "two", ""}};
-    r.assessment.dimensions.push_back({"d", "D", 0, 0.0, {{1, 0.0, false, 1}, {2, 0.0, false, 1}}});
+    r.assessment.dimensions.push_back({"d", "D", 0, 0.0, {{1, 0.0, false, 1}, {2, 0.0, false, 1}}, {}});
     std::string json = render_json(r);
     auto error = [](const std::string& text) { return test::first_error([&] { read_report(text, "r.json"); }); };
     const std::string at = "\"not_asked\": []";

@@ -45,8 +45,8 @@ TEST_CASE("the text report's dimension table lines up with wide names") {
     r.questionnaire.title = "Q";
     r.questionnaire.levels = {{0, "zero", ""}, {1, "one", ""}, {2, "two", ""}};
     r.assessment.overall_level = 1;
-    r.assessment.dimensions.push_back({"data", "データ管理", 1, 1.0, {}});
-    r.assessment.dimensions.push_back({"ops", "Operations", 2, 2.0, {}});
+    r.assessment.dimensions.push_back({"data", "データ管理", 1, 1.0, {}, {}});
+    r.assessment.dimensions.push_back({"ops", "Operations", 2, 2.0, {}, {}});
     TextOptions options;
     options.width = 80;
     const std::string text = render_text(r, options);
