@@ -6,5 +6,5 @@
 # unless told to (sloppiness pch_defines,time_macros).
 option(MM_PRECOMPILE_HEADERS "Precompile the CLI11 and nlohmann_json headers of the library" OFF)
 if(MM_PRECOMPILE_HEADERS)
-  target_precompile_headers(mlops_maturity_lib PRIVATE <CLI/CLI.hpp> <nlohmann/json.hpp>)
+  target_precompile_headers(mm_objects PRIVATE <CLI/CLI.hpp> <nlohmann/json.hpp>)
 endif()

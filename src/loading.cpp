@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "mm/compiled.hpp"
 #include "mm/document.hpp"
 #include "mm/glob.hpp"
 #include "mm/waivers.hpp"
@@ -537,6 +538,13 @@ Questionnaire load_questionnaire(const SourceText& source) {
     q.digest = content_digest(source.text);
     q.index_questions();
     return q;
+}
+
+Questionnaire load_builtin(const BuiltinQuestionnaire& builtin) { return decode_questionnaire(builtin.compiled); }
+
+Questionnaire open_questionnaire(const std::string& spec) {
+    if (const BuiltinQuestionnaire* b = find_builtin(spec)) return load_builtin(*b);
+    return load_questionnaire(resolve_questionnaire(spec));
 }
 
 std::vector<Diagnostic> lint_questionnaire(const Questionnaire& q) {

@@ -60,7 +60,7 @@ const BuiltinQuestionnaire* find_builtin(const std::string& id) {
 }
 
 SourceText resolve_questionnaire(const std::string& spec) {
-    if (const auto* b = find_builtin(spec)) return {"builtin:" + b->id, b->text};
+    if (const auto* b = find_builtin(spec)) return {"builtin:" + b->id, std::string(b->text)};
     if (spec.find('/') == std::string::npos && spec.find('.') == std::string::npos) {
         struct stat st {};
         if (::stat(spec.c_str(), &st) != 0) {

@@ -13,6 +13,12 @@ namespace mm {
 // Parses and validates a questionnaire. Throws InputError listing every error found.
 Questionnaire load_questionnaire(const SourceText& source);
 
+// The questionnaire behind `-q NAME|FILE` (the rule of resolve_questionnaire): a built-in one from its compiled
+// form, which the build loaded from its YAML (no parsing at run time), else the file loaded by load_questionnaire.
+Questionnaire open_questionnaire(const std::string& spec);
+// A built-in questionnaire from its compiled form: what load_questionnaire gives for its text.
+Questionnaire load_builtin(const BuiltinQuestionnaire& builtin);
+
 // Problems that do not stop a questionnaire from working but probably are mistakes: a dimension with no
 // question at some level (that level is then met by default). `validate` prints them; `--strict` fails on them.
 std::vector<Diagnostic> lint_questionnaire(const Questionnaire& q);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mm {
@@ -17,13 +18,15 @@ SourceText read_source(const std::string& path, std::size_t max_bytes = 16u << 2
 
 struct BuiltinQuestionnaire {
     std::string id;
-    std::string text;
+    std::string_view text;      // the YAML as written in questionnaires/
+    std::string_view compiled;  // the model loaded from it at build time (include/mm/compiled.hpp)
 };
 // The questionnaires embedded at build time, in a stable order (the default first).
 const std::vector<BuiltinQuestionnaire>& builtin_questionnaires();
 const BuiltinQuestionnaire* find_builtin(const std::string& id);
 
-// A built-in id when `spec` names one, else a path: the rule behind `-q NAME|FILE`.
+// A built-in id when `spec` names one, else a path: the rule behind `-q NAME|FILE`. For the model, use
+// open_questionnaire (include/mm/loading.hpp), which reads a built-in's compiled form instead of its text.
 SourceText resolve_questionnaire(const std::string& spec);
 
 }  // namespace mm

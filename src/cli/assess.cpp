@@ -139,7 +139,7 @@ std::optional<double> check_gate_options(const Questionnaire& q, const AssessOpt
 }
 
 ExitCode run_assess(const AssessOptions& o) {
-    Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
+    Questionnaire q = open_questionnaire(o.questionnaire);
     // Bars and views are checked before anything is asked or written, so a typo in CI fails fast.
     std::vector<Bar> bars = parse_bars(q, o.min_levels);
     const std::optional<double> min_score = check_gate_options(q, o);

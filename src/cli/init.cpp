@@ -20,7 +20,7 @@ struct InitOptions {
 };
 
 ExitCode run_init(const InitOptions& o) {
-    Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
+    Questionnaire q = open_questionnaire(o.questionnaire);
     struct stat st {};
     if (!o.output.empty() && o.output != "-" && !o.force && ::stat(o.output.c_str(), &st) == 0)
         throw InputError(Diagnostic{o.output, 0, 0, "already exists; not overwriting answers (use --force to replace it)"});

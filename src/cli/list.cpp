@@ -27,7 +27,7 @@ ExitCode run_list(const ListOptions& o) {
     for (const auto& b : builtin_questionnaires()) id_width = std::max(id_width, b.id.size());
     std::string text = fmt::format("{:<{}} {:<8} {:>9}  {}\n", "ID", id_width, "VERSION", "QUESTIONS", "TITLE");
     for (const auto& b : builtin_questionnaires()) {
-        Questionnaire q = load_questionnaire({"builtin:" + b.id, b.text});
+        Questionnaire q = load_builtin(b);
         text += fmt::format("{:<{}} {:<8} {:>9}  {}\n", q.id, id_width, q.version, q.question_count(), q.title);
         j.push_back({{"id", q.id}, {"title", q.title}, {"version", q.version}, {"questions", q.question_count()},
                      {"levels", q.levels.size()}, {"dimensions", q.dimensions.size()}});

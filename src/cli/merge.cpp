@@ -21,7 +21,7 @@ struct MergeOptions {
 };
 
 ExitCode run_merge(const MergeOptions& o) {
-    Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
+    Questionnaire q = open_questionnaire(o.questionnaire);
     const std::vector<Respondent> respondents = load_respondents(q, o.inputs, "merge");
     MergedAnswers m = merge_answers(q, respondents);
     std::string names;

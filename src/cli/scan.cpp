@@ -43,7 +43,7 @@ std::string comment_safe(std::string s) {
 }
 
 ExitCode run_scan(const ScanCliOptions& o) {
-    Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
+    Questionnaire q = open_questionnaire(o.questionnaire);
     ScanOptions so = scan_options(o.scope);
     so.max_file_size = parse_size(o.max_file_size, "--max-file-size");
     ScanResult r = scan_repository(q, o.dir, so);

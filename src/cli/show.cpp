@@ -19,7 +19,7 @@ struct ShowOptions {
 };
 
 ExitCode run_show(const ShowOptions& o) {
-    Questionnaire q = load_questionnaire(resolve_questionnaire(o.questionnaire));
+    Questionnaire q = open_questionnaire(o.questionnaire);
     emit(o.format == "json" ? render_questionnaire_json(q) : render_questionnaire_text(q, text_options("", o.color)),
          "");
     return ExitCode::Ok;

@@ -23,7 +23,7 @@ ExitCode run_validate(const ValidateOptions& o) {
     std::string out;
     for (const auto& file : o.files) {
         try {
-            Questionnaire q = load_questionnaire(resolve_questionnaire(file));
+            Questionnaire q = open_questionnaire(file);
             auto warnings = lint_questionnaire(q);
             print_diagnostics(warnings);
             if (o.strict && !warnings.empty()) {

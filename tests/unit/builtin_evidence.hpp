@@ -23,7 +23,7 @@ inline const Questionnaire& builtin_q(const std::string& id) {
     if (it == cache.end()) {
         const BuiltinQuestionnaire* b = find_builtin(id);
         REQUIRE(b != nullptr);
-        it = cache.emplace(id, load_questionnaire({"builtin:" + id, b->text})).first;
+        it = cache.emplace(id, load_questionnaire({"builtin:" + id, std::string(b->text)})).first;
     }
     return it->second;
 }

@@ -26,7 +26,7 @@ bool implies(const Condition& a, const Condition& b) {
 Questionnaire builtin(const std::string& id) {
     const BuiltinQuestionnaire* b = find_builtin(id);
     REQUIRE(b);
-    return load_questionnaire({"builtin:" + id, b->text});
+    return load_questionnaire({"builtin:" + id, std::string(b->text)});
 }
 
 }  // namespace

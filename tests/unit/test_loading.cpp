@@ -300,7 +300,7 @@ TEST_CASE("every built-in questionnaire loads") {
     CHECK(builtin_questionnaires().front().id == "mlops");
     for (const auto& b : builtin_questionnaires()) {
         INFO(b.id);
-        Questionnaire q = load_questionnaire({"builtin:" + b.id, b.text});
+        Questionnaire q = load_questionnaire({"builtin:" + b.id, std::string(b.text)});
         CHECK(q.id == b.id);
     }
 }
