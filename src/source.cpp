@@ -27,14 +27,22 @@ std::string too_large(std::size_t max_bytes) {
 }  // namespace
 
 SourceText read_source(const std::string& path, std::size_t max_bytes) {
+    SourceText out;
+    read_source_into(path, out, max_bytes);
+    return out;
+}
+
+void read_source_into(const std::string& path, SourceText& out, std::size_t max_bytes) {
+    std::string& text = out.text;
+    text.clear();
     if (path == "-") {
-        std::string text;
         char buf[65536];
         while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
             text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
             if (text.size() > max_bytes) fail("<stdin>", too_large(max_bytes));
         }
-        return {"<stdin>", std::move(text)};
+        out.name = "<stdin>";
+        return;
     }
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) fail(path, std::string("cannot read: ") + std::strerror(errno));
@@ -49,8 +57,8 @@ SourceText read_source(const std::string& path, std::size_t max_bytes) {
         ~Closer() { ::close(fd); }
     } closer{fd};
     // Read straight into the string: a regular file in one read of its size (the read after it finds the end),
-    // a FIFO or device into a string that grows as it fills. `aggregate` reads thousands of files this way.
-    std::string text(S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : 65536, '\0');
+    // a FIFO or device into a string that grows as it fills.
+    text.resize(S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : 65536);
     std::size_t n = 0;
     for (;;) {
         if (n == text.size()) text.resize(2 * n);
@@ -64,7 +72,7 @@ SourceText read_source(const std::string& path, std::size_t max_bytes) {
         if (n > max_bytes) fail(path, too_large(max_bytes));
     }
     text.resize(n);
-    return {path, std::move(text)};
+    out.name = path;
 }
 
 const BuiltinQuestionnaire* find_builtin(const std::string& id) {
