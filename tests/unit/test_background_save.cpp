@@ -41,7 +41,7 @@ struct Gate {
 
 }  // namespace
 
-TEST_CASE("BackgroundSave: save returns at once; while a write runs, only the latest of the next ones is written") {
+TEST_CASE("BackgroundSave: save returns at once, and while a write runs only the latest of the next ones is written") {
     Gate gate;
     std::mutex m;
     std::vector<std::string> written;
