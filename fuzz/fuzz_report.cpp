@@ -1,22 +1,36 @@
 // libFuzzer target: arbitrary bytes as a saved JSON report (`report`, `diff` and `aggregate` read these).
 // read_report either returns a Report or throws InputError; a Report it returns must render in every report
-// format. read_report_summary (the streaming reader behind `aggregate`) must agree to fail only by InputError.
+// format. read_report_summary (the streaming reader behind `aggregate`) must fail only by InputError, and its fast
+// scanner must decide as nlohmann's reader does (the same summary or the same first error), else the target aborts.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <functional>
 #include <string>
 
 #include "mm/aggregate.hpp"
 #include "mm/diagnostics.hpp"
 #include "mm/render.hpp"
 #include "mm/report.hpp"
+#include "report_summary.hpp"
+
+namespace {
+
+std::string outcome(const std::function<mm::ReportSummary()>& read) {
+    try {
+        return mm::summary_dump(read());
+    } catch (const mm::InputError& e) {
+        return "error: " + e.diagnostics().front().str();
+    }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
-    try {
-        (void)mm::read_report_summary(text, "fuzz-report.json");
-    } catch (const mm::InputError& e) {
-        for (const auto& d : e.diagnostics()) (void)mm::terminal_safe(d.str());
-    }
+    const std::string summary = outcome([&] { return mm::read_report_summary(text, "fuzz-report.json"); });
+    (void)mm::terminal_safe(summary);
+    if (summary != outcome([&] { return mm::read_report_summary_reference(text, "fuzz-report.json"); })) std::abort();
     mm::Report r;
     try {
         r = mm::read_report(text, "fuzz-report.json");

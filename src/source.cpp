@@ -1,10 +1,11 @@
 #include "mm/source.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -26,14 +27,22 @@ std::string too_large(std::size_t max_bytes) {
 }  // namespace
 
 SourceText read_source(const std::string& path, std::size_t max_bytes) {
+    SourceText out;
+    read_source_into(path, out, max_bytes);
+    return out;
+}
+
+void read_source_into(const std::string& path, SourceText& out, std::size_t max_bytes) {
+    std::string& text = out.text;
+    text.clear();
     if (path == "-") {
-        std::string text;
         char buf[65536];
         while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
             text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
             if (text.size() > max_bytes) fail("<stdin>", too_large(max_bytes));
         }
-        return {"<stdin>", std::move(text)};
+        out.name = "<stdin>";
+        return;
     }
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) fail(path, std::string("cannot read: ") + std::strerror(errno));
@@ -41,16 +50,29 @@ SourceText read_source(const std::string& path, std::size_t max_bytes) {
     if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode))
         fail(path, "is not a regular file");
     if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes) fail(path, too_large(max_bytes));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail(path, std::string("cannot read: ") + std::strerror(errno));
-    std::string text;
-    char buf[65536];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        text.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > max_bytes) fail(path, too_large(max_bytes));
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail(path, std::string("cannot read: ") + std::strerror(errno));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    // Read straight into the string: a regular file in one read of its size (the read after it finds the end),
+    // a FIFO or device into a string that grows as it fills.
+    text.resize(S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : 65536);
+    std::size_t n = 0;
+    for (;;) {
+        if (n == text.size()) text.resize(2 * n);
+        const ssize_t got = ::read(fd, &text[n], text.size() - n);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            fail(path, "cannot read: I/O error");
+        }
+        if (got == 0) break;
+        n += static_cast<std::size_t>(got);
+        if (n > max_bytes) fail(path, too_large(max_bytes));
     }
-    if (in.bad()) fail(path, "cannot read: I/O error");
-    return {path, std::move(text)};
+    text.resize(n);
+    out.name = path;
 }
 
 const BuiltinQuestionnaire* find_builtin(const std::string& id) {

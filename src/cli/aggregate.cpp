@@ -32,9 +32,10 @@ struct Parsed {
     std::exception_ptr error;
 };
 
-void parse_one(const std::string& path, Parsed& out) {
+// `src` is the worker's buffer, reused from file to file.
+void parse_one(const std::string& path, SourceText& src, Parsed& out) {
     try {
-        SourceText src = read_source(path);
+        read_source_into(path, src);
         out.name = src.name;
         out.summary = read_report_summary(src.text, src.name);
     } catch (...) {
@@ -48,16 +49,17 @@ Aggregate aggregate_files(const std::vector<std::string>& paths, std::size_t top
     const std::size_t chunk = 64 * workers;
     Aggregator agg;
     std::vector<Parsed> parsed;
+    std::vector<SourceText> buffers(workers);
     for (std::size_t start = 0; start < paths.size(); start += chunk) {
         const std::size_t n = std::min(chunk, paths.size() - start);
         parsed.assign(n, Parsed{});
         if (workers == 1 || n < 8) {
-            for (std::size_t i = 0; i < n; ++i) parse_one(paths[start + i], parsed[i]);
+            for (std::size_t i = 0; i < n; ++i) parse_one(paths[start + i], buffers[0], parsed[i]);
         } else {
             std::vector<std::thread> pool;
             for (std::size_t w = 0; w < workers; ++w)
                 pool.emplace_back([&, w] {
-                    for (std::size_t i = w; i < n; i += workers) parse_one(paths[start + i], parsed[i]);
+                    for (std::size_t i = w; i < n; i += workers) parse_one(paths[start + i], buffers[w], parsed[i]);
                 });
             for (auto& t : pool) t.join();
         }

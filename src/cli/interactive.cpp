@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "mm/answers_file.hpp"
+#include "mm/background_save.hpp"
 #include "mm/loading.hpp"
 #include "mm/output.hpp"
 #include "mm/prompt.hpp"
@@ -173,8 +174,16 @@ std::optional<ExitCode> Interview::run(const Questionnaire& q, AnswerSet& answer
         return std::nullopt;
     }
 
-    const SaveAnswers save = [&](const AnswerSet& a) { write_file_atomic(save_path_, render_answers_file(q, a)); };
-    if (!exists(save_path_)) save(answers);  // fail now, not after the first answer, when it cannot be written
+    // fail now, not after the first answer, when it cannot be written
+    if (!exists(save_path_)) write_file_atomic(save_path_, render_answers_file(q, answers));
+    // Each answer is saved on a thread of its own, so the next question is drawn without waiting for the disk
+    // (bench/interactive); every way out of the walk below flushes, so what was answered is on disk before the
+    // summary, the report or the exit (a failed write is reported by the next answer or by the flush).
+    BackgroundSave saver;
+    const std::string path = save_path_;
+    const SaveAnswers save = [&saver, &q, path](const AnswerSet& a) {
+        saver.save([&q, path, a] { write_file_atomic(path, render_answers_file(q, a)); });
+    };
 
     WalkOptions wo;
     wo.review = o_.review;
@@ -185,6 +194,7 @@ std::optional<ExitCode> Interview::run(const Questionnaire& q, AnswerSet& answer
         wo.evidence_root = scan->root;
     }
     const WalkOutcome outcome = run_walk(q, answers, *term_, wo, save);
+    saver.flush();
     term_->restore();
     if (outcome == WalkOutcome::Completed) return std::nullopt;
 

@@ -166,6 +166,47 @@ EOF
 expect_code 0 "a closed terminal exits 130"
 file_has "$TMP/hup/$ANS" "  data-documented: yes" "answers before the hangup are kept"
 
+# ---- the autosave runs on a thread of its own (the next question is drawn before the save ends); every way out
+# waits for it, so an answer given just before leaving is on disk: q, Ctrl-C, SIGTERM, SIGHUP, the end ----
+session last-quit -- "${ASSESS[@]}" <<EOF
+expect [team 1/1]
+send 2
+expect [1/5]
+send p
+send q
+exit 0
+EOF
+expect_code 0 "q right after an answer"
+file_has "$TMP/last-quit/$ANS" "  data-documented: partial" "the answer just before q is on disk"
+for way in ctrlc term hup; do
+  case $way in
+    ctrlc) leave='send \x03' ;;
+    term) leave='signal TERM' ;;
+    hup) leave='hangup' ;;
+  esac
+  session "last-$way" -- "${ASSESS[@]}" <<EOF
+expect [team 1/1]
+send 2
+expect [1/5]
+send y
+expect [2/5]
+send n
+expect [3/5]
+$leave
+exit 130
+EOF
+  expect_code 0 "$way right after an answer exits 130"
+  file_has "$TMP/last-$way/$ANS" "  data-versioned: no" "$way: the answer just before leaving is on disk"
+done
+session last-end -- "${ASSESS[@]}" <<EOF
+expect [team 1/1]
+send 2ynp1a
+expect Overall level
+exit 0
+EOF
+expect_code 0 "answering everything at once"
+file_has "$TMP/last-end/$ANS" "  latency-slo: n/a" "the last answer is on disk at the end of the walk"
+
 # ---- --review walks everything with the current answers ----
 session hup -- "${ASSESS[@]}" --answers "$ANS" --review <<EOF
 expect Reviewing 4 questions, after 1 about your team

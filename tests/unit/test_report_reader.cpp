@@ -5,6 +5,8 @@
 // and changes one value.
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "helpers.hpp"
 #include "mm/aggregate.hpp"
 #include "mm/report.hpp"
+#include "report_summary.hpp"
 
 using namespace mm;
 using mm::test::first_error;
@@ -218,4 +221,70 @@ TEST_CASE("a member given twice counts once, with its last value, in both reader
     CHECK(fast.dimensions.size() == full.assessment.dimensions.size());
     CHECK(fast.gaps.size() == full.assessment.gaps.size());
     CHECK(fast.gaps.size() == 3);
+}
+
+namespace {
+
+// What a reader makes of a text: the summary, or the first error message.
+std::string outcome(const std::function<ReportSummary()>& read) {
+    try {
+        return summary_dump(read());
+    } catch (const InputError& e) {
+        return "error: " + e.diagnostics().front().str();
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the fast scanner of read_report_summary agrees with nlohmann's reader on valid and damaged reports") {
+    std::vector<std::string> texts;
+    for (const char* name : {"reports/acme-q1.json", "reports/acme-q2-gate.json", "reports/beta.json",
+                             "reports/gamma.json", "reports/hostile.json", "reports/mts-m01.json",
+                             "reports/legacy-before-rule2.json", "golden/basic-level1.json"})
+        texts.push_back(read_source(test::data_file(name)).text);
+    // Valid reports take the fast way, and it reads what the reference reads.
+    for (const std::string& t : texts) {
+        const std::optional<ReportSummary> fast = read_report_summary_fast(t, "r.json");
+        REQUIRE(fast);
+        CHECK(summary_dump(*fast) == outcome([&] { return read_report_summary_reference(t, "r.json"); }));
+    }
+    // Damaged ones: whatever the fast scanner decides (a summary or an error) is what the reference decides; when it
+    // leaves the text to nlohmann, read_report_summary gives the reference's answer.
+    const std::string small = base().dump(1);
+    const std::vector<std::string> bytes = {"\"", "\\", "{", "}", "[", "]", ",", ":", " ", "0", "-", "e", ".", "9",
+                                            "t", std::string(1, '\0'), "\x1f", "\x80", "\xc3", "\xed\xa0\x80",
+                                            "\xf4\x90\x80\x80", "\\u0041", "\\ud800", "1e999", "12345678901234567890"};
+    std::size_t fast_count = 0, cases = 0;
+    for (std::size_t at = 0; at < small.size(); at += 3) {
+        std::vector<std::string> variants = {small.substr(0, at), small.substr(0, at) + small.substr(at + 1)};
+        for (const std::string& b : bytes) {
+            variants.push_back(small.substr(0, at) + b + small.substr(at + 1));
+            variants.push_back(small.substr(0, at) + b + small.substr(at));
+        }
+        for (const std::string& v : variants) {
+            ++cases;
+            const std::string reference = outcome([&] { return read_report_summary_reference(v, "r.json"); });
+            INFO("offset " << at << ": " << v);
+            CHECK(outcome([&] { return read_report_summary(v, "r.json"); }) == reference);
+            std::optional<ReportSummary> fast;
+            const std::string fast_outcome = outcome([&] {
+                fast = read_report_summary_fast(v, "r.json");
+                return fast ? *fast : ReportSummary{};
+            });
+            if (fast_outcome.rfind("error: ", 0) == 0 || fast) {
+                ++fast_count;
+                CHECK(fast_outcome == reference);
+            }
+        }
+    }
+    // Much of the damage the fast scanner decides on its own (wrong values, bad strings in members it skips); the
+    // rest is mostly syntax errors, which nlohmann locates.
+    CHECK(fast_count > cases / 4);
+    // Nesting: the reader's limit holds inside the members the scanner skips too.
+    for (int depth : {30, 31, 32, 33, 40}) {
+        const std::string deep = "{\"schema_version\": 1, \"x\": " + std::string(static_cast<std::size_t>(depth), '[') +
+                                 std::string(static_cast<std::size_t>(depth), ']') + "}";
+        CHECK(outcome([&] { return read_report_summary(deep, "r.json"); }) ==
+              outcome([&] { return read_report_summary_reference(deep, "r.json"); }));
+    }
 }
