@@ -10,7 +10,12 @@ fuzz_build() {
     cmake -S "$ROOT" -B "$FUZZ_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
       -DMM_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
   fi
-  cmake --build "$FUZZ_BUILD" --target "${TARGETS[@]}" -- -j"${MM_FUZZ_BUILD_JOBS:-2}" >/dev/null
+  # Quiet when it builds; a failed build shows why (CI stopped at "== fuzz smoke run" with nothing said).
+  if ! cmake --build "$FUZZ_BUILD" --target "${TARGETS[@]}" -- -j"${MM_FUZZ_BUILD_JOBS:-2}" >"$FUZZ_BUILD/build.log" 2>&1; then
+    echo "fuzz: the fuzz targets do not build (clang); the errors:" >&2
+    grep -E -A3 'error|FAILED' "$FUZZ_BUILD/build.log" | head -40 >&2
+    exit 1
+  fi
 }
 
 # seed_files TARGET: the fixture files that seed TARGET, one per line.
