@@ -13,6 +13,23 @@ namespace mm {
 using utf8::for_each_code_point;
 using utf8::kReplacement;
 
+namespace {
+
+// At a byte >= 0x80 of `s` at `i`: appends its UTF-8 sequence whole and moves `i` to the sequence's last byte, or,
+// for an invalid byte, appends `instead` (the caller's way of showing it).
+void append_utf8_or(std::string& out, const std::string& s, std::size_t& i, const std::string& instead) {
+    char32_t cp = 0;
+    const std::size_t n = utf8::decode(s, i, cp);
+    if (n == 0) {
+        out += instead;
+        return;
+    }
+    out.append(s, i, n);
+    i += n - 1;
+}
+
+}  // namespace
+
 std::string terminal_safe(const std::string& s) {
     std::string out;
     out.reserve(s.size());
@@ -56,13 +73,7 @@ std::string terminal_safe(const std::string& s) {
         // Anything else above ASCII is passed on whole when it is valid UTF-8; an invalid byte (file names and
         // contents are bytes: a lone 0x9B or 0x9D is an 8-bit CSI or OSC to some terminals) becomes U+FFFD.
         if (c >= 0x80) {
-            const std::size_t n = utf8::decode(s, i, cp);
-            if (n == 0) {
-                out += kReplacement;
-            } else {
-                out.append(s, i, n);
-                i += n - 1;
-            }
+            append_utf8_or(out, s, i, kReplacement);
             continue;
         }
         out += static_cast<char>(c);
@@ -87,14 +98,8 @@ std::string escape_controls(const std::string& s) {
             i += n - 1;
             continue;
         }
-        if (c >= 0x80) {  // valid UTF-8 whole; an invalid byte shown as \xNN (never sent raw: 0x9B is a CSI)
-            const std::size_t n = utf8::decode(s, i, cp);
-            if (n == 0) {
-                out += fmt::format("\\x{:02x}", c);
-            } else {
-                out.append(s, i, n);
-                i += n - 1;
-            }
+        if (c >= 0x80) {  // an invalid byte shown as \xNN (never sent raw: 0x9B is a CSI)
+            append_utf8_or(out, s, i, fmt::format("\\x{:02x}", c));
             continue;
         }
         out += static_cast<char>(c);
