@@ -143,6 +143,7 @@ void put(Writer& w, const Question& q) {
     put(w, q.applies_when);
     w.u32(static_cast<std::uint32_t>(q.evidence.size()));
     for (const auto& r : q.evidence) put(w, r);
+    w.b(q.needs_person_if_not_shown);
     put(w, q.pos);
 }
 
@@ -216,6 +217,7 @@ Question get_question(Reader& r) {
     q.applies_when = get_condition(r);
     q.evidence.resize(r.count());
     for (auto& e : q.evidence) e = get_rule(r, 0);
+    q.needs_person_if_not_shown = r.b();
     q.pos = get_pos(r);
     return q;
 }

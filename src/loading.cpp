@@ -345,7 +345,7 @@ private:
         if (!expect_kind(n, Node::Kind::Map, sink_, "each question")) return qu;
         check_keys(n, sink_,
                    {"id", "type", "level", "text", "help", "practice", "core", "tools", "weight", "references",
-                    "options", "applies_when", "evidence"},
+                    "options", "applies_when", "evidence", "if_not_shown"},
                    "a question");
         if (const Node* v = field(n, "id", sink_, true, "a question"))
             if (auto s = read_string(*v, sink_, "'id'")) {
@@ -410,7 +410,29 @@ private:
                     check_suggests(r, qu, qu.evidence.back());
                 }
         }
+        if (const Node* v = n.get("if_not_shown")) read_if_not_shown(*v, qu);
         return qu;
+    }
+
+    // `if_not_shown: no | needs-person`: what a scan that does not show the practice in full means. Only a question
+    // whose rules can show it has a choice to make: without them it needs a person anyway
+    // (Question::evidence_can_show).
+    void read_if_not_shown(const Node& v, Question& qu) {
+        auto s = read_string(v, sink_, "'if_not_shown'");
+        if (!s) return;
+        if (*s != "no" && *s != "needs-person") {
+            error_at(sink_, v, "'if_not_shown' must be 'no' (the default: nothing found counts as not in place, a "
+                               "hint as partial) or 'needs-person' (nothing found, or only a hint, leaves the question "
+                               "to a person), not '" + *s + "'");
+            return;
+        }
+        if (!qu.evidence_can_show()) {
+            error_at(sink_, v, "'if_not_shown' needs evidence rules that can show the practice (a rule without "
+                               "'suggests: partial'): without them a scan always leaves the question to a person; "
+                               "remove 'if_not_shown'");
+            return;
+        }
+        qu.needs_person_if_not_shown = *s == "needs-person";
     }
 
     // `suggests:` says yes or partial on a practice question, and names an option (its level) on a choice one.

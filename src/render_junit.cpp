@@ -99,7 +99,7 @@ std::string render_junit(const Report& r) {
             }
             if (qr.status == QuestionStatus::NeedsPerson) {  // from evidence: neither a pass nor a failure
                 ++s.skipped;
-                cases += ">\n      <skipped message=\"needs a person: no file can show it\"/>\n    </testcase>\n";
+                cases += ">\n      <skipped message=\"needs a person: the files do not show it\"/>\n    </testcase>\n";
                 continue;
             }
             if (!c.gap && qr.status == QuestionStatus::Unanswered) {

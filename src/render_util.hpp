@@ -81,11 +81,12 @@ inline std::vector<LevelReason> why_level(const Assessment& a) {
     return out;
 }
 
-// Why a dimension has no level to show in the table, or "": nothing in it applies, or (from evidence) no file can
-// show its level 1. Either way it does not hold the overall level.
+// Why a dimension has no level to show in the table, or "": nothing in it applies, or (from evidence) the files do
+// not show its level 1 (no file can, or its practices usually live outside the repository and none was found).
+// Either way it does not hold the overall level.
 inline std::string left_out_reason(const DimensionResult& d) {
     if (!d.assessed) return "not assessed: nothing here applies";
-    if (!d.shown) return "needs a person: no file can show level 1";
+    if (!d.shown) return "needs a person: the files do not show level 1";
     return "";
 }
 
@@ -212,7 +213,7 @@ inline std::string from_evidence_text(const Assessment& a) {
         std::count_if(a.dimensions.begin(), a.dimensions.end(), [](const DimensionResult& d) { return !d.shown; }));
     return "Level from evidence: " + std::to_string(a.overall_level) + "; " +
            plural(a.needs_person.size(), "question needs", "questions need") + " a person (not counted as no)" +
-           (not_shown ? "; " + plural(not_shown, "dimension", "dimensions") + " no file can show, left out" : "") + ".";
+           (not_shown ? "; " + plural(not_shown, "dimension", "dimensions") + " the files do not show, left out" : "") + ".";
 }
 
 // "levels above 2 not assessed (37 questions left out)" when the answers assessed only the levels up to 2

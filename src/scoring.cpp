@@ -112,8 +112,11 @@ QuestionResult evaluate_question(const Questionnaire& q, const Dimension& d, con
     // From evidence, a question no file can show needs a person, whether the scan left it open or only hinted at it
     // (a `suggests: partial` rule of a question that has no other kind): a hint is not a "partial", and no hint is
     // not a "no". An answer a person gave counts as given.
+    // So does one the scan did not show in full (found nothing for, or only hinted at) when the practice usually
+    // lives outside the repository (`if_not_shown: needs-person`): there, what the files lack says nothing.
     const bool from_scan = given == answers.answers.end() || r.source == AnswerSource::Evidence;
-    if (from_evidence && from_scan && !qu.evidence_can_show()) {
+    const bool not_shown = given == answers.answers.end() || given->second.kind == AnswerKind::Partial;
+    if (from_evidence && from_scan && (!qu.evidence_can_show() || (not_shown && qu.needs_person_if_not_shown))) {
         r.status = QuestionStatus::NeedsPerson;
     } else if (given == answers.answers.end()) {
         r.status = QuestionStatus::Unanswered;

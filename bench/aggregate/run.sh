@@ -34,7 +34,8 @@ import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 floor = results[0]["median"]
 def cpu(x):
-    return f"cpu {sum(x['user']) / len(x['user']) + sum(x['system']) / len(x['system']):.2f} s"
+    # hyperfine's JSON gives the mean user and system seconds of the runs as numbers.
+    return f"cpu {x['user'] + x['system']:.2f} s"
 print(f"floor: cat of the files  median {floor:.3f} s  ({cpu(results[0])})")
 for x in results[1:]:
     fmt = "html" if "-f html" in x["command"] else "text"

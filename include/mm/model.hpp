@@ -71,6 +71,11 @@ struct Question {
     std::vector<ChoiceOption> options;  // choice questions only, sorted by level
     Condition applies_when;
     std::vector<EvidenceRule> evidence;
+    // From evidence: a scan that does not show the practice in full (finds nothing, or only a hint: a rule that
+    // `suggests: partial`) leaves the question to a person rather than counting it as "no" or "partial"
+    // (`if_not_shown: needs-person`). For a practice that usually lives outside the project's repository (a
+    // monitoring platform's settings, a scheduler, a data platform): there, what the files lack says nothing.
+    bool needs_person_if_not_shown = false;
     SourcePos pos;
 
     // Whether evidence can ever show the practice in full: a practice with a rule that suggests `yes`, or a choice

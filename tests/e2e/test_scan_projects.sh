@@ -134,14 +134,14 @@ run assess --scan "$SINGLE" --no-input
 expect_code 0 "assess from evidence alone"
 expect_out "Level from evidence: 1; " "text states the level from evidence: a project whose files show level 1 everywhere they can gets 1"
 expect_out "questions need a person (not counted as no); " "and how many need a person"
-expect_out "1 dimension no file can show, left out." "and how many dimensions files cannot show (governance: ownership and KPIs)"
-expect_out "needs a person: no file can show level 1" "the table names them"
+expect_out "1 dimension the files do not show, left out." "and how many dimensions files cannot show (governance: ownership and KPIs)"
+expect_out "needs a person: the files do not show level 1" "the table names them"
 run assess --scan "$SINGLE" --no-input -f markdown
 expect_out "Level from evidence: " "markdown states it"
 run assess --scan "$SINGLE" --no-input -f html
 expect_out "Level from evidence: " "html states it"
 run assess --scan "$SINGLE" --no-input -f junit
-expect_out 'skipped message="needs a person: no file can show it"' "junit skips questions that need a person"
+expect_out 'skipped message="needs a person: the files do not show it"' "junit skips questions that need a person"
 run assess --scan "$SINGLE" --no-input -f json -o "$TMP/fe.json"
 if grep -q '"shown": false' "$TMP/fe.json"; then ok; else not_ok "JSON marks the dimensions no file can show"; fi
 if python3 -c 'import jsonschema' 2>/dev/null; then
@@ -152,7 +152,7 @@ PY
 fi
 run report "$TMP/fe.json"
 expect_code 0 "a report from evidence reads back"
-expect_out "needs a person: no file can show level 1" "and keeps the dimensions no file can show"
+expect_out "needs a person: the files do not show level 1" "and keeps the dimensions no file can show"
 expect_out "Level from evidence: " "and renders the same"
 
 finish

@@ -14,7 +14,8 @@ namespace {
 struct Seen {
     bool ignore_case = false, all = false, except = false, unless = false, suggests_option = false,
          suggests_partial = false, applies_when = false, choice = false, core = false, weight = false,
-         see_also = false, target_when = false, points = false, rule = false, references = false, tools = false;
+         see_also = false, target_when = false, points = false, rule = false, references = false, tools = false,
+         if_not_shown = false;
 };
 
 void same(const SourcePos& a, const SourcePos& b) {
@@ -59,6 +60,7 @@ void same(const Question& a, const Question& b, Seen& seen) {
     CHECK(a.references == b.references);
     CHECK(a.weight == b.weight);
     CHECK(a.core == b.core);
+    CHECK(a.needs_person_if_not_shown == b.needs_person_if_not_shown);
     REQUIRE(a.options.size() == b.options.size());
     for (std::size_t i = 0; i < a.options.size(); ++i) {
         CHECK(a.options[i].level == b.options[i].level);
@@ -71,6 +73,7 @@ void same(const Question& a, const Question& b, Seen& seen) {
     same(a.pos, b.pos);
     seen.choice |= a.type == QuestionType::Choice;
     seen.core |= a.core;
+    seen.if_not_shown |= a.needs_person_if_not_shown;
     seen.weight |= a.weight != 1.0;
     seen.references |= !a.references.empty();
     seen.tools |= !a.tools.empty();
@@ -156,6 +159,7 @@ TEST_CASE("each built-in compiled form is what loading its YAML gives: every fie
     CHECK(seen.applies_when);
     CHECK(seen.choice);
     CHECK(seen.core);
+    CHECK(seen.if_not_shown);
     CHECK(seen.see_also);
     CHECK(seen.target_when);
     CHECK(seen.points);

@@ -392,3 +392,112 @@ TEST_CASE("questionnaire: 'suggests' names an option only on a choice question")
     CHECK_THAT(load_error(practice + "          - {path: a, suggests: 1}\n"),
                Catch::Contains("a practice question's rule suggests 'yes' or 'partial'"));
 }
+
+// `if_not_shown: needs-person`: a practice files can show but that usually lives outside the repository
+// (monitoring). Shown in full, it counts; not found or only hinted at, it needs a person instead of counting as
+// "no" or "partial".
+const char* kOutside = R"(
+id: outside
+title: Outside
+version: "1"
+scoring: {rule: 2}
+levels:
+  - {level: 0, name: None}
+  - {level: 1, name: One}
+dimensions:
+  - id: code
+    name: Code
+    questions:
+      - id: tests
+        level: 1
+        core: true
+        text: Tests?
+        practice: p
+        evidence:
+          - path: "tests/**"
+  - id: watch
+    name: Watch
+    questions:
+      - id: monitored
+        level: 1
+        core: true
+        text: Monitored?
+        practice: p
+        if_not_shown: needs-person
+        evidence:
+          - path: "dashboards/**"
+          - {path: "prometheus.yml", suggests: partial}
+      - id: alerts
+        level: 1
+        text: Alerts?
+        practice: p
+        evidence:
+          - path: "alerts/**"
+)";
+
+Assessment outside(const std::string& answers_yaml, const std::vector<std::string>& given = {},
+                   bool evidence = true) {
+    Questionnaire q = questionnaire(kOutside);
+    AnswerSet s = answers(answers_yaml);
+    for (const auto& [id, _] : s.answers)
+        s.sources[id] = std::find(given.begin(), given.end(), id) == given.end() ? AnswerSource::Evidence
+                                                                                  : AnswerSource::Given;
+    return score(q, s, evidence ? from_evidence() : ScoreOptions{});
+}
+
+TEST_CASE("from evidence: if_not_shown: needs-person leaves a practice the files do not show in full to a person") {
+    CHECK(questionnaire(kOutside).find_question("monitored")->needs_person_if_not_shown);
+    CHECK_FALSE(questionnaire(kOutside).find_question("alerts")->needs_person_if_not_shown);
+    // Nothing found: not counted as no, and its dimension, whose level 1 it alone defines, is left out.
+    Assessment a = outside("answers:\n  tests: yes\n");
+    CHECK(result(a, "monitored").status == QuestionStatus::NeedsPerson);
+    CHECK(result(a, "alerts").status == QuestionStatus::Unanswered);  // without the key: not found is "no"
+    CHECK_FALSE(dim(a, "watch").shown);
+    CHECK(a.overall_level == 1);
+    CHECK(std::find(a.needs_person.begin(), a.needs_person.end(), "monitored") != a.needs_person.end());
+    // Only hinted at (a rule that suggests partial), it still needs a person: the rest may live outside.
+    Assessment hinted = outside("answers:\n  tests: yes\n  monitored: partial\n");
+    CHECK(result(hinted, "monitored").status == QuestionStatus::NeedsPerson);
+    CHECK_FALSE(dim(hinted, "watch").shown);
+    CHECK(hinted.overall_level == 1);
+    // Shown in full, it counts as shown.
+    Assessment found = outside("answers:\n  tests: yes\n  monitored: yes\n");
+    CHECK(result(found, "monitored").status == QuestionStatus::Answered);
+    CHECK(dim(found, "watch").shown);
+    CHECK(found.overall_level == 1);
+    // A person's partial is a partial: it holds the level.
+    Assessment said_partial = outside("answers:\n  tests: yes\n  monitored: partial\n", {"monitored"});
+    CHECK(result(said_partial, "monitored").status == QuestionStatus::Answered);
+    CHECK(said_partial.overall_level == 0);
+    // A person's "no" is a no.
+    Assessment said_no = outside("answers:\n  tests: yes\n  monitored: no\n", {"monitored"});
+    CHECK(result(said_no, "monitored").status == QuestionStatus::Answered);
+    CHECK(said_no.overall_level == 0);
+    // Without evidence, an ordinary assessment: unanswered counts as not in place.
+    Assessment plain = outside("answers:\n  tests: yes\n", {}, false);
+    CHECK(result(plain, "monitored").status == QuestionStatus::Unanswered);
+    CHECK(plain.overall_level == 0);
+}
+
+TEST_CASE("questionnaire: if_not_shown is 'no' or 'needs-person' on a question files can show") {
+    auto load_error = [](const std::string& yaml) -> std::string {
+        try {
+            questionnaire(yaml);
+        } catch (const InputError& e) {
+            return e.what();
+        }
+        return "";
+    };
+    const std::string head = "id: x\ntitle: X\nversion: '1'\nlevels:\n  - {level: 0, name: a}\n  - {level: 1, name: "
+                             "b}\ndimensions:\n  - id: d\n    name: D\n    questions:\n"
+                             "      - id: p\n        level: 1\n        text: P?\n        practice: p\n";
+    CHECK(load_error(head + "        if_not_shown: no\n        evidence:\n          - {path: a}\n").empty());
+    CHECK(load_error(head + "        if_not_shown: needs-person\n        evidence:\n          - {path: a}\n").empty());
+    CHECK_THAT(load_error(head + "        if_not_shown: maybe\n        evidence:\n          - {path: a}\n"),
+               Catch::Contains("q.yaml:15:23: error: 'if_not_shown' must be 'no'") && Catch::Contains("not 'maybe'"));
+    CHECK_THAT(load_error(head + "        if_not_shown: needs-person\n"),
+               Catch::Contains("'if_not_shown' needs evidence rules that can show the practice"));
+    CHECK_THAT(load_error(head + "        if_not_shown: needs-person\n        evidence:\n"
+                                 "          - {path: a, suggests: partial}\n"),
+               Catch::Contains("'if_not_shown' needs evidence rules that can show the practice"));
+}
