@@ -99,7 +99,8 @@ TEST_CASE("a document that is one value, or an empty container, is that value an
     CHECK(written(7LL) == "7\n");
 }
 
-TEST_CASE("strings are escaped as nlohmann escapes them: \\\" \\\\ \\b \\f \\n \\r \\t, other C0 controls as \\u00xx") {
+// nlohmann's two-character escapes (quote, backslash, b, f, n, r, t), \u00xx for the other C0 controls.
+TEST_CASE("strings are escaped as nlohmann escapes them: quote, backslash and C0 controls") {
     CHECK(written("a\"b\\c") == "\"a\\\"b\\\\c\"\n");
     CHECK(written("\b\f\n\r\t") == "\"\\b\\f\\n\\r\\t\"\n");
     CHECK(written(std::string("\0\x01\x1f", 3)) == "\"\\u0000\\u0001\\u001f\"\n");
@@ -112,7 +113,7 @@ TEST_CASE("strings are escaped as nlohmann escapes them: \\\" \\\\ \\b \\f \\n \
     }
 }
 
-TEST_CASE("C1 controls, line and paragraph separators and bidi controls are written as \\uXXXX") {
+TEST_CASE("C1 controls, line and paragraph separators and bidi controls are written as 4-digit escapes") {
     CHECK(written("x\xc2\x85y") == "\"x\\u0085y\"\n");
     CHECK(written("\xc2\x80\xc2\x9b\xc2\x9f") == "\"\\u0080\\u009b\\u009f\"\n");
     CHECK(written("\xe2\x80\xa8\xe2\x80\xa9") == "\"\\u2028\\u2029\"\n");
