@@ -1,13 +1,18 @@
 // libFuzzer target: arbitrary bytes as a saved JSON report (`report`, `diff` and `aggregate` read these).
 // read_report either returns a Report or throws InputError; a Report it returns must render in every report
-// format. read_report_summary (the streaming reader behind `aggregate`) must fail only by InputError, and its fast
-// scanner must decide as nlohmann's reader does (the same summary or the same first error), else the target aborts.
+// format, and its JSON must be what nlohmann's dump prints for the same document (the report's streaming writer
+// agrees with json_text byte for byte). read_report_summary (the streaming reader behind `aggregate`) must fail
+// only by InputError, and its fast scanner must decide as nlohmann's reader does (the same summary or the same
+// first error), else the target aborts.
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <string>
 
+#include "json_text.hpp"
 #include "mm/aggregate.hpp"
 #include "mm/diagnostics.hpp"
 #include "mm/render.hpp"
@@ -41,5 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     mm::TextOptions options;
     options.show_all = true;
     for (const auto& format : mm::report_formats()) (void)format.render(r, options);  // every row of the table
+    const std::string json = mm::render_json(r);
+    if (json != mm::json_text(nlohmann::ordered_json::parse(json))) std::abort();
     return 0;
 }

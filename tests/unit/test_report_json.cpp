@@ -9,6 +9,7 @@
 
 #include "catch.hpp"
 #include "helpers.hpp"
+#include "json_text.hpp"
 #include "mm/report.hpp"
 
 // Equality of the report's values, member by member (what the JSON holds; an answer's position in an answers
@@ -101,11 +102,16 @@ using ojson = nlohmann::ordered_json;
 
 namespace {
 
+// The streaming writer agrees with nlohmann: the report's JSON is what nlohmann's dump (json_text) prints for the
+// document it holds, byte for byte.
+void check_as_nlohmann_prints(const std::string& written) { CHECK(written == json_text(ojson::parse(written))); }
+
 // The report of `text` written and read back; it must be the report read, and written again, the same bytes.
 void check_round_trip(const std::string& text, const std::string& name) {
     INFO(name);
     const Report r = read_report(text, name);
     const std::string written = render_json(r);
+    check_as_nlohmann_prints(written);
     const Report back = read_report(written, name);
     CHECK(back == r);
     CHECK(render_json(back) == written);
@@ -163,6 +169,39 @@ TEST_CASE("the golden reports are written back byte for byte") {
         const std::string text = read_source(test::data_file(f)).text;
         CHECK(render_json(read_report(text, f)) == text);
     }
+}
+
+TEST_CASE("a report of hostile strings is written as nlohmann writes it, and reads back to what it says") {
+    Report r = read_report(read_source(test::data_file("golden/examples/startup.json")).text, "startup.json");
+    const std::string hostile = std::string("a\0\x01\x1b[2J\x7f\"\\/\b\f\n\r\t", 16) +
+                                "\xc2\x85\xc2\x9b[31m"                      // C1 controls (0x9B: an 8-bit CSI)
+                                "\xe2\x80\xa8\xe2\x80\xa9"                  // line and paragraph separators
+                                "\xe2\x80\xae\xe2\x81\xa6"                  // bidi override and isolate
+                                "\xf0\x9f\x9a\x80\xe6\xbc\xa2\xe5\xad\x97"  // an emoji, wide CJK
+                                "\xff\xc0\x80\xed\xa0\x80\xe2\x82"
+                                "A\xf0\x9f";  // invalid UTF-8, cut at the end
+    Assessment& a = r.assessment;
+    r.team = hostile;
+    a.overall_name = hostile;
+    a.profile[hostile] = hostile;
+    a.held_by.push_back(hostile);
+    a.dimensions.at(0).name = hostile;
+    a.gaps.at(0).text = hostile;
+    a.gaps.at(0).tools.push_back(hostile);
+    for (auto& q : a.questions) {
+        if (q.status != QuestionStatus::Answered) continue;
+        q.note = hostile;
+        q.source = AnswerSource::Evidence;
+        q.evidence.push_back({hostile, 3, hostile});
+        break;
+    }
+    const std::string written = render_json(r);
+    check_as_nlohmann_prints(written);
+    CHECK(written.find("\\u001b[2J") != std::string::npos);
+    CHECK(written.find("\\u009b[31m\\u2028\\u2029\\u202e\\u2066\xf0\x9f\x9a\x80") != std::string::npos);
+    CHECK(written.find("\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd") != std::string::npos);
+    // Once written, the text is valid UTF-8: it reads back to a report that is written the same.
+    CHECK(render_json(read_report(written, "hostile.json")) == written);
 }
 
 TEST_CASE("a contradiction's kind is one of the two the report writes") {
