@@ -83,6 +83,12 @@ def main(argv):
     if argv[1:] == ["--self-test"]:
         import doctest
         failures = doctest.testmod().failed
+        judged = parse_judged(open(JUDGED, encoding="utf-8").read())  # the data file parses, every level in range
+        bad = [r for r, j in judged.items() if not all(v is None or 0 <= v <= 4 for v in
+                                                      [*j["dims"].values(), j["files"], j["practitioner"]])]
+        if len(judged) < 12 or bad:
+            print(f"self-test: {JUDGED}: {len(judged)} rows, levels out of range in {bad}")
+            failures += 1
         print("self-test:", "failed" if failures else "ok")
         return 1 if failures else 0
     if len(argv) < 3:
