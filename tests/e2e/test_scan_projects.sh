@@ -136,6 +136,18 @@ expect_out "Level from evidence: 1; " "text states the level from evidence: a pr
 expect_out "questions need a person (not counted as no); " "and how many need a person"
 expect_out "1 dimension the files do not show, left out." "and how many dimensions files cannot show (governance: ownership and KPIs)"
 expect_out "needs a person: the files do not show level 1" "the table names them"
+# Monitoring usually lives in a platform, not the repository (`if_not_shown: needs-person`): the same project
+# without its alert rules keeps its level from evidence, and monitoring is left to a person, not counted as "no".
+cp -R "$SINGLE" "$TMP/unmonitored" && rm -rf "$TMP/unmonitored/monitoring"
+run assess --scan "$TMP/unmonitored" --no-input
+expect_code 0 "assess from evidence without monitoring files"
+expect_out "Level from evidence: 1; " "files not showing monitoring do not hold the level at 0"
+expect_out "2 dimensions the files do not show, left out." "monitoring joins governance as left to a person"
+if grep -q "^Monitoring, observability and feedback .*needs a person: the files do not show level 1" <<<"$OUT"; then ok
+else not_ok "the table says monitoring needs a person"; fi
+run assess --scan "$TMP/unmonitored" --no-input -f json
+if python3 -c 'import json, sys; sys.exit("production-monitored" not in json.load(sys.stdin)["from_evidence"]["needs_person"])' <<<"$OUT"
+then ok; else not_ok "JSON lists production-monitored among the questions that need a person"; fi
 run assess --scan "$SINGLE" --no-input -f markdown
 expect_out "Level from evidence: " "markdown states it"
 run assess --scan "$SINGLE" --no-input -f html
