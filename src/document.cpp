@@ -12,8 +12,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <set>
-#include <sstream>
+#include <functional>
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
 
 #include "utf8.hpp"
 
@@ -369,8 +371,30 @@ private:
     struct Frame {
         Node node;
         std::optional<Node> pending_key;  // maps: the key waiting for its value
-        std::set<std::string> keys;
+        // Maps of more than kFewKeys entries: each entry's index by the hash of its key, so a duplicate key is
+        // found without searching every entry (an answers file has one per question) or copying every key.
+        std::unordered_multimap<std::size_t, std::size_t> key_index;
     };
+    // Up to this many entries a map's keys are searched in place: no index to build for the maps of one
+    // question, level or rule.
+    static constexpr std::size_t kFewKeys = 16;
+
+    static std::size_t key_hash(const std::string& key) { return std::hash<std::string>{}(key); }
+    // Whether `key` is a key of the map being built already.
+    static bool has_key(Frame& map, const std::string& key) {
+        const auto& entries = map.node.entries;
+        if (entries.size() <= kFewKeys) {
+            for (const auto& e : entries)
+                if (e.first.scalar == key) return true;
+            return false;
+        }
+        if (map.key_index.empty())  // just past kFewKeys: index the entries so far
+            for (std::size_t i = 0; i < entries.size(); ++i) map.key_index.emplace(key_hash(entries[i].first.scalar), i);
+        const auto same = map.key_index.equal_range(key_hash(key));
+        for (auto it = same.first; it != same.second; ++it)
+            if (entries[it->second].first.scalar == key) return true;
+        return false;
+    }
 
     [[noreturn]] void fail(SourcePos pos, std::string message) {
         throw InputError(Diagnostic{file_, pos.line, pos.column, std::move(message)});
@@ -428,13 +452,14 @@ private:
             } else if (n.kind != Node::Kind::Scalar) {
                 fail(n.pos, "keys must be plain strings, not " + std::string(kind_name(n.kind)));
             }
-            if (!top.keys.insert(n.scalar).second)
-                fail(n.pos, "duplicate key '" + n.scalar + "' in this mapping");
+            if (has_key(top, n.scalar)) fail(n.pos, "duplicate key '" + n.scalar + "' in this mapping");
             top.pending_key = std::move(n);
             return;
         }
         top.node.entries.emplace_back(std::move(*top.pending_key), std::move(n));
         top.pending_key.reset();
+        if (!top.key_index.empty())
+            top.key_index.emplace(key_hash(top.node.entries.back().first.scalar), top.node.entries.size() - 1);
     }
 
     const std::string& file_;
@@ -444,6 +469,16 @@ private:
     Node root_;
     bool has_root_ = false;
     std::size_t nodes_ = 0;
+};
+
+// A stream buffer over text that outlives it, read in place.
+class TextBuf : public std::streambuf {
+public:
+    explicit TextBuf(std::string_view text) {
+        // The get area is only read (a put-back moves the read position back over the same bytes).
+        char* begin = const_cast<char*>(text.data());
+        setg(begin, begin, begin + text.size());
+    }
 };
 
 // Stops at the first event of a second document.
@@ -485,7 +520,8 @@ Node parse_yaml(std::string_view text, const std::string& file, const ParseLimit
     if (auto problem = check_text(text))
         throw InputError(Diagnostic{file, problem->pos.line, problem->pos.column, problem->message});
 
-    std::istringstream in{std::string(text)};
+    TextBuf buf(text);  // yaml-cpp reads a stream: this one reads `text` in place, no copy of the file
+    std::istream in(&buf);
     try {
         YAML::Parser parser(in);
         TreeBuilder builder(file, limits, text);

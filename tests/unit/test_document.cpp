@@ -34,6 +34,39 @@ TEST_CASE("parse_yaml refuses what no questionnaire needs, with positions") {
           std::string::npos);
 }
 
+TEST_CASE("parse_yaml refuses a duplicate key in a large mapping too (its keys are indexed, not searched)") {
+    // 40 keys: past the few a mapping's keys are searched among in place.
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+    Node root = parse_yaml(text, "f.yaml");
+    REQUIRE(root.entries.size() == 40);
+    CHECK(root.get("k39")->scalar == "39");
+    CHECK(root.entries[17].first.pos.line == 18);
+    // A key seen before the index was built, one seen after, and the first duplicate wins.
+    CHECK(first_error([&] { parse_yaml(text + "k3: again\n", "f.yaml"); }) ==
+          "f.yaml:41:1: error: duplicate key 'k3' in this mapping");
+    CHECK(first_error([&] { parse_yaml(text + "k30: again\n", "f.yaml"); }) ==
+          "f.yaml:41:1: error: duplicate key 'k30' in this mapping");
+    CHECK(first_error([&] { parse_yaml(text + "x: 1\nk39: 2\nk0: 3\n", "f.yaml"); }) ==
+          "f.yaml:42:1: error: duplicate key 'k39' in this mapping");
+    // Nested mappings keep their own keys: the same key in two of them is no duplicate.
+    std::string nested = "a:\n";
+    for (int i = 0; i < 20; ++i) nested += "  k" + std::to_string(i) + ": 1\n";
+    nested += "b:\n";
+    for (int i = 0; i < 20; ++i) nested += "  k" + std::to_string(i) + ": 2\n";
+    CHECK(parse_yaml(nested, "f.yaml").get("b")->entries.size() == 20);
+    CHECK(first_error([&] { parse_yaml(nested + "  k19: 3\n", "f.yaml"); }) ==
+          "f.yaml:43:3: error: duplicate key 'k19' in this mapping");
+}
+
+TEST_CASE("parse_yaml reads exactly the text given, in place") {
+    const std::string buffer = "a: 1\nb: 2\n";
+    Node root = parse_yaml(std::string_view(buffer).substr(0, 5), "f.yaml");  // "a: 1\n"
+    REQUIRE(root.entries.size() == 1);
+    CHECK(root.get("a")->scalar == "1");
+    CHECK_FALSE(root.get("b"));
+}
+
 TEST_CASE("parse_yaml bounds depth, size and node count") {
     std::string deep(100000, '[');
     std::string msg = first_error([&] { parse_yaml(deep, "deep.yaml"); });
