@@ -11,8 +11,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <istream>
 #include <memory>
@@ -474,8 +474,10 @@ private:
         Frame& f = stack_[depth_ - 1];
         if (f.pending_key) fail(f.pending_key->pos, "a key without a value");
         Node n = f.node;
-        if (n.kind == Node::Kind::Sequence) n.items = store(f.items);
-        else n.entries = store(f.entries);
+        if (n.kind == Node::Kind::Sequence)
+            n.items = store(f.items);
+        else
+            n.entries = store(f.entries);
         --depth_;
         add(n);
     }

@@ -261,9 +261,8 @@ private:
                 std::vector<std::string> names;
                 for (const auto& pq : q.profile) names.push_back(pq.id);
                 std::string hint = nearest(name, names);
-                error_at(
-                    sink_, key,
-                    "'" + name + "' in " + std::string(what) + " is not a profile question" + did_you_mean(hint));
+                error_at(sink_, key,
+                         "'" + name + "' in " + std::string(what) + " is not a profile question" + did_you_mean(hint));
                 continue;
             }
             std::vector<const Node*> value_nodes;
@@ -650,9 +649,9 @@ AnswerSet load_answers(const SourceText& source) {
         std::string hint = sink.full() ? std::string() : nearest(id, names);
         Answer looks_like;
         if (hint.empty() &&
-            (value.is_null() || (value.is_scalar() && (is_blank(value.scalar) ||
-                                                       parse_answer_value(std::string(value.scalar), value.quoted,
-                                                                          looks_like))))) {
+            (value.is_null() ||
+             (value.is_scalar() &&
+              (is_blank(value.scalar) || parse_answer_value(std::string(value.scalar), value.quoted, looks_like))))) {
             if (!first_misplaced) first_misplaced = &key;
             misplaced.push_back(id);
             continue;
@@ -684,8 +683,9 @@ AnswerSet load_answers(const SourceText& source) {
             if (const Node* v = n->get("up_to_level"); v && !v->is_null())
                 if (auto i = read_int(*v, sink, "'up_to_level'")) {
                     if (*i < 1 || *i > static_cast<long long>(kMaxLevels) - 1) {
-                        error_at(sink, *v, "'up_to_level' must be a level from 1 to the questionnaire's top level, not " +
-                                               std::string(v->scalar));
+                        error_at(sink, *v,
+                                 "'up_to_level' must be a level from 1 to the questionnaire's top level, not " +
+                                     std::string(v->scalar));
                     } else {
                         set.up_to_level = static_cast<int>(*i);
                         set.positions["scope"] = v->pos;

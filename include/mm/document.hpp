@@ -38,9 +38,9 @@ private:
 struct Node {
     enum class Kind : unsigned char { Null, Scalar, Sequence, Map };
     Kind kind = Kind::Null;
-    bool quoted = false;      // Scalar only: written quoted (or with an explicit tag), so never a number or boolean
+    bool quoted = false;  // Scalar only: written quoted (or with an explicit tag), so never a number or boolean
     SourcePos pos;
-    std::string_view scalar;  // Scalar only
+    std::string_view scalar;                  // Scalar only
     NodeSpan<Node> items;                     // Sequence
     NodeSpan<std::pair<Node, Node>> entries;  // Map: keys are scalars, unique
 
