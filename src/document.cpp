@@ -11,13 +11,38 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
-#include <set>
-#include <sstream>
+#include <cstring>
+#include <istream>
+#include <memory>
+#include <streambuf>
+#include <unordered_set>
 
 #include "utf8.hpp"
 
 namespace mm {
+
+void* Document::allocate(std::size_t bytes, std::size_t align) {
+    // Blocks of 256 KiB; an array larger than a quarter of that gets a block of its own, so the space left in the
+    // current block is not given up for it.
+    constexpr std::size_t kBlock = 256 * 1024;
+    if (bytes > kBlock / 4) {
+        blocks_.emplace_back(new unsigned char[bytes]);
+        return blocks_.back().get();
+    }
+    const std::size_t skip = next_ ? (align - reinterpret_cast<std::uintptr_t>(next_) % align) % align : 0;
+    if (!next_ || skip + bytes > left_) {
+        blocks_.emplace_back(new unsigned char[kBlock]);  // new[] aligns for any fundamental type
+        next_ = blocks_.back().get();
+        left_ = kBlock;
+        return allocate(bytes, align);
+    }
+    unsigned char* at = next_ + skip;
+    next_ = at + bytes;
+    left_ -= skip + bytes;
+    return at;
+}
 
 const Node* Node::get(std::string_view key) const {
     for (const auto& [k, v] : entries)
@@ -304,14 +329,16 @@ SourcePos pos_of(const YAML::Mark& m) {
     return {m.line + 1, m.column + 1};
 }
 
-// Builds a Node tree from parser events, enforcing the limits as it goes so that a hostile document is stopped
-// at the first offending event, not after it has been expanded.
+// Builds a Document from parser events, enforcing the limits as it goes so that a hostile document is stopped
+// at the first offending event, not after it has been expanded. The children of an open sequence or mapping
+// gather in its frame (frames and their vectors are reused, so they stop allocating once warm) and move into
+// the document's arena, as one array, when it closes.
 class TreeBuilder : public YAML::EventHandler {
 public:
     TreeBuilder(const std::string& file, const ParseLimits& limits, std::string_view text)
         : file_(file), limits_(limits), text_(text) {}
 
-    Node take_root() { return std::move(root_); }
+    Document take_document() { return std::move(doc_); }
     bool has_root() const { return has_root_; }
 
     void OnDocumentStart(const YAML::Mark&) override {}
@@ -322,7 +349,7 @@ public:
         Node n;
         n.kind = Node::Kind::Null;
         n.pos = pos_of(mark);
-        add(std::move(n));
+        add(n);
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         fail(pos_of(mark), "aliases (*name) are not allowed: write the value out in full");
@@ -342,9 +369,9 @@ public:
             n.kind = Node::Kind::Null;
         } else {
             n.kind = Node::Kind::Scalar;
-            n.scalar = value;
+            n.scalar = store_text(value);
         }
-        add(std::move(n));
+        add(n);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
@@ -352,7 +379,7 @@ public:
         Node n;
         n.kind = Node::Kind::Sequence;
         n.pos = pos_of(mark);
-        open(std::move(n), mark);
+        open(n, mark);
     }
     void OnSequenceEnd() override { close(); }
     void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -361,16 +388,36 @@ public:
         Node n;
         n.kind = Node::Kind::Map;
         n.pos = pos_of(mark);
-        open(std::move(n), mark);
+        open(n, mark);
     }
     void OnMapEnd() override { close(); }
 
 private:
+    using Entry = std::pair<Node, Node>;
     struct Frame {
-        Node node;
+        Node node;                        // kind and position; its children are set when it closes
+        std::vector<Node> items;          // sequences: the items so far
+        std::vector<Entry> entries;       // maps: the entries so far
         std::optional<Node> pending_key;  // maps: the key waiting for its value
-        std::set<std::string> keys;
+        // Maps of more than kFewKeys entries: their keys (views of the arena's text, which never moves), so a
+        // duplicate key is found without searching every entry (an answers file has one per question).
+        std::unordered_set<std::string_view> keys;
     };
+    // Up to this many entries a map's keys are searched in place: no set to fill for the maps of one question,
+    // level or rule.
+    static constexpr std::size_t kFewKeys = 16;
+
+    // Whether `key` is a key of the map being built already.
+    static bool has_key(Frame& map, std::string_view key) {
+        if (map.entries.size() <= kFewKeys) {
+            for (const auto& e : map.entries)
+                if (e.first.scalar == key) return true;
+            return false;
+        }
+        if (map.keys.empty())  // just past kFewKeys: the keys so far
+            for (const auto& e : map.entries) map.keys.insert(e.first.scalar);
+        return map.keys.count(key) > 0;
+    }
 
     [[noreturn]] void fail(SourcePos pos, std::string message) {
         throw InputError(Diagnostic{file_, pos.line, pos.column, std::move(message)});
@@ -398,28 +445,52 @@ private:
         if (++nodes_ > limits_.max_nodes)
             fail(pos, "the document has more than " + std::to_string(limits_.max_nodes) + " values");
     }
-    void open(Node n, const YAML::Mark& mark) {
+    std::string_view store_text(const std::string& value) {
+        if (value.empty()) return {};
+        char* at = static_cast<char*>(doc_.allocate(value.size(), 1));
+        std::memcpy(at, value.data(), value.size());
+        return {at, value.size()};
+    }
+    template <typename T>
+    NodeSpan<T> store(const std::vector<T>& children) {
+        if (children.empty()) return {};
+        T* at = static_cast<T*>(doc_.allocate(sizeof(T) * children.size(), alignof(T)));
+        std::uninitialized_copy(children.begin(), children.end(), at);
+        return {at, children.size()};
+    }
+    void open(const Node& n, const YAML::Mark& mark) {
         count(n.pos);
-        if (static_cast<int>(stack_.size()) >= limits_.max_depth)
+        if (static_cast<int>(depth_) >= limits_.max_depth)
             fail(pos_of(mark), "nesting is deeper than " + std::to_string(limits_.max_depth) + " levels");
-        stack_.push_back(Frame{std::move(n), std::nullopt, {}});
+        if (depth_ == stack_.size()) stack_.emplace_back();
+        Frame& f = stack_[depth_++];
+        f.node = n;
+        f.items.clear();
+        f.entries.clear();
+        f.pending_key.reset();
+        f.keys.clear();
     }
     void close() {
-        Frame f = std::move(stack_.back());
-        stack_.pop_back();
+        Frame& f = stack_[depth_ - 1];
         if (f.pending_key) fail(f.pending_key->pos, "a key without a value");
-        add(std::move(f.node));
+        Node n = f.node;
+        if (n.kind == Node::Kind::Sequence)
+            n.items = store(f.items);
+        else
+            n.entries = store(f.entries);
+        --depth_;
+        add(n);
     }
     void add(Node n) {
         if (n.kind == Node::Kind::Scalar || n.kind == Node::Kind::Null) count(n.pos);
-        if (stack_.empty()) {
-            root_ = std::move(n);
+        if (depth_ == 0) {
+            doc_.set_root(n);
             has_root_ = true;
             return;
         }
-        Frame& top = stack_.back();
+        Frame& top = stack_[depth_ - 1];
         if (top.node.kind == Node::Kind::Sequence) {
-            top.node.items.push_back(std::move(n));
+            top.items.push_back(n);
             return;
         }
         if (!top.pending_key) {
@@ -428,22 +499,33 @@ private:
             } else if (n.kind != Node::Kind::Scalar) {
                 fail(n.pos, "keys must be plain strings, not " + std::string(kind_name(n.kind)));
             }
-            if (!top.keys.insert(n.scalar).second)
-                fail(n.pos, "duplicate key '" + n.scalar + "' in this mapping");
-            top.pending_key = std::move(n);
+            if (has_key(top, n.scalar)) fail(n.pos, "duplicate key '" + std::string(n.scalar) + "' in this mapping");
+            top.pending_key = n;
             return;
         }
-        top.node.entries.emplace_back(std::move(*top.pending_key), std::move(n));
+        top.entries.emplace_back(*top.pending_key, n);
         top.pending_key.reset();
+        if (!top.keys.empty()) top.keys.insert(top.entries.back().first.scalar);
     }
 
     const std::string& file_;
     const ParseLimits& limits_;
     std::string_view text_;
-    std::vector<Frame> stack_;
-    Node root_;
+    std::vector<Frame> stack_;  // the open sequences and maps are its first depth_ frames; the rest are for reuse
+    std::size_t depth_ = 0;
+    Document doc_;
     bool has_root_ = false;
     std::size_t nodes_ = 0;
+};
+
+// A stream buffer over text that outlives it, read in place.
+class TextBuf : public std::streambuf {
+public:
+    explicit TextBuf(std::string_view text) {
+        // The get area is only read (a put-back moves the read position back over the same bytes).
+        char* begin = const_cast<char*>(text.data());
+        setg(begin, begin, begin + text.size());
+    }
 };
 
 // Stops at the first event of a second document.
@@ -470,7 +552,7 @@ private:
 
 }  // namespace
 
-Node parse_yaml(std::string_view text, const std::string& file, const ParseLimits& limits) {
+Document parse_yaml(std::string_view text, const std::string& file, const ParseLimits& limits) {
     if (text.size() > limits.max_bytes)
         throw InputError(Diagnostic{file, 0, 0,
                                     "the file is larger than " + std::to_string(limits.max_bytes >> 20) +
@@ -485,7 +567,8 @@ Node parse_yaml(std::string_view text, const std::string& file, const ParseLimit
     if (auto problem = check_text(text))
         throw InputError(Diagnostic{file, problem->pos.line, problem->pos.column, problem->message});
 
-    std::istringstream in{std::string(text)};
+    TextBuf buf(text);  // yaml-cpp reads a stream: this one reads `text` in place, no copy of the file
+    std::istream in(&buf);
     try {
         YAML::Parser parser(in);
         TreeBuilder builder(file, limits, text);
@@ -493,7 +576,7 @@ Node parse_yaml(std::string_view text, const std::string& file, const ParseLimit
             throw InputError(Diagnostic{file, 0, 0, "the file is empty"});
         SecondDocumentGuard guard(file);
         parser.HandleNextDocument(guard);
-        return builder.take_root();
+        return builder.take_document();
     } catch (const YAML::Exception& e) {  // ParserException included
         if (auto x = explain_syntax(text, e.mark, e.msg))
             throw InputError(Diagnostic{file, x->pos.line, x->pos.column, "invalid YAML: " + x->message});
@@ -511,8 +594,8 @@ void check_keys(const Node& map, DiagnosticSink& sink, std::initializer_list<std
         for (auto a : allowed) known = known || a == key.scalar;
         if (known) continue;
         std::vector<std::string> names(allowed.begin(), allowed.end());
-        std::string hint = nearest(key.scalar, names);
-        std::string msg = "unknown key '" + key.scalar + "' in " + std::string(where);
+        std::string hint = nearest(std::string(key.scalar), names);
+        std::string msg = "unknown key '" + std::string(key.scalar) + "' in " + std::string(where);
         if (!hint.empty()) {
             msg += did_you_mean(hint);
         } else {
@@ -542,16 +625,17 @@ bool expect_kind(const Node& node, Node::Kind kind, DiagnosticSink& sink, std::s
 
 std::optional<std::string> read_string(const Node& node, DiagnosticSink& sink, std::string_view what) {
     if (!expect_kind(node, Node::Kind::Scalar, sink, what)) return std::nullopt;
-    return node.scalar;
+    return std::string(node.scalar);
 }
 
 std::optional<long long> read_int(const Node& node, DiagnosticSink& sink, std::string_view what) {
     if (!expect_kind(node, Node::Kind::Scalar, sink, what)) return std::nullopt;
     long long v = 0;
-    const std::string& s = node.scalar;
+    const std::string_view s = node.scalar;
     auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (node.quoted || ec != std::errc() || ptr != s.data() + s.size()) {
-        sink.error(node.pos.line, node.pos.column, std::string(what) + " must be a whole number, not '" + s + "'");
+        sink.error(node.pos.line, node.pos.column,
+                   std::string(what) + " must be a whole number, not '" + std::string(s) + "'");
         return std::nullopt;
     }
     return v;
@@ -560,16 +644,17 @@ std::optional<long long> read_int(const Node& node, DiagnosticSink& sink, std::s
 std::optional<bool> read_bool(const Node& node, DiagnosticSink& sink, std::string_view what) {
     if (!expect_kind(node, Node::Kind::Scalar, sink, what)) return std::nullopt;
     // YAML 1.2's core schema: true/false only (not yes/no, which YAML 1.1 read as booleans), never quoted.
-    const std::string& s = node.scalar;
+    const std::string_view s = node.scalar;
     if (!node.quoted && (s == "true" || s == "True" || s == "TRUE")) return true;
     if (!node.quoted && (s == "false" || s == "False" || s == "FALSE")) return false;
-    sink.error(node.pos.line, node.pos.column, std::string(what) + " must be true or false, not '" + s + "'");
+    sink.error(node.pos.line, node.pos.column,
+               std::string(what) + " must be true or false, not '" + std::string(s) + "'");
     return std::nullopt;
 }
 
 std::optional<double> read_number(const Node& node, DiagnosticSink& sink, std::string_view what) {
     if (!expect_kind(node, Node::Kind::Scalar, sink, what)) return std::nullopt;
-    const std::string& s = node.scalar;
+    const std::string s(node.scalar);  // strtod reads up to a NUL
     char* end = nullptr;
     double v = s.empty() || node.quoted ? NAN : std::strtod(s.c_str(), &end);
     if (s.empty() || node.quoted || end != s.c_str() + s.size() || !std::isfinite(v)) {

@@ -148,14 +148,16 @@ private:
         if (const Node* v = n.get("rule"))
             if (auto r = read_int(*v, sink_, "'rule'")) {
                 if (*r < 1 || *r > 3)
-                    error_at(sink_, *v, "'rule' must be 1, 2 or 3 (see docs/scoring.md), not " + v->scalar);
+                    error_at(sink_, *v,
+                             "'rule' must be 1, 2 or 3 (see docs/scoring.md), not " + std::string(v->scalar));
                 else
                     q.scoring_rule = static_cast<int>(*r);
             }
         if (const Node* v = n.get("pass_threshold"))
             if (auto t = read_number(*v, sink_, "'pass_threshold'")) {
                 if (*t <= 0.0 || *t > 1.0)
-                    error_at(sink_, *v, "'pass_threshold' must be above 0 and at most 1, not " + v->scalar);
+                    error_at(sink_, *v,
+                             "'pass_threshold' must be above 0 and at most 1, not " + std::string(v->scalar));
                 else
                     q.pass_threshold = *t;
             }
@@ -253,14 +255,14 @@ private:
         if (!expect_kind(n, Node::Kind::Map, sink_, what)) return c;
         if (n.entries.empty()) error_at(sink_, n, std::string(what) + " must name at least one profile question");
         for (const auto& [key, value] : n.entries) {
-            const ProfileQuestion* p = q.find_profile(key.scalar);
+            const std::string name(key.scalar);
+            const ProfileQuestion* p = q.find_profile(name);
             if (!p) {
                 std::vector<std::string> names;
                 for (const auto& pq : q.profile) names.push_back(pq.id);
-                std::string hint = nearest(key.scalar, names);
-                error_at(
-                    sink_, key,
-                    "'" + key.scalar + "' in " + std::string(what) + " is not a profile question" + did_you_mean(hint));
+                std::string hint = nearest(name, names);
+                error_at(sink_, key,
+                         "'" + name + "' in " + std::string(what) + " is not a profile question" + did_you_mean(hint));
                 continue;
             }
             std::vector<const Node*> value_nodes;
@@ -399,8 +401,10 @@ private:
             if (auto l = read_string_list(*v, sink_, "'references'")) qu.references = *l;
         if (const Node* v = n.get("weight"))
             if (auto w = read_number(*v, sink_, "'weight'")) {
-                if (*w <= 0 || *w > 1000) error_at(sink_, *v, "'weight' must be above 0 and at most 1000, not " + v->scalar);
-                else qu.weight = *w;
+                if (*w <= 0 || *w > 1000)
+                    error_at(sink_, *v, "'weight' must be above 0 and at most 1000, not " + std::string(v->scalar));
+                else
+                    qu.weight = *w;
             }
         if (const Node* v = n.get("applies_when")) qu.applies_when = read_condition(*v, q, "'applies_when'");
         if (const Node* v = n.get("evidence")) {
@@ -552,10 +556,13 @@ private:
 }  // namespace
 
 Questionnaire load_questionnaire(const SourceText& source) {
-    Node root = parse_yaml(source.text, source.name);
-    DiagnosticSink sink(source.name);
-    Questionnaire q = QuestionnaireReader(sink).read(root);
-    sink.throw_if_errors();
+    Questionnaire q;
+    {
+        const Document doc = parse_yaml(source.text, source.name);
+        DiagnosticSink sink(source.name);
+        q = QuestionnaireReader(sink).read(doc.root());
+        sink.throw_if_errors();
+    }  // the document goes before the questionnaire is indexed
     q.source_name = source.name;
     q.digest = content_digest(source.text);
     q.index_questions();
@@ -626,7 +633,7 @@ std::string invalid_answer(const std::string& id, const std::string& shown) {
     return "invalid answer " + shown + " for '" + id + "': expected yes, partial, no, n/a, or a choice level (0-4)";
 }
 
-bool is_blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
 
 const std::initializer_list<std::string_view> kAnswersKeys = {"questionnaire", "team", "answers", "notes", "profile",
                                                               "scope", "waivers", "respondent"};
@@ -643,7 +650,8 @@ std::string some_ids(const std::vector<std::string>& ids) {
 }  // namespace
 
 AnswerSet load_answers(const SourceText& source) {
-    Node root = parse_yaml(source.text, source.name);
+    const Document doc = parse_yaml(source.text, source.name);
+    const Node& root = doc.root();
     DiagnosticSink sink(source.name);
     AnswerSet set;
     set.source_name = source.name;
@@ -655,19 +663,22 @@ AnswerSet load_answers(const SourceText& source) {
     const Node* first_misplaced = nullptr;
     for (const auto& [key, value] : root.entries) {
         if (std::find(kAnswersKeys.begin(), kAnswersKeys.end(), key.scalar) != kAnswersKeys.end()) continue;
+        const std::string id(key.scalar);
         std::vector<std::string> names(kAnswersKeys.begin(), kAnswersKeys.end());
         // 'scope' takes a mapping: a blank or scalar value under a key near it ('scale:', a profile question of the
         // built-ins) is a misplaced answer, not a typo of it.
         if (!value.is_map()) names.erase(std::find(names.begin(), names.end(), "scope"));
-        std::string hint = sink.full() ? std::string() : nearest(key.scalar, names);
+        std::string hint = sink.full() ? std::string() : nearest(id, names);
         Answer looks_like;
-        if (hint.empty() && (value.is_null() || (value.is_scalar() && (is_blank(value.scalar) ||
-                                                  parse_answer_value(value.scalar, value.quoted, looks_like))))) {
+        if (hint.empty() &&
+            (value.is_null() ||
+             (value.is_scalar() &&
+              (is_blank(value.scalar) || parse_answer_value(std::string(value.scalar), value.quoted, looks_like))))) {
             if (!first_misplaced) first_misplaced = &key;
-            misplaced.push_back(key.scalar);
+            misplaced.push_back(id);
             continue;
         }
-        std::string msg = "unknown key '" + key.scalar + "' in the answers file";
+        std::string msg = "unknown key '" + id + "' in the answers file";
         msg += hint.empty() ? " (expected one of: questionnaire team respondent answers notes profile scope waivers)"
                             : did_you_mean(hint);
         sink.error(key.pos.line, key.pos.column, msg);
@@ -694,8 +705,9 @@ AnswerSet load_answers(const SourceText& source) {
             if (const Node* v = n->get("up_to_level"); v && !v->is_null())
                 if (auto i = read_int(*v, sink, "'up_to_level'")) {
                     if (*i < 1 || *i > static_cast<long long>(kMaxLevels) - 1) {
-                        error_at(sink, *v, "'up_to_level' must be a level from 1 to the questionnaire's top level, not " +
-                                               v->scalar);
+                        error_at(sink, *v,
+                                 "'up_to_level' must be a level from 1 to the questionnaire's top level, not " +
+                                     std::string(v->scalar));
                     } else {
                         set.up_to_level = static_cast<int>(*i);
                         set.positions["scope"] = v->pos;
@@ -710,16 +722,18 @@ AnswerSet load_answers(const SourceText& source) {
                 if (value.is_null() || (value.is_scalar() && is_blank(value.scalar))) continue;
                 Answer a;
                 a.pos = value.pos;
+                std::string id(key.scalar);
                 if (!value.is_scalar()) {
-                    error_at(sink, value, invalid_answer(key.scalar, kind_name(value.kind)));
+                    error_at(sink, value, invalid_answer(id, kind_name(value.kind)));
                     continue;
                 }
-                if (!parse_answer_value(value.scalar, value.quoted, a)) {
-                    set.rejected[key.scalar] = {value.pos, "'" + value.scalar + "'", value.scalar, key.pos};
+                std::string written(value.scalar);
+                if (!parse_answer_value(written, value.quoted, a)) {
+                    set.rejected[std::move(id)] = {value.pos, "'" + written + "'", written, key.pos};
                     continue;
                 }
                 a.pos = key.pos;
-                set.answers[key.scalar] = a;
+                set.answers[std::move(id)] = a;
             }
         }
     }
@@ -728,8 +742,9 @@ AnswerSet load_answers(const SourceText& source) {
             for (const auto& [key, value] : n->entries) {
                 if (value.is_null()) continue;
                 if (auto s = read_string(value, sink, "a note")) {
-                    set.notes[key.scalar] = *s;
-                    set.positions["notes." + key.scalar] = key.pos;
+                    const std::string id(key.scalar);
+                    set.notes[id] = *s;
+                    set.positions["notes." + id] = key.pos;
                 }
             }
     }
@@ -738,9 +753,10 @@ AnswerSet load_answers(const SourceText& source) {
             for (const auto& [key, value] : n->entries) {
                 if (value.is_null()) continue;
                 if (auto s = read_string(value, sink, "a profile answer")) {
-                    set.profile[key.scalar] = *s;
-                    set.positions["profile." + key.scalar] = value.pos;
-                    set.positions["profile-key." + key.scalar] = key.pos;
+                    const std::string id(key.scalar);
+                    set.profile[id] = *s;
+                    set.positions["profile." + id] = value.pos;
+                    set.positions["profile-key." + id] = key.pos;
                 }
             }
     }

