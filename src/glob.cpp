@@ -14,30 +14,73 @@ namespace {
 constexpr std::size_t kMaxGlobLength = 1024;
 constexpr std::size_t kMaxAlternatives = 256;
 
+// The bracket class that opens at g[open] == '[': the position of its closing ']', or npos when it is never closed.
+// The first byte after '[' (or '[!', '[^') belongs to the class even when it is ']'. Every reader of globs asks this
+// one function where a class ends (brace expansion, the checks, the translation to RE2, .gitignore), so none can
+// disagree with another about what is inside one.
+std::size_t class_close(const std::string& g, std::size_t open) {
+    std::size_t j = open + 1;
+    if (j < g.size() && (g[j] == '!' || g[j] == '^')) ++j;
+    if (j < g.size() && g[j] == ']') ++j;
+    return g.find(']', j);
+}
+
+// The bytes the class g[open..close] matches: single bytes and `a-z` ranges (a '-' first or last is itself),
+// negated by a leading '!' or '^'; never '/'. (A ']' before `close` can only be the class's first byte, so a range
+// never ends at the closing bracket.)
+std::bitset<256> class_bytes(const std::string& g, std::size_t open, std::size_t close) {
+    std::bitset<256> set;
+    std::size_t k = open + 1;
+    const bool negate = k < close && (g[k] == '!' || g[k] == '^');
+    if (negate) ++k;
+    for (; k < close; ++k) {
+        const auto lo = static_cast<unsigned char>(g[k]);
+        if (k + 2 < close && g[k + 1] == '-') {
+            const auto hi = static_cast<unsigned char>(g[k + 2]);
+            for (unsigned v = lo; v <= hi; ++v) set.set(v);
+            k += 2;
+        } else {
+            set.set(lo);
+        }
+    }
+    if (negate) set.flip();
+    set.reset('/');
+    return set;
+}
+
+// Where the glob's element at g[i] ends (one past it): an escaped byte, a whole bracket class, or one byte. So the
+// readers below skip escapes and classes alike: `\{`, `\[` and a '{' inside a class are literal.
+std::size_t element_end(const std::string& g, std::size_t i) {
+    if (g[i] == '\\' && i + 1 < g.size()) return i + 2;
+    if (g[i] == '[') {
+        const std::size_t close = class_close(g, i);
+        if (close != std::string::npos) return close + 1;
+    }
+    return i + 1;
+}
+
 // Expands {a,b} alternatives (nested allowed) into plain globs. Returns false when there would be too many.
 bool expand_braces(const std::string& glob, std::vector<std::string>& out) {
     std::size_t open = std::string::npos;
     int depth = 0;
-    for (std::size_t i = 0; i < glob.size(); ++i) {
-        if (glob[i] == '[') {  // braces inside a class are literal
-            std::size_t j = glob.find(']', i + 2);
-            if (j != std::string::npos) { i = j; continue; }
-        }
+    for (std::size_t i = 0; i < glob.size(); i = element_end(glob, i)) {
         if (glob[i] == '{') {
             if (depth++ == 0) open = i;
         } else if (glob[i] == '}' && depth > 0 && --depth == 0) {
-            std::vector<std::string> parts;
-            std::string cur;
+            std::vector<std::string> parts(1);
             int d = 0;
-            for (std::size_t j = open + 1; j < i; ++j) {
-                char c = glob[j];
+            for (std::size_t j = open + 1; j < i;) {
+                const std::size_t next = element_end(glob, j);
+                const char c = glob[j];
                 if (c == '{') ++d;
                 if (c == '}') --d;
-                if (c == ',' && d == 0) { parts.push_back(cur); cur.clear(); }
-                else cur += c;
+                if (c == ',' && d == 0)
+                    parts.emplace_back();
+                else
+                    parts.back().append(glob, j, next - j);
+                j = next;
             }
-            parts.push_back(cur);
-            std::string prefix = glob.substr(0, open), suffix = glob.substr(i + 1);
+            const std::string prefix = glob.substr(0, open), suffix = glob.substr(i + 1);
             for (const auto& p : parts) {
                 if (!expand_braces(prefix + p + suffix, out)) return false;
                 if (out.size() > kMaxAlternatives) return false;
@@ -49,74 +92,6 @@ bool expand_braces(const std::string& glob, std::vector<std::string>& out) {
     return out.size() <= kMaxAlternatives;
 }
 
-bool match_class(const std::string& g, std::size_t& gi, char c) {
-    // g[gi] == '['; on return gi is past the closing ']'.
-    std::size_t i = gi + 1;
-    bool negate = i < g.size() && (g[i] == '!' || g[i] == '^');
-    if (negate) ++i;
-    bool matched = false;
-    bool first = true;
-    for (; i < g.size() && (first || g[i] != ']'); ++i, first = false) {
-        if (i + 2 < g.size() && g[i + 1] == '-' && g[i + 2] != ']') {
-            if (g[i] <= c && c <= g[i + 2]) matched = true;
-            i += 2;
-        } else if (g[i] == c) {
-            matched = true;
-        }
-    }
-    gi = i + 1;
-    return matched != negate && c != '/';
-}
-
-// Matches one brace-free glob against a path. `memo` marks (gi, pi) states known to fail, which keeps the
-// worst case polynomial whatever the number of stars.
-bool match_from(const std::string& g, std::size_t gi, const std::string& p, std::size_t pi,
-                std::vector<char>& memo) {
-    const std::size_t width = p.size() + 1;
-    while (true) {
-        char& seen = memo[gi * width + pi];
-        if (seen) return false;
-        if (gi == g.size()) return pi == p.size();
-        // "**" as a whole segment: zero or more directories.
-        if (g.compare(gi, 2, "**") == 0 && (gi == 0 || g[gi - 1] == '/') &&
-            (gi + 2 == g.size() || g[gi + 2] == '/')) {
-            if (gi + 2 == g.size()) return true;  // trailing "**": everything below
-            std::size_t rest = gi + 3;             // after "**/"
-            for (std::size_t k = pi; k <= p.size(); ++k) {
-                if ((k == pi || p[k - 1] == '/') && match_from(g, rest, p, k, memo)) return true;
-            }
-            seen = 1;
-            return false;
-        }
-        char c = g[gi];
-        if (c == '*') {
-            std::size_t next = gi + 1;
-            while (next < g.size() && g[next] == '*') ++next;
-            for (std::size_t k = pi; k <= p.size(); ++k) {
-                if (match_from(g, next, p, k, memo)) return true;
-                if (k < p.size() && p[k] == '/') break;
-            }
-            seen = 1;
-            return false;
-        }
-        if (pi == p.size()) { seen = 1; return false; }
-        if (c == '?') {
-            if (p[pi] == '/') { seen = 1; return false; }
-            ++gi; ++pi;
-            continue;
-        }
-        if (c == '[') {
-            std::size_t g2 = gi;
-            if (!match_class(g, g2, p[pi])) { seen = 1; return false; }
-            gi = g2; ++pi;
-            continue;
-        }
-        if (c == '\\' && gi + 1 < g.size()) c = g[++gi];
-        if (c != p[pi]) { seen = 1; return false; }
-        ++gi; ++pi;
-    }
-}
-
 }  // namespace
 
 std::optional<std::string> glob_error(const std::string& glob) {
@@ -124,15 +99,10 @@ std::optional<std::string> glob_error(const std::string& glob) {
     if (glob.size() > kMaxGlobLength) return "the glob is longer than 1024 characters";
     if (glob.front() == '/') return "the glob must be relative to the scanned directory (no leading '/')";
     int braces = 0;
-    for (std::size_t i = 0; i < glob.size(); ++i) {
-        char c = glob[i];
-        if (c == '[') {
-            std::size_t j = i + 1;
-            if (j < glob.size() && (glob[j] == '!' || glob[j] == '^')) ++j;
-            if (j < glob.size() && glob[j] == ']') ++j;
-            j = glob.find(']', j);
-            if (j == std::string::npos) return "'[' at position " + std::to_string(i + 1) + " is never closed";
-            i = j;
+    for (std::size_t i = 0; i < glob.size(); i = element_end(glob, i)) {
+        const char c = glob[i];
+        if (c == '[' && class_close(glob, i) == std::string::npos) {
+            return "'[' at position " + std::to_string(i + 1) + " is never closed";
         } else if (c == '{') {
             ++braces;
         } else if (c == '}') {
@@ -153,16 +123,6 @@ std::optional<std::string> glob_error(const std::string& glob) {
     return std::nullopt;
 }
 
-bool glob_match(const std::string& glob, const std::string& path) {
-    std::vector<std::string> alternatives;
-    if (!expand_braces(glob, alternatives)) return false;
-    for (const auto& g : alternatives) {
-        std::vector<char> memo((g.size() + 1) * (path.size() + 1), 0);
-        if (match_from(g, 0, path, 0, memo)) return true;
-    }
-    return false;
-}
-
 // ---- compiled globs ----
 
 namespace {
@@ -179,27 +139,18 @@ void append_byte(std::string& re, unsigned char c) {
     }
 }
 
-// A bracket class at g[i] == '[' as a regex class over bytes, with the exact semantics of match_class: the
-// first character after '[' (or '[!') is literal even when it is ']', `a-z` ranges, and never '/'.
+// A bracket class at g[i] == '[' as a regex class over bytes (class_close, class_bytes). An unclosed '[' (which
+// glob_error refuses, so only a caller that skipped it meets one) is a literal '['.
 std::string class_regex(const std::string& g, std::size_t& i) {
-    std::bitset<256> set;
-    std::size_t k = i + 1;
-    bool negate = k < g.size() && (g[k] == '!' || g[k] == '^');
-    if (negate) ++k;
-    bool first = true;
-    for (; k < g.size() && (first || g[k] != ']'); ++k, first = false) {
-        unsigned char c = static_cast<unsigned char>(g[k]);
-        if (k + 2 < g.size() && g[k + 1] == '-' && g[k + 2] != ']') {
-            unsigned char hi = static_cast<unsigned char>(g[k + 2]);
-            for (unsigned v = c; v <= hi; ++v) set.set(v);
-            k += 2;
-        } else {
-            set.set(c);
-        }
+    const std::size_t close = class_close(g, i);
+    if (close == std::string::npos) {
+        ++i;
+        std::string re;
+        append_byte(re, '[');
+        return re;
     }
-    i = k + 1;
-    if (negate) set.flip();
-    set.reset('/');
+    const std::bitset<256> set = class_bytes(g, i, close);
+    i = close + 1;
     if (set.none()) return "[^\\x{00}-\\x{ff}]";
     std::string re = "[";
     for (unsigned v = 0; v < 256;) {
@@ -216,7 +167,8 @@ std::string class_regex(const std::string& g, std::size_t& i) {
     return re + "]";
 }
 
-// One brace-free glob, with the semantics of match_from.
+// One brace-free glob (docs/questionnaire-format.md, "Evidence rules"; tests/unit/glob_reference.hpp is the
+// plain matcher the tests hold it to).
 void translate(const std::string& g, std::string& re) {
     for (std::size_t i = 0; i < g.size();) {
         if (g.compare(i, 2, "**") == 0 && (i == 0 || g[i - 1] == '/') && (i + 2 == g.size() || g[i + 2] == '/')) {
@@ -345,17 +297,8 @@ Gitignore Gitignore::parse(const std::string& text) {
         if (line.empty()) continue;
         // An unclosed '[' makes git ignore the pattern; do the same.
         bool bad = false;
-        for (std::size_t i = 0; i < line.size(); ++i) {
-            if (line[i] == '\\') { ++i; continue; }
-            if (line[i] == '[') {
-                std::size_t j = i + 1;
-                if (j < line.size() && (line[j] == '!' || line[j] == '^')) ++j;
-                if (j < line.size() && line[j] == ']') ++j;
-                j = line.find(']', j);
-                if (j == std::string::npos) { bad = true; break; }
-                i = j;
-            }
-        }
+        for (std::size_t i = 0; i < line.size() && !bad; i = element_end(line, i))
+            bad = line[i] == '[' && class_close(line, i) == std::string::npos;
         if (bad) continue;
         gi.set_.add_regex(glob_to_regex(anchored ? line : "**/" + line, false));
         gi.patterns_.push_back(p);

@@ -13,10 +13,6 @@ namespace mm {
 // Why the glob is invalid, or nothing when it is valid.
 std::optional<std::string> glob_error(const std::string& glob);
 
-// Whether a relative, '/'-separated path matches the glob. A one-off reference matcher (no compilation); use
-// GlobSet to match many paths.
-bool glob_match(const std::string& glob, const std::string& path);
-
 // The anchored RE2 pattern (Latin-1, byte-wise) equivalent to a valid glob. With `braces` false, `{` and `}`
 // are literal (gitignore syntax).
 std::string glob_to_regex(const std::string& glob, bool braces = true);

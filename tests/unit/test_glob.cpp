@@ -2,11 +2,12 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "glob_reference.hpp"
 #include "mm/glob.hpp"
 
-using mm::GlobSet;
 using mm::Gitignore;
-using mm::glob_match;
+using mm::GlobSet;
+using mm::test::glob_match_reference;
 
 namespace {
 
@@ -21,7 +22,7 @@ bool set_match(const std::string& glob, const std::string& path) {
 
 // Both matchers, which must agree: the reference one and the compiled one the scan uses.
 bool matches(const std::string& glob, const std::string& path) {
-    bool reference = glob_match(glob, path);
+    bool reference = glob_match_reference(glob, path);
     bool compiled = set_match(glob, path);
     INFO("glob " << glob << " path " << path);
     CHECK(reference == compiled);
@@ -90,9 +91,43 @@ TEST_CASE("glob: the compiled set agrees with the reference matcher") {
         for (const auto& p : paths) {
             set.match(p, out);
             INFO("glob " << g << " path '" << p << "'");
-            CHECK(glob_match(g, p) == !out.empty());
+            CHECK(glob_match_reference(g, p) == !out.empty());
         }
     }
+}
+
+TEST_CASE("glob: classes and escapes are read the same way by every reader") {
+    // A class's first byte is a member even when it is ']'; a '-' first or last is itself.
+    CHECK(matches("[]a]", "]"));
+    CHECK(matches("[]a]", "a"));
+    CHECK_FALSE(matches("[]a]", "b"));
+    CHECK(matches("[!]a]x", "bx"));
+    CHECK_FALSE(matches("[!]a]x", "]x"));
+    CHECK(matches("[a-]", "-"));
+    CHECK(matches("[-a]", "-"));
+    CHECK_FALSE(matches("[!a]", "/"));
+    // Braces inside a class are members, not alternatives, even after '[!]' (brace expansion used to end the
+    // class at that first ']').
+    CHECK(mm::glob_error("[!]{a,b}]") == std::nullopt);
+    CHECK(matches("[!]{a,b}]", "c"));
+    CHECK_FALSE(matches("[!]{a,b}]", "a"));
+    CHECK_FALSE(matches("[!]{a,b}]", "{"));
+    CHECK(matches("x[{]y", "x{y"));
+    // An escaped '[' or '{' is literal, for the checks and the expansion as for the matcher.
+    CHECK(mm::glob_error("a\\[b") == std::nullopt);
+    CHECK(matches("a\\[b", "a[b"));
+    CHECK(matches("x\\{a,b}", "x{a,b}"));
+    CHECK_FALSE(matches("x\\{a,b}", "xa"));
+    CHECK(matches("{a\\,b,c}", "a,b"));
+    CHECK_FALSE(matches("{a\\,b,c}", "b"));
+    CHECK(mm::glob_error("a\\{b") == std::nullopt);
+    CHECK(mm::glob_error("[a") == "'[' at position 1 is never closed");
+    CHECK(mm::glob_error("[]") == "'[' at position 1 is never closed");
+    CHECK(mm::glob_error("[!]") == "'[' at position 1 is never closed");
+    // .gitignore drops a pattern with an unclosed class, not one with an escaped '['.
+    Gitignore gi = Gitignore::parse("a\\[b\n[c\n");
+    CHECK(gi.decide("a[b", false) == std::optional<bool>(true));
+    CHECK_FALSE(gi.decide("[c", false).has_value());
 }
 
 TEST_CASE("glob set: one pass reports every matching glob") {
