@@ -117,7 +117,9 @@ public:
     // the latest (`supersedes`), in the earlier one's row, or is left out; either way the aggregate lists the
     // report left out (`superseded`). Teams named after their file are never merged: "reports/*/report.json"
     // are different teams.
-    void add(ReportSummary r, const std::string& source);
+    // Copies what it keeps of `r` (a team row, and the names and texts of dimensions and practices it meets first),
+    // so the caller may reuse `r` for the next report.
+    void add(const ReportSummary& r, const std::string& source);
     std::size_t size() const { return result_.teams.size(); }
     // The result, with the `top` practices missing most often.
     Aggregate finish(std::size_t top) &&;
