@@ -1,7 +1,8 @@
 // libFuzzer target: arbitrary bytes as a saved JSON report (`report`, `diff` and `aggregate` read these).
 // read_report either returns a Report or throws InputError; a Report it returns must render in every report
 // format. read_report_summary (the streaming reader behind `aggregate`) must fail only by InputError, and its fast
-// scanner must decide as nlohmann's reader does (the same summary or the same first error), else the target aborts.
+// scanner must decide as nlohmann's reader does (the same summary or the same first error), also when reading into
+// a summary that holds the previous input's, else the target aborts.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -31,6 +32,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string summary = outcome([&] { return mm::read_report_summary(text, "fuzz-report.json"); });
     (void)mm::terminal_safe(summary);
     if (summary != outcome([&] { return mm::read_report_summary_reference(text, "fuzz-report.json"); })) std::abort();
+    // Read again into a summary that holds the previous input's (aggregate reuses one per slot): the same outcome.
+    static mm::ReportSummary reused;
+    const std::string again = outcome([&] {
+        mm::read_report_summary_into(text, "fuzz-report.json", reused);
+        return reused;
+    });
+    if (again != summary) std::abort();
     mm::Report r;
     try {
         r = mm::read_report(text, "fuzz-report.json");
