@@ -3,7 +3,7 @@
 // format, and its JSON must be what nlohmann's dump prints for the same document (the report's streaming writer
 // agrees with json_text byte for byte). read_report_summary (the streaming reader behind `aggregate`) must fail
 // only by InputError, and its fast scanner must decide as nlohmann's reader does (the same summary or the same
-// first error), else the target aborts.
+// first error), also when reading into a summary that holds the previous input's, else the target aborts.
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -36,6 +36,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string summary = outcome([&] { return mm::read_report_summary(text, "fuzz-report.json"); });
     (void)mm::terminal_safe(summary);
     if (summary != outcome([&] { return mm::read_report_summary_reference(text, "fuzz-report.json"); })) std::abort();
+    // Read again into a summary that holds the previous input's (aggregate reuses one per slot): the same outcome.
+    static mm::ReportSummary reused;
+    const std::string again = outcome([&] {
+        mm::read_report_summary_into(text, "fuzz-report.json", reused);
+        return reused;
+    });
+    if (again != summary) std::abort();
     mm::Report r;
     try {
         r = mm::read_report(text, "fuzz-report.json");

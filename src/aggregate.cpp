@@ -31,12 +31,25 @@ ReportSummary summarize(const Report& r) {
     return s;
 }
 
+namespace {
+
+// The index `key` has in `index`, given `next` when it is new, and whether it is. Looked up before it is added:
+// emplace would allocate a node, and copy the key, for each of the many keys it already holds.
+std::pair<std::size_t, bool> index_of(std::unordered_map<std::string, std::size_t>& index, const std::string& key,
+                                      std::size_t next) {
+    if (const auto it = index.find(key); it != index.end()) return {it->second, false};
+    index.emplace(key, next);
+    return {next, true};
+}
+
+}  // namespace
+
 bool supersedes(const std::string& later_date, const std::string& earlier_date) {
     // YYYY-MM-DD compares as text; "" (no date) sorts before every date.
     return later_date >= earlier_date;
 }
 
-void Aggregator::add(ReportSummary r, const std::string& source) {
+void Aggregator::add(const ReportSummary& r, const std::string& source) {
     Aggregate& out = result_;
     out.by_points = out.by_points || r.by_points;
     if (out.teams.empty()) {
@@ -70,38 +83,38 @@ void Aggregator::add(ReportSummary r, const std::string& source) {
     Contribution contribution;
     row.team = r.team.empty() ? team_name_from_path(source) : r.team;
     row.source = source;
-    row.date = std::move(r.date);
+    row.date = r.date;
     row.overall_level = r.overall_level;
     row.score = r.score;
     row.target = r.target;
     row.gaps = r.gaps.size();
     row.levels.assign(out.dimensions.size(), -1);
-    for (auto& d : r.dimensions) {
-        auto [it, inserted] = dimension_index_.emplace(d.id, out.dimensions.size());
+    for (const auto& d : r.dimensions) {
+        const auto [index, inserted] = index_of(dimension_index_, d.id, out.dimensions.size());
         if (inserted) {
             DimensionColumn c;
             c.id = d.id;
-            c.name = std::move(d.name);
+            c.name = d.name;
             out.dimensions.push_back(std::move(c));
             row.levels.push_back(-1);
         }
-        row.levels[it->second] = d.counted ? d.level : -1;
+        row.levels[index] = d.counted ? d.level : -1;
     }
-    contribution.digest = std::move(r.questionnaire.digest);
+    contribution.digest = r.questionnaire.digest;
     contribution.rule = r.rule;
     contribution.gaps.reserve(r.gaps.size());
-    for (auto& g : r.gaps) {
-        auto [it, inserted] = practice_index_.emplace(g.question, practices_.size());
+    for (const auto& g : r.gaps) {
+        const auto [index, inserted] = index_of(practice_index_, g.question, practices_.size());
         if (inserted) {
             MissingPractice p;
             p.question = g.question;
-            p.dimension = std::move(g.dimension);
+            p.dimension = g.dimension;
             p.level = g.level;
-            p.text = std::move(g.text);
-            p.practice = std::move(g.practice);
+            p.text = g.text;
+            p.practice = g.practice;
             practices_.push_back(std::move(p));
         }
-        contribution.gaps.emplace_back(it->second, g.group);
+        contribution.gaps.emplace_back(index, g.group);
     }
     if (replace) {
         out.teams[*replace] = std::move(row);

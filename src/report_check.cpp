@@ -58,11 +58,11 @@ const char* const kLevelCount = "a questionnaire has 2 to 5 levels (0 up to at m
 }  // namespace
 
 void Checks::level_entry(const std::string& levels_path, std::size_t index) const {
-    if (index >= kMaxLevels) fail(element(levels_path, index), std::string(kLevelCount) + ", not more");
+    if (!is_level_entry(index)) fail(element(levels_path, index), std::string(kLevelCount) + ", not more");
 }
 
 void Checks::level_number(const std::string& path, std::size_t index, long long value) const {
-    if (value != static_cast<long long>(index))
+    if (!is_level_number(index, value))
         fail(path, "levels are numbered 0, 1, 2, ... in order; expected " + std::to_string(index) + " here, not " +
                        std::to_string(value));
 }
@@ -74,12 +74,12 @@ void Checks::set_levels(const std::string& levels_path, std::size_t count) {
 }
 
 void Checks::level(const std::string& path, long long value) const {
-    if (value < 0 || value > top_)
+    if (!is_level(value))
         fail(path, std::to_string(value) + " is not a level of this questionnaire (0 to " + std::to_string(top_) + ")");
 }
 
 void Checks::practice_level(const std::string& path, long long value) const {
-    if (value < 1 || value > top_)
+    if (!is_practice_level(value))
         fail(path, std::to_string(value) + " is not a level a practice can be at (1 to " + std::to_string(top_) + ")");
 }
 

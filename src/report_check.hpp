@@ -48,11 +48,17 @@ public:
     // levels stops at the sixth).
     void level_entry(const std::string& levels_path, std::size_t index) const;
     void level_number(const std::string& path, std::size_t index, long long value) const;
+    // What level_entry() and level_number() accept, for a caller that builds the path only for the message.
+    static bool is_level_entry(std::size_t index) { return index < kMaxLevels; }
+    static bool is_level_number(std::size_t index, long long value) { return value == static_cast<long long>(index); }
     // questionnaire.levels, read whole: 2 to 5 of them. Sets the top level the other checks use.
     void set_levels(const std::string& levels_path, std::size_t count);
 
     void level(const std::string& path, long long value) const;           // 0..top
     void practice_level(const std::string& path, long long value) const;  // 1..top: gaps belong to a level above 0
+    // What level() and practice_level() accept, for a caller that builds the path only for the message.
+    bool is_level(long long value) const { return value >= 0 && value <= top_; }
+    bool is_practice_level(long long value) const { return value >= 1 && value <= top_; }
     void progress(const std::string& path, double value) const;           // 0..top
     void fraction(const std::string& path, double value) const;           // 0..1: score, coverage, credit
     void weight(const std::string& path, double value) const;             // above 0

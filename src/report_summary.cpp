@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -12,6 +13,9 @@
 #include <iterator>
 #include <optional>
 #include <string_view>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "mm/aggregate.hpp"
 #include "mm/diagnostics.hpp"
@@ -64,6 +68,27 @@ constexpr Field kGap[] = {{"question", Type::String, true}, {"dimension", Type::
                           {"level", Type::Whole, true},     {"text", Type::String, true},
                           {"practice", Type::String, true}, {"group", Type::String, true}};
 
+// Each table's members by index, so a value is stored by the index its key was found at (no second comparison).
+enum RootField { kSchemaVersion, kTeam, kDate, kScoringRule };
+enum QuestionnaireField { kQuestionnaireId, kQuestionnaireTitle, kQuestionnaireVersion, kQuestionnaireDigest };
+enum LevelField { kLevelLevel, kLevelName };
+enum OverallField { kOverallLevel, kOverallName, kOverallScore };
+enum DimensionField { kDimensionId, kDimensionName, kDimensionLevel, kDimensionAssessed, kDimensionShown };
+enum GapField { kGapQuestion, kGapDimension, kGapLevel, kGapText, kGapPractice, kGapGroup };
+static_assert(kRoot[kSchemaVersion].key == "schema_version" && kRoot[kTeam].key == "team" &&
+              kRoot[kDate].key == "date" && kRoot[kScoringRule].key == "scoring_rule");
+static_assert(kQuestionnaire[kQuestionnaireId].key == "id" && kQuestionnaire[kQuestionnaireTitle].key == "title" &&
+              kQuestionnaire[kQuestionnaireVersion].key == "version" &&
+              kQuestionnaire[kQuestionnaireDigest].key == "digest");
+static_assert(kLevel[kLevelLevel].key == "level" && kLevel[kLevelName].key == "name");
+static_assert(kOverall[kOverallLevel].key == "level" && kOverall[kOverallScore].key == "score");
+static_assert(kDimension[kDimensionId].key == "id" && kDimension[kDimensionName].key == "name" &&
+              kDimension[kDimensionLevel].key == "level" && kDimension[kDimensionAssessed].key == "assessed" &&
+              kDimension[kDimensionShown].key == "shown");
+static_assert(kGap[kGapQuestion].key == "question" && kGap[kGapDimension].key == "dimension" &&
+              kGap[kGapLevel].key == "level" && kGap[kGapText].key == "text" && kGap[kGapPractice].key == "practice" &&
+              kGap[kGapGroup].key == "group");
+
 struct Fields {
     const Field* begin;
     const Field* end;
@@ -107,17 +132,30 @@ const char* expected(Type t) {
 class SummaryReader {
 public:
     using json = nlohmann::json;
+    // `out` may hold an earlier report's summary: it is overwritten, and its strings and vectors keep their storage
+    // for this one (read_report_summary_into), so reading 10,000 reports does not allocate each report's strings
+    // anew. Every field is reset here or when its container starts; finish() trims the vectors to what was read.
     SummaryReader(const std::string& text, const std::string& file, ReportSummary& out)
-        : text_(text), file_(file), out_(out), checks_(file) {}
+        : text_(text), file_(file), out_(out), checks_(file) {
+        out_.team.clear();
+        out_.date.clear();
+        out_.questionnaire.id.clear();
+        out_.questionnaire.title.clear();
+        out_.questionnaire.version.clear();
+        out_.questionnaire.digest.clear();
+        out_.rule = 1;
+        out_.overall_level = 0;
+        out_.score = 0.0;
+        out_.target.reset();
+        out_.by_points = false;
+        dimension_levels_.reserve(out_.dimensions.capacity());
+        gap_levels_.reserve(out_.gaps.capacity());
+    }
 
     // ---- for the fast scanner ----
     // Whether the member whose key was just read is one the reader ignores: then its value, whatever it holds,
     // changes nothing but could nest too deep (the scanner checks that against depth()).
-    bool skips_member() const {
-        if (stack_.empty() || !stack_.back().object) return false;
-        unsigned bit = 0;
-        return field(&bit) == nullptr;
-    }
+    bool skips_member() const { return !stack_.empty() && stack_.back().object && stack_.back().field < 0; }
     std::size_t depth() const { return stack_.size(); }
 
     // ---- nlohmann SAX interface ----
@@ -138,13 +176,26 @@ public:
         float_ = v;
         return value(Kind::Float);
     }
-    bool string(std::string& v) {
-        string_ = &v;
+    bool string(std::string& v) { return string_view(v); }
+    bool binary(json::binary_t&) { return value(Kind::Null); }
+    bool key(std::string& k) { return key_view(k); }
+
+    // The same as string() and key(), for the scanner, which hands over the text in place when it has no escapes.
+    bool string_view(std::string_view v) {
+        string_ = v;
         return value(Kind::String);
     }
-    bool binary(json::binary_t&) { return value(Kind::Null); }
-    bool key(std::string& k) {
-        stack_.back().key = std::move(k);
+    bool key_view(std::string_view k) {
+        Frame& f = stack_.back();
+        f.key = {};
+        f.field = -1;
+        const Fields fs = fields_of(f.ctx);
+        for (const Field* it = fs.begin; it != fs.end; ++it)
+            if (it->key == k) {
+                f.key = it->key;
+                f.field = static_cast<int>(it - fs.begin);
+                break;
+            }
         return true;
     }
     bool start_object(std::size_t) { return open(true); }
@@ -160,13 +211,19 @@ public:
     // name the same problem first.
     void finish() {
         if (!root_seen_) checks_.fail("", "expected a JSON object");
+        out_.questionnaire.levels.resize(levels_);
+        out_.dimensions.resize(dimensions_);
+        out_.gaps.resize(gaps_);
         checks_.level("overall.level", overall_level_);
         if (target_level_) checks_.level("target.level", *target_level_);
         checks_.dimension_count("dimensions", out_.dimensions.size());
+        // The paths are built only for a message: a report has dozens of gaps.
         for (std::size_t i = 0; i < out_.dimensions.size(); ++i)
-            checks_.level(rc::member(rc::element("dimensions", i), "level"), dimension_levels_[i]);
+            if (!checks_.is_level(dimension_levels_[i]))
+                checks_.level(rc::member(rc::element("dimensions", i), "level"), dimension_levels_[i]);
         for (std::size_t i = 0; i < out_.gaps.size(); ++i)
-            checks_.practice_level(rc::member(rc::element("gaps", i), "level"), gap_levels_[i]);
+            if (!checks_.is_practice_level(gap_levels_[i]))
+                checks_.practice_level(rc::member(rc::element("gaps", i), "level"), gap_levels_[i]);
         // Every level is now one of the questionnaire's (0..4), so it fits an int.
         out_.overall_level = static_cast<int>(overall_level_);
         if (target_level_) out_.target = static_cast<int>(*target_level_);
@@ -180,7 +237,10 @@ private:
     struct Frame {
         Ctx ctx;
         bool object;
-        std::string key;         // objects: the member being read
+        // Objects: the member being read, its key (as the field names it: a path in a message only ever passes
+        // through members the reader reads) and index in fields_of(ctx); empty and -1 for a member it skips.
+        std::string_view key;
+        int field = -1;
         unsigned seen = 0;       // objects: the fields of fields_of(ctx) met so far, as bits
         std::size_t count = 0;   // arrays: the elements met so far
     };
@@ -189,17 +249,34 @@ private:
     const std::string& file_;
     ReportSummary& out_;
     rc::Checks checks_;
-    std::vector<Frame> stack_;
+    // The open containers, at most kMaxDepth (open() refuses more), in place: no allocation per report.
+    class FrameStack {
+    public:
+        bool empty() const { return size_ == 0; }
+        std::size_t size() const { return size_; }
+        Frame& back() { return frames_[size_ - 1]; }
+        const Frame& back() const { return frames_[size_ - 1]; }
+        const Frame& operator[](std::size_t i) const { return frames_[i]; }
+        void push_back(const Frame& f) { frames_[size_++] = f; }
+        void pop_back() { --size_; }
+
+    private:
+        std::array<Frame, rc::kMaxDepth> frames_{};
+        std::size_t size_ = 0;
+    };
+    FrameStack stack_;
     bool root_seen_ = false;
     std::int64_t integer_ = 0;
     double float_ = 0;
     bool boolean_ = false;
-    std::string* string_ = nullptr;
+    std::string_view string_;  // valid until the next event
     // Levels as written, checked in finish() against the questionnaire's levels.
     std::int64_t overall_level_ = 0;
     std::optional<std::int64_t> target_level_;
     std::vector<std::int64_t> dimension_levels_;
     std::vector<std::int64_t> gap_levels_;
+    // The elements read so far of out_'s vectors, whose elements beyond these are an earlier report's, to reuse.
+    std::size_t levels_ = 0, dimensions_ = 0, gaps_ = 0;
 
     // The JSON path of the open container, built only when a message needs it ("gaps[5]").
     std::string path() const {
@@ -216,16 +293,12 @@ private:
         return f.object ? rc::member(path(), f.key) : rc::element(path(), f.count - 1);
     }
 
-    // The field the open object's current key names, or null when the reader skips it.
+    // The field the open object's current key names (found by key()), or null when the reader skips it.
     const Field* field(unsigned* bit) const {
         const Frame& f = stack_.back();
-        Fields fs = fields_of(f.ctx);
-        for (const Field* it = fs.begin; it != fs.end; ++it)
-            if (it->key == f.key) {
-                *bit = 1u << (it - fs.begin);
-                return it;
-            }
-        return nullptr;
+        if (f.field < 0) return nullptr;
+        *bit = 1u << f.field;
+        return fields_of(f.ctx).begin + f.field;
     }
 
     bool open(bool object) {
@@ -233,11 +306,11 @@ private:
         if (stack_.empty()) {
             if (!object) checks_.fail("", "expected a JSON object");
             root_seen_ = true;
-            stack_.push_back({Ctx::Root, true, {}, 0, 0});
+            stack_.push_back({Ctx::Root, true, {}, -1, 0, 0});
             return true;
         }
         const Ctx ctx = child(object);
-        stack_.push_back({ctx, object, {}, 0, 0});
+        stack_.push_back({ctx, object, {}, -1, 0, 0});
         return true;
     }
 
@@ -263,13 +336,13 @@ private:
 
     // A repeated member replaces the earlier one, as in read_report's document.
     void start_container(Ctx ctx) {
-        if (ctx == Ctx::Levels) out_.questionnaire.levels.clear();
+        if (ctx == Ctx::Levels) levels_ = 0;
         if (ctx == Ctx::Dimensions) {
-            out_.dimensions.clear();
+            dimensions_ = 0;
             dimension_levels_.clear();
         }
         if (ctx == Ctx::Gaps) {
-            out_.gaps.clear();
+            gaps_ = 0;
             gap_levels_.clear();
         }
         if (ctx == Ctx::Target) target_level_ = 0;
@@ -278,21 +351,41 @@ private:
     void start_element(const Frame& array, Ctx ctx) {
         if (ctx == Ctx::Level) {
             // Checked as each level arrives, so a report of 400,000 levels stops at the sixth.
-            checks_.level_entry(path(), array.count - 1);
-            out_.questionnaire.levels.emplace_back();
+            if (!rc::Checks::is_level_entry(array.count - 1)) checks_.level_entry(path(), array.count - 1);
+            Level& l = next(out_.questionnaire.levels, levels_);
+            l.level = 0;
+            l.name.clear();
+            l.description.clear();
         }
         if (ctx == Ctx::Dimension) {
-            out_.dimensions.emplace_back();
+            ReportSummary::Dim& d = next(out_.dimensions, dimensions_);
+            d.id.clear();
+            d.name.clear();
+            d.level = 0;
+            d.counted = true;
             dimension_levels_.push_back(0);
         }
         if (ctx == Ctx::Gap) {
-            out_.gaps.emplace_back();
+            ReportSummary::GapRef& g = next(out_.gaps, gaps_);
+            g.question.clear();
+            g.dimension.clear();
+            g.level = 0;
+            g.text.clear();
+            g.practice.clear();
+            g.group = GapGroup::Next;
             gap_levels_.push_back(0);
         }
     }
 
+    // The element after the `used` ones read so far: an earlier report's, to be reset, or a new one.
+    template <class T>
+    static T& next(std::vector<T>& v, std::size_t& used) {
+        if (used == v.size()) v.emplace_back();
+        return v[used++];
+    }
+
     bool close() {
-        const Frame f = std::move(stack_.back());
+        const Frame f = stack_.back();
         Fields fs = fields_of(f.ctx);
         for (const Field* it = fs.begin; it != fs.end; ++it)
             if (it->required && !(f.seen & (1u << (it - fs.begin))))
@@ -331,49 +424,88 @@ private:
         return false;
     }
 
-    // Keeps a value of the right type where the summary wants it.
+    // Keeps a value of the right type where the summary wants it. Strings are copied into the summary's own
+    // (reused) storage rather than moved, so the scanner's buffer keeps its storage too.
     void store(const Frame& f, Kind kind) {
-        const std::string& k = f.key;
         switch (f.ctx) {
             case Ctx::Root:
-                if (k == "schema_version") check_schema_version();
-                else if (k == "team") out_.team = std::move(*string_);
-                else if (k == "scoring_rule") {
-                    checks_.whole("scoring_rule", integer_, 1, 3);
-                    out_.rule = static_cast<int>(integer_);
-                }
-                else if (k == "date") {
-                    checks_.date("date", *string_);
-                    out_.date = std::move(*string_);
+                switch (f.field) {
+                    case kSchemaVersion:
+                        check_schema_version();
+                        break;
+                    case kTeam:
+                        out_.team.assign(string_);
+                        break;
+                    case kScoringRule:
+                        checks_.whole("scoring_rule", integer_, 1, 3);
+                        out_.rule = static_cast<int>(integer_);
+                        break;
+                    case kDate:
+                        checks_.date("date", std::string(string_));
+                        out_.date.assign(string_);
+                        break;
+                    default:
+                        break;
                 }
                 break;
             case Ctx::Questionnaire:
-                if (k == "id") out_.questionnaire.id = std::move(*string_);
-                else if (k == "title") out_.questionnaire.title = std::move(*string_);
-                else if (k == "version") out_.questionnaire.version = std::move(*string_);
-                else if (k == "digest") out_.questionnaire.digest = std::move(*string_);
+                switch (f.field) {
+                    case kQuestionnaireId:
+                        out_.questionnaire.id.assign(string_);
+                        break;
+                    case kQuestionnaireTitle:
+                        out_.questionnaire.title.assign(string_);
+                        break;
+                    case kQuestionnaireVersion:
+                        out_.questionnaire.version.assign(string_);
+                        break;
+                    case kQuestionnaireDigest:
+                        out_.questionnaire.digest.assign(string_);
+                        break;
+                    default:
+                        break;
+                }
                 break;
             case Ctx::Level:
-                if (k == "level") {
+                if (f.field == kLevelLevel) {
                     const std::size_t index = stack_[stack_.size() - 2].count - 1;
-                    checks_.level_number(here(), index, integer_);
-                    out_.questionnaire.levels.back().level = static_cast<int>(integer_);
-                } else if (k == "name") {
-                    out_.questionnaire.levels.back().name = std::move(*string_);
+                    if (!rc::Checks::is_level_number(index, integer_)) checks_.level_number(here(), index, integer_);
+                    out_.questionnaire.levels[levels_ - 1].level = static_cast<int>(integer_);
+                } else if (f.field == kLevelName) {
+                    out_.questionnaire.levels[levels_ - 1].name.assign(string_);
                 }
                 break;
             case Ctx::Overall:
-                if (k == "level") overall_level_ = integer_;
-                else if (k == "score") store_score(kind);
+                if (f.field == kOverallLevel)
+                    overall_level_ = integer_;
+                else if (f.field == kOverallScore)
+                    store_score(kind);
                 break;
             case Ctx::Target: target_level_ = integer_; break;
-            case Ctx::Dimension:
-                if (k == "id") out_.dimensions.back().id = std::move(*string_);
-                else if (k == "name") out_.dimensions.back().name = std::move(*string_);
-                else if (k == "level") dimension_levels_.back() = integer_;
-                else if (k == "assessed" || k == "shown") out_.dimensions.back().counted &= boolean_;
+            case Ctx::Dimension: {
+                ReportSummary::Dim& d = out_.dimensions[dimensions_ - 1];
+                switch (f.field) {
+                    case kDimensionId:
+                        d.id.assign(string_);
+                        break;
+                    case kDimensionName:
+                        d.name.assign(string_);
+                        break;
+                    case kDimensionLevel:
+                        dimension_levels_.back() = integer_;
+                        break;
+                    case kDimensionAssessed:
+                    case kDimensionShown:
+                        d.counted &= boolean_;
+                        break;
+                    default:
+                        break;
+                }
                 break;
-            case Ctx::Gap: store_gap(k); break;
+            }
+            case Ctx::Gap:
+                store_gap(f.field);
+                break;
             default: break;
         }
     }
@@ -393,14 +525,37 @@ private:
         out_.score = x;
     }
 
-    void store_gap(const std::string& k) {
-        auto& g = out_.gaps.back();
-        if (k == "question") g.question = std::move(*string_);
-        else if (k == "dimension") g.dimension = std::move(*string_);
-        else if (k == "level") gap_levels_.back() = integer_;
-        else if (k == "text") g.text = std::move(*string_);
-        else if (k == "practice") g.practice = std::move(*string_);
-        else if (k == "group") g.group = checks_.gap_group(here(), *string_);
+    void store_gap(int field) {
+        ReportSummary::GapRef& g = out_.gaps[gaps_ - 1];
+        switch (field) {
+            case kGapQuestion:
+                g.question.assign(string_);
+                break;
+            case kGapDimension:
+                g.dimension.assign(string_);
+                break;
+            case kGapLevel:
+                gap_levels_.back() = integer_;
+                break;
+            case kGapText:
+                g.text.assign(string_);
+                break;
+            case kGapPractice:
+                g.practice.assign(string_);
+                break;
+            case kGapGroup:
+                g.group = gap_group(string_);
+                break;
+            default:
+                break;
+        }
+    }
+
+    // The group a gap's word names; the JSON path for the message is built only when the word is not one.
+    GapGroup gap_group(std::string_view word) const {
+        for (const GapGroup g : {GapGroup::Blocking, GapGroup::Next, GapGroup::Optional})
+            if (to_string(g) == word) return g;
+        return checks_.gap_group(here(), std::string(word));
     }
 };
 
@@ -445,7 +600,7 @@ private:
     const char* p_;
     const char* end_;
     SummaryReader& r_;
-    std::string s_;  // the string or key handed to the reader, reused
+    std::string s_;  // a string or key with escapes, decoded for the reader, reused
 
     unsigned char peek() const {
         if (p_ == end_) throw Fallback{};
@@ -456,7 +611,46 @@ private:
         ++p_;
     }
     void ws() {
-        while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+        while (p_ != end_) {
+            const char c = *p_;
+            if (c == ' ') {
+                ++p_;
+                spaces();
+            } else if (c == '\n' || c == '\r' || c == '\t') {
+                ++p_;
+            } else {
+                return;
+            }
+        }
+    }
+    // Past a run of spaces (a pretty-printed report's indentation) sixteen bytes at a time with SSE2, else eight, then
+    // byte by byte.
+    void spaces() {
+#if defined(__SSE2__)
+        const __m128i space = _mm_set1_epi8(' ');
+        while (end_ - p_ >= 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+            const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, space))) & 0xFFFFu;
+            if (other != 0) {
+                p_ += __builtin_ctz(other);
+                return;
+            }
+            p_ += 16;
+        }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
+        while (end_ - p_ >= 8) {
+            std::uint64_t x;
+            std::memcpy(&x, p_, 8);
+            x ^= kSpaces;  // a zero byte for each space; the first byte in memory is the lowest
+            if (x != 0) {
+                p_ += __builtin_ctzll(x) / 8;
+                return;
+            }
+            p_ += 8;
+        }
+#endif
+        while (p_ != end_ && *p_ == ' ') ++p_;
     }
     void literal(const char* word, std::size_t n) {
         if (static_cast<std::size_t>(end_ - p_) < n || std::memcmp(p_, word, n) != 0) throw Fallback{};
@@ -469,8 +663,7 @@ private:
             case '{': object(); return;
             case '[': array(); return;
             case '"':
-                string(true);
-                r_.string(s_);
+                r_.string_view(string(true));
                 return;
             case 't': literal("true", 4); r_.boolean(true); return;
             case 'f': literal("false", 5); r_.boolean(false); return;
@@ -491,8 +684,7 @@ private:
         for (;;) {
             ws();
             if (peek() != '"') throw Fallback{};
-            string(true);
-            r_.key(s_);
+            r_.key_view(string(true));
             ws();
             expect(':');
             ws();
@@ -569,22 +761,27 @@ private:
     }
 
     // A string at p_ (the opening quote), checked as nlohmann checks it (no raw control characters, valid escapes,
-    // valid UTF-8); with `keep`, its text goes to s_.
-    void string(bool keep) {
+    // valid UTF-8); with `keep`, its text: in place in the text when it has no escapes, else decoded into s_ (either
+    // valid until the next string).
+    std::string_view string(bool keep) {
         ++p_;
         const char* start = p_;
         bool escaped = false;
         for (;;) {
             plain_run();
-            while (p_ != end_ && kStringClasses.of[static_cast<unsigned char>(*p_)] == kPlain) ++p_;
             switch (kStringClasses.of[peek()]) {
                 case kQuote: {
+                    std::string_view text;
                     if (keep) {
-                        if (escaped) unescape(start, p_);
-                        else s_.assign(start, p_);
+                        if (escaped) {
+                            unescape(start, p_);
+                            text = s_;
+                        } else {
+                            text = std::string_view(start, static_cast<std::size_t>(p_ - start));
+                        }
                     }
                     ++p_;
-                    return;
+                    return text;
                 }
                 case kBackslash: {
                     escaped = true;
@@ -616,19 +813,41 @@ private:
         }
     }
 
-    // Past the plain bytes of a string eight at a time, stopping at the first word that holds a quote, a backslash,
-    // a control character or a byte above 0x7F (the byte loop after it finds which).
+    // Past the plain bytes of a string to the first quote, backslash, control character or byte above 0x7F (or the
+    // end of the text), sixteen bytes at a time with SSE2 (a signed compare below 0x20 finds both control characters
+    // and bytes above 0x7F), else eight at a time in a 64-bit word (the lowest byte flagged in a word is always one
+    // of those: a borrow only runs upwards from a byte that is one). The last bytes of the text, byte by byte.
     void plain_run() {
+#if defined(__SSE2__)
+        const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+        while (end_ - p_ >= 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+            const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+                                                 _mm_cmplt_epi8(x, space));
+            const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+            if (mask != 0) {
+                p_ += __builtin_ctz(mask);
+                return;
+            }
+            p_ += 16;
+        }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
         while (end_ - p_ >= 8) {
             std::uint64_t x;
             std::memcpy(&x, p_, 8);
             const std::uint64_t quote = x ^ (kOnes * '"'), backslash = x ^ (kOnes * '\\');
-            const std::uint64_t special = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
-                                          ((x - kOnes * 0x20) & ~x) | x;
-            if (special & kHighs) return;
+            const std::uint64_t special =
+                (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((x - kOnes * 0x20) & ~x) | x) &
+                kHighs;
+            if (special != 0) {
+                p_ += __builtin_ctzll(special) / 8;
+                return;
+            }
             p_ += 8;
         }
+#endif
+        while (p_ != end_ && kStringClasses.of[static_cast<unsigned char>(*p_)] == kPlain) ++p_;
     }
 
     // One UTF-8 sequence at p_, as nlohmann accepts them (RFC 3629: no overlong forms, no surrogates, at most
@@ -750,31 +969,40 @@ private:
     }
 };
 
-ReportSummary read_with_nlohmann(const std::string& text, const std::string& file) {
-    ReportSummary out;
+void read_with_nlohmann(const std::string& text, const std::string& file, ReportSummary& out) {
     SummaryReader reader(text, file, out);
     nlohmann::json::sax_parse(text, &reader, nlohmann::json::input_format_t::json, true);
     reader.finish();
-    return out;
+}
+
+// The fast scanner into `out`: false when it leaves the text to nlohmann (then `out` holds a partial summary).
+bool read_fast(const std::string& text, const std::string& file, ReportSummary& out) {
+    try {
+        SummaryReader reader(text, file, out);
+        FastScanner(text, reader).run();
+        reader.finish();
+        return true;
+    } catch (const Fallback&) {
+        return false;
+    }
 }
 
 }  // namespace
 
 std::optional<ReportSummary> read_report_summary_fast(const std::string& text, const std::string& file) {
-    try {
-        ReportSummary out;
-        SummaryReader reader(text, file, out);
-        FastScanner(text, reader).run();
-        reader.finish();
-        return out;
-    } catch (const Fallback&) {
-        return std::nullopt;
-    }
+    ReportSummary out;
+    if (!read_fast(text, file, out)) return std::nullopt;
+    return out;
+}
+
+void read_report_summary_into(const std::string& text, const std::string& file, ReportSummary& out) {
+    if (!read_fast(text, file, out)) read_with_nlohmann(text, file, out);
 }
 
 ReportSummary read_report_summary(const std::string& text, const std::string& file) {
-    if (std::optional<ReportSummary> out = read_report_summary_fast(text, file)) return std::move(*out);
-    return read_with_nlohmann(text, file);
+    ReportSummary out;
+    read_report_summary_into(text, file, out);
+    return out;
 }
 
 std::string summary_dump(const ReportSummary& s) {
@@ -792,7 +1020,9 @@ std::string summary_dump(const ReportSummary& s) {
 }
 
 ReportSummary read_report_summary_reference(const std::string& text, const std::string& file) {
-    return read_with_nlohmann(text, file);
+    ReportSummary out;
+    read_with_nlohmann(text, file, out);
+    return out;
 }
 
 }  // namespace mm

@@ -34,8 +34,8 @@ SourceText read_source(const std::string& path, std::size_t max_bytes) {
 
 void read_source_into(const std::string& path, SourceText& out, std::size_t max_bytes) {
     std::string& text = out.text;
-    text.clear();
     if (path == "-") {
+        text.clear();
         char buf[65536];
         while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
             text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
@@ -57,8 +57,10 @@ void read_source_into(const std::string& path, SourceText& out, std::size_t max_
         ~Closer() { ::close(fd); }
     } closer{fd};
     // Read straight into the string: a regular file in one read of its size (the read after it finds the end),
-    // a FIFO or device into a string that grows as it fills.
-    text.resize(S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : 65536);
+    // a FIFO or device into a string that grows as it fills. The string is only grown, never cleared first: what
+    // it held (the previous file, when `out` is reused) is overwritten, and growing it fills only the new bytes.
+    const std::size_t want = S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : 65536;
+    if (text.size() < want) text.resize(want);
     std::size_t n = 0;
     for (;;) {
         if (n == text.size()) text.resize(2 * n);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # How long `aggregate` takes over 10,000 team reports, and its peak memory.
 #   bench/aggregate/run.sh [BUILD_DIR] [N]        (defaults: build-release, 10000)
+#   BEFORE=OLD_BINARY bench/aggregate/run.sh ...  also times OLD_BINARY (e.g. a Release build of main's HEAD in
+#                                                 another build dir) in the same hyperfine run, for before -> after
 # Builds a Release binary, generates N reports (generate.py; kept in $BUILD_DIR/bench-aggregate-N for re-runs),
 # times `aggregate -f text` and `-f html` with hyperfine (median of several runs, warm page cache) against the
 # floor of reading the same files (`cat` of them to /dev/null, in the same hyperfine run) and prints the ratio
@@ -21,25 +23,38 @@ if [ "$(ls "$DATA" 2>/dev/null | wc -l)" -ne "$N" ]; then
   rm -rf "$DATA"
   python3 bench/aggregate/generate.py "$N" "$DATA" --bin "$BIN"
 fi
-echo "$N reports, $(du -sh "$DATA" | cut -f1) on disk; $(nproc) CPUs"
+echo "$N reports, $(du -shL "$DATA" | cut -f1) on disk; $(nproc) CPUs"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 # The file list goes through a shell glob, as a user would run it.
-hyperfine --warmup 1 --runs "${RUNS:-5}" --export-json "$OUT/h.json" \
-  "cat $DATA/*.json > /dev/null" \
-  "$BIN aggregate $DATA/*.json -o $OUT/agg.txt" \
-  "$BIN aggregate $DATA/*.json -f html -o $OUT/agg.html" >/dev/null
-python3 - "$OUT/h.json" <<'PY'
+COMMANDS=("cat $DATA/*.json > /dev/null")
+if [ -n "${BEFORE:-}" ]; then
+  BEFORE_BIN=$(realpath "$BEFORE")
+  COMMANDS+=("$BEFORE_BIN aggregate $DATA/*.json -o $OUT/before.txt")
+fi
+COMMANDS+=("$BIN aggregate $DATA/*.json -o $OUT/agg.txt")
+[ -n "${BEFORE:-}" ] && COMMANDS+=("$BEFORE_BIN aggregate $DATA/*.json -f html -o $OUT/before.html")
+COMMANDS+=("$BIN aggregate $DATA/*.json -f html -o $OUT/agg.html")
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+hyperfine --warmup 1 --runs "${RUNS:-5}" --export-json "$OUT/h.json" "${COMMANDS[@]}" >/dev/null
+echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${BEFORE:-}" ]; then
+  cmp -s "$OUT/before.txt" "$OUT/agg.txt" && cmp -s "$OUT/before.html" "$OUT/agg.html" ||
+    { echo "bench/aggregate: the outputs of $BEFORE and $BIN differ" >&2; exit 1; }
+fi
+python3 - "$OUT/h.json" "${BEFORE_BIN:-}" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 floor = results[0]["median"]
+def mean(v):  # hyperfine writes the mean (1.x) or, in some versions, each run's value
+    return sum(v) / len(v) if isinstance(v, list) else v
 def cpu(x):
-    # hyperfine's JSON gives the mean user and system seconds of the runs as numbers.
-    return f"cpu {x['user'] + x['system']:.2f} s"
+    return f"cpu {mean(x['user']) + mean(x['system']):.2f} s"
 print(f"floor: cat of the files  median {floor:.3f} s  ({cpu(results[0])})")
 for x in results[1:]:
     fmt = "html" if "-f html" in x["command"] else "text"
-    print(f"aggregate -f {fmt:<5} median {x['median']:.3f} s = {x['median'] / floor:.2f}x cat  "
+    which = "" if not sys.argv[2] else "before " if x["command"].startswith(sys.argv[2] + " ") else "after  "
+    print(f"{which}aggregate -f {fmt:<5} median {x['median']:.3f} s = {x['median'] / floor:.2f}x cat  "
           f"(min {x['min']:.3f}, max {x['max']:.3f}, {len(x['times'])} runs; {cpu(x)})")
 PY
 for fmt in text html; do

@@ -105,6 +105,10 @@ ReportSummary summarize(const Report& r);
 // Reads the parts of a saved JSON report that aggregation needs, checking the schema version and the shape of
 // those parts like read_report does. Throws InputError (with `file`).
 ReportSummary read_report_summary(const std::string& text, const std::string& file);
+// The same into `out`, which may hold an earlier report's summary: it is overwritten (on InputError, left partly
+// written), reusing the storage of its strings and vectors, so a reader of many reports does not allocate each
+// report's strings anew.
+void read_report_summary_into(const std::string& text, const std::string& file, ReportSummary& out);
 
 // Of two reports of one team, whether `later` (given after `earlier`) is the one to keep: the later date, a report
 // without a date counting as older than any with one; on the same date (or neither dated) the one given later.
@@ -117,7 +121,9 @@ public:
     // the latest (`supersedes`), in the earlier one's row, or is left out; either way the aggregate lists the
     // report left out (`superseded`). Teams named after their file are never merged: "reports/*/report.json"
     // are different teams.
-    void add(ReportSummary r, const std::string& source);
+    // Copies what it keeps of `r` (a team row, and the names and texts of dimensions and practices it meets first),
+    // so the caller may reuse `r` for the next report.
+    void add(const ReportSummary& r, const std::string& source);
     std::size_t size() const { return result_.teams.size(); }
     // The result, with the `top` practices missing most often.
     Aggregate finish(std::size_t top) &&;

@@ -1,12 +1,14 @@
 // `aggregate`: many teams' saved reports of one questionnaire side by side.
-// Files are read and parsed in parallel, a chunk at a time, and added to the aggregate in the order given, so
-// the result and the first error reported do not depend on timing, and memory stays bounded.
+// Files are read and parsed in parallel, ahead of the aggregate, which adds them in the order given, so the result
+// and the first error reported do not depend on timing, and memory stays bounded (aggregate_files).
 #include <unistd.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <exception>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include "cli/cli.hpp"
@@ -26,47 +28,100 @@ struct AggregateOptions {
     std::size_t top = 15;
 };
 
+// One report read, in a slot of the ring that aggregate_files reads ahead into.
 struct Parsed {
-    ReportSummary summary;
+    ReportSummary summary;  // reused from report to report (read_report_summary_into)
     std::string name;
     std::exception_ptr error;
+    bool ready = false;  // read, waiting to be added (guarded by the ring's mutex)
 };
 
 // `src` is the worker's buffer, reused from file to file.
 void parse_one(const std::string& path, SourceText& src, Parsed& out) {
     try {
         read_source_into(path, src);
-        out.name = src.name;
-        out.summary = read_report_summary(src.text, src.name);
+        out.name.assign(src.name);
+        read_report_summary_into(src.text, src.name, out.summary);
     } catch (...) {
         out.error = std::current_exception();
     }
 }
 
+// Reports are read by `workers` threads, each taking the next file as soon as it is done with one, into a ring of
+// slots; this thread adds them to the aggregate in the order given as they become ready, while the workers read
+// on. So both cores stay busy to the end (no chunk waits for its slowest file), the result and the first error
+// reported do not depend on timing, and memory stays bounded by the ring.
 Aggregate aggregate_files(const std::vector<std::string>& paths, std::size_t top) {
-    const std::size_t workers =
-        std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-    const std::size_t chunk = 64 * workers;
+    const std::size_t n = paths.size();
+    const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
     Aggregator agg;
-    std::vector<Parsed> parsed;
-    std::vector<SourceText> buffers(workers);
-    for (std::size_t start = 0; start < paths.size(); start += chunk) {
-        const std::size_t n = std::min(chunk, paths.size() - start);
-        parsed.assign(n, Parsed{});
-        if (workers == 1 || n < 8) {
-            for (std::size_t i = 0; i < n; ++i) parse_one(paths[start + i], buffers[0], parsed[i]);
-        } else {
-            std::vector<std::thread> pool;
-            for (std::size_t w = 0; w < workers; ++w)
-                pool.emplace_back([&, w] {
-                    for (std::size_t i = w; i < n; i += workers) parse_one(paths[start + i], buffers[w], parsed[i]);
-                });
+    if (workers == 1 || n < 8) {
+        SourceText buffer;
+        Parsed p;
+        for (const auto& path : paths) {
+            parse_one(path, buffer, p);
+            if (p.error) std::rethrow_exception(p.error);
+            agg.add(p.summary, p.name);
+        }
+        return std::move(agg).finish(top);
+    }
+    const std::size_t window = 32 * workers;
+    std::vector<Parsed> ring(window);
+    std::mutex mutex;
+    std::condition_variable ready_cv, free_cv;
+    std::size_t next = 0;   // the next report a worker takes
+    std::size_t added = 0;  // reports added: report i may use its slot, ring[i % window], once i < added + window
+    bool stop = false;
+    const auto work = [&] {
+        SourceText buffer;
+        for (;;) {
+            std::size_t i = 0;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                free_cv.wait(lock, [&] { return stop || next >= n || next < added + window; });
+                if (stop || next >= n) return;
+                i = next++;
+            }
+            Parsed& slot = ring[i % window];
+            parse_one(paths[i], buffer, slot);
+            {
+                const std::lock_guard<std::mutex> lock(mutex);
+                slot.ready = true;
+            }
+            ready_cv.notify_one();
+        }
+    };
+    std::vector<std::thread> pool;
+    // Stops and joins the workers however this function ends (an error rethrown, an exception from add()).
+    struct Joiner {
+        std::vector<std::thread>& pool;
+        std::mutex& mutex;
+        std::condition_variable& free_cv;
+        bool& stop;
+        ~Joiner() {
+            {
+                const std::lock_guard<std::mutex> lock(mutex);
+                stop = true;
+            }
+            free_cv.notify_all();
             for (auto& t : pool) t.join();
         }
-        for (auto& p : parsed) {
-            if (p.error) std::rethrow_exception(p.error);
-            agg.add(std::move(p.summary), p.name);
+    } joiner{pool, mutex, free_cv, stop};
+    for (std::size_t w = 0; w < workers; ++w) pool.emplace_back(work);
+    for (std::size_t i = 0; i < n; ++i) {
+        Parsed& slot = ring[i % window];
+        {
+            std::unique_lock<std::mutex> lock(mutex);
+            ready_cv.wait(lock, [&] { return slot.ready; });
         }
+        if (slot.error) std::rethrow_exception(slot.error);
+        agg.add(slot.summary, slot.name);
+        {
+            const std::lock_guard<std::mutex> lock(mutex);
+            slot.ready = false;
+            ++added;
+        }
+        free_cv.notify_all();
     }
     return std::move(agg).finish(top);
 }

@@ -97,6 +97,29 @@ run aggregate "$MM_DATA/reports/acme-q1.json" "$MM_DATA/reports/beta.json"
 expect_no_err() { if [[ $ERR == *"$1"* ]]; then not_ok "$2: stderr has '$1'"; else ok; fi; }
 expect_no_err "scoring rules" "one rule: no warning"
 
+# Many reports, more than the reading threads keep in flight at once: every one is added, in the order given, and
+# of several bad ones the first given is the one reported, whichever a thread happened to read first.
+mkdir "$TMP/many"
+python3 - "$REPORTS/beta.json" "$TMP/many" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+for i in range(1, 301):
+    open(f"{sys.argv[2]}/r{i:03}.json", "w").write(text.replace('"team": "Beta (proof of concept)"', f'"team": "T{i:03}"'))
+PY
+run aggregate "$TMP"/many/r*.json -f json
+expect_code 0 "aggregate of 300 reports"
+if python3 -c 'import json, sys; t = [r["team"] for r in json.load(sys.stdin)["teams"]]; assert t == [f"T{i:03}" for i in range(1, 301)], t' \
+  <"$TMP/out" 2>"$TMP/py"; then ok; else not_ok "300 reports, each a row, in the order given: $(cat "$TMP/py")"; fi
+printf '{"schema_version": 1,' >"$TMP/many/r250.json"
+cp "$REPORTS/hostile.json" "$TMP/many/r290.json"
+run aggregate "$TMP"/many/r*.json
+expect_code 2 "a damaged report among 300"
+expect_err "r250.json:1:" "the damaged report is named, with its line"
+cp "$REPORTS/hostile.json" "$TMP/many/r120.json"
+run aggregate "$TMP"/many/r*.json
+expect_code 2 "a report of another questionnaire before the damaged one"
+expect_err "r120.json: error: is a report of questionnaire 'hostile'" "the first bad report given is the one named"
+
 # Standard input can be read once; the error is the tool's, not a file's.
 run_stdin "$MM_DATA/reports/beta.json" aggregate - -
 expect_code 2 "aggregate reads standard input once"

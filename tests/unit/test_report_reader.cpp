@@ -288,3 +288,102 @@ TEST_CASE("the fast scanner of read_report_summary agrees with nlohmann's reader
               outcome([&] { return read_report_summary_reference(deep, "r.json"); }));
     }
 }
+
+namespace {
+
+// The base report, compact, with `member` (raw JSON text: "key": value) first in the root object and in the first gap.
+std::string inserted(const std::string& member) {
+    std::string text = base().dump();
+    text.insert(text.find("\"question\""), member + ",");
+    text.insert(1, member + ",");
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("the fast scanner agrees with nlohmann's reader on the forms its fast paths step over") {
+    // Members the reader skips, with what could end a subtree early if it were skipped carelessly (quotes escaped,
+    // brackets and braces inside strings, backslashes before the closing quote), and nesting at and past the limit.
+    std::vector<std::string> members = {
+        R"("x": "a \" ] } [ { b")",
+        R"("x": ["\\", "\\\"", "]", "}", "{\"y\": [1]}", "\\\\"])",
+        R"("x": {"k\"}": ["[", {"]": "}"}, "\u005d\u007d"], "z": {}})",
+        R"("x": ["a\"", ["b\\", ["c\"]\"", []]], {}])",
+        R"("x": "\"")",
+        R"("x": ["]"])",
+        R"("x": ["\"]"], "y": "]")",
+        R"("x": ["unclosed \"])",
+        R"("x": {"a": "b\" }, "c": 1})",
+        R"("x": ["é", "\u00e9", "\ud83d\ude00"])",
+    };
+    for (int depth : {1, 8, 28, 29, 30, 31, 32}) {
+        std::string deep = "\"x\": ";
+        for (int i = 0; i < depth; ++i) deep += i % 2 ? "{\"a\\\"]\": " : "[\"}\", ";
+        for (int i = depth - 1; i >= 0; --i) deep += i % 2 ? "}" : "]";
+        members.push_back(deep);
+    }
+    // Strings the reader keeps (a gap's text) with a quote, backslash, escape, control character or byte above 0x7F at
+    // every place in and around an eight-byte word, and runs of spaces of every length up to the end of the text.
+    const std::vector<std::string> specials = {
+        "\\\"", "\\\\", "\\n",  "\\u00e9", "\xc3\xa9", "\xe2\x80\x94", std::string(1, '\x01'),
+        "\x7f", "\x80", "\xff", "\\x"};
+    std::vector<std::string> texts;
+    for (const std::string& m : members) texts.push_back(inserted(m));
+    for (std::size_t at = 0; at < 18; ++at)
+        for (const std::string& s : specials)
+            texts.push_back(inserted("\"text\": \"" + std::string(at, 'a') + s + std::string(17 - at, 'b') + "\""));
+    const std::string compact = base().dump();
+    for (std::size_t n = 0; n < 20; ++n) {
+        texts.push_back(compact + std::string(n, ' '));
+        texts.push_back(std::string(n, ' ') + "\n" + std::string(n, ' ') + compact);
+        texts.push_back(inserted("\"x\":" + std::string(n, ' ') + "[" + std::string(n, ' ') + "1" +
+                                 std::string(n, ' ') + "]" + std::string(n, ' ')));
+        texts.push_back(inserted("\"x\": [" + std::string(n, ' ') + "\t 1]"));
+        texts.push_back(compact.substr(0, compact.size() - 1) + std::string(n, ' '));  // ends in spaces, unclosed
+    }
+    std::size_t fast_count = 0;
+    for (const std::string& t : texts) {
+        INFO(t);
+        const std::string reference = outcome([&] { return read_report_summary_reference(t, "r.json"); });
+        CHECK(outcome([&] { return read_report_summary(t, "r.json"); }) == reference);
+        std::optional<ReportSummary> fast;
+        const std::string fast_outcome = outcome([&] {
+            fast = read_report_summary_fast(t, "r.json");
+            return fast ? *fast : ReportSummary{};
+        });
+        if (fast_outcome.rfind("error: ", 0) == 0 || fast) {
+            ++fast_count;
+            CHECK(fast_outcome == reference);
+        }
+    }
+    // Most of them the fast scanner decides itself (not by leaving them to nlohmann).
+    CHECK(fast_count > texts.size() / 2);
+}
+
+TEST_CASE("read_report_summary_into a summary that holds another report reads what a fresh summary reads") {
+    // Reports with and without team, date, target, points, scoring rule, dimensions not assessed; more and fewer
+    // levels, dimensions and gaps than the one before; one the fast scanner leaves to nlohmann (a surrogate pair).
+    std::vector<std::string> texts;
+    for (const char* name : {"reports/acme-q1.json", "reports/gamma.json", "reports/mts-m01.json", "reports/beta.json",
+                             "reports/legacy-before-rule2.json", "reports/hostile.json", "golden/basic-level1.json"})
+        texts.push_back(read_source(test::data_file(name)).text);
+    std::string surrogates = with("/team", "TEAM");
+    surrogates.replace(surrogates.find("TEAM"), 4, "\\ud83d\\ude00 team");
+    texts.push_back(surrogates);
+    texts.push_back(with("/date", "2026-01-02"));
+    texts.push_back(without("/target"));
+    texts.push_back(with("/dimensions/0/assessed", false));
+    texts.push_back(with("/dimensions/1/shown", false));
+    texts.push_back(with("/gaps/0/group", "nonsense"));  // an error in between
+    ReportSummary reused;
+    for (int round = 0; round < 2; ++round) {
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const std::string& t = texts[round == 0 ? i : texts.size() - 1 - i];
+            INFO("round " << round << ", report " << i);
+            CHECK(outcome([&] {
+                      read_report_summary_into(t, "r.json", reused);
+                      return reused;
+                  }) == outcome([&] { return read_report_summary(t, "r.json"); }));
+        }
+    }
+}
