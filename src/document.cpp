@@ -13,7 +13,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <istream>
 #include <memory>
 #include <streambuf>
@@ -26,7 +25,7 @@ namespace mm {
 void* Document::allocate(std::size_t bytes, std::size_t align) {
     // Blocks of 256 KiB; an array larger than a quarter of that gets a block of its own, so the space left in the
     // current block is not given up for it.
-    constexpr std::size_t kBlock = 256 * 1024;
+    constexpr std::size_t kBlock = std::size_t{256} * 1024;
     if (bytes > kBlock / 4) {
         blocks_.emplace_back(new unsigned char[bytes]);
         return blocks_.back().get();
@@ -448,7 +447,7 @@ private:
     std::string_view store_text(const std::string& value) {
         if (value.empty()) return {};
         char* at = static_cast<char*>(doc_.allocate(value.size(), 1));
-        std::memcpy(at, value.data(), value.size());
+        value.copy(at, value.size());  // a view into the arena: no terminating NUL is needed
         return {at, value.size()};
     }
     template <typename T>

@@ -356,7 +356,7 @@ private:
         // One read of the whole file into a buffer reused across files; one byte more detects growth.
         std::size_t want = static_cast<std::size_t>(st.st_size) + 1;
         if (local.capacity < want) {
-            local.capacity = std::max<std::size_t>(want, 64 * 1024);
+            local.capacity = std::max<std::size_t>(want, std::size_t{64} * 1024);
             local.buffer.reset(new char[local.capacity]);
         }
         if (const int err = read_all(fd.get(), local.buffer.get(), want, size)) {

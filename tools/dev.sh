@@ -25,6 +25,7 @@ TEST_PACKAGES=(
   help2man man-db bash-completion zsh fish   # man page and shell completions, and their tests
   dpkg-dev file                              # CPack's .deb and its install test
   clang libclang-rt-14-dev                   # libFuzzer smoke run
+  clang-tidy                                 # .clang-tidy over src/ (tools/tidy.sh)
   ccache                                     # the CI install test builds the tool twice, the same way
 )
 
@@ -86,6 +87,8 @@ run_tests() {
   echo "== tests under AddressSanitizer and UndefinedBehaviorSanitizer"
   # Not the CI install test: it builds and runs a tool of its own, not the sanitized one.
   tools/sanitize-tests.sh -E '^e2e\.test_ci_install$'
+  echo "== clang-tidy over src/ (.clang-tidy; a finding fails)"
+  tools/tidy.sh
   echo "== fuzz smoke run"
   tools/fuzz-smoke.sh
   echo "== .deb package: build, install into a temporary root, run"
