@@ -279,6 +279,21 @@ TEST_CASE("serving rules: infrastructure applied by a pipeline and staging stage
     CHECK(suggestion("mlops", "infra-changes-via-cd",
                      {{"Jenkinsfile", "pipeline { stages { stage('infra') { steps { sh 'terraform apply -auto-approve' } } } }\n"}}) ==
           "yes");
+    // planned or validated in CI and applied by a person is partial, as the help says; applied by CI is yes,
+    // also after other words on the line; a plan and an apply on different lines are not one command
+    const char* plan_only = "on: [pull_request]\njobs:\n  tf:\n    steps:\n      - uses: hashicorp/setup-terraform@v3\n"
+                            "      - run: terraform -chdir=infrastructure validate\n"
+                            "      - run: terraform -chdir=infrastructure plan -out=tfplan\n"
+                            "      # apply is run by hand: terraform apply tfplan\n";
+    CHECK(suggestion("mlops", "infra-changes-via-cd", {{".github/workflows/main.yml", plan_only}}) == "partial");
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{".github/workflows/cd.yml", "on: [push]\njobs:\n  tf:\n    steps:\n"
+                                                    "      - run: terraform -chdir=infra apply -auto-approve\n"}}) == "yes");
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{".gitlab-ci.yml", "deploy:\n  script:\n    - pulumi stack select prod && pulumi up --yes\n"}}) == "yes");
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{".github/workflows/x.yml", "jobs:\n  a:\n    steps:\n      - run: terraform init\n"
+                                                   "      - run: echo apply later\n"}}) == "-");
     // terraform run from a script on a laptop is not CD
     CHECK(suggestion("mlops", "infra-changes-via-cd", {{"scripts/apply.sh", "terraform apply -auto-approve\n"}}) == "-");
     // an Azure Pipelines ARM template deployment task is infrastructure applied by the pipeline; an Azure CLI
