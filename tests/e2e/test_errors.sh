@@ -27,6 +27,21 @@ expect_err "top.yaml:" "answers at the top level: located"
 expect_err "error: the answers must be under 'answers:': 'stage', 'models' and" "answers at the top level"
 one_line "answers at the top level"
 
+# A broken questionnaire and a broken answers file (read at the same time, on two threads): the questionnaire's
+# error is the one shown, as when they were read one after the other; a broken answers file alone is still
+# located; nothing is written.
+printf 'id: broken\ntitle: [unclosed\n' >"$TMP/broken-q.yaml"
+printf 'questionnaire: mlops\nanswers:\n  data-from-code: [yes\n' >"$TMP/broken-a.yaml"
+run assess -q "$TMP/broken-q.yaml" -a "$TMP/broken-a.yaml" -o "$TMP/never.json"
+expect_code 2 "a broken questionnaire and broken answers"
+expect_err "broken-q.yaml:" "the questionnaire's error is shown"
+if [[ $ERR == *"broken-a.yaml"* ]]; then not_ok "the answers' error is not shown with the questionnaire's"; else ok; fi
+if [ -e "$TMP/never.json" ]; then not_ok "nothing is written"; else ok; fi
+run assess -a "$TMP/broken-a.yaml"
+expect_code 2 "broken answers"
+expect_err "broken-a.yaml:3:" "broken answers: located"
+one_line "broken answers"
+
 # The same with the 'answers:' line commented out below the profile: the answers land under 'profile:'.
 sed -e 's/^answers:$/# answers:/' -e 's/^  \([a-z0-9-]*\):$/  \1: yes/' "$TMP/template.yaml" |
   sed -e '/^profile:/,/^# answers:/ s/^  \([a-z0-9-]*\): yes$/  \1:/' >"$TMP/under-profile.yaml"
