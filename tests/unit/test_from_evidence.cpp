@@ -226,14 +226,20 @@ dimensions:
         practice: p
 )";
 
-// `answers_yaml` as the scan would give it: every answer from evidence.
-Assessment from_scan(const std::string& answers_yaml, const std::vector<std::string>& given = {}) {
-    Questionnaire q = questionnaire(kHints);
+// `answers_yaml` as the scan would give it: every answer from evidence but those `given` by a person; scored from
+// evidence unless `evidence` is false.
+Assessment scan_answers(const char* model, const std::string& answers_yaml, const std::vector<std::string>& given,
+                        bool evidence = true) {
+    Questionnaire q = questionnaire(model);
     AnswerSet s = answers(answers_yaml);
     for (const auto& [id, _] : s.answers)
         s.sources[id] = std::find(given.begin(), given.end(), id) == given.end() ? AnswerSource::Evidence
                                                                                   : AnswerSource::Given;
-    return score(q, s, from_evidence());
+    return score(q, s, evidence ? from_evidence() : ScoreOptions{});
+}
+
+Assessment from_scan(const std::string& answers_yaml, const std::vector<std::string>& given = {}) {
+    return scan_answers(kHints, answers_yaml, given);
 }
 
 TEST_CASE("from evidence: a practice files can only hint at needs a person, hint or not") {
@@ -437,12 +443,7 @@ dimensions:
 
 Assessment outside(const std::string& answers_yaml, const std::vector<std::string>& given = {},
                    bool evidence = true) {
-    Questionnaire q = questionnaire(kOutside);
-    AnswerSet s = answers(answers_yaml);
-    for (const auto& [id, _] : s.answers)
-        s.sources[id] = std::find(given.begin(), given.end(), id) == given.end() ? AnswerSource::Evidence
-                                                                                  : AnswerSource::Given;
-    return score(q, s, evidence ? from_evidence() : ScoreOptions{});
+    return scan_answers(kOutside, answers_yaml, given, evidence);
 }
 
 TEST_CASE("from evidence: if_not_shown: needs-person leaves a practice the files do not show in full to a person") {
