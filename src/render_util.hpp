@@ -204,8 +204,8 @@ inline std::string held_by_text(const Assessment& a, std::size_t held) {
                                        : "held by " + plural(held, "dimension", "dimensions");
 }
 
-// "Level from evidence: 1; 12 questions need a person (not counted as no)." (with "; 2 dimensions no file can
-// show, left out" before the stop when some are) for an assessment from evidence (assess --scan with answers
+// "Level from evidence: 1; 12 questions need a person (not counted as no)." (with "; 2 dimensions the files do
+// not show, left out" before the stop when some are) for an assessment from evidence (assess --scan with answers
 // missing; docs/scoring.md, "From evidence"), else "". Raw text: the ids are not in it.
 inline std::string from_evidence_text(const Assessment& a) {
     if (!a.from_evidence) return {};

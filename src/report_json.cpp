@@ -479,7 +479,7 @@ void write_json(JsonWriter& w, const DimensionResult& d, int rule) {
     w.end_array();
     w.member("missing_for_next", d.missing_for_next);
     if (!d.assessed) w.member("assessed", false);  // only when false: reports before it are all assessed
-    if (!d.shown) w.member("shown", false);        // from evidence, no file can show its level 1
+    if (!d.shown) w.member("shown", false);        // from evidence, the files do not show its level 1
     w.end_object();
 }
 void from_json(const In& in, const json& d, const std::string& path, DimensionResult& out) {

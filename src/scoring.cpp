@@ -237,8 +237,9 @@ DimensionResult climb_staircase(const Questionnaire& q, const Dimension& d, cons
         if (!lr.met) break;
         dr.level = lr.level;
     }
-    // No file can show level 1 and none vouches for it from above (rule 3): the dimension says nothing from
-    // evidence, a person must answer it. Levels above met from the files do vouch for it, so it is shown then.
+    // The files do not show level 1 (its defining practices all need a person) and none vouches for it from above (rule
+    // 3): the dimension says nothing from evidence, a person must answer it. Levels above met from the files do vouch
+    // for it, so it is shown then.
     dr.shown = !(level1_unshowable && dr.level == 0);
     dr.progress = dr.level < top  // top <= max_level
                       ? dr.level + dr.levels[static_cast<std::size_t>(dr.level)].coverage
@@ -525,7 +526,7 @@ Assessment score(const Questionnaire& q, const AnswerSet& answers, const ScoreOp
     // Stage 2: the staircase of each dimension; the overall level is the weakest dimension's.
     for (std::size_t di = 0; di < q.dimensions.size(); ++di)
         a.dimensions.push_back(climb_staircase(q, q.dimensions[di], per_dimension[di], top));
-    // A dimension no file can show is left out of a level from evidence, unless no dimension can be shown at all.
+    // A dimension the files do not show is left out of a level from evidence, unless no dimension can be shown at all.
     const bool any_shown = std::any_of(a.dimensions.begin(), a.dimensions.end(), [](const auto& dr) { return dr.shown; });
     auto holds_overall = [&](const DimensionResult& dr) { return dr.shown || !any_shown; };
     a.overall_level = max_level;

@@ -39,14 +39,16 @@ struct DimensionResult {
     // and monitoring for a proof of concept): its levels are met by default, so it never holds the overall level,
     // and reports show it as not assessed rather than at the top level.
     bool assessed = true;
-    // False in an assessment from evidence when no file can show the dimension's level 1 (every defining practice
-    // there needs a person): it is left out of the level from evidence, and reports say a person must answer it.
+    // False in an assessment from evidence when the files do not show the dimension's level 1 (every defining
+    // practice there needs a person: no file can show it, or `if_not_shown: needs-person` and the scan did not): it is
+    // left out of the level from evidence, and reports say a person must answer it.
     bool shown = true;
 };
 
-// NeedsPerson: unanswered in an assessment from evidence, on a question no file can show (docs/scoring.md, "From
-// evidence"): left out of the sums instead of counting as not in place.
-// NotAssessed: the question applies but lies above the answers' scope (docs/scoring.md, "Scope").
+// NeedsPerson: left to a person in an assessment from evidence: a question no file can show, or one marked
+// `if_not_shown: needs-person` that the scan did not show in full (docs/scoring.md, "From evidence"): left out of the
+// sums instead of counting as not in place. NotAssessed: the question applies but lies above the answers' scope
+// (docs/scoring.md, "Scope").
 enum class QuestionStatus { Answered, Unanswered, NotApplicable, NotAsked, NeedsPerson, NotAssessed };
 std::string to_string(QuestionStatus s);
 
