@@ -95,6 +95,13 @@ TEST_CASE("testing rules: an endpoint test is an integration test, not an app un
     CHECK(suggestion("mlops", "app-unit-tests", {{"src/tests/model_deployment_tests.py", endpoint}}) == "-");
     CHECK(suggestion("mlops", "app-unit-tests", {{"tests/test_api.py", "def test_predict():\n    c = TestClient(app)\n"}}) ==
           "partial");
+    // the same tests run by CI on every change: yes, as the help says
+    CHECK(suggestion("mlops", "app-unit-tests",
+                     {{"tests/test_api.py", "def test_predict():\n    c = TestClient(app)\n"},
+                      {".github/workflows/ci.yml", kPytestWorkflow}}) == "yes");
+    // CI that runs other tests does not make an untested API tested
+    CHECK(suggestion("mlops", "app-unit-tests",
+                     {{"tests/test_features.py", kTest}, {".github/workflows/ci.yml", kPytestWorkflow}}) == "-");
     // the deployment pipeline calls the deployed endpoint test or a smoke test of the service: yes
     const char* cb = "steps:\n- name: 'gcr.io/cloud-builders/git'\n  args: ['clone']\n- name: 'img'\n  entrypoint: 'pytest'\n"
                      "  args: ['src/tests/model_deployment_tests.py::test_model_endpoint']\n";
@@ -115,6 +122,18 @@ TEST_CASE("testing rules: pipeline end-to-end test run by CI") {
     // an end-to-end pipeline test nobody runs in CI is not evidence of one in CI
     CHECK(suggestion("mlops", "pipeline-integration-test",
                      {{"src/tests/pipeline_tests.py", "def test_e2e_pipeline():\n    pass\n"}}) == "-");
+    // an integration-test directory is a hint of a pipeline test only when its tests exercise training; one that
+    // tests the API (with its prediction pipeline mocked) is no pipeline test
+    CHECK(suggestion("mlops", "pipeline-integration-test",
+                     {{"tests/integration/test_flow.py",
+                       "def test_training_flow_on_sample(tmp_path):\n    run_training(tmp_path)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "pipeline-integration-test",
+                     {{"tests/integration/__init__.py", ""},
+                      {"tests/integration/test_api.py",
+                       "def test_predict(client):\n    with patch('app.run_prediction_pipeline'):\n"
+                       "        assert client.post('/predict').status_code == 200\n"}}) == "-");
+    CHECK(suggestion("mlops", "pipeline-integration-test",
+                     {{"tests/e2e/test_model_fit.py", "def test_it():\n    m.fit(x, y)\n"}}) == "partial");
 }
 
 TEST_CASE("testing rules: load tests") {
@@ -154,6 +173,14 @@ TEST_CASE("testing rules: CI on every change needs a check, not only a report") 
           "-");
     // Cloud Build (its trigger is outside the repository) and Prow job configs: partial
     CHECK(suggestion("mlops", "ci-on-every-change", {kGit, {"build/pipeline-deployment.yaml", kCloudBuild}}) == "partial");
+    // a Cloud Build config that only builds an image may be a release script run by hand: without a check, no CI
+    const char* build_only =
+        "steps:\n  - name: 'gcr.io/cloud-builders/docker'\n    args: ['build', '-t', 'img', '.']\nimages:\n  - 'img'\n";
+    CHECK(suggestion("mlops", "ci-on-every-change", {{"cloudbuild.yaml", build_only}}) == "-");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{"cloudbuild.yaml",
+                       "steps:\n- name: 'gcr.io/cloud-builders/docker'\n  args: ['build', '.']\n- name: python\n"
+                       "  entrypoint: ruff\n  args: ['check', '.']\n"}}) == "partial");
     CHECK(suggestion("mlops", "ci-on-every-change", {{"prow_config.yaml", "workflows:\n  - name: e2e\n"}}) == "partial");
     // an Azure pipeline with no CI and no PR trigger is run by hand or by another pipeline
     CHECK(suggestion("mlops", "ci-on-every-change", {{".pipelines/cd.yml", "pr: none\ntrigger: none\nsteps:\n- script: pytest\n"}}) ==

@@ -79,6 +79,12 @@ TEST_CASE("training rules: training run as a CI stage or a submitted job is a pi
                      {{".github/workflows/workloads.yml", kJobSubmitWorkflow}, {"deploy/jobs/run.sh", kTrainSh}}) == "partial");
     CHECK(suggestion("mlops", "orchestrated-pipeline", {{"deploy/jobs/run.sh", kTrainSh}}) == "-");
     CHECK(suggestion("mlops", "orchestrated-pipeline", {{".github/workflows/ci.yml", kTestsOnlyWorkflow}}) == "-");
+    // a job named after MLflow followed by `runs-on:` on the next line is not `mlflow run` (a command is one line)
+    const char* mlflow_job = "jobs:\n  deploy-mlflow:\n    needs: build-mlflow\n    runs-on: ubuntu-latest\n";
+    CHECK(suggestion("mlops", "orchestrated-pipeline", {{".github/workflows/cd.yml", mlflow_job}}) == "-");
+    CHECK(suggestion("mlops", "orchestrated-pipeline",
+                     {{".github/workflows/cd.yml", "jobs:\n  t:\n    steps:\n      - run: mlflow run . -e train\n"}}) ==
+          "partial");
 }
 
 TEST_CASE("training rules: CI that builds and publishes the training pipeline") {
