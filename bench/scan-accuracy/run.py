@@ -6,6 +6,9 @@ Usage:
   run.py BINARY PATH [PATH ...]           (checkout paths named <owner>+<name>, like the label files)
   run.py --self-test [BINARY]             (doctests; with BINARY also checks every label against the questionnaire)
 
+Labels are the label files plus pooled/round-*.tsv: unlisted questions judged later, blind, by two reviewers
+(pool.py); --no-pooled scores against the label files alone.
+
 For every label file labels/<owner>+<name>.tsv it scans CHECKOUTS_DIR/<owner>+<name> with
 `BINARY scan DIR -f json` and compares the suggested answers with the labels. It fetches nothing: a missing
 checkout is reported and skipped. Python 3 standard library only.
@@ -26,6 +29,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LABELS = os.path.join(HERE, "labels")
+POOLED = os.path.join(HERE, "pooled")
 ANSWERS = ("yes", "partial", "none")
 COLUMNS = ("question", "expected", "file", "reason")
 
@@ -178,7 +182,63 @@ def cite(ev):
     return where + (f": {e['excerpt'].strip()[:80]}" if e.get("excerpt") else "")
 
 
-def load_label_files(only=None):
+ORDER = {"none": 0, "partial": 1, "yes": 2}
+POOLED_COLUMNS = ("repository", "question", "pool", "reviewer_a", "reviewer_b", "expected", "file", "reason")
+
+
+def parse_pooled(text, name="<pooled>"):
+    """Parse a pooled round (pool.py): two blind judgements per unlisted pair and the answer kept.
+
+    >>> rows = parse_pooled("# c\\n" + "\\t".join(POOLED_COLUMNS) + "\\nr\\tq\\tA\\tyes\\tpartial\\tpartial\\tf\\twhy\\n")
+    >>> rows[0]["repository"], rows[0]["question"], rows[0]["expected"], rows[0]["line"]
+    ('r', 'q', 'partial', 3)
+    >>> parse_pooled("\\t".join(POOLED_COLUMNS) + "\\nr\\tq\\tA\\tyes\\tpartial\\tyes\\tf\\twhy\\n", "p.tsv")
+    Traceback (most recent call last):
+    ...
+    LabelError: p.tsv:2: expected must be the reviewers' answer when they agree, else the lower one ('partial'), not 'yes'
+    """
+    rows, header_seen = [], False
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if tuple(cells) != POOLED_COLUMNS:
+                raise LabelError(f"{name}:{lineno}: the header must be {' '.join(POOLED_COLUMNS)}")
+            header_seen = True
+            continue
+        if len(cells) != len(POOLED_COLUMNS):
+            raise LabelError(f"{name}:{lineno}: {len(cells)} columns, expected {len(POOLED_COLUMNS)}")
+        row = dict(zip(POOLED_COLUMNS, cells), line=lineno)
+        for key in ("reviewer_a", "reviewer_b", "expected"):
+            if row[key] not in ANSWERS:
+                raise LabelError(f"{name}:{lineno}: {key} must be yes, partial or none, not {row[key]!r}")
+        kept = min(row["reviewer_a"], row["reviewer_b"], key=ORDER.get)
+        if row["expected"] != kept:
+            raise LabelError(f"{name}:{lineno}: expected must be the reviewers' answer when they agree, else the "
+                             f"lower one ({kept!r}), not {row['expected']!r}")
+        rows.append(row)
+    return rows
+
+
+def load_pooled():
+    """Every pooled round's rows, by repository: {name: [row, ...]}."""
+    out = {}
+    if not os.path.isdir(POOLED):
+        return out
+    for fn in sorted(os.listdir(POOLED)):
+        if fn.endswith(".tsv"):
+            path = os.path.join(POOLED, fn)
+            with open(path, encoding="utf-8") as f:
+                for row in parse_pooled(f.read(), os.path.relpath(path)):
+                    row["source"] = os.path.relpath(path, HERE)
+                    out.setdefault(row["repository"], []).append(row)
+    return out
+
+
+def load_label_files(only=None, pooled=True):
+    """The label files, with the pooled judgements added as labels of the questions the files do not list."""
+    rounds = load_pooled() if pooled else {}
     out = []
     for fn in sorted(os.listdir(LABELS)):
         if not fn.endswith(".tsv"):
@@ -188,7 +248,18 @@ def load_label_files(only=None):
             continue
         path = os.path.join(LABELS, fn)
         with open(path, encoding="utf-8") as f:
-            out.append((name, parse_labels(f.read(), os.path.relpath(path))))
+            lab = parse_labels(f.read(), os.path.relpath(path))
+        for row in rounds.pop(name, []):
+            if row["question"] in lab["answers"]:
+                raise LabelError(f"{row['source']}:{row['line']}: {row['question']} is already labelled in "
+                                 f"labels/{name}.tsv; only unlisted questions are pooled")
+            lab["answers"][row["question"]] = {"expected": row["expected"], "file": row["file"],
+                                               "reason": f"[pooled] {row['reason']}", "line": row["line"],
+                                               "where": row["source"]}
+        out.append((name, lab))
+    if not only:
+        for name, rows in rounds.items():
+            raise LabelError(f"{rows[0]['source']}:{rows[0]['line']}: no label file for {name}")
     return out
 
 
@@ -216,6 +287,7 @@ def main(argv):
     p.add_argument("--only", action="append", help="only this repository (<owner>+<name>); repeatable")
     p.add_argument("--scan-arg", action="append", default=[], help="extra argument for scan; repeatable")
     p.add_argument("--self-test", action="store_true", help="run the doctests and check the label files")
+    p.add_argument("--no-pooled", action="store_true", help="the label files alone, without pooled/ judgements")
     a = p.parse_args(argv)
 
     if a.self_test:
@@ -228,7 +300,8 @@ def main(argv):
             for name, lab in labels:
                 for qid, ans in lab["answers"].items():
                     if qid not in known:
-                        print(f"labels/{name}.tsv:{ans['line']}: unknown question {qid!r}", file=sys.stderr)
+                        where = ans.get("where", f"labels/{name}.tsv")
+                        print(f"{where}:{ans['line']}: unknown question {qid!r}", file=sys.stderr)
                         problems += 1
         print(f"self-test: {failed} doctest failures, {len(labels)} label files, {problems} problems")
         return 1 if problems else 0
@@ -245,7 +318,7 @@ def main(argv):
             a.only = list(given)
 
     results, missing = [], []
-    for name, lab in load_label_files(a.only):
+    for name, lab in load_label_files(a.only, pooled=not a.no_pooled):
         directory = where(name)
         if not directory or not os.path.isdir(directory):
             missing.append(name)
