@@ -249,4 +249,39 @@ bool ci_runs_project(std::string_view text, std::string_view project) {
     return !RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), filter);
 }
 
+bool is_github_workflow(std::string_view rel) {
+    constexpr std::string_view dir = ".github/workflows/";
+    if (rel.size() <= dir.size() || rel.compare(0, dir.size(), dir) != 0) return false;
+    const std::string_view name = rel.substr(dir.size());
+    auto ends_with = [name](std::string_view s) {
+        return name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
+    };
+    return name.find('/') == std::string_view::npos && (ends_with(".yml") || ends_with(".yaml"));
+}
+
+bool github_workflow_never_runs(std::string_view text) {
+    // The top-level trigger key: `on`, quoted, or `true` (what YAML 1.1 reads `on` as).
+    static const RE2 key("(?m)(^(?:on|\"on\"|'on'|true)[ \\t]*:)");
+    re2::StringPiece found;
+    if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), key, &found)) return false;
+    // Meaningful text is anything but blanks and a `#` comment (`#` starts one at the start or after a blank).
+    auto has_content = [](std::string_view s) {
+        const std::size_t first = s.find_first_not_of(" \t\r");
+        return first != std::string_view::npos && s[first] != '#';
+    };
+    std::size_t at = static_cast<std::size_t>(found.data() - text.data()) + found.size();
+    std::size_t eol = text.find('\n', at);
+    if (has_content(text.substr(at, eol == text.npos ? text.npos : eol - at))) return false;  // `on: push`
+    // The block under `on:`: the lines up to the next top-level key. Any event left in it runs the workflow.
+    while (eol != text.npos) {
+        const std::size_t begin = eol + 1;
+        eol = text.find('\n', begin);
+        const std::string_view line = text.substr(begin, eol == text.npos ? text.npos : eol - begin);
+        if (!has_content(line)) continue;
+        if (line[0] != ' ' && line[0] != '\t' && line[0] != '-') return true;  // the next key: no event was left
+        return false;
+    }
+    return true;
+}
+
 }  // namespace mm

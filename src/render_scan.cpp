@@ -111,6 +111,9 @@ std::string render_scan_text(const Questionnaire& q, const ScanResult& scan, boo
                        st.files, st.files_read, bytes_text(st.bytes_read), st.skipped(), st.skipped_binary,
                        st.skipped_large, st.unreadable, st.skipped_symlinks, st.ignored, st.skipped_dirs);
     if (st.excluded) out += fmt::format("{} entries left out by --exclude or --project.\n", st.excluded);
+    if (st.inert_workflows)
+        out += fmt::format("{} GitHub workflow{} with every trigger commented out, never run: not evidence.\n",
+                           st.inert_workflows, st.inert_workflows == 1 ? "" : "s");
     return out;
 }
 
@@ -157,11 +160,13 @@ std::string render_scan_json(const Questionnaire& q, const ScanResult& scan, con
                     {"ignored", st.ignored},
                     {"skipped_directories", st.skipped_dirs},
                     {"excluded", st.excluded},
-                    {"skipped", {{"total", st.skipped()},
-                                 {"binary", st.skipped_binary},
-                                 {"too_large", st.skipped_large},
-                                 {"symlinks", st.skipped_symlinks},
-                                 {"unreadable", st.unreadable}}}};
+                    {"inert_workflows", st.inert_workflows},
+                    {"skipped",
+                     {{"total", st.skipped()},
+                      {"binary", st.skipped_binary},
+                      {"too_large", st.skipped_large},
+                      {"symlinks", st.skipped_symlinks},
+                      {"unreadable", st.unreadable}}}};
     j["warnings"] = scan.warnings;
     return json_text(j);
 }

@@ -119,6 +119,7 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         s.skipped_symlinks += l.stats.skipped_symlinks;
         s.unreadable += l.stats.unreadable;
         s.excluded += l.stats.excluded;
+        s.inert_workflows += l.stats.inert_workflows;
         std::move(l.dirs.begin(), l.dirs.end(), std::back_inserter(dirs));
         for (auto& w : l.warnings) result.warnings.push_back(std::move(w));
         std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));

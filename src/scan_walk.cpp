@@ -283,10 +283,19 @@ private:
     void file(int dirfd, const char* name, const std::string& rel, std::string_view match, bool ci_check,
               Local& local) {
         std::size_t size = 0;
-        if (ci_check) {
+        // A CI file is read before any rule sees it: one that does not run the project (with --project), or a
+        // GitHub workflow that can never start (its triggers commented out), is not evidence of anything.
+        const bool workflow = is_github_workflow(rel);
+        const bool read_first = ci_check || workflow;
+        if (read_first) {
             if (!read(dirfd, name, rel, local, size)) return;
-            if (!ci_runs_project(std::string_view(local.buffer.get(), size), project_)) {
+            const std::string_view text(local.buffer.get(), size);
+            if (ci_check && !ci_runs_project(text, project_)) {
                 ++local.stats.excluded;
+                return;
+            }
+            if (workflow && github_workflow_never_runs(text)) {
+                ++local.stats.inert_workflows;
                 return;
             }
         }
@@ -303,7 +312,7 @@ private:
         }
         if (local.key.empty()) return;
         const SetEntry& entry = set_for(local);
-        if (!ci_check && !read(dirfd, name, rel, local, size)) return;
+        if (!read_first && !read(dirfd, name, rel, local, size)) return;
         search(entry, std::string_view(local.buffer.get(), size), rel, local);
         // Each content leaf is evidence where its pattern has a hit outside comments, its `unless` pattern none,
         // and the path is not excepted.

@@ -66,4 +66,12 @@ bool is_ci_pipeline(std::string_view rel);
 // path filter (`paths:`, `changes:`, `changeset`), so it runs on every change at the root.
 bool ci_runs_project(std::string_view text, std::string_view project);
 
+// ---- CI files that never run ----
+
+// A GitHub Actions workflow, by its path relative to the repository root (`.github/workflows/*.yml|yaml`).
+bool is_github_workflow(std::string_view rel);
+// Whether a GitHub Actions workflow (its text) can never start: it has a top-level `on:` whose every event is
+// commented out (GitHub rejects a workflow without a trigger). A text without `on:` is not judged (false).
+bool github_workflow_never_runs(std::string_view text);
+
 }  // namespace mm

@@ -36,6 +36,7 @@ struct ScanStats {
     std::uint64_t skipped_symlinks = 0; // directory symlinks, and file symlinks leading out of the tree
     std::uint64_t unreadable = 0;       // files or directories that could not be read (warnings)
     std::uint64_t excluded = 0;         // entries left out by --exclude, or outside --project
+    std::uint64_t inert_workflows = 0;  // GitHub workflows whose every trigger is commented out: never evidence
 
     std::uint64_t skipped() const { return skipped_binary + skipped_large + skipped_symlinks + unreadable; }
 };

@@ -151,6 +151,17 @@ expect_no_out "locked/dvc.yaml" "nothing from an unreadable directory"
 chmod 700 "$TMP/w/locked"
 expect_out "1 ignored by .gitignore" "gitignored directory"
 expect_out "1 symlinks" "symlink out of the tree"
+# A GitHub workflow whose every trigger is commented out never runs: no evidence, and the summary says why.
+mkdir -p "$TMP/inert/.github/workflows"
+printf 'name: deploy\non:\n  # push:\n  #   branches: [main]\njobs:\n  d:\n    steps:\n      - run: pytest -q\n' \
+  >"$TMP/inert/.github/workflows/deploy.yml"
+printf 'def test_a():\n    assert True\n' >"$TMP/inert/test_a.py"
+run scan "$TMP/inert"
+expect_code 0 "scan of a tree with an inert workflow"
+expect_out "1 GitHub workflow with every trigger commented out, never run: not evidence." "the summary says why"
+expect_no_out ".github/workflows/deploy.yml" "the inert workflow is cited nowhere"
+run scan "$TMP/inert" -f json
+expect_out '"inert_workflows": 1' "json counts it"
 run scan "$TMP/missing"
 expect_code 2 "a missing directory is bad input"
 run scan "$REPO" --max-file-size lots

@@ -43,6 +43,11 @@ TEST_CASE("testing rules: CI that runs a script or job which runs pytest") {
                                                {"tests/test_a.py", kTest}}) == "yes");
     // the same script with no CI calling scripts: tests run locally only
     CHECK(suggestion("mlops", "unit-tests-ci", {{"deploy/job.sh", kTestScript}, {"tests/test_a.py", kTest}}) == "partial");
+    // Travis runs a script by its path (no ./ and no bash): the same link
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{".travis.yml", "jobs:\n  include:\n    - script: .travis/flows.sh\n"},
+                      {".travis/flows.sh", kTestScript},
+                      {"tests/test_a.py", kTest}}) == "yes");
     // a script whose pytest line is commented out runs no tests
     CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/w.yml", kScriptWorkflow},
                                                {"deploy/job.sh", "#!/bin/bash\n# pytest tests\necho hi\n"},
@@ -185,6 +190,17 @@ TEST_CASE("testing rules: CI on every change needs a check, not only a report") 
     // an Azure pipeline with no CI and no PR trigger is run by hand or by another pipeline
     CHECK(suggestion("mlops", "ci-on-every-change", {{".pipelines/cd.yml", "pr: none\ntrigger: none\nsteps:\n- script: pytest\n"}}) ==
           "partial");
+    // Travis (runs on every push) running a committed script that runs the tests: yes; a script that tests
+    // nothing: the CI file alone, partial
+    const char* travis = "jobs:\n  include:\n    - script: .travis/flows.sh\n";
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".travis.yml", travis}, {".travis/flows.sh", kTestScript}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".travis.yml", travis}, {".travis/flows.sh", "echo hi\n"}}) ==
+          "partial");
+    // a push workflow that builds the images with compose builds every change
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/docker.yml",
+                       "on:\n  push:\njobs:\n  b:\n    steps:\n      - run: docker compose build\n"}}) == "yes");
 }
 
 TEST_CASE("testing rules: lint run by a CI script") {
@@ -216,6 +232,14 @@ TEST_CASE("testing rules: code in version control needs the team's code") {
     CHECK(suggestion("mlops", "code-in-vcs", {{".git/HEAD", "ref: refs/heads/main\n"}, {"train.py", "print(1)\n"}}) == "partial");
     CHECK(suggestion("mlops", "code-in-vcs", {{".gitignore", "data/\n"}, {"pkg/__init__.py", ""}}) == "partial");
     CHECK(suggestion("mlops-org", "code-in-version-control", {{".gitignore", "data/\n"}, {"setup.py", "setup()\n"}}) == "partial");
+    // a project kept one or two directories down (deploying/model_package/setup.py, a package three deep) counts
+    CHECK(suggestion("mlops", "code-in-vcs",
+                     {{".gitignore", "*.pyc\n"}, {"deploying/model_package/setup.py", "setup()\n"}}) == "partial");
+    CHECK(suggestion("mlops", "code-in-vcs", {{".gitignore", "*.pyc\n"}, {"deploying/pkg/model/__init__.py", ""}}) ==
+          "partial");
+    // a docs site's conf.py or an example folder's notebooks are still no project
+    CHECK(suggestion("mlops", "code-in-vcs",
+                     {{".gitignore", "_build/\n"}, {"docs/source/conf.py", "project = 'x'\n"}}) == "-");
 }
 
 TEST_CASE("testing rules: a project template shows a template, not the normal way to start") {

@@ -118,6 +118,15 @@ TEST_CASE("training rules: schedules written for an orchestrator are scheduled j
           "partial");
     CHECK(suggestion("mlops", "scheduled-job-from-code", {{"Jenkinsfile", "pipeline {\n  triggers {\n    pollSCM('* * * * *')\n  }\n}\n"}}) ==
           "-");
+    // a scheduled workflow that rebuilds an image weekly is no data, training or scoring job
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{".github/workflows/docker.yml",
+                       "on:\n  schedule:\n    - cron: '0 3 * * 0'\njobs:\n  b:\n    steps:\n"
+                       "      - run: docker compose build\n"}}) == "-");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{".github/workflows/job.yml",
+                       "on:\n  schedule:\n    - cron: '0 3 * * 0'\njobs:\n  b:\n    steps:\n"
+                       "      - run: make refresh\n"}}) == "partial");
     // an event-triggered cloud function that starts pipeline runs was missed
     const char* fn = "def trigger_pipeline(event, context):\n    api.create_run_from_job_spec(job_spec_path=p)\n";
     CHECK(suggestion("mlops", "scheduled-job-from-code", {{"src/trigger/main.py", fn}}) == "partial");
@@ -227,6 +236,14 @@ TEST_CASE("training rules: data pulled by code, not by a test") {
     CHECK(suggestion("mlops", "data-from-code", {{"src/pipeline.py", "gen = BigQueryExampleGen(query=sql)\n"}}) == "yes");
     CHECK(suggestion("mlops", "data-from-code", {{"src/data.py", "df = pd.read_sql(query, conn)\n"}}) == "yes");
     CHECK(suggestion("mlops", "data-from-code", {{"src/data.py", "c = bigquery.Client(project=p)\n"}}) == "partial");
+    // a dataset library's loader takes the dataset's name; the team's own load_dataset(file_name=...) reading a
+    // committed CSV is no extraction, nor its definition
+    CHECK(suggestion("mlops", "data-from-code", {{"src/data.py", "ds = load_dataset(\"imdb\", split=\"train\")\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"pkg/data_manager.py",
+                       "def load_dataset(*, file_name: str) -> pd.DataFrame:\n    return pd.read_csv(file_name)\n"},
+                      {"pkg/train.py", "data = load_dataset(file_name=config.training_data_file)\n"}}) == "-");
     // an Azure ML dataset created by code was missed
     CHECK(suggestion("mlops", "data-from-code",
                      {{"ml/load.py", "ds = Dataset.Tabular.from_delimited_files(path=(store, 'x.csv'))\n"}}) == "partial");
@@ -266,6 +283,11 @@ TEST_CASE("training rules: schemas declared in JSON and schema tests") {
     // schema checks written as pytest tests were missed
     CHECK(suggestion("mlops", "data-schema", {{"data/data_test.py", "def test_check_schema():\n    assert cols == 10\n"}}) == "partial");
     CHECK(suggestion("mlops", "data-schema", {{"data/data_test.py", "def test_load():\n    assert df is not None\n"}}) == "-");
+    // the word is a whole part of the test's name: test_dtypename (of a metrics helper) is no schema test
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"api/test_metrics.py", "    def test_dtypename(self):\n        pass\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"tests/test_data.py", "def test_null_rates_below_limit():\n    pass\n"}}) == "partial");
 }
 
 TEST_CASE("training rules: dataset ids recorded with a run are data versions in part") {

@@ -145,6 +145,27 @@ TEST_CASE("project: a CI pipeline runs the project when it names its path or fil
     CHECK_FALSE(ci_runs_project("rules:\n  - changes: [other/*]\n", "proj"));  // GitLab
 }
 
+TEST_CASE("CI files: a GitHub workflow never runs when every event under on: is commented out") {
+    CHECK(is_github_workflow(".github/workflows/ci.yml"));
+    CHECK(is_github_workflow(".github/workflows/ci.yaml"));
+    CHECK_FALSE(is_github_workflow(".github/workflows/scripts/x.yml"));  // GitHub reads only the directory
+    CHECK_FALSE(is_github_workflow("proj/.github/workflows/ci.yml"));
+    CHECK_FALSE(is_github_workflow(".github/workflows/README.md"));
+    CHECK(github_workflow_never_runs("name: d\non:\n  # push:\n  #   branches: [main]\n\njobs:\n  d: {}\n"));
+    CHECK(github_workflow_never_runs("on: # nothing yet\njobs:\n  d: {}\n"));
+    CHECK(github_workflow_never_runs("on:\n# schedule:\n#   - cron: '0 0 * * *'\n"));  // the end of the file
+    CHECK_FALSE(github_workflow_never_runs("on: push\njobs:\n  d: {}\n"));
+    CHECK_FALSE(github_workflow_never_runs("on: [push, pull_request]\n"));
+    CHECK_FALSE(github_workflow_never_runs("on:\n  # push:\n  workflow_dispatch:\njobs: {}\n"));
+    CHECK_FALSE(github_workflow_never_runs("on:\n- push\njobs: {}\n"));  // a list at the key's column
+    CHECK_FALSE(github_workflow_never_runs("\"on\":\n  push:\n"));
+    CHECK_FALSE(github_workflow_never_runs("true:\n  push:\n"));  // `on` as YAML 1.1 writes it back
+    CHECK(github_workflow_never_runs("'on':\njobs: {}\n"));
+    // no `on:` at all: not judged here (a fragment, or GitHub reports the error)
+    CHECK_FALSE(github_workflow_never_runs("jobs:\n  t:\n    steps:\n      - run: pytest\n"));
+    CHECK_FALSE(github_workflow_never_runs("jobs:\n  t:\n    on: x\n"));  // an indented `on:` is not the trigger
+}
+
 TEST_CASE("project: the repository-level entries, and the CI pipelines among them") {
     for (const char* e : {".git", ".github", ".gitlab", ".gitlab-ci.yml", "Jenkinsfile", ".circleci",
                           "azure-pipelines.yml", "azure-pipelines.yaml", ".azure-pipelines", ".buildkite",

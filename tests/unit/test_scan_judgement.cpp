@@ -220,6 +220,27 @@ TEST_CASE("judgement: vendored, third-party and template directories are not the
     CHECK(ev(r, 0).hits[0].path == "vendors/track.py");
 }
 
+TEST_CASE("judgement: a GitHub workflow whose every trigger is commented out is never evidence") {
+    Questionnaire q = with_rules({R"({content: 'az ml online-deployment', in: ".github/workflows/*.y*ml"})",
+                                  R"({path: ".github/workflows/*.yml"})"});
+    Tree t;
+    t.file(".github/workflows/deploy.yml",
+           "name: deploy\non:\n  # push:\n  #   branches: [main]\n\njobs:\n  d:\n    steps:\n"
+           "      - run: az ml online-deployment update -f d.yml\n");
+    ScanResult r = scan_tree(q, t.root);
+    CHECK_FALSE(found(r, 0));
+    CHECK_FALSE(found(r, 1));
+    CHECK(r.stats.inert_workflows == 1);
+    // one event left (here workflow_dispatch) and the workflow runs: evidence again
+    t.file(".github/workflows/deploy.yml",
+           "name: deploy\non:\n  # push:\n  workflow_dispatch:\njobs:\n  d:\n    steps:\n"
+           "      - run: az ml online-deployment update -f d.yml\n");
+    r = scan_tree(q, t.root);
+    CHECK(cited(r, 0) == ".github/workflows/deploy.yml:8");
+    CHECK(found(r, 1));
+    CHECK(r.stats.inert_workflows == 0);
+}
+
 TEST_CASE("judgement: the new rule keys are checked when the questionnaire loads") {
     auto error = [](const std::string& rule) {
         return test::first_error([&] { with_rules({rule}); });
