@@ -42,6 +42,16 @@ TEST_CASE("training rules: a library module named trainer is not a team's traini
     CHECK(suggestion("mlops-org", "models-rebuilt-from-code", {{"src/training.py", kTrainPy}}) == "partial");
 }
 
+TEST_CASE("training rules: a tox environment that trains, and a training script saving the pipeline it fitted") {
+    CHECK(suggestion("mlops", "training-scripted", {{"pkg/tox.ini", "[testenv:train]\ncommands =\n    python train_pipeline.py\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "training-scripted", {{"pkg/tox.ini", "[testenv:test]\ncommands =\n    pytest\n"}}) == "-");
+    // one script from the data to the saved model (the project's save_pipeline helper) is training end to end
+    CHECK(suggestion("mlops", "training-scripted",
+                     {{"pkg/model/train_pipeline.py", "data = load_dataset(file_name=f)\npipe.fit(X, y)\nsave_pipeline(pipeline_to_persist=pipe)\n"}}) ==
+          "yes");
+}
+
 TEST_CASE("training rules: training run by CI, a pipeline step or a job script is versioned and scripted") {
     // a train.py alone gave only partial where a Jenkins stage, an Azure Pipelines job or a pipeline ran it
     for (const char* q : {"training-code-versioned", "training-scripted"}) {
@@ -202,6 +212,12 @@ TEST_CASE("training rules: models looked up among tracked runs are a registry in
     // a mocked search in a test, or logging a model into a run, is not a registry
     CHECK(suggestion("mlops", "model-registry", {{"test/test_cache.py", "mlflow.search_runs = MagicMock()\n"}}) == "-");
     CHECK(suggestion("mlops", "model-registry", {{"train.py", "mlflow.sklearn.log_model(lr, 'model')\n"}}) == "-");
+    // a cloud registry's command line (Azure ML CLI v2, Vertex AI, SageMaker) registers versions; commented out, nothing
+    CHECK(suggestion("mlops", "model-registry",
+                     {{"jobs/register.sh", "az ml model create --name m --version 3 --path azureml://jobs/$RUN/outputs/model\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "model-registry", {{"ci/release.yml", "steps:\n  - run: gcloud ai models upload --region=r\n"}}) == "yes");
+    CHECK(suggestion("mlops", "model-registry", {{"jobs/register.sh", "# az ml model create --name m\n"}}) == "-");
 }
 
 TEST_CASE("training rules: a candidate compared with production or an acceptance threshold is a gate") {
@@ -295,6 +311,11 @@ TEST_CASE("training rules: dataset ids recorded with a run are data versions in 
     CHECK(suggestion("mlops", "data-versioning", {{"train_aml.py", "run.parent.tag(\"dataset_id\", value=dataset.id)\n"}}) ==
           "partial");
     CHECK(suggestion("mlops", "data-versioning", {{"train_aml.py", "run.parent.tag(\"owner\", value=me)\n"}}) == "-");
+    // an Azure ML data asset registered with a version is a snapshot; one without a version is the latest upload
+    const char* asset = "$schema: https://azuremlschemas.azureedge.net/latest/data.schema.json\ntype: uri_file\nname: prices\n"
+                        "path: ../data/prices.csv\n";
+    CHECK(suggestion("mlops", "data-versioning", {{"jobs/data.yml", std::string(asset) + "version: 20230220\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-versioning", {{"jobs/data.yml", asset}}) == "-");
 }
 
 TEST_CASE("training rules: a data README documents sources only when it says where data comes from") {
