@@ -3,7 +3,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 FUZZ_BUILD=${MM_FUZZ_BUILD:-$ROOT/build-fuzz}
-TARGETS=(fuzz_questionnaire fuzz_answers fuzz_report)
+TARGETS=(fuzz_questionnaire fuzz_answers fuzz_report fuzz_scan_text)
 
 fuzz_build() {
   if [ ! -f "$FUZZ_BUILD/CMakeCache.txt" ]; then
@@ -27,6 +27,9 @@ seed_files() {
       find "$ROOT/fuzz/seeds/answers" "$ROOT/tests/data" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) ;;
     fuzz_report)
       find "$ROOT/fuzz/seeds/report" "$ROOT/tests/data" -type f -name '*.json' ;;
+    fuzz_scan_text)
+      # the sample repository's files (their first byte picks the file name the text is judged as)
+      find "$ROOT/tests/data/sample-ml-repo" -type f -size -64k ;;
   esac | sort
 }
 

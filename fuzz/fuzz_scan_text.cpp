@@ -1,0 +1,37 @@
+// libFuzzer target: arbitrary bytes as the text of a scanned file (scanned files are untrusted). The scan's
+// text judgements must never read out of bounds or throw: comments per language, hit strength, whether a
+// GitHub workflow can start and whether a CI pipeline runs a --project. The first byte picks the file name (and
+// so the comment syntax); offsets are sampled so each input stays linear.
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "evidence_text.hpp"
+#include "mm/layout.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static constexpr std::array<std::string_view, 8> kNames = {
+        ".github/workflows/ci.yml", "src/train.py", "Jenkinsfile", "infra/main.tf",
+        "sql/features.sql",         "notebook.ipynb", "Dockerfile", "README.md"};
+    if (size == 0) return 0;
+    const std::string_view name = kNames[data[0] % kNames.size()];
+    const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+    const mm::CommentStyle style = mm::comment_style(name);
+    const std::size_t step = std::max<std::size_t>(1, text.size() / 64);
+    for (std::size_t off = 0; off < text.size(); off += step) (void)mm::in_comment(text, off, style);
+    // hit_strength sees one line and a match inside it, as the scan gives it.
+    for (std::size_t begin = 0; begin < text.size();) {
+        std::size_t end = text.find('\n', begin);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(begin, end - begin);
+        const std::size_t a = line.size() / 3;
+        (void)mm::hit_strength(line, a, std::min(line.size(), a + 1 + line.size() / 4));
+        begin = end + 1;
+    }
+    (void)mm::is_github_workflow(name);
+    (void)mm::github_workflow_never_runs(text);
+    (void)mm::ci_runs_project(text, "proj");
+    return 0;
+}
