@@ -13,8 +13,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static constexpr std::array<std::string_view, 8> kNames = {
-        ".github/workflows/ci.yml", "src/train.py", "Jenkinsfile", "infra/main.tf",
-        "sql/features.sql",         "notebook.ipynb", "Dockerfile", "README.md"};
+        ".github/workflows/ci.yml", "src/train.py",   "Jenkinsfile", "infra/main.tf",
+        "sql/features.sql",         "notebook.ipynb", "Dockerfile",  "README.md"};
     if (size == 0) return 0;
     const std::string_view name = kNames[data[0] % kNames.size()];
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);

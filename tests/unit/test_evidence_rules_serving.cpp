@@ -153,14 +153,19 @@ TEST_CASE("serving rules: serving image, registry reference and contract") {
 TEST_CASE("serving rules: an image whose CMD runs a script that starts the model server") {
     const char* q = "mlops";
     const char* id = "serving-containerised";
-    const std::pair<std::string, std::string> image{"deploy/Dockerfile", "FROM python:3.11\nCMD [\"bash\", \"./run.sh\"]\n"};
-    const std::pair<std::string, std::string> run_sh{"deploy/api/run.sh", "#!/bin/bash\nuvicorn app.main:app --host 0.0.0.0\n"};
+    const std::pair<std::string, std::string> image{"deploy/Dockerfile",
+                                                    "FROM python:3.11\nCMD [\"bash\", \"./run.sh\"]\n"};
+    const std::pair<std::string, std::string> run_sh{"deploy/api/run.sh",
+                                                     "#!/bin/bash\nuvicorn app.main:app --host 0.0.0.0\n"};
     CHECK(suggestion(q, id, {image, run_sh}) == "partial");
-    CHECK(suggestion(q, id, {image, run_sh, {".github/workflows/cd.yml", "      - run: docker build -t api deploy\n"}}) == "yes");
+    CHECK(
+        suggestion(q, id, {image, run_sh, {".github/workflows/cd.yml", "      - run: docker build -t api deploy\n"}}) ==
+        "yes");
     // a script that starts no server (a notebook, a shell) is no serving entry point
     CHECK(suggestion(q, id, {image, {"deploy/api/run.sh", "#!/bin/bash\njupyter lab --ip 0.0.0.0\n"}}) == "-");
     // nor one only a dev container runs
-    CHECK(suggestion(q, id, {{".devcontainer/Dockerfile", "FROM python\nCMD [\"bash\", \"./run.sh\"]\n"}, run_sh}) == "-");
+    CHECK(suggestion(q, id, {{".devcontainer/Dockerfile", "FROM python\nCMD [\"bash\", \"./run.sh\"]\n"}, run_sh}) ==
+          "-");
 }
 
 TEST_CASE("serving rules: rollout, traffic shifting and zero downtime") {
