@@ -248,3 +248,25 @@ TEST_CASE("testing rules: a project template shows a template, not the normal wa
     CHECK(suggestion("mlops", "project-template", {{"README.md", "# x\n"}}) == "-");
     CHECK(suggestion("mlops-ct", "shared-pipeline-templates", {{"cookiecutter.json", "{}"}}) == "partial");
 }
+
+TEST_CASE("testing rules: review findings on the held-out 4 rules (each a case the first version got wrong)") {
+    // an API test that loads the trained model does not train
+    CHECK(suggestion("mlops", "pipeline-integration-test",
+                     {{"tests/integration/test_api.py",
+                       "from app.model import load_trained_model\nMODEL = 'models/trained_model.pkl'\n"}}) == "-");
+    // a dev container, a Binder image or a docs build's pyproject is tooling, not the team's code
+    CHECK(suggestion("mlops", "code-in-vcs",
+                     {{".gitignore", "*.pyc\n"},
+                      {".devcontainer/Dockerfile", "FROM python\n"},
+                      {"notebooks/a.ipynb", "{}"}}) == "-");
+    CHECK(suggestion("mlops", "code-in-vcs", {{".gitignore", "*.pyc\n"}, {"binder/Dockerfile", "FROM python\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "code-in-vcs",
+                     {{".gitignore", "*.pyc\n"}, {"docs/source/pyproject.toml", "[project]\n"}}) == "-");
+    // a file named for Cloud Build that runs tests with another image, YAML or JSON, is CI in part
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{"cloudbuild.yaml", "steps:\n- name: python:3.11\n  entrypoint: pytest\n"}}) == "partial");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{"cloudbuild-ci.json", "{\"steps\": [{\"name\": \"python\", \"entrypoint\": \"pytest\"}]}\n"}}) ==
+          "partial");
+}
