@@ -1,23 +1,27 @@
 // libFuzzer target: arbitrary bytes as the text of a scanned file (scanned files are untrusted). The scan's
 // text judgements must never read out of bounds or throw: comments per language, hit strength, whether a
-// GitHub workflow can start and whether a CI pipeline runs a --project. The first byte picks the file name (and
-// so the comment syntax); offsets are sampled so each input stays linear.
+// GitHub workflow can start, whether a CI pipeline runs a --project, and the line a pattern cites. The last byte
+// picks the file name (and so the comment syntax); offsets are sampled so each input stays linear.
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include <re2/re2.h>
+
 #include "evidence_text.hpp"
 #include "mm/layout.hpp"
+#include "scan_plan.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static constexpr std::array<std::string_view, 8> kNames = {
         ".github/workflows/ci.yml", "src/train.py",   "Jenkinsfile", "infra/main.tf",
         "sql/features.sql",         "notebook.ipynb", "Dockerfile",  "README.md"};
     if (size == 0) return 0;
-    const std::string_view name = kNames[data[0] % kNames.size()];
-    const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+    // The last byte picks the name, so a seed's text keeps its first line.
+    const std::string_view name = kNames[data[size - 1] % kNames.size()];
+    const std::string_view text(reinterpret_cast<const char*>(data), size - 1);
     const mm::CommentStyle style = mm::comment_style(name);
     const std::size_t step = std::max<std::size_t>(1, text.size() / 64);
     for (std::size_t off = 0; off < text.size(); off += step) (void)mm::in_comment(text, off, style);
@@ -30,6 +34,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)mm::hit_strength(line, a, std::min(line.size(), a + 1 + line.size() / 4));
         begin = end + 1;
     }
+    // The cited line of a pattern's strongest hit outside comments (scan_plan's locate), for patterns shaped like
+    // the rules': line-anchored, multi-line, empty-matching, and a call.
+    static const std::array<RE2, 4> kPatterns = {RE2("(?m)^\\s*on\\s*:"), RE2("(?s)train.*save"), RE2("x*"),
+                                                 RE2("^[^#\\n]*\\bmlflow\\.\\w+\\(")};
+    for (const RE2& p : kPatterns) (void)mm::scanning::locate(p, text, style);
     (void)mm::is_github_workflow(name);
     (void)mm::github_workflow_never_runs(text);
     (void)mm::ci_runs_project(text, "proj");

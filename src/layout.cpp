@@ -262,6 +262,8 @@ bool is_github_workflow(std::string_view rel) {
 bool github_workflow_never_runs(std::string_view text) {
     // The top-level trigger key: `on`, quoted, or `true` (what YAML 1.1 reads `on` as).
     static const RE2 key("(?m)(^(?:on|\"on\"|'on'|true)[ \\t]*:)");
+    constexpr std::string_view bom = "\xEF\xBB\xBF";  // a UTF-8 byte order mark before the first key
+    if (text.substr(0, bom.size()) == bom) text.remove_prefix(bom.size());
     re2::StringPiece found;
     if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), key, &found)) return false;
     // Meaningful text is anything but blanks and a `#` comment (`#` starts one at the start or after a blank).
@@ -278,7 +280,9 @@ bool github_workflow_never_runs(std::string_view text) {
         eol = text.find('\n', begin);
         const std::string_view line = text.substr(begin, eol == text.npos ? text.npos : eol - begin);
         if (!has_content(line)) continue;
-        if (line[0] != ' ' && line[0] != '\t' && line[0] != '-') return true;  // the next key: no event was left
+        // A document marker (`---`, `...`) or the next top-level key ends the block: no event was left.
+        if (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") return true;
+        if (line[0] != ' ' && line[0] != '\t' && line[0] != '-') return true;
         return false;
     }
     return true;

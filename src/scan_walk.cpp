@@ -285,18 +285,24 @@ private:
         std::size_t size = 0;
         // A CI file is read before any rule sees it: one that does not run the project (with --project), or a
         // GitHub workflow that can never start (its triggers commented out), is not evidence of anything.
-        const bool workflow = is_github_workflow(rel);
+        // (With --project, a project's own .github/workflows is seen by the rules as the root's: judge both.)
+        const bool workflow = is_github_workflow(rel) || is_github_workflow(match);
         const bool read_first = ci_check || workflow;
+        bool unread = false;  // a workflow that could not be read (too large, binary): its path still counts
         if (read_first) {
-            if (!read(dirfd, name, rel, local, size)) return;
-            const std::string_view text(local.buffer.get(), size);
-            if (ci_check && !ci_runs_project(text, project_)) {
-                ++local.stats.excluded;
-                return;
-            }
-            if (workflow && github_workflow_never_runs(text)) {
-                ++local.stats.inert_workflows;
-                return;
+            if (!read(dirfd, name, rel, local, size)) {
+                if (ci_check) return;
+                unread = true;
+            } else {
+                const std::string_view text(local.buffer.get(), size);
+                if (ci_check && !ci_runs_project(text, project_)) {
+                    ++local.stats.excluded;
+                    return;
+                }
+                if (workflow && github_workflow_never_runs(text)) {
+                    ++local.stats.inert_workflows;
+                    return;
+                }
             }
         }
         // The globs this path matched: they decide the path rules and `except` here, and the content leaves
@@ -310,7 +316,7 @@ private:
                 if (!excepted(leaf, globs)) local.hits.push_back({leaf, rel, 0, {}});
             if (!plan_.content_leaves[static_cast<std::size_t>(g)].empty()) local.key.push_back(g);
         }
-        if (local.key.empty()) return;
+        if (local.key.empty() || unread) return;
         const SetEntry& entry = set_for(local);
         if (!read_first && !read(dirfd, name, rel, local, size)) return;
         search(entry, std::string_view(local.buffer.get(), size), rel, local);

@@ -28,7 +28,7 @@ seed_files() {
     fuzz_report)
       find "$ROOT/fuzz/seeds/report" "$ROOT/tests/data" -type f -name '*.json' ;;
     fuzz_scan_text)
-      # the sample repository's files (their first byte picks the file name the text is judged as)
+      # the sample repository's files (their last byte picks the file name the text is judged as)
       find "$ROOT/tests/data/sample-ml-repo" -type f -size -64k ;;
   esac | sort
 }

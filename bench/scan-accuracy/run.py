@@ -196,6 +196,10 @@ def parse_pooled(text, name="<pooled>"):
     Traceback (most recent call last):
     ...
     LabelError: p.tsv:2: expected must be the reviewers' answer when they agree, else the lower one ('partial'), not 'yes'
+    >>> parse_pooled("\\t".join(POOLED_COLUMNS) + "\\nr\\tq\\tC\\tyes\\tyes\\tyes\\tf\\twhy\\n", "p.tsv")
+    Traceback (most recent call last):
+    ...
+    LabelError: p.tsv:2: pool must be A (suggested) or B (drawn at random), not 'C'
     """
     rows, header_seen = [], False
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -213,6 +217,8 @@ def parse_pooled(text, name="<pooled>"):
         for key in ("reviewer_a", "reviewer_b", "expected"):
             if row[key] not in ANSWERS:
                 raise LabelError(f"{name}:{lineno}: {key} must be yes, partial or none, not {row[key]!r}")
+        if row["pool"] not in ("A", "B"):
+            raise LabelError(f"{name}:{lineno}: pool must be A (suggested) or B (drawn at random), not {row['pool']!r}")
         kept = min(row["reviewer_a"], row["reviewer_b"], key=ORDER.get)
         if row["expected"] != kept:
             raise LabelError(f"{name}:{lineno}: expected must be the reviewers' answer when they agree, else the "
@@ -223,7 +229,7 @@ def parse_pooled(text, name="<pooled>"):
 
 def load_pooled():
     """Every pooled round's rows, by repository: {name: [row, ...]}."""
-    out = {}
+    out, seen = {}, {}
     if not os.path.isdir(POOLED):
         return out
     for fn in sorted(os.listdir(POOLED)):
@@ -232,6 +238,11 @@ def load_pooled():
             with open(path, encoding="utf-8") as f:
                 for row in parse_pooled(f.read(), os.path.relpath(path)):
                     row["source"] = os.path.relpath(path, HERE)
+                    key = (row["repository"], row["question"])
+                    if key in seen:
+                        raise LabelError(f"{row['source']}:{row['line']}: {key[1]} of {key[0]} is pooled twice "
+                                         f"(first at {seen[key]})")
+                    seen[key] = f"{row['source']}:{row['line']}"
                     out.setdefault(row["repository"], []).append(row)
     return out
 

@@ -163,7 +163,12 @@ TEST_CASE("CI files: a GitHub workflow never runs when every event under on: is 
     CHECK(github_workflow_never_runs("'on':\njobs: {}\n"));
     // no `on:` at all: not judged here (a fragment, or GitHub reports the error)
     CHECK_FALSE(github_workflow_never_runs("jobs:\n  t:\n    steps:\n      - run: pytest\n"));
-    CHECK_FALSE(github_workflow_never_runs("jobs:\n  t:\n    on: x\n"));  // an indented `on:` is not the trigger
+    // an indented `on:` is not the trigger (had it been taken for one, this empty one would never run)
+    CHECK_FALSE(github_workflow_never_runs("jobs:\n  t:\n    on:\nname: x\n"));
+    // a document marker ends the block; a byte order mark does not hide the first key
+    CHECK(github_workflow_never_runs("name: x\non:\n  # push:\n---\njobs: {}\n"));
+    CHECK(github_workflow_never_runs("\xEF\xBB\xBFon:\n  # push:\njobs: {}\n"));
+    CHECK_FALSE(github_workflow_never_runs("\xEF\xBB\xBFon: push\n"));
 }
 
 TEST_CASE("project: the repository-level entries, and the CI pipelines among them") {

@@ -239,6 +239,13 @@ TEST_CASE("judgement: a GitHub workflow whose every trigger is commented out is 
     CHECK(cited(r, 0) == ".github/workflows/deploy.yml:8");
     CHECK(found(r, 1));
     CHECK(r.stats.inert_workflows == 0);
+    // a workflow too large to read is not judged, and its path still counts (as for any file)
+    ScanOptions small;
+    small.max_file_size = 10;
+    r = scan_tree(q, t.root, small);
+    CHECK_FALSE(found(r, 0));
+    CHECK(found(r, 1));
+    CHECK(r.stats.skipped_large == 1);
 }
 
 TEST_CASE("judgement: the new rule keys are checked when the questionnaire loads") {
