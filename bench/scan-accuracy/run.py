@@ -38,6 +38,40 @@ class LabelError(Exception):
     pass
 
 
+def tsv_rows(text, name, columns, comment=None):
+    """The rows of a TAB-separated file with a header row: (line number, {column: cell}) after the header.
+
+    Blank lines are skipped; `#` lines go to `comment(line, header_seen)` when given. The header must be exactly
+    `columns`, and every row must have as many cells.
+
+    >>> list(tsv_rows("# c\\na\\tb\\n1\\t2\\n", "x.tsv", ("a", "b")))
+    [(3, {'a': '1', 'b': '2'})]
+    >>> list(tsv_rows("a\\tb\\n1\\n", "x.tsv", ("a", "b")))
+    Traceback (most recent call last):
+    ...
+    LabelError: x.tsv:2: 1 tab-separated fields, expected 2
+    """
+    header_seen = False
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            if comment:
+                comment(line, header_seen)
+            continue
+        fields = line.split("\t")
+        if not header_seen:
+            if tuple(fields) != columns:
+                raise LabelError(f"{name}:{lineno}: the first row must be the header {' '.join(columns)}")
+            header_seen = True
+            continue
+        if len(fields) != len(columns):
+            raise LabelError(f"{name}:{lineno}: {len(fields)} tab-separated fields, expected {len(columns)}")
+        yield lineno, dict(zip(columns, fields))
+    if not header_seen:
+        raise LabelError(f"{name}: no header row ({' '.join(columns)})")
+
+
 def parse_labels(text, name="<labels>"):
     """Parse a label file: `# key: value` header lines, then a TSV with the columns of COLUMNS.
 
@@ -54,31 +88,20 @@ def parse_labels(text, name="<labels>"):
     ...
     LabelError: x.tsv:3: question 'q' is labelled twice
     """
-    meta, answers, header_seen = {}, {}, False
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        if line.startswith("#"):
-            key, sep, value = line[1:].partition(":")
-            if sep and not header_seen and key.strip() and " " not in key.strip():
-                meta[key.strip()] = value.strip()
-            continue
-        fields = line.split("\t")
-        if not header_seen:
-            if tuple(fields) != COLUMNS:
-                raise LabelError(f"{name}:{lineno}: the first row must be the header {' '.join(COLUMNS)}")
-            header_seen = True
-            continue
-        if len(fields) != len(COLUMNS):
-            raise LabelError(f"{name}:{lineno}: {len(fields)} tab-separated fields, expected {len(COLUMNS)}")
-        question, expected, path, reason = fields
+    meta, answers = {}, {}
+
+    def header_line(line, header_seen):  # `# key: value` before the header row
+        key, sep, value = line[1:].partition(":")
+        if sep and not header_seen and key.strip() and " " not in key.strip():
+            meta[key.strip()] = value.strip()
+
+    for lineno, row in tsv_rows(text, name, COLUMNS, header_line):
+        question, expected, path, reason = (row[c] for c in COLUMNS)
         if expected not in ANSWERS:
             raise LabelError(f"{name}:{lineno}: expected must be yes, partial or none, not {expected!r}")
         if question in answers:
             raise LabelError(f"{name}:{lineno}: question {question!r} is labelled twice")
         answers[question] = {"expected": expected, "file": path, "reason": reason, "line": lineno}
-    if not header_seen:
-        raise LabelError(f"{name}: no header row ({' '.join(COLUMNS)})")
     return {"meta": meta, "answers": answers}
 
 
@@ -201,19 +224,9 @@ def parse_pooled(text, name="<pooled>"):
     ...
     LabelError: p.tsv:2: pool must be A (suggested) or B (drawn at random), not 'C'
     """
-    rows, header_seen = [], False
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            if tuple(cells) != POOLED_COLUMNS:
-                raise LabelError(f"{name}:{lineno}: the header must be {' '.join(POOLED_COLUMNS)}")
-            header_seen = True
-            continue
-        if len(cells) != len(POOLED_COLUMNS):
-            raise LabelError(f"{name}:{lineno}: {len(cells)} columns, expected {len(POOLED_COLUMNS)}")
-        row = dict(zip(POOLED_COLUMNS, cells), line=lineno)
+    rows = []
+    for lineno, row in tsv_rows(text, name, POOLED_COLUMNS):
+        row["line"] = lineno
         for key in ("reviewer_a", "reviewer_b", "expected"):
             if row[key] not in ANSWERS:
                 raise LabelError(f"{name}:{lineno}: {key} must be yes, partial or none, not {row[key]!r}")
