@@ -333,3 +333,109 @@ TEST_CASE("serving rules: infrastructure applied by a pipeline and staging stage
     CHECK(suggestion("mlops-ct", "staging-before-production",
                      {{".pipelines/abtest.yml", "stages:\n- stage: 'Blue_Staging'\n  jobs:\n  - job: a\n"}}) == "partial");
 }
+
+TEST_CASE("serving rules, round 7: managed services that scale or authenticate by design, platform builds, secrets") {
+    // a model service on Cloud Run scales with load by default; a Cloud Run service for something else (an MLflow
+    // server) says nothing about serving, nor does a Cloud Run job
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"infrastructure/main.tf",
+                       "resource \"google_cloud_run_v2_service\" \"prediction_api\" {\n  name = \"api\"\n}\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"infrastructure/main.tf",
+                       "resource \"google_cloud_run_v2_service\" \"mlflow_server\" {\n  name = \"m\"\n}\n"}}) == "-");
+    CHECK(suggestion("mlops", "autoscaling", {{"deploy.sh", "gcloud run deploy churn-api --image gcr.io/p/api\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"deploy.sh", "gcloud run jobs deploy scoring-job --image gcr.io/p/job\n"}}) == "-");
+    // Dataflow's throughput-based autoscaling (a streaming scoring pipeline); a comment naming it is nothing
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"src/main/java/com/example/config/Options.java",
+                       "options.setAutoscalingAlgorithm(AutoscalingAlgorithmType.THROUGHPUT_BASED);\n"}}) == "yes");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"src/main/java/com/acme/Options.java", "// TODO: try THROUGHPUT_BASED later\nint x = 1;\n"}}) ==
+          "-");
+
+    // managed cloud endpoints have no anonymous mode
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"src/deploy.py",
+                       "from azure.ai.ml.entities import ManagedOnlineEndpoint\n"
+                       "endpoint = ManagedOnlineEndpoint(name='ga', description='x')\n"}}) == "yes");
+    CHECK(
+        suggestion(
+            "mlops", "endpoint-authentication",
+            {{"deploy/endpoint.yml",
+              "$schema: https://azuremlschemas.azureedge.net/latest/managedOnlineEndpoint.schema.json\nname: e\n"}}) ==
+        "yes");
+    CHECK(suggestion(
+              "mlops", "endpoint-authentication",
+              {{"pipeline/deploy.py",
+                "from google.cloud import aiplatform\nendpoint = aiplatform.Endpoint.create(display_name='m')\n"}}) ==
+          "yes");
+    // importing the class or a tutorial's endpoint is not the team's endpoint
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"src/deploy.py", "from azure.ai.ml.entities import ManagedOnlineEndpoint\n"}}) == "-");
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"tutorials/deploy.py", "endpoint = ManagedOnlineEndpoint(name='x')\n"}}) == "-");
+
+    // a platform that builds the image from the repository's Dockerfile when CI deploys is a build process: the
+    // serving image goes from partial (an image exists) to yes
+    const char* kServingDockerfile = "FROM python:3.11\nCOPY . .\nCMD [\"uvicorn\", \"app.main:app\"]\n";
+    CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile", kServingDockerfile}}) == "partial");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", kServingDockerfile},
+                      {".circleci/config.yml",
+                       "jobs:\n  deploy:\n    steps:\n      - run: railway up --detach --service api\n"}}) == "yes");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", kServingDockerfile},
+                      {".gitlab-ci.yml",
+                       "deploy:\n  script:\n    - gcloud run deploy api --source . --region eu\n"}}) == "yes");
+    // the same for an image whose CMD runs a committed script that starts the server
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"deploy/Dockerfile", "FROM python:3.11\nCMD [\"bash\", \"./run.sh\"]\n"},
+                      {"deploy/run.sh", "#!/bin/bash\nuvicorn app.main:app --host 0.0.0.0\n"},
+                      {".circleci/config.yml",
+                       "jobs:\n  deploy:\n    steps:\n      - run: cd deploy && railway up --detach\n"}}) == "yes");
+    // deploying a prebuilt image builds nothing
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", kServingDockerfile},
+                      {".gitlab-ci.yml",
+                       "deploy:\n  script:\n    - gcloud run deploy api --image gcr.io/p/api:1\n"}}) == "partial");
+}
+
+TEST_CASE("secrets rules, round 7: workload identity, env files kept out of git, CI secret stores") {
+    const char* kOnPush = "on:\n  push:\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n";
+    // CI that takes short-lived cloud credentials by OIDC keeps no key at all: the help's yes
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{".github/workflows/cd.yml",
+                       std::string(kOnPush) +
+                           "      - uses: google-github-actions/auth@v2\n        with:\n"
+                           "          workload_identity_provider: ${{ secrets.GCP_WIF_PROVIDER }}\n"}}) == "yes");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{".github/workflows/cd.yml",
+                       std::string(kOnPush) + "      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n"
+                                              "          role-to-assume: arn:aws:iam::1:role/ci\n"}}) == "yes");
+    // a committed template of the env file: the real one is kept out of git (the help's partial)
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{".env.example", "MLFLOW_TRACKING_URI=\nAWS_SECRET_ACCESS_KEY=\n"}}) == "partial");
+    CHECK(suggestion("mlops", "secrets-manager", {{"env.dev.example", "POSTGRES_PASSWORD=\n"}}) == "partial");
+    CHECK(suggestion("mlops", "secrets-manager", {{"config/production.env.example", "DB_URL=\n"}}) == "partial");
+    // the env file itself, committed, is the opposite
+    CHECK(suggestion("mlops", "secrets-manager", {{".env", "AWS_SECRET_ACCESS_KEY=abc\n"}}) == "-");
+    // CI reading the team's cloud or registry credentials from its secret store is partial; the automatic
+    // GITHUB_TOKEN is no credential of the team's
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{".github/workflows/cd.yml",
+                       std::string(kOnPush) + "      - run: aws s3 sync out s3://b\n        env:\n"
+                                              "          AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{".github/workflows/ci.yml", std::string(kOnPush) +
+                                                       "      - uses: actions/checkout@v4\n        with:\n"
+                                                       "          token: ${{ secrets.GITHUB_TOKEN }}\n"}}) == "-");
+    // a workflow whose triggers are all commented out never runs: its secrets are nobody's practice
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{".github/workflows/cd.yml",
+                       "on:\n#  push:\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n"
+                       "      - run: echo\n        env:\n          KEY: ${{ secrets.AZURE_CREDENTIALS }}\n"}}) == "-");
+}

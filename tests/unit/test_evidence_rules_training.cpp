@@ -411,3 +411,83 @@ TEST_CASE("training rules: review findings on the held-out 4 rules (each a case 
                            "jobs:\n  b:\n    steps:\n      - run: make\n  train-docs:\n"}}) == "-");
     }
 }
+
+TEST_CASE("training rules, round 7: data sources, downloads, scripts under any name, provenance, model formats") {
+    // a data README in any case and extension, when it says where the data comes from
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/Readme.txt", "Bike sharing data, obtained from the UCI repository.\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/readme.md", "Files here are written by make data.\n"}}) == "-");
+    // a README section headed for the data's sources, or a data section whose prose says where it comes from
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md",
+                       "# Project\n\n## Data Sources\n\n| Feed | Frequency |\n|---|---|\n| counters | hourly |\n"}}) ==
+          "partial");
+    CHECK(suggestion(
+              "mlops", "data-sources-documented",
+              {{"README.md", "# Project\n\n# 📦 Dataset\n\nThis project uses the Telco Customer Churn dataset.\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md",
+                       "# P\n\n## Data\n\nData comes from [UCI](https://archive.ics.uci.edu/ml/datasets/wine).\n"}}) ==
+          "partial");
+    // a `# Data` comment in a shell block, followed by a command, is no section; nor is a data section about layout
+    CHECK(suggestion(
+              "mlops", "data-sources-documented",
+              {{"README.md",
+                "```bash\n# Data\nexport DATASET_LOC=\"https://example.com/data.csv\"\npytest tests/data\n```\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "data-sources-documented", {{"README.md", "## Data\n\nPut files in data/raw.\n"}}) ==
+          "-");
+
+    // a data API's or competition site's download call is data pulled by code; in a test or tutorial it is not
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"jobs/data_download.py",
+                       "import yfinance as yf\ndf = yf.download('WIPRO.NS', period='1y')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"feature/raw.py",
+                       "import os\nos.system(f'kaggle competitions download -c {PID} -p {RAW}')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "data-from-code", {{"tests/test_data.py", "df = yf.download('X')\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-from-code", {{"tutorials/t.py", "df = yf.download('X')\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-from-code", {{"src/d.py", "# df = yf.download('X')\n"}}) == "-");
+
+    // a script that loads data, fits and saves a model is training from a command, whatever its name
+    const char* kCreateModels =
+        "import joblib\nfrom sklearn import datasets\niris = datasets.load_iris()\n"
+        "model = RandomForestClassifier()\nmodel.fit(iris.data, iris.target)\n"
+        "joblib.dump(model, 'model.pkl')\n";
+    CHECK(suggestion("mlops", "training-scripted", {{"create_models.py", kCreateModels}}) == "yes");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"create_models.py", kCreateModels}}) == "partial");
+    // without the fit it is a conversion; in a notebook folder or a test it is not the team's command
+    CHECK(suggestion("mlops", "training-scripted",
+                     {{"convert.py", "import joblib\ndf = pd.read_csv('x.csv')\njoblib.dump(df, 'x.pkl')\n"}}) == "-");
+    CHECK(suggestion("mlops", "training-scripted", {{"notebooks/scratch.py", kCreateModels}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"tests/helpers.py", kCreateModels}}) == "-");
+
+    // a registry version created from its run links model to run (partial: the commit is the other link)
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"src/ml/training.py",
+                       "version = client.create_model_version(\n    name=model_name,\n"
+                       "    source=info.model_uri,\n    run_id=mlflow.active_run().info.run_id,\n)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"src/register.py", "mlflow.register_model(f\"runs:/{run.info.run_id}/model\", \"churn\")\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"src/register.py", "mlflow.register_model(model_uri, \"churn\")\nprint(run_id)\n"}}) == "-");
+
+    // a framework's native weight format is safe; beside a pickle in the same code it is partial
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"madewithml/models.py", "torch.save(self.state_dict(), os.path.join(dp, 'model.pt'))\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"jobs/train.py",
+                       "import pickle\npickle.dump(scaler, open('scaler.pkl', 'wb'))\n"
+                       "torch.save(model.state_dict(), model_file)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"src/main/java/com/example/processors/Score.java",
+                       "this.booster = XGBoost.loadModel(modelPath);\n"}}) == "yes");
+    CHECK(suggestion("mlops", "safe-model-format", {{"train.py", "booster.save_model('model.json')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "safe-model-format", {{"train.py", "joblib.dump(model, 'model.joblib')\n"}}) == "-");
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"examples/train.py", "torch.save(model.state_dict(), 'm.pt')\n"}}) == "-");
+}
