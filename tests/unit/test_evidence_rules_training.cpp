@@ -475,10 +475,15 @@ TEST_CASE("training rules, round 7: data sources, downloads, scripts under any n
     CHECK(suggestion("mlops", "model-provenance",
                      {{"src/register.py", "mlflow.register_model(model_uri, \"churn\")\nprint(run_id)\n"}}) == "-");
 
-    // a framework's native weight format is safe; beside a pickle in the same code it is partial
+    // a framework's native weight format is safe; beside a pickle in the same code it is partial. A torch
+    // state_dict is written with pickle: partial, unless it is loaded with weights_only=True
     CHECK(suggestion("mlops", "safe-model-format",
                      {{"madewithml/models.py", "torch.save(self.state_dict(), os.path.join(dp, 'model.pt'))\n"}}) ==
-          "yes");
+          "partial");
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"serve/load.py", "model.load_state_dict(torch.load(path, weights_only=True))\n"}}) == "yes");
+    CHECK(suggestion("mlops", "safe-model-format", {{"serve/load.py", "model.load_state_dict(torch.load(path))\n"}}) ==
+          "-");
     CHECK(suggestion("mlops", "safe-model-format",
                      {{"jobs/train.py",
                        "import pickle\npickle.dump(scaler, open('scaler.pkl', 'wb'))\n"
