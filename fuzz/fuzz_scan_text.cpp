@@ -1,11 +1,13 @@
 // libFuzzer target: arbitrary bytes as the text of a scanned file (scanned files are untrusted). The scan's
-// text judgements must never read out of bounds or throw: comments per language, hit strength, whether a
-// GitHub workflow can start, whether a CI pipeline runs a --project, and the line a pattern cites. The last byte
-// picks the file name (and so the comment syntax); offsets are sampled so each input stays linear.
+// text judgements must never read out of bounds or throw: the decoding of UTF-16 and BOMs (text_encoding),
+// comments per language, hit strength, whether a GitHub workflow can start, whether a CI pipeline runs a
+// --project, and the line a pattern cites. The last byte picks the file name (and so the comment syntax);
+// offsets are sampled so each input stays linear.
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include <re2/re2.h>
@@ -13,6 +15,7 @@
 #include "evidence_text.hpp"
 #include "mm/layout.hpp"
 #include "scan_plan.hpp"
+#include "text_encoding.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static constexpr std::array<std::string_view, 8> kNames = {
@@ -21,7 +24,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0) return 0;
     // The last byte picks the name, so a seed's text keeps its first line.
     const std::string_view name = kNames[data[size - 1] % kNames.size()];
-    const std::string_view text(reinterpret_cast<const char*>(data), size - 1);
+    // The text as the scan sees it: transcoded from UTF-16 when the bytes start with its BOM.
+    std::string decoded;
+    const std::string_view text =
+        mm::utf8_text(std::string_view(reinterpret_cast<const char*>(data), size - 1), decoded);
     const mm::CommentStyle style = mm::comment_style(name);
     const std::size_t step = std::max<std::size_t>(1, text.size() / 64);
     for (std::size_t off = 0; off < text.size(); off += step) (void)mm::in_comment(text, off, style);

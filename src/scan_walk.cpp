@@ -14,6 +14,8 @@
 #include <set>
 #include <thread>
 
+#include "text_encoding.hpp"
+
 namespace mm::scanning {
 
 namespace {
@@ -294,7 +296,7 @@ private:
                 if (ci_check) return;
                 unread = true;
             } else {
-                const std::string_view text(local.buffer.get(), size);
+                const std::string_view text = local.text;
                 if (ci_check && !ci_runs_project(text, project_)) {
                     ++local.stats.excluded;
                     return;
@@ -319,7 +321,7 @@ private:
         if (local.key.empty() || unread) return;
         const SetEntry& entry = set_for(local);
         if (!read_first && !read(dirfd, name, rel, local, size)) return;
-        search(entry, std::string_view(local.buffer.get(), size), rel, local);
+        search(entry, local.text, rel, local);
         // Each content leaf is evidence where its pattern has a hit outside comments, its `unless` pattern none,
         // and the path is not excepted.
         auto cited = [&local](int p) -> const Found* {
@@ -383,7 +385,9 @@ private:
             ++local.stats.skipped_large;
             return false;
         }
-        if (std::memchr(local.buffer.get(), 0, std::min(size, kBinaryProbe))) {
+        // UTF-16 text (a BOM, then NUL bytes in every ASCII character) is transcoded before the binary probe.
+        local.text = utf8_text(std::string_view(local.buffer.get(), size), local.decoded);
+        if (std::memchr(local.text.data(), 0, std::min(local.text.size(), kBinaryProbe))) {
             ++local.stats.skipped_binary;
             return false;
         }

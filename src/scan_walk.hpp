@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -91,6 +92,8 @@ struct Local {
     std::vector<std::pair<int, Found>> found;
     std::unique_ptr<char[]> buffer;
     std::size_t capacity = 0;
+    std::string decoded;    // a UTF-16 file's text as UTF-8 (text_encoding)
+    std::string_view text;  // the last file read, as the rules see it: into `buffer` or `decoded`
 };
 
 // Walks the tree open at `rootfd` (the directory `root`, whose real path is `root_real`) on options.threads

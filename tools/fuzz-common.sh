@@ -28,8 +28,9 @@ seed_files() {
     fuzz_report)
       find "$ROOT/fuzz/seeds/report" "$ROOT/tests/data" -type f -name '*.json' ;;
     fuzz_scan_text)
-      # the sample repository's files (their last byte picks the file name the text is judged as)
-      find "$ROOT/tests/data/sample-ml-repo" -type f -size -64k ;;
+      # the sample repository's files (their last byte picks the file name the text is judged as), and texts in
+      # UTF-16 and behind a UTF-8 BOM
+      find "$ROOT/tests/data/sample-ml-repo" "$ROOT/fuzz/seeds/scan_text" -type f -size -64k ;;
   esac | sort
 }
 
