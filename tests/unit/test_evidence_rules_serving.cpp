@@ -439,3 +439,37 @@ TEST_CASE("secrets rules, round 7: workload identity, env files kept out of git,
                        "on:\n#  push:\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n"
                        "      - run: echo\n        env:\n          KEY: ${{ secrets.AZURE_CREDENTIALS }}\n"}}) == "-");
 }
+
+TEST_CASE("serving rules, round 8: a route at 100% is no split, manifests per environment, maintenance schedules") {
+    const char* kOneRoute =
+        "apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nmetadata:\n  name: m\nspec:\n"
+        "  http:\n  - route:\n    - destination:\n        host: m\n      weight: 100\n";
+    CHECK(suggestion("mlops", "progressive-rollout", {{"kubernetes/production/vs.yaml", kOneRoute}}) == "-");
+    CHECK(suggestion("mlops", "zero-downtime-deploy", {{"kubernetes/production/vs.yaml", kOneRoute}}) == "-");
+    // a weight set by a Helm value can be shifted
+    const char* kHelm =
+        "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\nmetadata:\n  name: m\nspec:\n"
+        "  http:\n  - route:\n    - destination:\n        host: m-green\n      weight: {{ .Values.weight.green }}\n";
+    CHECK(suggestion("mlops", "progressive-rollout", {{"charts/ab/templates/canary.yaml", kHelm}}) == "yes");
+
+    // deployment manifests per environment: a staging environment, environments separated by namespace
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{"kubernetes/staging/inferenceservice.yaml", "kind: InferenceService\n"}}) == "yes");
+    CHECK(suggestion("mlops", "preprod-environment", {{"docs/staging/notes.md", "x\n"}}) == "-");
+    CHECK(suggestion("mlops", "env-separation", {{"k8s/production/deployment.yaml", "kind: Deployment\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "env-separation", {{"k8s/base/deployment.yaml", "kind: Deployment\n"}}) == "-");
+
+    // a scheduled workflow that updates pre-commit hooks (and opens a pull request) is maintenance, no ML job
+    CHECK(
+        suggestion(
+            "mlops", "scheduled-job-from-code",
+            {{".github/workflows/pre-commit-update.yaml",
+              "on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  u:\n    steps:\n      - run: pre-commit autoupdate\n"
+              "      - uses: peter-evans/create-pull-request@v7\n"}}) == "-");
+    CHECK(suggestion(
+              "mlops", "scheduled-job-from-code",
+              {{".github/workflows/nightly.yaml",
+                "on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  u:\n    steps:\n      - run: echo nightly\n"}}) ==
+          "partial");
+}

@@ -270,3 +270,28 @@ TEST_CASE("testing rules: review findings on the held-out 4 rules (each a case t
                      {{"cloudbuild-ci.json", "{\"steps\": [{\"name\": \"python\", \"entrypoint\": \"pytest\"}]}\n"}}) ==
           "partial");
 }
+
+TEST_CASE("testing rules, round 8: lint enforced by CI, not by hooks alone nor by steps allowed to fail") {
+    const char* kOnPush = "on:\n  push:\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n";
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml", std::string(kOnPush) + "      - run: ruff check .\n"}}) == "yes");
+    // a step allowed to fail blocks nothing
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       std::string(kOnPush) + "      - run: black --check .\n        continue-on-error: true\n"}}) ==
+          "partial");
+    // task runners' lint and check tasks
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml", std::string(kOnPush) + "      - run: mise run check\n"}}) == "yes");
+    CHECK(suggestion("mlops", "lint-precommit", {{".gitlab-ci.yml", "lint:\n  script:\n    - tox -e lint\n"}}) ==
+          "yes");
+    // installing pre-commit, then a step's `run:` on the next line, is no `pre-commit run`
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/update.yml", std::string(kOnPush) +
+                                                           "      - name: Install pre-commit\n"
+                                                           "        run: pip install pre-commit\n"
+                                                           "      - run: pre-commit autoupdate\n"}}) == "-");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       std::string(kOnPush) + "      - run: pre-commit run --all-files\n"}}) == "yes");
+}

@@ -496,3 +496,61 @@ TEST_CASE("training rules, round 7: data sources, downloads, scripts under any n
     CHECK(suggestion("mlops", "safe-model-format",
                      {{"examples/train.py", "torch.save(model.state_dict(), 'm.pt')\n"}}) == "-");
 }
+
+TEST_CASE("training rules, round 8: Airflow default_args, nested autolog, production comparisons, data READMEs") {
+    // default_args written as a dict literal
+    const char* kDag =
+        "default_args = {\n    \"owner\": \"me\",\n    \"email_on_failure\": True,\n    \"retries\": 3,\n}\n";
+    CHECK(suggestion("mlops", "pipeline-failure-recovery", {{"dags/train_model.py", kDag}}) == "partial");
+    CHECK(suggestion("mlops", "job-failure-alerts", {{"dags/train_model.py", kDag}}) == "partial");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"dags/jobs/train_model.py", "default_args = {'retries': 2}\n"}}) == "partial");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"dags/train_model.py", "default_args = {\"retries\": 0}\n"}}) == "-");
+    CHECK(suggestion("mlops", "job-failure-alerts",
+                     {{"dags/train_model.py", "default_args = {\"email_on_failure\": False}\n"}}) == "-");
+
+    // a flavour's autolog (mlflow.pyspark.ml.autolog) with a registered model keeps metrics per version
+    CHECK(suggestion("mlops", "eval-metrics-history",
+                     {{"dags/tasks/train.py",
+                       "mlflow.pyspark.ml.autolog()\nmlflow.spark.log_model(m, 'r', registered_model_name=name)\n"}}) ==
+          "yes");
+
+    // ... and so does a flavour's autolog in training that CI, a pipeline's Trainer step or a submitted job runs
+    const char* kAutolog = "mlflow.pyspark.ml.autolog()\nmodel = pipeline.fit(df)\n";
+    CHECK(suggestion("mlops", "eval-metrics-history",
+                     {{"src/train.py", kAutolog},
+                      {".gitlab-ci.yml", "train:\n  script:\n    - python src/train.py\n"}}) == "yes");
+    CHECK(suggestion("mlops", "eval-metrics-history",
+                     {{"src/train.py", kAutolog},
+                      {"pipeline/run.py", "step = Trainer(module_file='src/train.py')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "eval-metrics-history",
+                     {{"src/train.py", kAutolog},
+                      {".gitlab-ci.yml", "train:\n  script:\n    - gcloud ai custom-jobs create --config job.yaml\n"},
+                      {"scripts/job.sh", "python src/train.py\n"}}) == "yes");
+
+    // the candidate compared with the production model before a version is promoted
+    const char* kPromote =
+        "prod = mlflow.spark.load_model(f\"models:/{name}/production\")\nif better(new, prod):\n"
+        "    client.transition_model_version_stage(name=name, version=v, stage=\"Production\")\n";
+    CHECK(suggestion("mlops", "model-validation-gate", {{"dags/tasks/train_model.py", kPromote}}) == "yes");
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"src/promote.py", "client.set_registered_model_alias(name, 'champion', v)\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-validation-gate", {{"tests/test_promote.py", kPromote}}) == "-");
+
+    // more native formats: Keras .h5, MLflow's Spark and XGBoost flavours
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"model.py", "model = tf.keras.models.load_model('model.h5')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "safe-model-format", {{"train.py", "mlflow.spark.log_model(model, 'regression')\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "safe-model-format", {{"train.py", "mlflow.sklearn.log_model(model, 'regression')\n"}}) ==
+          "-");
+    CHECK(suggestion(
+              "mlops", "safe-model-format",
+              {{"model.py", "import joblib\nzones = joblib.load('zones.pkl')\nmodel = load_model('model.h5')\n"}}) ==
+          "partial");
+
+    // a data README under datasets/ as under data/
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"datasets/readme.md", "The data was collected from the PredictSalary site.\n"}}) == "partial");
+}
