@@ -64,17 +64,18 @@ CommentStyle comment_style(std::string_view path) {
         s.notebook = true;
     } else if (one_of(ext, {"tf", "tfvars", "hcl", "php"})) {
         s.hash = s.slashes = true;
-    } else if (one_of(ext, {"py", "pyi", "pyx", "pxd", "sh", "bash", "zsh", "ksh", "yml", "yaml", "toml", "cfg",
-                            "ini", "conf", "r", "rb", "pl", "pbtxt", "mk", "dockerfile", "containerfile", "env",
-                            "flake8", "pylintrc", "editorconfig", "gitignore", "dockerignore"}) ||
+    } else if (one_of(ext, {"py",  "pyi",    "pyx",      "pxd",          "sh",        "bash",         "zsh",
+                            "ksh", "yml",    "yaml",     "toml",         "cfg",       "ini",          "conf",
+                            "r",   "rb",     "pl",       "pbtxt",        "mk",        "dockerfile",   "containerfile",
+                            "env", "flake8", "pylintrc", "editorconfig", "gitignore", "dockerignore", "properties"}) ||
                one_of(name, {"dockerfile", "containerfile", "makefile", "gnumakefile", "pipfile", "mlproject",
                              "procfile", "codeowners", "owners", "owners_aliases", ".gitattributes"}) ||
                starts_with(name, "dockerfile.") || starts_with(name, "containerfile.") ||
                starts_with(name, "requirements") || starts_with(name, "constraints") || starts_with(name, ".env")) {
         s.hash = true;
-    } else if (one_of(ext, {"c", "h", "cc", "cpp", "cxx", "hpp", "hh", "hxx", "js", "jsx", "mjs", "cjs", "ts",
-                            "tsx", "mts", "cts", "go", "java", "kt", "kts", "scala", "swift", "rs", "cs", "groovy",
-                            "gradle", "proto", "dart", "jsonc"}) ||
+    } else if (one_of(ext, {"c",     "h",     "cc", "cpp", "cxx",    "hpp",    "hh",    "hxx",  "js",   "jsx",
+                            "mjs",   "cjs",   "ts", "tsx", "mts",    "cts",    "go",    "java", "kt",   "kts",
+                            "scala", "swift", "rs", "cs",  "groovy", "gradle", "proto", "dart", "jsonc"}) ||
                one_of(name, {"jenkinsfile"}) || starts_with(name, "jenkinsfile.")) {
         s.slashes = true;
     } else if (one_of(ext, {"sql", "lua"})) {

@@ -15,11 +15,14 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "mm/diagnostics.hpp"
 #include "mm/layout.hpp"
 #include "scan_plan.hpp"
 #include "scan_walk.hpp"
+#include "text_encoding.hpp"
 
 namespace mm {
 
@@ -76,7 +79,10 @@ std::string read_readme_head(int rootfd, const std::string& dir) {
         std::size_t got = 0;
         scanning::read_all(fd.get(), text.data(), text.size(), got);  // what was read before an error is enough
         text.resize(got);
-        if (!text.empty()) return text;
+        // As the rules read it (a README written in UTF-16 is still a course's README).
+        std::string decoded;
+        const std::string_view head = utf8_text(text, decoded);
+        if (!head.empty()) return std::string(head);
     }
     return {};
 }

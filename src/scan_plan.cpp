@@ -136,6 +136,10 @@ RE2::Options content_options() {
 
 Found locate(const RE2& pattern, std::string_view text, const CommentStyle& style) {
     constexpr int kMaxCandidates = 1000;
+    // A multi-line match that starts in a comment is retried from the next line, so code after a commented-out
+    // line is still found (each retry searches the rest of the text: bounded apart from the candidates).
+    constexpr int kMaxCommentRetries = 64;
+    int comment_retries = 0;
     re2::StringPiece piece(text.data(), text.size()), m;
     int best = -1;
     std::size_t best_off = 0, best_start = 0, best_stop = 0;
@@ -155,7 +159,8 @@ Found locate(const RE2& pattern, std::string_view text, const CommentStyle& styl
         // (`^[^@\n]*x\(`) starts before the comment marker it covers.
         std::size_t last = std::max(off, std::min(end, stop));
         if (last > off) --last;
-        if (!in_comment(text, last, style)) {
+        const bool commented = in_comment(text, last, style);
+        if (!commented) {
             int strength = hit_strength(text.substr(start, stop - start), off - start, std::min(end, stop) - start);
             if (strength > best) {
                 best = strength;
@@ -165,7 +170,9 @@ Found locate(const RE2& pattern, std::string_view text, const CommentStyle& styl
             }
             if (strength >= 3) break;
         }
-        pos = std::max(stop + 1, end);  // the next line (or past a match that spans lines)
+        // The next line, or past a match that spans lines; but a spanning match that starts in a comment may
+        // cover real code after it (`# df = pd.read_csv(old)` above the training script's own read).
+        pos = commented && end > stop && comment_retries++ < kMaxCommentRetries ? stop + 1 : std::max(stop + 1, end);
     }
     if (best < 0) return {};
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(best_off), '\n'));

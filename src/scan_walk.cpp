@@ -357,6 +357,7 @@ private:
     }
 
     bool read(int dirfd, const char* name, const std::string& rel, Local& local, std::size_t& size) {
+        local.text = {};  // nothing read yet (the buffer may be reallocated below)
         Fd fd(dirfd >= 0 ? ::openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
                          : ::open(name, O_RDONLY | O_CLOEXEC | O_NONBLOCK));
         if (!fd) {

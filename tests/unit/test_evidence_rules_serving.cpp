@@ -415,13 +415,19 @@ TEST_CASE("secrets rules, round 7: workload identity, env files kept out of git,
                      {{".github/workflows/cd.yml",
                        std::string(kOnPush) + "      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n"
                                               "          role-to-assume: arn:aws:iam::1:role/ci\n"}}) == "yes");
-    // a committed template of the env file: the real one is kept out of git (the help's partial)
+    // a committed template of the env file, with `.env` ignored: the real one is kept out of git (the help's
+    // partial); a template whose env file git would take is no sign of that
+    const char* kIgnoresEnv = "__pycache__/\n.env\n.venv\n";
     CHECK(suggestion("mlops", "secrets-manager",
-                     {{".env.example", "MLFLOW_TRACKING_URI=\nAWS_SECRET_ACCESS_KEY=\n"}}) == "partial");
-    CHECK(suggestion("mlops", "secrets-manager", {{"env.dev.example", "POSTGRES_PASSWORD=\n"}}) == "partial");
-    CHECK(suggestion("mlops", "secrets-manager", {{"config/production.env.example", "DB_URL=\n"}}) == "partial");
-    // the env file itself, committed, is the opposite
-    CHECK(suggestion("mlops", "secrets-manager", {{".env", "AWS_SECRET_ACCESS_KEY=abc\n"}}) == "-");
+                     {{".env.example", "MLFLOW_TRACKING_URI=\nAWS_SECRET_ACCESS_KEY=\n"},
+                      {".gitignore", kIgnoresEnv}}) == "partial");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"env.dev.example", "POSTGRES_PASSWORD=\n"}, {".gitignore", kIgnoresEnv}}) == "partial");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"config/production.env.example", "DB_URL=\n"}, {".gitignore", "**/.env\n"}}) == "partial");
+    CHECK(suggestion("mlops", "secrets-manager", {{".env.example", "DB_URL=\n"}, {".gitignore", "__pycache__/\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "secrets-manager", {{".env.example", "DB_URL=\n"}}) == "-");
     // CI reading the team's cloud or registry credentials from its secret store is partial; the automatic
     // GITHUB_TOKEN is no credential of the team's
     CHECK(suggestion("mlops", "secrets-manager",
@@ -455,9 +461,23 @@ TEST_CASE("serving rules, round 8: a route at 100% is no split, manifests per en
     // deployment manifests per environment: a staging environment, environments separated by namespace
     CHECK(suggestion("mlops", "preprod-environment",
                      {{"kubernetes/staging/inferenceservice.yaml", "kind: InferenceService\n"}}) == "yes");
-    CHECK(suggestion("mlops", "preprod-environment", {{"docs/staging/notes.md", "x\n"}}) == "-");
-    CHECK(suggestion("mlops", "env-separation", {{"k8s/production/deployment.yaml", "kind: Deployment\n"}}) ==
+    CHECK(suggestion("mlops", "env-separation",
+                     {{"k8s/production/deployment.yaml", "kind: Deployment\n"},
+                      {"k8s/staging/deployment.yaml", "kind: Deployment\n"}}) == "partial");
+    // one environment separates nothing; notes about a planned staging environment are no environment
+    CHECK(suggestion("mlops", "env-separation", {{"k8s/production/deployment.yaml", "kind: Deployment\n"}}) == "-");
+    CHECK(suggestion("mlops", "env-separation", {{"k8s/staging/deployment.yaml", "kind: Deployment\n"}}) == "-");
+    // an ignored .env without a committed template shows no env file kept out of git: most .gitignore templates list it
+    CHECK(suggestion("mlops", "secrets-manager", {{".gitignore", "__pycache__/\n.env\n"}}) == "-");
+    // the script-linked serving image: a prebuilt image deployed by fly builds nothing either
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"deploy/Dockerfile", "FROM python:3.11\nCMD [\"bash\", \"./run.sh\"]\n"},
+                      {"deploy/run.sh", "#!/bin/bash\nuvicorn app.main:app --host 0.0.0.0\n"},
+                      {".gitlab-ci.yml", "deploy:\n  script:\n    - flyctl deploy --image registry.fly.io/api:1\n"}}) ==
           "partial");
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{"docs/deployment/staging/README.md", "Setting up a staging environment (planned).\n"}}) == "-");
+    CHECK(suggestion("mlops", "preprod-environment", {{"deploy/staging/notes.md", "TODO\n"}}) == "-");
     CHECK(suggestion("mlops", "env-separation", {{"k8s/base/deployment.yaml", "kind: Deployment\n"}}) == "-");
 
     // a scheduled workflow that updates pre-commit hooks (and opens a pull request) is maintenance, no ML job
@@ -472,4 +492,74 @@ TEST_CASE("serving rules, round 8: a route at 100% is no split, manifests per en
               {{".github/workflows/nightly.yaml",
                 "on:\n  schedule:\n    - cron: '0 0 * * *'\njobs:\n  u:\n    steps:\n      - run: echo nightly\n"}}) ==
           "partial");
+}
+
+TEST_CASE("serving rules: review of rounds 7 and 8 (each a case the first version got wrong)") {
+    const char* kOnPush = "on:\n  push:\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n";
+    // static keys given beside the role are stored keys, no workload identity; an input declared
+    // `role-to-assume:` with its type on the next line names no role
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{".github/workflows/cd.yml",
+                       std::string(kOnPush) + "      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n"
+                                              "          aws-access-key-id: ${{ vars.KEY_ID }}\n"
+                                              "          role-to-assume: arn:aws:iam::1:role/ci\n"}}) == "-");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{".github/workflows/reusable.yml",
+                       "on:\n  workflow_call:\n    inputs:\n      role-to-assume:\n"
+                       "        type: string\njobs:\n  d:\n    runs-on: ubuntu-latest\n"
+                       "    steps:\n      - run: echo\n"}}) == "-");
+
+    // a weight in another document of the file (a pod affinity's) is no route's
+    const char* kOneRoute =
+        "kind: VirtualService\nspec:\n  http:\n  - route:\n    - destination:\n        host: m\n"
+        "      weight: 100\n";
+    CHECK(suggestion("mlops", "progressive-rollout",
+                     {{"k8s/serving.yaml", std::string(kOneRoute) +
+                                               "---\nkind: Deployment\nspec:\n  template:\n    spec:\n"
+                                               "      affinity:\n        podAntiAffinity:\n"
+                                               "          preferredDuringSchedulingIgnoredDuringExecution:\n"
+                                               "          - weight: 50\n"}}) == "-");
+    const char* kSplit =
+        "kind: VirtualService\nspec:\n  http:\n  - route:\n    - destination:\n        host: m-green\n"
+        "      weight: 90\n    - destination:\n        host: m-blue\n      weight: 10\n";
+    CHECK(suggestion("mlops", "zero-downtime-deploy", {{"k8s/vs.yaml", kSplit}}) == "partial");
+    CHECK(suggestion("mlops", "progressive-rollout", {{"k8s/vs.yaml", kSplit}}) == "yes");
+
+    // a name that only contains a keyword ("capital"), or a service pinned at one instance, is no autoscaling
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"deploy.sh", "gcloud run deploy capital-dashboard --image gcr.io/p/d\n"}}) == "-");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"deploy.sh",
+                       "gcloud run deploy churn-api --image gcr.io/p/api --min-instances=1 --max-instances=1\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"deploy.sh", "gcloud run deploy model-serving --image gcr.io/p/api\n"}}) == "yes");
+    // Dataflow's option set to it; not a properties file's comment, nor an option listing it among choices
+    CHECK(suggestion("mlops", "autoscaling", {{"pipeline.properties", "autoscalingAlgorithm=THROUGHPUT_BASED\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "autoscaling", {{"pipeline.properties", "# autoscalingAlgorithm=THROUGHPUT_BASED\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"run.py",
+                       "parser.add_argument('--autoscaling_algorithm', default='NONE', choices=['NONE', "
+                       "'THROUGHPUT_BASED'])\n"}}) == "-");
+
+    // gcloud's --source on a continuation line builds the image; a prebuilt image deployed by fly builds nothing
+    const char* kServingDockerfile = "FROM python:3.11\nCOPY . .\nCMD [\"uvicorn\", \"app.main:app\"]\n";
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", kServingDockerfile},
+                      {".gitlab-ci.yml",
+                       "deploy:\n  script:\n    - gcloud run deploy api \\\n        --source . --region eu\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", kServingDockerfile},
+                      {".gitlab-ci.yml",
+                       "deploy:\n  script:\n    - flyctl deploy --image registry.fly.io/churn-api:1\n"}}) == "partial");
+
+    // a weekly retraining workflow that skips Dependabot's runs is still a scheduled job
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{".github/workflows/retrain.yml",
+                       "on:\n  schedule:\n    - cron: '0 3 * * 1'\njobs:\n  retrain:\n    if: github.actor != "
+                       "'dependabot[bot]'\n"
+                       "    steps:\n      - run: dvc repro\n"}}) == "partial");
 }

@@ -295,3 +295,33 @@ TEST_CASE("testing rules, round 8: lint enforced by CI, not by hooks alone nor b
                      {{".github/workflows/ci.yml",
                        std::string(kOnPush) + "      - run: pre-commit run --all-files\n"}}) == "yes");
 }
+
+TEST_CASE("testing rules: review of round 8 lint (each a case the first version got wrong)") {
+    const char* kOnPr = "on:\n  pull_request:\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n";
+    // installing linters, or naming one in a step's name, runs nothing
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       std::string(kOnPr) +
+                           "      - name: Lint with ruff\n        run: pip install -r requirements.txt ruff mypy\n"
+                           "      - run: pytest\n"}}) == "-");
+    // another step allowed to fail (an upload) does not make the lint step optional
+    CHECK(suggestion(
+              "mlops", "lint-precommit",
+              {{".github/workflows/ci.yml",
+                std::string(kOnPr) + "      - run: ruff check .\n      - run: pytest --cov\n      - run: echo one\n"
+                                     "      - run: echo two\n      - uses: codecov/codecov-action@v4\n"
+                                     "        continue-on-error: true\n"}}) == "yes");
+    // the same when continue-on-error comes before the lint command in its step
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       std::string(kOnPr) +
+                           "      - name: style\n        continue-on-error: true\n        run: ruff check .\n"}}) ==
+          "partial");
+    // a multi-line run block and an environment list
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       std::string(kOnPr) + "      - run: |\n          pip install ruff\n          ruff check .\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "lint-precommit", {{".gitlab-ci.yml", "lint:\n  script:\n    - tox -e py311,lint\n"}}) ==
+          "yes");
+}

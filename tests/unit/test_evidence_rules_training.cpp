@@ -531,12 +531,25 @@ TEST_CASE("training rules, round 8: Airflow default_args, nested autolog, produc
 
     // the candidate compared with the production model before a version is promoted
     const char* kPromote =
-        "prod = mlflow.spark.load_model(f\"models:/{name}/production\")\nif better(new, prod):\n"
+        "prod = mlflow.spark.load_model(f\"models:/{name}/production\")\nif score(new) > score(prod):\n"
         "    client.transition_model_version_stage(name=name, version=v, stage=\"Production\")\n";
     CHECK(suggestion("mlops", "model-validation-gate", {{"dags/tasks/train_model.py", kPromote}}) == "yes");
     CHECK(suggestion("mlops", "model-validation-gate",
                      {{"src/promote.py", "client.set_registered_model_alias(name, 'champion', v)\n"}}) == "-");
     CHECK(suggestion("mlops", "model-validation-gate", {{"tests/test_promote.py", kPromote}}) == "-");
+    // the tutorial's order (register, promote, then load what was promoted) compares nothing; a champion alias
+    // read as `models:/name@champion` before a comparison and a promotion is a gate
+    CHECK(
+        suggestion("mlops", "model-validation-gate",
+                   {{"src/register.py",
+                     "mv = mlflow.register_model(f\"runs:/{run_id}/model\", \"churn\")\n"
+                     "client.transition_model_version_stage(name=\"churn\", version=mv.version, stage=\"Production\")\n"
+                     "model = mlflow.pyfunc.load_model(\"models:/churn/Production\")\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"src/promote.py",
+                       "champ = mlflow.pyfunc.load_model(\"models:/churn@champion\")\n"
+                       "if f1(candidate) > f1(champ):\n"
+                       "    client.set_registered_model_alias(\"churn\", \"champion\", v)\n"}}) == "yes");
 
     // more native formats: Keras .h5, MLflow's Spark and XGBoost flavours
     CHECK(suggestion("mlops", "safe-model-format",
@@ -553,4 +566,69 @@ TEST_CASE("training rules, round 8: Airflow default_args, nested autolog, produc
     // a data README under datasets/ as under data/
     CHECK(suggestion("mlops", "data-sources-documented",
                      {{"datasets/readme.md", "The data was collected from the PredictSalary site.\n"}}) == "partial");
+}
+
+TEST_CASE("training rules: review of rounds 7 and 8 (each a case the first version got wrong)") {
+    // a message telling a person to run the download is no download; the Kaggle API's call and a notebook's
+    // shell command are
+    CHECK(suggestion(
+              "mlops", "data-from-code",
+              {{"src/data.py",
+                "raise FileNotFoundError(\"Download the data first: kaggle competitions download -c titanic\")\n"}}) ==
+          "-");
+    CHECK(suggestion(
+              "mlops", "data-from-code",
+              {{"src/data.py",
+                "api = KaggleApi()\napi.authenticate()\napi.competition_download_files('titanic', path='data')\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"notebooks/get.ipynb",
+                       "{\"cells\": [{\"source\": [\n\"!kaggle competitions download -c titanic\\n\"]}]}\n"}}) ==
+          "yes");
+
+    // fitting an encoder and saving it is feature preparation, not training
+    CHECK(suggestion("mlops", "training-scripted",
+                     {{"src/features/build_features.py",
+                       "df = pd.read_csv('raw.csv')\nenc = OneHotEncoder()\nenc.fit(df[cols])\njoblib.dump(enc, "
+                       "'enc.pkl')\n"}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"src/features/build_features.py",
+                       "df = pd.read_csv('raw.csv')\nenc = OneHotEncoder()\nenc.fit(df[cols])\njoblib.dump(enc, "
+                       "'enc.pkl')\n"}}) == "-");
+    // a training script with a commented-out read above its real one (a multi-line match starting in a comment
+    // is retried on the next line)
+    CHECK(suggestion(
+              "mlops", "training-scripted",
+              {{"src/fit_model.py",
+                "# previously: df = pd.read_csv('old.csv')\ndf = pd.read_csv('new.csv')\n"
+                "model = RandomForestClassifier()\nmodel.fit(df[X], df[y])\njoblib.dump(model, 'model.pkl')\n"}}) ==
+          "yes");
+
+    // a project's own register_model function is no registry call
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"src/registry.py",
+                       "def register_model(model_path, name, run_id=None):\n    shutil.copy(model_path, name)\n"}}) ==
+          "-");
+
+    // a pyfunc model is cloudpickled whatever files ride along; file names are the save call's own argument
+    CHECK(suggestion(
+              "mlops", "safe-model-format",
+              {{"src/log.py",
+                "mlflow.pyfunc.save_model('model', artifacts={'config': 'config.json'}, python_model=Wrapper())\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "safe-model-format", {{"src/train.py", "booster.save_model('models/model.txt')\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "safe-model-format", {{"src/train.py", "model.save_model('model.cbm')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "safe-model-format", {{"src/train.py", "model.save_pretrained('out')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"src/train.py", "model.save_pretrained('out', safe_serialization=False)\n"}}) == "partial");
+
+    // data READMEs: a "Data" section about tooling, or a code package's README, says nothing about sources
+    CHECK(suggestion(
+              "mlops", "data-sources-documented",
+              {{"README.md", "## Data\n\nThe pipeline uses pandas to clean the raw CSV files in data/raw.\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md", "```bash\n# data\npython scripts/prepare.py --source data/raw\n```\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"src/datasets/README.md", "Loaders; see the source of base.py.\n"}}) == "-");
 }

@@ -3,6 +3,8 @@
 
 #include "builtin_evidence.hpp"
 #include "catch.hpp"
+#include "fixture_tree.hpp"
+#include "mm/scan.hpp"
 #include "text_encoding.hpp"
 
 using mm::utf8_text;
@@ -55,11 +57,20 @@ TEST_CASE("text encoding: the scan reads UTF-16 files and first lines behind a B
                                {{"src/train.py", kTrain},
                                 {"requirements.txt", utf16("catboost==1.2\r\noptuna==3.4.0\r\npandas==2.1.0\r\n", true)}}) ==
           "partial");
-    // without the transcoding its NUL bytes made it binary: nothing
+    // UTF-16 without a BOM is not recognised: its NUL bytes make it binary, nothing is read
+    std::string no_bom = utf16("catboost==1.2\r\noptuna==3.4.0\r\n", true).substr(2);
     CHECK(mm::test::suggestion("mlops", "pinned-environment",
-                               {{"src/train.py", kTrain},
-                                {"requirements.txt", std::string("catboost==1.2\r\n").insert(1, 1, '\0')}}) == "-");
+                               {{"src/train.py", kTrain}, {"requirements.txt", no_bom}}) == "-");
     // a UTF-8 BOM before a Dockerfile's first line
     CHECK(mm::test::suggestion("mlops", "serving-containerised",
                                {{"Dockerfile", "\xEF\xBB\xBF" "CMD [\"uvicorn\", \"app.main:app\"]\nFROM python:3.11\n"}}) == "partial");
+}
+
+TEST_CASE("text encoding: a README written in UTF-16 still names a course") {
+    // the layout's coursework check reads the README's head as the rules read files
+    mm::test::Tree t;
+    t.file("README.md", utf16("# MLOps HW 4\n\nOur homework.\n", true));
+    t.file("src/train.py", "import mlflow\n");
+    const mm::ScanResult r = mm::scan_tree(mm::test::builtin_q("mlops"), t.root);
+    CHECK(r.layout.coursework == "MLOps HW 4");
 }
