@@ -21,6 +21,7 @@
 #include "mm/diagnostics.hpp"
 #include "report_check.hpp"
 #include "report_summary.hpp"
+#include "utf8.hpp"
 
 namespace mm {
 
@@ -899,17 +900,7 @@ private:
             }
             switch (*++q) {
                 case 'u': {
-                    const unsigned v = static_cast<unsigned>(std::strtoul(std::string(q + 1, 4).c_str(), nullptr, 16));
-                    if (v < 0x80) {
-                        s_ += static_cast<char>(v);
-                    } else if (v < 0x800) {
-                        s_ += static_cast<char>(0xC0 | (v >> 6));
-                        s_ += static_cast<char>(0x80 | (v & 0x3F));
-                    } else {
-                        s_ += static_cast<char>(0xE0 | (v >> 12));
-                        s_ += static_cast<char>(0x80 | ((v >> 6) & 0x3F));
-                        s_ += static_cast<char>(0x80 | (v & 0x3F));
-                    }
+                    utf8::encode(static_cast<char32_t>(std::strtoul(std::string(q + 1, 4).c_str(), nullptr, 16)), s_);
                     q += 4;
                     break;
                 }

@@ -284,7 +284,6 @@ private:
     // `ci_check`: a repository-level CI pipeline, kept with --project only when it runs the project.
     void file(int dirfd, const char* name, const std::string& rel, std::string_view match, bool ci_check,
               Local& local) {
-        std::size_t size = 0;
         // A CI file is read before any rule sees it: one that does not run the project (with --project), or a
         // GitHub workflow that can never start (its triggers commented out), is not evidence of anything.
         // (With --project, a project's own .github/workflows is seen by the rules as the root's: judge both.)
@@ -292,7 +291,7 @@ private:
         const bool read_first = ci_check || workflow;
         bool unread = false;  // a workflow that could not be read (too large, binary): its path still counts
         if (read_first) {
-            if (!read(dirfd, name, rel, local, size)) {
+            if (!read(dirfd, name, rel, local)) {
                 if (ci_check) return;
                 unread = true;
             } else {
@@ -320,7 +319,7 @@ private:
         }
         if (local.key.empty() || unread) return;
         const SetEntry& entry = set_for(local);
-        if (!read_first && !read(dirfd, name, rel, local, size)) return;
+        if (!read_first && !read(dirfd, name, rel, local)) return;
         search(entry, local.text, rel, local);
         // Each content leaf is evidence where its pattern has a hit outside comments, its `unless` pattern none,
         // and the path is not excepted.
@@ -356,7 +355,9 @@ private:
         return local.sets.emplace(local.key, std::move(entry)).first->second;
     }
 
-    bool read(int dirfd, const char* name, const std::string& rel, Local& local, std::size_t& size) {
+    // Reads the file whole into local.buffer; local.text is its text as the rules see it. False when it is not
+    // read (unreadable, too large, growing, binary), with the reason counted.
+    bool read(int dirfd, const char* name, const std::string& rel, Local& local) {
         local.text = {};  // nothing read yet (the buffer may be reallocated below)
         Fd fd(dirfd >= 0 ? ::openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
                          : ::open(name, O_RDONLY | O_CLOEXEC | O_NONBLOCK));
@@ -373,6 +374,7 @@ private:
         }
         // One read of the whole file into a buffer reused across files; one byte more detects growth.
         std::size_t want = static_cast<std::size_t>(st.st_size) + 1;
+        std::size_t size = 0;
         if (local.capacity < want) {
             local.capacity = std::max<std::size_t>(want, std::size_t{64} * 1024);
             local.buffer.reset(new char[local.capacity]);

@@ -2,30 +2,13 @@
 
 #include <cstdint>
 
+#include "utf8.hpp"
+
 namespace mm {
 
 namespace {
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 std::string_view from_utf16(std::string_view units, bool little_endian, std::string& out) {
-    constexpr std::uint32_t kReplacement = 0xFFFD;
     out.clear();
     out.reserve(units.size() + units.size() / 2);  // ASCII-heavy text: about half the bytes; at most 3 per unit
     const auto unit = [&](std::size_t i) -> std::uint32_t {
@@ -40,16 +23,16 @@ std::string_view from_utf16(std::string_view units, bool little_endian, std::str
             if (i + 2 < n) {
                 const std::uint32_t v = unit(i + 2);
                 if (v >= 0xDC00 && v <= 0xDFFF) {
-                    append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+                    utf8::encode(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00), out);
                     i += 2;
                     continue;
                 }
             }
-            append_utf8(out, kReplacement);
+            out += utf8::kReplacement;
         } else if (u >= 0xDC00 && u <= 0xDFFF) {
-            append_utf8(out, kReplacement);
+            out += utf8::kReplacement;
         } else {
-            append_utf8(out, u);
+            utf8::encode(u, out);
         }
     }
     return out;

@@ -1,4 +1,5 @@
-// UTF-8 decoding shared by the escapers and the column-width code (private to the library).
+// UTF-8 decoding and encoding shared by the escapers, the column-width code, the report reader and the scan's
+// text decoding (private to the library).
 #pragma once
 
 #include <cstddef>
@@ -43,6 +44,25 @@ inline std::size_t unsafe_at(std::string_view s, std::size_t i, char32_t& cp) {
 }
 
 inline constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Appends the UTF-8 encoding of the Unicode scalar value `cp` (at most U+10FFFF, not a surrogate) to `out`.
+inline void encode(char32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
 
 // The length of the sequence a lead byte starts (1 to 4), or 0 for a byte that cannot start one.
 inline std::size_t sequence_length(unsigned char lead) {

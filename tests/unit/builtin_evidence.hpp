@@ -28,6 +28,12 @@ inline const Questionnaire& builtin_q(const std::string& id) {
     return it->second;
 }
 
+// A GitHub workflow started by `trigger` (push, pull_request...) whose one job `job` runs `steps` (lines indented
+// as steps: "      - run: pytest\n"). A workflow needs a live trigger, or the scan ignores it.
+inline std::string github_workflow(const std::string& trigger, const std::string& job, const std::string& steps) {
+    return "on:\n  " + trigger + ":\njobs:\n  " + job + ":\n    runs-on: ubuntu-latest\n    steps:\n" + steps;
+}
+
 // What the questionnaire's rules suggest for `question` on a tree holding `files`: "yes", "partial" or "-".
 inline std::string suggestion(const std::string& q, const std::string& question, const Files& files) {
     Tree t;

@@ -6,6 +6,7 @@
 #include "catch.hpp"
 
 using mm::test::Files;
+using mm::test::github_workflow;
 using mm::test::suggestion;
 
 namespace {
@@ -27,6 +28,8 @@ const char* kWeightedVs = "apiVersion: networking.istio.io/v1alpha3\nkind: Virtu
                           "    - destination:\n        host: m-blue\n      weight: 10\n";
 const char* kPlainVs = "apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\nmetadata:\n  name: m\n"
                        "spec:\n  http:\n  - route:\n    - destination:\n        host: m\n";
+
+const char* kServingDockerfile = "FROM python:3.11\nCOPY . .\nCMD [\"uvicorn\", \"app.main:app\"]\n";
 
 }  // namespace
 
@@ -380,7 +383,6 @@ TEST_CASE("serving rules, round 7: managed services that scale or authenticate b
 
     // a platform that builds the image from the repository's Dockerfile when CI deploys is a build process: the
     // serving image goes from partial (an image exists) to yes
-    const char* kServingDockerfile = "FROM python:3.11\nCOPY . .\nCMD [\"uvicorn\", \"app.main:app\"]\n";
     CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile", kServingDockerfile}}) == "partial");
     CHECK(suggestion("mlops", "serving-containerised",
                      {{"Dockerfile", kServingDockerfile},
@@ -404,17 +406,18 @@ TEST_CASE("serving rules, round 7: managed services that scale or authenticate b
 }
 
 TEST_CASE("secrets rules, round 7: workload identity, env files kept out of git, CI secret stores") {
-    const char* kOnPush = "on:\n  push:\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n";
     // CI that takes short-lived cloud credentials by OIDC keeps no key at all: the help's yes
     CHECK(suggestion("mlops", "secrets-manager",
                      {{".github/workflows/cd.yml",
-                       std::string(kOnPush) +
-                           "      - uses: google-github-actions/auth@v2\n        with:\n"
-                           "          workload_identity_provider: ${{ secrets.GCP_WIF_PROVIDER }}\n"}}) == "yes");
+                       github_workflow("push", "deploy",
+                                       "      - uses: google-github-actions/auth@v2\n        with:\n"
+                                       "          workload_identity_provider: ${{ secrets.GCP_WIF_PROVIDER }}\n")}}) ==
+          "yes");
     CHECK(suggestion("mlops", "secrets-manager",
                      {{".github/workflows/cd.yml",
-                       std::string(kOnPush) + "      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n"
-                                              "          role-to-assume: arn:aws:iam::1:role/ci\n"}}) == "yes");
+                       github_workflow("push", "deploy",
+                                       "      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n"
+                                       "          role-to-assume: arn:aws:iam::1:role/ci\n")}}) == "yes");
     // a committed template of the env file, with `.env` ignored: the real one is kept out of git (the help's
     // partial); a template whose env file git would take is no sign of that
     const char* kIgnoresEnv = "__pycache__/\n.env\n.venv\n";
@@ -432,13 +435,15 @@ TEST_CASE("secrets rules, round 7: workload identity, env files kept out of git,
     // GITHUB_TOKEN is no credential of the team's
     CHECK(suggestion("mlops", "secrets-manager",
                      {{".github/workflows/cd.yml",
-                       std::string(kOnPush) + "      - run: aws s3 sync out s3://b\n        env:\n"
-                                              "          AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n"}}) ==
+                       github_workflow("push", "deploy",
+                                       "      - run: aws s3 sync out s3://b\n        env:\n"
+                                       "          AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n")}}) ==
           "partial");
     CHECK(suggestion("mlops", "secrets-manager",
-                     {{".github/workflows/ci.yml", std::string(kOnPush) +
-                                                       "      - uses: actions/checkout@v4\n        with:\n"
-                                                       "          token: ${{ secrets.GITHUB_TOKEN }}\n"}}) == "-");
+                     {{".github/workflows/ci.yml",
+                       github_workflow("push", "deploy",
+                                       "      - uses: actions/checkout@v4\n        with:\n"
+                                       "          token: ${{ secrets.GITHUB_TOKEN }}\n")}}) == "-");
     // a workflow whose triggers are all commented out never runs: its secrets are nobody's practice
     CHECK(suggestion("mlops", "secrets-manager",
                      {{".github/workflows/cd.yml",
@@ -495,14 +500,14 @@ TEST_CASE("serving rules, round 8: a route at 100% is no split, manifests per en
 }
 
 TEST_CASE("serving rules: review of rounds 7 and 8 (each a case the first version got wrong)") {
-    const char* kOnPush = "on:\n  push:\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n";
     // static keys given beside the role are stored keys, no workload identity; an input declared
     // `role-to-assume:` with its type on the next line names no role
     CHECK(suggestion("mlops", "secrets-manager",
                      {{".github/workflows/cd.yml",
-                       std::string(kOnPush) + "      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n"
-                                              "          aws-access-key-id: ${{ vars.KEY_ID }}\n"
-                                              "          role-to-assume: arn:aws:iam::1:role/ci\n"}}) == "-");
+                       github_workflow("push", "deploy",
+                                       "      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n"
+                                       "          aws-access-key-id: ${{ vars.KEY_ID }}\n"
+                                       "          role-to-assume: arn:aws:iam::1:role/ci\n")}}) == "-");
     CHECK(suggestion("mlops", "secrets-manager",
                      {{".github/workflows/reusable.yml",
                        "on:\n  workflow_call:\n    inputs:\n      role-to-assume:\n"
@@ -545,7 +550,6 @@ TEST_CASE("serving rules: review of rounds 7 and 8 (each a case the first versio
                        "'THROUGHPUT_BASED'])\n"}}) == "-");
 
     // gcloud's --source on a continuation line builds the image; a prebuilt image deployed by fly builds nothing
-    const char* kServingDockerfile = "FROM python:3.11\nCOPY . .\nCMD [\"uvicorn\", \"app.main:app\"]\n";
     CHECK(suggestion("mlops", "serving-containerised",
                      {{"Dockerfile", kServingDockerfile},
                       {".gitlab-ci.yml",

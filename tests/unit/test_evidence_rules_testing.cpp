@@ -8,6 +8,7 @@
 
 using namespace mm;
 using mm::test::Files;
+using mm::test::github_workflow;
 using mm::test::suggestion;
 
 namespace {
@@ -272,55 +273,60 @@ TEST_CASE("testing rules: review findings on the held-out 4 rules (each a case t
 }
 
 TEST_CASE("testing rules, round 8: lint enforced by CI, not by hooks alone nor by steps allowed to fail") {
-    const char* kOnPush = "on:\n  push:\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n";
     CHECK(suggestion("mlops", "lint-precommit",
-                     {{".github/workflows/ci.yml", std::string(kOnPush) + "      - run: ruff check .\n"}}) == "yes");
+                     {{".github/workflows/ci.yml", github_workflow("push", "lint", "      - run: ruff check .\n")}}) ==
+          "yes");
     // a step allowed to fail blocks nothing
-    CHECK(suggestion("mlops", "lint-precommit",
-                     {{".github/workflows/ci.yml",
-                       std::string(kOnPush) + "      - run: black --check .\n        continue-on-error: true\n"}}) ==
+    CHECK(suggestion(
+              "mlops", "lint-precommit",
+              {{".github/workflows/ci.yml",
+                github_workflow("push", "lint", "      - run: black --check .\n        continue-on-error: true\n")}}) ==
           "partial");
     // task runners' lint and check tasks
     CHECK(suggestion("mlops", "lint-precommit",
-                     {{".github/workflows/ci.yml", std::string(kOnPush) + "      - run: mise run check\n"}}) == "yes");
+                     {{".github/workflows/ci.yml",
+                       github_workflow("push", "lint", "      - run: mise run check\n")}}) == "yes");
     CHECK(suggestion("mlops", "lint-precommit", {{".gitlab-ci.yml", "lint:\n  script:\n    - tox -e lint\n"}}) ==
           "yes");
     // installing pre-commit, then a step's `run:` on the next line, is no `pre-commit run`
     CHECK(suggestion("mlops", "lint-precommit",
-                     {{".github/workflows/update.yml", std::string(kOnPush) +
-                                                           "      - name: Install pre-commit\n"
-                                                           "        run: pip install pre-commit\n"
-                                                           "      - run: pre-commit autoupdate\n"}}) == "-");
+                     {{".github/workflows/update.yml", github_workflow("push", "lint",
+                                                                       "      - name: Install pre-commit\n"
+                                                                       "        run: pip install pre-commit\n"
+                                                                       "      - run: pre-commit autoupdate\n")}}) ==
+          "-");
     CHECK(suggestion("mlops", "lint-precommit",
                      {{".github/workflows/ci.yml",
-                       std::string(kOnPush) + "      - run: pre-commit run --all-files\n"}}) == "yes");
+                       github_workflow("push", "lint", "      - run: pre-commit run --all-files\n")}}) == "yes");
 }
 
 TEST_CASE("testing rules: review of round 8 lint (each a case the first version got wrong)") {
-    const char* kOnPr = "on:\n  pull_request:\njobs:\n  ci:\n    runs-on: ubuntu-latest\n    steps:\n";
     // installing linters, or naming one in a step's name, runs nothing
-    CHECK(suggestion("mlops", "lint-precommit",
-                     {{".github/workflows/ci.yml",
-                       std::string(kOnPr) +
-                           "      - name: Lint with ruff\n        run: pip install -r requirements.txt ruff mypy\n"
-                           "      - run: pytest\n"}}) == "-");
-    // another step allowed to fail (an upload) does not make the lint step optional
     CHECK(suggestion(
               "mlops", "lint-precommit",
               {{".github/workflows/ci.yml",
-                std::string(kOnPr) + "      - run: ruff check .\n      - run: pytest --cov\n      - run: echo one\n"
-                                     "      - run: echo two\n      - uses: codecov/codecov-action@v4\n"
-                                     "        continue-on-error: true\n"}}) == "yes");
+                github_workflow("pull_request", "ci",
+                                "      - name: Lint with ruff\n        run: pip install -r requirements.txt ruff mypy\n"
+                                "      - run: pytest\n")}}) == "-");
+    // another step allowed to fail (an upload) does not make the lint step optional
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       github_workflow("pull_request", "ci",
+                                       "      - run: ruff check .\n      - run: pytest --cov\n      - run: echo one\n"
+                                       "      - run: echo two\n      - uses: codecov/codecov-action@v4\n"
+                                       "        continue-on-error: true\n")}}) == "yes");
     // the same when continue-on-error comes before the lint command in its step
     CHECK(suggestion("mlops", "lint-precommit",
                      {{".github/workflows/ci.yml",
-                       std::string(kOnPr) +
-                           "      - name: style\n        continue-on-error: true\n        run: ruff check .\n"}}) ==
+                       github_workflow(
+                           "pull_request", "ci",
+                           "      - name: style\n        continue-on-error: true\n        run: ruff check .\n")}}) ==
           "partial");
     // a multi-line run block and an environment list
     CHECK(suggestion("mlops", "lint-precommit",
                      {{".github/workflows/ci.yml",
-                       std::string(kOnPr) + "      - run: |\n          pip install ruff\n          ruff check .\n"}}) ==
+                       github_workflow("pull_request", "ci",
+                                       "      - run: |\n          pip install ruff\n          ruff check .\n")}}) ==
           "yes");
     CHECK(suggestion("mlops", "lint-precommit", {{".gitlab-ci.yml", "lint:\n  script:\n    - tox -e py311,lint\n"}}) ==
           "yes");
