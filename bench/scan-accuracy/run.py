@@ -287,6 +287,26 @@ def load_label_files(only=None, pooled=True):
     return out
 
 
+def set_name(meta):
+    """The label set a repository belongs to: the `# set:` line up to its explanation.
+
+    Files without the line are the development set, labelled before any held-out set existed.
+    >>> set_name({"set": "held-out 4 (labelled blind by a reviewer)"}), set_name({})
+    ('held-out 4', 'development')
+    """
+    return meta.get("set", "").split(" (")[0].strip() or "development"
+
+
+def totals(results):
+    t = {k: sum(r[k] for r in results) for k in ("suggestions", "correct", "positives", "found", "unruled")}
+    t["precision"] = ratio(t["correct"], t["suggestions"])
+    t["recall"] = ratio(t["found"], t["positives"])
+    t["false_positives"] = sum(1 for r in results for w in r["wrong"] if w["kind"] == "false-positive")
+    t["false_negatives"] = sum(1 for r in results for w in r["wrong"] if w["kind"] == "false-negative")
+    t["repositories"] = len(results)
+    return t
+
+
 def run_scan(binary, directory, extra):
     proc = subprocess.run([binary, "scan", directory, "-f", "json", *extra], capture_output=True, text=True)
     if proc.returncode != 0:
@@ -349,19 +369,17 @@ def main(argv):
             continue
         r = score(run_scan(a.binary, directory, a.scan_arg), lab, a.strict)
         r.update(name=name, path=directory, repo=lab["meta"].get("repo"), commit=lab["meta"].get("commit"),
-                 kind=lab["meta"].get("kind", "").split(" ")[0])
+                 kind=lab["meta"].get("kind", "").split(" ")[0], set=set_name(lab["meta"]))
         results.append(r)
 
-    tot = {k: sum(r[k] for r in results) for k in ("suggestions", "correct", "positives", "found", "unruled")}
-    tot["precision"] = ratio(tot["correct"], tot["suggestions"])
-    tot["recall"] = ratio(tot["found"], tot["positives"])
-    fp = sum(1 for r in results for w in r["wrong"] if w["kind"] == "false-positive")
-    fn = sum(1 for r in results for w in r["wrong"] if w["kind"] == "false-negative")
-    tot.update(false_positives=fp, false_negatives=fn, repositories=len(results))
+    tot = totals(results)
+    fp, fn = tot["false_positives"], tot["false_negatives"]
+    set_names = sorted({r["set"] for r in results}, key=lambda n: (n != "development", n))
+    by_set = {n: totals([r for r in results if r["set"] == n]) for n in set_names}
 
     if a.json:
         json.dump({"schema_version": 1, "binary": a.binary, "partial_mismatch_credit": 0 if a.strict else 0.5,
-                   "scan_args": a.scan_arg, "repositories": results, "totals": tot, "missing": missing},
+                   "scan_args": a.scan_arg, "repositories": results, "totals": tot, "sets": by_set, "missing": missing},
                   sys.stdout, indent=2)
         print()
         return 0
@@ -377,6 +395,12 @@ def main(argv):
     print("|" + "|".join("---" if i < 2 else "---:" for i in range(len(head))) + "|")
     for row in rows:
         print("| " + " | ".join(str(x) for x in row) + " |")
+    if len(by_set) > 1:
+        print("\n| set | repos | sugg | correct | precision | pos | found | recall |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for n, t in by_set.items():
+            print(f"| {n} | {t['repositories']} | {t['suggestions']} | {num(t['correct'])} | {pct(t['precision'])} | "
+                  f"{t['positives']} | {num(t['found'])} | {pct(t['recall'])} |")
     print(f"\nyes against partial counts {'as wrong' if a.strict else 'half'}; "
           f"unruled = labelled positives on questions without evidence rules (not in recall)")
     for name in missing:
