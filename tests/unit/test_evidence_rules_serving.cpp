@@ -64,7 +64,35 @@ TEST_CASE("serving rules: scoring code is a web app that predicts, a scoring ent
     CHECK(suggestion("mlops", "scoring-code-versioned", {{"src/serve_model.py", "print(1)\n"}}) == "partial");
     CHECK(suggestion("mlops", "scoring-code-versioned", {{"lib/insights/server.py", "print(1)\n"}}) == "-");
     CHECK(suggestion("mlops", "scoring-code-versioned", {{"lib/serving/serving_utils.py", "print(1)\n"}}) == "-");
+    // code that loads a trained model and predicts with it is scoring code, whatever runs it (a batch job, a
+    // Streamlit app, a Java Beam transform), in either order in the file; yes with an image or package beside it
+    const char* batch = "import joblib\nmodel = joblib.load('model.pkl')\nout = model.predict(features)\n";
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"jobs/score_daily.py", batch}}) == "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"jobs/score_daily.py", batch}, {"Dockerfile", "FROM python\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"src/get_predictions.py",
+                       "def run(self, x, model):\n    return model.predict(x)\n\n"
+                       "def main():\n    m = load_model_artifact(path)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"src/main/java/com/example/Score.java",
+                       "class Score {\n  void f() {\n    b = XGBoost.loadModel(p);\n    s = b.predict(d);\n  }\n}\n"},
+                      {"pom.xml", "<project/>\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"score_batch.py", "m = mlflow.spark.load_model(uri)\npreds = m.transform(df)\n"}}) == "partial");
+    // a fitted scaler loaded and applied is feature code, not a model's predictions
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"jobs/features.py", "scaler = joblib.load('s.pkl')\nx = scaler.transform(df)\n"}}) == "-");
+    // evaluation inside training or tuning, tests, Python example galleries and deprecated code are not scoring
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"src/train_model.py", batch}}) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"src/evaluate.py", batch}}) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"tests/score_check.py", batch}}) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"examples/iris/batch_job.py", batch}}) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"deprecated/model_api.py", batch}}) == "-");
     // the CT questionnaire's serving-code question makes the same judgements
+    CHECK(suggestion("mlops-ct", "served-from-repo-code",
+                     {{"jobs/score_daily.py", batch}, {"Dockerfile", "FROM python\n"}}) == "yes");
+    CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"jobs/score_daily.py", batch}}) == "-");
     CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"app/main.py", kFlaskPredict}}) == "yes");
     CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"app/main.py", kFastapiHello}}) == "-");
     CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"tests/svc/main.py", kFlaskPredict}}) == "-");

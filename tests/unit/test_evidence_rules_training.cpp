@@ -332,6 +332,19 @@ TEST_CASE("training rules: a data README documents sources only when it says whe
                      {{"data/README.md", "This folder is used for example data, it is not meant for training data.\n"}}) == "-");
     CHECK(suggestion("mlops", "data-sources-documented",
                      {{"data/README.md", "The dataset was downloaded from the UCI repository (licence CC BY).\n"}}) == "partial");
+    // a data card: where the data comes from and what its fields are, in either order, is the help's yes
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/Readme.txt",
+                       "Source: https://archive.ics.uci.edu/dataset/275\n\n"
+                       "Both files have the following fields:\n- instant: record index\n"}}) == "yes");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"datasets/readme.md",
+                       "# Schema\n| column | type |\n\nRaw data from the [site](https://x.org).\n"}}) == "yes");
+    // fields without a source, or a source without fields, is not a data card
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/README.md", "Columns: id, amount, label.\nThe file is written by make data.\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/README.md", "Downloaded from https://kaggle.com/c/x.\n"}}) == "partial");
 }
 
 TEST_CASE("training rules: pins count as a training environment only beside training code") {
