@@ -40,7 +40,7 @@ expect_out '"with_evidence": 29' "json summary"
 run scan "$REPO" -f yaml -o "$TMP/suggested.yaml"
 expect_code 0 "scan -o"
 expect_empty_out "nothing on stdout with -o"
-if grep -qF 'experiment-tracking: "evidence: serving/app.py:2; src/train.py:4"' "$TMP/suggested.yaml"; then ok; else
+if grep -qF 'experiment-tracking: "evidence: serving/app.py:2; src/train.py:4; src/train.py:23"' "$TMP/suggested.yaml"; then ok; else
   not_ok "evidence notes in the answers file"; fi
 run assess -a "$TMP/suggested.yaml" -f json
 expect_code 0 "the suggested answers are a valid answers file"

@@ -269,9 +269,26 @@ TEST_CASE("rules: the misses of issue 14 are found") {
     CHECK(suggestion("mlops", "secret-scanning", {{"svc/.pre-commit-config.yaml", "  - id: gitleaks\n"}}) == "yes");
     CHECK(suggestion("mlops", "secret-scanning", {{"svc/.pre-commit-config.yaml", "  # - id: gitleaks\n"}}) == "-");
 
-    CHECK(suggestion("mlops", "experiment-tracking", {{"train.py", "from dvclive import Live\n"}}) == "yes");
+    // runs are tracked where they are logged; a tracker's library imported alone (to load a model from it) is a hint
+    CHECK(suggestion("mlops", "experiment-tracking",
+                     {{"train.py", "from dvclive import Live\nwith Live() as live:\n    live.log_metric('a', 1)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "experiment-tracking", {{"train.py", "import mlflow\nmlflow.sklearn.autolog()\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "experiment-tracking", {{"train.py", "import wandb\nwandb.init(project='p')\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "experiment-tracking", {{"store/mlflow_store.py", "import mlflow.pyfunc\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "experiment-tracking", {{"train.py", "from dvclive import Live\n"}}) == "partial");
     CHECK(suggestion("mlops", "experiment-tracking", {{"train.py", "# import mlflow\n"}}) == "-");
-    CHECK(suggestion("mlops-ct", "experiment-tracking", {{"train.py", "import dvclive\n"}}) == "yes");
+    // an example's or a test's logging call is not the team's runs
+    CHECK(suggestion("mlops", "experiment-tracking", {{"examples/train.py", "import mlflow\nmlflow.autolog()\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "experiment-tracking",
+                     {{"tests/test_train.py", "import mlflow\nmlflow.log_metric('a', 1)\n"}}) == "partial");
+    CHECK(suggestion("mlops-ct", "experiment-tracking", {{"train.py", "import dvclive\nlive = dvclive.Live()\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops-ct", "experiment-tracking", {{"train.py", "import dvclive\n"}}) == "partial");
 
     CHECK(suggestion("mlops", "behavioural-tests", {{"tests/model/test_behavioral.py", "def test_invariance(m):\n"}}) == "yes");
     CHECK(suggestion("mlops", "behavioural-tests", {{"tests/test_x.py", kTest}}) == "-");
