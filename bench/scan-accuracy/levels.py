@@ -70,7 +70,11 @@ def compare(tool_level, tool_dims, judged):
 
 
 def assess(binary, path):
+    """(level, dims), or (None, reason) when the tool refuses a level by design: a repository that looks like
+    several projects or a course gives no level from evidence (exit 2, "looks like ...")."""
     out = subprocess.run([binary, "assess", "--scan", path, "-f", "json"], capture_output=True, text=True)
+    if out.returncode == 2 and " looks like " in out.stderr:
+        return None, out.stderr.split(" looks like ", 1)[1].split(":", 1)[0]
     if out.returncode not in (0, 1):
         raise RuntimeError(f"{path}: exit {out.returncode}: {out.stderr.strip()}")
     report = json.loads(out.stdout)
@@ -96,7 +100,7 @@ def main(argv):
         return 2
     binary, checkouts, verbose = argv[1], argv[2], "--verbose" in argv[3:]
     judged = parse_judged(open(JUDGED, encoding="utf-8").read())
-    totals = {"equal": 0, "one off": 0, "further": 0, "above": 0}
+    totals = {"equal": 0, "one off": 0, "further": 0, "above": 0, "no level": 0}
     dim_totals = {"equal": 0, "above": 0, "below": 0}
     print(f"{'repository':<58} {'evidence':>8} {'judged':>6} {'bet':>4}  verdict")
     for repo, j in judged.items():
@@ -105,6 +109,10 @@ def main(argv):
             print(f"{repo:<58} missing checkout, skipped")
             continue
         level, dims = assess(binary, path)
+        if level is None:  # counted as a miss: the judges gave the team a level
+            totals["no level"] += 1
+            print(f"{repo[:58]:<58} {'-':>8} {j['files']:>6} {j['practitioner']:>4}  no level: looks like {dims}")
+            continue
         verdict, per_dim = compare(level, dims, j)
         diff = abs(level - j["files"])
         totals["equal" if diff == 0 else "one off" if diff == 1 else "further"] += 1
@@ -117,9 +125,10 @@ def main(argv):
                 t = "-" if dims.get(d) is None else dims[d]
                 jj = "?" if j["dims"][d] is None else j["dims"][d]
                 print(f"    {d:<12} evidence {t}  judged {jj}")
-    n = totals["equal"] + totals["one off"] + totals["further"]
+    n = totals["equal"] + totals["one off"] + totals["further"] + totals["no level"]
     print(f"\noverall level: {totals['equal']}/{n} equal to the judged level from the files, "
-          f"{totals['one off']} one off, {totals['further']} further; {totals['above']} above it")
+          f"{totals['one off']} one off, {totals['further']} further, {totals['no level']} given no level; "
+          f"{totals['above']} above it")
     m = sum(dim_totals.values())
     print(f"dimensions both give a level for: {m}; equal {dim_totals['equal']}, evidence above "
           f"{dim_totals['above']}, evidence below {dim_totals['below']}")
