@@ -254,6 +254,10 @@ TEST_CASE("rules: the misses of issue 14 are found") {
     CHECK(suggestion("mlops", "model-code-reviewed", {{".github/rulesets/main.json", "{}\n"}}) == "partial");
     CHECK(suggestion("mlops", "model-code-reviewed", {{"OWNERS", "approvers:\n  - alice\n"}}) == "partial");
     CHECK(suggestion("mlops", "model-code-reviewed", {{"OWNERS", "# nobody yet\n"}}) == "-");
+    // Gerrit merges a change only once it is approved: a .gitreview at the root is review on every change
+    CHECK(suggestion("mlops", "model-code-reviewed",
+                     {{".gitreview", "[gerrit]\nhost=gerrit.wikimedia.org\nport=29418\n"}}) == "yes");
+    CHECK(suggestion("mlops", "model-code-reviewed", {{"vendor/lib/.gitreview", "[gerrit]\n"}}) == "-");
     CHECK(suggestion("mlops", "model-code-reviewed", {{"examples/app/CODEOWNERS", "* @a\n"}}) == "-");
     CHECK(suggestion("mlops", "model-owners", {{".github/CODEOWNERS", "* @a\n"}, {"train.py", "clf.fit(X, y)\n"}}) == "partial");
     CHECK(suggestion("mlops", "model-owners", {{"lib/CODEOWNERS", "* @a\n"}}) == "-");
@@ -310,7 +314,12 @@ TEST_CASE("rules: the misses of issue 14 are found") {
                      {{".gitlab-ci.yml", "train:\n  script: python src/train.py\n"}}) == "yes");
     CHECK(suggestion("mlops", "training-code-versioned", {{"src/train.py", "import sklearn\n"}}) == "partial");
     CHECK(suggestion("mlops", "experiment-tracking", {{"task.py", "vertex_ai.log_metrics({'loss': loss})\n"}}) == "yes");
-    CHECK(suggestion("mlops", "lint-precommit", {{".pipelines/pr.yml", "steps:\n  - script: flake8 src\n"}}) == "yes");
+    // a linter alone is half of the help's yes; with a formatter check beside it (any CI file), yes
+    CHECK(suggestion("mlops", "lint-precommit", {{".pipelines/pr.yml", "steps:\n  - script: flake8 src\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".pipelines/pr.yml", "steps:\n  - script: flake8 src\n"},
+                      {".pipelines/fmt.yml", "steps:\n  - script: black --check src\n"}}) == "yes");
     CHECK(suggestion("mlops", "lint-precommit", {{".pipelines/pr.yml", "steps:\n  - script: python -m pytest\n"}}) == "-");
     CHECK(suggestion("mlops", "lint-precommit", {{".github/workflows/t.yml", "steps:\n  - run: make lint\n"}}) == "yes");
     // a project template is not a self-service platform; a Backstage scaffolder template is a start

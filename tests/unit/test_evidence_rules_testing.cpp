@@ -162,6 +162,28 @@ TEST_CASE("testing rules: CI on every change needs a check, not only a report") 
     CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/ci.yml", kPytestWorkflow}}) == "yes");
     // a pull-request job that submits the test and training job counts as running the code
     CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/w.yml", kScriptWorkflow}}) == "yes");
+    // a push trigger filtered to tags is a release workflow: the changes between releases go unchecked (partial);
+    // one filtered to the branches production is built from checks what reaches production (yes), as do pull
+    // requests and every push (CRLF line ends read the same)
+    const std::string steps = "      - run: pytest\n";
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/r.yml",
+                       "on:\n  push:\n    tags: ['*']\n    branches: [debug]\n"
+                       "jobs:\n  t:\n    steps:\n      - run: pytest\n"}}) == "partial");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/r.yml",
+                       "on:\r\n  push:\r\n    tags:\r\n      - \"v*\"\r\n"
+                       "jobs:\r\n  t:\r\n    steps:\r\n      - run: pytest\r\n"}}) == "partial");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/r.yml",
+                       "on:\r\n  push:\r\n    branches: [\"main\"]\r\n    paths:\r\n      - \"model.py\"\r\n"
+                       "jobs:\r\n  t:\r\n    steps:\r\n      - run: pytest\r\n"}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/r.yml",
+                       "on:\n  push:\n    branches: [main]\n  pull_request:\n"
+                       "jobs:\n  t:\n    steps:\n      - run: pytest\n"}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/r.yml", github_workflow("push", "b", steps)}}) == "yes");
     // a test step commented out is no check
     CHECK(suggestion("mlops", "ci-on-every-change",
                      {{".github/workflows/ci.yml", "on: [push]\njobs:\n  t:\n    steps:\n      # - run: pytest\n      - run: echo\n"}}) ==
@@ -274,8 +296,16 @@ TEST_CASE("testing rules: review findings on the held-out 4 rules (each a case t
 
 TEST_CASE("testing rules, round 8: lint enforced by CI, not by hooks alone nor by steps allowed to fail") {
     CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       github_workflow("push", "lint",
+                                       "      - run: ruff check .\n      - run: ruff format --check .\n")}}) == "yes");
+    // a linter alone, or a formatter alone, is half of "a linter and formatter" (round 10)
+    CHECK(suggestion("mlops", "lint-precommit",
                      {{".github/workflows/ci.yml", github_workflow("push", "lint", "      - run: ruff check .\n")}}) ==
-          "yes");
+          "partial");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/lint.yml",
+                       github_workflow("push", "lint", "      - uses: psf/black@stable\n")}}) == "partial");
     // a step allowed to fail blocks nothing
     CHECK(suggestion(
               "mlops", "lint-precommit",
@@ -309,12 +339,14 @@ TEST_CASE("testing rules: review of round 8 lint (each a case the first version 
                                 "      - name: Lint with ruff\n        run: pip install -r requirements.txt ruff mypy\n"
                                 "      - run: pytest\n")}}) == "-");
     // another step allowed to fail (an upload) does not make the lint step optional
-    CHECK(suggestion("mlops", "lint-precommit",
-                     {{".github/workflows/ci.yml",
-                       github_workflow("pull_request", "ci",
-                                       "      - run: ruff check .\n      - run: pytest --cov\n      - run: echo one\n"
-                                       "      - run: echo two\n      - uses: codecov/codecov-action@v4\n"
-                                       "        continue-on-error: true\n")}}) == "yes");
+    CHECK(suggestion(
+              "mlops", "lint-precommit",
+              {{".github/workflows/ci.yml",
+                github_workflow("pull_request", "ci",
+                                "      - run: ruff check .\n      - run: black --check .\n      - run: pytest --cov\n"
+                                "      - run: echo one\n"
+                                "      - run: echo two\n      - uses: codecov/codecov-action@v4\n"
+                                "        continue-on-error: true\n")}}) == "yes");
     // the same when continue-on-error comes before the lint command in its step
     CHECK(suggestion("mlops", "lint-precommit",
                      {{".github/workflows/ci.yml",
@@ -326,8 +358,8 @@ TEST_CASE("testing rules: review of round 8 lint (each a case the first version 
     CHECK(suggestion("mlops", "lint-precommit",
                      {{".github/workflows/ci.yml",
                        github_workflow("pull_request", "ci",
-                                       "      - run: |\n          pip install ruff\n          ruff check .\n")}}) ==
-          "yes");
+                                       "      - run: |\n          pip install ruff\n          ruff check .\n"
+                                       "          ruff format --check .\n")}}) == "yes");
     CHECK(suggestion("mlops", "lint-precommit", {{".gitlab-ci.yml", "lint:\n  script:\n    - tox -e py311,lint\n"}}) ==
           "yes");
 }

@@ -425,6 +425,18 @@ TEST_CASE("training rules: review findings on the held-out 4 rules (each a case 
     }
 }
 
+TEST_CASE("training rules, round 10: a notebook that fits and saves a model is committed training code") {
+    const char* nb =
+        "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"model = GradientBoostingRegressor()\\n\", "
+        "\"model.fit(X, y)\\n\", \"joblib.dump(model, 'model.joblib')\\n\"]}]}\n";
+    CHECK(suggestion("mlops", "training-code-versioned", {{"notebook/house_price.ipynb", nb}}) == "partial");
+    // a notebook that only fits (an analysis), or one in an example gallery, is not the training of a model in use
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"notebook/eda.ipynb",
+                       "{\"cells\": [{\"source\": [\"m.fit(X, y)\\n\", \"m.score(X, y)\"]}]}\n"}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"examples/house_price.ipynb", nb}}) == "-");
+}
+
 TEST_CASE("training rules, round 7: data sources, downloads, scripts under any name, provenance, model formats") {
     // a data README in any case and extension, when it says where the data comes from
     CHECK(suggestion("mlops", "data-sources-documented",
