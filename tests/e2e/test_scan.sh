@@ -24,7 +24,7 @@ expect_out "monitoring/prometheus/rules.yml:4: - alert: ChurnApiHighLatency" "Pr
 expect_out "partial  reproducible-training" "a partial suggestion"
 expect_out "yes      training-scripted" "a DVC stage running training"
 expect_out "no evidence" "questions without evidence are listed as such"
-expect_out "Summary: 29 of 75 questions with evidence rules have evidence" "summary"
+expect_out "Summary: 30 of 75 questions with evidence rules have evidence" "summary"
 expect_out "Files: 24 scanned" "files scanned"
 expect_no_out "yes      drift-detection" "no evidence, no suggestion"
 
@@ -34,7 +34,7 @@ expect_out '"question": "experiment-tracking"' "json names questions"
 expect_out '"suggested": "yes"' "json suggestion"
 expect_out '"suggested": null' "json: no evidence is null, not no"
 expect_out '"excerpt": "import mlflow"' "json excerpt"
-expect_out '"with_evidence": 29' "json summary"
+expect_out '"with_evidence": 30' "json summary"
 
 # -f yaml is an answers file for assess -a, with the evidence as notes.
 run scan "$REPO" -f yaml -o "$TMP/suggested.yaml"

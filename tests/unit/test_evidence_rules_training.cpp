@@ -437,6 +437,44 @@ TEST_CASE("training rules, round 10: a notebook that fits and saves a model is c
     CHECK(suggestion("mlops", "training-code-versioned", {{"examples/house_price.ipynb", nb}}) == "-");
 }
 
+TEST_CASE("training rules, round 10: retries in every orchestrator, not a general-purpose retry decorator") {
+    // Dagster, Prefect (and Flyte), Kubeflow, Argo and Metaflow retry a failed step: the help's partial
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"src/assets/ingest.py",
+                       "@asset(retry_policy=RetryPolicy(max_retries=3, delay=10))\ndef raw(): ...\n"}}) == "partial");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"flows/train.py", "@task(retries=3, retry_delay_seconds=10)\ndef fit(): ...\n"}}) == "partial");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery", {{"pipeline.py", "op = train_op().set_retry(2)\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"argo/train.yaml", "templates:\n- name: train\n  retryStrategy:\n    limit: 3\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"flows/vectorise.py",
+                       "class F(FlowSpec):\n    @retry\n    @step\n    def start(self): ...\n"}}) == "partial");
+    // no retries (retries=0), tenacity's @retry on a helper, and a test's retries are not a pipeline's
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"flows/train.py", "@task(retries=0)\ndef fit(): ...\n"}}) == "-");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"utils/http.py", "@retry(stop=stop_after_attempt(3))\ndef get(url): ...\n"}}) == "-");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"tests/test_flow.py", "@task(retries=3)\ndef fit(): ...\n"}}) == "-");
+}
+
+TEST_CASE("training rules, round 10: a model registered by MLflow from its run links the version to the run") {
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"dags/tasks/train_model.py",
+                       "mlflow.spark.log_model(model, 'regression', registered_model_name=config.model_name)\n"}}) ==
+          "partial");
+    // not registered (None), a project's own register_model, or a test: no link shown
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"train.py", "mlflow.sklearn.log_model(m, 'model', registered_model_name=None)\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"src/registry.py", "def register_model(path):\n    store.put(path)\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"tests/test_train.py", "mlflow.register_model('runs:/1/model', 'm')\n"}}) == "-");
+}
+
 TEST_CASE("training rules, round 7: data sources, downloads, scripts under any name, provenance, model formats") {
     // a data README in any case and extension, when it says where the data comes from
     CHECK(suggestion("mlops", "data-sources-documented",
