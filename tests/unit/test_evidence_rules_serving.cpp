@@ -98,6 +98,22 @@ TEST_CASE("serving rules: scoring code is a web app that predicts, a scoring ent
     CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"tests/svc/main.py", kFlaskPredict}}) == "-");
 }
 
+TEST_CASE("serving rules: a README section that writes out the deploy steps documents the release in part") {
+    CHECK(suggestion(
+              "mlops", "release-process-documented",
+              {{"README.md",
+                "# Wine\n\n## Deploy a model\n\nBuild and push the image:\n\n```\ndocker build -t m:1 .\n```\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md", "# S\n\n# 2. Deployment\n\nkubectl apply -f k8s/\n"}}) == "partial");
+    // a deployment heading with prose only, a command in another section, or a section in a nested README: no
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md",
+                       "# S\n\n## Deployment\n\nWe deploy on Kubernetes.\n\n## Setup\n\n```\nmake\n```\n"}}) == "-");
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"docs/x/README.md", "## Deploy\n\n```\ndocker push m\n```\n"}}) == "-");
+}
+
 TEST_CASE("serving rules: a CD pipeline that deploys the model releases it") {
     const char* anyscale = "on:\n  push:\n    branches: [main]\njobs:\n  serve:\n    steps:\n"
                            "      - run: anyscale service rollout --service-config-file deploy/serve.yaml\n";
