@@ -257,7 +257,8 @@ TEST_CASE("rules: the misses of issue 14 are found") {
     // Gerrit merges a change only once it is approved: a .gitreview at the root is review on every change
     CHECK(suggestion("mlops", "model-code-reviewed",
                      {{".gitreview", "[gerrit]\nhost=gerrit.wikimedia.org\nport=29418\n"}}) == "yes");
-    CHECK(suggestion("mlops", "model-code-reviewed", {{"vendor/lib/.gitreview", "[gerrit]\n"}}) == "-");
+    // Gerrit reads .gitreview at the root only
+    CHECK(suggestion("mlops", "model-code-reviewed", {{"lib/.gitreview", "[gerrit]\n"}}) == "-");
     CHECK(suggestion("mlops", "model-code-reviewed", {{"examples/app/CODEOWNERS", "* @a\n"}}) == "-");
     CHECK(suggestion("mlops", "model-owners", {{".github/CODEOWNERS", "* @a\n"}, {"train.py", "clf.fit(X, y)\n"}}) == "partial");
     CHECK(suggestion("mlops", "model-owners", {{"lib/CODEOWNERS", "* @a\n"}}) == "-");

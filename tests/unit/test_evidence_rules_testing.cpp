@@ -168,8 +168,20 @@ TEST_CASE("testing rules: CI on every change needs a check, not only a report") 
     const std::string steps = "      - run: pytest\n";
     CHECK(suggestion("mlops", "ci-on-every-change",
                      {{".github/workflows/r.yml",
-                       "on:\n  push:\n    tags: ['*']\n    branches: [debug]\n"
+                       "on:\n  push:\n    tags: ['*']\n  workflow_dispatch:\n"
                        "jobs:\n  t:\n    steps:\n      - run: pytest\n"}}) == "partial");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/r.yml",
+                       "on: {push: {tags: [\"v*\"]}}\njobs:\n  t:\n    steps:\n      - run: pytest\n"}}) == "partial");
+    // tags and branches, in either order: the branches' pushes are checked
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/r.yml",
+                       "on:\n  push:\n    tags:\n      - \"v*\"\n    branches:\n      - main\n"
+                       "jobs:\n  t:\n    steps:\n      - run: pytest\n"}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/r.yml",
+                       "on:\n  push:\n    branches: [main]\n    tags: ['*']\n"
+                       "jobs:\n  t:\n    steps:\n      - run: pytest\n"}}) == "yes");
     CHECK(suggestion("mlops", "ci-on-every-change",
                      {{".github/workflows/r.yml",
                        "on:\r\n  push:\r\n    tags:\r\n      - \"v*\"\r\n"

@@ -7,6 +7,7 @@
 
 using namespace mm;
 using mm::test::Files;
+using mm::test::github_workflow;
 using mm::test::suggestion;
 
 namespace {
@@ -441,7 +442,8 @@ TEST_CASE("training rules, round 10: retries in every orchestrator, not a genera
     // Dagster, Prefect (and Flyte), Kubeflow, Argo and Metaflow retry a failed step: the help's partial
     CHECK(suggestion("mlops", "pipeline-failure-recovery",
                      {{"src/assets/ingest.py",
-                       "@asset(retry_policy=RetryPolicy(max_retries=3, delay=10))\ndef raw(): ...\n"}}) == "partial");
+                       "from dagster import RetryPolicy, asset\n@asset(retry_policy=RetryPolicy(max_retries=3, "
+                       "delay=10))\ndef raw(): ...\n"}}) == "partial");
     CHECK(suggestion("mlops", "pipeline-failure-recovery",
                      {{"flows/train.py", "@task(retries=3, retry_delay_seconds=10)\ndef fit(): ...\n"}}) == "partial");
     CHECK(suggestion("mlops", "pipeline-failure-recovery", {{"pipeline.py", "op = train_op().set_retry(2)\n"}}) ==
@@ -473,6 +475,140 @@ TEST_CASE("training rules, round 10: a model registered by MLflow from its run l
                      {{"src/registry.py", "def register_model(path):\n    store.put(path)\n"}}) == "-");
     CHECK(suggestion("mlops", "model-provenance",
                      {{"tests/test_train.py", "mlflow.register_model('runs:/1/model', 'm')\n"}}) == "-");
+}
+
+TEST_CASE("rules: review of rounds 9 and 10 (each a case the first version got wrong)") {
+    const Files built = {{"pyproject.toml", "[project]\nname = \"x\"\n"}};
+    auto with_build = [&](Files f) {
+        f.insert(f.end(), built.begin(), built.end());
+        return f;
+    };
+    // evaluation loads and predicts too: a file that fits or trains, or scores against labels, is not scoring code
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     with_build({{"src/model.py",
+                                  "X, y = pickle.load(f)\nclf = RandomForestClassifier().fit(X, y)\n"
+                                  "print(clf.predict(X_test))\n"}})) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     with_build({{"src/sft.py",
+                                  "model = AutoModel.from_pretrained('bert')\ntrainer.train()\n"
+                                  "preds = trainer.predict(test_ds)\n"}})) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     with_build({{"src/report.py",
+                                  "model = joblib.load('m.pkl')\ny = model.predict(X)\n"
+                                  "print(accuracy_score(y_val, y))\n"}})) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     with_build({{"src/evaluation/report.py",
+                                  "model = joblib.load('m.pkl')\ny = model.predict(X)\n"}})) == "-");
+    CHECK(suggestion("mlops-ct", "served-from-repo-code",
+                     with_build({{"src/validate.py", "model = joblib.load('m.pkl')\ny = model.predict(X)\n"}})) == "-");
+    // names that merely contain the words (latest, opportunity) and a docker/ directory are scoring code
+    const char* batch = "model = joblib.load('model.pkl')\nscores = model.predict(df)\n";
+    CHECK(suggestion("mlops", "scoring-code-versioned", with_build({{"jobs/rank_latest.py", batch}})) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned", with_build({{"jobs/opportunity_scoring.py", batch}})) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned", with_build({{"docker/batch/run_batch.py", batch}})) == "yes");
+
+    // Rich's Live display is not dvclive; mlflow's logging functions imported by name, a client under another
+    // name and Aim's Run are logging calls
+    CHECK(suggestion("mlops", "experiment-tracking",
+                     {{"src/cli.py", "from rich.live import Live\nwith Live(table):\n    pass\n"}}) == "-");
+    CHECK(suggestion("mlops-ct", "experiment-tracking",
+                     {{"src/cli.py", "from rich.live import Live\nwith Live(table):\n    pass\n"}}) == "-");
+    CHECK(suggestion("mlops", "experiment-tracking",
+                     {{"src/train.py", "from mlflow import log_metric, log_param\n\nlog_param('alpha', 0.5)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "experiment-tracking",
+                     {{"src/train.py",
+                       "import mlflow\nmlflow_client = MlflowClient()\nmlflow_client.log_metric(r, 'a', 1)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "experiment-tracking",
+                     {{"src/train.py", "from aim import Run\nrun = Run(experiment='churn')\nrun.track(loss)\n"}}) ==
+          "yes");
+
+    // a data card names the source (a link, "obtained from", "Source:") and lists the fields; a DVC note
+    // with a link and the word "variables", or a badge and "schema" in a sentence, is not one
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/README.md",
+                       "This folder is tracked with DVC (https://dvc.org).\n"
+                       "Set the AWS_ACCESS_KEY_ID environment variables first.\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/README.md",
+                       "[![DVC](https://img.shields.io/badge/dvc)](https://dvc.org)\n\n"
+                       "The schema is enforced by `src/validate.py`.\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"data/README.md",
+                       "# Data\n\nSource: the Titanic competition on Kaggle, owned by Kaggle Inc.\n\n"
+                       "Columns:\n- PassengerId: passenger index\n- Survived: 0 or 1\n"}}) == "yes");
+
+    // retries: an SDK's HTTP retry policy, zero retries, tenacity's @retry in a flow file and a flow's test are
+    // none; a Prefect decorator split over lines is a retry
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"src/storage.py",
+                       "from azure.core.pipeline.policies import RetryPolicy\n"
+                       "c = BlobServiceClient(url, retry_policy=RetryPolicy(retry_total=5))\n"}}) == "-");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"src/assets.py",
+                       "import dagster as dg\n@dg.asset(retry_policy=dg.RetryPolicy(max_retries=0))\n"}}) == "-");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"flows/train_flow.py",
+                       "from metaflow import FlowSpec, step\nclass F(FlowSpec):\n    @step\n"
+                       "    def start(self): ...\n\n@retry(stop=stop_after_attempt(3))\ndef fetch(u): ...\n"}}) == "-");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"flows/test_flow.py",
+                       "class F(FlowSpec):\n    @retry\n    @step\n    def start(self): ...\n"}}) == "-");
+    CHECK(suggestion("mlops", "pipeline-failure-recovery",
+                     {{"flows/train.py",
+                       "@task(\n    retries=3,\n    retry_delay_seconds=30,\n)\ndef fit(): ...\n"}}) == "partial");
+
+    // a notebook's fit must be a model's, and a commented-out save is none; Keras' save and a Trainer's count
+    auto notebook = [](const std::string& cells) { return "{\"cells\": [{\"source\": [" + cells + "]}]}\n"; };
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"notebooks/features.ipynb",
+                       notebook("\"scaler.fit(df)\\n\", \"joblib.dump(scaler, 'scaler.joblib')\\n\"")}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"notebooks/model.ipynb",
+                       notebook("\"clf.fit(X, y)\\n\", \"# joblib.dump(clf, 'rf.joblib')\\n\"")}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"notebooks/model.ipynb",
+                       notebook("\"model.fit(x, y)\\n\", \"model.save('model.keras')\\n\"")}}) == "partial");
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"notebooks/bert.ipynb",
+                       notebook("\"trainer.train()\\n\", \"trainer.save_model('bert')\\n\"")}}) == "partial");
+
+    // MLflow's registration in a run: arguments nested two deep, and autolog's; a project's own log_model is not
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"src/train.py",
+                       "mlflow.sklearn.log_model(\n    model,\n    'model',\n"
+                       "    signature=infer_signature(X, model.predict(X)),\n"
+                       "    registered_model_name='churn-model',\n)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"src/train.py", "mlflow.sklearn.autolog(registered_model_name='churn-model')\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"src/model.py",
+                       "from mlflow.pyfunc import log_model\n"
+                       "info = log_model(python_model=self, registered_model_name=self.id())\n"}}) == "partial");
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"src/tracking.py",
+                       "def log_model(model, registered_model_name='churn-model'):\n"
+                       "    joblib.dump(model, 'm.pkl')\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"tests/test_train.py", "mlflow.sklearn.log_model(m, 'model', registered_model_name='m')\n"}}) ==
+          "-");
+
+    // a linter and a formatter check in their other spellings
+    auto workflow = [](const std::string& steps) { return github_workflow("pull_request", "lint", steps); };
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/l.yml",
+                       workflow("      - run: ruff check .\n      - run: black . --check\n")}}) == "yes");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/l.yml",
+                       workflow("      - run: ruff check .\n      - run: ruff format --diff .\n")}}) == "yes");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/l.yml", workflow("      - uses: astral-sh/ruff-action@v3\n"
+                                                           "      - uses: astral-sh/ruff-action@v3\n"
+                                                           "        with:\n          args: \"format --check\"\n")}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/l.yml", workflow("      - uses: astral-sh/ruff-action@v3\n")}}) == "partial");
 }
 
 TEST_CASE("training rules, round 7: data sources, downloads, scripts under any name, provenance, model formats") {
