@@ -45,6 +45,14 @@ TEST_CASE("serving rules: scoring code is a web app that predicts, a scoring ent
     CHECK(suggestion("mlops", "scoring-code-versioned", {{"src/pkg/jobs/inference.py", "def run(): ...\n"}}) == "partial");
     CHECK(suggestion("mlops", "scoring-code-versioned",
                      {{"src/pkg/jobs/inference.py", "def run(): ...\n"}, {"pyproject.toml", "[project]\n"}}) == "yes");
+    // a web app that loads a model serves it, whatever its verb (a speech service transcribes)
+    const char* asr =
+        "from fastapi import FastAPI\napp = FastAPI()\nasr_model.load_model()\n"
+        "@app.post('/asr')\ndef asr(f):\n    return asr_model.transcribe(f)\n";
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"app/webservice.py", asr}, {"Dockerfile", "FROM python\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/webservice.py", asr}}) == "partial");
+    CHECK(suggestion("mlops-ct", "served-from-repo-code", {{"app/webservice.py", asr}}) == "yes");
     // a web framework import alone (a demo or visualisation server, a hello-world service) is not
     CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/main.py", kFastapiHello}}) == "-");
     // a web service inside a tests directory is a test fixture, not the team's scoring code

@@ -173,6 +173,12 @@ TEST_CASE("testing rules: CI on every change needs a check, not only a report") 
     CHECK(suggestion("mlops", "ci-on-every-change",
                      {{".github/workflows/r.yml",
                        "on: {push: {tags: [\"v*\"]}}\njobs:\n  t:\n    steps:\n      - run: pytest\n"}}) == "partial");
+    // pull_request_target runs the base branch's workflow on every pull request (forks included)
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/r.yml", github_workflow("pull_request_target", "t", steps)}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/r.yml",
+                       github_workflow("pull_request_target", "t", "      - run: echo hi\n")}}) == "partial");
     // tags and branches, in either order: the branches' pushes are checked
     CHECK(suggestion("mlops", "ci-on-every-change",
                      {{".github/workflows/r.yml",
