@@ -7,9 +7,6 @@
 
 #include <algorithm>
 #include <map>
-#include <string>
-
-#include "text_encoding.hpp"
 
 namespace mm {
 
@@ -265,8 +262,6 @@ bool is_github_workflow(std::string_view rel) {
 bool github_workflow_never_runs(std::string_view text) {
     // The top-level trigger key: `on`, quoted, or `true` (what YAML 1.1 reads `on` as).
     static const RE2 key("(?m)(^(?:on|\"on\"|'on'|true)[ \\t]*:)");
-    std::string decoded;  // the text as the rules read it: no byte order mark before the first key, UTF-16 decoded
-    text = utf8_text(text, decoded);
     re2::StringPiece found;
     if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), key, &found)) return false;
     // Meaningful text is anything but blanks and a `#` comment (`#` starts one at the start or after a blank).

@@ -70,8 +70,9 @@ bool ci_runs_project(std::string_view text, std::string_view project);
 
 // A GitHub Actions workflow, by its path relative to the repository root (`.github/workflows/*.yml|yaml`).
 bool is_github_workflow(std::string_view rel);
-// Whether a GitHub Actions workflow (its text) can never start: it has a top-level `on:` whose every event is
-// commented out (GitHub rejects a workflow without a trigger). A text without `on:` is not judged (false).
+// Whether a GitHub Actions workflow (its text as the rules read it: `utf8_text`, so no byte order mark) can never
+// start: it has a top-level `on:` whose every event is commented out (GitHub rejects a workflow without a
+// trigger). A text without `on:` is not judged (false).
 bool github_workflow_never_runs(std::string_view text);
 
 }  // namespace mm

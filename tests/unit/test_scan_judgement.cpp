@@ -239,6 +239,14 @@ TEST_CASE("judgement: a GitHub workflow whose every trigger is commented out is 
     CHECK(cited(r, 0) == ".github/workflows/deploy.yml:8");
     CHECK(found(r, 1));
     CHECK(r.stats.inert_workflows == 0);
+    // judged on the text as the rules read it: a byte order mark does not hide the first key
+    t.file(".github/workflows/deploy.yml", "\xEF\xBB\xBFon:\n  # push:\njobs: {}\n");
+    r = scan_tree(q, t.root);
+    CHECK(r.stats.inert_workflows == 1);
+    t.file(".github/workflows/deploy.yml", "\xEF\xBB\xBFon: push\n");
+    r = scan_tree(q, t.root);
+    CHECK(r.stats.inert_workflows == 0);
+    CHECK(found(r, 1));
     // a workflow too large to read is not judged, and its path still counts (as for any file)
     ScanOptions small;
     small.max_file_size = 10;
