@@ -69,12 +69,16 @@ def compare(tool_level, tool_dims, judged):
     return verdict, dims
 
 
+class NoLevel(Exception):
+    """The tool refuses a level by design: a repository that looks like several projects or a course gives no
+    level from evidence (exit 2, "... looks like <what>: ..."). The message is <what>."""
+
+
 def assess(binary, path):
-    """(level, dims), or (None, reason) when the tool refuses a level by design: a repository that looks like
-    several projects or a course gives no level from evidence (exit 2, "looks like ...")."""
+    """(level, {dimension: level or None}); raises NoLevel when the tool refuses one."""
     out = subprocess.run([binary, "assess", "--scan", path, "-f", "json"], capture_output=True, text=True)
     if out.returncode == 2 and " looks like " in out.stderr:
-        return None, out.stderr.split(" looks like ", 1)[1].split(":", 1)[0]
+        raise NoLevel(out.stderr.split(" looks like ", 1)[1].split(":", 1)[0])
     if out.returncode not in (0, 1):
         raise RuntimeError(f"{path}: exit {out.returncode}: {out.stderr.strip()}")
     report = json.loads(out.stdout)
@@ -108,10 +112,11 @@ def main(argv):
         if not os.path.isdir(path):
             print(f"{repo:<58} missing checkout, skipped")
             continue
-        level, dims = assess(binary, path)
-        if level is None:  # counted as a miss: the judges gave the team a level
+        try:
+            level, dims = assess(binary, path)
+        except NoLevel as refused:  # counted as a miss: the judges gave the team a level
             totals["no level"] += 1
-            print(f"{repo[:58]:<58} {'-':>8} {j['files']:>6} {j['practitioner']:>4}  no level: looks like {dims}")
+            print(f"{repo[:58]:<58} {'-':>8} {j['files']:>6} {j['practitioner']:>4}  no level: looks like {refused}")
             continue
         verdict, per_dim = compare(level, dims, j)
         diff = abs(level - j["files"])

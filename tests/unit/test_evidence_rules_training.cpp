@@ -434,7 +434,7 @@ TEST_CASE("training rules, round 10: a notebook that fits and saves a model is c
     // a notebook that only fits (an analysis), or one in an example gallery, is not the training of a model in use
     CHECK(suggestion("mlops", "training-code-versioned",
                      {{"notebook/eda.ipynb",
-                       "{\"cells\": [{\"source\": [\"m.fit(X, y)\\n\", \"m.score(X, y)\"]}]}\n"}}) == "-");
+                       "{\"cells\": [{\"source\": [\"model.fit(X, y)\\n\", \"model.score(X, y)\"]}]}\n"}}) == "-");
     CHECK(suggestion("mlops", "training-code-versioned", {{"examples/house_price.ipynb", nb}}) == "-");
 }
 
