@@ -439,3 +439,42 @@ TEST_CASE("rules: tests run through a task runner in CI are tests in CI") {
     CHECK(suggestion("mlops-ct", "code-unit-tested", {{".github/workflows/ci.yml", "on: [push]\njobs:\n  t:\n    steps:\n      - run: just test\n"},
                                                       {"tests/test_a.py", kTest}}) == "yes");
 }
+
+TEST_CASE("rules: a CI pipeline that deploys leaves the history an audit trail can be pieced from") {
+    const char* deploy =
+        "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    steps:\n"
+        "      - run: kubectl apply -f k8s/inferenceservice.yaml\n";
+    CHECK(suggestion("mlops", "audit-trail", {{".github/workflows/deploy-model.yml", deploy}}) == "partial");
+    CHECK(suggestion("mlops", "audit-trail", {{".gitlab-ci.yml", "promote:\n  script: [python promote.py]\n"}}) ==
+          "partial");
+    // a documentation deploy, a workflow that never says deploy, and a commented-out step leave no deployment record
+    CHECK(suggestion("mlops", "audit-trail", {{".github/workflows/docs.yml", kDocsDeploy}}) == "-");
+    CHECK(suggestion("mlops", "audit-trail", {{".github/workflows/ci.yml", kPytestWorkflow}}) == "-");
+    CHECK(suggestion("mlops", "audit-trail",
+                     {{".gitlab-ci.yml", "test:\n  script:\n    # - ./deploy.sh\n    - pytest\n"}}) == "-");
+    // a registry alias moved by a script someone runs by hand records no deployment (a pooled judgement)
+    CHECK(suggestion("mlops", "audit-trail",
+                     {{"src/train.py", "client.set_registered_model_alias(name, 'Production', version)\n"}}) == "-");
+}
+
+TEST_CASE("rules: a README step that deploys or promotes the model writes the release down in part") {
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md",
+                       "Workflow\n\n4) Check the run.\n5) When ready, promote by switching the MLflow alias.\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md", "## Workflow\n\n### 3. Train and (optionally) register the best model\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md", "1. **Open a PR to `staging`** to deploy in staging.\n"}}) == "partial");
+    // a reading list, a table of contents or a video link is no procedure; nor is registering for something else
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md", "1. [ML Model Rollout To Production](https://example.com/rollout)\n"}}) == "-");
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md", "5. YouTube: [Deploy MLOps in an hour](https://youtube.com/x)\n"}}) == "-");
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md", "1. Register for the course on Slack.\n"}}) == "-");
+    CHECK(suggestion("mlops", "release-process-documented", {{"README.md", "- promote the model by hand\n"}}) == "-");
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"docs/notes/README.md", "1. Deploy the model with helm.\n"}}) == "-");
+}

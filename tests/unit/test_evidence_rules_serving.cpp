@@ -619,3 +619,29 @@ TEST_CASE("serving rules: review of rounds 7 and 8 (each a case the first versio
                        "'dependabot[bot]'\n"
                        "    steps:\n      - run: dvc repro\n"}}) == "partial");
 }
+
+TEST_CASE("serving rules: an image whose entry point is the project's own console script packages the runtime") {
+    const char* image =
+        "FROM python:3.12-slim\nCOPY . /app\nRUN uv sync --frozen --no-dev\nENTRYPOINT [\"bikes\"]\nCMD [\"--help\"]\n";
+    const char* scripts = "[project]\nname = \"bikes\"\n\n[project.scripts]\nbikes = 'bikes.scripts:main'\n";
+    const char* publish =
+        "on:\n  push:\n    tags: ['v*']\njobs:\n  image:\n    steps:\n      - uses: docker/build-push-action@v6\n";
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", image}, {"pyproject.toml", scripts}, {".github/workflows/cd.yml", publish}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile", image}, {"pyproject.toml", scripts}}) ==
+          "partial");
+    // no console script declared, the project not installed, or a workstation image: not a serving runtime
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", image}, {"pyproject.toml", "[project]\nname = \"b\"\n"}}) == "-");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", "FROM python:3.12\nENTRYPOINT [\"bikes\"]\n"}, {"pyproject.toml", scripts}}) ==
+          "-");
+    CHECK(suggestion(
+              "mlops", "serving-containerised",
+              {{"Dockerfile",
+                "FROM python:3.12\nRUN pip install .\nENTRYPOINT [\"tini\", \"--\"]\nCMD [\"jupyter\", \"lab\"]\n"},
+               {"setup.py", "entry_points={'console_scripts': ['x=x:main']}\n"}}) == "-");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{".devcontainer/Dockerfile", image}, {"pyproject.toml", scripts}}) == "-");
+}

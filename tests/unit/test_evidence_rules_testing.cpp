@@ -381,3 +381,25 @@ TEST_CASE("testing rules: review of round 8 lint (each a case the first version 
     CHECK(suggestion("mlops", "lint-precommit", {{".gitlab-ci.yml", "lint:\n  script:\n    - tox -e py311,lint\n"}}) ==
           "yes");
 }
+
+TEST_CASE("testing rules: a test that fails below a metric bound, run by CI, gates each model") {
+    const char* bound = "def test_accuracy(trained):\n    accuracy = score(trained)\n    assert accuracy > 0.9\n";
+    const char* ci = "jobs:\n  test_model:\n    steps:\n      - run: tox -e test_package\n";
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"model_package/tests/test_prediction.py", bound}, {".circleci/config.yml", ci}}) == "yes");
+    CHECK(suggestion("mlops", "model-validation-gate", {{"model_package/tests/test_prediction.py", bound}}) ==
+          "partial");
+    // a shape check is no quality bound, and a bound outside tests is a script's own business (other rules judge it)
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"tests/test_predict.py", "def test_shape():\n    assert len(preds) > 0\n"},
+                      {".circleci/config.yml", ci}}) == "-");
+    CHECK(suggestion("mlops", "model-validation-gate", {{"tests/test_x.py", "# assert accuracy > 0.9\n"}}) == "-");
+}
+
+TEST_CASE("testing rules: a challenger compared with the champion's metric before it replaces it") {
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"src/training/evaluate.py",
+                       "champ_f1 = f1_score(y, champ_preds)\nis_better = chall_f1 > champ_f1\n"}}) == "yes");
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"src/training/evaluate.py", "champ_f1 = f1_score(y, champ_preds)\n"}}) == "-");
+}

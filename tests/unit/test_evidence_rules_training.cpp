@@ -831,3 +831,61 @@ TEST_CASE("training rules: review of rounds 7 and 8 (each a case the first versi
     CHECK(suggestion("mlops", "data-sources-documented",
                      {{"src/datasets/README.md", "Loaders; see the source of base.py.\n"}}) == "-");
 }
+
+TEST_CASE("training rules: MLflow dataset inputs and Dagster assets record part of the lineage") {
+    const char* logs_input =
+        "import mlflow\n\nwith mlflow.start_run():\n"
+        "    mlflow.log_input(mlflow.data.from_pandas(df, source=path), context='training')\n";
+    CHECK(suggestion("mlops", "data-lineage", {{"src/jobs/training.py", logs_input}}) == "partial");
+    CHECK(suggestion("mlops", "data-versioning", {{"src/jobs/training.py", logs_input}}) == "partial");
+    // in a test, or commented out, it records nothing of the team's runs
+    CHECK(suggestion("mlops", "data-lineage", {{"tests/test_training.py", logs_input}}) == "-");
+    CHECK(suggestion("mlops", "data-versioning", {{"src/train.py", "# mlflow.log_input(ds)\n"}}) == "-");
+    const char* assets =
+        "from dagster import asset\n\n@asset\ndef features(raw_forecasts):\n    return build(raw_forecasts)\n";
+    CHECK(suggestion("mlops", "data-lineage", {{"src/assets/features.py", assets}}) == "partial");
+    // an `@asset` decorator of some other framework is no Dagster asset graph
+    CHECK(suggestion("mlops", "data-lineage",
+                     {{"src/assets/features.py",
+                       "from myframework import asset\n\n@asset\ndef features():\n    pass\n"}}) == "-");
+}
+
+TEST_CASE("training rules: feature transforms saved inside the scikit-learn Pipeline are shared with serving") {
+    const char* pipeline =
+        "from sklearn.pipeline import Pipeline\nfrom sklearn.impute import IterativeImputer\n\n"
+        "pipe = Pipeline(steps=[('imputer', IterativeImputer()), ('xgb', XGBClassifier())])\n";
+    const char* save = "import joblib\n\njoblib.dump(pipe, 'model.joblib')\n";
+    CHECK(suggestion("mlops", "feature-consistency", {{"pkg/pipeline.py", pipeline}, {"pkg/train.py", save}}) == "yes");
+    const char* columns =
+        "from sklearn import compose, pipeline\n\nt = compose.ColumnTransformer([('num', s, cols)])\n"
+        "self._pipeline = pipeline.Pipeline(steps=[('t', t), ('m', m)])\n";
+    CHECK(suggestion("mlops", "feature-consistency",
+                     {{"src/models.py", columns},
+                      {"src/registries.py", "mlflow.pyfunc.log_model(python_model=m)\n"}}) == "yes");
+    // a pipeline that is never saved, a Pipeline class that is not scikit-learn's, a classifier alone: no
+    CHECK(suggestion("mlops", "feature-consistency", {{"pkg/pipeline.py", pipeline}}) == "-");
+    CHECK(suggestion("mlops", "feature-consistency",
+                     {{"ml/build.py",
+                       "from azureml.pipeline.core import Pipeline\np = Pipeline(ws, steps=[StandardScaler()])\n"},
+                      {"pkg/train.py", save}}) == "-");
+    CHECK(suggestion("mlops", "feature-consistency",
+                     {{"train.py",
+                       "from sklearn.pipeline import Pipeline\np = Pipeline([('clf', RandomForestClassifier())])\n"},
+                      {"pkg/train.py", save}}) == "-");
+    CHECK(suggestion("mlops", "feature-consistency", {{"tests/test_pipe.py", pipeline}, {"pkg/train.py", save}}) ==
+          "-");
+}
+
+TEST_CASE("training rules: a helper that fixes every seed, called from any job, sets seeds on purpose") {
+    CHECK(suggestion("mlops", "reproducible-training",
+                     {{"run_gbdt.py",
+                       "from util.seeder import seed_everything\n\nseed_everything(c.runtime.random_seed)\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "reproducible-training", {{"src/fit.py", "pl.seed_everything(42, workers=True)\n"}}) ==
+          "partial");
+    // a definition that nothing calls, a call in a test, and a call with no seed fix nothing
+    CHECK(suggestion("mlops", "reproducible-training",
+                     {{"util/seeder.py", "def seed_everything(seed=42):\n    pass\n"}}) == "-");
+    CHECK(suggestion("mlops", "reproducible-training", {{"tests/test_fit.py", "seed_everything(0)\n"}}) == "-");
+    CHECK(suggestion("mlops", "reproducible-training", {{"src/fit.py", "seed_everything()\n"}}) == "-");
+}
