@@ -147,10 +147,28 @@ bool is_coursework_title(std::string_view title) {
     return RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), pattern);
 }
 
+namespace {
+
+// A directory importable from the top of the scanned tree: it and every directory above it (below the top) hold
+// `__init__.py`. Such a directory is a package of the repository's one code base (OLMo's `evaluation/`, a team
+// monorepo's `src/models/articlequality/` beside its shared `python/` library), never an independent project: a
+// gallery's examples are not packages of one import tree. `packages` is sorted.
+bool importable_from_top(std::string_view rel, const std::vector<std::string>& packages) {
+    for (std::string_view dir = rel; !dir.empty(); dir = parent(dir))
+        if (!std::binary_search(packages.begin(), packages.end(), dir)) return false;
+    return true;
+}
+
+}  // namespace
+
 Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
     std::sort(dirs.begin(), dirs.end(), [](const DirInfo& a, const DirInfo& b) { return a.rel < b.rel; });
     Layout out;
-    std::vector<std::string> roots;
+    std::vector<std::string> packages;  // sorted, as dirs is
+    for (const auto& d : dirs)
+        if (d.package && !d.rel.empty()) packages.push_back(d.rel);
+    std::vector<std::string> roots;        // every project root not inside another one
+    std::vector<std::string> independent;  // those of them that are not packages of the repository's code base
     std::map<std::string, std::vector<std::string>> modules;  // parent -> numbered modules in it
     for (const auto& d : dirs) {
         if (d.rel.empty()) continue;
@@ -162,7 +180,9 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
         const bool nested = std::any_of(roots.begin(), roots.end(), [&](const std::string& r) {
             return d.rel.size() > r.size() && d.rel.compare(0, r.size(), r) == 0 && d.rel[r.size()] == '/';
         });
-        if (!nested) roots.push_back(d.rel);
+        if (nested) continue;
+        roots.push_back(d.rel);  // encloses the roots below it, whether or not it is a project of its own
+        if (!importable_from_top(d.rel, packages)) independent.push_back(d.rel);
     }
     // The numbered modules of the directory that has most of them (a course's weeks are siblings).
     const std::vector<std::string>* best = nullptr;
@@ -170,7 +190,7 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
         if (!best || ms.size() > best->size()) best = &ms;
     const std::size_t teaching_dirs = out.teaching.size();
     if (best && best->size() >= kMinModules) out.teaching.insert(out.teaching.end(), best->begin(), best->end());
-    out.projects = std::move(roots);
+    out.projects = std::move(independent);
     if (teaching_dirs >= kMinTeachingDirs || (best && best->size() >= kMinModules)) out.kind = LayoutKind::Course;
     else if (out.projects.size() >= kMinProjects) out.kind = LayoutKind::Projects;
     if (out.kind != LayoutKind::Course && teaching_dirs < kMinTeachingDirs) out.teaching.clear();

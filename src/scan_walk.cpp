@@ -230,6 +230,7 @@ private:
                     info.strong = info.strong || strength == 2;
                     info.weak = info.weak || strength == 1;
                     info.code = info.code || is_code_file(e.name);
+                    info.package = info.package || e.name == "__init__.py";
                 }
                 file(dirfd, e.name.c_str(), child, match, ci_check, local);
             } else if (type == DT_LNK) {

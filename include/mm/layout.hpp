@@ -16,6 +16,7 @@ struct DirInfo {
     bool strong = false;      // holds pyproject.toml, setup.py, MLproject or dvc.yaml
     bool weak = false;        // holds requirements.txt, environment.yml, conda.yaml, Pipfile or a Dockerfile
     bool code = false;        // holds a source file (.py, .ipynb, .R, ...) or a src/ directory
+    bool package = false;     // holds __init__.py: a Python package
 };
 
 inline constexpr int kLayoutDepth = 3;

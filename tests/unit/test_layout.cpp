@@ -66,6 +66,29 @@ TEST_CASE("layout: a project nested in another one is part of it") {
     CHECK(l.projects == std::vector<std::string>{"a", "b"});
 }
 
+TEST_CASE("layout: a package importable from the top is part of the one code base, not a project of its own") {
+    // OLMo: evaluation/, hf_olmo/ and inference/ each have requirements or a pyproject, and an __init__.py
+    auto package = [](const std::string& rel, bool manifest) { return DirInfo{rel, manifest, false, true, true}; };
+    Layout olmo = detect_layout({package("evaluation", true), package("hf_olmo", true), package("inference", true)});
+    CHECK(olmo.kind == LayoutKind::Single);
+    CHECK(olmo.projects.empty());
+    // a team monorepo: src/models/<server>/ importable because src/ and src/models/ are packages too
+    Layout team =
+        detect_layout({package("src", false), package("src/models", false), package("src/models/a", true),
+                       package("src/models/b", true), package("src/models/c", true), package("python", true)});
+    CHECK(team.kind == LayoutKind::Single);
+    // a gallery's examples with __init__.py under a folder that is no package are still independent projects
+    Layout gallery = detect_layout(
+        {plain("examples"), package("examples/a", true), package("examples/b", true), package("examples/c", true)});
+    CHECK(gallery.kind == LayoutKind::Projects);
+    CHECK(gallery.projects == std::vector<std::string>{"examples/a", "examples/b", "examples/c"});
+    // a package project still encloses the projects below it (nestauk's ojd_daps/flows/...)
+    Layout enclosing = detect_layout(
+        {package("ojd_daps", true), project("ojd_daps/dqa"), project("ojd_daps/flows/a"), project("ojd_daps/flows/b")});
+    CHECK(enclosing.kind == LayoutKind::Single);
+    CHECK(enclosing.projects.empty());
+}
+
 TEST_CASE("layout: requirements or a Dockerfile make a project only with code beside them") {
     DirInfo docs_like{"x", false, true, false};
     DirInfo with_code{"y", false, true, true};
@@ -206,6 +229,14 @@ TEST_CASE("scan: the walk records the layout") {
     CHECK(r.layout.kind == LayoutKind::Projects);
     CHECK(r.layout.projects == std::vector<std::string>{"alpha", "beta", "gamma"});
     CHECK(layout_text(r) == "3 projects (alpha, beta, gamma)");
+
+    // the same three with __init__.py: packages of one code base, importable from the top
+    Tree packages;
+    for (const char* p : {"alpha", "beta", "gamma"}) {
+        packages.file(std::string(p) + "/pyproject.toml", "[project]\n");
+        packages.file(std::string(p) + "/__init__.py", "");
+    }
+    CHECK(scan_tree(layout_questionnaire(), packages.root).layout.kind == LayoutKind::Single);
 
     Tree course;
     for (const char* p : {"01-intro/homework/a.py", "02-deploy/homework/b.py", "03-monitor/x.py"}) course.file(p, "");
