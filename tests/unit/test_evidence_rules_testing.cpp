@@ -403,3 +403,24 @@ TEST_CASE("testing rules: a challenger compared with the champion's metric befor
     CHECK(suggestion("mlops", "model-validation-gate",
                      {{"src/training/evaluate.py", "champ_f1 = f1_score(y, champ_preds)\n"}}) == "-");
 }
+
+TEST_CASE("testing rules: a test's subject is the first words of its name, not any word in it") {
+    // sciencebeam-airflow's DAG tests and uk-pvnet-app's data tests were read as model and training tests
+    CHECK(suggestion("mlops", "model-code-tests",
+                     {{"tests/dags_test.py", "def test_should_include_train_limit(self):\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/test_sat.py", "def test_run_nan_in_sat_data(sat):\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "training-code-tested",
+                     {{"tests/test_app.py", "def test_get_scores_unsupported_features(c):\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"tests/test_sat.py", "def test_interpolate_missing_satellite_timestamps():\n"}}) == "-");
+    // the subject, alone or after the model it belongs to or a checking verb
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/test_net.py", "def test_network_forward_shape():\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/test_model.py", "def test_model_loss():\n"}}) == "partial");
+    CHECK(suggestion("mlops", "training-code-tested", {{"tests/test_fit.py", "def test_pipeline_fit_saves(tmp):\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "data-schema", {{"data/data_test.py", "def test_check_schema():\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-schema", {{"tests/test_clean.py", "def test_remove_null_values():\n"}}) ==
+          "partial");
+}
