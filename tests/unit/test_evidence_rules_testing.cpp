@@ -424,3 +424,28 @@ TEST_CASE("testing rules: a test's subject is the first words of its name, not a
     CHECK(suggestion("mlops", "data-schema", {{"tests/test_clean.py", "def test_remove_null_values():\n"}}) ==
           "partial");
 }
+
+TEST_CASE("testing rules: a make target named for tests, and an organisation's reusable CI workflow, run the tests") {
+    const char* test = "def test_dag_loads():\n    assert True\n";
+    // sciencebeam-airflow's Jenkinsfile: a variable before the target, a target whose name ends in "test"
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{"Jenkinsfile",
+                       "node { stage 'Build and run tests', { sh \"make IMAGE_TAG=${commit} ci-build-and-test\" } }\n"},
+                      {"tests/dag_test.py", test}}) == "yes");
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{"Jenkinsfile", "node { stage 'Build', { sh \"make IMAGE_TAG=${commit} ci-build\" } }\n"},
+                      {"tests/dag_test.py", test}}) == "partial");
+    // uk-pvnet-app: push and pull-request CI is the organisation's reusable workflow
+    const char* reusable =
+        "on:\n  push:\n    branches-ignore: ['main']\n  pull_request:\njobs:\n  branch-ci:\n"
+        "    uses: openclimatefix/.github/.github/workflows/nondefault_branch_push_ci_python.yml@main\n";
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{".github/workflows/branch_ci.yml", reusable}, {"tests/test_app.py", test}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/branch_ci.yml", reusable}}) == "yes");
+    // a reusable workflow that replies to issue comments checks nothing
+    const char* bot =
+        "on:\n  pull_request:\njobs:\n  reply:\n"
+        "    uses: openclimatefix/.github/.github/workflows/internal-issue-comment.yml@main\n";
+    CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/reply.yml", bot}, {"tests/test_app.py", test}}) ==
+          "partial");
+}
