@@ -645,3 +645,29 @@ TEST_CASE("serving rules: an image whose entry point is the project's own consol
     CHECK(suggestion("mlops", "serving-containerised",
                      {{".devcontainer/Dockerfile", image}, {"pyproject.toml", scripts}}) == "-");
 }
+
+TEST_CASE("serving rules: the console script's path in the image's venv is the console script; an interpreter is not") {
+    const char* scripts = "[project]\nname = \"pvnet-app\"\n\n[project.scripts]\npvnet-app = \"pvnet_app.app:main\"\n";
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile",
+                       "FROM python:3.12-slim\nRUN uv sync --no-editable --no-dev\n"
+                       "ENTRYPOINT [\"/app/.venv/bin/pvnet-app\"]\n"},
+                      {"pyproject.toml", scripts}}) == "partial");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", "FROM python:3.12\nRUN pip install .\nENTRYPOINT [\"python\", \"train.py\"]\n"},
+                      {"pyproject.toml", scripts}}) == "-");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile",
+                       "FROM python:3.12\nRUN pip install .\nENTRYPOINT [\"/usr/local/bin/python3\", \"-m\", \"x\"]\n"},
+                      {"pyproject.toml", scripts}}) == "-");
+}
+
+TEST_CASE("serving rules: an error tracker the job reports to watches it and alerts on its failures") {
+    const char* sentry = "import sentry_sdk\n\nsentry_sdk.init(dsn=os.getenv('SENTRY_DSN'), environment=env)\n";
+    CHECK(suggestion("mlops", "job-failure-alerts", {{"src/pvnet_app/app.py", sentry}}) == "yes");
+    CHECK(suggestion("mlops", "production-monitored", {{"src/pvnet_app/app.py", sentry}}) == "yes");
+    // imported only, commented out, or in a test: nothing reports
+    CHECK(suggestion("mlops", "job-failure-alerts", {{"src/app.py", "import sentry_sdk\n"}}) == "-");
+    CHECK(suggestion("mlops", "production-monitored", {{"src/app.py", "# sentry_sdk.init(dsn=DSN)\n"}}) == "-");
+    CHECK(suggestion("mlops", "production-monitored", {{"tests/test_app.py", sentry}}) == "-");
+}

@@ -889,3 +889,16 @@ TEST_CASE("training rules: a helper that fixes every seed, called from any job, 
     CHECK(suggestion("mlops", "reproducible-training", {{"tests/test_fit.py", "seed_everything(0)\n"}}) == "-");
     CHECK(suggestion("mlops", "reproducible-training", {{"src/fit.py", "seed_everything()\n"}}) == "-");
 }
+
+TEST_CASE("training rules: a web scraper the project runs collects its data by code") {
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"scraper/spiders/morizon.py",
+                       "import scrapy\n\nclass MorizonSpider(scrapy.Spider):\n    name = 'm'\n"}}) == "yes");
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"scraper/spiders/site.py",
+                       "from scrapy.spiders import CrawlSpider\n\nclass Site(CrawlSpider):\n    pass\n"}}) == "yes");
+    // a spider in a test, or a class of that name that is not a scraper's base
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"tests/test_spider.py", "class FakeSpider(scrapy.Spider):\n    pass\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-from-code", {{"src/model.py", "class Net(SpiderNet):\n    pass\n"}}) == "-");
+}
