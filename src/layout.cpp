@@ -149,13 +149,23 @@ bool is_coursework_title(std::string_view title) {
 
 namespace {
 
-// A directory importable from the top of the scanned tree: it and every directory above it (below the top) hold
-// `__init__.py`. Such a directory is a package of the repository's one code base (OLMo's `evaluation/`, a team
-// monorepo's `src/models/articlequality/` beside its shared `python/` library), never an independent project: a
-// gallery's examples are not packages of one import tree. `packages` is sorted.
+// A directory importable from the top of the scanned tree: every directory from the top down to it (below the top,
+// or below a top-level `src/` in the src layout) holds `__init__.py` and is named as Python can import it. Such a
+// directory is a package of the repository's one code base (OLMo's `evaluation/`, a team monorepo's
+// `src/models/articlequality/` beside its shared `python/` library), never an independent project. Examples,
+// samples, demos and tutorials stay what they are even when packaged (`examples/__init__.py`): a gallery.
+// `packages` is sorted.
 bool importable_from_top(std::string_view rel, const std::vector<std::string>& packages) {
-    for (std::string_view dir = rel; !dir.empty(); dir = parent(dir))
+    static const RE2 identifier("[A-Za-z_][A-Za-z0-9_]*");
+    static const RE2 gallery(
+        "(?i)(examples?|samples?|demos?|tutorials?|notebooks?|projects?|solutions?|use[-_]?cases?)");
+    for (std::string_view dir = rel; !dir.empty(); dir = parent(dir)) {
+        const std::string_view name = basename(dir);
+        if (dir == "src" && dir.size() < rel.size()) return true;  // src layout: the import root is src/
+        const re2::StringPiece piece(name.data(), name.size());
+        if (!RE2::FullMatch(piece, identifier) || RE2::FullMatch(piece, gallery)) return false;
         if (!std::binary_search(packages.begin(), packages.end(), dir)) return false;
+    }
     return true;
 }
 

@@ -646,7 +646,7 @@ TEST_CASE("serving rules: an image whose entry point is the project's own consol
                      {{".devcontainer/Dockerfile", image}, {"pyproject.toml", scripts}}) == "-");
 }
 
-TEST_CASE("serving rules: the console script's path in the image's venv is the console script; an interpreter is not") {
+TEST_CASE("serving rules: the console script's path in the image's venv is the console script, an interpreter is not") {
     const char* scripts = "[project]\nname = \"pvnet-app\"\n\n[project.scripts]\npvnet-app = \"pvnet_app.app:main\"\n";
     CHECK(suggestion("mlops", "serving-containerised",
                      {{"Dockerfile",
@@ -670,4 +670,47 @@ TEST_CASE("serving rules: an error tracker the job reports to watches it and ale
     CHECK(suggestion("mlops", "job-failure-alerts", {{"src/app.py", "import sentry_sdk\n"}}) == "-");
     CHECK(suggestion("mlops", "production-monitored", {{"src/app.py", "# sentry_sdk.init(dsn=DSN)\n"}}) == "-");
     CHECK(suggestion("mlops", "production-monitored", {{"tests/test_app.py", sentry}}) == "-");
+}
+
+TEST_CASE("serving rules: review of round 11 (each a case the first version got wrong)") {
+    const char* scripts = "[project.scripts]\nchurn-train = \"churn.train:main\"\nchurn-serve = \"churn.serve:main\"\n";
+    const char* build = "on: [push]\njobs:\n  b:\n    steps:\n      - run: docker build -t churn:${{ github.sha }} .\n";
+    // a training image or a test image is not the serving runtime
+    CHECK(suggestion(
+              "mlops", "serving-containerised",
+              {{"Dockerfile", "FROM python:3.11-slim\nCOPY . .\nRUN pip install .\nENTRYPOINT [\"churn-train\"]\n"},
+               {"pyproject.toml", scripts},
+               {".github/workflows/b.yml", build}}) == "-");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile.test", "FROM python:3.11\nRUN pip install -e .[test]\nENTRYPOINT [\"pytest\"]\n"},
+                      {"pyproject.toml", scripts},
+                      {".github/workflows/b.yml", build}}) == "-");
+    // pip's options before the dot
+    CHECK(suggestion(
+              "mlops", "serving-containerised",
+              {{"Dockerfile",
+                "FROM python:3.11-slim\nCOPY . .\nRUN pip install --no-cache-dir .\nENTRYPOINT [\"churn-serve\"]\n"},
+               {"pyproject.toml", scripts},
+               {".github/workflows/b.yml", build}}) == "yes");
+    // a web API's error tracker reports its requests, not a job's failure; it still watches the service
+    const char* api = "import sentry_sdk\nsentry_sdk.init(dsn=os.environ['SENTRY_DSN'])\napp = FastAPI()\n";
+    CHECK(suggestion("mlops", "job-failure-alerts", {{"api/main.py", api}}) == "-");
+    CHECK(suggestion("mlops", "production-monitored", {{"api/main.py", api}}) == "yes");
+}
+
+TEST_CASE("rules: review of round 11, audit trail and README steps (each a case the first version got wrong)") {
+    // a package release and a coverage page are no model deployment
+    CHECK(suggestion("mlops", "audit-trail",
+                     {{".github/workflows/release.yml",
+                       "on: release\njobs:\n  deploy:\n    steps:\n      - name: Deploy to PyPI\n"
+                       "        uses: pypa/gh-action-pypi-publish@release/v1\n"}}) == "-");
+    CHECK(suggestion("mlops", "audit-trail",
+                     {{".gitlab-ci.yml",
+                       "stages: [test, deploy]\npages:\n  stage: deploy\n  script: [mv htmlcov public]\n"}}) == "-");
+    // an installation step, a table of contents and a feature list are no release steps
+    for (const char* no : {"1. Download the latest release from the Releases page\n", "3. Release notes\n",
+                           "2. Tracks runs and registers the best model in MLflow\n"})
+        CHECK(suggestion("mlops", "release-process-documented", {{"README.md", no}}) == "-");
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md", "4. Release the model with `make release`\n"}}) == "partial");
 }

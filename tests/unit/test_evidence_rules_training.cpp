@@ -902,3 +902,39 @@ TEST_CASE("training rules: a web scraper the project runs collects its data by c
                      {{"tests/test_spider.py", "class FakeSpider(scrapy.Spider):\n    pass\n"}}) == "-");
     CHECK(suggestion("mlops", "data-from-code", {{"src/model.py", "class Net(SpiderNet):\n    pass\n"}}) == "-");
 }
+
+TEST_CASE("training rules: review of round 11 (each a case the first version got wrong)") {
+    // a pipeline that is never saved, beside a dump of something else: serving may have its own copy
+    CHECK(suggestion("mlops", "feature-consistency",
+                     {{"src/baseline.py",
+                       "from sklearn.pipeline import make_pipeline\n"
+                       "pipe = make_pipeline(TfidfVectorizer(), LogisticRegression())\n"},
+                      {"src/train.py", "pickle.dump(vocab, f)\n"}}) == "-");
+    // scikit-learn's own documented form: joblib's dump imported by name
+    CHECK(suggestion("mlops", "feature-consistency",
+                     {{"src/train.py",
+                       "from sklearn.pipeline import make_pipeline\nfrom joblib import dump\n"
+                       "pipe = make_pipeline(TfidfVectorizer(), LogisticRegression())\ndump(pipe, 'm.joblib')\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "feature-consistency",
+                     {{"examples/sklearn/quickstart.py",
+                       "from sklearn.pipeline import Pipeline\n"
+                       "p = Pipeline([('s', StandardScaler()), ('m', SVC())])\njoblib.dump(p, 'm')\n"}}) == "-");
+    // documentation and examples are not the team's runs
+    CHECK(suggestion("mlops", "data-lineage",
+                     {{"docs/snippets/track.py", "mlflow.log_input(dataset, context='training')\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-versioning", {{"examples/mlflow/example.py", "mlflow.log_input(dataset)\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "data-lineage",
+                     {{"docs/tutorial/assets.py", "from dagster import asset\n\n@asset\ndef hello():\n    pass\n"}}) ==
+          "-");
+    // Dagster's current import style
+    CHECK(suggestion("mlops", "data-lineage",
+                     {{"pipeline/assets.py", "import dagster as dg\n\n@dg.asset\ndef raw_orders():\n    pass\n"}}) ==
+          "partial");
+    // a project's own seed helper called through its module, and Lightning's full path
+    CHECK(suggestion("mlops", "reproducible-training", {{"src/fit.py", "utils.seed_everything(args.seed)\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "reproducible-training", {{"src/fit.py", "lightning.pytorch.seed_everything(42)\n"}}) ==
+          "partial");
+}

@@ -82,6 +82,18 @@ TEST_CASE("layout: a package importable from the top is part of the one code bas
         {plain("examples"), package("examples/a", true), package("examples/b", true), package("examples/c", true)});
     CHECK(gallery.kind == LayoutKind::Projects);
     CHECK(gallery.projects == std::vector<std::string>{"examples/a", "examples/b", "examples/c"});
+    // a packaged gallery (examples/__init__.py) is still a gallery, and a name Python cannot import is no package
+    Layout packaged = detect_layout({package("examples", false), package("examples/churn", true),
+                                     package("examples/fraud", true), package("examples/sentiment", true)});
+    CHECK(packaged.kind == LayoutKind::Projects);
+    Layout hyphens = detect_layout(
+        {package("churn-prediction", true), package("fraud-detection", true), package("house-prices", true)});
+    CHECK(hyphens.kind == LayoutKind::Projects);
+    // the src layout: the import root is src/, which holds no __init__.py
+    Layout src = detect_layout({plain("src"), package("src/acme_ml", false), package("src/acme_ml/common", false),
+                                package("src/acme_ml/churn", true), package("src/acme_ml/fraud", true),
+                                package("src/acme_ml/recsys", true)});
+    CHECK(src.kind == LayoutKind::Single);
     // a package project still encloses the projects below it (nestauk's ojd_daps/flows/...)
     Layout enclosing = detect_layout(
         {package("ojd_daps", true), project("ojd_daps/dqa"), project("ojd_daps/flows/a"), project("ojd_daps/flows/b")});
