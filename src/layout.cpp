@@ -160,8 +160,8 @@ bool importable_from_top(std::string_view rel, const std::vector<std::string>& p
     static const RE2 gallery(
         "(?i)(examples?|samples?|demos?|tutorials?|notebooks?|projects?|solutions?|use[-_]?cases?)");
     for (std::string_view dir = rel; !dir.empty(); dir = parent(dir)) {
+        if (dir == "src" && dir != rel) return true;  // src layout: the import root is src/
         const std::string_view name = basename(dir);
-        if (dir == "src" && dir.size() < rel.size()) return true;  // src layout: the import root is src/
         const re2::StringPiece piece(name.data(), name.size());
         if (!RE2::FullMatch(piece, identifier) || RE2::FullMatch(piece, gallery)) return false;
         if (!std::binary_search(packages.begin(), packages.end(), dir)) return false;

@@ -426,49 +426,48 @@ TEST_CASE("testing rules: a test's subject is the first words of its name, not a
 }
 
 TEST_CASE("testing rules: a make target named for tests, and an organisation's reusable CI workflow, run the tests") {
-    const char* test = "def test_dag_loads():\n    assert True\n";
     // sciencebeam-airflow's Jenkinsfile: a variable before the target, a target whose name ends in "test"
     CHECK(suggestion("mlops", "unit-tests-ci",
                      {{"Jenkinsfile",
                        "node { stage 'Build and run tests', { sh \"make IMAGE_TAG=${commit} ci-build-and-test\" } }\n"},
-                      {"tests/dag_test.py", test}}) == "yes");
+                      {"tests/dag_test.py", kTest}}) == "yes");
     CHECK(suggestion("mlops", "unit-tests-ci",
                      {{"Jenkinsfile", "node { stage 'Build', { sh \"make IMAGE_TAG=${commit} ci-build\" } }\n"},
-                      {"tests/dag_test.py", test}}) == "partial");
+                      {"tests/dag_test.py", kTest}}) == "partial");
     // uk-pvnet-app: push and pull-request CI is the organisation's reusable workflow
     const char* reusable =
         "on:\n  push:\n    branches-ignore: ['main']\n  pull_request:\njobs:\n  branch-ci:\n"
         "    uses: openclimatefix/.github/.github/workflows/nondefault_branch_push_ci_python.yml@main\n";
     CHECK(suggestion("mlops", "unit-tests-ci",
-                     {{".github/workflows/branch_ci.yml", reusable}, {"tests/test_app.py", test}}) == "yes");
+                     {{".github/workflows/branch_ci.yml", reusable}, {"tests/test_app.py", kTest}}) == "yes");
     CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/branch_ci.yml", reusable}}) == "yes");
     // a reusable workflow that replies to issue comments checks nothing
     const char* bot =
         "on:\n  pull_request:\njobs:\n  reply:\n"
         "    uses: openclimatefix/.github/.github/workflows/internal-issue-comment.yml@main\n";
-    CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/reply.yml", bot}, {"tests/test_app.py", test}}) ==
+    CHECK(suggestion("mlops", "unit-tests-ci", {{".github/workflows/reply.yml", bot}, {"tests/test_app.py", kTest}}) ==
           "partial");
 }
 
 TEST_CASE("testing rules: review of round 11 (each a case the first version got wrong)") {
-    const char* ci = "on: [push, pull_request]\njobs:\n  test:\n    steps:\n      - run: pytest tests\n";
-    const char* test = "def test_add_ratio():\n    assert add_ratio(2, 4) == 0.5\n";
     // a word further on in a test's name is no subject, with CI too
     CHECK(suggestion("mlops", "training-code-tested",
-                     {{".github/workflows/ci.yml", ci},
+                     {{".github/workflows/ci.yml", kPytestWorkflow},
                       {"tests/test_sat.py", "def test_should_include_train_limit():\n"}}) == "-");
     // a metric helper's range and a response's length are no quality bound
     CHECK(suggestion("mlops", "model-validation-gate",
-                     {{".github/workflows/ci.yml", ci},
+                     {{".github/workflows/ci.yml", kPytestWorkflow},
                       {"tests/test_metrics.py", "score = weighted_f1(a, b)\nassert 0 <= score <= 1\n"}}) == "-");
     CHECK(suggestion("mlops", "model-validation-gate",
-                     {{".github/workflows/ci.yml", ci}, {"tests/test_api.py", "assert len(scores) > 0\n"}}) == "-");
+                     {{".github/workflows/ci.yml", kPytestWorkflow},
+                      {"tests/test_api.py", "assert len(scores) > 0\n"}}) == "-");
     // a metric above zero only says it was computed: no bound a model could fail
     CHECK(suggestion("mlops", "model-validation-gate",
-                     {{".github/workflows/ci.yml", ci}, {"tests/test_model.py", "assert f1 > 0\n"}}) == "-");
+                     {{".github/workflows/ci.yml", kPytestWorkflow}, {"tests/test_model.py", "assert f1 > 0\n"}}) ==
+          "-");
     CHECK(suggestion("mlops", "model-validation-gate",
-                     {{".github/workflows/ci.yml", ci}, {"tests/test_model.py", "assert metrics['f1'] >= 0.8\n"}}) ==
-          "yes");
+                     {{".github/workflows/ci.yml", kPytestWorkflow},
+                      {"tests/test_model.py", "assert metrics['f1'] >= 0.8\n"}}) == "yes");
     // a game's or an election's numbers are no challenger against a champion
     CHECK(suggestion("mlops", "model-validation-gate", {{"src/features.py", "hot = games.champ_win_score > 0.55\n"}}) ==
           "-");
@@ -478,16 +477,16 @@ TEST_CASE("testing rules: review of round 11 (each a case the first version got 
     };
     for (const char* no : {"make typecheck", "make docker-push-latest", "make download-checkpoint"})
         CHECK(suggestion("mlops", "unit-tests-ci",
-                         {{".github/workflows/b.yml", make_step(no)}, {"tests/test_f.py", test}}) == "partial");
+                         {{".github/workflows/b.yml", make_step(no)}, {"tests/test_f.py", kTest}}) == "partial");
     for (const char* yes :
          {"make IMAGE_TAG=\"${{ github.sha }}\" ci-build-and-test", "make -C training test", "make unittest"})
         CHECK(suggestion("mlops", "unit-tests-ci",
-                         {{".github/workflows/b.yml", make_step(yes)}, {"tests/test_f.py", test}}) == "yes");
+                         {{".github/workflows/b.yml", make_step(yes)}, {"tests/test_f.py", kTest}}) == "yes");
     // a reusable workflow that builds docs or checks PR titles runs no tests
     for (const char* no :
          {"acme/.github/.github/workflows/docs-ci.yml@main", "acme/.github/.github/workflows/pr-title-checks.yml@main"})
         CHECK(suggestion(
                   "mlops", "unit-tests-ci",
                   {{".github/workflows/r.yml", std::string("on: [pull_request]\njobs:\n  r:\n    uses: ") + no + "\n"},
-                   {"tests/test_f.py", test}}) == "partial");
+                   {"tests/test_f.py", kTest}}) == "partial");
 }

@@ -15,6 +15,8 @@ namespace {
 
 DirInfo project(const std::string& rel) { return {rel, true, false, false}; }
 DirInfo plain(const std::string& rel) { return {rel, false, false, false}; }
+// A directory holding __init__.py and code, with a project manifest or not.
+DirInfo package(const std::string& rel, bool manifest) { return {rel, manifest, false, true, true}; }
 
 const char* kQuestions = R"(
       - id: ci
@@ -68,7 +70,6 @@ TEST_CASE("layout: a project nested in another one is part of it") {
 
 TEST_CASE("layout: a package importable from the top is part of the one code base, not a project of its own") {
     // OLMo: evaluation/, hf_olmo/ and inference/ each have requirements or a pyproject, and an __init__.py
-    auto package = [](const std::string& rel, bool manifest) { return DirInfo{rel, manifest, false, true, true}; };
     Layout olmo = detect_layout({package("evaluation", true), package("hf_olmo", true), package("inference", true)});
     CHECK(olmo.kind == LayoutKind::Single);
     CHECK(olmo.projects.empty());
