@@ -452,6 +452,14 @@ TEST_CASE("rules: a CI pipeline that deploys leaves the history an audit trail c
     CHECK(suggestion("mlops", "audit-trail", {{".github/workflows/ci.yml", kPytestWorkflow}}) == "-");
     CHECK(suggestion("mlops", "audit-trail",
                      {{".gitlab-ci.yml", "test:\n  script:\n    # - ./deploy.sh\n    - pytest\n"}}) == "-");
+    // a job named in snake case deploys too (`_` is a word character, so `\bdeploy\b` alone missed it); a word
+    // that only contains one (`deployer`) does not
+    const char* circle_deploy = "jobs:\n  deploy_app_container_via_railway:\n    steps:\n      - run: railway up --detach\n";
+    CHECK(suggestion("mlops", "audit-trail", {{".circleci/config.yml", circle_deploy}}) == "partial");
+    CHECK(suggestion("mlops", "cicd-model-release", {{".circleci/config.yml", circle_deploy}}) == "partial");
+    const char* deployer = "jobs:\n  test:\n    steps:\n      - run: pip install deployer-tools && pytest\n";
+    CHECK(suggestion("mlops", "audit-trail", {{".circleci/config.yml", deployer}}) == "-");
+    CHECK(suggestion("mlops", "cicd-model-release", {{".circleci/config.yml", deployer}}) == "-");
     // a registry alias moved by a script someone runs by hand records no deployment (a pooled judgement)
     CHECK(suggestion("mlops", "audit-trail",
                      {{"src/train.py", "client.set_registered_model_alias(name, 'Production', version)\n"}}) == "-");
