@@ -70,9 +70,11 @@ bool any_component(std::string_view rel, bool (*pred)(std::string_view)) {
 }  // namespace
 
 int manifest_strength(std::string_view name) {
-    if (name == "pyproject.toml" || name == "setup.py" || name == "MLproject" || name == "dvc.yaml") return 2;
-    if (name == "requirements.txt" || name == "environment.yml" || name == "environment.yaml" ||
-        name == "conda.yaml" || name == "conda.yml" || name == "Pipfile" || name == "Dockerfile")
+    if (name == "pyproject.toml" || name == "setup.py") return 2;
+    // A DVC or MLflow pipeline file runs code; on its own in a directory (`pipelines/bertmesh/dvc.yaml`, whose
+    // stages call the repository's package) it is a pipeline of the code base around it, not a project.
+    if (name == "requirements.txt" || name == "environment.yml" || name == "environment.yaml" || name == "conda.yaml" ||
+        name == "conda.yml" || name == "Pipfile" || name == "Dockerfile" || name == "MLproject" || name == "dvc.yaml")
         return 1;
     return 0;
 }
@@ -98,6 +100,30 @@ bool is_numbered_module(std::string_view name) {
     static const RE2 pattern(
         "(?i)(?:[0-9]{1,2}[-_.][a-z].*|(?:week|module|lesson|lecture|day|unit|chapter)[-_ ]?[0-9]{1,2}(?:[-_. ].*)?)");
     return RE2::FullMatch(re2::StringPiece(name.data(), name.size()), pattern);
+}
+
+bool is_dependency_manifest(std::string_view name) {
+    if (name == "pyproject.toml" || name == "setup.py" || name == "setup.cfg" || name == "Pipfile") return true;
+    return name.compare(0, 12, "requirements") == 0 && ends_with(name, ".txt");
+}
+
+std::vector<std::string> local_path_dependencies(std::string_view text) {
+    // `path = "../core"` (a TOML table: Poetry, uv sources, PDM, Pipenv), `@ file:../core` (PEP 508), and a
+    // requirements line that is a path, editable or not.
+    static const RE2 pattern(
+        "(?m)(?:\\bpath\\s*=\\s*[\"'](\\.{1,2}(?:/[^\"'\\n]*)?)[\"']|"
+        "@\\s*file:(?://)?(\\.{1,2}(?:/[^\\s\"',;\\]]*)?)|"
+        "^[ \\t]*(?:(?:-e|--editable)[ \\t]+)?(\\.{1,2}/[^\\s#;\\[]*))");
+    std::vector<std::string> out;
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece toml, pep508, line;
+    while (RE2::FindAndConsume(&input, pattern, &toml, &pep508, &line)) {
+        const re2::StringPiece& p = !toml.empty() ? toml : !pep508.empty() ? pep508 : line;
+        std::string path(p.data(), p.size());
+        while (path.size() > 1 && path.back() == '/') path.pop_back();
+        if (path != "." && path != "./") out.push_back(std::move(path));
+    }
+    return out;
 }
 
 namespace {
@@ -169,6 +195,52 @@ bool importable_from_top(std::string_view rel, const std::vector<std::string>& p
     return true;
 }
 
+// `path` (relative, '/'-separated) from the directory `dir` of the scanned tree, normalised; false when it
+// leaves the tree. The top of the tree is "".
+bool resolve(std::string_view dir, std::string_view path, std::string& out) {
+    std::vector<std::string_view> parts;
+    auto push = [&parts](std::string_view all) {
+        for (std::size_t start = 0; start <= all.size();) {
+            std::size_t slash = all.find('/', start);
+            if (slash == std::string_view::npos) slash = all.size();
+            const std::string_view part = all.substr(start, slash - start);
+            start = slash + 1;
+            if (part.empty() || part == ".") continue;
+            if (part == "..") {
+                if (parts.empty()) return false;
+                parts.pop_back();
+            } else {
+                parts.push_back(part);
+            }
+        }
+        return true;
+    };
+    if (!push(dir) || !push(path)) return false;
+    out.clear();
+    for (const auto& part : parts) {
+        if (!out.empty()) out += '/';
+        out += part;
+    }
+    return true;
+}
+
+bool inside_or_equal(std::string_view rel, std::string_view dir) {
+    return rel == dir || (rel.size() > dir.size() && rel.compare(0, dir.size(), dir) == 0 && rel[dir.size()] == '/');
+}
+
+// A union-find over the project roots: roots that depend on one another by a local path are one code base.
+struct Groups {
+    std::vector<std::size_t> parent;
+    explicit Groups(std::size_t n) : parent(n) {
+        for (std::size_t i = 0; i < n; ++i) parent[i] = i;
+    }
+    std::size_t find(std::size_t i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    }
+    void join(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
+};
+
 }  // namespace
 
 Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
@@ -177,8 +249,8 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
     std::vector<std::string> packages;  // sorted, as dirs is
     for (const auto& d : dirs)
         if (d.package && !d.rel.empty()) packages.push_back(d.rel);
-    std::vector<std::string> roots;        // every project root not inside another one
-    std::vector<std::string> independent;  // those of them that are not packages of the repository's code base
+    std::vector<std::string> roots;  // every project root not inside another one
+    std::vector<bool> code_base;     // per root: a package of the repository's code base, not a project of its own
     std::map<std::string, std::vector<std::string>> modules;  // parent -> numbered modules in it
     for (const auto& d : dirs) {
         if (d.rel.empty()) continue;
@@ -192,7 +264,39 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
         });
         if (nested) continue;
         roots.push_back(d.rel);  // encloses the roots below it, whether or not it is a project of its own
-        if (!importable_from_top(d.rel, packages)) independent.push_back(d.rel);
+        code_base.push_back(importable_from_top(d.rel, packages));
+    }
+    // Roots that depend on one another by a local path (redbox's django_app/, streamlit_app/ and notebooks/ on
+    // ../redbox-core) are components of one system; a root that depends on code outside every root (the top's
+    // package, a shared folder) is part of the repository's code base. Independent projects share no code.
+    auto root_of = [&roots](std::string_view rel) -> std::size_t {
+        for (std::size_t i = 0; i < roots.size(); ++i)
+            if (inside_or_equal(rel, roots[i])) return i;
+        return roots.size();
+    };
+    Groups groups(roots.size());
+    std::string target;
+    for (const auto& d : dirs) {
+        const std::size_t from = d.uses.empty() ? roots.size() : root_of(d.rel);
+        if (from == roots.size()) continue;
+        for (const auto& use : d.uses) {
+            if (!resolve(d.rel, use, target)) continue;  // out of the tree: nothing here to join
+            const std::size_t to = root_of(target);
+            if (to == roots.size())
+                code_base[from] = true;
+            else
+                groups.join(from, to);
+        }
+    }
+    for (std::size_t i = 0; i < roots.size(); ++i)
+        if (code_base[i]) code_base[groups.find(i)] = true;
+    std::vector<std::string> independent;  // one root per group of roots that is not part of the code base
+    std::vector<bool> listed(roots.size(), false);
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+        const std::size_t g = groups.find(i);
+        if (code_base[g] || listed[g]) continue;
+        listed[g] = true;
+        independent.push_back(roots[i]);
     }
     // The numbered modules of the directory that has most of them (a course's weeks are siblings).
     const std::vector<std::string>* best = nullptr;

@@ -76,6 +76,22 @@ Gitignore read_ignore_file(int dirfd, const char* path) {
     return Gitignore::parse(text);
 }
 
+// The local path dependencies of the manifest `name` under `dirfd` (local_path_dependencies in layout.cpp); none
+// when it is not a regular file or is larger than kMaxManifest (no manifest of a real project is).
+std::vector<std::string> read_path_dependencies(int dirfd, const char* name) {
+    constexpr std::size_t kMaxManifest = std::size_t{256} * 1024;
+    const Fd fd(::openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW));
+    struct stat st {};
+    if (!fd || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
+        static_cast<std::size_t>(st.st_size) > kMaxManifest)
+        return {};
+    std::string text(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    read_all(fd.get(), text.data(), text.size(), got);  // a failed read keeps what came before it
+    text.resize(got);
+    return local_path_dependencies(text);
+}
+
 class Walker {
     struct PendingDir {
         std::string rel;      // relative to the root, "" for the root
@@ -231,6 +247,9 @@ private:
                     info.weak = info.weak || strength == 1;
                     info.code = info.code || is_code_file(e.name);
                     info.package = info.package || e.name == "__init__.py";
+                    if (is_dependency_manifest(e.name))
+                        for (auto& use : read_path_dependencies(dirfd, e.name.c_str()))
+                            info.uses.push_back(std::move(use));
                 }
                 file(dirfd, e.name.c_str(), child, match, ci_check, local);
             } else if (type == DT_LNK) {

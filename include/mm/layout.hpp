@@ -13,10 +13,14 @@ namespace mm {
 // What the walk records about one directory (at most kLayoutDepth below the scanned root).
 struct DirInfo {
     std::string rel;          // relative to the scanned root (or to the --project directory), '/'-separated
-    bool strong = false;      // holds pyproject.toml, setup.py, MLproject or dvc.yaml
-    bool weak = false;        // holds requirements.txt, environment.yml, conda.yaml, Pipfile or a Dockerfile
+    bool strong = false;      // holds pyproject.toml or setup.py
+    bool weak = false;        // holds requirements.txt, environment.yml, conda.yaml, Pipfile, a Dockerfile,
+                              // MLproject or dvc.yaml
     bool code = false;        // holds a source file (.py, .ipynb, .R, ...) or a src/ directory
     bool package = false;     // holds __init__.py: a Python package
+    // The directories its manifests depend on by a local path, as written (`../redbox-core` from Poetry's
+    // `{path = "../redbox-core"}`, `-e ../core` in requirements): see local_path_dependencies().
+    std::vector<std::string> uses = {};
 };
 
 inline constexpr int kLayoutDepth = 3;
@@ -42,6 +46,14 @@ bool is_code_file(std::string_view name);
 bool is_teaching_dir(std::string_view name);
 // A numbered module of a course: 01-intro, 2_setup, week1, week-2, module-3, lesson3, lecture_4, day5, unit6.
 bool is_numbered_module(std::string_view name);
+
+// A manifest whose local path dependencies the layout reads: pyproject.toml, setup.py, setup.cfg, Pipfile,
+// requirements*.txt.
+bool is_dependency_manifest(std::string_view name);
+// The local paths a manifest's text depends on, as written, relative to its directory: Poetry, uv, PDM and
+// Pipenv `path = "../x"`, a PEP 508 `name @ file:../x`, a requirements line `-e ../x` or `../x`. Only paths
+// that start with `./` or `../` (or are `.` or `..`); the manifest's own directory (`-e .`) is left out.
+std::vector<std::string> local_path_dependencies(std::string_view text);
 
 // The title of a README (its first Markdown or reStructuredText heading, else its first line of text; HTML and
 // badge lines skipped), from its first bytes; empty when there is none.

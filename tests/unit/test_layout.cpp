@@ -102,6 +102,78 @@ TEST_CASE("layout: a package importable from the top is part of the one code bas
     CHECK(enclosing.projects.empty());
 }
 
+TEST_CASE("layout: a DVC or MLflow pipeline file makes a project only with code beside it") {
+    // grants_tagger: one package at the top, its DVC pipelines in pipelines/<name>/ call it
+    Tree pipelines;
+    pipelines.file("setup.py", "from setuptools import setup\n");
+    pipelines.file("grants_tagger/__init__.py", "");
+    for (const char* p :
+         {"pipelines/bertmesh/dvc.yaml", "pipelines/bioasq/dvc.yaml", "pipelines/science/dvc.yaml", "flows/MLproject"})
+        pipelines.file(p, "stages: {}\n");
+    CHECK(scan_tree(layout_questionnaire(), pipelines.root).layout.kind == LayoutKind::Single);
+    // three pipelines, each with its own code, are three projects
+    Tree gallery;
+    for (const char* p : {"churn", "fraud", "prices"}) {
+        gallery.file(std::string(p) + "/dvc.yaml", "stages: {}\n");
+        gallery.file(std::string(p) + "/train.py", "import mlflow\n");
+    }
+    CHECK(scan_tree(layout_questionnaire(), gallery.root).layout.kind == LayoutKind::Projects);
+}
+
+TEST_CASE("layout: the local path dependencies a manifest declares") {
+    using V = std::vector<std::string>;
+    CHECK(local_path_dependencies("[tool.poetry.dependencies]\nredbox = {path=\"../redbox-core\", develop=true}\n") ==
+          V{"../redbox-core"});
+    CHECK(local_path_dependencies("[tool.uv.sources]\ncore = { path = '../core/' }\n") == V{"../core"});
+    CHECK(local_path_dependencies("dependencies = [\"core @ file:../core\"]\n") == V{"../core"});
+    CHECK(local_path_dependencies("numpy==1.26\n-e ../shared\n./libs/tools[dev]\n-e .\n") ==
+          V{"../shared", "./libs/tools"});
+    // a package index, a URL, an absolute path and a version are no local paths
+    CHECK(local_path_dependencies("--index-url https://x/simple\ncore @ file:///opt/core\npath = \"/abs\"\n"
+                                  "torch>=2.0 ; python_version > '3.9'\n")
+              .empty());
+    CHECK(is_dependency_manifest("pyproject.toml"));
+    CHECK(is_dependency_manifest("requirements-dev.txt"));
+    CHECK_FALSE(is_dependency_manifest("requirements.in"));
+    CHECK_FALSE(is_dependency_manifest("package.json"));
+}
+
+TEST_CASE("layout: project roots that depend on one another by a local path are one system") {
+    auto uses = [](const std::string& rel, std::vector<std::string> u) {
+        DirInfo d = project(rel);
+        d.uses = std::move(u);
+        return d;
+    };
+    // redbox: three apps on ../redbox-core are one system with it, beside a packaged django_app
+    Layout redbox = detect_layout({uses("notebooks", {"../redbox-core", "../django_app"}), project("redbox-core"),
+                                   uses("streamlit_app", {"../redbox-core"}), package("django_app", true)});
+    CHECK(redbox.kind == LayoutKind::Single);
+    CHECK(redbox.projects.empty());
+    // joined to one another but to no package of the code base: they count once
+    Layout joined =
+        detect_layout({uses("a", {"../core"}), project("core"), uses("b", {"../core"}), project("x"), project("y")});
+    CHECK(joined.kind == LayoutKind::Projects);
+    CHECK(joined.projects == std::vector<std::string>{"a", "x", "y"});
+    // a root that installs the repository's top package (`-e ..`) or a shared folder is part of the code base
+    Layout top = detect_layout({uses("a", {".."}), uses("b", {"../shared"}), project("c"), plain("shared")});
+    CHECK(top.kind == LayoutKind::Single);
+    CHECK(top.projects == std::vector<std::string>{"c"});
+    // a group is part of the code base when any root of it is
+    Layout group = detect_layout({uses("a", {"../b", ".."}), project("b"), project("c"), project("d")});
+    CHECK(group.projects == std::vector<std::string>{"c", "d"});
+    // a dependency inside the root itself, or out of the scanned tree, joins nothing
+    Layout own = detect_layout({uses("a", {"./vendor/lib", "../../elsewhere"}), project("b"), project("c")});
+    CHECK(own.kind == LayoutKind::Projects);
+    // the walk reads them from the manifests
+    Tree t;
+    t.file("core/pyproject.toml", "[project]\nname='core'\n");
+    for (const char* app : {"api", "batch", "ui"}) {
+        t.file(std::string(app) + "/pyproject.toml", "[tool.poetry.dependencies]\ncore = {path = \"../core\"}\n");
+        t.file(std::string(app) + "/app.py", "import core\n");
+    }
+    CHECK(scan_tree(layout_questionnaire(), t.root).layout.kind == LayoutKind::Single);
+}
+
 TEST_CASE("layout: requirements or a Dockerfile make a project only with code beside them") {
     DirInfo docs_like{"x", false, true, false};
     DirInfo with_code{"y", false, true, true};
@@ -167,7 +239,9 @@ TEST_CASE("layout: what a numbered module and a teaching folder are") {
         CHECK(is_teaching_dir(yes));
     CHECK_FALSE(is_teaching_dir("home"));
     CHECK(manifest_strength("pyproject.toml") == 2);
-    CHECK(manifest_strength("dvc.yaml") == 2);
+    CHECK(manifest_strength("setup.py") == 2);
+    CHECK(manifest_strength("dvc.yaml") == 1);  // a pipeline runs code: a project only with code beside it
+    CHECK(manifest_strength("MLproject") == 1);
     CHECK(manifest_strength("requirements.txt") == 1);
     CHECK(manifest_strength("README.md") == 0);
 }
