@@ -714,3 +714,74 @@ TEST_CASE("rules: review of round 11, audit trail and README steps (each a case 
     CHECK(suggestion("mlops", "release-process-documented",
                      {{"README.md", "4. Release the model with `make release`\n"}}) == "partial");
 }
+
+TEST_CASE("serving rules: round 15, what held-out 8 showed (reusable workflows, Pulumi, crontabs, view logins)") {
+    // an image whose start script runs the server, built by a reusable workflow named for building images
+    const char* image = "FROM python:3.12\nCOPY . .\nCMD [\"./start.sh\"]\n";
+    const char* start = "#!/bin/sh\nvenv/bin/daphne -b 0.0.0.0 -p 8090 app.asgi:application\n";
+    const char* reusable_build =
+        "on: push\njobs:\n  build-image:\n    uses: org/core-actions/.github/workflows/build-docker.yml@main\n";
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"app/Dockerfile", image},
+                      {"app/start.sh", start},
+                      {".github/workflows/release.yml", reusable_build}}) == "yes");
+    // a reusable workflow named for something else builds no image
+    const char* reusable_lint =
+        "on: push\njobs:\n  lint:\n    uses: org/core-actions/.github/workflows/lint.yml@main\n";
+    CHECK(
+        suggestion("mlops", "serving-containerised",
+                   {{"app/Dockerfile", image}, {"app/start.sh", start}, {".github/workflows/ci.yml", reusable_lint}}) ==
+        "partial");
+
+    // Pulumi's GitHub Action applies with `command: up`, also from a composite action; `preview` only plans
+    const char* pulumi_up =
+        "runs:\n  using: composite\n  steps:\n    - uses: pulumi/actions@v5\n      with:\n"
+        "        work-dir: stack/\n        command: up\n        stack-name: prod\n";
+    CHECK(suggestion("mlops", "infra-changes-via-cd", {{".github/actions/deploy/action.yml", pulumi_up}}) == "yes");
+    const char* pulumi_preview =
+        "on: pull_request\njobs:\n  p:\n    steps:\n      - uses: pulumi/actions@v5\n"
+        "        with:\n          command: preview\n";
+    CHECK(suggestion("mlops", "infra-changes-via-cd", {{".github/workflows/pr.yml", pulumi_preview}}) == "partial");
+    CHECK(suggestion(
+              "mlops", "infra-changes-via-cd",
+              {{".github/workflows/release.yml",
+                "on: push\njobs:\n  tf:\n    uses: org/core-actions/.github/workflows/apply-terraform.yml@main\n"}}) ==
+          "yes");
+    CHECK(suggestion(
+              "mlops", "infra-changes-via-cd",
+              {{".github/actions/apply/action.yml",
+                "runs:\n  using: composite\n  steps:\n    - run: terraform -chdir=infra apply -auto-approve\n"}}) ==
+          "yes");
+    // a composite action elsewhere in the tree is not the repository's CI, and a Terraform lint workflow applies
+    // nothing
+    CHECK(suggestion("mlops", "infra-changes-via-cd", {{"vendor/x/action.yml", pulumi_up}}) == "-");
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{".github/workflows/lint.yml",
+                       "jobs:\n  l:\n    uses: org/ci/.github/workflows/terraform-lint.yml@v1\n"}}) == "-");
+
+    // a crontab committed to the repository is cron managed as code; a comment or an environment line is no job
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"docker/services/cron/crontab",
+                       "MAILTO=\"\"\n# m h dom mon dow user command\n1 2 * * * lb python -m app.spark.request_manage "
+                       "cron_request_recommendations\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"deploy/app.cron", "@daily /app/bin/score.sh\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"docker/crontab", "# 0 5 * * * python train.py\nSHELL=/bin/bash\n"}}) == "-");
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"docs/crontab.md", "0 5 * * * python train.py\n"}}) == "-");
+
+    // a login or permission check on the views protects those views: partial (whether every endpoint does is unshown)
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"app/views.py",
+                       "from django.contrib.auth.decorators import login_required\n\n"
+                       "@login_required\ndef chat(request):\n    return render(request)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"app/api.py", "class Chats(APIView):\n    permission_classes = [IsAuthenticated]\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"app/views.py", "class Home(LoginRequiredMixin, TemplateView):\n    pass\n"}}) == "partial");
+    // a test's login, or the name in prose, protects nothing
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"tests/test_views.py", "@login_required\ndef fake(request):\n    pass\n"}}) == "-");
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"app/views.py", "# TODO: add @login_required here\ndef chat(request):\n    pass\n"}}) == "-");
+}
