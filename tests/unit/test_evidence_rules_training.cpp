@@ -938,3 +938,53 @@ TEST_CASE("training rules: review of round 11 (each a case the first version got
     CHECK(suggestion("mlops", "reproducible-training", {{"src/fit.py", "lightning.pytorch.seed_everything(42)\n"}}) ==
           "partial");
 }
+
+TEST_CASE("training rules: a job handed to a shared cluster's scheduler runs on managed compute") {
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"scripts/beaker/launch.sh",
+                       "gantry run \\\n  --cluster ai2/jupiter \\\n  -- torchrun scripts/train.py\n"}}) == "yes");
+    CHECK(suggestion("mlops", "managed-compute", {{"slurm/train.sh", "sbatch --gres=gpu:4 jobs/train.slurm\n"}}) ==
+          "yes");
+    CHECK(
+        suggestion(
+            "mlops", "managed-compute",
+            {{"docker/start.sh",
+              "\"${SPARK_HOME}\"/bin/spark-submit \\\n        --master spark://leader:7077 \\\n        main.py\n"}}) ==
+        "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"run.sh", "spark-submit --master=yarn --deploy-mode cluster train.py\n"}}) == "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"dags/train.py", "train = DatabricksSubmitRunOperator(task_id='train', json=spec)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"flows/train_flow.py",
+                       "from metaflow import FlowSpec, step, batch\n\nclass Train(FlowSpec):\n"
+                       "    @batch(cpu=4)\n    @step\n    def start(self):\n        pass\n"}}) == "yes");
+    // a local Spark master, a commented-out submission, an example's launcher and a Metaflow flow that runs locally
+    CHECK(suggestion("mlops", "managed-compute", {{"run.sh", "spark-submit --master local[4] train.py\n"}}) == "-");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"run.sh", "# gantry run --cluster ai2/jupiter -- python train.py\n"}}) == "-");
+    CHECK(suggestion("mlops", "managed-compute", {{"examples/beaker/launch.sh", "gantry run -- python train.py\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"flows/train_flow.py", "from metaflow import FlowSpec, step\n\nclass Train(FlowSpec):\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"tests/test_dags.py", "DatabricksSubmitRunOperator(task_id='t', json={})\n"}}) == "-");
+}
+
+TEST_CASE("training rules: a Spark ML grid, scikit-optimize or Keras Tuner is a hyperparameter search") {
+    CHECK(suggestion("mlops", "hyperparameter-search",
+                     {{"train_models.py",
+                       "from pyspark.ml.tuning import ParamGridBuilder, CrossValidator\n"
+                       "grid = ParamGridBuilder().addGrid(als.rank, [8, 12]).build()\n"
+                       "cv = CrossValidator(estimator=als, estimatorParamMaps=grid)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"tune.py", "from skopt import BayesSearchCV\n"}}) == "yes");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"tune.py", "import keras_tuner as kt\n"}}) == "yes");
+    // the import alone from pyspark, a commented-out grid and a test's grid are no search
+    CHECK(suggestion("mlops", "hyperparameter-search",
+                     {{"train.py", "from pyspark.ml.tuning import ParamGridBuilder\n"}}) == "-");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"train.py", "# grid = ParamGridBuilder().build()\n"}}) == "-");
+    CHECK(suggestion("mlops", "hyperparameter-search",
+                     {{"tests/test_train.py", "cv = CrossValidator(estimator=m, estimatorParamMaps=g)\n"}}) == "-");
+}
