@@ -785,3 +785,22 @@ TEST_CASE("serving rules: round 15, what held-out 8 showed (reusable workflows, 
     CHECK(suggestion("mlops", "endpoint-authentication",
                      {{"app/views.py", "# TODO: add @login_required here\ndef chat(request):\n    pass\n"}}) == "-");
 }
+
+TEST_CASE("serving rules: Spark ML's own model format, and a Pulumi stack for production") {
+    const char* als =
+        "from pyspark.ml.recommendation import ALSModel\n\ndef load(path):\n    return ALSModel.load(path)\n";
+    CHECK(suggestion("mlops", "safe-model-format", {{"recommend.py", als}}) == "yes");
+    // without pyspark.ml it is any class's load; with a pickle beside it, or commented out, it is not the help's yes
+    CHECK(suggestion("mlops", "safe-model-format", {{"recommend.py", "def load(p):\n    return MyModel.load(p)\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "safe-model-format", {{"recommend.py", std::string(als) + "import pickle\n"}}) == "-");
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"recommend.py", "from pyspark.ml.recommendation import ALSModel\n# m = ALSModel.load(p)\n"}}) ==
+          "-");
+
+    CHECK(suggestion("mlops", "env-separation", {{"stack/Pulumi.production.yaml", "config:\n  gcp:project: x\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "env-separation", {{"stack/Pulumi.prod20240903.yaml", "config: {}\n"}}) == "partial");
+    CHECK(suggestion("mlops", "env-separation", {{"stack/Pulumi.yaml", "name: stack\nruntime: python\n"}}) == "-");
+    CHECK(suggestion("mlops", "env-separation", {{"stack/Pulumi.dev.yaml", "config: {}\n"}}) == "-");
+}
