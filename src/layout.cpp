@@ -102,18 +102,22 @@ bool is_numbered_module(std::string_view name) {
     return RE2::FullMatch(re2::StringPiece(name.data(), name.size()), pattern);
 }
 
-bool is_dependency_manifest(std::string_view name) {
+bool is_dependency_manifest(std::string_view path) {
+    const std::string_view name = basename(path);
     if (name == "pyproject.toml" || name == "setup.py" || name == "setup.cfg" || name == "Pipfile") return true;
-    return name.compare(0, 12, "requirements") == 0 && ends_with(name, ".txt");
+    // requirements*.txt, pip-tools' requirements*.in, and any .txt in a requirements/ folder (base.txt, prod.txt)
+    if (name.compare(0, 12, "requirements") == 0 && (ends_with(name, ".txt") || ends_with(name, ".in"))) return true;
+    return ends_with(name, ".txt") && basename(parent(path)) == "requirements";
 }
 
 std::vector<std::string> local_path_dependencies(std::string_view text) {
-    // `path = "../core"` (a TOML table: Poetry, uv sources, PDM, Pipenv), `@ file:../core` (PEP 508), and a
-    // requirements line that is a path, editable or not.
+    // `path = "../core"` (a TOML table: Poetry, uv sources, PDM, Pipenv), `@ file:../core` (PEP 508, and PDM's
+    // `file:///${PROJECT_ROOT}/../core`), and a requirements line that is a path, editable or not, bare or as a
+    // `file:` URL, with extras or an `#egg=` fragment after it (`-e ..[serving]`, `-e file:..#egg=lib`).
     static const RE2 pattern(
         "(?m)(?:\\bpath\\s*=\\s*[\"'](\\.{1,2}(?:/[^\"'\\n]*)?)[\"']|"
-        "@\\s*file:(?://)?(\\.{1,2}(?:/[^\\s\"',;\\]]*)?)|"
-        "^[ \\t]*(?:(?:-e|--editable)[ \\t]+)?(\\.{1,2}/[^\\s#;\\[]*))");
+        "@\\s*file:(?://(?:/\\$\\{PROJECT_ROOT\\}/)?)?(\\.{1,2}(?:/[^\\s\"',;\\]]*)?)|"
+        "^[ \\t]*(?:(?:-e|--editable)[ \\t]+)?(?:file:)?(\\.{1,2}(?:/[^\\s#;\\[]*)?)(?:[ \\t#;\\[]|$))");
     std::vector<std::string> out;
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece toml, pep508, line;
@@ -181,15 +185,23 @@ namespace {
 // `src/models/articlequality/` beside its shared `python/` library), never an independent project. Examples,
 // samples, demos and tutorials stay what they are even when packaged (`examples/__init__.py`): a gallery.
 // `packages` is sorted.
-bool importable_from_top(std::string_view rel, const std::vector<std::string>& packages) {
-    static const RE2 identifier("[A-Za-z_][A-Za-z0-9_]*");
+// A directory named for a gallery: examples, samples, demos, tutorials, notebooks, projects, solutions, use cases.
+bool gallery_name(std::string_view name) {
     static const RE2 gallery(
         "(?i)(examples?|samples?|demos?|tutorials?|notebooks?|projects?|solutions?|use[-_]?cases?)");
+    return RE2::FullMatch(re2::StringPiece(name.data(), name.size()), gallery);
+}
+
+// Below a gallery folder (`examples/churn`), not the folder itself (redbox's `notebooks/` is one component).
+bool in_gallery(std::string_view rel) { return any_component(parent(rel), gallery_name); }
+
+bool importable_from_top(std::string_view rel, const std::vector<std::string>& packages) {
+    static const RE2 identifier("[A-Za-z_][A-Za-z0-9_]*");
     for (std::string_view dir = rel; !dir.empty(); dir = parent(dir)) {
         if (dir == "src" && dir != rel) return true;  // src layout: the import root is src/
         const std::string_view name = basename(dir);
         const re2::StringPiece piece(name.data(), name.size());
-        if (!RE2::FullMatch(piece, identifier) || RE2::FullMatch(piece, gallery)) return false;
+        if (!RE2::FullMatch(piece, identifier) || gallery_name(name)) return false;
         if (!std::binary_search(packages.begin(), packages.end(), dir)) return false;
     }
     return true;
@@ -251,20 +263,30 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
         if (d.package && !d.rel.empty()) packages.push_back(d.rel);
     std::vector<std::string> roots;  // every project root not inside another one
     std::vector<bool> code_base;     // per root: a package of the repository's code base, not a project of its own
+    // Pipelines without code of their own (`pipeline/dvc.yaml` whose stages are `pipeline/train/`, ...): each
+    // encloses the roots below it and becomes their one root; alone, it is a pipeline of the code base around it.
+    std::vector<std::string> pipelines;
     std::map<std::string, std::vector<std::string>> modules;  // parent -> numbered modules in it
+    auto below = [](std::string_view rel, std::string_view dir) {
+        return rel.size() > dir.size() && rel.compare(0, dir.size(), dir) == 0 && rel[dir.size()] == '/';
+    };
     for (const auto& d : dirs) {
         if (d.rel.empty()) continue;
         const std::string_view name = basename(d.rel);
         if (is_teaching_dir(name)) out.teaching.push_back(d.rel);
         if (is_numbered_module(name)) modules[std::string(parent(d.rel))].push_back(d.rel);
-        if (!(d.strong || (d.weak && d.code)) || any_component(d.rel, not_a_project)) continue;
+        if (any_component(d.rel, not_a_project)) continue;
         // Independent: not inside another project (sorted, so an enclosing project comes first).
-        const bool nested = std::any_of(roots.begin(), roots.end(), [&](const std::string& r) {
-            return d.rel.size() > r.size() && d.rel.compare(0, r.size(), r) == 0 && d.rel[r.size()] == '/';
-        });
-        if (nested) continue;
-        roots.push_back(d.rel);  // encloses the roots below it, whether or not it is a project of its own
-        code_base.push_back(importable_from_top(d.rel, packages));
+        if (std::any_of(roots.begin(), roots.end(), [&](const std::string& r) { return below(d.rel, r); })) continue;
+        if (!(d.strong || (d.weak && d.code))) {
+            if (d.pipeline) pipelines.push_back(d.rel);
+            continue;
+        }
+        std::string root = d.rel;  // or the outermost pipeline that encloses it
+        for (auto p = pipelines.rbegin(); p != pipelines.rend(); ++p)
+            if (below(d.rel, *p)) root = *p;
+        roots.push_back(root);  // encloses the roots below it, whether or not it is a project of its own
+        code_base.push_back(importable_from_top(root, packages));
     }
     // Roots that depend on one another by a local path (redbox's django_app/, streamlit_app/ and notebooks/ on
     // ../redbox-core) are components of one system; a root that depends on code outside every root (the top's
@@ -282,10 +304,10 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
         for (const auto& use : d.uses) {
             if (!resolve(d.rel, use, target)) continue;  // out of the tree: nothing here to join
             const std::size_t to = root_of(target);
-            if (to == roots.size())
-                code_base[from] = true;
-            else
+            if (to != roots.size())
                 groups.join(from, to);
+            else if (!in_gallery(roots[from]))  // a gallery's examples that install the library stay a gallery
+                code_base[from] = true;
         }
     }
     for (std::size_t i = 0; i < roots.size(); ++i)

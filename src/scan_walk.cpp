@@ -247,7 +247,8 @@ private:
                     info.weak = info.weak || strength == 1;
                     info.code = info.code || is_code_file(e.name);
                     info.package = info.package || e.name == "__init__.py";
-                    if (is_dependency_manifest(e.name))
+                    info.pipeline = info.pipeline || e.name == "dvc.yaml" || e.name == "MLproject";
+                    if (is_dependency_manifest(child))
                         for (auto& use : read_path_dependencies(dirfd, e.name.c_str()))
                             info.uses.push_back(std::move(use));
                 }

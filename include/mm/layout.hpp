@@ -18,6 +18,7 @@ struct DirInfo {
                               // MLproject or dvc.yaml
     bool code = false;        // holds a source file (.py, .ipynb, .R, ...) or a src/ directory
     bool package = false;     // holds __init__.py: a Python package
+    bool pipeline = false;    // holds dvc.yaml or MLproject: a pipeline, which encloses the roots below it
     // The directories its manifests depend on by a local path, as written (`../redbox-core` from Poetry's
     // `{path = "../redbox-core"}`, `-e ../core` in requirements): see local_path_dependencies().
     std::vector<std::string> uses = {};
@@ -47,12 +48,13 @@ bool is_teaching_dir(std::string_view name);
 // A numbered module of a course: 01-intro, 2_setup, week1, week-2, module-3, lesson3, lecture_4, day5, unit6.
 bool is_numbered_module(std::string_view name);
 
-// A manifest whose local path dependencies the layout reads: pyproject.toml, setup.py, setup.cfg, Pipfile,
-// requirements*.txt.
-bool is_dependency_manifest(std::string_view name);
+// A manifest whose local path dependencies the layout reads (by its path from the scanned root): pyproject.toml,
+// setup.py, setup.cfg, Pipfile, requirements*.txt, requirements*.in, and any .txt in a requirements/ folder.
+bool is_dependency_manifest(std::string_view path);
 // The local paths a manifest's text depends on, as written, relative to its directory: Poetry, uv, PDM and
-// Pipenv `path = "../x"`, a PEP 508 `name @ file:../x`, a requirements line `-e ../x` or `../x`. Only paths
-// that start with `./` or `../` (or are `.` or `..`); the manifest's own directory (`-e .`) is left out.
+// Pipenv `path = "../x"`, a PEP 508 `name @ file:../x` (PDM's `file:///${PROJECT_ROOT}/../x` too), a
+// requirements line `-e ../x`, `../x`, `-e ..[extra]` or `-e file:..#egg=x`. Only paths that start with `./` or
+// `../` (or are `.` or `..`); the manifest's own directory (`-e .`) is left out.
 std::vector<std::string> local_path_dependencies(std::string_view text);
 
 // The title of a README (its first Markdown or reStructuredText heading, else its first line of text; HTML and

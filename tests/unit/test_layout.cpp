@@ -102,6 +102,20 @@ TEST_CASE("layout: a package importable from the top is part of the one code bas
     CHECK(enclosing.projects.empty());
 }
 
+TEST_CASE("layout: a pipeline file without code encloses the stages below it") {
+    // pipeline/dvc.yaml runs pipeline/prepare/, pipeline/train/ and pipeline/evaluate/: one project
+    Tree t;
+    t.file("pipeline/dvc.yaml", "stages: {}\n");
+    for (const char* stage : {"prepare", "train", "evaluate"}) {
+        t.file(std::string("pipeline/") + stage + "/Dockerfile", "FROM python:3.11\n");
+        t.file(std::string("pipeline/") + stage + "/requirements.txt", "pandas\n");
+        t.file(std::string("pipeline/") + stage + "/" + stage + ".py", "import pandas\n");
+    }
+    Layout l = scan_tree(layout_questionnaire(), t.root).layout;
+    CHECK(l.kind == LayoutKind::Single);
+    CHECK(l.projects == std::vector<std::string>{"pipeline"});
+}
+
 TEST_CASE("layout: a DVC or MLflow pipeline file makes a project only with code beside it") {
     // grants_tagger: one package at the top, its DVC pipelines in pipelines/<name>/ call it
     Tree pipelines;
@@ -132,9 +146,16 @@ TEST_CASE("layout: the local path dependencies a manifest declares") {
     CHECK(local_path_dependencies("--index-url https://x/simple\ncore @ file:///opt/core\npath = \"/abs\"\n"
                                   "torch>=2.0 ; python_version > '3.9'\n")
               .empty());
+    // `-e ..` (no slash), with extras, as a `file:` URL with an egg, and PDM's project-root URL
+    CHECK(local_path_dependencies("-e ..\n-e ..[serving]\n-e file:../core#egg=core\n") == V{"..", "..", "../core"});
+    CHECK(local_path_dependencies("dependencies = [\"core @ file:///${PROJECT_ROOT}/../core\"]\n") == V{"../core"});
+    // a name that starts with dots is no path
+    CHECK(local_path_dependencies("...\n.venv/bin/python\n").empty());
     CHECK(is_dependency_manifest("pyproject.toml"));
-    CHECK(is_dependency_manifest("requirements-dev.txt"));
-    CHECK_FALSE(is_dependency_manifest("requirements.in"));
+    CHECK(is_dependency_manifest("api/requirements-dev.txt"));
+    CHECK(is_dependency_manifest("requirements.in"));            // pip-tools
+    CHECK(is_dependency_manifest("api/requirements/base.txt"));  // a requirements/ folder
+    CHECK_FALSE(is_dependency_manifest("api/notes/base.txt"));
     CHECK_FALSE(is_dependency_manifest("package.json"));
 }
 
@@ -164,6 +185,10 @@ TEST_CASE("layout: project roots that depend on one another by a local path are 
     // a dependency inside the root itself, or out of the scanned tree, joins nothing
     Layout own = detect_layout({uses("a", {"./vendor/lib", "../../elsewhere"}), project("b"), project("c")});
     CHECK(own.kind == LayoutKind::Projects);
+    // a gallery's examples that install the library they show (`-e ../../`) are still a gallery
+    Layout gallery = detect_layout({plain("examples"), uses("examples/churn", {"../.."}),
+                                    uses("examples/fraud", {"../.."}), uses("examples/prices", {"../.."})});
+    CHECK(gallery.kind == LayoutKind::Projects);
     // the walk reads them from the manifests
     Tree t;
     t.file("core/pyproject.toml", "[project]\nname='core'\n");
