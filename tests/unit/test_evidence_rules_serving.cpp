@@ -804,3 +804,75 @@ TEST_CASE("serving rules: Spark ML's own model format, and a Pulumi stack for pr
     CHECK(suggestion("mlops", "env-separation", {{"stack/Pulumi.yaml", "name: stack\nruntime: python\n"}}) == "-");
     CHECK(suggestion("mlops", "env-separation", {{"stack/Pulumi.dev.yaml", "config: {}\n"}}) == "-");
 }
+
+TEST_CASE("serving rules: review of rounds 14 to 17 (each a case the first version got wrong)") {
+    // a deploy word inside an identifier or an upper-case variable is no deploy step
+    for (const char* ci : {"jobs:\n  t:\n    env:\n      AZURE_OPENAI_CHAT_DEPLOYMENT_NAME: gpt-4o\n    steps:\n"
+                           "      - run: pytest\n",
+                           "jobs:\n  t:\n    steps:\n      - run: pytest tests/test_rollout_buffer.py\n",
+                           "jobs:\n  b:\n    steps:\n      - uses: actions/checkout@v4\n        with:\n"
+                           "          ssh-key: ${{ secrets.DEPLOY_KEY }}\n"}) {
+        CAPTURE(ci);
+        CHECK(suggestion("mlops", "audit-trail", {{".github/workflows/ci.yml", ci}}) == "-");
+        CHECK(suggestion("mlops", "cicd-model-release", {{".github/workflows/ci.yml", ci}}) == "-");
+    }
+    // a reusable workflow that lints or scans images builds none
+    const char* image = "FROM python:3.12\nCOPY . .\nCMD [\"./start.sh\"]\n";
+    const char* start = "#!/bin/sh\nexec gunicorn app:app\n";
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", image},
+                      {"start.sh", start},
+                      {".github/workflows/ci.yml",
+                       "jobs:\n  s:\n    uses: org/ci/.github/workflows/container-scan.yml@v1\n"}}) == "partial");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", image},
+                      {"start.sh", start},
+                      {".github/workflows/ci.yml",
+                       "jobs:\n  p:\n    uses: org/ci/.github/workflows/docker-publish.yml@v1\n"}}) == "yes");
+    // a home-made cross-validator is no Spark ML search; Ray Tune imported by name is one
+    CHECK(suggestion("mlops", "hyperparameter-search",
+                     {{"src/evaluate.py", "class CrossValidator:\n    pass\n\ncv = CrossValidator(folds=5)\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"tune.py", "from ray import tune\n"}}) == "yes");
+    // gensim's and a home-made model's load unpickle, even beside pyspark.ml
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"score.py",
+                       "from pyspark.ml.feature import VectorAssembler\nfrom gensim.models import LdaModel\n"
+                       "lda = LdaModel.load('models/lda.model')\n"}}) == "-");
+    // a Spark master on localhost is no shared cluster; a Slurm job script, Dataproc Serverless, EMR Serverless and a
+    // black-formatted Metaflow import are; a class of one's own named BatchOperator is not Airflow's
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"run.sh", "spark-submit --master spark://localhost:7077 train.py\n"}}) == "-");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"scripts/train.slurm", "#!/bin/bash\n#SBATCH --gres=gpu:4\nsrun python train.py\n"}}) == "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"dags/t.py", "t = DataprocCreateBatchOperator(task_id='t', batch=b)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"dags/t.py", "t = EmrServerlessStartJobOperator(task_id='t', job_driver=d)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"flows/train.py", "from metaflow import (\n    FlowSpec,\n    kubernetes,\n    step,\n)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "managed-compute", {{"src/ops.py", "class BatchOperator(nn.Module):\n    pass\n"}}) ==
+          "-");
+    // Django REST framework's function-view decorator and global default, and Flask-Login by its module
+    CHECK(suggestion(
+              "mlops", "endpoint-authentication",
+              {{"api/views.py", "@api_view(['POST'])\n@permission_classes([IsAuthenticated])\ndef predict(r):\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"site/settings.py",
+                       "REST_FRAMEWORK = {\n    'DEFAULT_PERMISSION_CLASSES': "
+                       "['rest_framework.permissions.IsAuthenticated'],\n}\n"}}) == "partial");
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"app.py", "@app.post('/predict')\n@flask_login.login_required\ndef predict():\n"}}) ==
+          "partial");
+    // a crontab's weekday by name
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"deploy/crontab", "0 6 * * MON python /app/retrain.py\n"}}) == "yes");
+    // Pulumi's `update` is its `up`; a stack named product-recs-dev is no production stack
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{".github/workflows/infra.yml",
+                       "jobs:\n  i:\n    steps:\n      - uses: pulumi/actions@v5\n        with:\n          command: "
+                       "update\n"}}) == "yes");
+    CHECK(suggestion("mlops", "env-separation", {{"infra/Pulumi.product-recs-dev.yaml", "config: {}\n"}}) == "-");
+}
