@@ -179,12 +179,6 @@ bool is_coursework_title(std::string_view title) {
 
 namespace {
 
-// A directory importable from the top of the scanned tree: every directory from the top down to it (below the top,
-// or below a top-level `src/` in the src layout) holds `__init__.py` and is named as Python can import it. Such a
-// directory is a package of the repository's one code base (OLMo's `evaluation/`, a team monorepo's
-// `src/models/articlequality/` beside its shared `python/` library), never an independent project. Examples,
-// samples, demos and tutorials stay what they are even when packaged (`examples/__init__.py`): a gallery.
-// `packages` is sorted.
 // A directory named for a gallery: examples, samples, demos, tutorials, notebooks, projects, solutions, use cases.
 bool gallery_name(std::string_view name) {
     static const RE2 gallery(
@@ -195,6 +189,12 @@ bool gallery_name(std::string_view name) {
 // Below a gallery folder (`examples/churn`), not the folder itself (redbox's `notebooks/` is one component).
 bool in_gallery(std::string_view rel) { return any_component(parent(rel), gallery_name); }
 
+// A directory importable from the top of the scanned tree: every directory from the top down to it (below the top,
+// or below a top-level `src/` in the src layout) holds `__init__.py` and is named as Python can import it. Such a
+// directory is a package of the repository's one code base (OLMo's `evaluation/`, a team monorepo's
+// `src/models/articlequality/` beside its shared `python/` library), never an independent project. Examples,
+// samples, demos and tutorials stay what they are even when packaged (`examples/__init__.py`): a gallery.
+// `packages` is sorted.
 bool importable_from_top(std::string_view rel, const std::vector<std::string>& packages) {
     static const RE2 identifier("[A-Za-z_][A-Za-z0-9_]*");
     for (std::string_view dir = rel; !dir.empty(); dir = parent(dir)) {
@@ -236,9 +236,12 @@ bool resolve(std::string_view dir, std::string_view path, std::string& out) {
     return true;
 }
 
-bool inside_or_equal(std::string_view rel, std::string_view dir) {
-    return rel == dir || (rel.size() > dir.size() && rel.compare(0, dir.size(), dir) == 0 && rel[dir.size()] == '/');
+// `rel` lies strictly below the directory `dir` (`a/b` below `a`, not `ab`).
+bool below(std::string_view rel, std::string_view dir) {
+    return rel.size() > dir.size() && rel.compare(0, dir.size(), dir) == 0 && rel[dir.size()] == '/';
 }
+// `rel` is `dir` or lies below it.
+bool inside_or_equal(std::string_view rel, std::string_view dir) { return rel == dir || below(rel, dir); }
 
 // A union-find over the project roots: roots that depend on one another by a local path are one code base.
 struct Groups {
@@ -267,9 +270,6 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
     // encloses the roots below it and becomes their one root; alone, it is a pipeline of the code base around it.
     std::vector<std::string> pipelines;
     std::map<std::string, std::vector<std::string>> modules;  // parent -> numbered modules in it
-    auto below = [](std::string_view rel, std::string_view dir) {
-        return rel.size() > dir.size() && rel.compare(0, dir.size(), dir) == 0 && rel[dir.size()] == '/';
-    };
     for (const auto& d : dirs) {
         if (d.rel.empty()) continue;
         const std::string_view name = basename(d.rel);
