@@ -34,6 +34,8 @@ bool iequals(std::string_view a, std::string_view b) {
            });
 }
 
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -69,12 +71,14 @@ bool any_component(std::string_view rel, bool (*pred)(std::string_view)) {
 
 }  // namespace
 
+bool is_pipeline_file(std::string_view name) { return name == "dvc.yaml" || name == "MLproject"; }
+
 int manifest_strength(std::string_view name) {
     if (name == "pyproject.toml" || name == "setup.py") return 2;
     // A DVC or MLflow pipeline file runs code; on its own in a directory (`pipelines/bertmesh/dvc.yaml`, whose
     // stages call the repository's package) it is a pipeline of the code base around it, not a project.
     if (name == "requirements.txt" || name == "environment.yml" || name == "environment.yaml" || name == "conda.yaml" ||
-        name == "conda.yml" || name == "Pipfile" || name == "Dockerfile" || name == "MLproject" || name == "dvc.yaml")
+        name == "conda.yml" || name == "Pipfile" || name == "Dockerfile" || is_pipeline_file(name))
         return 1;
     return 0;
 }
@@ -106,7 +110,7 @@ bool is_dependency_manifest(std::string_view path) {
     const std::string_view name = basename(path);
     if (name == "pyproject.toml" || name == "setup.py" || name == "setup.cfg" || name == "Pipfile") return true;
     // requirements*.txt, pip-tools' requirements*.in, and any .txt in a requirements/ folder (base.txt, prod.txt)
-    if (name.compare(0, 12, "requirements") == 0 && (ends_with(name, ".txt") || ends_with(name, ".in"))) return true;
+    if (starts_with(name, "requirements") && (ends_with(name, ".txt") || ends_with(name, ".in"))) return true;
     return ends_with(name, ".txt") && basename(parent(path)) == "requirements";
 }
 

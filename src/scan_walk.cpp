@@ -60,36 +60,30 @@ bool vendored_dir(const char* name) {
     return open && std::strstr(open, "}}");
 }
 
-// The patterns of an ignore file at `path` under `dirfd`; empty when it is absent, not a regular file or larger
-// than kMaxGitignore.
-Gitignore read_ignore_file(int dirfd, const char* path) {
+// The whole text of the regular file `path` under `dirfd`, never followed through a link; empty when it is absent,
+// not a regular file or larger than `max` (what a failed read left is kept).
+std::string read_small_file(int dirfd, const char* path, std::size_t max) {
     const Fd fd(::openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW));
-    if (!fd) return {};
     struct stat st {};
-    std::string text;
-    if (::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) <= kMaxGitignore) {
-        text.resize(static_cast<std::size_t>(st.st_size));
-        std::size_t got = 0;
-        read_all(fd.get(), text.data(), text.size(), got);  // a failed read keeps what came before it
-        text.resize(got);
-    }
-    return Gitignore::parse(text);
-}
-
-// The local path dependencies of the manifest `name` under `dirfd` (local_path_dependencies in layout.cpp); none
-// when it is not a regular file or is larger than kMaxManifest (no manifest of a real project is).
-std::vector<std::string> read_path_dependencies(int dirfd, const char* name) {
-    constexpr std::size_t kMaxManifest = std::size_t{256} * 1024;
-    const Fd fd(::openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW));
-    struct stat st {};
-    if (!fd || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
-        static_cast<std::size_t>(st.st_size) > kMaxManifest)
+    if (!fd || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) > max)
         return {};
     std::string text(static_cast<std::size_t>(st.st_size), '\0');
     std::size_t got = 0;
-    read_all(fd.get(), text.data(), text.size(), got);  // a failed read keeps what came before it
+    read_all(fd.get(), text.data(), text.size(), got);
     text.resize(got);
-    return local_path_dependencies(text);
+    return text;
+}
+
+// The patterns of an ignore file at `path` under `dirfd` (none when read_small_file reads nothing).
+Gitignore read_ignore_file(int dirfd, const char* path) {
+    return Gitignore::parse(read_small_file(dirfd, path, kMaxGitignore));
+}
+
+// The local path dependencies of the manifest `name` under `dirfd` (local_path_dependencies in layout.cpp); none
+// when it is larger than kMaxManifest (no manifest of a real project is).
+std::vector<std::string> read_path_dependencies(int dirfd, const char* name) {
+    constexpr std::size_t kMaxManifest = std::size_t{256} * 1024;
+    return local_path_dependencies(read_small_file(dirfd, name, kMaxManifest));
 }
 
 class Walker {
@@ -247,7 +241,7 @@ private:
                     info.weak = info.weak || strength == 1;
                     info.code = info.code || is_code_file(e.name);
                     info.package = info.package || e.name == "__init__.py";
-                    info.pipeline = info.pipeline || e.name == "dvc.yaml" || e.name == "MLproject";
+                    info.pipeline = info.pipeline || is_pipeline_file(e.name);
                     if (is_dependency_manifest(child))
                         for (auto& use : read_path_dependencies(dirfd, e.name.c_str()))
                             info.uses.push_back(std::move(use));

@@ -39,6 +39,8 @@ struct Layout {
     bool mixed() const { return kind != LayoutKind::Single; }
 };
 
+// A DVC or MLflow pipeline file (dvc.yaml, MLproject): a weak manifest that encloses the roots below it.
+bool is_pipeline_file(std::string_view name);
 // Which manifest a file name is: 2 strong (a project of its own), 1 weak (needs code beside it), 0 none.
 int manifest_strength(std::string_view name);
 // A source file a project's code is in.

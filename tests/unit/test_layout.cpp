@@ -267,6 +267,9 @@ TEST_CASE("layout: what a numbered module and a teaching folder are") {
     CHECK(manifest_strength("setup.py") == 2);
     CHECK(manifest_strength("dvc.yaml") == 1);  // a pipeline runs code: a project only with code beside it
     CHECK(manifest_strength("MLproject") == 1);
+    CHECK(is_pipeline_file("dvc.yaml"));
+    CHECK(is_pipeline_file("MLproject"));
+    CHECK_FALSE(is_pipeline_file("dvc.lock"));
     CHECK(manifest_strength("requirements.txt") == 1);
     CHECK(manifest_strength("README.md") == 0);
 }
