@@ -21,7 +21,7 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 # Debian 12 and Ubuntu 22.04/24.04.
 BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config
-  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev libre2-dev
+  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev libre2-dev libgit2-dev
 )
 
 say() { printf 'mlops-maturity install: %s\n' "$*" >&2; }

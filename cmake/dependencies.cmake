@@ -6,3 +6,4 @@ find_package(fmt REQUIRED)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)  # history rules: read the commits, run nothing

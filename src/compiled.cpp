@@ -117,6 +117,8 @@ void put(Writer& w, const EvidenceRule& r) {
     w.b(r.ignore_case);
     w.u32(static_cast<std::uint32_t>(r.all.size()));
     for (const auto& x : r.all) put(w, x);
+    w.i32(r.min_commits);
+    w.i32(r.min_days);
     w.b(r.suggests_partial);
     w.b(r.suggests_option.has_value());
     w.i32(r.suggests_option.value_or(0));
@@ -176,7 +178,7 @@ EvidenceRule get_rule(Reader& r, int depth) {
     if (depth > 64) Reader::fail();
     EvidenceRule e;
     int kind = r.i32();
-    if (kind < 0 || kind > static_cast<int>(EvidenceRule::Kind::All)) Reader::fail();
+    if (kind < 0 || kind > static_cast<int>(EvidenceRule::Kind::History)) Reader::fail();
     e.kind = static_cast<EvidenceRule::Kind>(kind);
     e.glob = r.s();
     e.pattern = r.s();
@@ -185,6 +187,8 @@ EvidenceRule get_rule(Reader& r, int depth) {
     e.ignore_case = r.b();
     e.all.resize(r.count());
     for (auto& x : e.all) x = get_rule(r, depth + 1);
+    e.min_commits = r.i32();
+    e.min_days = r.i32();
     e.suggests_partial = r.b();
     bool has_option = r.b();
     int option = r.i32();

@@ -490,17 +490,19 @@ private:
         r.pos = n.pos;
         if (!expect_kind(n, Node::Kind::Map, sink_, "an evidence rule")) return r;
         if (top_level)
-            check_keys(n, sink_, {"path", "content", "in", "all", "suggests", "except", "unless", "ignore_case"},
+            check_keys(n, sink_,
+                       {"path", "content", "in", "all", "history", "suggests", "except", "unless", "ignore_case"},
                        "an evidence rule");
         else
-            check_keys(n, sink_, {"path", "content", "in", "all", "except", "unless", "ignore_case"},
+            check_keys(n, sink_, {"path", "content", "in", "all", "history", "except", "unless", "ignore_case"},
                        "an evidence rule inside 'all'");
         const Node* path = n.get("path");
         const Node* content = n.get("content");
         const Node* all = n.get("all");
-        int kinds = (path != nullptr) + (content != nullptr) + (all != nullptr);
+        const Node* history = n.get("history");
+        int kinds = (path != nullptr) + (content != nullptr) + (all != nullptr) + (history != nullptr);
         if (kinds != 1) {
-            error_at(sink_, n, "an evidence rule has exactly one of 'path', 'content' (with 'in') or 'all'");
+            error_at(sink_, n, "an evidence rule has exactly one of 'path', 'content' (with 'in'), 'all' or 'history'");
             return r;
         }
         if (const Node* in = n.get("in"); in && !content)
@@ -511,6 +513,10 @@ private:
             error_at(sink_, *x, "'except' goes with 'path' or 'content', not 'all' (put it on the sub-rules)");
         if (const Node* c = n.get("ignore_case"); c && all)
             error_at(sink_, *c, "'ignore_case' goes with 'path' or 'content', not 'all' (put it on the sub-rules)");
+        if (const Node* x = n.get("except"); x && history)
+            error_at(sink_, *x, "'except' goes with 'path' or 'content'");
+        if (const Node* c = n.get("ignore_case"); c && history)
+            error_at(sink_, *c, "'ignore_case' goes with 'path' or 'content'");
         if (path) {
             r.kind = EvidenceRule::Kind::Path;
             glob(*path, "'path'", r.glob);
@@ -519,6 +525,9 @@ private:
             pattern(*content, "'content'", r.pattern);
             if (const Node* u = n.get("unless")) pattern(*u, "'unless'", r.unless);
             if (const Node* in = field(n, "in", sink_, true, "a content rule")) glob(*in, "'in'", r.glob);
+        } else if (history) {
+            r.kind = EvidenceRule::Kind::History;
+            read_history(*history, r);
         } else {
             r.kind = EvidenceRule::Kind::All;
             if (expect_kind(*all, Node::Kind::Sequence, sink_, "'all'")) {
@@ -526,8 +535,8 @@ private:
                 for (const auto& sub : all->items) r.all.push_back(read_evidence(sub, false));
             }
         }
-        if (const Node* x = n.get("except"); x && !all) glob(*x, "'except'", r.except);
-        if (const Node* c = n.get("ignore_case"); c && !all) {
+        if (const Node* x = n.get("except"); x && (path || content)) glob(*x, "'except'", r.except);
+        if (const Node* c = n.get("ignore_case"); c && (path || content)) {
             if (auto b = read_bool(*c, sink_, "'ignore_case'")) r.ignore_case = *b;
         }
         if (const Node* s = n.get("suggests")) {
@@ -546,6 +555,32 @@ private:
             }
         }
         return r;
+    }
+
+    // `history: {commits: N, days: D}`: both whole numbers from 1 to kMaxHistoryThreshold.
+    void read_history(const Node& n, EvidenceRule& r) {
+        if (!expect_kind(n, Node::Kind::Map, sink_, "'history'")) return;
+        check_keys(n, sink_, {"commits", "days"}, "'history'");
+        auto threshold = [&](const char* key, int& out) {
+            const std::string name = std::string("'") + key + "'";
+            const Node* v = field(n, key, sink_, true, "'history'");
+            if (!v) return;
+            if (auto i = read_int(*v, sink_, name)) {
+                if (*i < 1 || *i > kMaxHistoryThreshold)
+                    error_at(sink_, *v,
+                             name + " must be a whole number from 1 to " + std::to_string(kMaxHistoryThreshold) +
+                                 ", not " + std::string(v->scalar) + " (a scan reads at most the newest " +
+                                 std::to_string(kMaxHistoryThreshold) + " commits)");
+                else
+                    out = static_cast<int>(*i);
+            }
+        };
+        threshold("commits", r.min_commits);
+        threshold("days", r.min_days);
+        if (r.min_commits > 0 && r.min_days > r.min_commits)
+            error_at(sink_, n,
+                     "'days' (" + std::to_string(r.min_days) + ") cannot exceed 'commits' (" +
+                         std::to_string(r.min_commits) + "): each commit has one day");
     }
 
     DiagnosticSink& sink_;

@@ -313,6 +313,7 @@ std::string Walk::evidence_lines(const Suggestion& sg) const {
     for (std::size_t k = 0; k < shown; ++k) {
         const EvidenceHit& h = sg.hits[k];
         std::string where = h.path + (h.line > 0 ? ":" + std::to_string(h.line) : std::string());
+        if (h.line == 0 && !h.excerpt.empty()) where += ": " + h.excerpt;  // a history rule's summary
         out += para(terminal_safe(where), 4);
     }
     const std::size_t total = std::max(sg.hit_count, sg.hits.size());

@@ -33,6 +33,9 @@ ojson evidence_json(const EvidenceRule& r, bool top) {
             out["all"] = all;
             break;
         }
+        case EvidenceRule::Kind::History:
+            out["history"] = ojson{{"commits", r.min_commits}, {"days", r.min_days}};
+            break;
     }
     if (!r.except.empty()) out["except"] = r.except;
     if (!r.unless.empty()) out["unless"] = r.unless;

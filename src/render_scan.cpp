@@ -96,6 +96,8 @@ std::string render_scan_text(const Questionnaire& q, const ScanResult& scan, boo
                 const EvidenceHit& h = e->hits[i];
                 std::string line = terminal_safe(h.path);
                 if (h.line > 0) line += fmt::format(":{}: {}", h.line, terminal_safe(h.excerpt));
+                else if (!h.excerpt.empty())
+                    line += ": " + terminal_safe(h.excerpt);  // a history rule's summary
                 out += "           " + clip(line, cols - 11) + "\n";
             }
             if (e->hit_count > shown)

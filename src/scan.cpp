@@ -13,11 +13,14 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <future>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "commit_history.hpp"
 #include "mm/diagnostics.hpp"
 #include "mm/layout.hpp"
 #include "scan_plan.hpp"
@@ -104,6 +107,18 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
     const std::string project = normalise_project(options.project, rootfd.get());
     IgnoreChain ignores = with_ignore_file(nullptr, rootfd.get(), ".git/info/exclude", "");
     ignores = with_ignore_file(ignores, rootfd.get(), ".gitignore", "");
+    // The history, read beside the walk: it costs about as much as a few hundred files.
+    struct History {
+        std::optional<CommitActivity> activity;
+        std::string error;
+    };
+    std::future<History> history;
+    if (!plan.history_leaves.empty())
+        history = std::async(std::launch::async, [dir = std::string(real.get())] {
+            History h;
+            h.activity = read_commit_activity(dir, h.error);
+            return h;
+        });
     std::vector<Local> locals = walk(plan, std::move(ignores), options, rootfd.get(), root, real.get(), project);
     const std::string readme = read_readme_head(rootfd.get(), project);
 
@@ -129,6 +144,22 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         std::move(l.dirs.begin(), l.dirs.end(), std::back_inserter(dirs));
         for (auto& w : l.warnings) result.warnings.push_back(std::move(w));
         std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));
+    }
+    if (history.valid()) {
+        auto [activity, error] = history.get();
+        if (activity) {
+            auto found = history_hits(plan, *activity);
+            std::move(found.begin(), found.end(), std::back_inserter(all));
+            if (activity->shallow) {
+                CommitActivity seen = *activity;
+                seen.shallow = false;  // said once, by the warning
+                result.warnings.push_back(".git: a shallow clone (" + describe(seen) +
+                                          "): history rules see only these commits; clone with the full history "
+                                          "(actions/checkout: fetch-depth: 0; GitLab: GIT_DEPTH: 0)");
+            }
+        } else if (!error.empty()) {
+            result.warnings.push_back(".git: cannot read the history (" + error + "); history rules show nothing");
+        }
     }
     std::sort(result.warnings.begin(), result.warnings.end());
     result.layout = detect_layout(std::move(dirs), readme);

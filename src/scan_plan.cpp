@@ -94,6 +94,20 @@ void Plan::add(const EvidenceRule& r) {
         for (const auto& sub : r.all) add(sub);
         return;
     }
+    if (r.kind == EvidenceRule::Kind::History) {
+        auto [it, fresh] =
+            history_leaf_ids.emplace(std::make_pair(r.min_commits, r.min_days), static_cast<int>(leaves.size()));
+        if (fresh) {
+            Leaf leaf;
+            leaf.history = true;
+            leaf.min_commits = r.min_commits;
+            leaf.min_days = r.min_days;
+            leaves.push_back(leaf);
+            history_leaves.push_back(it->second);
+        }
+        order.push_back(it->second);
+        return;
+    }
     Leaf leaf;
     leaf.content = r.kind == EvidenceRule::Kind::Content;
     leaf.glob = glob_id(r.glob, r.ignore_case);
@@ -177,6 +191,16 @@ Found locate(const RE2& pattern, std::string_view text, const CommentStyle& styl
     if (best < 0) return {};
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(best_off), '\n'));
     return {line, excerpt_of(text.substr(best_start, best_stop - best_start))};
+}
+
+std::vector<LeafHit> history_hits(const Plan& plan, const CommitActivity& activity) {
+    std::vector<LeafHit> out;
+    for (int id : plan.history_leaves) {
+        const Plan::Leaf& leaf = plan.leaves[static_cast<std::size_t>(id)];
+        if (activity.commits >= leaf.min_commits && activity.days >= leaf.min_days)
+            out.push_back({id, ".git", 0, describe(activity)});
+    }
+    return out;
 }
 
 std::vector<QuestionEvidence> evaluate(const Questionnaire& q, const Plan& plan, std::vector<LeafHit> hits,

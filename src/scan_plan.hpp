@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "commit_history.hpp"
 #include "evidence_text.hpp"
 #include "mm/glob.hpp"
 #include "mm/model.hpp"
@@ -21,8 +22,8 @@
 
 namespace mm::scanning {
 
-// The rules of a questionnaire flattened into leaves (path or content rules), deduplicated, with every glob
-// in one GlobSet and every distinct pattern numbered.
+// The rules of a questionnaire flattened into leaves (path, content or history rules), deduplicated, with every
+// glob in one GlobSet and every distinct pattern numbered.
 struct Plan {
     struct Leaf {
         bool content = false;
@@ -30,9 +31,14 @@ struct Plan {
         int pattern = -1;
         int except = -1;  // a glob: paths it matches are not evidence for this leaf
         int unless = -1;  // a pattern: files where it matches (outside comments) are not evidence
+        // A history rule (glob -1): the commits and days the repository's history must reach.
+        bool history = false;
+        int min_commits = 0;
+        int min_days = 0;
     };
     std::vector<Leaf> leaves;
-    std::vector<int> order;  // leaf of each path/content rule, in questionnaire traversal order
+    std::vector<int> order;           // leaf of each path/content/history rule, in questionnaire traversal order
+    std::vector<int> history_leaves;  // the history rules' leaves: the scan reads the git history only for them
     GlobSet globs;
     std::vector<std::vector<int>> path_leaves;     // per glob
     std::vector<std::vector<int>> content_leaves;  // per glob
@@ -43,6 +49,7 @@ struct Plan {
     std::map<std::pair<std::string, bool>, int> glob_ids;
     std::map<std::string, int> pattern_ids;
     std::map<std::tuple<bool, int, int, int, int>, int> leaf_ids;
+    std::map<std::pair<int, int>, int> history_leaf_ids;  // by commits and days
 
     int glob_id(const std::string& g, bool ignore_case);
     int pattern_id(const std::string& p);
@@ -74,6 +81,10 @@ struct LeafHit {
     int line;
     std::string excerpt;
 };
+
+// The hits of the plan's history rules that `activity` (the scanned root's git history) reaches: each cites
+// `.git` with the activity described ("85 commits on 19 days, 2023-01-05 to 2023-02-20").
+std::vector<LeafHit> history_hits(const Plan& plan, const CommitActivity& activity);
 
 // Each question of `q` with evidence rules, in questionnaire order: what the hits of the plan's leaves (in any
 // order) suggest, and at most `max_hits` of its hits (sorted by path and line; all of them counted).

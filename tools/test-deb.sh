@@ -25,6 +25,7 @@ contains() { grep -q -- "$1" "$work/out" || { echo "  missing '$1'"; return 1; }
 dpkg-deb --info "$deb" >"$work/info"
 check "package metadata" grep -q '^ Package: mlops-maturity' "$work/info"
 check "package depends on its shared libraries" grep -qE '^ Depends:.*libyaml-cpp' "$work/info"
+check "package depends on libgit2" grep -qE '^ Depends:.*libgit2' "$work/info"
 dpkg-deb --contents "$deb" >"$work/contents"
 for f in ./usr/bin/mlops-maturity ./usr/share/man/man1/mlops-maturity.1 \
          ./usr/share/bash-completion/completions/mlops-maturity ./usr/share/zsh/site-functions/_mlops-maturity \

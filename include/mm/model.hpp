@@ -37,8 +37,13 @@ struct Condition {
 };
 
 // One evidence rule: a path glob, a content pattern within files matching a glob, or all of several rules.
+// The most commits a history rule may ask for, and so the most a scan reads from HEAD, newest first
+// (docs/scan.md, "Git history"): about 11 ms of reading, where 10,000 took 115 ms.
+inline constexpr int kMaxHistoryThreshold = 1000;
+
 struct EvidenceRule {
-    enum class Kind { Path, Content, All };
+    // History: the scanned root's git history (docs/questionnaire-format.md, "Evidence rules").
+    enum class Kind { Path, Content, All, History };
     Kind kind = Kind::Path;
     std::string glob;      // Path: the glob; Content: the files to search
     std::string pattern;   // Content: an RE2 pattern
@@ -46,6 +51,9 @@ struct EvidenceRule {
     std::string unless;    // Content: an RE2 pattern; a file where it matches is not evidence ("" = none)
     bool ignore_case = false;  // Path, Content: `glob` and `except` match paths case-insensitively
     std::vector<EvidenceRule> all;
+    // History: at least this many commits reachable from HEAD, authored on at least this many distinct days.
+    int min_commits = 0;
+    int min_days = 0;
     bool suggests_partial = false;  // top-level rules only
     // Choice questions, top-level rules only: the option (its level) the rule suggests when it matches
     // (`suggests: 2`). A choice rule without it shows evidence but suggests nothing.

@@ -32,7 +32,7 @@ void print_warnings(const ScanResult& r) {
     std::size_t n = std::min(r.warnings.size(), kWarningsShown);
     for (std::size_t i = 0; i < n; ++i) std::cerr << "mlops-maturity: warning: " << terminal_safe(r.warnings[i]) << '\n';
     if (r.warnings.size() > n)
-        std::cerr << "mlops-maturity: warning: ... and " << (r.warnings.size() - n) << " more unreadable entries\n";
+        std::cerr << "mlops-maturity: warning: ... and " << (r.warnings.size() - n) << " more warnings\n";
 }
 
 // A line of a YAML comment: control characters (a newline in a directory name) would end the comment.

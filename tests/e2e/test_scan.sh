@@ -168,4 +168,45 @@ run scan "$REPO" --max-file-size lots
 expect_code 2 "a bad size is bad input"
 run scan "$REPO" --max-file-size 1K
 expect_code 0 "size with a unit"
+# The history rule of code-in-vcs: a repository committed on many days is "yes", with the history cited; a
+# shallow clone of it is "partial" from its files, and the scan says why; a copy without .git has no such
+# evidence. Made with git (a test package), at fixed dates, so the citation is exact.
+H=$TMP/history
+mkdir -p "$H" && printf 'print("train")\n' >"$H/train.py"
+git -C "$H" init -q
+for i in $(seq 0 19); do
+  day=$(printf '2024-01-%02d' $((i % 10 + 1)))
+  printf '%s\n' "$i" >"$H/step.txt"
+  git -C "$H" add -A
+  GIT_AUTHOR_DATE="${day}T12:00:00Z" GIT_COMMITTER_DATE="${day}T12:00:00Z" \
+    git -C "$H" -c user.name=T -c user.email=t@example.org commit -q -m "step $i"
+done
+run scan "$H"
+expect_code 0 "scan of a repository with history"
+expect_out "yes      code-in-vcs" "20 commits on 10 days: committed as the work happens"
+expect_out ".git: 20 commits on 10 days, 2024-01-01 to 2024-01-10" "the history is cited"
+git clone -q --depth 1 "file://$H" "$TMP/shallow"
+run scan "$TMP/shallow"
+expect_code 0 "scan of a shallow clone"
+expect_out "partial  code-in-vcs" "a shallow clone shows one commit: partial from its files"
+expect_err "warning: .git: a shallow clone (1 commit on 1 day, 2024-01-10" "the scan says the history is cut"
+expect_err "fetch-depth: 0" "and how to get all of it"
+run scan "$TMP/shallow" -f json
+expect_out '"warnings": [' "the warning is in the JSON too"
+# Only the repository's own configuration is read: a broken one of the user's changes nothing.
+mkdir -p "$TMP/home/.config/git" && printf '[core\n' >"$TMP/home/.gitconfig" && printf '[core\n' >"$TMP/home/.config/git/config"
+HOME=$TMP/home XDG_CONFIG_HOME=$TMP/home/.config run scan "$H"
+expect_out "yes      code-in-vcs" "the user's git configuration is not read"
+[ -z "$ERR" ] && ok || not_ok "no warning with a broken user configuration" "$ERR"
+# A checkout owned by another user (as in CI containers) is read all the same: nothing of it runs.
+if can_mknod_chown; then
+  cp -a "$H" "$TMP/owned" && chown -R 65534:65534 "$TMP/owned"
+  run scan "$TMP/owned"
+  expect_out "yes      code-in-vcs" "a checkout owned by another user: the history is read"
+fi
+mkdir -p "$TMP/exported" && cp "$H/train.py" "$TMP/exported/"
+run scan "$TMP/exported"
+expect_code 0 "scan of an export without .git"
+expect_out "-        code-in-vcs" "no repository: no evidence of version control"
+
 finish

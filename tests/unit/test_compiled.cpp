@@ -13,9 +13,9 @@ namespace {
 // Which fields away from their defaults the comparison met, so a test passing on defaults alone shows.
 struct Seen {
     bool ignore_case = false, all = false, except = false, unless = false, suggests_option = false,
-         suggests_partial = false, applies_when = false, choice = false, core = false, weight = false,
-         see_also = false, target_when = false, points = false, rule = false, references = false, tools = false,
-         if_not_shown = false;
+         suggests_partial = false, applies_when = false, choice = false, core = false, weight = false, see_also = false,
+         target_when = false, points = false, rule = false, references = false, tools = false, if_not_shown = false,
+         history = false;
 };
 
 void same(const SourcePos& a, const SourcePos& b) {
@@ -37,11 +37,14 @@ void same(const EvidenceRule& a, const EvidenceRule& b, Seen& seen) {
     CHECK(a.ignore_case == b.ignore_case);
     CHECK(a.suggests_partial == b.suggests_partial);
     CHECK(a.suggests_option == b.suggests_option);
+    CHECK(a.min_commits == b.min_commits);
+    CHECK(a.min_days == b.min_days);
     same(a.pos, b.pos);
     REQUIRE(a.all.size() == b.all.size());
     for (std::size_t i = 0; i < a.all.size(); ++i) same(a.all[i], b.all[i], seen);
     seen.ignore_case |= a.ignore_case;
     seen.all |= a.kind == EvidenceRule::Kind::All;
+    seen.history |= a.kind == EvidenceRule::Kind::History && a.min_commits > 0 && a.min_days > 0;
     seen.except |= !a.except.empty();
     seen.unless |= !a.unless.empty();
     seen.suggests_option |= a.suggests_option.has_value();
@@ -160,6 +163,7 @@ TEST_CASE("each built-in compiled form is what loading its YAML gives: every fie
     CHECK(seen.choice);
     CHECK(seen.core);
     CHECK(seen.if_not_shown);
+    CHECK(seen.history);
     CHECK(seen.see_also);
     CHECK(seen.target_when);
     CHECK(seen.points);

@@ -138,6 +138,49 @@ TEST_CASE("conditions and evidence are checked when the questionnaire loads") {
     CHECK(in_error.find(":32: error:") != std::string::npos);  // at the value of 'in'
 }
 
+TEST_CASE("a history rule takes whole thresholds, and nothing a path rule takes") {
+    auto rule = [](const std::string& r) {
+        return with("        practice: Do Q1.\n",
+                    "        practice: Do Q1.\n        evidence:\n          - " + r + "\n");
+    };
+    Questionnaire ok = questionnaire(rule("{history: {commits: 20, days: 10}}"));
+    const EvidenceRule& r = ok.find_question("q1")->evidence.at(0);
+    CHECK(r.kind == EvidenceRule::Kind::History);
+    CHECK(r.min_commits == 20);
+    CHECK(r.min_days == 10);
+    // Inside 'all' too, beside the files that must be there.
+    Questionnaire nested =
+        questionnaire(rule("{all: [{history: {commits: 3, days: 1}}, {path: \"*.py\"}], suggests: partial}"));
+    CHECK(nested.find_question("q1")->evidence.at(0).all.at(0).kind == EvidenceRule::Kind::History);
+
+    CHECK(first_error([&] {
+              questionnaire(rule("{history: {commits: 20}}"));
+          }).find("missing required key 'days' in 'history'") != std::string::npos);
+    CHECK(first_error([&] {
+              questionnaire(rule("{history: {commits: 0, days: 1}}"));
+          }).find("'commits' must be a whole number from 1 to 1000, not 0") != std::string::npos);
+    CHECK(first_error([&] {
+              questionnaire(rule("{history: {commits: 1001, days: 1}}"));
+          }).find("'commits' must be a whole number from 1 to 1000, not 1001") != std::string::npos);
+    CHECK(first_error([&] { questionnaire(rule("{history: {commits: 5, days: many}}")); }).find("'days'") !=
+          std::string::npos);
+    CHECK(first_error([&] {
+              questionnaire(rule("{history: {commits: 5, days: 6}}"));
+          }).find("'days' (6) cannot exceed 'commits' (5)") != std::string::npos);
+    CHECK(first_error([&] { questionnaire(rule("{history: {commits: 5, days: 1, weeks: 2}}")); }).find("'weeks'") !=
+          std::string::npos);
+    CHECK(first_error([&] { questionnaire(rule("{history: 20}")); }).find("'history'") != std::string::npos);
+    CHECK(first_error([&] {
+              questionnaire(rule("{history: {commits: 5, days: 1}, except: \"x/**\"}"));
+          }).find("'except' goes with 'path' or 'content'") != std::string::npos);
+    CHECK(first_error([&] {
+              questionnaire(rule("{history: {commits: 5, days: 1}, ignore_case: true}"));
+          }).find("'ignore_case' goes with 'path' or 'content'") != std::string::npos);
+    CHECK(first_error([&] {
+              questionnaire(rule("{history: {commits: 5, days: 1}, path: \".git\"}"));
+          }).find("exactly one of 'path', 'content' (with 'in'), 'all' or 'history'") != std::string::npos);
+}
+
 TEST_CASE("lint warns about a level with no question") {
     std::string yaml = with("  - {level: 1, name: Some}\n", "  - {level: 1, name: Some}\n  - {level: 2, name: More}\n");
     Questionnaire q = questionnaire(yaml);

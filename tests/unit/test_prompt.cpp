@@ -437,6 +437,18 @@ TEST_CASE("walk with evidence: hits under the question, the suggestion is the de
     CHECK(before.find("  y yes  p partial") != std::string::npos);
 }
 
+TEST_CASE("walk with evidence: a history hit shows what the history adds up to") {
+    Session s;
+    FakeTerminal t("2yq");
+    run_with(s, t,
+             {{"data-versioned",
+               suggest(AnswerKind::Yes, {{".git", 0, "85 commits on 19 days, 2024-01-01 to 2024-02-20"}, {"a.py", 0, ""}},
+                       2)}});
+    CHECK(t.out.find("  Evidence (suggests yes):\n"
+                     "    .git: 85 commits on 19 days, 2024-01-01 to 2024-02-20\n"
+                     "    a.py\n") != std::string::npos);
+}
+
 TEST_CASE("walk with evidence: Enter takes the suggestion, recorded as evidence with its hits") {
     Session s;
     FakeTerminal t("1y\nq");

@@ -1,0 +1,171 @@
+// Reading a repository's history for the history rules: the commits HEAD reaches, newest first, at most
+// kMaxHistoryThreshold of them, each reduced to its author date.
+#include "commit_history.hpp"
+
+#include <fmt/format.h>
+#include <git2.h>
+
+#include <algorithm>
+#include <memory>
+#include <queue>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "mm/model.hpp"
+
+namespace mm::scanning {
+
+namespace {
+
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+// Days since 1970-01-01 of a local time given in seconds since the epoch (floor division: before 1970 too).
+std::int64_t day_number(const AuthorTime& t) {
+    const std::int64_t local = t.seconds + static_cast<std::int64_t>(t.offset_minutes) * 60;
+    return local >= 0 ? local / kSecondsPerDay : -((-local + kSecondsPerDay - 1) / kSecondsPerDay);
+}
+
+// YYYY-MM-DD of a day number (the proleptic Gregorian calendar; Howard Hinnant's civil_from_days).
+std::string iso_date(std::int64_t day) {
+    day += 719468;
+    const std::int64_t era = (day >= 0 ? day : day - 146096) / 146097;
+    const std::int64_t doe = day - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+}
+
+// libgit2's global state, set up once: no owner check (a checkout owned by another user, as in CI containers, is
+// only read, and nothing of it runs) and no global or system configuration (the scan depends on the repository
+// alone, not on who runs it).
+void init_libgit2() {
+    static const bool ready = [] {
+        git_libgit2_init();
+#if LIBGIT2_VER_MAJOR > 1 || (LIBGIT2_VER_MAJOR == 1 && LIBGIT2_VER_MINOR >= 5)
+        git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+#endif
+        for (int level : {GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL})
+            git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
+        return true;
+    }();
+    (void)ready;
+}
+
+std::string last_error() {
+    const git_error* e = git_error_last();
+    return e != nullptr && e->message != nullptr ? e->message : "unknown error";
+}
+
+template <typename T, void (*Free)(T*)>
+struct Freer {
+    void operator()(T* p) const { Free(p); }
+};
+using Repository = std::unique_ptr<git_repository, Freer<git_repository, git_repository_free>>;
+using Commit = std::unique_ptr<git_commit, Freer<git_commit, git_commit_free>>;
+
+}  // namespace
+
+CommitActivity summarise_commits(const std::vector<AuthorTime>& times) {
+    CommitActivity a;
+    std::set<std::int64_t> days;
+    for (const auto& t : times) days.insert(day_number(t));
+    a.commits = static_cast<int>(times.size());
+    a.days = static_cast<int>(days.size());
+    if (!days.empty()) {
+        a.first = iso_date(*days.begin());
+        a.last = iso_date(*days.rbegin());
+    }
+    return a;
+}
+
+std::string describe(const CommitActivity& a) {
+    std::string s = (a.capped ? "the newest " : "") + std::to_string(a.commits) +
+                    (a.commits == 1 ? " commit" : " commits") + " on " + std::to_string(a.days) +
+                    (a.days == 1 ? " day" : " days");
+    if (!a.first.empty()) s += a.first == a.last ? ", " + a.first : ", " + a.first + " to " + a.last;
+    if (a.shallow) s += " (a shallow clone: older commits are not here)";
+    return s;
+}
+
+std::optional<CommitActivity> read_commit_activity(const std::string& root, std::string& error) {
+    init_libgit2();
+    error.clear();
+    git_repository* raw = nullptr;
+    int rc = git_repository_open_ext(&raw, root.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
+    Repository repo(raw);
+    if (rc == GIT_ENOTFOUND) return std::nullopt;
+    if (rc != 0) {
+        error = last_error();
+        return std::nullopt;
+    }
+    if (git_repository_head_unborn(repo.get()) == 1) return std::nullopt;
+    git_oid head;
+    if (git_reference_name_to_id(&head, repo.get(), "HEAD") != 0) {
+        error = last_error();
+        return std::nullopt;
+    }
+    const bool shallow = git_repository_is_shallow(repo.get()) == 1;
+
+    // Newest first by commit time, as `git log` walks, each commit once. Not libgit2's revwalk: before 1.7 it
+    // does not stop at a shallow clone's boundary and fails on the parent that is not there. A parent that is
+    // missing ends its line in a shallow clone and is an error in a full one.
+    struct Pending {
+        std::int64_t commit_time;
+        AuthorTime author;
+        std::vector<git_oid> parents;
+    };
+    auto later_first = [](const std::pair<std::int64_t, std::size_t>& a,
+                          const std::pair<std::int64_t, std::size_t>& b) {
+        return a.first < b.first || (a.first == b.first && a.second > b.second);
+    };
+    std::vector<Pending> pending;  // every commit seen, by index
+    std::priority_queue<std::pair<std::int64_t, std::size_t>, std::vector<std::pair<std::int64_t, std::size_t>>,
+                        decltype(later_first)>
+        queue(later_first);
+    std::set<std::string> seen;
+    auto visit = [&](const git_oid& id) -> int {
+        if (!seen.insert(std::string(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ)).second) return 0;
+        git_commit* c = nullptr;
+        if (int r = git_commit_lookup(&c, repo.get(), &id); r != 0) return r;
+        Commit commit(c);
+        const git_signature* author = git_commit_author(commit.get());
+        Pending p{static_cast<std::int64_t>(git_commit_time(commit.get())),
+                  {static_cast<std::int64_t>(author->when.time), author->when.offset},
+                  {}};
+        for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i)
+            p.parents.push_back(*git_commit_parent_id(commit.get(), i));
+        queue.emplace(p.commit_time, pending.size());
+        pending.push_back(std::move(p));
+        return 0;
+    };
+    if (visit(head) != 0) {
+        error = last_error();
+        return std::nullopt;
+    }
+    std::vector<AuthorTime> times;
+    while (!queue.empty() && times.size() < static_cast<std::size_t>(kMaxHistoryThreshold)) {
+        const std::size_t at = queue.top().second;
+        queue.pop();
+        times.push_back(pending[at].author);
+        for (const git_oid& parent : pending[at].parents) {
+            const int r = visit(parent);
+            if (r == GIT_ENOTFOUND && shallow) continue;
+            if (r != 0) {
+                error = last_error();
+                return std::nullopt;
+            }
+        }
+        pending[at].parents.clear();
+    }
+    CommitActivity a = summarise_commits(times);
+    a.capped = !queue.empty();
+    a.shallow = shallow;
+    return a;
+}
+
+}  // namespace mm::scanning

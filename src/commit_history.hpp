@@ -1,0 +1,40 @@
+// What a repository's git history shows about how its code is committed (docs/scan.md, "Git history"): how many
+// commits HEAD reaches and on how many days they were made. Read with libgit2, which starts no process and runs
+// nothing of the repository's (no hooks, no filters, no configured commands). Private to the library.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mm::scanning {
+
+struct CommitActivity {
+    int commits = 0;       // reachable from HEAD, at most kMaxHistoryThreshold (model.hpp)
+    int days = 0;          // distinct days (each commit's author date, in the author's time zone)
+    std::string first;     // the earliest of those days, YYYY-MM-DD
+    std::string last;      // the latest
+    bool shallow = false;  // a shallow clone: the history is cut, so there may be more
+    bool capped = false;   // more commits than were read
+};
+
+// One commit's author time: seconds since the epoch, and the author's offset from UTC in minutes.
+struct AuthorTime {
+    std::int64_t seconds = 0;
+    int offset_minutes = 0;
+};
+
+// The activity of these commits (pure; any order).
+CommitActivity summarise_commits(const std::vector<AuthorTime>& times);
+
+// "85 commits on 19 days, 2023-01-05 to 2023-02-20", with what cut the count short: the excerpt a history rule
+// cites.
+std::string describe(const CommitActivity& a);
+
+// The history of the git repository whose work tree is `root` (its `.git` there: a directory, or a file naming
+// one; no search upward). No repository, or one with no commit yet: nullopt. A repository libgit2 cannot read:
+// nullopt, with the reason in `error`.
+std::optional<CommitActivity> read_commit_activity(const std::string& root, std::string& error);
+
+}  // namespace mm::scanning

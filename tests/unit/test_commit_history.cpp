@@ -1,0 +1,247 @@
+// History rules (docs/questionnaire-format.md, "Evidence rules"; docs/scan.md, "Git history"): what a
+// repository's commits add up to, how it is cited, and how a scan uses it, on repositories made here with commits
+// at chosen dates.
+#include <git2.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "catch.hpp"
+#include "commit_history.hpp"
+#include "fixture_tree.hpp"
+#include "mm/scan.hpp"
+#include "scan_plan.hpp"
+
+using namespace mm;
+using namespace mm::scanning;
+using mm::test::Tree;
+
+namespace {
+
+constexpr std::int64_t kDay = 86400;
+constexpr std::int64_t k2024 = 1704067200;  // 2024-01-01T00:00:00Z
+
+// A git repository at `root` whose HEAD has one commit per author time, oldest first (every commit of the empty
+// tree). Returns the commits' ids, oldest first.
+std::vector<std::string> make_history(const std::string& root, const std::vector<AuthorTime>& times) {
+    git_libgit2_init();
+    git_repository* repo = nullptr;
+    REQUIRE(git_repository_init(&repo, root.c_str(), 0) == 0);
+    git_treebuilder* builder = nullptr;
+    REQUIRE(git_treebuilder_new(&builder, repo, nullptr) == 0);
+    git_oid tree_id;
+    REQUIRE(git_treebuilder_write(&tree_id, builder) == 0);
+    git_treebuilder_free(builder);
+    git_tree* tree = nullptr;
+    REQUIRE(git_tree_lookup(&tree, repo, &tree_id) == 0);
+    std::vector<std::string> ids;
+    git_commit* parent = nullptr;
+    for (const auto& t : times) {
+        git_signature* sig = nullptr;
+        REQUIRE(git_signature_new(&sig, "A. Author", "a@example.org", t.seconds, t.offset_minutes) == 0);
+        const git_commit* parents[] = {parent};
+        git_oid id;
+        REQUIRE(git_commit_create(&id, repo, "HEAD", sig, sig, nullptr, "work", tree, parent ? 1 : 0, parents) == 0);
+        git_signature_free(sig);
+        git_commit_free(parent);
+        REQUIRE(git_commit_lookup(&parent, repo, &id) == 0);
+        ids.push_back(git_oid_tostr_s(&id));
+    }
+    git_commit_free(parent);
+    git_tree_free(tree);
+    git_repository_free(repo);
+    git_libgit2_shutdown();
+    return ids;
+}
+
+// `commits` commits spread evenly over `days` days from 2024-01-01, at noon UTC.
+std::vector<AuthorTime> spread(int commits, int days) {
+    std::vector<AuthorTime> times;
+    for (int i = 0; i < commits; ++i) times.push_back({k2024 + (i % days) * kDay + 12 * 3600, 0});
+    return times;
+}
+
+Questionnaire history_questionnaire() {
+    return mm::test::scan_questionnaire("h", R"(      - id: committed
+        level: 1
+        text: Is code committed as the work happens?
+        practice: Commit as you go.
+        evidence:
+          - all:
+              - {history: {commits: 4, days: 3}}
+              - {path: "*.py"}
+          - all:
+              - {path: ".git"}
+              - {path: "*.py"}
+            suggests: partial
+)");
+}
+
+}  // namespace
+
+TEST_CASE("history: commits and the days they were authored on, in the author's time zone") {
+    CommitActivity none = summarise_commits({});
+    CHECK(none.commits == 0);
+    CHECK(none.days == 0);
+    CHECK(none.first.empty());
+
+    // Two commits on one UTC day, a third the next day: 3 commits on 2 days.
+    CommitActivity a = summarise_commits({{k2024 + 3600, 0}, {k2024 + 7200, 0}, {k2024 + kDay + 60, 0}});
+    CHECK(a.commits == 3);
+    CHECK(a.days == 2);
+    CHECK(a.first == "2024-01-01");
+    CHECK(a.last == "2024-01-02");
+
+    // 23:30 UTC is the next morning at +02:00 and the same evening at -05:00: the author's own day counts.
+    CHECK(summarise_commits({{k2024 + 23 * 3600 + 1800, 120}}).first == "2024-01-02");
+    CHECK(summarise_commits({{k2024 + 23 * 3600 + 1800, -300}}).first == "2024-01-01");
+    CHECK(summarise_commits({{k2024 + 3600, -120}}).first == "2023-12-31");  // across a year, backwards
+    CHECK(summarise_commits({{-kDay / 2, 0}}).first == "1969-12-31");        // before the epoch
+    CHECK(summarise_commits({{951782400, 0}}).first == "2000-02-29");        // a leap day
+    // Any order.
+    CommitActivity b = summarise_commits({{k2024 + 40 * kDay, 0}, {k2024, 0}, {k2024 + 10 * kDay, 0}});
+    CHECK(b.first == "2024-01-01");
+    CHECK(b.last == "2024-02-10");
+}
+
+TEST_CASE("history: the cited summary says how many, over what time, and what cut it short") {
+    CommitActivity a = summarise_commits(spread(85, 19));
+    CHECK(describe(a) == "85 commits on 19 days, 2024-01-01 to 2024-01-19");
+    CHECK(describe(summarise_commits({{k2024, 0}})) == "1 commit on 1 day, 2024-01-01");
+    a.capped = true;
+    a.shallow = true;
+    CHECK(describe(a) ==
+          "the newest 85 commits on 19 days, 2024-01-01 to 2024-01-19 (a shallow clone: older commits are not here)");
+}
+
+TEST_CASE("history: a rule matches when the history reaches both of its thresholds") {
+    Questionnaire q = mm::test::scan_questionnaire("t", R"(      - id: a
+        level: 1
+        text: A?
+        practice: A.
+        evidence:
+          - {history: {commits: 20, days: 10}}
+      - id: b
+        level: 1
+        text: B?
+        practice: B.
+        evidence:
+          - {history: {commits: 20, days: 10}}
+          - {history: {commits: 5, days: 2}, suggests: partial}
+)");
+    const Plan plan = make_plan(q);
+    CHECK(plan.history_leaves.size() == 2);  // the same thresholds are one leaf
+    auto hits = [&](int commits, int days) { return history_hits(plan, summarise_commits(spread(commits, days))); };
+    CHECK(hits(20, 10).size() == 2);
+    CHECK(hits(19, 10).size() == 1);  // a commit short of the first rule
+    CHECK(hits(100, 9).size() == 1);  // a day short
+    CHECK(hits(5, 2).size() == 1);
+    CHECK(hits(4, 2).empty());
+    const auto found = hits(20, 10);
+    CHECK(found.at(0).path == ".git");
+    CHECK(found.at(0).line == 0);
+    CHECK(found.at(0).excerpt == "20 commits on 10 days, 2024-01-01 to 2024-01-10");
+
+    auto evidence = evaluate(q, plan, hits(6, 3), 20);
+    REQUIRE(evidence.size() == 2);
+    CHECK_FALSE(evidence[0].suggestion.has_value());
+    CHECK(evidence[1].suggestion == AnswerKind::Partial);
+}
+
+TEST_CASE("history: read from the repository at the root, never above it, and never fatal") {
+    Tree t;
+    std::string error;
+    // No repository: nothing, and no error.
+    CHECK_FALSE(read_commit_activity(t.root, error).has_value());
+    CHECK(error.empty());
+
+    // A repository with no commit yet: nothing, and no error.
+    make_history(t.root, {});
+    CHECK_FALSE(read_commit_activity(t.root, error).has_value());
+    CHECK(error.empty());
+
+    // Commits at chosen dates; a sub-directory is not a repository of its own (no search upward).
+    Tree r;
+    make_history(r.root, spread(6, 4));
+    auto a = read_commit_activity(r.root, error);
+    REQUIRE(a.has_value());
+    CHECK(a->commits == 6);
+    CHECK(a->days == 4);
+    CHECK_FALSE(a->shallow);
+    CHECK_FALSE(a->capped);
+    r.dir("sub");
+    CHECK_FALSE(read_commit_activity(r.path("sub"), error).has_value());
+
+    // A long history is read up to the newest kMaxHistoryThreshold commits, and says so.
+    Tree long_history;
+    make_history(long_history.root, spread(kMaxHistoryThreshold + 1, 30));
+    auto capped = read_commit_activity(long_history.root, error);
+    REQUIRE(capped.has_value());
+    CHECK(capped->commits == kMaxHistoryThreshold);
+    CHECK(capped->capped);
+    CHECK(describe(*capped).rfind("the newest 1000 commits on 30 days", 0) == 0);
+
+    // HEAD naming a commit that is not there: no history, and the reason.
+    Tree broken;
+    make_history(broken.root, spread(2, 2));
+    broken.file(".git/HEAD", "0123456789abcdef0123456789abcdef01234567\n");
+    CHECK_FALSE(read_commit_activity(broken.root, error).has_value());
+    CHECK_FALSE(error.empty());
+}
+
+TEST_CASE("scan: history rules cite the history, and a shallow or broken one is a warning") {
+    Tree t;
+    t.file("train.py", "print('train')\n");
+    const std::vector<std::string> ids = make_history(t.root, spread(4, 3));
+    ScanResult r = scan_tree(history_questionnaire(), t.root);
+    const QuestionEvidence* e = r.find("committed");
+    REQUIRE(e);
+    CHECK(e->suggestion == AnswerKind::Yes);
+    REQUIRE_FALSE(e->hits.empty());
+    CHECK(e->hits.at(0).path == ".git");
+    CHECK(e->hits.at(0).excerpt == "4 commits on 3 days, 2024-01-01 to 2024-01-03");
+    CHECK(r.warnings.empty());
+
+    // Its oldest commit gone, as in a shallow clone: the walk stops at the boundary the clone records, and the
+    // scan says the history is cut. Without that record, the missing commit is a broken history.
+    std::filesystem::remove(t.path(".git/objects/" + ids.front().substr(0, 2) + "/" + ids.front().substr(2)));
+    ScanResult cut = scan_tree(history_questionnaire(), t.root);
+    CHECK(cut.find("committed")->suggestion == AnswerKind::Partial);
+    REQUIRE(cut.warnings.size() == 1);
+    CHECK(cut.warnings[0].find(".git: cannot read the history (") == 0);
+    t.file(".git/shallow", ids.at(1) + "\n");
+    r = scan_tree(history_questionnaire(), t.root);
+    CHECK(r.find("committed")->suggestion == AnswerKind::Partial);  // 3 commits: fewer than the rule asks
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0] ==
+          ".git: a shallow clone (3 commits on 3 days, 2024-01-01 to 2024-01-03): history rules "
+          "see only these commits; clone with the full history (actions/checkout: fetch-depth: 0; "
+          "GitLab: GIT_DEPTH: 0)");
+
+    // Fewer commits than the rule asks for: the repository alone is partial.
+    Tree few;
+    few.file("train.py", "print('train')\n");
+    make_history(few.root, spread(3, 3));
+    CHECK(scan_tree(history_questionnaire(), few.root).find("committed")->suggestion == AnswerKind::Partial);
+
+    // A history that cannot be read: partial from the files, and a warning naming the cause.
+    few.file(".git/HEAD", "0123456789abcdef0123456789abcdef01234567\n");
+    ScanResult broken = scan_tree(history_questionnaire(), few.root);
+    CHECK(broken.find("committed")->suggestion == AnswerKind::Partial);
+    REQUIRE(broken.warnings.size() == 1);
+    CHECK(broken.warnings[0].find(".git: cannot read the history (") == 0);
+
+    // A questionnaire without history rules never reads it: no warning.
+    const Questionnaire plain = mm::test::scan_questionnaire("p", R"(      - id: py
+        level: 1
+        text: Python?
+        practice: Python.
+        evidence:
+          - {path: "*.py"}
+)");
+    CHECK(scan_tree(plain, few.root).warnings.empty());
+}
