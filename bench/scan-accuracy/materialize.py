@@ -5,8 +5,9 @@ Usage: materialize.py GIT_DIR OUT_DIR
 
 The snapshot tool brings bare git directories whose largest blobs may be absent, so `git archive` and
 `git worktree add` fail on them; this writes every blob that is present instead. OUT_DIR also gets a minimal
-`.git` (HEAD at the pinned commit, detached), as a real clone has one: rules that look for `.git` and the
-report's commit then see what they would see in the team's own checkout.
+`.git` (HEAD at the pinned commit, detached), as a real clone has one, whose objects are the snapshot's (an
+`objects/info/alternates` file naming GIT_DIR/objects): rules that look for `.git`, the history rules and the
+report's commit then see what they would see in the team's own checkout. Keep GIT_DIR where it is.
 """
 import os
 import subprocess
@@ -55,6 +56,10 @@ def main():
         f.write(commit + "\n")
     with open(os.path.join(dot_git, "config"), "w") as f:
         f.write("[core]\n\trepositoryformatversion = 0\n\tbare = false\n")
+    # The history up to the pinned commit, for the history rules: the snapshot's objects, borrowed, not copied.
+    os.makedirs(os.path.join(dot_git, "objects", "info"), exist_ok=True)
+    with open(os.path.join(dot_git, "objects", "info", "alternates"), "w") as f:
+        f.write(os.path.abspath(os.path.join(gitdir, "objects")) + "\n")
     print(f"{out}: {len(entries) - skipped} files, {skipped} skipped, HEAD {commit}", file=sys.stderr)
 
 
