@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 #include <git2.h>
+#include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <queue>
 #include <set>
@@ -56,6 +58,14 @@ void init_libgit2() {
     (void)ready;
 }
 
+std::string_view text_of(const char* s) { return s != nullptr ? std::string_view(s) : std::string_view(); }
+
+// A commit's whole message, or "" (a commit object may have none).
+std::string_view message_of(const git_commit* c) {
+    const char* m = git_commit_message_raw(c);
+    return m != nullptr ? std::string_view(m) : std::string_view();
+}
+
 std::string last_error() {
     const git_error* e = git_error_last();
     return e != nullptr && e->message != nullptr ? e->message : "unknown error";
@@ -83,11 +93,35 @@ CommitActivity summarise_commits(const std::vector<AuthorTime>& times) {
     return a;
 }
 
+bool came_through_request(std::string_view message) {
+    static const RE2 subject(
+        R"(^(Merge pull request #[0-9]+ |Merged in .*\(pull request #[0-9]+\)|Merged PR [0-9]+:)|\(#[0-9]+\)\s*$)",
+        RE2::Quiet);
+    static const RE2 trailer(R"((?m)^(See merge request \S+![0-9]+|Reviewed-on: \S+))", RE2::Quiet);
+    const std::size_t end = message.find('\n');
+    const std::string_view first = message.substr(0, end);
+    return RE2::PartialMatch(re2::StringPiece(first.data(), first.size()), subject) ||
+           (end != std::string_view::npos &&
+            RE2::PartialMatch(re2::StringPiece(message.data() + end, message.size() - end), trailer));
+}
+
+bool made_by_bot(std::string_view author_name, std::string_view author_email, std::string_view message) {
+    static const RE2 bot_branch(R"(^Merge pull request #[0-9]+ from \S+/(dependabot|renovate|pre-commit-ci|snyk-))",
+                                RE2::Quiet);
+    if (author_name.find("[bot]") != std::string_view::npos || author_email.find("[bot]") != std::string_view::npos)
+        return true;
+    const std::string_view first = message.substr(0, message.find('\n'));
+    return RE2::PartialMatch(re2::StringPiece(first.data(), first.size()), bot_branch);
+}
+
 std::string describe(const CommitActivity& a) {
     std::string s = (a.capped ? "the newest " : "") + std::to_string(a.commits) +
                     (a.commits == 1 ? " commit" : " commits") + " on " + std::to_string(a.days) +
                     (a.days == 1 ? " day" : " days");
     if (!a.first.empty()) s += a.first == a.last ? ", " + a.first : ", " + a.first + " to " + a.last;
+    if (a.merged_requests > 0)
+        s += ", " + std::to_string(a.merged_requests) + " of " + std::to_string(a.mainline) +
+             " on the main line through pull or merge requests";
     if (a.shallow) s += " (a shallow clone: older commits are not here)";
     return s;
 }
@@ -117,28 +151,34 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
     struct Pending {
         std::int64_t commit_time;
         AuthorTime author;
+        bool merged_request;
         std::vector<git_oid> parents;
+        bool read = false;  // among the commits counted (the newest kMaxHistoryThreshold)
     };
     auto later_first = [](const std::pair<std::int64_t, std::size_t>& a,
                           const std::pair<std::int64_t, std::size_t>& b) {
         return a.first < b.first || (a.first == b.first && a.second > b.second);
     };
-    std::vector<Pending> pending;  // every commit seen, by index
+    std::vector<Pending> pending;                 // every commit seen, by index; HEAD first
+    std::map<std::string, std::size_t> index_of;  // by raw object id
     std::priority_queue<std::pair<std::int64_t, std::size_t>, std::vector<std::pair<std::int64_t, std::size_t>>,
                         decltype(later_first)>
         queue(later_first);
-    std::set<std::string> seen;
+    auto key = [](const git_oid& id) { return std::string(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ); };
     auto visit = [&](const git_oid& id) -> int {
-        if (!seen.insert(std::string(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ)).second) return 0;
+        if (index_of.count(key(id)) != 0) return 0;
         git_commit* c = nullptr;
         if (int r = git_commit_lookup(&c, repo.get(), &id); r != 0) return r;
         Commit commit(c);
         const git_signature* author = git_commit_author(commit.get());
         Pending p{static_cast<std::int64_t>(git_commit_time(commit.get())),
                   {static_cast<std::int64_t>(author->when.time), author->when.offset},
+                  came_through_request(message_of(commit.get())) &&
+                      !made_by_bot(text_of(author->name), text_of(author->email), message_of(commit.get())),
                   {}};
         for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i)
             p.parents.push_back(*git_commit_parent_id(commit.get(), i));
+        index_of.emplace(key(id), pending.size());
         queue.emplace(p.commit_time, pending.size());
         pending.push_back(std::move(p));
         return 0;
@@ -152,6 +192,7 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
         const std::size_t at = queue.top().second;
         queue.pop();
         times.push_back(pending[at].author);
+        pending[at].read = true;
         for (const git_oid& parent : pending[at].parents) {
             const int r = visit(parent);
             if (r == GIT_ENOTFOUND && shallow) continue;
@@ -160,11 +201,20 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
                 return std::nullopt;
             }
         }
-        pending[at].parents.clear();
     }
     CommitActivity a = summarise_commits(times);
     a.capped = !queue.empty();
     a.shallow = shallow;
+    // The main line: HEAD and its first parents, as far as the commits read go. Its merge commits and squashed
+    // changes are how changes reached the branch; the commits of a merged branch are not.
+    for (std::size_t at = 0; pending[at].read;) {
+        ++a.mainline;
+        a.merged_requests += pending[at].merged_request ? 1 : 0;
+        if (pending[at].parents.empty()) break;
+        auto next = index_of.find(key(pending[at].parents.front()));
+        if (next == index_of.end()) break;
+        at = next->second;
+    }
     return a;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mm::scanning {
@@ -15,6 +16,8 @@ struct CommitActivity {
     int days = 0;          // distinct days (each commit's author date, in the author's time zone)
     std::string first;     // the earliest of those days, YYYY-MM-DD
     std::string last;      // the latest
+    int mainline = 0;      // of those, the main line: HEAD and its first parents
+    int merged_requests = 0;  // of the main line, the changes that came through a pull or merge request, bots' aside
     bool shallow = false;  // a shallow clone: the history is cut, so there may be more
     bool capped = false;   // more commits than were read
 };
@@ -27,6 +30,17 @@ struct AuthorTime {
 
 // The activity of these commits (pure; any order).
 CommitActivity summarise_commits(const std::vector<AuthorTime>& times);
+
+// Whether a commit with this message came through a pull or merge request, as the forges write it: GitHub's
+// merge commit ("Merge pull request #12 from ...") or squash and rebase merges (a subject ending "(#12)"),
+// GitLab's "See merge request group/project!12", Bitbucket's "Merged in ... (pull request #12)", Azure DevOps'
+// "Merged PR 12: ...", Gerrit's "Reviewed-on:" trailer.
+bool came_through_request(std::string_view message);
+
+// Whether a change was made by a bot rather than the team: an author named as GitHub names apps
+// ("dependabot[bot]", "pre-commit-ci[bot]"), or a merge of a bot's branch ("from org/dependabot/pip/...").
+// Dependency updates merged by a bot's pull request say nothing of how the team's own code is reviewed.
+bool made_by_bot(std::string_view author_name, std::string_view author_email, std::string_view message);
 
 // "85 commits on 19 days, 2023-01-05 to 2023-02-20", with what cut the count short: the excerpt a history rule
 // cites.

@@ -119,6 +119,8 @@ void put(Writer& w, const EvidenceRule& r) {
     for (const auto& x : r.all) put(w, x);
     w.i32(r.min_commits);
     w.i32(r.min_days);
+    w.i32(r.min_merged_requests);
+    w.i32(r.min_merged_share);
     w.b(r.suggests_partial);
     w.b(r.suggests_option.has_value());
     w.i32(r.suggests_option.value_or(0));
@@ -189,6 +191,8 @@ EvidenceRule get_rule(Reader& r, int depth) {
     for (auto& x : e.all) x = get_rule(r, depth + 1);
     e.min_commits = r.i32();
     e.min_days = r.i32();
+    e.min_merged_requests = r.i32();
+    e.min_merged_share = r.i32();
     e.suggests_partial = r.b();
     bool has_option = r.b();
     int option = r.i32();

@@ -557,13 +557,19 @@ private:
         return r;
     }
 
-    // `history: {commits: N, days: D}`: both whole numbers from 1 to kMaxHistoryThreshold.
+    // `history: {commits: N, days: D, merged_requests: M, merged_share: P}`: at least one of them, each a whole
+    // number from 1 to kMaxHistoryThreshold (P, a percentage, to 100).
     void read_history(const Node& n, EvidenceRule& r) {
         if (!expect_kind(n, Node::Kind::Map, sink_, "'history'")) return;
-        check_keys(n, sink_, {"commits", "days"}, "'history'");
+        check_keys(n, sink_, {"commits", "days", "merged_requests", "merged_share"}, "'history'");
+        if (!n.get("commits") && !n.get("days") && !n.get("merged_requests") && !n.get("merged_share")) {
+            error_at(sink_, n,
+                     "'history' needs at least one of 'commits', 'days', 'merged_requests' or 'merged_share'");
+            return;
+        }
         auto threshold = [&](const char* key, int& out) {
             const std::string name = std::string("'") + key + "'";
-            const Node* v = field(n, key, sink_, true, "'history'");
+            const Node* v = n.get(key);
             if (!v) return;
             if (auto i = read_int(*v, sink_, name)) {
                 if (*i < 1 || *i > kMaxHistoryThreshold)
@@ -577,6 +583,16 @@ private:
         };
         threshold("commits", r.min_commits);
         threshold("days", r.min_days);
+        threshold("merged_requests", r.min_merged_requests);
+        if (const Node* v = n.get("merged_share"))
+            if (auto i = read_int(*v, sink_, "'merged_share'")) {
+                if (*i < 1 || *i > 100)
+                    error_at(sink_, *v,
+                             "'merged_share' is a percentage of the main line's changes, from 1 to 100, not " +
+                                 std::string(v->scalar));
+                else
+                    r.min_merged_share = static_cast<int>(*i);
+            }
         if (r.min_commits > 0 && r.min_days > r.min_commits)
             error_at(sink_, n,
                      "'days' (" + std::to_string(r.min_days) + ") cannot exceed 'commits' (" +

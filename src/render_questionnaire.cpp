@@ -34,7 +34,11 @@ ojson evidence_json(const EvidenceRule& r, bool top) {
             break;
         }
         case EvidenceRule::Kind::History:
-            out["history"] = ojson{{"commits", r.min_commits}, {"days", r.min_days}};
+            out["history"] = ojson::object();
+            if (r.min_commits > 0) out["history"]["commits"] = r.min_commits;
+            if (r.min_days > 0) out["history"]["days"] = r.min_days;
+            if (r.min_merged_requests > 0) out["history"]["merged_requests"] = r.min_merged_requests;
+            if (r.min_merged_share > 0) out["history"]["merged_share"] = r.min_merged_share;
             break;
     }
     if (!r.except.empty()) out["except"] = r.except;

@@ -35,6 +35,8 @@ struct Plan {
         bool history = false;
         int min_commits = 0;
         int min_days = 0;
+        int min_merged_requests = 0;
+        int min_merged_share = 0;  // a percentage of the main line
     };
     std::vector<Leaf> leaves;
     std::vector<int> order;           // leaf of each path/content/history rule, in questionnaire traversal order
@@ -49,7 +51,7 @@ struct Plan {
     std::map<std::pair<std::string, bool>, int> glob_ids;
     std::map<std::string, int> pattern_ids;
     std::map<std::tuple<bool, int, int, int, int>, int> leaf_ids;
-    std::map<std::pair<int, int>, int> history_leaf_ids;  // by commits and days
+    std::map<std::tuple<int, int, int, int>, int> history_leaf_ids;  // by thresholds
 
     int glob_id(const std::string& g, bool ignore_case);
     int pattern_id(const std::string& p);

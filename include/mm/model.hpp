@@ -51,9 +51,13 @@ struct EvidenceRule {
     std::string unless;    // Content: an RE2 pattern; a file where it matches is not evidence ("" = none)
     bool ignore_case = false;  // Path, Content: `glob` and `except` match paths case-insensitively
     std::vector<EvidenceRule> all;
-    // History: at least this many commits reachable from HEAD, authored on at least this many distinct days.
+    // History (0: not asked): at least this many commits reachable from HEAD, authored on at least this many
+    // distinct days; on the main line (HEAD and its first parents), at least this many changes that came through a
+    // pull or merge request, and at least this percentage of its changes.
     int min_commits = 0;
     int min_days = 0;
+    int min_merged_requests = 0;
+    int min_merged_share = 0;
     bool suggests_partial = false;  // top-level rules only
     // Choice questions, top-level rules only: the option (its level) the rule suggests when it matches
     // (`suggests: 2`). A choice rule without it shows evidence but suggests nothing.

@@ -41,6 +41,25 @@ run show "$Q" -f json
 expect_code 0 "show json"
 printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["id"]=="basic" and len(d["dimensions"])==2' \
   && ok || not_ok "show -f json has the YAML's keys"
+# Every evidence rule of every built-in questionnaire, as show -f json gives it, is the rule its YAML writes.
+for q in mlops mlops-ct mlops-org genaiops ml-test-score; do
+  run show "$q" -f json
+  printf '%s' "$OUT" | python3 -c '
+import json, sys, yaml
+shown = json.load(sys.stdin)
+written = yaml.safe_load(open(sys.argv[1]))
+def norm(rule):
+    rule = {k: (norm_all(v) if k == "all" else v) for k, v in rule.items()}
+    if rule.get("suggests") == "yes": del rule["suggests"]
+    if rule.get("ignore_case") is False: del rule["ignore_case"]
+    return rule
+def norm_all(rules): return [norm(r) for r in rules]
+def rules(d): return {q["id"]: norm_all(q.get("evidence", [])) for dim in d["dimensions"] for q in dim["questions"]}
+a, b = rules(shown), rules(written)
+assert a == b, [k for k in a if a[k] != b.get(k)]
+' "$MM_SOURCE_DIR/questionnaires/$q.yaml" && ok || not_ok "show $q -f json: every evidence rule as written"
+done
+
 run show nonexistent
 expect_code 2 "show unknown"
 expect_err "no built-in questionnaire or file named 'nonexistent'" "unknown questionnaire message"

@@ -204,6 +204,23 @@ if can_mknod_chown; then
   run scan "$TMP/owned"
   expect_out "yes      code-in-vcs" "a checkout owned by another user: the history is read"
 fi
+# Five changes merged through pull requests, a fifth of the main line: reviews are part of the work (partial; git
+# does not record approvals). The branches' own commits are not the main line.
+for i in 1 2 3 4 5; do
+  git -C "$H" checkout -q -b "feature-$i"
+  printf '%s\n' "$i" >"$H/feature.txt" && git -C "$H" add -A
+  GIT_AUTHOR_DATE=2024-01-10T13:00:00Z GIT_COMMITTER_DATE=2024-01-10T13:00:00Z \
+    git -C "$H" -c user.name=T -c user.email=t@example.org commit -q -m "feature $i"
+  git -C "$H" checkout -q -
+  GIT_AUTHOR_DATE=2024-01-10T14:00:00Z GIT_COMMITTER_DATE=2024-01-10T14:00:00Z \
+    git -C "$H" -c user.name=T -c user.email=t@example.org merge -q --no-ff "feature-$i" \
+    -m "Merge pull request #$i from team/feature-$i"
+done
+run scan "$H"
+expect_out "partial  model-code-reviewed" "changes merged through pull requests"
+run scan "$H" -f json
+expect_out '"excerpt": "30 commits on 10 days, 2024-01-01 to 2024-01-10, 5 of 25 on the main line through pull or merge requests"' \
+  "the history cited with the main line's requests"
 mkdir -p "$TMP/exported" && cp "$H/train.py" "$TMP/exported/"
 run scan "$TMP/exported"
 expect_code 0 "scan of an export without .git"

@@ -13,6 +13,7 @@
 #include "catch.hpp"
 #include "commit_history.hpp"
 #include "fixture_tree.hpp"
+#include "mm/loading.hpp"
 #include "mm/scan.hpp"
 #include "scan_plan.hpp"
 
@@ -56,6 +57,57 @@ std::vector<std::string> make_history(const std::string& root, const std::vector
     git_repository_free(repo);
     git_libgit2_shutdown();
     return ids;
+}
+
+// One commit of a history made by make_changes(): its message and author; `merged_branch` makes it a merge
+// commit whose second parent is a commit of its own on a side branch.
+struct Change {
+    std::string message;
+    std::string author = "A. Author";
+    bool merged_branch = false;
+};
+
+// A repository at `root` whose main line is `changes`, oldest first, a day apart from 2024-01-01.
+void make_changes(const std::string& root, const std::vector<Change>& changes) {
+    git_libgit2_init();
+    git_repository* repo = nullptr;
+    REQUIRE(git_repository_init(&repo, root.c_str(), 0) == 0);
+    git_treebuilder* builder = nullptr;
+    REQUIRE(git_treebuilder_new(&builder, repo, nullptr) == 0);
+    git_oid tree_id;
+    REQUIRE(git_treebuilder_write(&tree_id, builder) == 0);
+    git_treebuilder_free(builder);
+    git_tree* tree = nullptr;
+    REQUIRE(git_tree_lookup(&tree, repo, &tree_id) == 0);
+    git_commit* head = nullptr;
+    std::int64_t when = k2024 + 12 * 3600;
+    for (const auto& c : changes) {
+        git_signature* sig = nullptr;
+        REQUIRE(git_signature_new(&sig, c.author.c_str(), "a@example.org", when += kDay, 0) == 0);
+        git_oid id;
+        if (c.merged_branch) {  // the branch's own commit, then the merge that brings it to the main line
+            const git_commit* base[] = {head};
+            git_oid side_id;
+            REQUIRE(git_commit_create(&side_id, repo, nullptr, sig, sig, nullptr, "branch work", tree, head ? 1 : 0,
+                                      base) == 0);
+            git_commit* side = nullptr;
+            REQUIRE(git_commit_lookup(&side, repo, &side_id) == 0);
+            const git_commit* parents[] = {head, side};
+            REQUIRE(git_commit_create(&id, repo, "HEAD", sig, sig, nullptr, c.message.c_str(), tree, 2, parents) == 0);
+            git_commit_free(side);
+        } else {
+            const git_commit* parents[] = {head};
+            REQUIRE(git_commit_create(&id, repo, "HEAD", sig, sig, nullptr, c.message.c_str(), tree, head ? 1 : 0,
+                                      parents) == 0);
+        }
+        git_signature_free(sig);
+        git_commit_free(head);
+        REQUIRE(git_commit_lookup(&head, repo, &id) == 0);
+    }
+    git_commit_free(head);
+    git_tree_free(tree);
+    git_repository_free(repo);
+    git_libgit2_shutdown();
 }
 
 // `commits` commits spread evenly over `days` days from 2024-01-01, at noon UTC.
@@ -193,6 +245,78 @@ TEST_CASE("history: read from the repository at the root, never above it, and ne
     CHECK_FALSE(error.empty());
 }
 
+TEST_CASE("history: changes that came through a pull or merge request, as each forge writes them") {
+    CHECK(came_through_request("Merge pull request #12 from team/feature\n\nAdd the drift check"));
+    CHECK(came_through_request("Add the drift check (#12)"));
+    CHECK(came_through_request("Add the drift check (#12)  \n\n* first\n* second"));
+    CHECK(came_through_request("Add the drift check\n\nSee merge request ml/churn!34"));
+    CHECK(came_through_request("Merged in feature/drift (pull request #7)\n\nApproved-by: B"));
+    CHECK(came_through_request("Merged PR 41: Add the drift check"));
+    CHECK(came_through_request("Add (#12)\nthe body, which ends otherwise"));  // the subject ends at its line
+    CHECK(
+        came_through_request("Add the drift check\n\nChange-Id: I12ab\nReviewed-on: https://gerrit.example.org/c/1\n"));
+
+    CHECK_FALSE(came_through_request("Merge branch 'main' into feature"));
+    CHECK_FALSE(came_through_request("Fix #12 in the drift check"));                    // an issue named, not a request
+    CHECK_FALSE(came_through_request("Add the drift check (#12) and tests"));           // not at the end of the subject
+    CHECK_FALSE(came_through_request("Squashed\n\n* Merge pull request #3 from a/b"));  // a squashed list
+    CHECK_FALSE(came_through_request("Add the drift check\nSee merge request in the wiki"));
+    CHECK_FALSE(came_through_request("Reviewed-on: in the subject"));  // trailers are in the body
+    CHECK_FALSE(came_through_request(""));
+}
+
+TEST_CASE("history: a bot's dependency updates are not the team's changes") {
+    CHECK(made_by_bot("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com", "Bump x (#3)"));
+    CHECK(made_by_bot("pre-commit-ci[bot]", "x@y", "[pre-commit.ci] auto update (#5)"));
+    CHECK(made_by_bot("A. Maintainer", "a@example.org", "Merge pull request #9 from org/dependabot/pip/numpy-2"));
+    CHECK(made_by_bot("A. Maintainer", "a@example.org", "Merge pull request #9 from org/renovate/all"));
+    CHECK_FALSE(made_by_bot("A. Maintainer", "a@example.org", "Merge pull request #9 from org/feature"));
+    CHECK_FALSE(made_by_bot("Robert", "bot@example.org", "Add the drift check (#12)"));
+}
+
+TEST_CASE("history: the main line counts the changes that came through requests, not the branches' commits") {
+    Tree t;
+    make_changes(t.root, {{"Initial"},
+                          {"Merge pull request #1 from team/drift", "A. Author", true},
+                          {"Add the drift check (#2)"},
+                          {"Bump numpy (#3)", "dependabot[bot]"},
+                          {"Fix a typo"}});
+    std::string error;
+    auto a = read_commit_activity(t.root, error);
+    REQUIRE(a.has_value());
+    CHECK(a->commits == 6);   // the branch's own commit too
+    CHECK(a->mainline == 5);  // not it
+    CHECK(a->merged_requests == 2);
+    CHECK(describe(*a) ==
+          "6 commits on 5 days, 2024-01-02 to 2024-01-06, 2 of 5 on the main line through pull or merge requests");
+
+    Questionnaire q = mm::test::scan_questionnaire("m", R"(      - id: at-least
+        level: 1
+        text: A?
+        practice: A.
+        evidence:
+          - {history: {merged_requests: 2, merged_share: 40}}
+      - id: one-more
+        level: 1
+        text: B?
+        practice: B.
+        evidence:
+          - {history: {merged_requests: 3}}
+      - id: larger-share
+        level: 1
+        text: C?
+        practice: C.
+        evidence:
+          - {history: {merged_share: 41}}
+)");
+    const Plan plan = make_plan(q);
+    const auto found = history_hits(plan, *a);
+    REQUIRE(found.size() == 1);  // 2 of 5 is 40%: the first rule exactly, not the others
+    CHECK(found[0].leaf == plan.order[0]);
+    CommitActivity empty_line;
+    CHECK(history_hits(plan, empty_line).empty());  // no main line: no share at all
+}
+
 TEST_CASE("scan: history rules cite the history, and a shallow or broken one is a warning") {
     Tree t;
     t.file("train.py", "print('train')\n");
@@ -244,4 +368,39 @@ TEST_CASE("scan: history rules cite the history, and a shallow or broken one is 
           - {path: "*.py"}
 )");
     CHECK(scan_tree(plain, few.root).warnings.empty());
+}
+
+TEST_CASE("built-in mlops: reviews from the main line, in a repository of code") {
+    const Questionnaire mlops = open_questionnaire("mlops");
+    auto reviewed = [&](const Tree& t) {
+        const ScanResult r = scan_tree(mlops, t.root);
+        const QuestionEvidence* e = r.find("model-code-reviewed");
+        REQUIRE(e);
+        return e->suggestion;
+    };
+    // Five requests in a main line of 50 (a tenth): partial. Four, or five in 51: nothing from the history.
+    auto history = [](int requests, int direct) {
+        std::vector<Change> changes;
+        for (int i = 0; i < direct; ++i) changes.push_back({"work " + std::to_string(i)});
+        for (int i = 1; i <= requests; ++i)
+            changes.push_back({"Change " + std::to_string(i) + " (#" + std::to_string(i) + ")"});
+        return changes;
+    };
+    Tree five;
+    five.file("train.py", "print('train')\n");
+    make_changes(five.root, history(5, 45));
+    CHECK(reviewed(five) == AnswerKind::Partial);
+    Tree four;
+    four.file("train.py", "print('train')\n");
+    make_changes(four.root, history(4, 10));
+    CHECK_FALSE(reviewed(four).has_value());
+    Tree thin;
+    thin.file("train.py", "print('train')\n");
+    make_changes(thin.root, history(5, 46));
+    CHECK_FALSE(reviewed(thin).has_value());
+    // A book or a list of links merged through pull requests says nothing of how model code is reviewed.
+    Tree book;
+    book.file("README.md", "# A book\n");
+    make_changes(book.root, history(5, 5));
+    CHECK_FALSE(reviewed(book).has_value());
 }

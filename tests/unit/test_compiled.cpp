@@ -15,7 +15,7 @@ struct Seen {
     bool ignore_case = false, all = false, except = false, unless = false, suggests_option = false,
          suggests_partial = false, applies_when = false, choice = false, core = false, weight = false, see_also = false,
          target_when = false, points = false, rule = false, references = false, tools = false, if_not_shown = false,
-         history = false;
+         history = false, merged = false;
 };
 
 void same(const SourcePos& a, const SourcePos& b) {
@@ -39,12 +39,15 @@ void same(const EvidenceRule& a, const EvidenceRule& b, Seen& seen) {
     CHECK(a.suggests_option == b.suggests_option);
     CHECK(a.min_commits == b.min_commits);
     CHECK(a.min_days == b.min_days);
+    CHECK(a.min_merged_requests == b.min_merged_requests);
+    CHECK(a.min_merged_share == b.min_merged_share);
     same(a.pos, b.pos);
     REQUIRE(a.all.size() == b.all.size());
     for (std::size_t i = 0; i < a.all.size(); ++i) same(a.all[i], b.all[i], seen);
     seen.ignore_case |= a.ignore_case;
     seen.all |= a.kind == EvidenceRule::Kind::All;
     seen.history |= a.kind == EvidenceRule::Kind::History && a.min_commits > 0 && a.min_days > 0;
+    seen.merged |= a.kind == EvidenceRule::Kind::History && a.min_merged_requests > 0 && a.min_merged_share > 0;
     seen.except |= !a.except.empty();
     seen.unless |= !a.unless.empty();
     seen.suggests_option |= a.suggests_option.has_value();
@@ -164,6 +167,7 @@ TEST_CASE("each built-in compiled form is what loading its YAML gives: every fie
     CHECK(seen.core);
     CHECK(seen.if_not_shown);
     CHECK(seen.history);
+    CHECK(seen.merged);
     CHECK(seen.see_also);
     CHECK(seen.target_when);
     CHECK(seen.points);

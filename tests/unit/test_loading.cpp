@@ -153,9 +153,25 @@ TEST_CASE("a history rule takes whole thresholds, and nothing a path rule takes"
         questionnaire(rule("{all: [{history: {commits: 3, days: 1}}, {path: \"*.py\"}], suggests: partial}"));
     CHECK(nested.find_question("q1")->evidence.at(0).all.at(0).kind == EvidenceRule::Kind::History);
 
+    // Any of the thresholds alone; each one given must hold.
+    Questionnaire merged = questionnaire(rule("{history: {merged_requests: 5, merged_share: 10}}"));
+    CHECK(merged.find_question("q1")->evidence.at(0).min_merged_requests == 5);
+    CHECK(merged.find_question("q1")->evidence.at(0).min_merged_share == 10);
+    CHECK(merged.find_question("q1")->evidence.at(0).min_commits == 0);
+    CHECK(questionnaire(rule("{history: {commits: 20}}")).find_question("q1")->evidence.at(0).min_days == 0);
     CHECK(first_error([&] {
-              questionnaire(rule("{history: {commits: 20}}"));
-          }).find("missing required key 'days' in 'history'") != std::string::npos);
+              questionnaire(rule("{history: {}}"));
+          }).find("'history' needs at least one of 'commits', 'days', 'merged_requests' or 'merged_share'") !=
+          std::string::npos);
+    CHECK(first_error([&] {
+              questionnaire(rule("{history: {merged_share: 0}}"));
+          }).find("'merged_share' is a percentage of the main line's changes, from 1 to 100, not 0") !=
+          std::string::npos);
+    CHECK(first_error([&] { questionnaire(rule("{history: {merged_share: 101}}")); }).find("from 1 to 100, not 101") !=
+          std::string::npos);
+    CHECK(first_error([&] {
+              questionnaire(rule("{history: {merged_requests: 1001}}"));
+          }).find("'merged_requests' must be a whole number from 1 to 1000, not 1001") != std::string::npos);
     CHECK(first_error([&] {
               questionnaire(rule("{history: {commits: 0, days: 1}}"));
           }).find("'commits' must be a whole number from 1 to 1000, not 0") != std::string::npos);
