@@ -2,7 +2,6 @@
 // kMaxHistoryThreshold of them, each reduced to its author date.
 #include "commit_history.hpp"
 
-#include <fmt/format.h>
 #include <git2.h>
 #include <re2/re2.h>
 
@@ -15,6 +14,7 @@
 #include <vector>
 
 #include "mm/model.hpp"
+#include "mm/provenance.hpp"
 
 namespace mm::scanning {
 
@@ -22,24 +22,17 @@ namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
 
+// A commit's date is whatever its author wrote: kept within about 300,000 years of 1970, so the arithmetic
+// below cannot overflow on a forged one.
+constexpr std::int64_t kMaxSeconds = 10'000'000'000'000;
+
 // Days since 1970-01-01 of a local time given in seconds since the epoch (floor division: before 1970 too).
 std::int64_t day_number(const AuthorTime& t) {
-    const std::int64_t local = t.seconds + static_cast<std::int64_t>(t.offset_minutes) * 60;
+    const std::int64_t seconds = std::clamp(t.seconds, -kMaxSeconds, kMaxSeconds);
+    const std::int64_t offset =
+        std::clamp(static_cast<std::int64_t>(t.offset_minutes), std::int64_t{-100'000}, std::int64_t{100'000});
+    const std::int64_t local = seconds + offset * 60;
     return local >= 0 ? local / kSecondsPerDay : -((-local + kSecondsPerDay - 1) / kSecondsPerDay);
-}
-
-// YYYY-MM-DD of a day number (the proleptic Gregorian calendar; Howard Hinnant's civil_from_days).
-std::string iso_date(std::int64_t day) {
-    day += 719468;
-    const std::int64_t era = (day >= 0 ? day : day - 146096) / 146097;
-    const std::int64_t doe = day - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    return fmt::format("{:04}-{:02}-{:02}", y, m, d);
 }
 
 // libgit2's global state, set up once: no owner check (a checkout owned by another user, as in CI containers, is
@@ -87,8 +80,8 @@ CommitActivity summarise_commits(const std::vector<AuthorTime>& times) {
     a.commits = static_cast<int>(times.size());
     a.days = static_cast<int>(days.size());
     if (!days.empty()) {
-        a.first = iso_date(*days.begin());
-        a.last = iso_date(*days.rbegin());
+        a.first = utc_date(*days.begin() * kSecondsPerDay);
+        a.last = utc_date(*days.rbegin() * kSecondsPerDay);
     }
     return a;
 }

@@ -26,9 +26,18 @@ namespace {
 constexpr std::int64_t kDay = 86400;
 constexpr std::int64_t k2024 = 1704067200;  // 2024-01-01T00:00:00Z
 
-// A git repository at `root` whose HEAD has one commit per author time, oldest first (every commit of the empty
-// tree). Returns the commits' ids, oldest first.
-std::vector<std::string> make_history(const std::string& root, const std::vector<AuthorTime>& times) {
+// One commit of a history made by make_commits(): when, by whom, its message; `merged_branch` makes it a merge
+// commit whose second parent is a commit of its own on a side branch.
+struct Change {
+    std::string message = "work";
+    std::string author = "A. Author";
+    bool merged_branch = false;
+    AuthorTime when{};
+};
+
+// A git repository at `root` whose main line is `changes`, oldest first, every commit of the empty tree. Returns
+// the main line's ids, oldest first.
+std::vector<std::string> make_commits(const std::string& root, const std::vector<Change>& changes) {
     git_libgit2_init();
     git_repository* repo = nullptr;
     REQUIRE(git_repository_init(&repo, root.c_str(), 0) == 0);
@@ -40,50 +49,10 @@ std::vector<std::string> make_history(const std::string& root, const std::vector
     git_tree* tree = nullptr;
     REQUIRE(git_tree_lookup(&tree, repo, &tree_id) == 0);
     std::vector<std::string> ids;
-    git_commit* parent = nullptr;
-    for (const auto& t : times) {
-        git_signature* sig = nullptr;
-        REQUIRE(git_signature_new(&sig, "A. Author", "a@example.org", t.seconds, t.offset_minutes) == 0);
-        const git_commit* parents[] = {parent};
-        git_oid id;
-        REQUIRE(git_commit_create(&id, repo, "HEAD", sig, sig, nullptr, "work", tree, parent ? 1 : 0, parents) == 0);
-        git_signature_free(sig);
-        git_commit_free(parent);
-        REQUIRE(git_commit_lookup(&parent, repo, &id) == 0);
-        ids.push_back(git_oid_tostr_s(&id));
-    }
-    git_commit_free(parent);
-    git_tree_free(tree);
-    git_repository_free(repo);
-    git_libgit2_shutdown();
-    return ids;
-}
-
-// One commit of a history made by make_changes(): its message and author; `merged_branch` makes it a merge
-// commit whose second parent is a commit of its own on a side branch.
-struct Change {
-    std::string message;
-    std::string author = "A. Author";
-    bool merged_branch = false;
-};
-
-// A repository at `root` whose main line is `changes`, oldest first, a day apart from 2024-01-01.
-void make_changes(const std::string& root, const std::vector<Change>& changes) {
-    git_libgit2_init();
-    git_repository* repo = nullptr;
-    REQUIRE(git_repository_init(&repo, root.c_str(), 0) == 0);
-    git_treebuilder* builder = nullptr;
-    REQUIRE(git_treebuilder_new(&builder, repo, nullptr) == 0);
-    git_oid tree_id;
-    REQUIRE(git_treebuilder_write(&tree_id, builder) == 0);
-    git_treebuilder_free(builder);
-    git_tree* tree = nullptr;
-    REQUIRE(git_tree_lookup(&tree, repo, &tree_id) == 0);
     git_commit* head = nullptr;
-    std::int64_t when = k2024 + 12 * 3600;
     for (const auto& c : changes) {
         git_signature* sig = nullptr;
-        REQUIRE(git_signature_new(&sig, c.author.c_str(), "a@example.org", when += kDay, 0) == 0);
+        REQUIRE(git_signature_new(&sig, c.author.c_str(), "a@example.org", c.when.seconds, c.when.offset_minutes) == 0);
         git_oid id;
         if (c.merged_branch) {  // the branch's own commit, then the merge that brings it to the main line
             const git_commit* base[] = {head};
@@ -103,11 +72,27 @@ void make_changes(const std::string& root, const std::vector<Change>& changes) {
         git_signature_free(sig);
         git_commit_free(head);
         REQUIRE(git_commit_lookup(&head, repo, &id) == 0);
+        ids.push_back(git_oid_tostr_s(&id));
     }
     git_commit_free(head);
     git_tree_free(tree);
     git_repository_free(repo);
     git_libgit2_shutdown();
+    return ids;
+}
+
+// One commit per author time, oldest first.
+std::vector<std::string> make_history(const std::string& root, const std::vector<AuthorTime>& times) {
+    std::vector<Change> changes;
+    for (const auto& t : times) changes.push_back({"work", "A. Author", false, t});
+    return make_commits(root, changes);
+}
+
+// `changes`, a day apart from 2024-01-02, at noon UTC.
+void make_changes(const std::string& root, std::vector<Change> changes) {
+    std::int64_t when = k2024 + 12 * 3600;
+    for (auto& c : changes) c.when = {when += kDay, 0};
+    make_commits(root, changes);
 }
 
 // `commits` commits spread evenly over `days` days from 2024-01-01, at noon UTC.
@@ -154,6 +139,9 @@ TEST_CASE("history: commits and the days they were authored on, in the author's 
     CHECK(summarise_commits({{k2024 + 3600, -120}}).first == "2023-12-31");  // across a year, backwards
     CHECK(summarise_commits({{-kDay / 2, 0}}).first == "1969-12-31");        // before the epoch
     CHECK(summarise_commits({{951782400, 0}}).first == "2000-02-29");        // a leap day
+    // Forged dates are held within about 300,000 years of 1970, never overflowing (UBSan watches).
+    CHECK(summarise_commits({{INT64_MAX, INT32_MAX}}).first == "318857-07-29");
+    CHECK(summarise_commits({{INT64_MIN, INT32_MIN}}).first == "-314918-06-04");
     // Any order.
     CommitActivity b = summarise_commits({{k2024 + 40 * kDay, 0}, {k2024, 0}, {k2024 + 10 * kDay, 0}});
     CHECK(b.first == "2024-01-01");

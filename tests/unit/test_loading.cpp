@@ -159,42 +159,28 @@ TEST_CASE("a history rule takes whole thresholds, and nothing a path rule takes"
     CHECK(merged.find_question("q1")->evidence.at(0).min_merged_share == 10);
     CHECK(merged.find_question("q1")->evidence.at(0).min_commits == 0);
     CHECK(questionnaire(rule("{history: {commits: 20}}")).find_question("q1")->evidence.at(0).min_days == 0);
-    CHECK(first_error([&] {
-              questionnaire(rule("{history: {}}"));
-          }).find("'history' needs at least one of 'commits', 'days', 'merged_requests' or 'merged_share'") !=
-          std::string::npos);
-    CHECK(first_error([&] {
-              questionnaire(rule("{history: {merged_share: 0}}"));
-          }).find("'merged_share' is a percentage of the main line's changes, from 1 to 100, not 0") !=
-          std::string::npos);
-    CHECK(first_error([&] { questionnaire(rule("{history: {merged_share: 101}}")); }).find("from 1 to 100, not 101") !=
-          std::string::npos);
-    CHECK(first_error([&] {
-              questionnaire(rule("{history: {merged_requests: 1001}}"));
-          }).find("'merged_requests' must be a whole number from 1 to 1000, not 1001") != std::string::npos);
-    CHECK(first_error([&] {
-              questionnaire(rule("{history: {commits: 0, days: 1}}"));
-          }).find("'commits' must be a whole number from 1 to 1000, not 0") != std::string::npos);
-    CHECK(first_error([&] {
-              questionnaire(rule("{history: {commits: 1001, days: 1}}"));
-          }).find("'commits' must be a whole number from 1 to 1000, not 1001") != std::string::npos);
-    CHECK(first_error([&] { questionnaire(rule("{history: {commits: 5, days: many}}")); }).find("'days'") !=
-          std::string::npos);
-    CHECK(first_error([&] {
-              questionnaire(rule("{history: {commits: 5, days: 6}}"));
-          }).find("'days' (6) cannot exceed 'commits' (5)") != std::string::npos);
-    CHECK(first_error([&] { questionnaire(rule("{history: {commits: 5, days: 1, weeks: 2}}")); }).find("'weeks'") !=
-          std::string::npos);
-    CHECK(first_error([&] { questionnaire(rule("{history: 20}")); }).find("'history'") != std::string::npos);
-    CHECK(first_error([&] {
-              questionnaire(rule("{history: {commits: 5, days: 1}, except: \"x/**\"}"));
-          }).find("'except' goes with 'path' or 'content'") != std::string::npos);
-    CHECK(first_error([&] {
-              questionnaire(rule("{history: {commits: 5, days: 1}, ignore_case: true}"));
-          }).find("'ignore_case' goes with 'path' or 'content'") != std::string::npos);
-    CHECK(first_error([&] {
-              questionnaire(rule("{history: {commits: 5, days: 1}, path: \".git\"}"));
-          }).find("exactly one of 'path', 'content' (with 'in'), 'all' or 'history'") != std::string::npos);
+    // Each refused rule, and the one error that names its cause.
+    const std::pair<const char*, const char*> refused[] = {
+        {"{history: {}}", "'history' needs at least one of 'commits', 'days', 'merged_requests' or 'merged_share'"},
+        {"{history: {merged_share: 0}}",
+         "'merged_share' is a percentage of the main line's changes, from 1 to 100, not 0"},
+        {"{history: {merged_share: 101}}", "from 1 to 100, not 101"},
+        {"{history: {merged_requests: 1001}}", "'merged_requests' must be a whole number from 1 to 1000, not 1001"},
+        {"{history: {commits: 0, days: 1}}", "'commits' must be a whole number from 1 to 1000, not 0"},
+        {"{history: {commits: 1001, days: 1}}", "'commits' must be a whole number from 1 to 1000, not 1001"},
+        {"{history: {commits: 5, days: many}}", "'days'"},
+        {"{history: {commits: 5, days: 6}}", "'days' (6) cannot exceed 'commits' (5)"},
+        {"{history: {commits: 5, days: 1, weeks: 2}}", "'weeks'"},
+        {"{history: 20}", "'history'"},
+        {"{history: {commits: 5, days: 1}, except: \"x/**\"}", "'except' goes with 'path' or 'content'"},
+        {"{history: {commits: 5, days: 1}, ignore_case: true}", "'ignore_case' goes with 'path' or 'content'"},
+        {"{history: {commits: 5, days: 1}, path: \".git\"}",
+         "exactly one of 'path', 'content' (with 'in'), 'all' or 'history'"},
+    };
+    for (const auto& [bad, message] : refused) {
+        INFO(bad);
+        CHECK(first_error([&] { questionnaire(rule(bad)); }).find(message) != std::string::npos);
+    }
 }
 
 TEST_CASE("lint warns about a level with no question") {
