@@ -2,10 +2,14 @@
 // kMaxHistoryThreshold of them, each reduced to its author date.
 #include "commit_history.hpp"
 
+#include <fcntl.h>
 #include <git2.h>
 #include <re2/re2.h>
+#include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <queue>
@@ -15,6 +19,7 @@
 
 #include "mm/model.hpp"
 #include "mm/provenance.hpp"
+#include "scan_walk.hpp"
 
 namespace mm::scanning {
 
@@ -35,9 +40,9 @@ std::int64_t day_number(const AuthorTime& t) {
     return local >= 0 ? local / kSecondsPerDay : -((-local + kSecondsPerDay - 1) / kSecondsPerDay);
 }
 
-// libgit2's global state, set up once: no owner check (a checkout owned by another user, as in CI containers, is
-// only read, and nothing of it runs) and no global or system configuration (the scan depends on the repository
-// alone, not on who runs it).
+// libgit2's global state, set up once. The repository is read through its object database alone (no
+// configuration is read at all: not the user's, not the repository's, whose includes could name any file), so
+// the owner check and the configuration search paths are set only for what libgit2 might still look up.
 void init_libgit2() {
     static const bool ready = [] {
         git_libgit2_init();
@@ -53,10 +58,152 @@ void init_libgit2() {
 
 std::string_view text_of(const char* s) { return s != nullptr ? std::string_view(s) : std::string_view(); }
 
-// A commit's whole message, or "" (a commit object may have none).
-std::string_view message_of(const git_commit* c) {
-    const char* m = git_commit_message_raw(c);
-    return m != nullptr ? std::string_view(m) : std::string_view();
+// A commit's message as git shows it (leading blank lines dropped), or "" (a commit object may have none).
+std::string_view message_of(const git_commit* c) { return text_of(git_commit_message(c)); }
+
+constexpr std::size_t kMaxGitFile = 4096;          // a `.git` file, HEAD, a loose ref, commondir
+constexpr std::size_t kMaxPackedRefs = 64u << 20;  // packed-refs
+constexpr std::size_t kMaxShallow = 16u << 20;     // the shallow file: one commit id a line
+
+std::string trimmed(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    std::size_t b = 0;
+    while (b < s.size() && (s[b] == ' ' || s[b] == '\t')) ++b;
+    return s.substr(b);
+}
+
+std::string joined(const std::string& base, const std::string& path) {
+    return !path.empty() && path[0] == '/' ? path : base + "/" + path;
+}
+
+bool is_directory(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string file_text(const std::string& path, std::size_t max) { return read_small_file(AT_FDCWD, path.c_str(), max); }
+
+bool is_hex_id(std::string_view s) {
+    return s.size() == GIT_OID_HEXSZ &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// A branch HEAD may name: under refs/, and nowhere else (`ref: ../../etc/x` is not read).
+bool is_ref_name(const std::string& name) {
+    if (name.rfind("refs/", 0) != 0 || name.size() > 255 || name.find("..") != std::string::npos ||
+        name.find("//") != std::string::npos)
+        return false;
+    return std::none_of(name.begin(), name.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '\\' || c == 0x7f; });
+}
+
+// Where a work tree's repository is: `.git`, or the directory a `.git` file names (a worktree, a submodule), and
+// the common directory with the objects and branches (a worktree's main repository).
+struct GitDirs {
+    std::string git;
+    std::string common;
+};
+
+// nullopt with no error: no `.git` at all.
+std::optional<GitDirs> find_git_dirs(const std::string& root, std::string& error) {
+    const std::string dot = root + "/.git";
+    struct stat st {};
+    if (::stat(dot.c_str(), &st) != 0) {
+        if (errno != ENOENT && errno != ENOTDIR) error = std::string("cannot read .git: ") + std::strerror(errno);
+        return std::nullopt;
+    }
+    GitDirs d;
+    if (S_ISDIR(st.st_mode)) {
+        d.git = dot;
+    } else if (S_ISREG(st.st_mode)) {
+        const std::string text = trimmed(file_text(dot, kMaxGitFile));
+        if (text.rfind("gitdir:", 0) != 0) {
+            error = "the .git file does not name a git directory ('gitdir: PATH')";
+            return std::nullopt;
+        }
+        const std::string named = trimmed(text.substr(7));
+        d.git = joined(root, named);
+        if (!is_directory(d.git)) {
+            error = "the .git file names " + named +
+                    ", which is not a directory here (a worktree or submodule moved away from its repository?)";
+            return std::nullopt;
+        }
+    } else {
+        error = ".git is neither a directory nor a file";
+        return std::nullopt;
+    }
+    const std::string common = trimmed(file_text(d.git + "/commondir", kMaxGitFile));
+    d.common = common.empty() ? d.git : joined(d.git, common);
+    if (!is_directory(d.common + "/objects")) {
+        error = "no objects directory in the repository";
+        return std::nullopt;
+    }
+    return d;
+}
+
+// The id a branch has: its loose ref, else its line in packed-refs; "" when it has none (a branch not born yet).
+std::string branch_id(const GitDirs& d, const std::string& name) {
+    for (const std::string& base : {d.git, d.common}) {
+        const std::string text = trimmed(file_text(base + "/" + name, kMaxGitFile));
+        if (!text.empty()) return text;
+    }
+    const std::string packed = file_text(d.common + "/packed-refs", kMaxPackedRefs);
+    std::size_t pos = 0;
+    while (pos < packed.size()) {
+        std::size_t end = packed.find('\n', pos);
+        if (end == std::string::npos) end = packed.size();
+        const std::string_view line(packed.data() + pos, end - pos);
+        if (line.size() > GIT_OID_HEXSZ + 1 && line[GIT_OID_HEXSZ] == ' ' &&
+            trimmed(std::string(line.substr(GIT_OID_HEXSZ + 1))) == name)
+            return std::string(line.substr(0, GIT_OID_HEXSZ));
+        pos = end + 1;
+    }
+    return {};
+}
+
+// HEAD's id, through at most 5 symbolic refs; nullopt with no error: an unborn branch.
+std::optional<git_oid> head_id(const GitDirs& d, std::string& error) {
+    std::string text = trimmed(file_text(d.git + "/HEAD", kMaxGitFile));
+    if (text.empty()) {
+        error = "cannot read .git/HEAD (not a regular file, or empty)";
+        return std::nullopt;
+    }
+    for (int hop = 0; hop < 5; ++hop) {
+        if (text.rfind("ref:", 0) == 0) {
+            const std::string name = trimmed(text.substr(4));
+            if (!is_ref_name(name)) {
+                error = "HEAD names '" + name + "', which is not a branch under refs/";
+                return std::nullopt;
+            }
+            text = branch_id(d, name);
+            if (text.empty()) return std::nullopt;
+            continue;
+        }
+        git_oid id;
+        if (!is_hex_id(text) || git_oid_fromstrn(&id, text.data(), text.size()) != 0) {
+            error = text.size() == 64 ? "a SHA-256 repository, which this build cannot read"
+                                      : "HEAD holds neither a commit id nor a branch";
+            return std::nullopt;
+        }
+        return id;
+    }
+    error = "HEAD's branches name one another more than 5 deep";
+    return std::nullopt;
+}
+
+// The commits a shallow clone lists as its boundary: their parents are not here.
+std::set<std::string> shallow_ids(const GitDirs& d) {
+    std::set<std::string> ids;
+    const std::string text = file_text(d.common + "/shallow", kMaxShallow);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        std::string line = trimmed(text.substr(pos, end - pos));
+        if (is_hex_id(line)) ids.insert(std::move(line));
+        pos = end + 1;
+    }
+    return ids;
 }
 
 std::string last_error() {
@@ -69,6 +216,8 @@ struct Freer {
     void operator()(T* p) const { Free(p); }
 };
 using Repository = std::unique_ptr<git_repository, Freer<git_repository, git_repository_free>>;
+using Odb = std::unique_ptr<git_odb, Freer<git_odb, git_odb_free>>;
+using Object = std::unique_ptr<git_object, Freer<git_object, git_object_free>>;
 using Commit = std::unique_ptr<git_commit, Freer<git_commit, git_commit_free>>;
 
 }  // namespace
@@ -87,10 +236,11 @@ CommitActivity summarise_commits(const std::vector<AuthorTime>& times) {
 }
 
 bool came_through_request(std::string_view message) {
-    static const RE2 subject(
+    // Never destroyed: a history read the scan stopped waiting for may still be running when the process ends.
+    static const RE2& subject = *new RE2(
         R"(^(Merge pull request #[0-9]+ |Merged in .*\(pull request #[0-9]+\)|Merged PR [0-9]+:)|\(#[0-9]+\)\s*$)",
         RE2::Quiet);
-    static const RE2 trailer(R"((?m)^(See merge request \S+![0-9]+|Reviewed-on: \S+))", RE2::Quiet);
+    static const RE2& trailer = *new RE2(R"((?m)^(See merge request \S+![0-9]+|Reviewed-on: \S+))", RE2::Quiet);
     const std::size_t end = message.find('\n');
     const std::string_view first = message.substr(0, end);
     return RE2::PartialMatch(re2::StringPiece(first.data(), first.size()), subject) ||
@@ -99,8 +249,8 @@ bool came_through_request(std::string_view message) {
 }
 
 bool made_by_bot(std::string_view author_name, std::string_view author_email, std::string_view message) {
-    static const RE2 bot_branch(R"(^Merge pull request #[0-9]+ from \S+/(dependabot|renovate|pre-commit-ci|snyk-))",
-                                RE2::Quiet);
+    static const RE2& bot_branch =
+        *new RE2(R"(^Merge pull request #[0-9]+ from \S+/(dependabot|renovate|pre-commit-ci|snyk-))", RE2::Quiet);
     if (author_name.find("[bot]") != std::string_view::npos || author_email.find("[bot]") != std::string_view::npos)
         return true;
     const std::string_view first = message.substr(0, message.find('\n'));
@@ -122,29 +272,36 @@ std::string describe(const CommitActivity& a) {
 std::optional<CommitActivity> read_commit_activity(const std::string& root, std::string& error) {
     init_libgit2();
     error.clear();
-    git_repository* raw = nullptr;
-    int rc = git_repository_open_ext(&raw, root.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
-    Repository repo(raw);
-    if (rc == GIT_ENOTFOUND) return std::nullopt;
-    if (rc != 0) {
+    const std::optional<GitDirs> dirs = find_git_dirs(root, error);
+    if (!dirs) return std::nullopt;
+    const std::optional<git_oid> head = head_id(*dirs, error);
+    if (!head) return std::nullopt;
+    const std::string objects = dirs->common + "/objects";
+    if (struct stat st{}; ::lstat((objects + "/info/alternates").c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        error = "objects/info/alternates is not a regular file";
+        return std::nullopt;
+    }
+    git_odb* raw_odb = nullptr;
+    if (git_odb_open(&raw_odb, objects.c_str()) != 0) {
         error = last_error();
         return std::nullopt;
     }
-    if (git_repository_head_unborn(repo.get()) == 1) return std::nullopt;
-    git_oid head;
-    if (git_reference_name_to_id(&head, repo.get(), "HEAD") != 0) {
+    const Odb odb(raw_odb);
+    git_repository* raw_repo = nullptr;
+    if (git_repository_wrap_odb(&raw_repo, odb.get()) != 0) {
         error = last_error();
         return std::nullopt;
     }
-    const bool shallow = git_repository_is_shallow(repo.get()) == 1;
+    const Repository repo(raw_repo);
+    const std::set<std::string> boundary = shallow_ids(*dirs);
 
-    // Newest first by commit time, as `git log` walks, each commit once. Not libgit2's revwalk: before 1.7 it
-    // does not stop at a shallow clone's boundary and fails on the parent that is not there. A parent that is
-    // missing ends its line in a shallow clone and is an error in a full one.
+    // Newest first by commit time, as `git log` walks, each commit once. Not libgit2's revwalk: it needs the
+    // repository's configuration, and before 1.7 it does not stop at a shallow clone's boundary.
     struct Pending {
         std::int64_t commit_time;
         AuthorTime author;
         bool merged_request;
+        bool bot;
         std::vector<git_oid> parents;
         bool read = false;  // among the commits counted (the newest kMaxHistoryThreshold)
     };
@@ -158,51 +315,68 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
                         decltype(later_first)>
         queue(later_first);
     auto key = [](const git_oid& id) { return std::string(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ); };
-    auto visit = [&](const git_oid& id) -> int {
-        if (index_of.count(key(id)) != 0) return 0;
-        git_commit* c = nullptr;
-        if (int r = git_commit_lookup(&c, repo.get(), &id); r != 0) return r;
-        Commit commit(c);
+    CommitActivity a;
+    auto visit = [&](const git_oid& id) -> bool {
+        if (index_of.count(key(id)) != 0) return true;
+        git_object* raw = nullptr;
+        git_object* peeled = nullptr;
+        if (git_object_lookup(&raw, repo.get(), &id, GIT_OBJECT_ANY) != 0) return false;
+        const Object object(raw);
+        if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) != 0) return false;  // a tag names it
+        const Commit commit(reinterpret_cast<git_commit*>(peeled));
         const git_signature* author = git_commit_author(commit.get());
+        if (author == nullptr) return false;
+        const std::string_view message = message_of(commit.get());
         Pending p{static_cast<std::int64_t>(git_commit_time(commit.get())),
                   {static_cast<std::int64_t>(author->when.time), author->when.offset},
-                  came_through_request(message_of(commit.get())) &&
-                      !made_by_bot(text_of(author->name), text_of(author->email), message_of(commit.get())),
+                  came_through_request(message),
+                  made_by_bot(text_of(author->name), text_of(author->email), message),
                   {}};
-        for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i)
-            p.parents.push_back(*git_commit_parent_id(commit.get(), i));
+        char hex[GIT_OID_HEXSZ + 1];
+        git_oid_tostr(hex, sizeof hex, git_commit_id(commit.get()));
+        const unsigned parents = git_commit_parentcount(commit.get());
+        if (boundary.count(hex) == 0)
+            for (unsigned i = 0; i < parents; ++i) p.parents.push_back(*git_commit_parent_id(commit.get(), i));
+        else if (parents > 0)
+            a.shallow = true;  // a shallow clone's boundary: its parents are not here
         index_of.emplace(key(id), pending.size());
         queue.emplace(p.commit_time, pending.size());
         pending.push_back(std::move(p));
-        return 0;
+        return true;
     };
-    if (visit(head) != 0) {
+    if (!visit(*head)) {
         error = last_error();
         return std::nullopt;
     }
     std::vector<AuthorTime> times;
-    while (!queue.empty() && times.size() < static_cast<std::size_t>(kMaxHistoryThreshold)) {
+    std::size_t read = 0;
+    while (!queue.empty() && read < static_cast<std::size_t>(kMaxHistoryThreshold)) {
         const std::size_t at = queue.top().second;
         queue.pop();
-        times.push_back(pending[at].author);
+        ++read;
         pending[at].read = true;
-        for (const git_oid& parent : pending[at].parents) {
-            const int r = visit(parent);
-            if (r == GIT_ENOTFOUND && shallow) continue;
-            if (r != 0) {
-                error = last_error();
-                return std::nullopt;
+        if (!pending[at].bot) times.push_back(pending[at].author);
+        for (const git_oid& parent : pending[at].parents)
+            if (!visit(parent) && a.unreadable.empty()) {
+                // One commit that cannot be read (missing, damaged, forged) ends its line, not the history.
+                char hex[GIT_OID_HEXSZ + 1];
+                git_oid_tostr(hex, sizeof hex, &parent);
+                a.unreadable = std::string(hex).substr(0, 12) + ": " + last_error();
             }
-        }
     }
-    CommitActivity a = summarise_commits(times);
+    const CommitActivity counted = summarise_commits(times);
+    a.commits = counted.commits;
+    a.days = counted.days;
+    a.first = counted.first;
+    a.last = counted.last;
     a.capped = !queue.empty();
-    a.shallow = shallow;
     // The main line: HEAD and its first parents, as far as the commits read go. Its merge commits and squashed
-    // changes are how changes reached the branch; the commits of a merged branch are not.
+    // changes are how changes reached the branch; the commits of a merged branch are not. Bots' are not the team's.
     for (std::size_t at = 0; pending[at].read;) {
-        ++a.mainline;
-        a.merged_requests += pending[at].merged_request ? 1 : 0;
+        if (!pending[at].bot) {
+            ++a.mainline;
+            a.merged_requests += pending[at].merged_request ? 1 : 0;
+        }
         if (pending[at].parents.empty()) break;
         auto next = index_of.find(key(pending[at].parents.front()));
         if (next == index_of.end()) break;

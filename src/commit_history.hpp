@@ -12,13 +12,14 @@
 namespace mm::scanning {
 
 struct CommitActivity {
-    int commits = 0;       // reachable from HEAD, at most kMaxHistoryThreshold (model.hpp)
+    int commits = 0;       // reachable from HEAD, at most kMaxHistoryThreshold (model.hpp) read; bots' aside
     int days = 0;          // distinct days (each commit's author date, in the author's time zone)
     std::string first;     // the earliest of those days, YYYY-MM-DD
     std::string last;      // the latest
     int mainline = 0;      // of those, the main line: HEAD and its first parents
     int merged_requests = 0;  // of the main line, the changes that came through a pull or merge request, bots' aside
-    bool shallow = false;  // a shallow clone: the history is cut, so there may be more
+    bool shallow = false;     // a shallow clone whose boundary was reached: older commits are not here
+    std::string unreadable;   // the first commit that could not be read, and why ("1a2b3c4d5e6f: ..."), or ""
     bool capped = false;   // more commits than were read
 };
 

@@ -11,14 +11,17 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
-#include <future>
 #include <iterator>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "commit_history.hpp"
 #include "mm/diagnostics.hpp"
@@ -90,6 +93,87 @@ std::string read_readme_head(int rootfd, const std::string& dir) {
     return {};
 }
 
+// The history for the history rules, read on a thread of its own beside the walk. A repository can hold what
+// makes a read block (a FIFO where a pack or an object should be) or last: the scan waits at most kHistoryWait
+// after the walk, then goes on without it, and the thread is left to end with the process.
+class HistoryReader {
+public:
+    explicit HistoryReader(std::string dir) : state_(std::make_shared<State>()) {
+        std::thread([state = state_, dir = std::move(dir)] {
+            std::string error;
+            std::optional<CommitActivity> activity;
+            try {
+                activity = read_commit_activity(dir, error);
+            } catch (const std::exception& e) {  // out of memory: the history shows nothing, the scan goes on
+                error = e.what();
+            }
+            const std::lock_guard<std::mutex> lock(state->mutex);
+            state->activity = std::move(activity);
+            state->error = std::move(error);
+            state->done = true;
+            state->ready.notify_all();
+        }).detach();
+    }
+
+    // Whether the read ended within `wait`; then `activity` and `error` are what it gave.
+    bool wait(std::chrono::seconds wait, std::optional<CommitActivity>& activity, std::string& error) const {
+        std::unique_lock<std::mutex> lock(state_->mutex);
+        if (!state_->ready.wait_for(lock, wait, [this] { return state_->done; })) return false;
+        activity = state_->activity;
+        error = state_->error;
+        return true;
+    }
+
+private:
+    struct State {
+        std::mutex mutex;
+        std::condition_variable ready;
+        bool done = false;
+        std::optional<CommitActivity> activity;
+        std::string error;
+    };
+    std::shared_ptr<State> state_;
+};
+
+constexpr std::chrono::seconds kHistoryWait{10};
+
+// Paths in libgit2's messages relative to the scanned root, as every other path the scan prints.
+std::string relative_message(std::string message, const std::string& root) {
+    const std::string prefix = root + "/";
+    for (std::size_t at; (at = message.find(prefix)) != std::string::npos;) message.erase(at, prefix.size());
+    return message;
+}
+
+// The history rules' hits, and the warnings that say what the history could not show.
+void add_history(const HistoryReader& history, const Plan& plan, std::vector<LeafHit>& hits,
+                 std::vector<std::string>& warnings, const std::string& root) {
+    std::optional<CommitActivity> activity;
+    std::string error;
+    if (!history.wait(kHistoryWait, activity, error)) {
+        warnings.push_back(".git: reading the history took over " + std::to_string(kHistoryWait.count()) +
+                           " s (a FIFO or device where git keeps a file?); history rules show nothing");
+        return;
+    }
+    if (!activity) {
+        if (!error.empty())
+            warnings.push_back(".git: cannot read the history (" + relative_message(error, root) +
+                               "); history rules show nothing");
+        return;
+    }
+    auto found = history_hits(plan, *activity);
+    std::move(found.begin(), found.end(), std::back_inserter(hits));
+    if (activity->shallow && !activity->capped) {
+        CommitActivity seen = *activity;
+        seen.shallow = false;  // said once, by the warning
+        warnings.push_back(".git: a shallow clone (" + describe(seen) +
+                           "): history rules see only these commits; clone with the full history "
+                           "(actions/checkout: fetch-depth: 0; GitLab: GIT_DEPTH: 0)");
+    }
+    if (!activity->unreadable.empty())
+        warnings.push_back(".git: commit " + relative_message(activity->unreadable, root) +
+                           "; the history behind it is not counted");
+}
+
 }  // namespace
 
 ScanResult scan_tree(const Questionnaire& q, const std::string& root, const ScanOptions& options) {
@@ -107,18 +191,8 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
     const std::string project = normalise_project(options.project, rootfd.get());
     IgnoreChain ignores = with_ignore_file(nullptr, rootfd.get(), ".git/info/exclude", "");
     ignores = with_ignore_file(ignores, rootfd.get(), ".gitignore", "");
-    // The history, read beside the walk: it costs about as much as a few hundred files.
-    struct History {
-        std::optional<CommitActivity> activity;
-        std::string error;
-    };
-    std::future<History> history;
-    if (!plan.history_leaves.empty())
-        history = std::async(std::launch::async, [dir = std::string(real.get())] {
-            History h;
-            h.activity = read_commit_activity(dir, h.error);
-            return h;
-        });
+    std::unique_ptr<HistoryReader> history;
+    if (!plan.history_leaves.empty()) history = std::make_unique<HistoryReader>(real.get());
     std::vector<Local> locals = walk(plan, std::move(ignores), options, rootfd.get(), root, real.get(), project);
     const std::string readme = read_readme_head(rootfd.get(), project);
 
@@ -145,22 +219,7 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         for (auto& w : l.warnings) result.warnings.push_back(std::move(w));
         std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));
     }
-    if (history.valid()) {
-        auto [activity, error] = history.get();
-        if (activity) {
-            auto found = history_hits(plan, *activity);
-            std::move(found.begin(), found.end(), std::back_inserter(all));
-            if (activity->shallow) {
-                CommitActivity seen = *activity;
-                seen.shallow = false;  // said once, by the warning
-                result.warnings.push_back(".git: a shallow clone (" + describe(seen) +
-                                          "): history rules see only these commits; clone with the full history "
-                                          "(actions/checkout: fetch-depth: 0; GitLab: GIT_DEPTH: 0)");
-            }
-        } else if (!error.empty()) {
-            result.warnings.push_back(".git: cannot read the history (" + error + "); history rules show nothing");
-        }
-    }
+    if (history) add_history(*history, plan, all, result.warnings, real.get());
     std::sort(result.warnings.begin(), result.warnings.end());
     result.layout = detect_layout(std::move(dirs), readme);
     result.questions = evaluate(q, plan, std::move(all), options.max_hits_per_question);

@@ -60,20 +60,6 @@ bool vendored_dir(const char* name) {
     return open && std::strstr(open, "}}");
 }
 
-// The whole text of the regular file `path` under `dirfd`, never followed through a link; empty when it is absent,
-// not a regular file or larger than `max` (what a failed read left is kept).
-std::string read_small_file(int dirfd, const char* path, std::size_t max) {
-    const Fd fd(::openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW));
-    struct stat st {};
-    if (!fd || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) > max)
-        return {};
-    std::string text(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t got = 0;
-    read_all(fd.get(), text.data(), text.size(), got);
-    text.resize(got);
-    return text;
-}
-
 // The patterns of an ignore file at `path` under `dirfd` (none when read_small_file reads nothing).
 Gitignore read_ignore_file(int dirfd, const char* path) {
     return Gitignore::parse(read_small_file(dirfd, path, kMaxGitignore));
@@ -457,6 +443,20 @@ private:
 };
 
 }  // namespace
+
+// The whole text of the regular file `path` under `dirfd`, never followed through a link; empty when it is absent,
+// not a regular file or larger than `max` (what a failed read left is kept).
+std::string read_small_file(int dirfd, const char* path, std::size_t max) {
+    const Fd fd(::openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW));
+    struct stat st {};
+    if (!fd || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) > max)
+        return {};
+    std::string text(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    read_all(fd.get(), text.data(), text.size(), got);
+    text.resize(got);
+    return text;
+}
 
 int read_all(int fd, char* buf, std::size_t want, std::size_t& got) {
     got = 0;

@@ -54,6 +54,11 @@ private:
 // was read. Returns 0, or the errno of the read that failed.
 int read_all(int fd, char* buf, std::size_t want, std::size_t& got);
 
+// The whole text of the regular file `path` under `dirfd` (AT_FDCWD: `path` as given), never followed through a
+// link in its last part and never blocking (a FIFO is not read); empty when it is absent, not a regular file or
+// larger than `max` (what a failed read left is kept).
+std::string read_small_file(int dirfd, const char* path, std::size_t max);
+
 // The ignore files that apply in a directory, innermost first: its own .gitignore, its parents' up to the root,
 // then the repository's .git/info/exclude. As in git, the innermost file with a matching pattern decides, and
 // an ignored directory is not entered, so nothing below it can be re-included.

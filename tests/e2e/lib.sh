@@ -23,6 +23,14 @@ run() {
   ERR=$(cat "$TMP/err")
 }
 
+# run_within SECONDS ARGS...: like run, killed after SECONDS (then CODE is 124): for what must never hang.
+run_within() {
+  timeout "$1" "$MM_BIN" "${@:2}" >"$TMP/out" 2>"$TMP/err" </dev/null
+  CODE=$?
+  OUT=$(cat "$TMP/out")
+  ERR=$(cat "$TMP/err")
+}
+
 # run_stdin FILE ARGS...: like run, with FILE on standard input.
 run_stdin() {
   local input=$1

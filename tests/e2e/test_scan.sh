@@ -221,6 +221,27 @@ expect_out "partial  model-code-reviewed" "changes merged through pull requests"
 run scan "$H" -f json
 expect_out '"excerpt": "30 commits on 10 days, 2024-01-01 to 2024-01-10, 5 of 25 on the main line through pull or merge requests"' \
   "the history cited with the main line's requests"
+# Hostile or odd repositories (the checkout is untrusted): nothing outside the repository is read, nothing blocks
+# the scan, and every history that cannot be read says why.
+cp -a "$H" "$TMP/include" && mkfifo "$TMP/include/.git/fifo" && printf '[include]\n\tpath = fifo\n' >>"$TMP/include/.git/config"
+run_within 30 scan "$TMP/include"
+expect_out "yes      code-in-vcs" "a configuration that includes a FIFO: not read at all, no hang"
+cp -a "$H" "$TMP/worktreeconfig" && git -C "$TMP/worktreeconfig" config core.repositoryformatversion 1 &&
+  git -C "$TMP/worktreeconfig" config extensions.worktreeConfig true
+run scan "$TMP/worktreeconfig"
+expect_out "yes      code-in-vcs" "a repository extension libgit2 1.5 refuses in a configuration: read all the same"
+cp -a "$H" "$TMP/outside" && echo 'ref: ../../../../../../../etc/hostname' >"$TMP/outside/.git/HEAD"
+run scan "$TMP/outside"
+expect_err "HEAD names '../../../../../../../etc/hostname', which is not a branch under refs/" "HEAD never leads outside"
+mkdir -p "$TMP/moved" && cp "$H/train.py" "$TMP/moved/" && echo 'gitdir: ../main/.git/worktrees/moved' >"$TMP/moved/.git"
+run scan "$TMP/moved"
+expect_err "the .git file names ../main/.git/worktrees/moved, which is not a directory here" "a worktree moved away"
+# (git keeps each new commit as a loose object: HEAD's is a file of its own)
+cp -a "$H" "$TMP/fifo" && head=$(git -C "$TMP/fifo" rev-parse HEAD) &&
+  rm -f "$TMP/fifo/.git/objects/${head:0:2}/${head:2}" && mkfifo "$TMP/fifo/.git/objects/${head:0:2}/${head:2}"
+run_within 60 scan "$TMP/fifo"
+expect_code 0 "a FIFO where an object should be: the scan ends"
+expect_err "reading the history took over 10 s" "and says the history was not read"
 mkdir -p "$TMP/exported" && cp "$H/train.py" "$TMP/exported/"
 run scan "$TMP/exported"
 expect_code 0 "scan of an export without .git"

@@ -272,18 +272,18 @@ TEST_CASE("history: the main line counts the changes that came through requests,
     std::string error;
     auto a = read_commit_activity(t.root, error);
     REQUIRE(a.has_value());
-    CHECK(a->commits == 6);   // the branch's own commit too
-    CHECK(a->mainline == 5);  // not it
+    CHECK(a->commits == 5);   // the branch's own commit too, not the bot's
+    CHECK(a->mainline == 4);  // neither the branch's commit nor the bot's
     CHECK(a->merged_requests == 2);
     CHECK(describe(*a) ==
-          "6 commits on 5 days, 2024-01-02 to 2024-01-06, 2 of 5 on the main line through pull or merge requests");
+          "5 commits on 4 days, 2024-01-02 to 2024-01-06, 2 of 4 on the main line through pull or merge requests");
 
     Questionnaire q = mm::test::scan_questionnaire("m", R"(      - id: at-least
         level: 1
         text: A?
         practice: A.
         evidence:
-          - {history: {merged_requests: 2, merged_share: 40}}
+          - {history: {merged_requests: 2, merged_share: 50}}
       - id: one-more
         level: 1
         text: B?
@@ -295,11 +295,11 @@ TEST_CASE("history: the main line counts the changes that came through requests,
         text: C?
         practice: C.
         evidence:
-          - {history: {merged_share: 41}}
+          - {history: {merged_share: 51}}
 )");
     const Plan plan = make_plan(q);
     const auto found = history_hits(plan, *a);
-    REQUIRE(found.size() == 1);  // 2 of 5 is 40%: the first rule exactly, not the others
+    REQUIRE(found.size() == 1);  // 2 of 4 is 50%: the first rule exactly, not the others
     CHECK(found[0].leaf == plan.order[0]);
     CommitActivity empty_line;
     CHECK(history_hits(plan, empty_line).empty());  // no main line: no share at all
@@ -319,12 +319,14 @@ TEST_CASE("scan: history rules cite the history, and a shallow or broken one is 
     CHECK(r.warnings.empty());
 
     // Its oldest commit gone, as in a shallow clone: the walk stops at the boundary the clone records, and the
-    // scan says the history is cut. Without that record, the missing commit is a broken history.
+    // scan says the history is cut. Without that record, the missing commit ends its line: what was read counts,
+    // and the scan names the commit.
     std::filesystem::remove(t.path(".git/objects/" + ids.front().substr(0, 2) + "/" + ids.front().substr(2)));
     ScanResult cut = scan_tree(history_questionnaire(), t.root);
     CHECK(cut.find("committed")->suggestion == AnswerKind::Partial);
     REQUIRE(cut.warnings.size() == 1);
-    CHECK(cut.warnings[0].find(".git: cannot read the history (") == 0);
+    CHECK(cut.warnings[0].find(".git: commit " + ids.front().substr(0, 12) + ": ") == 0);
+    CHECK(cut.warnings[0].find("; the history behind it is not counted") != std::string::npos);
     t.file(".git/shallow", ids.at(1) + "\n");
     r = scan_tree(history_questionnaire(), t.root);
     CHECK(r.find("committed")->suggestion == AnswerKind::Partial);  // 3 commits: fewer than the rule asks
