@@ -137,16 +137,9 @@ private:
 
 constexpr std::chrono::seconds kHistoryWait{10};
 
-// Paths in libgit2's messages relative to the scanned root, as every other path the scan prints.
-std::string relative_message(std::string message, const std::string& root) {
-    const std::string prefix = root + "/";
-    for (std::size_t at; (at = message.find(prefix)) != std::string::npos;) message.erase(at, prefix.size());
-    return message;
-}
-
 // The history rules' hits, and the warnings that say what the history could not show.
 void add_history(const HistoryReader& history, const Plan& plan, std::vector<LeafHit>& hits,
-                 std::vector<std::string>& warnings, const std::string& root) {
+                 std::vector<std::string>& warnings) {
     std::optional<CommitActivity> activity;
     std::string error;
     if (!history.wait(kHistoryWait, activity, error)) {
@@ -156,8 +149,7 @@ void add_history(const HistoryReader& history, const Plan& plan, std::vector<Lea
     }
     if (!activity) {
         if (!error.empty())
-            warnings.push_back(".git: cannot read the history (" + relative_message(error, root) +
-                               "); history rules show nothing");
+            warnings.push_back(".git: cannot read the history (" + error + "); history rules show nothing");
         return;
     }
     auto found = history_hits(plan, *activity);
@@ -170,8 +162,7 @@ void add_history(const HistoryReader& history, const Plan& plan, std::vector<Lea
                            "(actions/checkout: fetch-depth: 0; GitLab: GIT_DEPTH: 0)");
     }
     if (!activity->unreadable.empty())
-        warnings.push_back(".git: commit " + relative_message(activity->unreadable, root) +
-                           "; the history behind it is not counted");
+        warnings.push_back(".git: commit " + activity->unreadable + "; the history behind it is not counted");
 }
 
 }  // namespace
@@ -219,7 +210,7 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         for (auto& w : l.warnings) result.warnings.push_back(std::move(w));
         std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));
     }
-    if (history) add_history(*history, plan, all, result.warnings, real.get());
+    if (history) add_history(*history, plan, all, result.warnings);
     std::sort(result.warnings.begin(), result.warnings.end());
     result.layout = detect_layout(std::move(dirs), readme);
     result.questions = evaluate(q, plan, std::move(all), options.max_hits_per_question);

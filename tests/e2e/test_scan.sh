@@ -221,6 +221,11 @@ expect_out "partial  model-code-reviewed" "changes merged through pull requests"
 run scan "$H" -f json
 expect_out '"excerpt": "30 commits on 10 days, 2024-01-01 to 2024-01-10, 5 of 25 on the main line through pull or merge requests"' \
   "the history cited with the main line's requests"
+# A worktree: its .git is a file naming the main repository's worktrees/NAME, whose commondir holds the objects.
+git -C "$H" worktree add -q "$TMP/worktree" 2>/dev/null
+run scan "$TMP/worktree"
+expect_out "yes      code-in-vcs" "a worktree reads its main repository's history"
+
 # Hostile or odd repositories (the checkout is untrusted): nothing outside the repository is read, nothing blocks
 # the scan, and every history that cannot be read says why.
 cp -a "$H" "$TMP/include" && mkfifo "$TMP/include/.git/fifo" && printf '[include]\n\tpath = fifo\n' >>"$TMP/include/.git/config"
@@ -236,6 +241,9 @@ expect_err "HEAD names '../../../../../../../etc/hostname', which is not a branc
 mkdir -p "$TMP/moved" && cp "$H/train.py" "$TMP/moved/" && echo 'gitdir: ../main/.git/worktrees/moved' >"$TMP/moved/.git"
 run scan "$TMP/moved"
 expect_err "the .git file names ../main/.git/worktrees/moved, which is not a directory here" "a worktree moved away"
+cp -a "$H" "$TMP/alternates" && mkfifo "$TMP/alternates/.git/objects/info/alternates"
+run_within 60 scan "$TMP/alternates"
+expect_err ".git: cannot read the history (objects/info/alternates is not a regular file)" "a FIFO for alternates: said at once"
 # (git keeps each new commit as a loose object: HEAD's is a file of its own)
 cp -a "$H" "$TMP/fifo" && head=$(git -C "$TMP/fifo" rev-parse HEAD) &&
   rm -f "$TMP/fifo/.git/objects/${head:0:2}/${head:2}" && mkfifo "$TMP/fifo/.git/objects/${head:0:2}/${head:2}"

@@ -253,6 +253,27 @@ TEST_CASE("history: changes that came through a pull or merge request, as each f
     CHECK_FALSE(came_through_request(""));
 }
 
+TEST_CASE("history: a message is read as git shows it, leading blank lines dropped") {
+    Tree t;
+    make_changes(t.root, {{"Initial"}, {"\n\nChange the drift check (#9)"}});
+    std::string error;
+    auto a = read_commit_activity(t.root, error);
+    REQUIRE(a.has_value());
+    CHECK(a->merged_requests == 1);
+}
+
+TEST_CASE("history: a shallow clone read past its 1,000 newest commits is no warning") {
+    // The boundary is the third commit: the walk reads the newest 1,000 and stops before it, so the history rules
+    // saw as much as they ever read, and advising a full clone would be wrong.
+    Tree t;
+    t.file("train.py", "print('train')\n");
+    const auto ids = make_history(t.root, spread(kMaxHistoryThreshold + 3, 40));
+    t.file(".git/shallow", ids.at(2) + "\n");
+    ScanResult r = scan_tree(history_questionnaire(), t.root);
+    CHECK(r.find("committed")->suggestion == AnswerKind::Yes);
+    CHECK(r.warnings.empty());
+}
+
 TEST_CASE("history: a bot's dependency updates are not the team's changes") {
     CHECK(made_by_bot("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com", "Bump x (#3)"));
     CHECK(made_by_bot("pre-commit-ci[bot]", "x@y", "[pre-commit.ci] auto update (#5)"));
