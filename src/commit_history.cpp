@@ -64,6 +64,13 @@ std::string_view message_of(const git_commit* c) { return text_of(git_commit_mes
 constexpr std::size_t kMaxGitFile = 4096;          // a `.git` file, HEAD, a loose ref, commondir
 constexpr std::size_t kMaxPackedRefs = 64u << 20;  // packed-refs
 constexpr std::size_t kMaxShallow = 16u << 20;     // the shallow file: one commit id a line
+constexpr std::size_t kMaxCommitObject = 1u << 20;  // a commit: its header and message
+
+// Whether `path` is there at all (a link or a FIFO too).
+bool exists(const std::string& path) {
+    struct stat st {};
+    return ::lstat(path.c_str(), &st) == 0;
+}
 
 std::string trimmed(std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.pop_back();
@@ -141,13 +148,28 @@ std::optional<GitDirs> find_git_dirs(const std::string& root, std::string& error
     return d;
 }
 
-// The id a branch has: its loose ref, else its line in packed-refs; "" when it has none (a branch not born yet).
-std::string branch_id(const GitDirs& d, const std::string& name) {
-    for (const std::string& base : {d.git, d.common}) {
-        const std::string text = trimmed(file_text(base + "/" + name, kMaxGitFile));
+// The id a branch has: its loose ref, else its line in packed-refs; "" when it has none (a branch not born yet),
+// or one that cannot be read (then `error` says why). Branches, tags and remotes are shared by every worktree, so
+// they are read from the common directory only; other refs (refs/bisect, refs/worktree) from the worktree's too.
+std::string branch_id(const GitDirs& d, const std::string& name, std::string& error) {
+    const bool shared =
+        name.rfind("refs/heads/", 0) == 0 || name.rfind("refs/tags/", 0) == 0 || name.rfind("refs/remotes/", 0) == 0;
+    const std::vector<std::string> bases =
+        shared ? std::vector<std::string>{d.common} : std::vector<std::string>{d.git, d.common};
+    for (const std::string& base : bases) {
+        const std::string path = base + "/" + name;
+        std::string text = trimmed(file_text(path, kMaxGitFile));
         if (!text.empty()) return text;
+        if (exists(path)) {
+            error = name + " cannot be read (a link, not a regular file, empty or over 4 KiB)";
+            return {};
+        }
     }
     const std::string packed = file_text(d.common + "/packed-refs", kMaxPackedRefs);
+    if (packed.empty() && exists(d.common + "/packed-refs")) {
+        error = "packed-refs cannot be read (not a regular file, or over 64 MiB)";
+        return {};
+    }
     std::size_t pos = 0;
     while (pos < packed.size()) {
         std::size_t end = packed.find('\n', pos);
@@ -164,8 +186,8 @@ std::string branch_id(const GitDirs& d, const std::string& name) {
 // HEAD's id, through at most 5 symbolic refs; nullopt with no error: an unborn branch.
 std::optional<git_oid> head_id(const GitDirs& d, std::string& error) {
     std::string text = trimmed(file_text(d.git + "/HEAD", kMaxGitFile));
-    if (text.empty()) {
-        error = "cannot read .git/HEAD (not a regular file, or empty)";
+    if (text.empty()) {  // no HEAD is no repository, as git sees it (a .git folder of loose objects)
+        if (exists(d.git + "/HEAD")) error = "cannot read .git/HEAD (not a regular file, empty or over 4 KiB)";
         return std::nullopt;
     }
     for (int hop = 0; hop < 5; ++hop) {
@@ -175,8 +197,8 @@ std::optional<git_oid> head_id(const GitDirs& d, std::string& error) {
                 error = "HEAD names '" + name + "', which is not a branch under refs/";
                 return std::nullopt;
             }
-            text = branch_id(d, name);
-            if (text.empty()) return std::nullopt;
+            text = branch_id(d, name, error);
+            if (text.empty()) return std::nullopt;  // an unborn branch, or `error`
             continue;
         }
         git_oid id;
@@ -249,8 +271,10 @@ bool came_through_request(std::string_view message) {
 }
 
 bool made_by_bot(std::string_view author_name, std::string_view author_email, std::string_view message) {
-    static const RE2& bot_branch =
-        *new RE2(R"(^Merge pull request #[0-9]+ from \S+/(dependabot|renovate|pre-commit-ci|snyk-))", RE2::Quiet);
+    // The bot's branch is the whole branch name's start: "from org/dependabot/pip/x", not "alice/feature/dependabot-x".
+    static const RE2& bot_branch = *new RE2(
+        R"(^(Merge pull request #[0-9]+ from [^/\s]+/|Merge branch ')(dependabot/|renovate/|pre-commit-ci-update-config|snyk-))",
+        RE2::Quiet);
     if (author_name.find("[bot]") != std::string_view::npos || author_email.find("[bot]") != std::string_view::npos)
         return true;
     const std::string_view first = message.substr(0, message.find('\n'));
@@ -258,8 +282,9 @@ bool made_by_bot(std::string_view author_name, std::string_view author_email, st
 }
 
 std::string describe(const CommitActivity& a) {
-    std::string s = (a.capped ? "the newest " : "") + std::to_string(a.commits) +
-                    (a.commits == 1 ? " commit" : " commits") + " on " + std::to_string(a.days) +
+    std::string s = std::to_string(a.commits) +
+                    (a.capped ? " of the newest " + std::to_string(a.read) : std::string()) +
+                    (a.commits == 1 && !a.capped ? " commit" : " commits") + " on " + std::to_string(a.days) +
                     (a.days == 1 ? " day" : " days");
     if (!a.first.empty()) s += a.first == a.last ? ", " + a.first : ", " + a.first + " to " + a.last;
     if (a.merged_requests > 0)
@@ -316,16 +341,24 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
         queue(later_first);
     auto key = [](const git_oid& id) { return std::string(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ); };
     CommitActivity a;
-    auto visit = [&](const git_oid& id) -> bool {
-        if (index_of.count(key(id)) != 0) return true;
+    // "" when the commit `id` (for HEAD, or a tag naming one) was taken in, else why not. Its header is read
+    // first: a parent that is not a commit is not counted (git refuses it), nor an object too large to be one (a
+    // forged message that inflates to gigabytes).
+    auto visit = [&](const git_oid& id, bool is_head) -> std::string {
+        if (index_of.count(key(id)) != 0) return {};
+        std::size_t size = 0;
+        git_object_t type = GIT_OBJECT_INVALID;
+        if (git_odb_read_header(&size, &type, odb.get(), &id) != 0) return last_error();
+        if (type != GIT_OBJECT_COMMIT && !(is_head && type == GIT_OBJECT_TAG)) return "not a commit";
+        if (size > kMaxCommitObject) return "a commit object of " + std::to_string(size) + " bytes, not read";
         git_object* raw = nullptr;
         git_object* peeled = nullptr;
-        if (git_object_lookup(&raw, repo.get(), &id, GIT_OBJECT_ANY) != 0) return false;
+        if (git_object_lookup(&raw, repo.get(), &id, GIT_OBJECT_ANY) != 0) return last_error();
         const Object object(raw);
-        if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) != 0) return false;  // a tag names it
+        if (git_object_peel(&peeled, object.get(), GIT_OBJECT_COMMIT) != 0) return "not a commit";  // a tag's target
         const Commit commit(reinterpret_cast<git_commit*>(peeled));
         const git_signature* author = git_commit_author(commit.get());
-        if (author == nullptr) return false;
+        if (author == nullptr) return "a commit without an author";
         const std::string_view message = message_of(commit.get());
         Pending p{static_cast<std::int64_t>(git_commit_time(commit.get())),
                   {static_cast<std::int64_t>(author->when.time), author->when.offset},
@@ -342,14 +375,14 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
         index_of.emplace(key(id), pending.size());
         queue.emplace(p.commit_time, pending.size());
         pending.push_back(std::move(p));
-        return true;
+        return {};
     };
-    if (!visit(*head)) {
-        error = last_error();
+    if (const std::string why = visit(*head, true); !why.empty()) {
+        error = "HEAD: " + why;
         return std::nullopt;
     }
     std::vector<AuthorTime> times;
-    std::size_t read = 0;
+    std::size_t& read = a.read;
     while (!queue.empty() && read < static_cast<std::size_t>(kMaxHistoryThreshold)) {
         const std::size_t at = queue.top().second;
         queue.pop();
@@ -357,11 +390,11 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
         pending[at].read = true;
         if (!pending[at].bot) times.push_back(pending[at].author);
         for (const git_oid& parent : pending[at].parents)
-            if (!visit(parent) && a.unreadable.empty()) {
+            if (const std::string why = visit(parent, false); !why.empty() && a.unreadable.empty()) {
                 // One commit that cannot be read (missing, damaged, forged) ends its line, not the history.
                 char hex[GIT_OID_HEXSZ + 1];
                 git_oid_tostr(hex, sizeof hex, &parent);
-                a.unreadable = std::string(hex).substr(0, 12) + ": " + last_error();
+                a.unreadable = std::string(hex).substr(0, 12) + ": " + why;
             }
     }
     const CommitActivity counted = summarise_commits(times);

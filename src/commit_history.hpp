@@ -12,7 +12,8 @@
 namespace mm::scanning {
 
 struct CommitActivity {
-    int commits = 0;       // reachable from HEAD, at most kMaxHistoryThreshold (model.hpp) read; bots' aside
+    int commits = 0;       // reachable from HEAD, of the `read` newest; bots' aside
+    std::size_t read = 0;  // the commits read, bots' too: at most kMaxHistoryThreshold (model.hpp)
     int days = 0;          // distinct days (each commit's author date, in the author's time zone)
     std::string first;     // the earliest of those days, YYYY-MM-DD
     std::string last;      // the latest

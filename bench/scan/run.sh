@@ -82,7 +82,8 @@ def walk(r):
     if "all" in r:
         for s in r["all"]: walk(s)
     elif "content" in r: by_glob.setdefault(r["in"], set()).add(r["content"])
-    else: paths.add(r["path"])
+    elif "path" in r: paths.add(r["path"])
+    # history rules read .git, which ripgrep cannot: the scan does that work on top (the tree has no history)
 for dim in d["dimensions"]:
     for q in dim["questions"]:
         for r in q.get("evidence", []): walk(r)

@@ -226,6 +226,13 @@ git -C "$H" worktree add -q "$TMP/worktree" 2>/dev/null
 run scan "$TMP/worktree"
 expect_out "yes      code-in-vcs" "a worktree reads its main repository's history"
 
+# A stale branch file in the worktree's own git directory is not the branch (branches are shared).
+wt_gitdir=$(git -C "$TMP/worktree" rev-parse --absolute-git-dir)
+wt_branch=$(git -C "$TMP/worktree" symbolic-ref --short HEAD)
+mkdir -p "$wt_gitdir/refs/heads" && git -C "$H" rev-parse HEAD~25 >"$wt_gitdir/refs/heads/$wt_branch"
+run scan "$TMP/worktree"
+expect_out "yes      code-in-vcs" "a worktree's stale private branch file is not read"
+
 # Hostile or odd repositories (the checkout is untrusted): nothing outside the repository is read, nothing blocks
 # the scan, and every history that cannot be read says why.
 cp -a "$H" "$TMP/include" && mkfifo "$TMP/include/.git/fifo" && printf '[include]\n\tpath = fifo\n' >>"$TMP/include/.git/config"
@@ -244,6 +251,23 @@ expect_err "the .git file names ../main/.git/worktrees/moved, which is not a dir
 cp -a "$H" "$TMP/alternates" && mkfifo "$TMP/alternates/.git/objects/info/alternates"
 run_within 60 scan "$TMP/alternates"
 expect_err ".git: cannot read the history (objects/info/alternates is not a regular file)" "a FIFO for alternates: said at once"
+# A parent that is a tag, and a commit whose message inflates to 2 MiB: neither is read; each is named.
+cp -a "$H" "$TMP/forged"
+tree=$(git -C "$TMP/forged" rev-parse 'HEAD^{tree}') && tip=$(git -C "$TMP/forged" rev-parse HEAD)
+tag=$(printf 'object %s\ntype commit\ntag v1\ntagger T <t@example.org> 1704067200 +0000\n\nv1\n' "$tip" | git -C "$TMP/forged" mktag)
+forged=$(printf 'tree %s\nparent %s\nparent %s\nauthor T <t@example.org> 1704067200 +0000\ncommitter T <t@example.org> 1704067200 +0000\n\nforged\n' \
+  "$tree" "$tip" "$tag" | git -C "$TMP/forged" hash-object -t commit --literally -w --stdin)
+git -C "$TMP/forged" update-ref HEAD "$forged"
+run scan "$TMP/forged"
+expect_err ".git: commit ${tag:0:12}: not a commit; the history behind it is not counted" "a tag as a parent is not a commit"
+expect_out "yes      code-in-vcs" "and the rest of the history counts"
+{ printf 'tree %s\nparent %s\nauthor T <t@example.org> 1704067200 +0000\ncommitter T <t@example.org> 1704067200 +0000\n\n' "$tree" "$tip"
+  head -c 2097152 /dev/zero | tr '\0' 'x'; } >"$TMP/big-commit"
+big=$(git -C "$TMP/forged" hash-object -t commit --literally -w "$TMP/big-commit")
+printf 'tree %s\nparent %s\nauthor T <t@example.org> 1704067200 +0000\ncommitter T <t@example.org> 1704067200 +0000\n\nsmall\n' "$tree" "$big" |
+  git -C "$TMP/forged" hash-object -t commit --literally -w --stdin | xargs git -C "$TMP/forged" update-ref HEAD
+run scan "$TMP/forged"
+expect_err ".git: commit ${big:0:12}: a commit object of" "a commit too large to be one is not read"
 # (git keeps each new commit as a loose object: HEAD's is a file of its own)
 cp -a "$H" "$TMP/fifo" && head=$(git -C "$TMP/fifo" rev-parse HEAD) &&
   rm -f "$TMP/fifo/.git/objects/${head:0:2}/${head:2}" && mkfifo "$TMP/fifo/.git/objects/${head:0:2}/${head:2}"

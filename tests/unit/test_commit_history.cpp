@@ -153,9 +153,11 @@ TEST_CASE("history: the cited summary says how many, over what time, and what cu
     CHECK(describe(a) == "85 commits on 19 days, 2024-01-01 to 2024-01-19");
     CHECK(describe(summarise_commits({{k2024, 0}})) == "1 commit on 1 day, 2024-01-01");
     a.capped = true;
+    a.read = 90;  // 5 of them by bots
     a.shallow = true;
     CHECK(describe(a) ==
-          "the newest 85 commits on 19 days, 2024-01-01 to 2024-01-19 (a shallow clone: older commits are not here)");
+          "85 of the newest 90 commits on 19 days, 2024-01-01 to 2024-01-19 (a shallow clone: older commits are not "
+          "here)");
 }
 
 TEST_CASE("history: a rule matches when the history reaches both of its thresholds") {
@@ -216,6 +218,20 @@ TEST_CASE("history: read from the repository at the root, never above it, and ne
     r.dir("sub");
     CHECK_FALSE(read_commit_activity(r.path("sub"), error).has_value());
 
+    // A .git without HEAD is no repository, as git sees it (no error), and a loose branch that is a link is not
+    // read in place of its packed line, it is an error.
+    Tree headless;
+    make_history(headless.root, spread(2, 2));
+    std::filesystem::remove(headless.path(".git/HEAD"));
+    CHECK_FALSE(read_commit_activity(headless.root, error).has_value());
+    CHECK(error.empty());
+    Tree linked;
+    make_history(linked.root, spread(2, 2));
+    std::filesystem::rename(linked.path(".git/refs/heads/master"), linked.path(".git/refs/heads/real"));
+    linked.link("real", ".git/refs/heads/master");
+    CHECK_FALSE(read_commit_activity(linked.root, error).has_value());
+    CHECK(error == "refs/heads/master cannot be read (a link, not a regular file, empty or over 4 KiB)");
+
     // A long history is read up to the newest kMaxHistoryThreshold commits, and says so.
     Tree long_history;
     make_history(long_history.root, spread(kMaxHistoryThreshold + 1, 30));
@@ -223,7 +239,7 @@ TEST_CASE("history: read from the repository at the root, never above it, and ne
     REQUIRE(capped.has_value());
     CHECK(capped->commits == kMaxHistoryThreshold);
     CHECK(capped->capped);
-    CHECK(describe(*capped).rfind("the newest 1000 commits on 30 days", 0) == 0);
+    CHECK(describe(*capped).rfind("1000 of the newest 1000 commits on 30 days", 0) == 0);
 
     // HEAD naming a commit that is not there: no history, and the reason.
     Tree broken;
@@ -281,6 +297,10 @@ TEST_CASE("history: a bot's dependency updates are not the team's changes") {
     CHECK(made_by_bot("A. Maintainer", "a@example.org", "Merge pull request #9 from org/renovate/all"));
     CHECK_FALSE(made_by_bot("A. Maintainer", "a@example.org", "Merge pull request #9 from org/feature"));
     CHECK_FALSE(made_by_bot("Robert", "bot@example.org", "Add the drift check (#12)"));
+    CHECK(made_by_bot("A. Maintainer", "a@example.org", "Merge branch 'renovate/numpy-2.x' into 'main'"));  // GitLab
+    CHECK_FALSE(
+        made_by_bot("A. Maintainer", "a@example.org", "Merge pull request #9 from alice/feature/dependabot-docs"));
+    CHECK_FALSE(made_by_bot("A. Maintainer", "a@example.org", "Merge pull request #9 from alice/renovate-config"));
 }
 
 TEST_CASE("history: the main line counts the changes that came through requests, not the branches' commits") {
