@@ -281,6 +281,13 @@ bool made_by_bot(std::string_view author_name, std::string_view author_email, st
     return RE2::PartialMatch(re2::StringPiece(first.data(), first.size()), bot_branch);
 }
 
+bool reaches(const CommitActivity& a, const HistoryThresholds& t) {
+    const bool share =
+        t.merged_share == 0 || (a.mainline > 0 && static_cast<long long>(a.merged_requests) * 100 >=
+                                                      static_cast<long long>(t.merged_share) * a.mainline);
+    return a.commits >= t.commits && a.days >= t.days && a.merged_requests >= t.merged_requests && share;
+}
+
 std::string describe(const CommitActivity& a) {
     std::string s = std::to_string(a.commits) +
                     (a.capped ? " of the newest " + std::to_string(a.read) : std::string()) +
@@ -405,7 +412,7 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
     a.capped = !queue.empty();
     // The main line: HEAD and its first parents, as far as the commits read go. Its merge commits and squashed
     // changes are how changes reached the branch; the commits of a merged branch are not. Bots' are not the team's.
-    for (std::size_t at = 0; pending[at].read;) {
+    for (std::size_t at = 0, steps = 0; pending[at].read && steps++ < read;) {  // git's ids admit no cycle
         if (!pending[at].bot) {
             ++a.mainline;
             a.merged_requests += pending[at].merged_request ? 1 : 0;

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mm/model.hpp"
+
 namespace mm::scanning {
 
 struct CommitActivity {
@@ -23,6 +25,10 @@ struct CommitActivity {
     std::string unreadable;   // the first commit that could not be read, and why ("1a2b3c4d5e6f: ..."), or ""
     bool capped = false;   // more commits than were read
 };
+
+// Whether the history reaches every threshold a rule gives (the share as whole numbers: merged / main line >=
+// share / 100; no main line reaches no share).
+bool reaches(const CommitActivity& a, const HistoryThresholds& t);
 
 // One commit's author time: seconds since the epoch, and the author's offset from UTC in minutes.
 struct AuthorTime {

@@ -581,9 +581,9 @@ private:
                     out = static_cast<int>(*i);
             }
         };
-        threshold("commits", r.min_commits);
-        threshold("days", r.min_days);
-        threshold("merged_requests", r.min_merged_requests);
+        threshold("commits", r.history.commits);
+        threshold("days", r.history.days);
+        threshold("merged_requests", r.history.merged_requests);
         if (const Node* v = n.get("merged_share"))
             if (auto i = read_int(*v, sink_, "'merged_share'")) {
                 if (*i < 1 || *i > 100)
@@ -591,12 +591,12 @@ private:
                              "'merged_share' is a percentage of the main line's changes, from 1 to 100, not " +
                                  std::string(v->scalar));
                 else
-                    r.min_merged_share = static_cast<int>(*i);
+                    r.history.merged_share = static_cast<int>(*i);
             }
-        if (r.min_commits > 0 && r.min_days > r.min_commits)
+        if (r.history.commits > 0 && r.history.days > r.history.commits)
             error_at(sink_, n,
-                     "'days' (" + std::to_string(r.min_days) + ") cannot exceed 'commits' (" +
-                         std::to_string(r.min_commits) + "): each commit has one day");
+                     "'days' (" + std::to_string(r.history.days) + ") cannot exceed 'commits' (" +
+                         std::to_string(r.history.commits) + "): each commit has one day");
     }
 
     DiagnosticSink& sink_;

@@ -35,10 +35,10 @@ ojson evidence_json(const EvidenceRule& r, bool top) {
         }
         case EvidenceRule::Kind::History:
             out["history"] = ojson::object();
-            if (r.min_commits > 0) out["history"]["commits"] = r.min_commits;
-            if (r.min_days > 0) out["history"]["days"] = r.min_days;
-            if (r.min_merged_requests > 0) out["history"]["merged_requests"] = r.min_merged_requests;
-            if (r.min_merged_share > 0) out["history"]["merged_share"] = r.min_merged_share;
+            if (r.history.commits > 0) out["history"]["commits"] = r.history.commits;
+            if (r.history.days > 0) out["history"]["days"] = r.history.days;
+            if (r.history.merged_requests > 0) out["history"]["merged_requests"] = r.history.merged_requests;
+            if (r.history.merged_share > 0) out["history"]["merged_share"] = r.history.merged_share;
             break;
     }
     if (!r.except.empty()) out["except"] = r.except;

@@ -95,16 +95,10 @@ void Plan::add(const EvidenceRule& r) {
         return;
     }
     if (r.kind == EvidenceRule::Kind::History) {
-        auto [it, fresh] = history_leaf_ids.emplace(
-            std::make_tuple(r.min_commits, r.min_days, r.min_merged_requests, r.min_merged_share),
-            static_cast<int>(leaves.size()));
+        auto [it, fresh] = history_leaf_ids.emplace(r.history, static_cast<int>(leaves.size()));
         if (fresh) {
             Leaf leaf;
-            leaf.history = true;
-            leaf.min_commits = r.min_commits;
-            leaf.min_days = r.min_days;
-            leaf.min_merged_requests = r.min_merged_requests;
-            leaf.min_merged_share = r.min_merged_share;
+            leaf.history = r.history;
             leaves.push_back(leaf);
             history_leaves.push_back(it->second);
         }
@@ -199,14 +193,7 @@ Found locate(const RE2& pattern, std::string_view text, const CommentStyle& styl
 std::vector<LeafHit> history_hits(const Plan& plan, const CommitActivity& activity) {
     std::vector<LeafHit> out;
     for (int id : plan.history_leaves) {
-        const Plan::Leaf& leaf = plan.leaves[static_cast<std::size_t>(id)];
-        // The share as whole numbers: merged / mainline >= share / 100.
-        const bool share_met =
-            leaf.min_merged_share == 0 ||
-            (activity.mainline > 0 && static_cast<long long>(activity.merged_requests) * 100 >=
-                                          static_cast<long long>(leaf.min_merged_share) * activity.mainline);
-        if (activity.commits >= leaf.min_commits && activity.days >= leaf.min_days &&
-            activity.merged_requests >= leaf.min_merged_requests && share_met)
+        if (reaches(activity, plan.leaves[static_cast<std::size_t>(id)].history))
             out.push_back({id, ".git", 0, describe(activity)});
     }
     return out;

@@ -31,12 +31,7 @@ struct Plan {
         int pattern = -1;
         int except = -1;  // a glob: paths it matches are not evidence for this leaf
         int unless = -1;  // a pattern: files where it matches (outside comments) are not evidence
-        // A history rule (glob -1): the commits and days the repository's history must reach.
-        bool history = false;
-        int min_commits = 0;
-        int min_days = 0;
-        int min_merged_requests = 0;
-        int min_merged_share = 0;  // a percentage of the main line
+        HistoryThresholds history;  // a history rule (glob -1): what the repository's history must reach
     };
     std::vector<Leaf> leaves;
     std::vector<int> order;           // leaf of each path/content/history rule, in questionnaire traversal order
@@ -51,7 +46,7 @@ struct Plan {
     std::map<std::pair<std::string, bool>, int> glob_ids;
     std::map<std::string, int> pattern_ids;
     std::map<std::tuple<bool, int, int, int, int>, int> leaf_ids;
-    std::map<std::tuple<int, int, int, int>, int> history_leaf_ids;  // by thresholds
+    std::map<HistoryThresholds, int> history_leaf_ids;
 
     int glob_id(const std::string& g, bool ignore_case);
     int pattern_id(const std::string& p);

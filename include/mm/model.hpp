@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -41,6 +42,22 @@ struct Condition {
 // (docs/scan.md, "Git history"): about 11 ms of reading, where 10,000 took 115 ms.
 inline constexpr int kMaxHistoryThreshold = 1000;
 
+// What a history rule asks of the scanned root's git history (0: not asked): commits reachable from HEAD, the
+// distinct days they were authored on; on the main line (HEAD and its first parents), the changes that came
+// through a pull or merge request, and their percentage of it.
+struct HistoryThresholds {
+    int commits = 0;
+    int days = 0;
+    int merged_requests = 0;
+    int merged_share = 0;
+
+    bool operator==(const HistoryThresholds& o) const { return key() == o.key(); }
+    bool operator<(const HistoryThresholds& o) const { return key() < o.key(); }
+
+private:
+    std::tuple<int, int, int, int> key() const { return {commits, days, merged_requests, merged_share}; }
+};
+
 struct EvidenceRule {
     // History: the scanned root's git history (docs/questionnaire-format.md, "Evidence rules").
     enum class Kind { Path, Content, All, History };
@@ -51,13 +68,7 @@ struct EvidenceRule {
     std::string unless;    // Content: an RE2 pattern; a file where it matches is not evidence ("" = none)
     bool ignore_case = false;  // Path, Content: `glob` and `except` match paths case-insensitively
     std::vector<EvidenceRule> all;
-    // History (0: not asked): at least this many commits reachable from HEAD, authored on at least this many
-    // distinct days; on the main line (HEAD and its first parents), at least this many changes that came through a
-    // pull or merge request, and at least this percentage of its changes.
-    int min_commits = 0;
-    int min_days = 0;
-    int min_merged_requests = 0;
-    int min_merged_share = 0;
+    HistoryThresholds history;      // History: what the history must reach
     bool suggests_partial = false;  // top-level rules only
     // Choice questions, top-level rules only: the option (its level) the rule suggests when it matches
     // (`suggests: 2`). A choice rule without it shows evidence but suggests nothing.

@@ -146,8 +146,8 @@ TEST_CASE("a history rule takes whole thresholds, and nothing a path rule takes"
     Questionnaire ok = questionnaire(rule("{history: {commits: 20, days: 10}}"));
     const EvidenceRule& r = ok.find_question("q1")->evidence.at(0);
     CHECK(r.kind == EvidenceRule::Kind::History);
-    CHECK(r.min_commits == 20);
-    CHECK(r.min_days == 10);
+    CHECK(r.history.commits == 20);
+    CHECK(r.history.days == 10);
     // Inside 'all' too, beside the files that must be there.
     Questionnaire nested =
         questionnaire(rule("{all: [{history: {commits: 3, days: 1}}, {path: \"*.py\"}], suggests: partial}"));
@@ -155,10 +155,10 @@ TEST_CASE("a history rule takes whole thresholds, and nothing a path rule takes"
 
     // Any of the thresholds alone; each one given must hold.
     Questionnaire merged = questionnaire(rule("{history: {merged_requests: 5, merged_share: 10}}"));
-    CHECK(merged.find_question("q1")->evidence.at(0).min_merged_requests == 5);
-    CHECK(merged.find_question("q1")->evidence.at(0).min_merged_share == 10);
-    CHECK(merged.find_question("q1")->evidence.at(0).min_commits == 0);
-    CHECK(questionnaire(rule("{history: {commits: 20}}")).find_question("q1")->evidence.at(0).min_days == 0);
+    CHECK(merged.find_question("q1")->evidence.at(0).history.merged_requests == 5);
+    CHECK(merged.find_question("q1")->evidence.at(0).history.merged_share == 10);
+    CHECK(merged.find_question("q1")->evidence.at(0).history.commits == 0);
+    CHECK(questionnaire(rule("{history: {commits: 20}}")).find_question("q1")->evidence.at(0).history.days == 0);
     // Each refused rule, and the one error that names its cause.
     const std::pair<const char*, const char*> refused[] = {
         {"{history: {}}", "'history' needs at least one of 'commits', 'days', 'merged_requests' or 'merged_share'"},
