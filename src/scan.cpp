@@ -95,11 +95,12 @@ std::string read_readme_head(int rootfd, const std::string& dir) {
 
 // The history for the history rules, read on a thread of its own beside the walk. A repository can hold what
 // makes a read block (a FIFO where a pack or an object should be) or last: the scan waits at most kHistoryWait
-// after the walk, then goes on without it, and the thread is left to end with the process.
+// after the walk, then goes on without it. A thread that ended in time is joined, so its thread-local state
+// (libgit2's, OpenSSL's) is freed before the scan goes on; one that did not is detached, to end with the process.
 class HistoryReader {
 public:
     explicit HistoryReader(std::string dir) : state_(std::make_shared<State>()) {
-        std::thread([state = state_, dir = std::move(dir)] {
+        thread_ = std::thread([state = state_, dir = std::move(dir)] {
             std::string error;
             std::optional<CommitActivity> activity;
             try {
@@ -112,15 +113,23 @@ public:
             state->error = std::move(error);
             state->done = true;
             state->ready.notify_all();
-        }).detach();
+        });
+    }
+    HistoryReader(const HistoryReader&) = delete;
+    HistoryReader& operator=(const HistoryReader&) = delete;
+    ~HistoryReader() {
+        if (thread_.joinable()) thread_.detach();  // still reading after the wait (or never waited for)
     }
 
     // Whether the read ended within `wait`; then `activity` and `error` are what it gave.
-    bool wait(std::chrono::seconds wait, std::optional<CommitActivity>& activity, std::string& error) const {
-        std::unique_lock<std::mutex> lock(state_->mutex);
-        if (!state_->ready.wait_for(lock, wait, [this] { return state_->done; })) return false;
-        activity = state_->activity;
-        error = state_->error;
+    bool wait(std::chrono::seconds wait, std::optional<CommitActivity>& activity, std::string& error) {
+        {
+            std::unique_lock<std::mutex> lock(state_->mutex);
+            if (!state_->ready.wait_for(lock, wait, [this] { return state_->done; })) return false;
+            activity = state_->activity;
+            error = state_->error;
+        }
+        thread_.join();  // it has done its work: only its return is left
         return true;
     }
 
@@ -133,12 +142,13 @@ private:
         std::string error;
     };
     std::shared_ptr<State> state_;
+    std::thread thread_;
 };
 
 constexpr std::chrono::seconds kHistoryWait{10};
 
 // The history rules' hits, and the warnings that say what the history could not show.
-void add_history(const HistoryReader& history, const Plan& plan, std::vector<LeafHit>& hits,
+void add_history(HistoryReader& history, const Plan& plan, std::vector<LeafHit>& hits,
                  std::vector<std::string>& warnings) {
     std::optional<CommitActivity> activity;
     std::string error;

@@ -229,7 +229,7 @@ expect_out "yes      code-in-vcs" "a worktree reads its main repository's histor
 # A stale branch file in the worktree's own git directory is not the branch (branches are shared).
 wt_gitdir=$(git -C "$TMP/worktree" rev-parse --absolute-git-dir)
 wt_branch=$(git -C "$TMP/worktree" symbolic-ref --short HEAD)
-mkdir -p "$wt_gitdir/refs/heads" && git -C "$H" rev-parse HEAD~25 >"$wt_gitdir/refs/heads/$wt_branch"
+mkdir -p "$wt_gitdir/refs/heads" && git -C "$H" rev-parse HEAD~20 >"$wt_gitdir/refs/heads/$wt_branch"
 run scan "$TMP/worktree"
 expect_out "yes      code-in-vcs" "a worktree's stale private branch file is not read"
 
