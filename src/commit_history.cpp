@@ -8,8 +8,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <queue>
@@ -17,9 +15,10 @@
 #include <utility>
 #include <vector>
 
+#include "file_io.hpp"
+#include "git_files.hpp"
 #include "mm/model.hpp"
 #include "mm/provenance.hpp"
-#include "scan_walk.hpp"
 
 namespace mm::scanning {
 
@@ -61,168 +60,46 @@ std::string_view text_of(const char* s) { return s != nullptr ? std::string_view
 // A commit's message as git shows it (leading blank lines dropped), or "" (a commit object may have none).
 std::string_view message_of(const git_commit* c) { return text_of(git_commit_message(c)); }
 
-constexpr std::size_t kMaxGitFile = 4096;          // a `.git` file, HEAD, a loose ref, commondir
-constexpr std::size_t kMaxPackedRefs = 64u << 20;  // packed-refs
 constexpr std::size_t kMaxShallow = 16u << 20;     // the shallow file: one commit id a line
 constexpr std::size_t kMaxCommitObject = 1u << 20;  // a commit: its header and message
 
-// Whether `path` is there at all (a link or a FIFO too).
-bool exists(const std::string& path) {
-    struct stat st {};
-    return ::lstat(path.c_str(), &st) == 0;
-}
-
 std::string trimmed(std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.pop_back();
-    std::size_t b = 0;
-    while (b < s.size() && (s[b] == ' ' || s[b] == '\t')) ++b;
-    return s.substr(b);
+    return s;
 }
 
-std::string joined(const std::string& base, const std::string& path) {
-    return !path.empty() && path[0] == '/' ? path : base + "/" + path;
-}
+bool is_sha1(const std::string& s) { return s.size() == GIT_OID_HEXSZ && is_object_name(s); }
 
 bool is_directory(const std::string& path) {
     struct stat st {};
     return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-std::string file_text(const std::string& path, std::size_t max) { return read_small_file(AT_FDCWD, path.c_str(), max); }
-
-bool is_hex_id(std::string_view s) {
-    return s.size() == GIT_OID_HEXSZ &&
-           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
-
-// A branch HEAD may name: under refs/, and nowhere else (`ref: ../../etc/x` is not read).
-bool is_ref_name(const std::string& name) {
-    if (name.rfind("refs/", 0) != 0 || name.size() > 255 || name.find("..") != std::string::npos ||
-        name.find("//") != std::string::npos)
-        return false;
-    return std::none_of(name.begin(), name.end(),
-                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '\\' || c == 0x7f; });
-}
-
-// Where a work tree's repository is: `.git`, or the directory a `.git` file names (a worktree, a submodule), and
-// the common directory with the objects and branches (a worktree's main repository).
-struct GitDirs {
-    std::string git;
-    std::string common;
-};
-
-// nullopt with no error: no `.git` at all.
-std::optional<GitDirs> find_git_dirs(const std::string& root, std::string& error) {
-    const std::string dot = root + "/.git";
-    struct stat st {};
-    if (::stat(dot.c_str(), &st) != 0) {
-        if (errno != ENOENT && errno != ENOTDIR) error = std::string("cannot read .git: ") + std::strerror(errno);
-        return std::nullopt;
-    }
-    GitDirs d;
-    if (S_ISDIR(st.st_mode)) {
-        d.git = dot;
-    } else if (S_ISREG(st.st_mode)) {
-        const std::string text = trimmed(file_text(dot, kMaxGitFile));
-        if (text.rfind("gitdir:", 0) != 0) {
-            error = "the .git file does not name a git directory ('gitdir: PATH')";
-            return std::nullopt;
-        }
-        const std::string named = trimmed(text.substr(7));
-        d.git = joined(root, named);
-        if (!is_directory(d.git)) {
-            error = "the .git file names " + named +
-                    ", which is not a directory here (a worktree or submodule moved away from its repository?)";
-            return std::nullopt;
-        }
-    } else {
-        error = ".git is neither a directory nor a file";
-        return std::nullopt;
-    }
-    const std::string common = trimmed(file_text(d.git + "/commondir", kMaxGitFile));
-    d.common = common.empty() ? d.git : joined(d.git, common);
-    if (!is_directory(d.common + "/objects")) {
-        error = "no objects directory in the repository";
-        return std::nullopt;
-    }
-    return d;
-}
-
-// The id a branch has: its loose ref, else its line in packed-refs; "" when it has none (a branch not born yet),
-// or one that cannot be read (then `error` says why). Branches, tags and remotes are shared by every worktree, so
-// they are read from the common directory only; other refs (refs/bisect, refs/worktree) from the worktree's too.
-std::string branch_id(const GitDirs& d, const std::string& name, std::string& error) {
-    const bool shared =
-        name.rfind("refs/heads/", 0) == 0 || name.rfind("refs/tags/", 0) == 0 || name.rfind("refs/remotes/", 0) == 0;
-    const std::vector<std::string> bases =
-        shared ? std::vector<std::string>{d.common} : std::vector<std::string>{d.git, d.common};
-    for (const std::string& base : bases) {
-        const std::string path = base + "/" + name;
-        std::string text = trimmed(file_text(path, kMaxGitFile));
-        if (!text.empty()) return text;
-        if (exists(path)) {
-            error = name + " cannot be read (a link, not a regular file, empty or over 4 KiB)";
-            return {};
-        }
-    }
-    const std::string packed = file_text(d.common + "/packed-refs", kMaxPackedRefs);
-    if (packed.empty() && exists(d.common + "/packed-refs")) {
-        error = "packed-refs cannot be read (not a regular file, or over 64 MiB)";
-        return {};
-    }
-    std::size_t pos = 0;
-    while (pos < packed.size()) {
-        std::size_t end = packed.find('\n', pos);
-        if (end == std::string::npos) end = packed.size();
-        const std::string_view line(packed.data() + pos, end - pos);
-        if (line.size() > GIT_OID_HEXSZ + 1 && line[GIT_OID_HEXSZ] == ' ' &&
-            trimmed(std::string(line.substr(GIT_OID_HEXSZ + 1))) == name)
-            return std::string(line.substr(0, GIT_OID_HEXSZ));
-        pos = end + 1;
-    }
-    return {};
-}
-
-// HEAD's id, through at most 5 symbolic refs; nullopt with no error: an unborn branch.
+// HEAD's id; nullopt with no error: an unborn branch.
 std::optional<git_oid> head_id(const GitDirs& d, std::string& error) {
-    std::string text = trimmed(file_text(d.git + "/HEAD", kMaxGitFile));
-    if (text.empty()) {  // no HEAD is no repository, as git sees it (a .git folder of loose objects)
-        if (exists(d.git + "/HEAD")) error = "cannot read .git/HEAD (not a regular file, empty or over 4 KiB)";
-        return std::nullopt;
-    }
-    for (int hop = 0; hop < 5; ++hop) {
-        if (text.rfind("ref:", 0) == 0) {
-            const std::string name = trimmed(text.substr(4));
-            if (!is_ref_name(name)) {
-                error = "HEAD names '" + name + "', which is not a branch under refs/";
-                return std::nullopt;
-            }
-            text = branch_id(d, name, error);
-            if (text.empty()) return std::nullopt;  // an unborn branch, or `error`
-            continue;
-        }
-        git_oid id;
-        if (!is_hex_id(text) || git_oid_fromstrn(&id, text.data(), text.size()) != 0) {
-            error = text.size() == 64 ? "a SHA-256 repository, which this build cannot read"
-                                      : "HEAD holds neither a commit id nor a branch";
-            return std::nullopt;
-        }
+    const ResolvedHead head = resolve_head(d);
+    if (head.unborn) return std::nullopt;
+    git_oid id;
+    if (!head.problem.empty()) {
+        error = head.problem;
+    } else if (!is_sha1(head.id) || git_oid_fromstrn(&id, head.id.data(), head.id.size()) != 0) {
+        error = "a SHA-256 repository, which this build cannot read";
+    } else {
         return id;
     }
-    error = "HEAD's branches name one another more than 5 deep";
     return std::nullopt;
 }
 
 // The commits a shallow clone lists as its boundary: their parents are not here.
 std::set<std::string> shallow_ids(const GitDirs& d) {
     std::set<std::string> ids;
-    const std::string text = file_text(d.common + "/shallow", kMaxShallow);
+    const std::string text = read_small_file(AT_FDCWD, (d.common + "/shallow").c_str(), kMaxShallow);
     std::size_t pos = 0;
     while (pos < text.size()) {
         std::size_t end = text.find('\n', pos);
         if (end == std::string::npos) end = text.size();
         std::string line = trimmed(text.substr(pos, end - pos));
-        if (is_hex_id(line)) ids.insert(std::move(line));
+        if (is_sha1(line)) ids.insert(std::move(line));
         pos = end + 1;
     }
     return ids;
@@ -304,8 +181,12 @@ std::string describe(const CommitActivity& a) {
 std::optional<CommitActivity> read_commit_activity(const std::string& root, std::string& error) {
     init_libgit2();
     error.clear();
-    const std::optional<GitDirs> dirs = find_git_dirs(root, error);
+    const std::optional<GitDirs> dirs = find_git_dirs(root, GitSearch::here, error);
     if (!dirs) return std::nullopt;
+    if (!is_directory(dirs->common + "/objects")) {
+        error = "no objects directory in the repository";
+        return std::nullopt;
+    }
     const std::optional<git_oid> head = head_id(*dirs, error);
     if (!head) return std::nullopt;
     const std::string objects = dirs->common + "/objects";

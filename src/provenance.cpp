@@ -4,17 +4,14 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <system_error>
+#include <utility>
 
 #include <fmt/format.h>
 
+#include "git_files.hpp"
 #include "mm/diagnostics.hpp"
 
 namespace mm {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -33,68 +30,9 @@ bool all_digits(const std::string& s, std::size_t from, std::size_t n) {
 
 std::string format_date(long long y, unsigned m, unsigned d) { return fmt::format("{:04}-{:02}-{:02}", y, m, d); }
 
-bool is_hex(const std::string& s) {
-    for (char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
-
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
-}
-
-// The first line of a small file, without its line end and trailing blanks; nullopt when it cannot be read.
-// Git's HEAD, ref and `.git` files are one line; 4 KiB is far more than any holds.
-std::optional<std::string> first_line(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string line;
-    line.resize(4096);
-    in.read(line.data(), static_cast<std::streamsize>(line.size()));
-    line.resize(static_cast<std::size_t>(in.gcount()));
-    if (auto nl = line.find('\n'); nl != std::string::npos) line.resize(nl);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
-    return line;
-}
-
-bool is_file(const fs::path& p) {
-    std::error_code ec;
-    return fs::is_regular_file(p, ec);
-}
-
-bool is_dir(const fs::path& p) {
-    std::error_code ec;
-    return fs::is_directory(p, ec);
-}
-
-// A ref name as Git allows it to be stored as a file under the Git directory: "refs/..." with no empty, "." or
-// ".." component, so a crafted HEAD cannot send the reader outside the repository.
-bool safe_ref(const std::string& ref) {
-    if (ref.rfind("refs/", 0) != 0) return false;
-    std::size_t start = 0;
-    while (start <= ref.size()) {
-        std::size_t end = ref.find('/', start);
-        if (end == std::string::npos) end = ref.size();
-        const std::string part = ref.substr(start, end - start);
-        if (part.empty() || part == "." || part == ".." || part.find('\\') != std::string::npos) return false;
-        start = end + 1;
-    }
-    return true;
-}
-
-// The object name `ref` points at in packed-refs ("<name> <ref>" lines; '#' starts the header, '^' a peeled tag).
-std::optional<std::string> packed_ref(const fs::path& packed, const std::string& ref) {
-    std::ifstream in(packed, std::ios::binary);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line[0] == '#' || line[0] == '^') continue;
-        const auto space = line.find(' ');
-        if (space != std::string::npos && line.compare(space + 1, std::string::npos, ref) == 0)
-            return line.substr(0, space);
-    }
-    return std::nullopt;
 }
 
 }  // namespace
@@ -167,7 +105,7 @@ std::optional<std::string> resolve_date(const std::string& option, const char* s
     return today;
 }
 
-bool is_commit(const std::string& s) { return (s.size() == 40 || s.size() == 64) && is_hex(s); }
+bool is_commit(const std::string& s) { return is_object_name(s); }
 
 std::string check_commit_option(const std::string& option) {
     if (option == "none") return option;
@@ -180,80 +118,16 @@ std::string check_commit_option(const std::string& option) {
 
 GitHead read_git_head(const std::string& dir) {
     GitHead head;
-    std::error_code ec;
-    fs::path p = fs::absolute(dir.empty() ? fs::path(".") : fs::path(dir), ec).lexically_normal();
-    if (ec) return head;
-    // The nearest directory that holds `.git`, as git itself finds the repository of a subdirectory.
-    fs::path git_dir;
-    for (;;) {
-        const fs::path dot_git = p / ".git";
-        if (is_dir(dot_git)) {
-            git_dir = dot_git;
-            break;
-        }
-        if (is_file(dot_git)) {
-            // A linked worktree or a submodule: "gitdir: PATH", PATH relative to the directory holding the file.
-            head.repository = true;
-            const auto line = first_line(dot_git);
-            if (!line || line->rfind("gitdir: ", 0) != 0) {
-                head.problem = dot_git.string() + " does not say where the Git directory is (no 'gitdir: ' line)";
-                return head;
-            }
-            const fs::path target = line->substr(8);
-            git_dir = (target.is_absolute() ? target : p / target).lexically_normal();
-            break;
-        }
-        if (!p.has_relative_path()) return head;  // the root: not in a repository
-        p = p.parent_path();
-    }
-    head.repository = true;
-    // A linked worktree's Git directory holds its own HEAD; the branches are in the common directory.
-    fs::path common = git_dir;
-    if (const auto c = first_line(git_dir / "commondir"); c && !c->empty()) {
-        const fs::path target = *c;
-        common = (target.is_absolute() ? target : git_dir / target).lexically_normal();
-    }
-    const auto content = first_line(git_dir / "HEAD");
-    if (!content) {
-        head.problem = "cannot read " + (git_dir / "HEAD").string();
-        return head;
-    }
-    std::string value = *content;
-    // HEAD names a branch ("ref: refs/heads/main"), whose file may itself be symbolic; a few hops at most.
-    for (int hop = 0; hop < 5; ++hop) {
-        if (value.rfind("ref: ", 0) != 0) {
-            if (is_commit(value)) {
-                head.commit = value;
-                return head;
-            }
-            head.problem = "HEAD" + (head.ref.empty() ? std::string() : " (" + head.ref + ")") +
-                           " does not hold a commit hash";
-            return head;
-        }
-        const std::string ref = value.substr(5);
-        if (!safe_ref(ref)) {
-            head.problem = "HEAD points at '" + ref + "', which is not a ref this tool reads";
-            return head;
-        }
-        head.ref = ref;
-        if (is_dir(common / "reftable")) {
-            head.problem = "the repository keeps its refs in the reftable format, which this tool does not read";
-            return head;
-        }
-        std::optional<std::string> next = first_line(git_dir / ref);
-        if (!next) next = first_line(common / ref);
-        if (!next) {
-            if (auto packed = packed_ref(common / "packed-refs", ref)) {
-                value = *packed;
-                continue;
-            }
-            head.problem = "branch " + (ref.rfind("refs/heads/", 0) == 0 ? ref.substr(11) : ref) +
-                           " has no commit yet";
-            return head;
-        }
-        value = *next;
-    }
-    head.problem = "HEAD is a chain of more than 5 symbolic refs";
+    const std::optional<GitDirs> dirs = find_git_dirs(dir, GitSearch::upward, head.problem);
+    head.repository = dirs.has_value() || !head.problem.empty();
+    if (!dirs) return head;
+    ResolvedHead resolved = resolve_head(*dirs);
+    head.commit = std::move(resolved.id);
+    head.ref = std::move(resolved.ref);
+    head.problem = resolved.unborn
+                       ? "branch " + (head.ref.rfind("refs/heads/", 0) == 0 ? head.ref.substr(11) : head.ref) +
+                             " has no commit yet"
+                       : std::move(resolved.problem);
     return head;
 }
 

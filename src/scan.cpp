@@ -78,12 +78,12 @@ std::string read_readme_head(int rootfd, const std::string& dir) {
     static const char* const names[] = {"README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md"};
     for (const char* name : names) {
         const std::string path = dir.empty() ? std::string(name) : dir + "/" + name;
-        const scanning::Fd fd(::openat(rootfd, path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+        const Fd fd(::openat(rootfd, path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
         struct stat st {};
         if (!fd || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
         std::string text(4096, '\0');
         std::size_t got = 0;
-        scanning::read_all(fd.get(), text.data(), text.size(), got);  // what was read before an error is enough
+        read_all(fd.get(), text.data(), text.size(), got);  // what was read before an error is enough
         text.resize(got);
         // As the rules read it (a README written in UTF-16 is still a course's README).
         std::string decoded;

@@ -83,6 +83,12 @@ if command -v git >/dev/null; then
   expect_no_out '"commit"' "--commit none"
   run assess -a "$EX/startup.yaml" -f json --scan "$TMP/repo" --commit "$SHA"
   expect_out "\"commit\": \"$SHA\"" "--commit wins over the scan"
+  # A checkout is untrusted: a FIFO where HEAD should be is said at once, not read (it would block for good).
+  cp -a "$TMP/repo" "$TMP/fifo-head" && rm "$TMP/fifo-head/.git/HEAD" && mkfifo "$TMP/fifo-head/.git/HEAD"
+  run_within 30 assess -a "$EX/startup.yaml" -f json --scan "$TMP/fifo-head"
+  expect_code 0 "a FIFO for HEAD: the assessment stands"
+  expect_err "warning: $TMP/fifo-head: no commit recorded in the report: cannot read HEAD (not a regular file" \
+    "a FIFO for HEAD: said, not waited for"
 fi
 
 # ---- shown in every format; saved and read back ----

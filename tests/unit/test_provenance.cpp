@@ -1,4 +1,5 @@
 // When and what was assessed: dates, SOURCE_DATE_EPOCH, commit hashes, and reading HEAD from a repository's files.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -153,10 +154,12 @@ TEST_CASE("read_git_head says why a repository has no commit to record") {
     CHECK(h.problem == "branch main has no commit yet");
     // HEAD cannot send the reader outside the repository.
     s.write("evil/.git/HEAD", "ref: refs/../../../etc/passwd\n");
-    CHECK_THAT(read_git_head(s.path("evil")).problem, Catch::Contains("not a ref this tool reads"));
+    CHECK(read_git_head(s.path("evil")).problem ==
+          "HEAD names 'refs/../../../etc/passwd', which is not a branch under refs/");
     // A .git file without a gitdir line.
     s.write("broken/.git", "nonsense\n");
-    CHECK_THAT(read_git_head(s.path("broken")).problem, Catch::Contains("no 'gitdir: ' line"));
+    CHECK(read_git_head(s.path("broken")).problem == "the .git file does not name a git directory ('gitdir: PATH')");
+    CHECK(read_git_head(s.path("broken")).repository);
     // Reftable repositories keep refs in a binary format.
     s.write("reftable/.git/HEAD", "ref: refs/heads/.invalid\n");
     fs::create_directories(s.root / "reftable/.git/reftable");
@@ -164,5 +167,46 @@ TEST_CASE("read_git_head says why a repository has no commit to record") {
     // A ref holding something else than a hash.
     s.write("garbage/.git/HEAD", "ref: refs/heads/main\n");
     s.write("garbage/.git/refs/heads/main", "not a hash\n");
-    CHECK(read_git_head(s.path("garbage")).problem == "HEAD (refs/heads/main) does not hold a commit hash");
+    CHECK(read_git_head(s.path("garbage")).problem == "HEAD (refs/heads/main) holds neither a commit id nor a branch");
+}
+
+TEST_CASE("read_git_head never blocks on a FIFO, and never reads through a link, in a checkout's .git") {
+    // A checkout is untrusted: `assess --scan` reads its HEAD, which a FIFO would have hung for good.
+    Scratch s;
+    s.write("fifo/.git/refs/heads/main", kSha1 + "\n");
+    REQUIRE(::mkfifo(s.path("fifo/.git/HEAD").c_str(), 0600) == 0);
+    GitHead h = read_git_head(s.path("fifo"));
+    CHECK(h.repository);
+    CHECK(h.commit.empty());
+    CHECK(h.problem == "cannot read HEAD (not a regular file, empty or over 4 KiB)");
+
+    s.write("branch/.git/HEAD", "ref: refs/heads/main\n");
+    fs::create_directories(s.root / "branch/.git/refs/heads");
+    REQUIRE(::mkfifo(s.path("branch/.git/refs/heads/main").c_str(), 0600) == 0);
+    CHECK(read_git_head(s.path("branch")).problem ==
+          "refs/heads/main cannot be read (a link, not a regular file, empty or over 4 KiB)");
+
+    s.write("packed/.git/HEAD", "ref: refs/heads/main\n");
+    REQUIRE(::mkfifo(s.path("packed/.git/packed-refs").c_str(), 0600) == 0);
+    CHECK(read_git_head(s.path("packed")).problem == "packed-refs cannot be read (not a regular file, or over 64 MiB)");
+
+    fs::create_directories(s.root / "dotgit");
+    REQUIRE(::mkfifo(s.path("dotgit/.git").c_str(), 0600) == 0);
+    CHECK(read_git_head(s.path("dotgit")).problem == ".git is neither a directory nor a file");
+
+    s.write("linked/.git/HEAD", "ref: refs/heads/main\n");
+    s.write("elsewhere/main", kSha1 + "\n");
+    fs::create_directories(s.root / "linked/.git/refs/heads");
+    fs::create_symlink(s.root / "elsewhere/main", s.root / "linked/.git/refs/heads/main");
+    CHECK(read_git_head(s.path("linked")).problem ==
+          "refs/heads/main cannot be read (a link, not a regular file, empty or over 4 KiB)");
+}
+
+TEST_CASE("read_git_head skips a .git directory without HEAD, as git does, and finds the repository above") {
+    Scratch s;
+    s.write("repo/.git/HEAD", "ref: refs/heads/main\n");
+    s.write("repo/.git/refs/heads/main", kSha1 + "\n");
+    fs::create_directories(s.root / "repo/sub/.git/objects");  // loose objects, no HEAD: not a repository
+    CHECK(read_git_head(s.path("repo/sub")).commit == kSha1);
+    CHECK(read_git_head(s.path("repo/sub/")).commit == kSha1);
 }
