@@ -292,7 +292,7 @@ send y
 file answers.yaml   data-sources-documented: yes
 expect [6/105]
 expect Evidence (suggests yes):
-expect +2 more
+expect +1 more
 expect Enter = yes
 send n
 file answers.yaml   data-schema: no

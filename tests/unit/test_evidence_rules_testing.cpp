@@ -423,6 +423,18 @@ TEST_CASE("testing rules: a test's subject is the first words of its name, not a
     CHECK(suggestion("mlops", "data-schema", {{"data/data_test.py", "def test_check_schema():\n"}}) == "partial");
     // a cleaning step's test (it fills or drops values) checks no schema
     CHECK(suggestion("mlops", "data-schema", {{"tests/test_clean.py", "def test_fill_missing_values():\n"}}) == "-");
+    // a test of something missing (a request field, a synopsis) checks no data schema; nor a NaN written as JSON
+    // checks the model's numbers
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"tests/test_model.py", "def test_missing_input_raises_invalid_input(self, model):\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-schema", {{"tests/test_preprocess.py", "def test_missing_synopsis():\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-schema", {{"tests/test_data.py", "def test_nulls_in_label_column():\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/test_api.py", "def test_nan_in_json(self):\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/test_model.py", "def test_no_nan_in_loss():\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/test_model.py", "def test_nans_in_gradients():\n"}}) ==
+          "partial");
 }
 
 TEST_CASE("testing rules: a make target named for tests, and an organisation's reusable CI workflow, run the tests") {

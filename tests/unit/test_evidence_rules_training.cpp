@@ -40,6 +40,15 @@ TEST_CASE("training rules: a library module named trainer is not a team's traini
     // a training script still hints
     CHECK(suggestion("mlops", "training-code-versioned", {{"src/train.py", kTrainPy}}) == "partial");
     CHECK(suggestion("mlops", "training-code-versioned", {{"src/train_aml.py", kTrainPy}}) == "partial");
+    // a module named for training that trains nothing (redbox's Django training_views.py) is not training code
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"app/views/training_views.py",
+                       "def training_page(request):\n    return render(request, 't.html')\n"}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"src/training.py", "def run():\n    loss.backward()\n    optimizer.step()\n"}}) == "partial");
+    // a call in a comment trains nothing either
+    CHECK(suggestion("mlops", "training-code-versioned", {{"src/train.py", "# model.fit(X, y)\nprint('todo')\n"}}) ==
+          "-");
     CHECK(suggestion("mlops-org", "models-rebuilt-from-code", {{"src/training.py", kTrainPy}}) == "partial");
 }
 
@@ -368,6 +377,34 @@ TEST_CASE("training rules: pins count as a training environment only beside trai
     CHECK(suggestion("mlops", "pinned-environment", {{"requirements/requirements.txt", compiled}}) == "yes");
     CHECK(suggestion("mlops", "pinned-environment", {{"docs/requirements.txt", compiled}}) == "-");
     CHECK(suggestion("mlops", "pinned-environment", {{"requirements.txt", "aiofiles==22.1.0\n"}}) == "-");
+}
+
+TEST_CASE("training rules: pip freeze's output beside training code is a lock file") {
+    // every installed package pinned, one a line: 30 pins in a row, after a generated header
+    std::string freeze = "#Created by Makefile. Do not edit.\n";
+    for (int i = 0; i < 30; ++i) freeze += "package-" + std::to_string(i) + "==1." + std::to_string(i) + ".0\n";
+    CHECK(suggestion("mlops", "pinned-environment", {{"requirements.txt", freeze}, {"src/train.py", kTrainPy}}) ==
+          "yes");
+    // Windows line ends (a freeze written on Windows, or transcoded from UTF-16)
+    std::string crlf;
+    for (int i = 0; i < 30; ++i) crlf += "package-" + std::to_string(i) + "==1.0\r\n";
+    CHECK(suggestion("mlops", "pinned-environment", {{"requirements.txt", crlf}, {"src/train.py", kTrainPy}}) == "yes");
+    // the same freeze without training code (a workstation image's library list) trains nothing
+    CHECK(suggestion("mlops", "pinned-environment", {{"resources/libraries/requirements-full.txt", freeze}}) == "-");
+    // 29 pins, or 30 broken by a range or a comment, are a hand-written list of direct dependencies: partial
+    std::string short_list;
+    for (int i = 0; i < 29; ++i) short_list += "package-" + std::to_string(i) + "==1.0\n";
+    CHECK(suggestion("mlops", "pinned-environment", {{"requirements.txt", short_list}, {"src/train.py", kTrainPy}}) ==
+          "partial");
+    std::string ranged =
+        short_list.substr(0, short_list.size() / 2) + "fastapi>=0.100\n" + short_list.substr(short_list.size() / 2);
+    CHECK(suggestion("mlops", "pinned-environment", {{"requirements.txt", ranged}, {"src/train.py", kTrainPy}}) ==
+          "partial");
+    std::string marked;
+    for (int i = 0; i < 30; ++i)
+        marked += "package-" + std::to_string(i) + "==1.0" + (i == 15 ? "  # for the app" : "") + "\n";
+    CHECK(suggestion("mlops", "pinned-environment", {{"requirements.txt", marked}, {"src/train.py", kTrainPy}}) ==
+          "partial");
 }
 
 TEST_CASE("training rules: seeds count in training code, not in helpers or data generators") {
