@@ -457,6 +457,39 @@ TEST_CASE("serving rules, round 7: managed services that scale or authenticate b
                        "deploy:\n  script:\n    - gcloud run deploy api --image gcr.io/p/api:1\n"}}) == "partial");
 }
 
+TEST_CASE("secrets rules: a secret kept in a secrets manager by the infrastructure code, or in a cluster Secret") {
+    // Terraform, CloudFormation and Pulumi that keep a secret in a cloud secrets manager or a vault: the help's yes
+    // (redbox's ECS tasks read theirs from AWS Secrets Manager)
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"infrastructure/aws/ecs.tf",
+                       "resource \"aws_secretsmanager_secret\" \"django-app-secret\" {\n  name = \"app\"\n}\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"infra/main.tf", "  resource \"google_secret_manager_secret\" \"db\" {\n"}}) == "yes");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"stack.yaml", "Resources:\n  Db:\n    Type: 'AWS::SecretsManager::Secret'\n"}}) == "yes");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"infra/__main__.py", "key = gcp.secretmanager.Secret(\"api-key\")\n"}}) == "yes");
+    // a reference to a secret made elsewhere, or a resource in a comment, keeps nothing
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"infra/iam.tf", "  resources = [aws_secretsmanager_secret.app.arn]\n"}}) == "-");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"infra/main.tf", "# resource \"aws_secretsmanager_secret\" \"x\" {\n"}}) == "-");
+    CHECK(suggestion("mlops", "secrets-manager", {{"infra/__main__.py", "# gcp.secretmanager.Secret(\"k\")\n"}}) ==
+          "-");
+    // a workload reading a Kubernetes Secret at run time: kept out of code and image, not a manager (partial)
+    const char* secret_env =
+        "spec:\n  containers:\n    - env:\n        - name: AWS_SECRET_ACCESS_KEY\n          valueFrom:\n"
+        "            secretKeyRef:\n              name: s3\n              key: secret\n";
+    CHECK(suggestion("mlops", "secrets-manager", {{"k8s/cronjob.yml", secret_env}}) == "partial");
+    CHECK(suggestion("mlops", "secrets-manager", {{"k8s/cronjob.yml", "# secretKeyRef: not used yet\n"}}) == "-");
+    // direnv's .envrc kept out of git, with a committed template (wellcometrust's .envrc.template)
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{".envrc.template", "export AWS_PROFILE=\n"}, {".gitignore", "*.pyc\n.envrc\n"}}) == "partial");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{".envrc.template", "export AWS_PROFILE=\n"}, {".gitignore", "*.pyc\n"}}) == "-");
+}
+
 TEST_CASE("secrets rules, round 7: workload identity, env files kept out of git, CI secret stores") {
     // CI that takes short-lived cloud credentials by OIDC keeps no key at all: the help's yes
     CHECK(suggestion("mlops", "secrets-manager",
