@@ -39,6 +39,8 @@ std::int64_t day_number(const AuthorTime& t) {
     return local >= 0 ? local / kSecondsPerDay : -((-local + kSecondsPerDay - 1) / kSecondsPerDay);
 }
 
+}  // namespace
+
 // libgit2's global state, set up once. The repository is read through its object database alone (no
 // configuration is read at all: not the user's, not the repository's, whose includes could name any file), so
 // the owner check and the configuration search paths are set only for what libgit2 might still look up.
@@ -54,6 +56,8 @@ void init_libgit2() {
     }();
     (void)ready;
 }
+
+namespace {
 
 std::string_view text_of(const char* s) { return s != nullptr ? std::string_view(s) : std::string_view(); }
 

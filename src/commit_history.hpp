@@ -54,6 +54,10 @@ bool made_by_bot(std::string_view author_name, std::string_view author_email, st
 // cites.
 std::string describe(const CommitActivity& a);
 
+// libgit2 set up once for the readers here: no configuration search path, no owner check (a checkout owned by
+// another user, as in CI containers, is read as is). Thread-safe.
+void init_libgit2();
+
 // The history of the git repository whose work tree is `root` (its `.git` there: a directory, or a file naming
 // one; no search upward). No repository, or one with no commit yet: nullopt. A repository libgit2 cannot read:
 // nullopt, with the reason in `error`.

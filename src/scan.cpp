@@ -194,7 +194,11 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
     ignores = with_ignore_file(ignores, rootfd.get(), ".gitignore", "");
     std::unique_ptr<HistoryReader> history;
     if (!plan.history_leaves.empty()) history = std::make_unique<HistoryReader>(real.get());
-    std::vector<Local> locals = walk(plan, std::move(ignores), options, rootfd.get(), root, real.get(), project);
+    // What the repository tracks is never ignored, as in git: a file committed in spite of a pattern is the team's.
+    std::string index_problem;
+    const std::optional<TrackedPaths> tracked = read_tracked_paths(real.get(), index_problem);
+    std::vector<Local> locals =
+        walk(plan, std::move(ignores), options, rootfd.get(), root, real.get(), project, tracked ? &*tracked : nullptr);
     const std::string readme = read_readme_head(rootfd.get(), project);
 
     ScanResult result;
@@ -221,6 +225,9 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));
     }
     if (history) add_history(*history, plan, all, result.warnings);
+    if (!index_problem.empty())
+        result.warnings.push_back(".git: cannot read the index (" + index_problem +
+                                  "); files it tracks that .gitignore matches are left out");
     std::sort(result.warnings.begin(), result.warnings.end());
     result.layout = detect_layout(std::move(dirs), readme);
     result.questions = evaluate(q, plan, std::move(all), options.max_hits_per_question);

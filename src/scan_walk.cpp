@@ -76,13 +76,20 @@ class Walker {
     struct PendingDir {
         std::string rel;      // relative to the root, "" for the root
         IgnoreChain ignores;  // the ignore files that apply to its entries
+        bool ignored = false;  // an ignored directory, entered for the tracked files it holds, and only for them
     };
 
 public:
     Walker(const Plan& plan, IgnoreChain root_ignores, const ScanOptions& options, int rootfd, std::string root,
-           std::string root_real, std::string project)
-        : plan_(plan), root_ignores_(std::move(root_ignores)), options_(options), rootfd_(rootfd),
-          root_(std::move(root)), root_real_(std::move(root_real)), project_(std::move(project)) {
+           std::string root_real, std::string project, const TrackedPaths* tracked)
+        : plan_(plan),
+          root_ignores_(std::move(root_ignores)),
+          options_(options),
+          rootfd_(rootfd),
+          root_(std::move(root)),
+          root_real_(std::move(root_real)),
+          project_(std::move(project)),
+          tracked_(tracked) {
         std::string patterns;
         for (const auto& e : options_.exclude) patterns += e + "\n";
         excludes_ = Gitignore::parse(patterns);
@@ -209,17 +216,24 @@ private:
             if (in == Scope::Out || excludes_.ignored(child, is_dir)) { ++local.stats.excluded; continue; }
             const bool ci_check = in == Scope::Repository && is_ci_pipeline(child);
             if (type == DT_DIR) {
-                if (IgnoreScope::ignored(scope, child, true)) { ++local.stats.ignored; continue; }
+                const bool ignored = pending.ignored || IgnoreScope::ignored(scope, child, true);
+                if (ignored && !(tracked_ != nullptr && tracked_->holds(child))) {
+                    ++local.stats.ignored;
+                    continue;
+                }
                 if (in != Scope::Path) match_path(child, match, local);
                 if (heavy_dir(e.name.c_str()) || vendored_dir(e.name.c_str()) ||
                     build_output_dir(e.name.c_str(), git_checkout_)) {
                     ++local.stats.skipped_dirs;
                     continue;
                 }
-                subdirs.push_back({child, ignores});
+                subdirs.push_back({child, ignores, ignored});
                 if (record && e.name == "src") info.code = true;
             } else if (type == DT_REG) {
-                if (IgnoreScope::ignored(scope, child, false)) { ++local.stats.ignored; continue; }
+                if (left_out(pending, scope, child)) {
+                    ++local.stats.ignored;
+                    continue;
+                }
                 ++local.stats.files;
                 if (record) {
                     const int strength = manifest_strength(e.name);
@@ -234,12 +248,22 @@ private:
                 }
                 file(dirfd, e.name.c_str(), child, match, ci_check, local);
             } else if (type == DT_LNK) {
-                if (IgnoreScope::ignored(scope, child, false)) { ++local.stats.ignored; continue; }
+                if (left_out(pending, scope, child)) {
+                    ++local.stats.ignored;
+                    continue;
+                }
                 symlink(child, match, ci_check, local);
             }
             // FIFOs, sockets and devices are never opened.
         }
         if (record) local.dirs.push_back(std::move(info));
+    }
+
+    // Whether a file (or a file symlink) is left out as ignored: in an ignored directory or matched by an ignore
+    // file, and not tracked.
+    bool left_out(const PendingDir& pending, const IgnoreScope* scope, const std::string& child) const {
+        return (pending.ignored || IgnoreScope::ignored(scope, child, false)) &&
+               !(tracked_ != nullptr && tracked_->tracks(child));
     }
 
     // A file symlink is followed only when its real path is inside the tree; directory symlinks never are.
@@ -438,6 +462,7 @@ private:
     std::string project_;  // --project, normalised: "" or "a/b"
     Gitignore excludes_;   // --exclude
     bool git_checkout_ = false;  // DIR holds `.git` (a directory, or a file for worktrees and submodules)
+    const TrackedPaths* tracked_;  // the files the repository tracks, or null (no index)
     std::mutex visited_mutex_;
     std::set<std::pair<dev_t, ino_t>> visited_;
 };
@@ -455,8 +480,9 @@ IgnoreChain with_ignore_file(IgnoreChain chain, int dirfd, const char* path, std
 }
 
 std::vector<Local> walk(const Plan& plan, IgnoreChain ignores, const ScanOptions& options, int rootfd,
-                        const std::string& root, const std::string& root_real, const std::string& project) {
-    Walker walker(plan, std::move(ignores), options, rootfd, root, root_real, project);
+                        const std::string& root, const std::string& root_real, const std::string& project,
+                        const TrackedPaths* tracked) {
+    Walker walker(plan, std::move(ignores), options, rootfd, root, root_real, project, tracked);
     return walker.run();
 }
 

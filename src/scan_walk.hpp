@@ -15,6 +15,7 @@
 #include <re2/set.h>
 
 #include "file_io.hpp"
+#include "git_index.hpp"
 #include "mm/glob.hpp"
 #include "mm/layout.hpp"
 #include "mm/scan.hpp"
@@ -66,8 +67,10 @@ struct Local {
 
 // Walks the tree open at `rootfd` (the directory `root`, whose real path is `root_real`) on options.threads
 // threads; `project` is --project normalised ("" or "a/b"), `ignores` the root's ignore files. One Local per
-// thread.
+// thread. `tracked`, when the root is a checkout with an index: the files the repository tracks, which no ignore
+// file leaves out (as in git, ignore patterns apply to untracked files only).
 std::vector<Local> walk(const Plan& plan, IgnoreChain ignores, const ScanOptions& options, int rootfd,
-                        const std::string& root, const std::string& root_real, const std::string& project);
+                        const std::string& root, const std::string& root_real, const std::string& project,
+                        const TrackedPaths* tracked = nullptr);
 
 }  // namespace mm::scanning

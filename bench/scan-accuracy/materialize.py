@@ -7,7 +7,8 @@ The snapshot tool brings bare git directories whose largest blobs may be absent,
 `git worktree add` fail on them; this writes every blob that is present instead. OUT_DIR also gets a minimal
 `.git` (HEAD at the pinned commit, detached), as a real clone has one, whose objects are the snapshot's (an
 `objects/info/alternates` file naming GIT_DIR/objects): rules that look for `.git`, the history rules and the
-report's commit then see what they would see in the team's own checkout. Keep GIT_DIR where it is.
+report's commit then see what they would see in the team's own checkout, and an index (`git read-tree HEAD`),
+so the files the repository tracks are known as in a clone. Keep GIT_DIR where it is.
 """
 import os
 import subprocess
@@ -60,6 +61,8 @@ def main():
     os.makedirs(os.path.join(dot_git, "objects", "info"), exist_ok=True)
     with open(os.path.join(dot_git, "objects", "info", "alternates"), "w") as f:
         f.write(os.path.abspath(os.path.join(gitdir, "objects")) + "\n")
+    # The index, as a clone writes it: the files the repository tracks, which the scan never takes as ignored.
+    subprocess.run(["git", "--git-dir", dot_git, "read-tree", "HEAD"], check=True)
     print(f"{out}: {len(entries) - skipped} files, {skipped} skipped, HEAD {commit}", file=sys.stderr)
 
 

@@ -284,6 +284,20 @@ cp -a "$H" "$TMP/fifo" && head=$(git -C "$TMP/fifo" rev-parse HEAD) &&
 run_within 60 scan "$TMP/fifo"
 expect_code 0 "a FIFO where an object should be: the scan ends"
 expect_err "reading the history took over 10 s" "and says the history was not read"
+# Tracked files are never ignored, as in git: a config committed with `git add -f` in spite of a pattern counts;
+# an untracked file the pattern matches does not. An index that is a FIFO is said, not waited for.
+T=$TMP/tracked
+mkdir -p "$T/tools" && git -C "$T" init -q && printf 'tools/\n' >"$T/.gitignore"
+printf 'repos: []\n' >"$T/tools/.pre-commit-config.yaml" && printf '# Releasing\n' >"$T/tools/RELEASE.md"
+git -C "$T" add .gitignore && git -C "$T" add -f tools/.pre-commit-config.yaml
+run scan "$T"
+expect_out "partial  lint-precommit" "a tracked file under an ignored directory is evidence"
+expect_out "-        release-process-documented" "an untracked file beside it is still ignored"
+mv "$T/.git/index" "$T/index.saved" && mkfifo "$T/.git/index"
+run_within 30 scan "$T"
+expect_code 0 "an index that is a FIFO: the scan ends"
+expect_err "warning: .git: cannot read the index (the index is not a regular file)" "and says why tracked files may be missed"
+expect_out "-        lint-precommit" "without the index, .gitignore applies to every file"
 mkdir -p "$TMP/exported" && cp "$H/train.py" "$TMP/exported/"
 run scan "$TMP/exported"
 expect_code 0 "scan of an export without .git"
