@@ -195,10 +195,11 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
     std::unique_ptr<HistoryReader> history;
     if (!plan.history_leaves.empty()) history = std::make_unique<HistoryReader>(real.get());
     // What the repository tracks is never ignored, as in git: a file committed in spite of a pattern is the team's.
-    std::string index_problem;
-    const std::optional<TrackedPaths> tracked = read_tracked_paths(real.get(), index_problem);
+    std::unique_ptr<TrackedPathsReader> tracked;
+    if (::faccessat(rootfd.get(), ".git", F_OK, AT_SYMLINK_NOFOLLOW) == 0)
+        tracked = std::make_unique<TrackedPathsReader>(real.get());
     std::vector<Local> locals =
-        walk(plan, std::move(ignores), options, rootfd.get(), root, real.get(), project, tracked ? &*tracked : nullptr);
+        walk(plan, std::move(ignores), options, rootfd.get(), root, real.get(), project, tracked.get());
     const std::string readme = read_readme_head(rootfd.get(), project);
 
     ScanResult result;
@@ -225,8 +226,8 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));
     }
     if (history) add_history(*history, plan, all, result.warnings);
-    if (!index_problem.empty())
-        result.warnings.push_back(".git: cannot read the index (" + index_problem +
+    if (const std::string problem = tracked ? tracked->problem() : std::string(); !problem.empty())
+        result.warnings.push_back(".git: cannot read the index (" + problem +
                                   "); files it tracks that .gitignore matches are left out");
     std::sort(result.warnings.begin(), result.warnings.end());
     result.layout = detect_layout(std::move(dirs), readme);

@@ -81,7 +81,7 @@ class Walker {
 
 public:
     Walker(const Plan& plan, IgnoreChain root_ignores, const ScanOptions& options, int rootfd, std::string root,
-           std::string root_real, std::string project, const TrackedPaths* tracked)
+           std::string root_real, std::string project, TrackedPathsReader* tracked)
         : plan_(plan),
           root_ignores_(std::move(root_ignores)),
           options_(options),
@@ -216,8 +216,11 @@ private:
             if (in == Scope::Out || excludes_.ignored(child, is_dir)) { ++local.stats.excluded; continue; }
             const bool ci_check = in == Scope::Repository && is_ci_pipeline(child);
             if (type == DT_DIR) {
+                // An ignored directory is entered only for the tracked files it holds (the index is asked only
+                // here and for ignored files); a heavy or vendored one never is.
                 const bool ignored = pending.ignored || IgnoreScope::ignored(scope, child, true);
-                if (ignored && !(tracked_ != nullptr && tracked_->holds(child))) {
+                if (ignored && (heavy_dir(e.name.c_str()) || vendored_dir(e.name.c_str()) ||
+                                build_output_dir(e.name.c_str(), git_checkout_) || !holds_tracked(child))) {
                     ++local.stats.ignored;
                     continue;
                 }
@@ -262,8 +265,14 @@ private:
     // Whether a file (or a file symlink) is left out as ignored: in an ignored directory or matched by an ignore
     // file, and not tracked.
     bool left_out(const PendingDir& pending, const IgnoreScope* scope, const std::string& child) const {
-        return (pending.ignored || IgnoreScope::ignored(scope, child, false)) &&
-               !(tracked_ != nullptr && tracked_->tracks(child));
+        if (!pending.ignored && !IgnoreScope::ignored(scope, child, false)) return false;
+        const TrackedPaths* tracked = tracked_ != nullptr ? tracked_->get() : nullptr;
+        return tracked == nullptr || !tracked->tracks(child);
+    }
+
+    bool holds_tracked(const std::string& dir) const {
+        const TrackedPaths* tracked = tracked_ != nullptr ? tracked_->get() : nullptr;
+        return tracked != nullptr && tracked->holds(dir);
     }
 
     // A file symlink is followed only when its real path is inside the tree; directory symlinks never are.
@@ -462,7 +471,7 @@ private:
     std::string project_;  // --project, normalised: "" or "a/b"
     Gitignore excludes_;   // --exclude
     bool git_checkout_ = false;  // DIR holds `.git` (a directory, or a file for worktrees and submodules)
-    const TrackedPaths* tracked_;  // the files the repository tracks, or null (no index)
+    TrackedPathsReader* tracked_;  // the files the repository tracks, read on demand; null outside a checkout
     std::mutex visited_mutex_;
     std::set<std::pair<dev_t, ino_t>> visited_;
 };
@@ -481,7 +490,7 @@ IgnoreChain with_ignore_file(IgnoreChain chain, int dirfd, const char* path, std
 
 std::vector<Local> walk(const Plan& plan, IgnoreChain ignores, const ScanOptions& options, int rootfd,
                         const std::string& root, const std::string& root_real, const std::string& project,
-                        const TrackedPaths* tracked) {
+                        TrackedPathsReader* tracked) {
     Walker walker(plan, std::move(ignores), options, rootfd, root, root_real, project, tracked);
     return walker.run();
 }

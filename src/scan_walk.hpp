@@ -67,10 +67,10 @@ struct Local {
 
 // Walks the tree open at `rootfd` (the directory `root`, whose real path is `root_real`) on options.threads
 // threads; `project` is --project normalised ("" or "a/b"), `ignores` the root's ignore files. One Local per
-// thread. `tracked`, when the root is a checkout with an index: the files the repository tracks, which no ignore
-// file leaves out (as in git, ignore patterns apply to untracked files only).
+// thread. `tracked`, when the root is a git checkout: the files the repository tracks, which no ignore file leaves
+// out (as in git, ignore patterns apply to untracked files only), asked for only when an entry is ignored.
 std::vector<Local> walk(const Plan& plan, IgnoreChain ignores, const ScanOptions& options, int rootfd,
                         const std::string& root, const std::string& root_real, const std::string& project,
-                        const TrackedPaths* tracked = nullptr);
+                        TrackedPathsReader* tracked = nullptr);
 
 }  // namespace mm::scanning

@@ -3,7 +3,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 FUZZ_BUILD=${MM_FUZZ_BUILD:-$ROOT/build-fuzz}
-TARGETS=(fuzz_questionnaire fuzz_answers fuzz_report fuzz_scan_text)
+TARGETS=(fuzz_questionnaire fuzz_answers fuzz_report fuzz_scan_text fuzz_git_index)
 
 fuzz_build() {
   if [ ! -f "$FUZZ_BUILD/CMakeCache.txt" ]; then
@@ -31,12 +31,19 @@ seed_files() {
       # the sample repository's files (their last byte picks the file name the text is judged as), and texts in
       # UTF-16 and behind a UTF-8 BOM
       find "$ROOT/tests/data/sample-ml-repo" "$ROOT/fuzz/seeds/scan_text" -type f -size -64k ;;
+    fuzz_git_index)
+      # indexes git wrote: versions 2, 3 (intent to add, skip-worktree) and 4, a split index, a sparse index
+      find "$ROOT/fuzz/seeds/git_index" -type f ;;
   esac | sort
 }
 
 # dict_for TARGET: the libFuzzer dictionary for TARGET.
 dict_for() {
-  if [ "$1" = fuzz_report ]; then echo "$ROOT/fuzz/json.dict"; else echo "$ROOT/fuzz/yaml.dict"; fi
+  case "$1" in
+    fuzz_report) echo "$ROOT/fuzz/json.dict" ;;
+    fuzz_git_index) echo "$ROOT/fuzz/git_index.dict" ;;
+    *) echo "$ROOT/fuzz/yaml.dict" ;;
+  esac
 }
 
 # make_seed_dir TARGET DIR: copies TARGET's seeds into DIR (a libFuzzer corpus directory).

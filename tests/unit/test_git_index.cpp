@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -49,7 +50,91 @@ bool found(const Tree& t, const std::string& glob, const std::string& rel) {
     return std::any_of(hits.begin(), hits.end(), [&](const EvidenceHit& e) { return e.path == rel; });
 }
 
+// The bytes of a git index of `version` holding `paths` in order, as git writes them: a header, each entry's 62
+// bytes of stat data, object name and flags (and a second flags word when `extended`, version 3), its path
+// (version 4: as an edit of the one before) and padding, then `extensions` and a 20-byte checksum (not checked).
+std::string index_bytes(unsigned version, const std::vector<std::string>& paths, bool extended = false,
+                        const std::string& extensions = "") {
+    auto be32 = [](std::uint32_t v) {
+        return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+                           static_cast<char>(v)};
+    };
+    std::string out = "DIRC" + be32(version) + be32(static_cast<std::uint32_t>(paths.size()));
+    std::string previous;
+    for (const auto& path : paths) {
+        const std::size_t start = out.size();
+        out += std::string(40 + 20, '\0');
+        const unsigned flags = (extended ? 0x4000u : 0u) | std::min<std::size_t>(path.size(), 0xfff);
+        out += std::string{static_cast<char>(flags >> 8), static_cast<char>(flags)};
+        if (extended) out += std::string(2, '\0');
+        if (version == 4) {
+            std::size_t common = 0;
+            while (common < previous.size() && common < path.size() && previous[common] == path[common]) ++common;
+            out += static_cast<char>(previous.size() - common);  // below 128: one byte
+            out += path.substr(common) + '\0';
+        } else {
+            out += path;
+            const std::size_t length = out.size() - start + 1;
+            out += std::string(((length + 7) & ~std::size_t{7}) - length + 1, '\0');
+        }
+        previous = path;
+    }
+    return out + extensions + std::string(20, '\x5a');
+}
+
+std::vector<std::string> parsed(const std::string& bytes, std::string& problem) {
+    std::vector<std::string> paths;
+    problem.clear();
+    parse_index_paths(bytes, paths, problem);
+    return paths;
+}
+
 }  // namespace
+
+TEST_CASE("index paths: versions 2, 3 and 4, as git writes them") {
+    const std::vector<std::string> paths = {"README.md", "src/pkg/__init__.py", "src/pkg/model.py", "src/train.py",
+                                            std::string(300, 'x') + "/deep.py"};
+    std::string problem;
+    CHECK(parsed(index_bytes(2, paths), problem) == paths);
+    CHECK(problem.empty());
+    CHECK(parsed(index_bytes(3, paths, true), problem) == paths);  // intent-to-add, skip-worktree: 2 more bytes
+    CHECK(parsed(index_bytes(4, paths), problem) == paths);        // each path an edit of the one before
+    CHECK(parsed(index_bytes(2, {}), problem).empty());
+    CHECK(problem.empty());
+    // optional extensions (a cached tree) are skipped
+    CHECK(parsed(index_bytes(2, paths, false, "TREE" + std::string("\0\0\0\x03", 4) + "abc"), problem) == paths);
+}
+
+TEST_CASE("index paths: what this reader does not follow is said, never half read") {
+    std::string problem;
+    std::vector<std::string> paths = {"a.py", "b.py"};
+    CHECK(parsed("", problem).empty());
+    CHECK(problem == "not a git index (no DIRC signature)");
+    CHECK(parsed("PACK" + index_bytes(2, paths).substr(4), problem).empty());
+    CHECK(problem == "not a git index (no DIRC signature)");
+    std::string v5 = index_bytes(2, paths);
+    v5[7] = 5;
+    CHECK(parsed(v5, problem).empty());
+    CHECK(problem == "index version 5, which this tool does not read");
+    // a count the file has no room for, a cut file, a second flags word in version 2, a version 4 edit that strips
+    // more than the path before had
+    std::string forged = index_bytes(2, paths);
+    forged[8] = '\x7f';
+    CHECK(parsed(forged, problem).empty());
+    CHECK(problem == "the index is damaged (more entries than it has room for)");
+    const std::string whole = index_bytes(2, paths);
+    CHECK(parsed(whole.substr(0, whole.size() - 20 - 10), problem).empty());
+    CHECK(problem == "the index is damaged (entry 2 of 2 runs past its end)");
+    CHECK(parsed(index_bytes(2, paths, true), problem).empty());
+    std::string strip = index_bytes(4, {"a.py"});
+    strip[12 + 62] = 9;  // strip 9 bytes of the empty path before the first
+    CHECK(parsed(strip, problem).empty());
+    CHECK(problem == "the index is damaged (entry 1 of 1 runs past its end)");
+    // a split index keeps its entries in another file: said, not read as a partial list
+    CHECK(parsed(index_bytes(2, paths, false, "link" + std::string("\0\0\0\x14", 4) + std::string(20, 'h')), problem)
+              .empty());
+    CHECK(problem == "a split index (core.splitIndex), which this tool does not read");
+}
 
 TEST_CASE("tracked paths: the index's files, and every directory that holds one") {
     Tree t;
@@ -66,7 +151,8 @@ TEST_CASE("tracked paths: the index's files, and every directory that holds one"
     CHECK(tracked->holds("src"));
     CHECK(tracked->holds("src/pkg"));
     CHECK_FALSE(tracked->holds("src/pkg/model.py"));
-    CHECK(tracked->files.size() == 2);
+    CHECK(tracked->files == std::vector<std::string>{"requirements.txt", "src/pkg/model.py"});
+    CHECK_FALSE(tracked->holds("sr"));  // a name's prefix is no directory
 
     // No repository, or a repository without an index (an export, a clone with no checkout): nothing, no problem.
     Tree plain;
@@ -126,4 +212,22 @@ TEST_CASE("tracked paths: a tracked file is never ignored, an untracked one stil
     outer.file("sub/requirements.txt", "numpy==1.0\n");
     track(outer, {"sub/requirements.txt"});
     CHECK(scan_tree(path_rule("**/*.txt"), outer.path("sub")).questions.at(0).hits.empty());
+}
+
+TEST_CASE("tracked paths: the reader's thread starts after what it writes exists") {
+    // It writes the reason an index cannot be read into the reader: a member constructed after the thread had
+    // started was overwritten, then constructed again (a crash one scan in two on a real checkout).
+    Tree t;
+    t.file(".git/HEAD", "ref: refs/heads/main\n");
+    t.file(".git/index", "not an index");
+    for (int i = 0; i < 200; ++i) {
+        TrackedPathsReader reader(t.root);
+        CHECK(reader.get() == nullptr);
+        CHECK(reader.problem() == "not a git index (no DIRC signature)");
+    }
+    // never asked: nothing to say, and the destructor waits for the thread
+    for (int i = 0; i < 50; ++i) {
+        TrackedPathsReader reader(t.root);
+        CHECK(reader.problem().empty());
+    }
 }
