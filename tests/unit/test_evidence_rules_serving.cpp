@@ -122,6 +122,27 @@ TEST_CASE("serving rules: a README section that writes out the deploy steps docu
                      {{"docs/x/README.md", "## Deploy\n\n```\ndocker push m\n```\n"}}) == "-");
 }
 
+TEST_CASE("serving rules: release steps written in the README and scripted in CI cover the release") {
+    const char* section = "# S\n\n## Deployment\n\n```\nkubectl apply -f k8s/\n```\n";
+    const char* steps = "# S\n\n1. Train the model\n2. Register it\n3. Promote the new version to production\n";
+    const char* deploy = "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    steps:\n      - run: ./deploy.sh\n";
+    const char* pages = "on:\n  push:\njobs:\n  deploy:\n    steps:\n      - uses: actions/deploy-pages@v4\n";
+    // written down and scripted: the help's "written down or scripted", end to end
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md", section}, {".github/workflows/cd.yml", deploy}}) == "yes");
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md", steps}, {".github/workflows/cd.yml", deploy}}) == "yes");
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md", steps},
+                      {".circleci/config.yml", "jobs:\n  deploy_app_container:\n    steps: []\n"}}) == "yes");
+    // either alone is written-down steps in part, or no release document at all
+    CHECK(suggestion("mlops", "release-process-documented", {{"README.md", section}}) == "partial");
+    CHECK(suggestion("mlops", "release-process-documented", {{".github/workflows/cd.yml", deploy}}) == "-");
+    // a documentation site's deploy is no release of a model
+    CHECK(suggestion("mlops", "release-process-documented",
+                     {{"README.md", section}, {".github/workflows/docs.yml", pages}}) == "partial");
+}
+
 TEST_CASE("serving rules: a CD pipeline that deploys the model releases it") {
     const char* anyscale = "on:\n  push:\n    branches: [main]\njobs:\n  serve:\n    steps:\n"
                            "      - run: anyscale service rollout --service-config-file deploy/serve.yaml\n";
