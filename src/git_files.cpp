@@ -28,6 +28,12 @@ bool exists(const std::string& path) {
     return ::lstat(path.c_str(), &st) == 0;
 }
 
+// Whether `path` is a regular file of no bytes (git leaves an empty packed-refs when the last packed ref goes).
+bool empty_regular_file(const std::string& path) {
+    struct stat st {};
+    return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0;
+}
+
 bool is_directory(const std::string& path) {
     struct stat st {};
     return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
@@ -66,6 +72,10 @@ std::optional<GitDirs> follow_dot_git(const std::string& work_tree, const std::s
             return std::nullopt;
         }
         const std::string named = trimmed(std::string_view(text).substr(7));
+        if (named.empty()) {  // git: "invalid gitfile format"; joined() would make the work tree the Git directory
+            problem = "the .git file does not name a git directory ('gitdir: PATH')";
+            return std::nullopt;
+        }
         d.git = joined(work_tree, named);
         if (!is_directory(d.git)) {
             problem = "the .git file names " + named +
@@ -88,7 +98,8 @@ std::string packed_ref(const GitDirs& d, const std::string& name, std::string& p
     const std::string path = d.common + "/packed-refs";
     const std::string packed = file_text(path, kMaxPackedRefs);
     if (packed.empty()) {
-        if (exists(path)) problem = "packed-refs cannot be read (not a regular file, or over 64 MiB)";
+        if (exists(path) && !empty_regular_file(path))
+            problem = "packed-refs cannot be read (not a regular file, or over 64 MiB)";
         return {};
     }
     std::size_t pos = 0;
@@ -97,7 +108,7 @@ std::string packed_ref(const GitDirs& d, const std::string& name, std::string& p
         if (end == std::string::npos) end = packed.size();
         const std::string_view line(packed.data() + pos, end - pos);
         pos = end + 1;
-        const std::size_t space = line.find(' ');
+        const std::size_t space = line.find_first_of(" \t");  // git takes a tab there too
         if (space == std::string_view::npos || line.empty() || line[0] == '#' || line[0] == '^') continue;
         std::string id(line.substr(0, space));
         if (is_object_name(id) && trimmed(line.substr(space + 1)) == name) return id;

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <utility>
 
 #include "file_io.hpp"
@@ -21,7 +22,7 @@ namespace {
 
 constexpr std::size_t kHeader = 12;          // "DIRC", version, entry count
 constexpr std::size_t kStatData = 40;        // ctime, mtime, dev, ino, mode, uid, gid, size: 32 bits each
-constexpr std::size_t kObjectName = 20;      // SHA-1 (a SHA-256 repository's index does not parse as one)
+constexpr std::size_t kObjectName = 20;      // SHA-1 (a SHA-256 repository's index is refused: see the trailer)
 constexpr std::uint16_t kExtended = 0x4000;  // the entry has a second flags word (version 3 and later)
 constexpr std::size_t kMaxPath = 4096;       // longer than any path a file system holds
 
@@ -68,6 +69,10 @@ bool parse_index_paths(std::string_view bytes, std::vector<std::string>& paths, 
         return false;
     }
     paths.reserve(count);
+    // Version 4 writes each path as an edit of the one before, so a few bytes can repeat a 4 KiB path: the paths
+    // may take at most twice the file's size (real indexes take half of it), or a forged one could take gigabytes.
+    const std::size_t path_budget = 2 * bytes.size() + (1u << 20);
+    std::size_t path_bytes = 0;
     const unsigned char* p = begin + kHeader;
     std::string previous;  // version 4 writes each path as an edit of the one before
     for (std::uint32_t i = 0; i < count; ++i) {
@@ -98,7 +103,18 @@ bool parse_index_paths(std::string_view bytes, std::vector<std::string>& paths, 
             if (padded > static_cast<std::size_t>(end - entry)) break;
             p = entry + padded;
         }
-        if (path.size() > kMaxPath) break;  // empty: a split index's entry, whose name is in the shared index
+        // (empty: a split index's entry, whose name is in the shared index; said below)
+        if (path.size() > kMaxPath) {
+            problem = "the index is damaged (entry " + std::to_string(i + 1) + " has a path over 4 KiB)";
+            paths.clear();
+            return false;
+        }
+        path_bytes += path.size();
+        if (path_bytes > path_budget) {
+            problem = "the index is damaged (its paths take more than twice its size)";
+            paths.clear();
+            return false;
+        }
         previous = path;
         paths.push_back(std::move(path));
     }
@@ -122,6 +138,16 @@ bool parse_index_paths(std::string_view bytes, std::vector<std::string>& paths, 
         if (size > static_cast<std::size_t>(end - p) - 8) break;
         p += 8 + size;
     }
+    // What is left is the checksum, 20 bytes for SHA-1. Anything else is an extension this reader could not step
+    // over (a forged size could hide a split index's `link` behind it), or a SHA-256 repository's index, whose
+    // longer object names shift every entry: neither is read.
+    if (end - p != static_cast<std::ptrdiff_t>(kObjectName)) {
+        paths.clear();
+        problem =
+            "the index is damaged, or of a SHA-256 repository (it does not end where its entries and "
+            "extensions say)";
+        return false;
+    }
     if (std::any_of(paths.begin(), paths.end(), [](const std::string& f) { return f.empty(); })) {
         paths.clear();
         problem = "the index is damaged (an entry without a path)";
@@ -132,9 +158,12 @@ bool parse_index_paths(std::string_view bytes, std::vector<std::string>& paths, 
 
 std::optional<TrackedPaths> read_tracked_paths(const std::string& root, std::string& problem) {
     problem.clear();
-    std::string where;
-    const std::optional<GitDirs> dirs = find_git_dirs(root, GitSearch::here, where);
-    if (!dirs) return std::nullopt;  // a .git that leads nowhere is said once, by the history reader
+    const std::optional<GitDirs> dirs = find_git_dirs(root, GitSearch::here, problem);
+    if (!dirs) return std::nullopt;             // no repository, or a .git that leads nowhere (`problem`)
+    if (resolve_head(*dirs).id.size() == 64) {  // its index holds 32-byte object names
+        problem = "a SHA-256 repository's index, which this tool does not read";
+        return std::nullopt;
+    }
     const std::string path = dirs->git + "/index";
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) return std::nullopt;
@@ -160,8 +189,15 @@ std::optional<TrackedPaths> read_tracked_paths(const std::string& root, std::str
 }
 
 TrackedPathsReader::TrackedPathsReader(std::string root)
-    : reading_(std::async(std::launch::async,
-                          [this, root = std::move(root)] { return read_tracked_paths(root, problem_); })) {}
+    : reading_(std::async(std::launch::async, [this, root = std::move(root)]() -> std::optional<TrackedPaths> {
+          // An exception would reach the walk's thread that asks (get()), which cannot stop: said instead.
+          try {
+              return read_tracked_paths(root, problem_);
+          } catch (const std::exception& e) {
+              problem_ = std::string("the index cannot be read: ") + e.what();
+              return std::nullopt;
+          }
+      })) {}
 
 TrackedPathsReader::~TrackedPathsReader() {
     if (reading_.valid()) reading_.wait();

@@ -226,7 +226,11 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));
     }
     if (history) add_history(*history, plan, all, result.warnings);
-    if (const std::string problem = tracked ? tracked->problem() : std::string(); !problem.empty())
+    // One cause, one warning: a .git that leads nowhere is said by the history reader when it ran.
+    if (const std::string problem = tracked ? tracked->problem() : std::string();
+        !problem.empty() && std::none_of(result.warnings.begin(), result.warnings.end(), [&](const std::string& w) {
+            return w.find("(" + problem + ")") != std::string::npos;
+        }))
         result.warnings.push_back(".git: cannot read the index (" + problem +
                                   "); files it tracks that .gitignore matches are left out");
     std::sort(result.warnings.begin(), result.warnings.end());

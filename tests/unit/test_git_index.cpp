@@ -54,7 +54,7 @@ bool found(const Tree& t, const std::string& glob, const std::string& rel) {
 // bytes of stat data, object name and flags (and a second flags word when `extended`, version 3), its path
 // (version 4: as an edit of the one before) and padding, then `extensions` and a 20-byte checksum (not checked).
 std::string index_bytes(unsigned version, const std::vector<std::string>& paths, bool extended = false,
-                        const std::string& extensions = "") {
+                        const std::string& extensions = "", std::size_t object_name = 20) {
     auto be32 = [](std::uint32_t v) {
         return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
                            static_cast<char>(v)};
@@ -63,7 +63,7 @@ std::string index_bytes(unsigned version, const std::vector<std::string>& paths,
     std::string previous;
     for (const auto& path : paths) {
         const std::size_t start = out.size();
-        out += std::string(40 + 20, '\0');
+        out += std::string(40 + object_name, '\0');
         const unsigned flags = (extended ? 0x4000u : 0u) | std::min<std::size_t>(path.size(), 0xfff);
         out += std::string{static_cast<char>(flags >> 8), static_cast<char>(flags)};
         if (extended) out += std::string(2, '\0');
@@ -79,7 +79,7 @@ std::string index_bytes(unsigned version, const std::vector<std::string>& paths,
         }
         previous = path;
     }
-    return out + extensions + std::string(20, '\x5a');
+    return out + extensions + std::string(object_name, '\x5a');
 }
 
 std::vector<std::string> parsed(const std::string& bytes, std::string& problem) {
@@ -134,6 +134,20 @@ TEST_CASE("index paths: what this reader does not follow is said, never half rea
     CHECK(parsed(index_bytes(2, paths, false, "link" + std::string("\0\0\0\x14", 4) + std::string(20, 'h')), problem)
               .empty());
     CHECK(problem == "a split index (core.splitIndex), which this tool does not read");
+    // an extension whose size runs past the checksum, or beyond the file: it could hide a `link` behind it
+    CHECK(parsed(index_bytes(2, paths, false, "UNTR" + std::string("\0\0\0\x02", 4) + "abcdef"), problem).empty());
+    CHECK(problem.rfind("the index is damaged, or of a SHA-256 repository", 0) == 0);
+    // a SHA-256 repository's index: 32-byte object names shift every entry
+    CHECK(parsed(index_bytes(2, {"src/a.py", "src/b.py", "train.py"}, false, "", 32), problem).empty());
+    CHECK_FALSE(problem.empty());
+    // version 4 can repeat a long path in a few bytes: the paths may take at most twice the file's size
+    std::vector<std::string> repeated(2000, std::string(4000, 'p'));
+    CHECK(parsed(index_bytes(4, repeated), problem).empty());
+    CHECK(problem == "the index is damaged (its paths take more than twice its size)");
+    std::vector<std::string> few(20, std::string(4000, 'p'));
+    CHECK(parsed(index_bytes(4, few), problem).size() == 20);  // within 1 MiB more than twice the size
+    CHECK(parsed(index_bytes(2, {std::string(4097, 'x')}), problem).empty());
+    CHECK(problem == "the index is damaged (entry 1 has a path over 4 KiB)");
 }
 
 TEST_CASE("tracked paths: the index's files, and every directory that holds one") {
@@ -230,4 +244,36 @@ TEST_CASE("tracked paths: the reader's thread starts after what it writes exists
         TrackedPathsReader reader(t.root);
         CHECK(reader.problem().empty());
     }
+}
+
+TEST_CASE("tracked paths: a .git that leads nowhere, or a SHA-256 repository, is said once") {
+    // without history rules, the index's warning says it (a tracked file may be left out)
+    Tree t;
+    t.file(".git", "gitdir: /nonexistent/repo\n");
+    t.file(".gitignore", "ign/\n");
+    t.file("ign/train.py", "x = 1\n");
+    ScanResult r = scan_tree(path_rule("ign/train.py"), t.root);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].find("cannot read the index (the .git file names /nonexistent/repo") != std::string::npos);
+    // with history rules, the history's warning says it, and the index's is not repeated
+    const Questionnaire both = mm::test::scan_questionnaire(
+        "both",
+        "      - id: q\n        level: 1\n        text: Q?\n        help: h\n        practice: p\n"
+        "        evidence:\n          - {path: \"ign/train.py\"}\n          - {history: {commits: 2}}\n");
+    r = scan_tree(both, t.root);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].rfind(".git: cannot read the history (the .git file names /nonexistent/repo", 0) == 0);
+    // an empty gitdir names no directory (git: "invalid gitfile format"), not the work tree itself
+    Tree empty;
+    empty.file(".git", "gitdir:\n");
+    empty.file("HEAD", std::string(40, '1') + "\n");
+    std::string problem;
+    CHECK_FALSE(read_tracked_paths(empty.root, problem).has_value());
+    CHECK(problem == "the .git file does not name a git directory ('gitdir: PATH')");
+    // a SHA-256 repository (HEAD holds 64 hex digits): its index is not read
+    Tree sha256;
+    sha256.file(".git/HEAD", std::string(64, 'a') + "\n");
+    sha256.file(".git/index", index_bytes(2, {"a.py"}, false, "", 32));
+    CHECK_FALSE(read_tracked_paths(sha256.root, problem).has_value());
+    CHECK(problem == "a SHA-256 repository's index, which this tool does not read");
 }

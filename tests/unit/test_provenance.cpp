@@ -210,3 +210,20 @@ TEST_CASE("read_git_head skips a .git directory without HEAD, as git does, and f
     CHECK(read_git_head(s.path("repo/sub")).commit == kSha1);
     CHECK(read_git_head(s.path("repo/sub/")).commit == kSha1);
 }
+
+TEST_CASE("read_git_head reads packed-refs as git does: a tab as the separator, an empty file as no refs") {
+    Scratch s;
+    s.write("tab/.git/HEAD", "ref: refs/heads/main\n");
+    s.write("tab/.git/packed-refs", kSha1 + "\trefs/heads/main\n");
+    CHECK(read_git_head(s.path("tab")).commit == kSha1);
+    // git leaves packed-refs empty when its last ref goes: the branch is unborn, nothing is broken
+    s.write("empty/.git/HEAD", "ref: refs/heads/orphan\n");
+    s.write("empty/.git/packed-refs", "");
+    CHECK(read_git_head(s.path("empty")).problem == "branch orphan has no commit yet");
+    // an empty gitdir names no directory; the work tree is not taken for one
+    s.write("gitfile/.git", "gitdir:\n");
+    s.write("gitfile/HEAD", kSha1 + "\n");
+    GitHead h = read_git_head(s.path("gitfile"));
+    CHECK(h.commit.empty());
+    CHECK(h.problem == "the .git file does not name a git directory ('gitdir: PATH')");
+}
