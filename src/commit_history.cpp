@@ -2,7 +2,6 @@
 // kMaxHistoryThreshold of them, each reduced to its author date.
 #include "commit_history.hpp"
 
-#include <fcntl.h>
 #include <git2.h>
 #include <re2/re2.h>
 #include <sys/stat.h>
@@ -64,20 +63,9 @@ std::string_view text_of(const char* s) { return s != nullptr ? std::string_view
 // A commit's message as git shows it (leading blank lines dropped), or "" (a commit object may have none).
 std::string_view message_of(const git_commit* c) { return text_of(git_commit_message(c)); }
 
-constexpr std::size_t kMaxShallow = 16u << 20;     // the shallow file: one commit id a line
 constexpr std::size_t kMaxCommitObject = 1u << 20;  // a commit: its header and message
 
-std::string trimmed(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.pop_back();
-    return s;
-}
-
 bool is_sha1(const std::string& s) { return s.size() == GIT_OID_HEXSZ && is_object_name(s); }
-
-bool is_directory(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
 
 // HEAD's id; nullopt with no error: an unborn branch.
 std::optional<git_oid> head_id(const GitDirs& d, std::string& error) {
@@ -92,21 +80,6 @@ std::optional<git_oid> head_id(const GitDirs& d, std::string& error) {
         return id;
     }
     return std::nullopt;
-}
-
-// The commits a shallow clone lists as its boundary: their parents are not here.
-std::set<std::string> shallow_ids(const GitDirs& d) {
-    std::set<std::string> ids;
-    const std::string text = read_small_file(AT_FDCWD, (d.common + "/shallow").c_str(), kMaxShallow);
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string::npos) end = text.size();
-        std::string line = trimmed(text.substr(pos, end - pos));
-        if (is_sha1(line)) ids.insert(std::move(line));
-        pos = end + 1;
-    }
-    return ids;
 }
 
 std::string last_error() {
@@ -210,7 +183,7 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
         return std::nullopt;
     }
     const Repository repo(raw_repo);
-    const std::set<std::string> boundary = shallow_ids(*dirs);
+    const std::set<std::string> boundary = shallow_boundary(*dirs);
 
     // Newest first by commit time, as `git log` walks, each commit once. Not libgit2's revwalk: it needs the
     // repository's configuration, and before 1.7 it does not stop at a shallow clone's boundary.

@@ -22,6 +22,11 @@ std::string read_small_file(int dirfd, const char* path, std::size_t max) {
     return text;
 }
 
+bool is_directory(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 int read_all(int fd, char* buf, std::size_t want, std::size_t& got) {
     got = 0;
     while (got < want) {

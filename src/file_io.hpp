@@ -44,6 +44,9 @@ private:
 // was read. Returns 0, or the errno of the read that failed.
 int read_all(int fd, char* buf, std::size_t want, std::size_t& got);
 
+// Whether `path` is a directory (or a link to one).
+bool is_directory(const std::string& path);
+
 // The whole text of the regular file `path` under `dirfd` (AT_FDCWD: `path` as given), never followed through a
 // link in its last part and never blocking (a FIFO is not read); empty when it is absent, not a regular file or
 // larger than `max` (what a failed read left is kept).

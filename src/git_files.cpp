@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -20,6 +21,7 @@ namespace {
 
 constexpr std::size_t kMaxGitFile = 4096;          // a `.git` file, HEAD, a loose ref, commondir: one line each
 constexpr std::size_t kMaxPackedRefs = 64u << 20;  // packed-refs: a line a ref
+constexpr std::size_t kMaxShallow = 16u << 20;     // shallow: one commit id a line
 constexpr int kMaxSymbolicHops = 5;
 
 // Whether `path` is there at all (a link or a FIFO too).
@@ -32,11 +34,6 @@ bool exists(const std::string& path) {
 bool empty_regular_file(const std::string& path) {
     struct stat st {};
     return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0;
-}
-
-bool is_directory(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 std::string trimmed(std::string_view s) {
@@ -174,6 +171,20 @@ std::optional<GitDirs> find_git_dirs(const std::string& dir, GitSearch search, s
         if (!p.has_relative_path()) return std::nullopt;  // the root: not in a repository
         p = p.parent_path();
     }
+}
+
+std::set<std::string> shallow_boundary(const GitDirs& dirs) {
+    std::set<std::string> ids;
+    const std::string text = file_text(dirs.common + "/shallow", kMaxShallow);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        std::string line = trimmed(std::string_view(text).substr(pos, end - pos));
+        if (is_object_name(line)) ids.insert(std::move(line));
+        pos = end + 1;
+    }
+    return ids;
 }
 
 ResolvedHead resolve_head(const GitDirs& dirs) {

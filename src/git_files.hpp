@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 
 namespace mm {
@@ -36,6 +37,10 @@ struct ResolvedHead {
 // HEAD of `dirs`, through at most 5 symbolic refs: the worktree's own HEAD; branches, tags and remotes from the
 // common directory (loose file first, then packed-refs), other refs from the worktree's directory first.
 ResolvedHead resolve_head(const GitDirs& dirs);
+
+// The commits a shallow clone lists as its boundary (their parents are not here), from the common directory's
+// `shallow` file: full object names; none when there is no such file or it cannot be read (16 MiB at most).
+std::set<std::string> shallow_boundary(const GitDirs& dirs);
 
 // Whether `s` is a full Git object name: 40 (SHA-1) or 64 (SHA-256) lowercase hex digits.
 bool is_object_name(const std::string& s);
