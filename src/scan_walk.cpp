@@ -219,14 +219,14 @@ private:
                 // An ignored directory is entered only for the tracked files it holds (the index is asked only
                 // here and for ignored files); a heavy or vendored one never is.
                 const bool ignored = pending.ignored || IgnoreScope::ignored(scope, child, true);
-                if (ignored && (heavy_dir(e.name.c_str()) || vendored_dir(e.name.c_str()) ||
-                                build_output_dir(e.name.c_str(), git_checkout_) || !holds_tracked(child))) {
+                const bool never_entered = heavy_dir(e.name.c_str()) || vendored_dir(e.name.c_str()) ||
+                                           build_output_dir(e.name.c_str(), git_checkout_);
+                if (ignored && (never_entered || !holds_tracked(child))) {
                     ++local.stats.ignored;
                     continue;
                 }
                 if (in != Scope::Path) match_path(child, match, local);
-                if (heavy_dir(e.name.c_str()) || vendored_dir(e.name.c_str()) ||
-                    build_output_dir(e.name.c_str(), git_checkout_)) {
+                if (never_entered) {
                     ++local.stats.skipped_dirs;
                     continue;
                 }
