@@ -149,7 +149,7 @@ constexpr std::chrono::seconds kHistoryWait{10};
 
 // The history rules' hits, and the warnings that say what the history could not show.
 void add_history(HistoryReader& history, const Plan& plan, std::vector<LeafHit>& hits,
-                 std::vector<std::string>& warnings) {
+                 std::vector<std::string>& warnings, std::string& history_problem) {
     std::optional<CommitActivity> activity;
     std::string error;
     if (!history.wait(kHistoryWait, activity, error)) {
@@ -158,8 +158,10 @@ void add_history(HistoryReader& history, const Plan& plan, std::vector<LeafHit>&
         return;
     }
     if (!activity) {
-        if (!error.empty())
-            warnings.push_back(".git: cannot read the history (" + error + "); history rules show nothing");
+        if (!error.empty()) {
+            warnings.push_back(history_unreadable(error));
+            history_problem = std::move(error);
+        }
         return;
     }
     auto found = history_hits(plan, *activity);
@@ -176,6 +178,10 @@ void add_history(HistoryReader& history, const Plan& plan, std::vector<LeafHit>&
 }
 
 }  // namespace
+
+std::string history_unreadable(const std::string& problem) {
+    return ".git: cannot read the history (" + problem + "); history rules show nothing";
+}
 
 ScanResult scan_tree(const Questionnaire& q, const std::string& root, const ScanOptions& options) {
     const Plan plan = make_plan(q);
@@ -225,7 +231,7 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         for (auto& w : l.warnings) result.warnings.push_back(std::move(w));
         std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));
     }
-    if (history) add_history(*history, plan, all, result.warnings);
+    if (history) add_history(*history, plan, all, result.warnings, result.history_problem);
     // One cause, one warning: a .git that leads nowhere is said by the history reader when it ran.
     if (const std::string problem = tracked ? tracked->problem() : std::string();
         !problem.empty() && std::none_of(result.warnings.begin(), result.warnings.end(), [&](const std::string& w) {

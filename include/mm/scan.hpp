@@ -59,6 +59,8 @@ struct ScanResult {
     std::vector<QuestionEvidence> questions; // questions with at least one rule, in questionnaire order
     ScanStats stats;
     std::vector<std::string> warnings;       // unreadable files and directories, sorted
+    std::string history_problem;             // why the history rules saw no history ("" when they did or were
+                                             // none); its warning, history_unreadable(), is among `warnings`
 
     // The evidence for a question, or nullptr when it has no rules. For the interactive mode: show `hits`
     // under the question and offer `suggestion` as the default.
@@ -68,6 +70,9 @@ struct ScanResult {
 // Walks `root` and evaluates every evidence rule of `q` (docs/scan.md: what is skipped, symlinks, limits).
 // Throws InputError when `root` is not a readable directory; anything unreadable below it is a warning.
 ScanResult scan_tree(const Questionnaire& q, const std::string& root, const ScanOptions& options = {});
+
+// The warning a scan gives when the history rules cannot read the history, for `problem`.
+std::string history_unreadable(const std::string& problem);
 
 // ---- pure functions over the result ----
 

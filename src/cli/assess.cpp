@@ -75,16 +75,11 @@ HintCommand full_report_command(const AssessOptions& o, const Interview* intervi
     return cmd.add("--all");
 }
 
-// The commit checked out where --scan looked, read from the repository's files; "" without --scan or outside a
-// repository. A repository whose commit cannot be read gets a warning, not an error: the assessment stands.
-std::string scanned_commit(const std::string& scan_dir) {
-    if (scan_dir.empty()) return {};
-    const GitHead head = read_git_head(scan_dir);
-    if (head.repository && head.commit.empty())
-        std::cerr << escape_controls("mlops-maturity: warning: " + scan_dir + ": no commit recorded in the report: " +
-                                     head.problem + "; give it with --commit SHA")
-                  << '\n';
-    return head.commit;
+// Why the report will record no commit of the repository --scan looked in: "" when it records one, or when DIR is
+// in no repository (nothing to say). A repository whose commit cannot be read gets a warning, not an error: the
+// assessment stands.
+std::string commit_problem(const std::optional<GitHead>& head) {
+    return head && head->repository && head->commit.empty() ? head->problem : std::string();
 }
 
 const char* kHowToAnswer =
@@ -204,11 +199,16 @@ ExitCode run_assess(const AssessOptions& o) {
         return ExitCode::BadInput;
     }
     std::optional<ScanResult> scan;
+    // The commit checked out where --scan looks, read from the repository's files unless --commit gives one.
+    std::optional<GitHead> head;
+    if (!o.scan_dir.empty() && commit.empty()) head = read_git_head(o.scan_dir);
+    bool commit_problem_said = false;
     // A course or several projects scanned as one suggest nothing (a warning says so), so they get no level
     // from evidence either.
     bool suggest = false;
     if (!o.scan_dir.empty()) {
-        scan = scan_repository(q, o.scan_dir, scan_options(o.scope));  // before asking: it is shown
+        scan = scan_repository(q, o.scan_dir, scan_options(o.scope), commit_problem(head));  // before asking
+        commit_problem_said = !commit_problem(head).empty() && scan->history_problem == commit_problem(head);
         const bool unchosen = mixed_layout_unchosen(*scan, o.scope);
         // With nothing but that evidence to go on there is nothing to assess: one error, not a level 0 that
         // would read as the team's.
@@ -253,7 +253,11 @@ ExitCode run_assess(const AssessOptions& o) {
     report.team = !o.team.empty() ? o.team : answers.team;
     report.contradictions = std::move(contradictions);
     if (date) report.date = *date;
-    if (commit != "none") report.commit = commit.empty() ? scanned_commit(o.scan_dir) : commit;
+    if (commit != "none") report.commit = commit.empty() && head ? head->commit : commit;
+    if (commit.empty() && !commit_problem(head).empty() && !commit_problem_said)
+        std::cerr << escape_controls("mlops-maturity: warning: " + o.scan_dir + ": no commit recorded in the report: " +
+                                     commit_problem(head) + "; give it with --commit SHA")
+                  << '\n';
     // The report holds all that is rendered: the questionnaire, the answers and the scan go before rendering
     // builds its own copy of it all (on a 100,000-question questionnaire they are a third of the peak memory).
     release(q);

@@ -85,8 +85,10 @@ std::vector<Respondent> load_respondents(const Questionnaire& q, const std::vect
 // answers are complete: scan_repository() scans and prints the warnings; scan_into_answers() pre-fills the
 // questions `answers` leaves open (given answers win), prints contradictions to stderr, applies
 // --require-evidence, and returns the contradictions for the report. `prefill` false: only the contradictions
-// (evidence of a course or of several projects suggests nothing).
-ScanResult scan_repository(const Questionnaire& q, const std::string& dir, const ScanOptions& options);
+// (evidence of a course or of several projects suggests nothing). `commit_problem`: why the report will record no
+// commit of DIR; when it is also why the history rules saw nothing, the two warnings are said as one.
+ScanResult scan_repository(const Questionnaire& q, const std::string& dir, const ScanOptions& options,
+                           const std::string& commit_problem = {});
 std::vector<Contradiction> scan_into_answers(const Questionnaire& q, AnswerSet& answers, const ScanResult& scan,
                                              bool require_evidence, bool prefill = true);
 

@@ -1,6 +1,7 @@
 // `scan`: what a repository shows about each practice, and the answers it suggests (docs/scan.md).
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 #include <memory>
@@ -105,8 +106,16 @@ std::uint64_t parse_size(const std::string& text, const std::string& option) {
     return n * unit;
 }
 
-ScanResult scan_repository(const Questionnaire& q, const std::string& dir, const ScanOptions& options) {
+ScanResult scan_repository(const Questionnaire& q, const std::string& dir, const ScanOptions& options,
+                           const std::string& commit_problem) {
     ScanResult r = scan_tree(q, dir, options);
+    // One cause (HEAD names no branch, a missing objects directory), one warning with both of its effects.
+    if (!commit_problem.empty() && r.history_problem == commit_problem) {
+        auto said = std::find(r.warnings.begin(), r.warnings.end(), history_unreadable(commit_problem));
+        if (said != r.warnings.end())
+            *said = ".git: " + commit_problem +
+                    ": history rules show nothing and the report records no commit; give it with --commit SHA";
+    }
     print_warnings(r);
     return r;
 }

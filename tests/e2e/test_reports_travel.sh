@@ -87,8 +87,15 @@ if command -v git >/dev/null; then
   cp -a "$TMP/repo" "$TMP/fifo-head" && rm "$TMP/fifo-head/.git/HEAD" && mkfifo "$TMP/fifo-head/.git/HEAD"
   run_within 30 assess -a "$EX/startup.yaml" -f json --scan "$TMP/fifo-head"
   expect_code 0 "a FIFO for HEAD: the assessment stands"
-  expect_err "warning: $TMP/fifo-head: no commit recorded in the report: cannot read HEAD (not a regular file" \
-    "a FIFO for HEAD: said, not waited for"
+  # One cause, one warning: the history and the commit are both unread because of HEAD.
+  expect_err "warning: .git: cannot read HEAD (not a regular file" "a FIFO for HEAD: said, not waited for"
+  expect_err "history rules show nothing and the report records no commit; give it with --commit SHA" \
+    "a FIFO for HEAD: both effects in the one warning"
+  [ "$(grep -c 'HEAD' <<<"$ERR")" = 1 ] && ok || not_ok "a FIFO for HEAD: said once, not twice ($ERR)"
+  # A cause the history does not share is said on its own: here the history is read, the commit is given.
+  run_within 30 assess -a "$EX/startup.yaml" -f json --scan "$TMP/fifo-head" --commit "$SHA"
+  [[ $ERR != *"records no commit"* && $ERR != *"no commit recorded"* ]] && ok ||
+    not_ok "--commit given: no word about the commit ($ERR)"
 fi
 
 # ---- shown in every format; saved and read back ----
