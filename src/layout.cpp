@@ -6,7 +6,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <optional>
 
 namespace mm {
 
@@ -131,6 +133,111 @@ std::vector<std::string> local_path_dependencies(std::string_view text) {
         while (path.size() > 1 && path.back() == '/') path.pop_back();
         if (path != "." && path != "./") out.push_back(std::move(path));
     }
+    return out;
+}
+
+std::string package_name(std::string_view name) {
+    std::string out;
+    for (char c : name) {
+        if (c == '-' || c == '_' || c == '.') {
+            if (out.empty() || out.back() != '-') out += '-';
+        } else {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// The lines of `text`, each without its line break (and a CR before it).
+template <typename Visit>
+void for_each_line(std::string_view text, Visit visit) {
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        visit(line);
+        start = end + 1;
+    }
+}
+
+// The table a TOML or INI header line opens (`[tool.poetry]` -> "tool.poetry", `[[x]]` -> "[x]"); nullopt for
+// any other line.
+std::optional<std::string_view> section_header(std::string_view line) {
+    const std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] != '[') return std::nullopt;
+    const std::size_t last = line.find(']', first);
+    if (last == std::string_view::npos) return std::nullopt;
+    std::string_view inside = line.substr(first + 1, last - first - 1);
+    while (!inside.empty() && (inside.front() == ' ' || inside.front() == '\t')) inside.remove_prefix(1);
+    while (!inside.empty() && (inside.back() == ' ' || inside.back() == '\t')) inside.remove_suffix(1);
+    return inside;
+}
+
+}  // namespace
+
+std::string declared_package(std::string_view file, std::string_view text) {
+    static const RE2 toml_name("^[ \\t]*name[ \\t]*=[ \\t]*[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"']");
+    static const RE2 ini_name("^[ \\t]*name[ \\t]*[=:][ \\t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \\t]*$");
+    static const RE2 setup_py_name("\\bname\\s*=\\s*[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"']");
+    const std::string_view base = basename(file);
+    std::string name;
+    if (base == "setup.py") {
+        re2::StringPiece found;
+        if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), setup_py_name, &found))
+            name.assign(found.data(), found.size());
+        return package_name(name);
+    }
+    const bool toml = base == "pyproject.toml";
+    if (!toml && base != "setup.cfg") return {};
+    std::string_view table;
+    for_each_line(text, [&](std::string_view line) {
+        if (!name.empty()) return;
+        if (auto header = section_header(line)) {
+            table = *header;
+            return;
+        }
+        const bool named_here = toml ? table == "project" || table == "tool.poetry" : table == "metadata";
+        re2::StringPiece found;
+        if (named_here &&
+            RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), toml ? toml_name : ini_name, &found))
+            name.assign(found.data(), found.size());
+    });
+    return package_name(name);
+}
+
+std::vector<std::string> required_packages(std::string_view file, std::string_view text) {
+    // "name", "name[extra]>=1", "name ; marker", "name @ url": a quoted string that starts with a requirement.
+    static const RE2 quoted("[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[ \\t]*(?:\\[[^\\]\"'\\n]*\\])?[ \\t]*[<>=!~;@\"']");
+    // A requirement line: `name`, `name[extra]==1.0`, `name ; marker`, `name  # why`.
+    static const RE2 line_start(
+        "^[ \\t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \\t]*(?:\\[[^\\]\\n]*\\])?[ \\t]*(?:[<>=!~;@#]|$)");
+    // A key of Poetry's dependency tables: `name = "^1.0"`, `name = {version = ...}`.
+    static const RE2 table_key("^[ \\t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \\t]*=[ \\t]*[\"'{]");
+    const std::string_view base = basename(file);
+    const bool toml = base == "pyproject.toml";
+    const bool python = toml || base == "setup.py" || base == "setup.cfg";
+    std::vector<std::string> out;
+    if (python) {
+        re2::StringPiece input(text.data(), text.size());
+        re2::StringPiece found;
+        while (RE2::FindAndConsume(&input, quoted, &found)) out.push_back(package_name({found.data(), found.size()}));
+    }
+    std::string_view table;
+    for_each_line(text, [&](std::string_view line) {
+        if (auto header = section_header(line)) {
+            table = *header;
+            return;
+        }
+        const re2::StringPiece piece(line.data(), line.size());
+        re2::StringPiece found;
+        if (!python && RE2::PartialMatch(piece, line_start, &found))
+            out.push_back(package_name({found.data(), found.size()}));
+        else if (toml && ends_with(table, "dependencies") && RE2::PartialMatch(piece, table_key, &found))
+            out.push_back(package_name({found.data(), found.size()}));
+    });
     return out;
 }
 
@@ -262,7 +369,8 @@ struct Groups {
 
 }  // namespace
 
-Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
+Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
+                     const std::vector<std::string>& deploy_pipelines) {
     std::sort(dirs.begin(), dirs.end(), [](const DirInfo& a, const DirInfo& b) { return a.rel < b.rel; });
     Layout out;
     std::vector<std::string> packages;  // sorted, as dirs is
@@ -314,8 +422,44 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
                 code_base[from] = true;
         }
     }
+    // Roots that require one another's package by name (anemoi-core's training/ requires anemoi-models, the
+    // distribution models/ declares) are components of one system too, released together. A name two roots
+    // declare (two homework folders both called `hw`) names neither; a gallery's examples stay a gallery.
+    constexpr std::size_t kAmbiguous = static_cast<std::size_t>(-1);
+    std::map<std::string, std::size_t, std::less<>> declared;  // package -> its root (roots.size(): the top)
+    for (const auto& d : dirs) {
+        if (d.provides.empty()) continue;
+        const std::size_t at = d.rel.empty() ? roots.size() : root_of(d.rel);
+        if (at == roots.size() && !d.rel.empty()) continue;  // a manifest outside every root and below the top
+        auto [it, added] = declared.emplace(d.provides, at);
+        if (!added && it->second != at) it->second = kAmbiguous;
+    }
+    for (const auto& d : dirs) {
+        const std::size_t from = d.requires_packages.empty() ? roots.size() : root_of(d.rel);
+        if (from == roots.size() || in_gallery(roots[from])) continue;
+        for (const auto& required : d.requires_packages) {
+            const auto it = declared.find(required);
+            if (it == declared.end() || it->second == kAmbiguous || it->second == from) continue;
+            if (it->second == roots.size())
+                code_base[from] = true;  // the top's own package
+            else
+                groups.join(from, it->second);
+        }
+    }
     for (std::size_t i = 0; i < roots.size(); ++i)
         if (code_base[i]) code_base[groups.find(i)] = true;
+    // Roots that one of the repository's pipelines deploys together (AirQo's deploy-apis-to-production.yml builds
+    // and ships src/predict/api, src/calibrate, src/spatial, ...) are one team's system, and the repository is
+    // that system: the rest are its libraries and tools. Nobody deploys the examples of a gallery together.
+    std::optional<std::size_t> deployed;  // a root of the system deployed together
+    for (const auto& text : deploy_pipelines) {
+        std::vector<std::size_t> named;
+        for (std::size_t i = 0; i < roots.size(); ++i)
+            if (!in_gallery(roots[i]) && names_path(text, roots[i])) named.push_back(i);
+        if (named.size() < 2) continue;
+        for (std::size_t i : named) groups.join(i, named.front());
+        deployed = named.front();
+    }
     std::vector<std::string> independent;  // one root per group of roots that is not part of the code base
     std::vector<bool> listed(roots.size(), false);
     for (std::size_t i = 0; i < roots.size(); ++i) {
@@ -328,6 +472,15 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme) {
     const std::vector<std::string>* best = nullptr;
     for (const auto& [p, ms] : modules)
         if (!best || ms.size() > best->size()) best = &ms;
+    if (deployed) {
+        const std::size_t system = groups.find(*deployed);
+        independent.clear();
+        for (std::size_t i = 0; i < roots.size() && !code_base[system]; ++i)
+            if (groups.find(i) == system) {
+                independent.push_back(roots[i]);  // its first root, as for every group
+                break;
+            }
+    }
     const std::size_t teaching_dirs = out.teaching.size();
     if (best && best->size() >= kMinModules) out.teaching.insert(out.teaching.end(), best->begin(), best->end());
     out.projects = std::move(independent);
@@ -390,20 +543,35 @@ bool is_ci_pipeline(std::string_view rel) {
            below[e->under.size()] == '/';
 }
 
-bool ci_runs_project(std::string_view text, std::string_view project) {
-    // The project's path as a whole path: "04-deployment" in "cd 04-deployment/web" or "'04-deployment/**'",
-    // but not in "04-deployment-old".
+bool names_path(std::string_view text, std::string_view path) {
     auto part_of_name = [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
                c == '.';
     };
-    for (std::size_t at = text.find(project); !project.empty() && at != text.npos; at = text.find(project, at + 1)) {
+    for (std::size_t at = text.find(path); !path.empty() && at != text.npos; at = text.find(path, at + 1)) {
         const bool starts = at == 0 || !part_of_name(text[at - 1]);
-        const std::size_t end = at + project.size();
+        const std::size_t end = at + path.size();
         const bool ends = end == text.size() || !part_of_name(text[end]) ||
                           (text[end] == '.' && (end + 1 == text.size() || !part_of_name(text[end + 1])));
         if (starts && ends) return true;
     }
+    return false;
+}
+
+bool deploys_from_ci(std::string_view text) {
+    // The words the deployment rules of the built-in questionnaire read in CI files (questionnaires/mlops.yaml).
+    static const RE2 deploy("(?i:\\b(deploy|deployment|promote|rollout)\\b)|\\b(deploy|promote|rollout)_[a-z0-9]");
+    static const RE2 docs(
+        "(?i)(gh-pages|deploy-pages|upload-pages-artifact|github-pages|gh-deploy|mkdocs|sphinx|jekyll|docusaurus|"
+        "readthedocs)");
+    const re2::StringPiece piece(text.data(), text.size());
+    return RE2::PartialMatch(piece, deploy) && !RE2::PartialMatch(piece, docs);
+}
+
+bool ci_runs_project(std::string_view text, std::string_view project) {
+    // The project's path as a whole path: "04-deployment" in "cd 04-deployment/web" or "'04-deployment/**'",
+    // but not in "04-deployment-old".
+    if (names_path(text, project)) return true;
     // No path filter: it runs on every change of the repository, the project's included.
     static const RE2 filter("(?m)^[ \\t-]*(?:paths|changes)[ \\t]*:|\\bchangeset\\b");
     return !RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), filter);

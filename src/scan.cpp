@@ -213,6 +213,7 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
     result.project = project;
     std::vector<LeafHit> all;
     std::vector<DirInfo> dirs;
+    std::vector<std::string> deploy_pipelines;
     for (auto& l : locals) {
         ScanStats& s = result.stats;
         s.files += l.stats.files;
@@ -228,6 +229,7 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         s.excluded += l.stats.excluded;
         s.inert_workflows += l.stats.inert_workflows;
         std::move(l.dirs.begin(), l.dirs.end(), std::back_inserter(dirs));
+        std::move(l.deploy_pipelines.begin(), l.deploy_pipelines.end(), std::back_inserter(deploy_pipelines));
         for (auto& w : l.warnings) result.warnings.push_back(std::move(w));
         std::move(l.hits.begin(), l.hits.end(), std::back_inserter(all));
     }
@@ -240,7 +242,7 @@ ScanResult scan_tree(const Questionnaire& q, const std::string& root, const Scan
         result.warnings.push_back(".git: cannot read the index (" + problem +
                                   "); files it tracks that .gitignore matches are left out");
     std::sort(result.warnings.begin(), result.warnings.end());
-    result.layout = detect_layout(std::move(dirs), readme);
+    result.layout = detect_layout(std::move(dirs), readme, deploy_pipelines);
     result.questions = evaluate(q, plan, std::move(all), options.max_hits_per_question);
     return result;
 }

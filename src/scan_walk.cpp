@@ -65,11 +65,16 @@ Gitignore read_ignore_file(int dirfd, const char* path) {
     return Gitignore::parse(read_small_file(dirfd, path, kMaxGitignore));
 }
 
-// The local path dependencies of the manifest `name` under `dirfd` (local_path_dependencies in layout.cpp); none
-// when it is larger than kMaxManifest (no manifest of a real project is).
-std::vector<std::string> read_path_dependencies(int dirfd, const char* name) {
+// What the manifest `name` under `dirfd` tells the layout (layout.cpp): the directories it depends on by a local
+// path, the distribution it declares and those it requires by name. Nothing when it is larger than kMaxManifest
+// (no manifest of a real project is).
+void read_manifest(int dirfd, const std::string& name, DirInfo& info) {
     constexpr std::size_t kMaxManifest = std::size_t{256} * 1024;
-    return local_path_dependencies(read_small_file(dirfd, name, kMaxManifest));
+    const std::string text = read_small_file(dirfd, name.c_str(), kMaxManifest);
+    for (auto& use : local_path_dependencies(text)) info.uses.push_back(std::move(use));
+    if (std::string provides = declared_package(name, text); !provides.empty() && info.provides.empty())
+        info.provides = std::move(provides);
+    for (auto& required : required_packages(name, text)) info.requires_packages.push_back(std::move(required));
 }
 
 class Walker {
@@ -245,9 +250,7 @@ private:
                     info.code = info.code || is_code_file(e.name);
                     info.package = info.package || e.name == "__init__.py";
                     info.pipeline = info.pipeline || is_pipeline_file(e.name);
-                    if (is_dependency_manifest(child))
-                        for (auto& use : read_path_dependencies(dirfd, e.name.c_str()))
-                            info.uses.push_back(std::move(use));
+                    if (is_dependency_manifest(child)) read_manifest(dirfd, e.name, info);
                 }
                 file(dirfd, e.name.c_str(), child, match, ci_check, local);
             } else if (type == DT_LNK) {
@@ -322,7 +325,8 @@ private:
         // GitHub workflow that can never start (its triggers commented out), is not evidence of anything.
         // (With --project, a project's own .github/workflows is seen by the rules as the root's: judge both.)
         const bool workflow = is_github_workflow(rel) || is_github_workflow(match);
-        const bool read_first = ci_check || workflow;
+        const bool pipeline = is_ci_pipeline(rel);  // what it deploys tells the layout what is one system
+        const bool read_first = ci_check || workflow || pipeline;
         bool unread = false;  // a workflow that could not be read (too large, binary): its path still counts
         if (read_first) {
             if (!read(dirfd, name, rel, local)) {
@@ -338,6 +342,7 @@ private:
                     ++local.stats.inert_workflows;
                     return;
                 }
+                if (pipeline && deploys_from_ci(text)) local.deploy_pipelines.emplace_back(text);
             }
         }
         // The globs this path matched: they decide the path rules and `except` here, and the content leaves

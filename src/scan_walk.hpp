@@ -56,6 +56,7 @@ struct Local {
     ScanStats stats;
     std::vector<std::string> warnings;
     std::vector<DirInfo> dirs;  // for detect_layout
+    std::vector<std::string> deploy_pipelines;  // for detect_layout: repository-level CI pipelines that deploy
     std::map<std::vector<int>, SetEntry> sets;
     std::vector<int> glob_hits, key, matched;
     std::vector<std::pair<int, Found>> found;

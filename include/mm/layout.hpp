@@ -22,6 +22,10 @@ struct DirInfo {
     // The directories its manifests depend on by a local path, as written (`../redbox-core` from Poetry's
     // `{path = "../redbox-core"}`, `-e ../core` in requirements): see local_path_dependencies().
     std::vector<std::string> uses = {};
+    // The distribution its manifests declare (`anemoi-models`), and the distributions they require, by name,
+    // normalised (see package_name()): roots that require one another's package are components of one system.
+    std::string provides = {};
+    std::vector<std::string> requires_packages = {};
 };
 
 inline constexpr int kLayoutDepth = 3;
@@ -58,6 +62,17 @@ bool is_dependency_manifest(std::string_view path);
 // requirements line `-e ../x`, `../x`, `-e ..[extra]` or `-e file:..#egg=x`. Only paths that start with `./` or
 // `../` (or are `.` or `..`); the manifest's own directory (`-e .`) is left out.
 std::vector<std::string> local_path_dependencies(std::string_view text);
+// A distribution's name as PEP 503 compares names: lower case, each run of `-`, `_` and `.` one `-`.
+std::string package_name(std::string_view name);
+// The distribution the manifest `file` (a file name: pyproject.toml, setup.cfg, setup.py) declares, normalised:
+// `name` under pyproject's `[project]` or `[tool.poetry]`, under setup.cfg's `[metadata]`, or setup.py's
+// `name="..."`; empty for other manifests or when there is none.
+std::string declared_package(std::string_view file, std::string_view text);
+// The distributions the manifest `file` requires, by name, normalised: quoted PEP 508 requirements
+// ("anemoi-models[x]>=0.9") in pyproject.toml, setup.py and setup.cfg, keys of Poetry's dependency tables, and
+// requirement lines of the other manifests. It also takes words that only look like requirements (a build backend,
+// an extra naming the package itself); the layout only uses the names that other roots of the tree declare.
+std::vector<std::string> required_packages(std::string_view file, std::string_view text);
 
 // The title of a README (its first Markdown or reStructuredText heading, else its first line of text; HTML and
 // badge lines skipped), from its first bytes; empty when there is none.
@@ -67,8 +82,17 @@ std::string readme_title(std::string_view text);
 bool is_coursework_title(std::string_view title);
 
 // The layout of the directories walked (docs/scan.md gives the thresholds); `readme` is the text of the scanned
-// tree's README (its first bytes), whose title may call the tree coursework.
-Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme = {});
+// tree's README (its first bytes), whose title may call the tree coursework. `deploy_pipelines`: the texts of the
+// tree's repository-level CI pipelines that deploy (deploys_from_ci()); the roots one of them names are deployed
+// together, as one system.
+Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme = {},
+                     const std::vector<std::string>& deploy_pipelines = {});
+// Whether a CI pipeline's text deploys, promotes or rolls out something other than documentation (a deploy
+// step or job, snake-case job names included; not a GitHub Pages, MkDocs or Sphinx site).
+bool deploys_from_ci(std::string_view text);
+// Whether `text` names `path` as a whole path, or a path inside it: "src/calibrate" in "cd src/calibrate/jobs" or
+// "context: src/calibrate", not in "src/calibrate-old".
+bool names_path(std::string_view text, std::string_view path);
 
 // ---- --project DIR ----
 

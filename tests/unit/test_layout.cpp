@@ -199,6 +199,122 @@ TEST_CASE("layout: project roots that depend on one another by a local path are 
     CHECK(scan_tree(layout_questionnaire(), t.root).layout.kind == LayoutKind::Single);
 }
 
+TEST_CASE("layout: the package a manifest declares, and those it requires by name") {
+    using V = std::vector<std::string>;
+    CHECK(package_name("Anemoi_Models.core") == "anemoi-models-core");
+    CHECK(package_name("a--b__c") == "a-b-c");
+    // pyproject: [project] or [tool.poetry], never another table's `name` (an index, an author)
+    CHECK(declared_package("pyproject.toml",
+                           "[build-system]\nrequires=['hatchling']\n[project]\nname = \"anemoi-models\"\n") ==
+          "anemoi-models");
+    CHECK(declared_package("pyproject.toml",
+                           "[[tool.poetry.source]]\nname = \"torch-cpu\"\n[tool.poetry]\nname = 'core'\n") == "core");
+    CHECK(declared_package("pyproject.toml", "[[tool.uv.index]]\nname = \"pytorch\"\n").empty());
+    CHECK(declared_package("sub/setup.cfg", "[options]\nname = x\n[metadata]\nname = my_pkg\n") == "my-pkg");
+    CHECK(declared_package("setup.py", "from setuptools import setup\nsetup(\n    name='Grants.Tagger',\n)\n") ==
+          "grants-tagger");
+    CHECK(declared_package("requirements.txt", "name==1.0\n").empty());
+    // requirements: quoted PEP 508 strings, Poetry's dependency tables, requirement lines
+    CHECK(required_packages("pyproject.toml",
+                            "dependencies = [\n  \"anemoi-graphs>=0.5.2\",\n  "
+                            "\"anemoi-models[migrations]>=0.9.5\",\n  \"torch ; sys_platform=='linux'\",\n]\n") ==
+          V{"anemoi-graphs", "anemoi-models", "torch", "linux"});  // a marker's quoted word too: harmless
+    CHECK(required_packages("pyproject.toml",
+                            "[tool.poetry.group.dev.dependencies]\nCore_Lib = {version = \"^1\"}\n") == V{"core-lib"});
+    CHECK(required_packages("requirements.txt", "numpy==1.26\nmy.lib[extra] >= 2  # ours\n-r base.txt\ntorch\n") ==
+          V{"numpy", "my-lib", "torch"});
+    CHECK(required_packages("setup.py", "install_requires=['core-lib>=1', \"pandas\"]\n") == V{"core-lib", "pandas"});
+    // words of a description are no requirement: only a name followed by a version, extras, a marker or the quote
+    CHECK(required_packages("pyproject.toml", "description = \"core library for x\"\n").empty());
+}
+
+TEST_CASE("layout: project roots that require one another's package by name are one system") {
+    auto named = [](const std::string& rel, const std::string& provides, std::vector<std::string> requires_) {
+        DirInfo d = project(rel);
+        d.provides = provides;
+        d.requires_packages = std::move(requires_);
+        return d;
+    };
+    // anemoi-core: training requires the packages models/ and graphs/ declare, released from one repository
+    Layout anemoi = detect_layout({named("graphs", "anemoi-graphs", {"torch"}), named("models", "anemoi-models", {}),
+                                   named("training", "anemoi-training", {"anemoi-models", "anemoi-graphs"})});
+    CHECK(anemoi.kind == LayoutKind::Single);
+    CHECK(anemoi.projects == std::vector<std::string>{"graphs"});
+    // nobody requires anyone: three projects
+    Layout apart = detect_layout({named("a", "a", {"numpy"}), named("b", "b", {"pandas"}), named("c", "c", {})});
+    CHECK(apart.kind == LayoutKind::Projects);
+    // a name two roots declare (homework folders all called `hw`) names neither of them
+    Layout homework = detect_layout({named("hw1", "hw", {"hw"}), named("hw2", "hw", {"hw"}), named("hw3", "hw", {})});
+    CHECK(homework.kind == LayoutKind::Projects);
+    // a root that requires the top's package is part of the code base
+    DirInfo top = plain("");
+    top.provides = "mylib";
+    Layout library = detect_layout({top, named("bench", "bench", {"mylib"}), project("x"), project("y")});
+    CHECK(library.projects == std::vector<std::string>{"x", "y"});
+    // a gallery's examples that require the library, or one another, stay a gallery
+    Layout gallery = detect_layout({plain("examples"), named("examples/a", "a", {"b"}), named("examples/b", "b", {}),
+                                    named("examples/c", "c", {"a"})});
+    CHECK(gallery.kind == LayoutKind::Projects);
+    // the walk reads them from the manifests
+    Tree t;
+    t.file("models/pyproject.toml", "[project]\nname = \"acme-models\"\n");
+    t.file("graphs/setup.py", "setup(name='acme_graphs', install_requires=['torch'])\n");
+    t.file("training/pyproject.toml",
+           "[project]\nname = \"acme-training\"\ndependencies = [\"acme-models>=1\", "
+           "\"acme-graphs\"]\n");
+    for (const char* p : {"models/m.py", "graphs/g.py", "training/t.py"}) t.file(p, "import torch\n");
+    CHECK(scan_tree(layout_questionnaire(), t.root).layout.kind == LayoutKind::Single);
+    t.file("training/pyproject.toml", "[project]\nname = \"acme-training\"\ndependencies = [\"torch\"]\n");
+    CHECK(scan_tree(layout_questionnaire(), t.root).layout.kind == LayoutKind::Projects);
+}
+
+TEST_CASE("layout: project roots that one CI pipeline deploys together are one system") {
+    CHECK(names_path("context: src/calibrate\n", "src/calibrate"));
+    CHECK(names_path("cd src/calibrate/jobs && make", "src/calibrate"));
+    CHECK_FALSE(names_path("cd src/calibrate-old", "src/calibrate"));
+    CHECK_FALSE(names_path("cd src/calibrated", "src/calibrate"));
+    CHECK(deploys_from_ci("jobs:\n  deploy-predict:\n    runs-on: x\n"));
+    CHECK(deploys_from_ci("jobs:\n  deploy_app:\n"));
+    CHECK_FALSE(deploys_from_ci("jobs:\n  test:\n    steps:\n      - run: pytest\n"));
+    CHECK_FALSE(deploys_from_ci("jobs:\n  deploy:\n    steps:\n      - uses: actions/deploy-pages@v4\n"));
+    const std::vector<DirInfo> services = {project("src/predict"), project("src/calibrate"), project("src/spatial"),
+                                           project("packages/a"), project("packages/b")};
+    const std::string deploy =
+        "jobs:\n  deploy:\n    steps:\n      - with: {context: src/predict}\n"
+        "      - with: {context: src/calibrate}\n";
+    Layout airqo = detect_layout(services, {}, {deploy});
+    CHECK(airqo.kind == LayoutKind::Single);
+    CHECK(airqo.projects == std::vector<std::string>{"src/calibrate"});
+    // without it, or when a pipeline deploys only one of them, five projects
+    CHECK(detect_layout(services).kind == LayoutKind::Projects);
+    CHECK(detect_layout(services, {}, {"deploy: {context: src/predict}\n"}).kind == LayoutKind::Projects);
+    // a gallery's examples are not deployed together, whatever a pipeline names
+    Layout gallery =
+        detect_layout({plain("examples"), project("examples/a"), project("examples/b"), project("examples/c")}, {},
+                      {"deploy:\n  - examples/a\n  - examples/b\n"});
+    CHECK(gallery.kind == LayoutKind::Projects);
+    // a course stays a course
+    Layout course = detect_layout({project("01-intro"), project("02-train"), project("03-serve")}, {},
+                                  {"deploy: 01-intro 02-train\n"});
+    CHECK(course.kind == LayoutKind::Course);
+    // the walk reads the repository's CI: a workflow that deploys the services makes one system, one that only
+    // tests them does not
+    Tree t;
+    for (const char* p : {"src/predict", "src/calibrate", "src/spatial"}) {
+        t.file(std::string(p) + "/requirements.txt", "flask\n");
+        t.file(std::string(p) + "/app.py", "import flask\n");
+    }
+    t.file(".github/workflows/ci.yml",
+           "on: push\njobs:\n  test:\n    steps:\n      - run: cd src/predict && pytest\n"
+           "      - run: cd src/calibrate && pytest\n");
+    CHECK(scan_tree(layout_questionnaire(), t.root).layout.kind == LayoutKind::Projects);
+    t.file(".github/workflows/release.yml",
+           "on: push\njobs:\n  deploy-apis:\n    steps:\n"
+           "      - run: docker build src/predict\n"
+           "      - run: docker build src/calibrate\n");
+    CHECK(scan_tree(layout_questionnaire(), t.root).layout.kind == LayoutKind::Single);
+}
+
 TEST_CASE("layout: requirements or a Dockerfile make a project only with code beside them") {
     DirInfo docs_like{"x", false, true, false};
     DirInfo with_code{"y", false, true, true};
