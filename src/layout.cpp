@@ -561,9 +561,11 @@ bool names_path(std::string_view text, std::string_view path) {
 bool deploys_from_ci(std::string_view text) {
     // The words the deployment rules of the built-in questionnaire read in CI files (questionnaires/mlops.yaml).
     static const RE2 deploy("(?i:\\b(deploy|deployment|promote|rollout)\\b)|\\b(deploy|promote|rollout)_[a-z0-9]");
+    // Documentation sites and package releases (to PyPI or npm) deploy no system.
     static const RE2 docs(
         "(?i)(gh-pages|deploy-pages|upload-pages-artifact|github-pages|gh-deploy|mkdocs|sphinx|jekyll|docusaurus|"
-        "readthedocs)");
+        "readthedocs|gh-action-pypi-publish|\\btwine\\s+upload|\\bnpm\\s+publish|\\b(poetry|uv|flit|hatch)\\s+publish\\b|"
+        "uses:\\s*\\S*pypi\\S*\\.ya?ml)");
     const re2::StringPiece piece(text.data(), text.size());
     return RE2::PartialMatch(piece, deploy) && !RE2::PartialMatch(piece, docs);
 }

@@ -502,3 +502,55 @@ TEST_CASE("testing rules: review of round 11 (each a case the first version got 
                   {{".github/workflows/r.yml", std::string("on: [pull_request]\njobs:\n  r:\n    uses: ") + no + "\n"},
                    {"tests/test_f.py", kTest}}) == "partial");
 }
+
+TEST_CASE("testing rules (held-out 9): schema tests about data, behavioural suites, scanners that scan") {
+    // data-schema: `schema` names an API's or a configuration's too, and `null` any value; only tests about data
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"src/documents/tests/test_api_schema.py", "    def test_schema_includes_endpoints(self):\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"app/tests/test_importer.py", "    def test_null_fk_stored_as_none(self):\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"graphs/tests/edges/test_knn.py", "def test_schema_validates_mutual_knn():\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"src/data/tests/test_load.py", "def test_schema_of_raw_listens():\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-schema", {{"tests/test_dataset.py", "def test_columns_present():\n"}}) ==
+          "partial");
+    // a Spark schema declared in a schema module: types and nullability (partial); not in a test
+    const char* spark = "from pyspark.sql.types import StructType, StructField, StringType\n"
+                        "listens = StructType([StructField('user_id', StringType(), nullable=False)])\n";
+    CHECK(suggestion("mlops", "data-schema", {{"listenbrainz_spark/schema.py", spark}}) == "partial");
+    CHECK(suggestion("mlops", "data-schema", {{"listenbrainz_spark/tests/test_schema.py", spark}}) == "-");
+    CHECK(suggestion("mlops", "data-schema", {{"listenbrainz_spark/io.py", spark}}) == "-");
+
+    // behavioural-tests: CheckList's words in a behavioural suite, or as a test's whole name
+    CHECK(suggestion("mlops", "behavioural-tests",
+                     {{"graphs/tests/edges/test_edge_attributes.py", "def test_directional_features(graph):\n"}}) == "-");
+    CHECK(suggestion("mlops", "behavioural-tests",
+                     {{"tests/test_api.py", "def test_expanded_directional_and_trend_figures():\n"}}) == "-");
+    CHECK(suggestion("mlops", "behavioural-tests", {{"tests/unit/test_loss.py", "def test_grid_invariance():\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "behavioural-tests",
+                     {{"tests/behavioural/test_sentiment.py", "def test_negation_invariance(model):\n"}}) == "yes");
+    CHECK(suggestion("mlops", "behavioural-tests", {{"tests/test_model.py", "def test_directional(model):\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "behavioural-tests", {{"tests/test_model.py", "def test_mft(model):\n"}}) == "yes");
+
+    // dependency-scanning: Dependabot's version updates scan nothing; a scanner run by a hook or a task is partial
+    const char* dependabot = "version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n";
+    CHECK(suggestion("mlops", "dependency-scanning", {{".github/dependabot.yml", dependabot}}) == "-");
+    CHECK(suggestion("mlops", "dependency-scanning", {{"renovate.json", "{\"extends\": [\"config:base\"]}\n"}}) == "-");
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{"renovate.json", "{\"vulnerabilityAlerts\": {\"enabled\": true}}\n"}}) == "partial");
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{".pre-commit-config.yaml",
+                       "repos:\n  - repo: https://github.com/mxab/pre-commit-trivy.git\n    hooks:\n"
+                       "      - id: trivyfs-docker\n"}}) == "partial");
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{"mise.toml", "[tasks.\"check:vuln\"]\nrun = \"uv run pip-audit\"\n"}}) == "partial");
+    CHECK(suggestion("mlops", "dependency-scanning", {{"Makefile", "# audit:\n#\tpip-audit\n"}}) == "-");
+    CHECK(suggestion("mlops", "dependency-scanning", {{"mise.toml", "[tools]\ntrivy = \"latest\"\n"}}) == "-");
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    steps:\n      - run: pip-audit\n"}}) ==
+          "yes");
+}
