@@ -554,3 +554,21 @@ TEST_CASE("testing rules (held-out 9): schema tests about data, behavioural suit
                      {{".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    steps:\n      - run: pip-audit\n"}}) ==
           "yes");
 }
+
+TEST_CASE("platform rules (held-out 9): one kind of secret found by a hook, Scorecard's vulnerability check") {
+    const char* hooks = "repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    hooks:\n"
+                        "      - id: detect-private-key\n";
+    CHECK(suggestion("mlops", "secret-scanning", {{".pre-commit-config.yaml", hooks}}) == "partial");
+    CHECK(suggestion("mlops", "secret-scanning",
+                     {{".pre-commit-config.yaml", "repos:\n  - repo: x\n    hooks:\n      # - id: detect-private-key\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "secret-scanning",
+                     {{".pre-commit-config.yaml", "repos:\n  - repo: https://github.com/gitguardian/ggshield\n"
+                                                  "    hooks:\n      - id: ggshield\n"}}) == "yes");
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{".github/workflows/scorecard.yml",
+                       "on: push\njobs:\n  a:\n    steps:\n      - uses: ossf/scorecard-action@v2.4.0\n"}}) == "partial");
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{".github/workflows/scorecard.yml",
+                       "on: push\njobs:\n  a:\n    steps:\n      # - uses: ossf/scorecard-action@v2.4.0\n"}}) == "-");
+}
