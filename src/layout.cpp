@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 namespace mm {
 
@@ -369,6 +371,58 @@ struct Groups {
 
 }  // namespace
 
+namespace {
+
+// Per text, the roots (their indexes, ascending) it names as names_path() does, gallery roots left out. Each text
+// is read once, whatever the number of roots (a checkout is untrusted: thousands of roots searched one by one in
+// megabytes of CI text took seconds): every path-like token is cut at its slashes, and each run of at most
+// kLayoutDepth segments (no root is deeper) is looked up among the roots.
+std::vector<std::vector<std::size_t>> roots_named(const std::vector<std::string>& texts,
+                                                  const std::vector<std::string>& roots) {
+    std::vector<std::vector<std::size_t>> out(texts.size());
+    std::unordered_map<std::string_view, std::size_t> by_path;
+    for (std::size_t i = 0; i < roots.size(); ++i)
+        if (!in_gallery(roots[i])) by_path.emplace(roots[i], i);
+    if (by_path.empty()) return out;
+    auto name_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+               c == '.';
+    };
+    for (std::size_t t = 0; t < texts.size(); ++t) {
+        const std::string_view text = texts[t];
+        std::vector<bool> named(roots.size(), false);
+        for (std::size_t at = 0; at < text.size();) {
+            if (!name_char(text[at]) && text[at] != '/') {
+                ++at;
+                continue;
+            }
+            std::size_t stop = at;
+            while (stop < text.size() && (name_char(text[stop]) || text[stop] == '/')) ++stop;
+            const std::string_view token = text.substr(at, stop - at);
+            at = stop;
+            // A root starts the token or follows a slash, and ends it, a slash, or a `.` that ends a sentence.
+            for (std::size_t begin = 0; begin < token.size(); ++begin) {
+                if (begin > 0 && token[begin - 1] != '/') continue;
+                int segments = 0;
+                for (std::size_t end = begin; end <= token.size() && segments < kLayoutDepth; ++end) {
+                    const bool boundary = end == token.size() || token[end] == '/' ||
+                                          (token[end] == '.' && (end + 1 == token.size() || token[end + 1] == '/'));
+                    if (!boundary) continue;
+                    if (end > begin)
+                        if (auto it = by_path.find(token.substr(begin, end - begin)); it != by_path.end())
+                            named[it->second] = true;
+                    if (end < token.size() && token[end] == '/') ++segments;
+                }
+            }
+        }
+        for (std::size_t i = 0; i < roots.size(); ++i)
+            if (named[i]) out[t].push_back(i);
+    }
+    return out;
+}
+
+}  // namespace
+
 Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
                      const std::vector<std::string>& deploy_pipelines) {
     std::sort(dirs.begin(), dirs.end(), [](const DirInfo& a, const DirInfo& b) { return a.rel < b.rel; });
@@ -452,10 +506,7 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
     // and ships src/predict/api, src/calibrate, src/spatial, ...) are one team's system, and the repository is
     // that system: the rest are its libraries and tools. Nobody deploys the examples of a gallery together.
     std::optional<std::size_t> deployed;  // a root of the system deployed together
-    for (const auto& text : deploy_pipelines) {
-        std::vector<std::size_t> named;
-        for (std::size_t i = 0; i < roots.size(); ++i)
-            if (!in_gallery(roots[i]) && names_path(text, roots[i])) named.push_back(i);
+    for (const auto& named : roots_named(deploy_pipelines, roots)) {
         if (named.size() < 2) continue;
         for (std::size_t i : named) groups.join(i, named.front());
         deployed = named.front();

@@ -286,6 +286,11 @@ TEST_CASE("layout: project roots that one CI pipeline deploys together are one s
     Layout airqo = detect_layout(services, {}, {deploy});
     CHECK(airqo.kind == LayoutKind::Single);
     CHECK(airqo.projects == std::vector<std::string>{"src/calibrate"});
+    // named inside longer paths, or at the end of a sentence; not inside a longer name
+    CHECK(detect_layout(services, {}, {"deploy: docker build ./src/predict/Dockerfile && cd src/calibrate."}).kind ==
+          LayoutKind::Single);
+    CHECK(detect_layout(services, {}, {"deploy: src/predicted src/calibrate-old src/spatial.py"}).kind ==
+          LayoutKind::Projects);
     // without it, or when a pipeline deploys only one of them, five projects
     CHECK(detect_layout(services).kind == LayoutKind::Projects);
     CHECK(detect_layout(services, {}, {"deploy: {context: src/predict}\n"}).kind == LayoutKind::Projects);
