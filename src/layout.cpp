@@ -615,7 +615,8 @@ bool deploys_from_ci(std::string_view text) {
     // Documentation sites and package releases (to PyPI or npm) deploy no system.
     static const RE2 docs(
         "(?i)(gh-pages|deploy-pages|upload-pages-artifact|github-pages|gh-deploy|mkdocs|sphinx|jekyll|docusaurus|"
-        "readthedocs|gh-action-pypi-publish|\\btwine\\s+upload|\\bnpm\\s+publish|\\b(poetry|uv|flit|hatch)\\s+publish\\b|"
+        "readthedocs|gh-action-pypi-publish|\\btwine\\s+upload|\\bnpm\\s+publish|\\b(poetry|uv|flit|hatch)\\s+"
+        "publish\\b|"
         "uses:\\s*\\S*pypi\\S*\\.ya?ml)");
     const re2::StringPiece piece(text.data(), text.size());
     return RE2::PartialMatch(piece, deploy) && !RE2::PartialMatch(piece, docs);

@@ -933,8 +933,9 @@ TEST_CASE("serving rules: review of rounds 14 to 17 (each a case the first versi
 
 TEST_CASE("serving rules (held-out 9): a package release, a pinned tool image, a DaemonSet, a bot's schedule") {
     // a package published to PyPI, by a reusable workflow named for it, is not a model release
-    const char* pypi = "on:\n  release:\n    types: [created]\njobs:\n  deploy-training:\n"
-                       "    uses: ecmwf/reusable-workflows/.github/workflows/cd-pypi.yml@v2\n";
+    const char* pypi =
+        "on:\n  release:\n    types: [created]\njobs:\n  deploy-training:\n"
+        "    uses: ecmwf/reusable-workflows/.github/workflows/cd-pypi.yml@v2\n";
     CHECK(suggestion("mlops", "cicd-model-release", {{".github/workflows/python-publish.yml", pypi}}) == "-");
     CHECK(suggestion("mlops", "audit-trail", {{".github/workflows/python-publish.yml", pypi}}) == "-");
     for (const char* publish : {"uv publish", "poetry publish --build"}) {
@@ -952,16 +953,18 @@ TEST_CASE("serving rules (held-out 9): a package release, a pinned tool image, a
                        "jobs:\n  semgrep:\n    container:\n      image: semgrep/semgrep:1.155.0" + digest + "\n"}}) ==
           "-");
     CHECK(suggestion("mlops", "promote-same-artifact",
-                     {{"k8s/prod/deployment.yaml", "kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n"
-                                                   "        - image: ghcr.io/acme/model" +
-                                                       digest + "\n"}}) == "partial");
+                     {{"k8s/prod/deployment.yaml",
+                       "kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n"
+                       "        - image: ghcr.io/acme/model" +
+                           digest + "\n"}}) == "partial");
 
     // zero-downtime-deploy: a DaemonSet's rolling update takes each node's pod down
     CHECK(suggestion("mlops", "zero-downtime-deploy",
                      {{"helm/templates/gpu-daemonset.yaml",
                        "kind: DaemonSet\nspec:\n  updateStrategy:\n    type: RollingUpdate\n"}}) == "-");
     CHECK(suggestion("mlops", "zero-downtime-deploy",
-                     {{"k8s/deploy.yaml", "kind: Deployment\nspec:\n  strategy:\n    type: RollingUpdate\n"}}) == "partial");
+                     {{"k8s/deploy.yaml", "kind: Deployment\nspec:\n  strategy:\n    type: RollingUpdate\n"}}) ==
+          "partial");
 
     // scheduled-job-from-code: a scheduled workflow that works on the repository's issues and pull requests
     CHECK(suggestion("mlops", "scheduled-job-from-code",
@@ -973,12 +976,14 @@ TEST_CASE("serving rules (held-out 9): a package release, a pinned tool image, a
                        "on:\n  schedule:\n    - cron: \"0 1 * * *\"\njobs:\n  t:\n    steps:\n"
                        "      - run: gh issue list --label stale\n"}}) == "-");
     // a Celery beat entry whose task trains is a scheduled job defined in code; a housekeeping task is not
-    const char* beat = "def parse_beat_schedule():\n    return [\n        {\n            \"name\": \"Train the classifier\",\n"
-                       "            \"env_default\": \"5 */1 * * *\",\n"
-                       "            \"task\": \"documents.tasks.train_classifier\",\n        },\n    ]\n";
+    const char* beat =
+        "def parse_beat_schedule():\n    return [\n        {\n            \"name\": \"Train the classifier\",\n"
+        "            \"env_default\": \"5 */1 * * *\",\n"
+        "            \"task\": \"documents.tasks.train_classifier\",\n        },\n    ]\n";
     CHECK(suggestion("mlops", "scheduled-job-from-code", {{"src/paperless/settings/custom.py", beat}}) == "yes");
-    const char* mail = "app.conf.beat_schedule = {\n    'digest': {'task': 'mail.tasks.send_digest', "
-                       "'schedule': crontab(hour=7)},\n}\n";
+    const char* mail =
+        "app.conf.beat_schedule = {\n    'digest': {'task': 'mail.tasks.send_digest', "
+        "'schedule': crontab(hour=7)},\n}\n";
     CHECK(suggestion("mlops", "scheduled-job-from-code", {{"app/celery.py", mail}}) == "-");
     CHECK(suggestion("mlops", "scheduled-job-from-code", {{"app/tests/test_celery.py", beat}}) == "-");
 }

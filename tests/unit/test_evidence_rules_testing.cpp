@@ -517,15 +517,17 @@ TEST_CASE("testing rules (held-out 9): schema tests about data, behavioural suit
     CHECK(suggestion("mlops", "data-schema", {{"tests/test_dataset.py", "def test_columns_present():\n"}}) ==
           "partial");
     // a Spark schema declared in a schema module: types and nullability (partial); not in a test
-    const char* spark = "from pyspark.sql.types import StructType, StructField, StringType\n"
-                        "listens = StructType([StructField('user_id', StringType(), nullable=False)])\n";
+    const char* spark =
+        "from pyspark.sql.types import StructType, StructField, StringType\n"
+        "listens = StructType([StructField('user_id', StringType(), nullable=False)])\n";
     CHECK(suggestion("mlops", "data-schema", {{"listenbrainz_spark/schema.py", spark}}) == "partial");
     CHECK(suggestion("mlops", "data-schema", {{"listenbrainz_spark/tests/test_schema.py", spark}}) == "-");
     CHECK(suggestion("mlops", "data-schema", {{"listenbrainz_spark/io.py", spark}}) == "-");
 
     // behavioural-tests: CheckList's words in a behavioural suite, or as a test's whole name
     CHECK(suggestion("mlops", "behavioural-tests",
-                     {{"graphs/tests/edges/test_edge_attributes.py", "def test_directional_features(graph):\n"}}) == "-");
+                     {{"graphs/tests/edges/test_edge_attributes.py", "def test_directional_features(graph):\n"}}) ==
+          "-");
     CHECK(suggestion("mlops", "behavioural-tests",
                      {{"tests/test_api.py", "def test_expanded_directional_and_trend_figures():\n"}}) == "-");
     CHECK(suggestion("mlops", "behavioural-tests", {{"tests/unit/test_loss.py", "def test_grid_invariance():\n"}}) ==
@@ -556,18 +558,21 @@ TEST_CASE("testing rules (held-out 9): schema tests about data, behavioural suit
 }
 
 TEST_CASE("platform rules (held-out 9): one kind of secret found by a hook, Scorecard's vulnerability check") {
-    const char* hooks = "repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    hooks:\n"
-                        "      - id: detect-private-key\n";
+    const char* hooks =
+        "repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    hooks:\n"
+        "      - id: detect-private-key\n";
     CHECK(suggestion("mlops", "secret-scanning", {{".pre-commit-config.yaml", hooks}}) == "partial");
     CHECK(suggestion("mlops", "secret-scanning",
-                     {{".pre-commit-config.yaml", "repos:\n  - repo: x\n    hooks:\n      # - id: detect-private-key\n"}}) ==
-          "-");
+                     {{".pre-commit-config.yaml",
+                       "repos:\n  - repo: x\n    hooks:\n      # - id: detect-private-key\n"}}) == "-");
     CHECK(suggestion("mlops", "secret-scanning",
-                     {{".pre-commit-config.yaml", "repos:\n  - repo: https://github.com/gitguardian/ggshield\n"
-                                                  "    hooks:\n      - id: ggshield\n"}}) == "yes");
+                     {{".pre-commit-config.yaml",
+                       "repos:\n  - repo: https://github.com/gitguardian/ggshield\n"
+                       "    hooks:\n      - id: ggshield\n"}}) == "yes");
     CHECK(suggestion("mlops", "dependency-scanning",
                      {{".github/workflows/scorecard.yml",
-                       "on: push\njobs:\n  a:\n    steps:\n      - uses: ossf/scorecard-action@v2.4.0\n"}}) == "partial");
+                       "on: push\njobs:\n  a:\n    steps:\n      - uses: ossf/scorecard-action@v2.4.0\n"}}) ==
+          "partial");
     CHECK(suggestion("mlops", "dependency-scanning",
                      {{".github/workflows/scorecard.yml",
                        "on: push\njobs:\n  a:\n    steps:\n      # - uses: ossf/scorecard-action@v2.4.0\n"}}) == "-");

@@ -1028,8 +1028,9 @@ TEST_CASE("training rules: a Spark ML grid, scikit-optimize or Keras Tuner is a 
 
 TEST_CASE("training rules (held-out 9): a path under training/ is no training script") {
     // `\btrain...\.py` read `training/tests/integration/test_benchmark.py` as a training script run by CI
-    const char* tests = "on: push\njobs:\n  t:\n    steps:\n"
-                        "      - run: srun python -m pytest training/tests/integration/test_benchmark.py\n";
+    const char* tests =
+        "on: push\njobs:\n  t:\n    steps:\n"
+        "      - run: srun python -m pytest training/tests/integration/test_benchmark.py\n";
     CHECK(suggestion("mlops", "orchestrated-pipeline", {{".github/workflows/hpc.yml", tests}}) == "-");
     const char* train = "on: push\njobs:\n  t:\n    steps:\n      - run: python training/train_model.py\n";
     CHECK(suggestion("mlops", "orchestrated-pipeline", {{".github/workflows/train.yml", train}}) != "-");
