@@ -236,9 +236,9 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
         const re2::StringPiece piece(line.data(), line.size());
         re2::StringPiece found;
         // A requirement line of a requirements file, or a key of a Poetry dependency table.
-        const bool requirement = !python ? RE2::PartialMatch(piece, line_start, &found)
-                                         : toml && ends_with(table, "dependencies") &&
-                                               RE2::PartialMatch(piece, table_key, &found);
+        const bool requirement =
+            !python ? RE2::PartialMatch(piece, line_start, &found)
+                    : toml && ends_with(table, "dependencies") && RE2::PartialMatch(piece, table_key, &found);
         if (requirement) out.push_back(package_name({found.data(), found.size()}));
     });
     return out;
