@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <queue>
@@ -124,6 +125,12 @@ bool came_through_request(std::string_view message) {
             RE2::PartialMatch(re2::StringPiece(message.data() + end, message.size() - end), trailer));
 }
 
+std::string author_id(std::string_view author_name, std::string_view author_email) {
+    std::string id(author_email.empty() ? author_name : author_email);
+    for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return id;
+}
+
 bool made_by_bot(std::string_view author_name, std::string_view author_email, std::string_view message) {
     // The bot's branch is the whole branch name's start: "from org/dependabot/pip/x", not "alice/feature/dependabot-x".
     static const RE2& bot_branch = *new RE2(
@@ -139,7 +146,8 @@ bool reaches(const CommitActivity& a, const HistoryThresholds& t) {
     const bool share =
         t.merged_share == 0 || (a.mainline > 0 && static_cast<long long>(a.merged_requests) * 100 >=
                                                       static_cast<long long>(t.merged_share) * a.mainline);
-    return a.commits >= t.commits && a.days >= t.days && a.merged_requests >= t.merged_requests && share;
+    return a.commits >= t.commits && a.days >= t.days && a.merged_requests >= t.merged_requests && share &&
+           a.authors >= t.authors;
 }
 
 std::string describe(const CommitActivity& a) {
@@ -147,6 +155,7 @@ std::string describe(const CommitActivity& a) {
                     (a.capped ? " of the newest " + std::to_string(a.read) : std::string()) +
                     (a.commits == 1 && !a.capped ? " commit" : " commits") + " on " + std::to_string(a.days) +
                     (a.days == 1 ? " day" : " days");
+    if (a.authors > 1) s += " by " + std::to_string(a.authors) + " authors";
     if (!a.first.empty()) s += a.first == a.last ? ", " + a.first : ", " + a.first + " to " + a.last;
     if (a.merged_requests > 0)
         s += ", " + std::to_string(a.merged_requests) + " of " + std::to_string(a.mainline) +
@@ -190,6 +199,7 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
     struct Pending {
         std::int64_t commit_time;
         AuthorTime author;
+        std::string author_id;  // the author's e-mail address in lower case (the name when it has none)
         bool merged_request;
         bool bot;
         std::vector<git_oid> parents;
@@ -227,6 +237,7 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
         const std::string_view message = message_of(commit.get());
         Pending p{static_cast<std::int64_t>(git_commit_time(commit.get())),
                   {static_cast<std::int64_t>(author->when.time), author->when.offset},
+                  author_id(text_of(author->name), text_of(author->email)),
                   came_through_request(message),
                   made_by_bot(text_of(author->name), text_of(author->email), message),
                   {}};
@@ -247,13 +258,17 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
         return std::nullopt;
     }
     std::vector<AuthorTime> times;
+    std::set<std::string> authors;
     std::size_t& read = a.read;
     while (!queue.empty() && read < static_cast<std::size_t>(kMaxHistoryThreshold)) {
         const std::size_t at = queue.top().second;
         queue.pop();
         ++read;
         pending[at].read = true;
-        if (!pending[at].bot) times.push_back(pending[at].author);
+        if (!pending[at].bot) {
+            times.push_back(pending[at].author);
+            authors.insert(pending[at].author_id);
+        }
         for (const git_oid& parent : pending[at].parents)
             if (const std::string why = visit(parent, false); !why.empty() && a.unreadable.empty()) {
                 // One commit that cannot be read (missing, damaged, forged) ends its line, not the history.
@@ -268,6 +283,7 @@ std::optional<CommitActivity> read_commit_activity(const std::string& root, std:
     a.first = counted.first;
     a.last = counted.last;
     a.capped = !queue.empty();
+    a.authors = static_cast<int>(authors.size());
     // The main line: HEAD and its first parents, as far as the commits read go. Its merge commits and squashed
     // changes are how changes reached the branch; the commits of a merged branch are not. Bots' are not the team's.
     for (std::size_t at = 0, steps = 0; pending[at].read && steps++ < read;) {  // git's ids admit no cycle

@@ -21,6 +21,7 @@ struct CommitActivity {
     std::string last;      // the latest
     int mainline = 0;      // of those, the main line: HEAD and its first parents
     int merged_requests = 0;  // of the main line, the changes that came through a pull or merge request, bots' aside
+    int authors = 0;          // distinct authors of the commits counted (by e-mail address, any case), bots' aside
     bool shallow = false;     // a shallow clone whose boundary was reached: older commits are not here
     std::string unreadable;   // the first commit that could not be read, and why ("1a2b3c4d5e6f: ..."), or ""
     bool capped = false;   // more commits than were read
@@ -49,6 +50,10 @@ bool came_through_request(std::string_view message);
 // ("dependabot[bot]", "pre-commit-ci[bot]"), or a merge of a bot's branch ("from org/dependabot/pip/...").
 // Dependency updates merged by a bot's pull request say nothing of how the team's own code is reviewed.
 bool made_by_bot(std::string_view author_name, std::string_view author_email, std::string_view message);
+
+// Who wrote a commit, for counting authors: the e-mail address in lower case, or the name when there is none (as
+// `git shortlog -e` groups them, without a mailmap).
+std::string author_id(std::string_view author_name, std::string_view author_email);
 
 // "85 commits on 19 days, 2023-01-05 to 2023-02-20", with what cut the count short: the excerpt a history rule
 // cites.

@@ -121,6 +121,7 @@ void put(Writer& w, const EvidenceRule& r) {
     w.i32(r.history.days);
     w.i32(r.history.merged_requests);
     w.i32(r.history.merged_share);
+    w.i32(r.history.authors);
     w.b(r.suggests_partial);
     w.b(r.suggests_option.has_value());
     w.i32(r.suggests_option.value_or(0));
@@ -193,6 +194,7 @@ EvidenceRule get_rule(Reader& r, int depth) {
     e.history.days = r.i32();
     e.history.merged_requests = r.i32();
     e.history.merged_share = r.i32();
+    e.history.authors = r.i32();
     e.suggests_partial = r.b();
     bool has_option = r.b();
     int option = r.i32();

@@ -557,14 +557,16 @@ private:
         return r;
     }
 
-    // `history: {commits: N, days: D, merged_requests: M, merged_share: P}`: at least one of them, each a whole
-    // number from 1 to kMaxHistoryThreshold (P, a percentage, to 100).
+    // `history: {commits: N, days: D, merged_requests: M, merged_share: P, authors: A}`: at least one of them, each a
+    // whole number from 1 to kMaxHistoryThreshold (P, a percentage, to 100).
     void read_history(const Node& n, EvidenceRule& r) {
         if (!expect_kind(n, Node::Kind::Map, sink_, "'history'")) return;
-        check_keys(n, sink_, {"commits", "days", "merged_requests", "merged_share"}, "'history'");
-        if (!n.get("commits") && !n.get("days") && !n.get("merged_requests") && !n.get("merged_share")) {
+        check_keys(n, sink_, {"commits", "days", "merged_requests", "merged_share", "authors"}, "'history'");
+        if (!n.get("commits") && !n.get("days") && !n.get("merged_requests") && !n.get("merged_share") &&
+            !n.get("authors")) {
             error_at(sink_, n,
-                     "'history' needs at least one of 'commits', 'days', 'merged_requests' or 'merged_share'");
+                     "'history' needs at least one of 'commits', 'days', 'merged_requests', 'merged_share' or "
+                     "'authors'");
             return;
         }
         auto threshold = [&](const char* key, int& out) {
@@ -584,6 +586,7 @@ private:
         threshold("commits", r.history.commits);
         threshold("days", r.history.days);
         threshold("merged_requests", r.history.merged_requests);
+        threshold("authors", r.history.authors);
         if (const Node* v = n.get("merged_share"))
             if (auto i = read_int(*v, sink_, "'merged_share'")) {
                 if (*i < 1 || *i > 100)

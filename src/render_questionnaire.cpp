@@ -39,6 +39,7 @@ ojson evidence_json(const EvidenceRule& r, bool top) {
             if (r.history.days > 0) out["history"]["days"] = r.history.days;
             if (r.history.merged_requests > 0) out["history"]["merged_requests"] = r.history.merged_requests;
             if (r.history.merged_share > 0) out["history"]["merged_share"] = r.history.merged_share;
+            if (r.history.authors > 0) out["history"]["authors"] = r.history.authors;
             break;
     }
     if (!r.except.empty()) out["except"] = r.except;

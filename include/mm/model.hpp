@@ -44,18 +44,19 @@ inline constexpr int kMaxHistoryThreshold = 1000;
 
 // What a history rule asks of the scanned root's git history (0: not asked): commits reachable from HEAD, the
 // distinct days they were authored on; on the main line (HEAD and its first parents), the changes that came
-// through a pull or merge request, and their percentage of it.
+// through a pull or merge request, and their percentage of it; the distinct authors of the commits.
 struct HistoryThresholds {
     int commits = 0;
     int days = 0;
     int merged_requests = 0;
     int merged_share = 0;
+    int authors = 0;
 
     bool operator==(const HistoryThresholds& o) const { return key() == o.key(); }
     bool operator<(const HistoryThresholds& o) const { return key() < o.key(); }
 
 private:
-    std::tuple<int, int, int, int> key() const { return {commits, days, merged_requests, merged_share}; }
+    std::tuple<int, int, int, int, int> key() const { return {commits, days, merged_requests, merged_share, authors}; }
 };
 
 struct EvidenceRule {

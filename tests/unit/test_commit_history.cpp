@@ -33,6 +33,7 @@ struct Change {
     std::string author = "A. Author";
     bool merged_branch = false;
     AuthorTime when{};
+    std::string email = "a@example.org";
 };
 
 // A git repository at `root` whose main line is `changes`, oldest first, every commit of the empty tree. Returns
@@ -52,7 +53,7 @@ std::vector<std::string> make_commits(const std::string& root, const std::vector
     git_commit* head = nullptr;
     for (const auto& c : changes) {
         git_signature* sig = nullptr;
-        REQUIRE(git_signature_new(&sig, c.author.c_str(), "a@example.org", c.when.seconds, c.when.offset_minutes) == 0);
+        REQUIRE(git_signature_new(&sig, c.author.c_str(), c.email.c_str(), c.when.seconds, c.when.offset_minutes) == 0);
         git_oid id;
         if (c.merged_branch) {  // the branch's own commit, then the merge that brings it to the main line
             const git_commit* base[] = {head};
@@ -152,6 +153,11 @@ TEST_CASE("history: the cited summary says how many, over what time, and what cu
     CommitActivity a = summarise_commits(spread(85, 19));
     CHECK(describe(a) == "85 commits on 19 days, 2024-01-01 to 2024-01-19");
     CHECK(describe(summarise_commits({{k2024, 0}})) == "1 commit on 1 day, 2024-01-01");
+    CommitActivity team = summarise_commits(spread(10, 5));
+    team.authors = 3;
+    CHECK(describe(team) == "10 commits on 5 days by 3 authors, 2024-01-01 to 2024-01-05");
+    CHECK(author_id("A. Author", "A.Author@Example.ORG") == "a.author@example.org");
+    CHECK(author_id("A. Author", "") == "a. author");
     a.capped = true;
     a.read = 90;  // 5 of them by bots
     a.shallow = true;
@@ -429,6 +435,38 @@ TEST_CASE("built-in mlops: reviews from the main line, in a repository of code")
     thin.file("train.py", "print('train')\n");
     make_changes(thin.root, history(5, 46));
     CHECK_FALSE(reviewed(thin).has_value());
+    // Nine in ten of the main line through requests, by two authors: the branch takes changes only that way (yes);
+    // by one person merging their own requests, no more than partial; 19 requests are too few to tell.
+    auto team = [](int requests, int direct, int authors) {
+        std::vector<Change> changes;
+        for (int i = 0; i < direct; ++i) {
+            Change c{"work " + std::to_string(i)};
+            c.email = "dev0@example.org";
+            changes.push_back(c);
+        }
+        for (int i = 1; i <= requests; ++i) {
+            Change c{"Change " + std::to_string(i) + " (#" + std::to_string(i) + ")"};
+            c.email = "dev" + std::to_string(i % authors) + "@example.org";
+            changes.push_back(c);
+        }
+        return changes;
+    };
+    Tree protected_main;
+    protected_main.file("train.py", "print('train')\n");
+    make_changes(protected_main.root, team(27, 3, 2));
+    CHECK(reviewed(protected_main) == AnswerKind::Yes);
+    Tree solo;
+    solo.file("train.py", "print('train')\n");
+    make_changes(solo.root, team(27, 3, 1));
+    CHECK(reviewed(solo) == AnswerKind::Partial);
+    Tree direct;
+    direct.file("train.py", "print('train')\n");
+    make_changes(direct.root, team(26, 4, 2));  // 26 of 30: under nine in ten
+    CHECK(reviewed(direct) == AnswerKind::Partial);
+    Tree few;
+    few.file("train.py", "print('train')\n");
+    make_changes(few.root, team(19, 0, 2));
+    CHECK(reviewed(few) == AnswerKind::Partial);
     // A book or a list of links merged through pull requests says nothing of how model code is reviewed.
     Tree book;
     book.file("README.md", "# A book\n");

@@ -159,9 +159,15 @@ TEST_CASE("a history rule takes whole thresholds, and nothing a path rule takes"
     CHECK(merged.find_question("q1")->evidence.at(0).history.merged_share == 10);
     CHECK(merged.find_question("q1")->evidence.at(0).history.commits == 0);
     CHECK(questionnaire(rule("{history: {commits: 20}}")).find_question("q1")->evidence.at(0).history.days == 0);
+    CHECK(questionnaire(rule("{history: {merged_share: 90, authors: 2}}"))
+              .find_question("q1")
+              ->evidence.at(0)
+              .history.authors == 2);
     // Each refused rule, and the one error that names its cause.
     const std::pair<const char*, const char*> refused[] = {
-        {"{history: {}}", "'history' needs at least one of 'commits', 'days', 'merged_requests' or 'merged_share'"},
+        {"{history: {}}",
+         "'history' needs at least one of 'commits', 'days', 'merged_requests', 'merged_share' or 'authors'"},
+        {"{history: {authors: 0}}", "'authors' must be a whole number from 1 to 1000, not 0"},
         {"{history: {merged_share: 0}}",
          "'merged_share' is a percentage of the main line's changes, from 1 to 100, not 0"},
         {"{history: {merged_share: 101}}", "from 1 to 100, not 101"},
