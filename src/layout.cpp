@@ -178,6 +178,23 @@ std::optional<std::string_view> section_header(std::string_view line) {
     return inside;
 }
 
+// Whether a line of a TOML array closes it: a `]` outside quotes (`"x[extra]>=1"` holds one inside).
+bool closes_array(std::string_view line) {
+    char quote = 0;
+    for (char c : line) {
+        if (quote != 0) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '#') {
+            return false;  // a comment
+        } else if (c == ']') {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string declared_package(std::string_view file, std::string_view text) {
@@ -218,28 +235,81 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
         "^[ \\t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \\t]*(?:\\[[^\\]\\n]*\\])?[ \\t]*(?:[<>=!~;@#]|$)");
     // A key of Poetry's dependency tables: `name = "^1.0"`, `name = {version = ...}`.
     static const RE2 table_key("^[ \\t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \\t]*=[ \\t]*[\"'{]");
+    // A TOML key whose value is an array: `dependencies = [`, `dev = [` (the key, and what follows the bracket).
+    static const RE2 array_key("^[ \\t]*[\"']?([A-Za-z0-9._-]+)[\"']?[ \\t]*=[ \\t]*\\[(.*)$");
+    // setup.py's requirement arguments, up to the first closing bracket or brace (a list, or extras' dict).
+    static const RE2 setup_py_requires(
+        "(?s)\\b(?:install_requires|extras_require|tests_require)\\s*=\\s*[\\[{](.*?)[\\]}]");
+    // setup.cfg's requirement options, whose values continue on indented lines.
+    static const RE2 cfg_requires("^(?:install_requires|tests_require|[A-Za-z0-9_.-]+)[ \\t]*=[ \\t]*(.*)$");
     const std::string_view base = basename(file);
-    const bool toml = base == "pyproject.toml";
-    const bool python = toml || base == "setup.py" || base == "setup.cfg";
     std::vector<std::string> out;
-    if (python) {
-        re2::StringPiece input(text.data(), text.size());
+    auto add = [&out](const re2::StringPiece& name) { out.push_back(package_name({name.data(), name.size()})); };
+    auto add_quoted = [&](std::string_view part) {
+        re2::StringPiece input(part.data(), part.size());
         re2::StringPiece found;
-        while (RE2::FindAndConsume(&input, quoted, &found)) out.push_back(package_name({found.data(), found.size()}));
+        while (RE2::FindAndConsume(&input, quoted, &found)) add(found);
+    };
+    if (base == "setup.py") {
+        // Only in install_requires and its kin: `package_dir={'': 'src'}` names a folder, not a requirement.
+        re2::StringPiece input(text.data(), text.size());
+        re2::StringPiece inside;
+        while (RE2::FindAndConsume(&input, setup_py_requires, &inside)) add_quoted({inside.data(), inside.size()});
+        return out;
     }
+    const bool toml = base == "pyproject.toml";
+    const bool cfg = base == "setup.cfg";
     std::string_view table;
+    bool in_array = false;   // inside a TOML array of requirements, after its line
+    bool in_option = false;  // inside a setup.cfg requirement option, on its indented lines
     for_each_line(text, [&](std::string_view line) {
+        const re2::StringPiece piece(line.data(), line.size());
+        re2::StringPiece found;
+        if (!toml && !cfg) {  // a requirements file: each line a requirement
+            if (RE2::PartialMatch(piece, line_start, &found)) add(found);
+            return;
+        }
+        if (in_array) {
+            add_quoted(line);
+            in_array = !closes_array(line);
+            return;
+        }
+        if (cfg && in_option) {
+            if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
+                if (RE2::PartialMatch(piece, line_start, &found)) add(found);
+                return;
+            }
+            in_option = false;
+        }
         if (auto header = section_header(line)) {
             table = *header;
             return;
         }
-        const re2::StringPiece piece(line.data(), line.size());
-        re2::StringPiece found;
-        // A requirement line of a requirements file, or a key of a Poetry dependency table.
-        const bool requirement =
-            !python ? RE2::PartialMatch(piece, line_start, &found)
-                    : toml && ends_with(table, "dependencies") && RE2::PartialMatch(piece, table_key, &found);
-        if (requirement) out.push_back(package_name({found.data(), found.size()}));
+        if (cfg) {
+            // [options] install_requires, [options.extras_require] any key: `name>=1` on the same or the next lines.
+            re2::StringPiece key_value;
+            const bool extras = table == "options.extras_require";
+            if ((table == "options" &&
+                 (line.rfind("install_requires", 0) == 0 || line.rfind("tests_require", 0) == 0)) ||
+                (extras && RE2::FullMatch(piece, cfg_requires, &key_value))) {
+                if (!extras) RE2::FullMatch(piece, cfg_requires, &key_value);
+                if (RE2::PartialMatch(key_value, line_start, &found)) add(found);
+                in_option = true;
+            }
+            return;
+        }
+        // pyproject.toml: the arrays of requirements (`dependencies`, `*-dependencies`, any key of a table of them:
+        // `[project.optional-dependencies]`, `[dependency-groups]`), and the keys of Poetry's dependency tables.
+        const bool requirement_table = ends_with(table, "dependencies") || table == "dependency-groups";
+        re2::StringPiece key;
+        re2::StringPiece rest;
+        if (RE2::FullMatch(piece, array_key, &key, &rest) &&
+            (requirement_table || ends_with({key.data(), key.size()}, "dependencies") || key == "requires")) {
+            add_quoted({rest.data(), rest.size()});
+            in_array = !closes_array({rest.data(), rest.size()});
+        } else if (requirement_table && RE2::PartialMatch(piece, table_key, &found)) {
+            add(found);
+        }
     });
     return out;
 }
@@ -293,10 +363,12 @@ bool is_coursework_title(std::string_view title) {
 
 namespace {
 
-// A directory named for a gallery: examples, samples, demos, tutorials, notebooks, projects, solutions, use cases.
+// A directory named for a gallery: examples, samples, demos, tutorials, notebooks, projects, solutions, use cases,
+// a cookbook, recipes, a showcase.
 bool gallery_name(std::string_view name) {
     static const RE2 gallery(
-        "(?i)(examples?|samples?|demos?|tutorials?|notebooks?|projects?|solutions?|use[-_]?cases?)");
+        "(?i)(examples?|samples?|demos?|tutorials?|notebooks?|projects?|solutions?|use[-_]?cases?|cookbooks?|"
+        "recipes?|galler(y|ies)|showcases?)");
     return RE2::FullMatch(re2::StringPiece(name.data(), name.size()), gallery);
 }
 
@@ -393,6 +465,13 @@ std::vector<std::vector<std::size_t>> roots_named(const std::vector<std::string>
         const std::string_view text = texts[t];
         std::vector<bool> named(roots.size(), false);
         for (std::size_t at = 0; at < text.size();) {
+            // A comment (`#` at the start of a line or after a blank, `//` likewise) says nothing deployed.
+            const bool line_start = at == 0 || text[at - 1] == '\n' || text[at - 1] == ' ' || text[at - 1] == '\t';
+            if (line_start && (text[at] == '#' || text.compare(at, 2, "//") == 0)) {
+                const std::size_t eol = text.find('\n', at);
+                at = eol == std::string_view::npos ? text.size() : eol;
+                continue;
+            }
             if (!name_char(text[at]) && text[at] != '/') {
                 ++at;
                 continue;
@@ -401,6 +480,9 @@ std::vector<std::vector<std::size_t>> roots_named(const std::vector<std::string>
             while (stop < text.size() && (name_char(text[stop]) || text[stop] == '/')) ++stop;
             const std::string_view token = text.substr(at, stop - at);
             at = stop;
+            // Only a path counts (`./churn`, `src/predict`, `churn/Dockerfile`), never a bare word (a matrix entry,
+            // a job name), nor a glob's stem (`'fraud/**'` in a path filter, which says what triggers the run).
+            if (token.find('/') == std::string_view::npos || (stop < text.size() && text[stop] == '*')) continue;
             // A root starts the token or follows a slash, and ends it, a slash, or a `.` that ends a sentence.
             for (std::size_t begin = 0; begin < token.size(); ++begin) {
                 if (begin > 0 && token[begin - 1] != '/') continue;
@@ -506,12 +588,26 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
     // Roots that one of the repository's pipelines deploys together (AirQo's deploy-apis-to-production.yml builds
     // and ships src/predict/api, src/calibrate, src/spatial, ...) are one team's system, and the repository is
     // that system: the rest are its libraries and tools. Nobody deploys the examples of a gallery together.
-    std::optional<std::size_t> deployed;  // a root of the system deployed together
-    for (const auto& named : roots_named(deploy_pipelines, roots)) {
+    // The numbered modules of the directory that has most of them (a course's weeks are siblings).
+    const std::vector<std::string>* best = nullptr;
+    for (const auto& [p, ms] : modules)
+        if (!best || ms.size() > best->size()) best = &ms;
+    const std::size_t teaching_dirs = out.teaching.size();
+    const bool course = teaching_dirs >= kMinTeachingDirs || (best && best->size() >= kMinModules);
+    std::vector<std::size_t> deployed;  // a root of each group some pipeline deploys together (not in a course)
+    for (const auto& named : course ? std::vector<std::vector<std::size_t>>{} : roots_named(deploy_pipelines, roots)) {
         if (named.size() < 2) continue;
         for (std::size_t i : named) groups.join(i, named.front());
-        deployed = named.front();
+        deployed.push_back(named.front());
     }
+    // One system deployed together is the repository's; two or more (churn's pipeline, fraud's pipeline) are
+    // separate systems, each counted once among the projects.
+    std::optional<std::size_t> system;
+    for (std::size_t d : deployed)
+        if (!system)
+            system = groups.find(d);
+        else if (*system != groups.find(d))
+            system = kAmbiguous;
     std::vector<std::string> independent;  // one root per group of roots that is not part of the code base
     std::vector<bool> listed(roots.size(), false);
     for (std::size_t i = 0; i < roots.size(); ++i) {
@@ -520,23 +616,18 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
         listed[g] = true;
         independent.push_back(roots[i]);
     }
-    // The numbered modules of the directory that has most of them (a course's weeks are siblings).
-    const std::vector<std::string>* best = nullptr;
-    for (const auto& [p, ms] : modules)
-        if (!best || ms.size() > best->size()) best = &ms;
-    if (deployed) {
-        const std::size_t system = groups.find(*deployed);
+    if (system && *system != kAmbiguous) {
         independent.clear();
-        for (std::size_t i = 0; i < roots.size() && !code_base[system]; ++i)
-            if (groups.find(i) == system) {
+        for (std::size_t i = 0; i < roots.size() && !code_base[*system]; ++i)
+            if (groups.find(i) == *system) {
                 independent.push_back(roots[i]);  // its first root, as for every group
                 break;
             }
     }
-    const std::size_t teaching_dirs = out.teaching.size();
     if (best && best->size() >= kMinModules) out.teaching.insert(out.teaching.end(), best->begin(), best->end());
     out.projects = std::move(independent);
-    if (teaching_dirs >= kMinTeachingDirs || (best && best->size() >= kMinModules)) out.kind = LayoutKind::Course;
+    if (course)
+        out.kind = LayoutKind::Course;
     else if (out.projects.size() >= kMinProjects) out.kind = LayoutKind::Projects;
     if (out.kind != LayoutKind::Course && teaching_dirs < kMinTeachingDirs) out.teaching.clear();
     // A student's single submission has no teaching folders, but its README says what it is ("MLOps HW #4").
@@ -613,9 +704,11 @@ bool names_path(std::string_view text, std::string_view path) {
 bool deploys_from_ci(std::string_view text) {
     // The words the deployment rules of the built-in questionnaire read in CI files (questionnaires/mlops.yaml).
     static const RE2 deploy("(?i:\\b(deploy|deployment|promote|rollout)\\b)|\\b(deploy|promote|rollout)_[a-z0-9]");
-    // Documentation sites and package releases (to PyPI or npm) deploy no system.
+    // Documentation sites (a static site host, a book builder too) and package releases (to PyPI or npm) deploy no
+    // system.
     static const RE2 docs(
         "(?i)(gh-pages|deploy-pages|upload-pages-artifact|github-pages|gh-deploy|mkdocs|sphinx|jekyll|docusaurus|"
+        "netlify|jupyter-book|quarto\\s+publish|"
         "readthedocs|gh-action-pypi-publish|\\btwine\\s+upload|\\bnpm\\s+publish|\\b(poetry|uv|flit|hatch)\\s+"
         "publish\\b|"
         "uses:\\s*\\S*pypi\\S*\\.ya?ml)");
@@ -630,6 +723,11 @@ bool ci_runs_project(std::string_view text, std::string_view project) {
     // No path filter: it runs on every change of the repository, the project's included.
     static const RE2 filter("(?m)^[ \\t-]*(?:paths|changes)[ \\t]*:|\\bchangeset\\b");
     return !RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), filter);
+}
+
+bool is_pipeline_definition(std::string_view rel) {
+    const std::string_view name = basename(rel);
+    return is_ci_pipeline(rel) && (ends_with(name, ".yml") || ends_with(name, ".yaml") || name == "Jenkinsfile");
 }
 
 bool is_github_workflow(std::string_view rel) {

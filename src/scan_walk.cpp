@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdlib>
@@ -71,11 +72,24 @@ Gitignore read_ignore_file(int dirfd, const char* path) {
 void read_manifest(int dirfd, const std::string& name, DirInfo& info) {
     constexpr std::size_t kMaxManifest = std::size_t{256} * 1024;
     const std::string text = read_small_file(dirfd, name.c_str(), kMaxManifest);
-    for (auto& use : local_path_dependencies(text)) info.uses.push_back(std::move(use));
+    constexpr std::size_t kMaxRequired = 1024;
+    for (auto& use : local_path_dependencies(text))
+        if (info.uses.size() < kMaxRequired) info.uses.push_back(std::move(use));
     if (std::string provides = declared_package(name, text); !provides.empty() && info.provides.empty())
         info.provides = std::move(provides);
-    for (auto& required : required_packages(name, text)) info.requires_packages.push_back(std::move(required));
+    // Each name once, and at most kMaxRequired per directory (paths too): a forged directory of requirements files,
+    // each a quarter of a megabyte of one-letter lines, would otherwise hold a string per line.
+    std::vector<std::string>& required = info.requires_packages;
+    if (required.size() >= kMaxRequired) return;
+    for (auto& r : required_packages(name, text)) required.push_back(std::move(r));
+    std::sort(required.begin(), required.end());
+    required.erase(std::unique(required.begin(), required.end()), required.end());
+    if (required.size() > kMaxRequired) required.resize(kMaxRequired);
 }
+
+// Of the pipelines that deploy, what the layout reads (limits.md): the first 256 KiB of each, 16 MiB in all.
+constexpr std::size_t kMaxDeployText = std::size_t{256} << 10;
+constexpr std::size_t kMaxDeployTexts = std::size_t{16} << 20;
 
 class Walker {
     struct PendingDir {
@@ -109,6 +123,12 @@ public:
         for (int i = 1; i < n; ++i) threads.emplace_back([this, &locals, i] { work(locals[static_cast<std::size_t>(i)]); });
         work(locals[0]);
         for (auto& t : threads) t.join();
+        if (deploy_over_) {  // none kept, not those the walk happened to meet first: the layout says so
+            for (auto& l : locals) l.deploy_pipelines.clear();
+            locals[0].warnings.push_back("the CI pipelines that deploy hold over " +
+                                         std::to_string(kMaxDeployTexts >> 20) +
+                                         " MiB of text: the layout reads none of them to join what they deploy");
+        }
         return locals;
     }
 
@@ -325,7 +345,7 @@ private:
         // GitHub workflow that can never start (its triggers commented out), is not evidence of anything.
         // (With --project, a project's own .github/workflows is seen by the rules as the root's: judge both.)
         const bool workflow = is_github_workflow(rel) || is_github_workflow(match);
-        const bool pipeline = is_ci_pipeline(rel);  // what it deploys tells the layout what is one system
+        const bool pipeline = is_pipeline_definition(rel);  // what it deploys tells the layout what is one system
         const bool read_first = ci_check || workflow || pipeline;
         bool unread = false;  // a workflow that could not be read (too large, binary): its path still counts
         if (read_first) {
@@ -342,7 +362,7 @@ private:
                     ++local.stats.inert_workflows;
                     return;
                 }
-                if (pipeline && deploys_from_ci(text)) local.deploy_pipelines.emplace_back(text);
+                if (pipeline && deploys_from_ci(text)) keep_deploy_pipeline(text, local);
             }
         }
         // The globs this path matched: they decide the path rules and `except` here, and the content leaves
@@ -464,6 +484,18 @@ private:
 
     const RE2& single(int p) const { return *plan_.single[static_cast<std::size_t>(p)]; }
 
+    // What the layout keeps of a pipeline that deploys: its first kMaxDeployText bytes, while all of them together
+    // stay within kMaxDeployTexts. Past that, none is kept (run()): the walk meets files in no fixed order, and the
+    // layout must not depend on it.
+    void keep_deploy_pipeline(std::string_view text, Local& local) {
+        const std::string_view kept = text.substr(0, kMaxDeployText);
+        if (deploy_text_.fetch_add(kept.size()) + kept.size() > kMaxDeployTexts) {
+            deploy_over_ = true;
+            return;
+        }
+        local.deploy_pipelines.emplace_back(kept);
+    }
+
     const Plan& plan_;
     IgnoreChain root_ignores_;
     const ScanOptions& options_;
@@ -479,6 +511,8 @@ private:
     TrackedPathsReader* tracked_;  // the files the repository tracks, read on demand; null outside a checkout
     std::mutex visited_mutex_;
     std::set<std::pair<dev_t, ino_t>> visited_;
+    std::atomic<std::size_t> deploy_text_{0};  // bytes of deploying pipelines kept for the layout
+    std::atomic<bool> deploy_over_{false};     // more than kMaxDeployTexts of them
 };
 
 }  // namespace

@@ -103,6 +103,9 @@ bool is_repository_level(std::string_view root_entry);
 // A CI pipeline definition among the repository-level files (a GitHub workflow, .gitlab-ci.yml, a Jenkinsfile,
 // CircleCI, Azure Pipelines, Buildkite, Bitbucket): kept with --project only when it runs the project.
 bool is_ci_pipeline(std::string_view rel);
+// A CI pipeline's definition among them: a YAML file or a Jenkinsfile, not a CODEOWNERS or an issue template that
+// sits in `.gitlab/` beside the pipelines (what the layout reads for the roots a pipeline deploys).
+bool is_pipeline_definition(std::string_view rel);
 // Whether a CI pipeline (its text) runs the project at `project`: it names the project's path, or it has no
 // path filter (`paths:`, `changes:`, `changeset`), so it runs on every change at the root.
 bool ci_runs_project(std::string_view text, std::string_view project);

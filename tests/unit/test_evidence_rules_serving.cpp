@@ -987,3 +987,22 @@ TEST_CASE("serving rules (held-out 9): a package release, a pinned tool image, a
     CHECK(suggestion("mlops", "scheduled-job-from-code", {{"app/celery.py", mail}}) == "-");
     CHECK(suggestion("mlops", "scheduled-job-from-code", {{"app/tests/test_celery.py", beat}}) == "-");
 }
+
+TEST_CASE("rules (review of round 20): GitLab's CI folder, a retraining that opens a pull request, a gym's tasks") {
+    const std::string digest = "@sha256:" + std::string(64, 'b');
+    CHECK(suggestion("mlops", "promote-same-artifact",
+                     {{".gitlab/ci/test.yml", "test:\n  image: python:3.11" + digest + "\n"}}) == "-");
+    // a scheduled workflow that retrains and opens a pull request with the result is a scheduled job
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{".github/workflows/retrain.yml",
+                       "on:\n  schedule:\n    - cron: '0 3 * * 1'\njobs:\n  r:\n    steps:\n      - run: dvc repro\n"
+                       "      - run: gh pr create --fill\n"}}) == "partial");
+    // `fit` and `score` as whole words of the task's name: not fitness reminders or a scoreboard
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"gym/celery.py",
+                       "app.conf.beat_schedule = {\n  'a': {'task': 'gym.tasks.fitness_reminder'},\n"
+                       "  'b': {'task': 'gym.tasks.update_scoreboard'},\n}\n"}}) == "-");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"app/celery.py",
+                       "app.conf.beat_schedule = {\n  'a': {'task': 'ml.tasks.score_batch'},\n}\n"}}) == "yes");
+}

@@ -577,3 +577,20 @@ TEST_CASE("platform rules (held-out 9): one kind of secret found by a hook, Scor
                      {{".github/workflows/scorecard.yml",
                        "on: push\njobs:\n  a:\n    steps:\n      # - uses: ossf/scorecard-action@v2.4.0\n"}}) == "-");
 }
+
+TEST_CASE("rules (review of round 20): a database is no dataset, alerts turned off scan nothing, a task runs") {
+    CHECK(suggestion("mlops", "data-schema", {{"tests/test_database.py", "def test_schema_created(db):\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-schema", {{"tests/test_data_loading.py", "def test_schema_of_rows():\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{"renovate.json",
+                       "{\"vulnerabilityAlerts\": {\"enabled\": false}, "
+                       "\"osvVulnerabilityAlerts\": false}\n"}}) == "-");
+    CHECK(suggestion("mlops", "dependency-scanning", {{"renovate.json", "{\"osvVulnerabilityAlerts\": true}\n"}}) ==
+          "partial");
+    // a scanner listed as a dependency runs nothing; as a task's command it runs
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{"pyproject.toml", "[dependency-groups]\ndev = [\"pip-audit>=2.6\"]\n"}}) == "-");
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{"pyproject.toml", "[tool.poe.tasks]\naudit = \"pip-audit --strict\"\n"}}) == "partial");
+}

@@ -557,3 +557,115 @@ TEST_CASE("scan --exclude: .gitignore patterns relative to the root leave entrie
     o.exclude = {"/homework"};
     CHECK(paths(scan_tree(layout_questionnaire(), t.root, o), "mlflow").size() == 2);
 }
+
+TEST_CASE("layout (review of round 20): what joins roots, and what must not") {
+    using V = std::vector<std::string>;
+    // Only the requirement lists of a manifest name requirements: not setup.py's package_dir, nor a TOML setting
+    CHECK(required_packages("setup.py", "setup(name='x', package_dir={'': 'src'}, install_requires=['core>=1'])\n") ==
+          V{"core"});
+    CHECK(required_packages("pyproject.toml",
+                            "[tool.setuptools.packages.find]\nwhere = [\"src\"]\n"
+                            "[tool.coverage.run]\nsource = [\"app\"]\n")
+              .empty());
+    CHECK(required_packages("pyproject.toml",
+                            "[project]\nname = \"x\"\ndependencies = [\"a\", \"b[x]>=1\"]\n"
+                            "[project.optional-dependencies]\ndev = [\n  \"c\",\n]\n"
+                            "[dependency-groups]\ntest = [\"d\"]\n") == V{"a", "b", "c", "d"});
+    // setup.cfg's options, unquoted, on the same line or the indented ones below
+    CHECK(required_packages("setup.cfg",
+                            "[metadata]\nname = train\n[options]\ninstall_requires =\n    numpy\n"
+                            "    acme-core>=1.0\npackages = find:\n[options.extras_require]\n"
+                            "dev = pytest\n") == V{"numpy", "acme-core", "pytest"});
+    auto walk = [](Tree& t) { return scan_tree(layout_questionnaire(), t.root).layout; };
+    // three projects whose manifests say `src` in settings, one of them named `src` (cookiecutter-data-science's
+    // default)
+    Tree c1;
+    c1.file("churn/setup.py", "from setuptools import setup\nsetup(name='src', packages=['src'])\n");
+    c1.file("fraud/setup.py", "from setuptools import setup\nsetup(name='fraud', package_dir={'': 'src'})\n");
+    c1.file("nlp/pyproject.toml", "[project]\nname = \"nlp\"\n[tool.setuptools.packages.find]\nwhere = [\"src\"]\n");
+    for (const char* p : {"churn/main.py", "fraud/main.py", "nlp/main.py"}) c1.file(p, "print(1)\n");
+    CHECK(walk(c1).kind == LayoutKind::Projects);
+    // a setup.cfg's install_requires joins as pyproject's dependencies do
+    Tree c3;
+    c3.file("core/setup.cfg", "[metadata]\nname = acme-core\n");
+    for (const char* app : {"train", "serve", "extra"}) {
+        c3.file(std::string(app) + "/setup.cfg", "[options]\ninstall_requires =\n    numpy\n    acme-core>=1.0\n");
+        c3.file(std::string(app) + "/main.py", "print(1)\n");
+    }
+    c3.file("core/core.py", "print(1)\n");
+    CHECK(walk(c3).kind == LayoutKind::Single);
+    // a cookbook's recipes that install the library by name stay a gallery
+    Tree g1;
+    g1.file("lib/pyproject.toml", "[project]\nname = \"fastml\"\n");
+    g1.file("lib/fastml.py", "print(1)\n");
+    for (const char* r : {"churn", "fraud", "nlp"}) {
+        g1.file(std::string("cookbook/") + r + "/requirements.txt", "fastml\n");
+        g1.file(std::string("cookbook/") + r + "/main.py", "print(1)\n");
+    }
+    CHECK(walk(g1).kind == LayoutKind::Projects);
+    // a CODEOWNERS or an issue template in .gitlab/ is no pipeline, whatever it says of deployment
+    Tree o1;
+    for (const char* p : {"churn", "fraud", "nlp"}) {
+        o1.file(std::string(p) + "/requirements.txt", "flask\n");
+        o1.file(std::string(p) + "/main.py", "print(1)\n");
+    }
+    o1.file(".gitlab/CODEOWNERS", "# review before any deployment change\n/churn/ @a\n/fraud/ @b\n/nlp/ @c\n");
+    CHECK(walk(o1).kind == LayoutKind::Projects);
+
+    const std::vector<DirInfo> three = {project("churn"), project("fraud"), project("nlp")};
+    // a pipeline that deploys one project and names the others in a path filter, a comment or a matrix
+    CHECK(detect_layout(three, {},
+                        {"on:\n  push:\n    paths-ignore: ['fraud/**', 'nlp/**']\njobs:\n  deploy:\n"
+                         "    steps:\n      - run: ./churn/deploy.sh\n"})
+              .kind == LayoutKind::Projects);
+    CHECK(detect_layout(three, {},
+                        {"jobs:\n  deploy:\n    steps:\n      # fraud/ and nlp/ are not deployed\n"
+                         "      - run: ./churn/deploy.sh\n"})
+              .kind == LayoutKind::Projects);
+    CHECK(detect_layout(three, {},
+                        {"jobs:\n  test:\n    strategy:\n      matrix:\n        p: [churn, fraud, nlp]\n"
+                         "  deploy:\n    steps:\n      - run: cd churn && ./deploy.sh\n"})
+              .kind == LayoutKind::Projects);
+    // a static site host deploys documentation
+    CHECK_FALSE(
+        deploys_from_ci("jobs:\n  deploy:\n    steps:\n      - run: jupyter-book build churn/ fraud/\n"
+                        "      - uses: nwtgck/actions-netlify@v2\n"));
+    // two systems deployed apart, and a project of its own: three projects, not one
+    const std::vector<DirInfo> five = {project("churn-api"), project("churn-train"), project("fraud-api"),
+                                       project("fraud-train"), project("nlp")};
+    Layout two =
+        detect_layout(five, {}, {"deploy: ./churn-api/ ./churn-train/\n", "deploy: ./fraud-api/ ./fraud-train/\n"});
+    CHECK(two.kind == LayoutKind::Projects);
+    CHECK(two.projects == V{"churn-api", "fraud-api", "nlp"});
+    // a course keeps its projects listed
+    Layout course = detect_layout({project("01-intro"), project("02-training"), project("03-deploy")}, {},
+                                  {"deploy: ./01-intro/ ./02-training/ ./03-deploy/\n"});
+    CHECK(course.kind == LayoutKind::Course);
+    CHECK(course.projects.size() == 3);
+}
+
+TEST_CASE("layout (review of round 20): deploying pipelines past 16 MiB are all left out, and said") {
+    Tree t;
+    for (const char* p : {"churn", "fraud", "nlp"}) {
+        t.file(std::string(p) + "/requirements.txt", "flask\n");
+        t.file(std::string(p) + "/main.py", "print(1)\n");
+    }
+    // 66 workflows of 256 KiB that deploy churn and fraud together: over 16 MiB in all
+    const std::string body = "on: push\njobs:\n  deploy:\n    steps:\n      - run: docker build ./churn/ ./fraud/\n";
+    const std::string padded = body + "#" + std::string((std::size_t{256} << 10) - body.size() - 2, 'x') + "\n";
+    for (int i = 0; i < 66; ++i) t.file(".github/workflows/deploy" + std::to_string(i) + ".yml", padded);
+    const ScanResult over = scan_tree(layout_questionnaire(), t.root);
+    CHECK(over.layout.kind == LayoutKind::Projects);
+    REQUIRE_FALSE(over.warnings.empty());
+    CHECK(over.warnings[0].find("the CI pipelines that deploy hold over 16 MiB of text") != std::string::npos);
+    // one of them alone joins the two
+    Tree one;
+    for (const char* p : {"churn", "fraud", "nlp"}) {
+        one.file(std::string(p) + "/requirements.txt", "flask\n");
+        one.file(std::string(p) + "/main.py", "print(1)\n");
+    }
+    one.file(".github/workflows/deploy.yml", padded);
+    const ScanResult within = scan_tree(layout_questionnaire(), one.root);
+    CHECK(within.layout.kind == LayoutKind::Single);
+    CHECK(within.warnings.empty());
+}
