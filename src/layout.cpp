@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace mm {
 
@@ -178,6 +179,31 @@ std::optional<std::string_view> section_header(std::string_view line) {
     return inside;
 }
 
+// The name a requirement line starts with (`name`, `name[extra]==1.0`, `name ; marker`, `name  # why`), or empty.
+// By hand, not with a pattern: a requirements file can hold a hundred thousand lines, each looked at once.
+std::string_view requirement_name(std::string_view line) {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    auto name_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+               c == '-';
+    };
+    std::size_t i = 0;
+    while (i < line.size() && blank(line[i])) ++i;
+    const std::size_t start = i;
+    if (i == line.size() || !name_char(line[i]) || line[i] == '.' || line[i] == '_' || line[i] == '-') return {};
+    while (i < line.size() && name_char(line[i])) ++i;
+    const std::string_view name = line.substr(start, i - start);
+    while (i < line.size() && blank(line[i])) ++i;
+    if (i < line.size() && line[i] == '[') {  // extras
+        const std::size_t close = line.find(']', i);
+        if (close == std::string_view::npos) return {};
+        i = close + 1;
+        while (i < line.size() && blank(line[i])) ++i;
+    }
+    if (i == line.size()) return name;
+    return std::string_view("<>=!~;@#").find(line[i]) != std::string_view::npos ? name : std::string_view();
+}
+
 // Whether a line of a TOML array closes it: a `]` outside quotes (`"x[extra]>=1"` holds one inside).
 bool closes_array(std::string_view line) {
     char quote = 0;
@@ -230,9 +256,6 @@ std::string declared_package(std::string_view file, std::string_view text) {
 std::vector<std::string> required_packages(std::string_view file, std::string_view text) {
     // "name", "name[extra]>=1", "name ; marker", "name @ url": a quoted string that starts with a requirement.
     static const RE2 quoted("[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[ \\t]*(?:\\[[^\\]\"'\\n]*\\])?[ \\t]*[<>=!~;@\"']");
-    // A requirement line: `name`, `name[extra]==1.0`, `name ; marker`, `name  # why`.
-    static const RE2 line_start(
-        "^[ \\t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \\t]*(?:\\[[^\\]\\n]*\\])?[ \\t]*(?:[<>=!~;@#]|$)");
     // A key of Poetry's dependency tables: `name = "^1.0"`, `name = {version = ...}`.
     static const RE2 table_key("^[ \\t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \\t]*=[ \\t]*[\"'{]");
     // A TOML key whose value is an array: `dependencies = [`, `dev = [` (the key, and what follows the bracket).
@@ -243,8 +266,16 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
     // setup.cfg's requirement options, whose values continue on indented lines.
     static const RE2 cfg_requires("^(?:install_requires|tests_require|[A-Za-z0-9_.-]+)[ \\t]*=[ \\t]*(.*)$");
     const std::string_view base = basename(file);
-    std::vector<std::string> out;
-    auto add = [&out](const re2::StringPiece& name) { out.push_back(package_name({name.data(), name.size()})); };
+    std::vector<std::string> out;  // each name once, in the order first met
+    std::unordered_set<std::string> seen;
+    auto add_name = [&](std::string_view name) {
+        std::string normalised = package_name(name);
+        if (seen.insert(normalised).second) out.push_back(std::move(normalised));
+    };
+    auto add = [&](const re2::StringPiece& name) { add_name({name.data(), name.size()}); };
+    auto add_line = [&](std::string_view line) {
+        if (const std::string_view name = requirement_name(line); !name.empty()) add_name(name);
+    };
     auto add_quoted = [&](std::string_view part) {
         re2::StringPiece input(part.data(), part.size());
         re2::StringPiece found;
@@ -266,7 +297,7 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
         const re2::StringPiece piece(line.data(), line.size());
         re2::StringPiece found;
         if (!toml && !cfg) {  // a requirements file: each line a requirement
-            if (RE2::PartialMatch(piece, line_start, &found)) add(found);
+            add_line(line);
             return;
         }
         if (in_array) {
@@ -276,7 +307,7 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
         }
         if (cfg && in_option) {
             if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
-                if (RE2::PartialMatch(piece, line_start, &found)) add(found);
+                add_line(line);
                 return;
             }
             in_option = false;
@@ -293,7 +324,7 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
                  (line.rfind("install_requires", 0) == 0 || line.rfind("tests_require", 0) == 0)) ||
                 (extras && RE2::FullMatch(piece, cfg_requires, &key_value))) {
                 if (!extras) RE2::FullMatch(piece, cfg_requires, &key_value);
-                if (RE2::PartialMatch(key_value, line_start, &found)) add(found);
+                add_line({key_value.data(), key_value.size()});
                 in_option = true;
             }
             return;

@@ -68,7 +68,8 @@ std::string package_name(std::string_view name);
 // `name` under pyproject's `[project]` or `[tool.poetry]`, under setup.cfg's `[metadata]`, or setup.py's
 // `name="..."`; empty for other manifests or when there is none.
 std::string declared_package(std::string_view file, std::string_view text);
-// The distributions the manifest `file` requires, by name, normalised: quoted PEP 508 requirements
+// The distributions the manifest `file` requires, by name, normalised, each once in the order first met: quoted PEP 508
+// requirements
 // ("anemoi-models[x]>=0.9") in pyproject.toml, setup.py and setup.cfg, keys of Poetry's dependency tables, and
 // requirement lines of the other manifests. It also takes words that only look like requirements (a build backend,
 // an extra naming the package itself); the layout only uses the names that other roots of the tree declare.
