@@ -1,14 +1,16 @@
 // libFuzzer target: arbitrary bytes as the text of a scanned file (scanned files are untrusted). The scan's
 // text judgements must never read out of bounds or throw: the decoding of UTF-16 and BOMs (text_encoding),
 // comments per language, hit strength, whether a GitHub workflow can start, whether a CI pipeline runs a
-// --project, and the line a pattern cites. The last byte picks the file name (and so the comment syntax);
-// offsets are sampled so each input stays linear.
+// --project, and the line a pattern cites; and the layout's reading of manifests (the package declared and those
+// required) and of the pipelines that deploy (the roots they name). The last byte picks the file name (and so the
+// comment syntax); offsets are sampled so each input stays linear.
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <re2/re2.h>
 
@@ -48,5 +50,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)mm::is_github_workflow(name);
     (void)mm::github_workflow_never_runs(text);
     (void)mm::ci_runs_project(text, "proj");
+    // The layout: the same bytes as each kind of manifest, and as a pipeline that deploys roots of a tree.
+    for (const char* manifest : {"pyproject.toml", "setup.py", "setup.cfg", "requirements.txt"}) {
+        (void)mm::declared_package(manifest, text);
+        (void)mm::required_packages(manifest, text);
+        (void)mm::local_path_dependencies(text);
+    }
+    (void)mm::deploys_from_ci(text);
+    (void)mm::names_path(text, "src/predict");
+    std::vector<mm::DirInfo> dirs = {{"src/predict", true}, {"src/calibrate", true}, {"a/b/c", true}, {"x", true}};
+    dirs[0].requires_packages = mm::required_packages("requirements.txt", text);
+    dirs[1].provides = mm::declared_package("pyproject.toml", text);
+    (void)mm::detect_layout(dirs, text, {std::string(text)});
     return 0;
 }
