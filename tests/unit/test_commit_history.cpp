@@ -437,7 +437,9 @@ TEST_CASE("built-in mlops: reviews from the main line, in a repository of code")
     CHECK_FALSE(reviewed(thin).has_value());
     // Nine in ten of the main line through requests, by two authors: the branch takes changes only that way (yes);
     // by one person merging their own requests, no more than partial; 19 requests are too few to tell.
-    auto team = [](int requests, int direct, int authors) {
+    // A repository of code whose main line is `direct` changes pushed by one author, then `requests` changes
+    // through requests by `authors` people; what the history suggests for it.
+    auto team = [&](int requests, int direct, int authors) {
         std::vector<Change> changes;
         for (int i = 0; i < direct; ++i) {
             Change c{"work " + std::to_string(i)};
@@ -449,24 +451,15 @@ TEST_CASE("built-in mlops: reviews from the main line, in a repository of code")
             c.email = "dev" + std::to_string(i % authors) + "@example.org";
             changes.push_back(c);
         }
-        return changes;
+        Tree t;
+        t.file("train.py", "print('train')\n");
+        make_changes(t.root, changes);
+        return reviewed(t);
     };
-    Tree protected_main;
-    protected_main.file("train.py", "print('train')\n");
-    make_changes(protected_main.root, team(27, 3, 2));
-    CHECK(reviewed(protected_main) == AnswerKind::Yes);
-    Tree solo;
-    solo.file("train.py", "print('train')\n");
-    make_changes(solo.root, team(27, 3, 1));
-    CHECK(reviewed(solo) == AnswerKind::Partial);
-    Tree direct;
-    direct.file("train.py", "print('train')\n");
-    make_changes(direct.root, team(26, 4, 2));  // 26 of 30: under nine in ten
-    CHECK(reviewed(direct) == AnswerKind::Partial);
-    Tree few;
-    few.file("train.py", "print('train')\n");
-    make_changes(few.root, team(19, 0, 2));
-    CHECK(reviewed(few) == AnswerKind::Partial);
+    CHECK(team(27, 3, 2) == AnswerKind::Yes);
+    CHECK(team(27, 3, 1) == AnswerKind::Partial);
+    CHECK(team(26, 4, 2) == AnswerKind::Partial);  // 26 of 30: under nine in ten
+    CHECK(team(19, 0, 2) == AnswerKind::Partial);
     // A book or a list of links merged through pull requests says nothing of how model code is reviewed.
     Tree book;
     book.file("README.md", "# A book\n");
