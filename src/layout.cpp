@@ -371,7 +371,10 @@ std::string readme_title(std::string_view text) {
         start = end + 1;
         if (line.empty()) { previous = {}; continue; }
         if (line[0] == '#') {
-            const std::string_view heading = trim(line.substr(line.find_first_not_of('#')));
+            // A line of `#` alone (an empty heading) has no title: the next one may.
+            const std::size_t words = line.find_first_not_of('#');
+            const std::string_view heading =
+                words == std::string_view::npos ? std::string_view() : trim(line.substr(words));
             if (!heading.empty()) return std::string(heading);
             continue;
         }

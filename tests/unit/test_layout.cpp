@@ -357,6 +357,14 @@ TEST_CASE("layout: a README title that calls the tree homework makes it coursewo
     CHECK(readme_title("<p align=\"center\"><img src=\"logo.png\"></p>\n\n# MLOps HW #4\n\ntext\n") == "MLOps HW #4");
     CHECK(readme_title("[![CI](badge.svg)](ci)\nChurn model\n===========\n") == "Churn model");
     CHECK(readme_title("Fraud scoring service\n\nMore words.\n") == "Fraud scoring service");
+    // an empty heading (a line of `#` alone) is skipped, never read past its end (found by fuzz_scan_text: the scan
+    // of a repository whose README starts with `##` stopped with an internal error)
+    CHECK(readme_title("##\n# Churn model\n") == "Churn model");
+    CHECK(readme_title("#").empty());
+    Tree hashes;
+    hashes.file("README.md", "##\n");
+    hashes.file("train.py", "print(1)\n");
+    CHECK(scan_tree(layout_questionnaire(), hashes.root).layout.kind == LayoutKind::Single);
     CHECK(readme_title("  ##   Spaced title  \r\n") == "Spaced title");
     CHECK(readme_title("") == "");
     CHECK(readme_title("---\n\n<div>x</div>\n") == "");
