@@ -166,27 +166,32 @@ void for_each_line(std::string_view text, Visit visit) {
     }
 }
 
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+// A character of a name or path segment: a letter, a digit, `_`, `-` or `.` (PEP 508 names, directory names).
+bool name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '.';
+}
+
 // The table a TOML or INI header line opens (`[tool.poetry]` -> "tool.poetry", `[[x]]` -> "[x]"); nullopt for
 // any other line.
 std::optional<std::string_view> section_header(std::string_view line) {
-    const std::size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos || line[first] != '[') return std::nullopt;
-    const std::size_t last = line.find(']', first);
+    line = trim(line);
+    if (line.empty() || line.front() != '[') return std::nullopt;
+    const std::size_t last = line.find(']');
     if (last == std::string_view::npos) return std::nullopt;
-    std::string_view inside = line.substr(first + 1, last - first - 1);
-    while (!inside.empty() && (inside.front() == ' ' || inside.front() == '\t')) inside.remove_prefix(1);
-    while (!inside.empty() && (inside.back() == ' ' || inside.back() == '\t')) inside.remove_suffix(1);
-    return inside;
+    return trim(line.substr(1, last - 1));
 }
 
 // The name a requirement line starts with (`name`, `name[extra]==1.0`, `name ; marker`, `name  # why`), or empty.
 // By hand, not with a pattern: a requirements file can hold a hundred thousand lines, each looked at once.
 std::string_view requirement_name(std::string_view line) {
     auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-    auto name_char = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-               c == '-';
-    };
     std::size_t i = 0;
     while (i < line.size() && blank(line[i])) ++i;
     const std::size_t start = i;
@@ -263,8 +268,8 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
     // setup.py's requirement arguments, up to the first closing bracket or brace (a list, or extras' dict).
     static const RE2 setup_py_requires(
         "(?s)\\b(?:install_requires|extras_require|tests_require)\\s*=\\s*[\\[{](.*?)[\\]}]");
-    // setup.cfg's requirement options, whose values continue on indented lines.
-    static const RE2 cfg_requires("^(?:install_requires|tests_require|[A-Za-z0-9_.-]+)[ \\t]*=[ \\t]*(.*)$");
+    // A setup.cfg option (`install_requires = numpy`), whose value continues on indented lines.
+    static const RE2 cfg_option("^([A-Za-z0-9_.-]+)[ \\t]*=[ \\t]*(.*)$");
     const std::string_view base = basename(file);
     std::vector<std::string> out;  // each name once, in the order first met
     std::unordered_set<std::string> seen;
@@ -318,13 +323,12 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
         }
         if (cfg) {
             // [options] install_requires, [options.extras_require] any key: `name>=1` on the same or the next lines.
-            re2::StringPiece key_value;
-            const bool extras = table == "options.extras_require";
-            if ((table == "options" &&
-                 (line.rfind("install_requires", 0) == 0 || line.rfind("tests_require", 0) == 0)) ||
-                (extras && RE2::FullMatch(piece, cfg_requires, &key_value))) {
-                if (!extras) RE2::FullMatch(piece, cfg_requires, &key_value);
-                add_line({key_value.data(), key_value.size()});
+            re2::StringPiece key;
+            re2::StringPiece value;
+            if (RE2::FullMatch(piece, cfg_option, &key, &value) &&
+                ((table == "options" && (key == "install_requires" || key == "tests_require")) ||
+                 table == "options.extras_require")) {
+                add_line({value.data(), value.size()});
                 in_option = true;
             }
             return;
@@ -346,12 +350,6 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
 }
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
 
 // A line of a README that is decoration, not words: HTML (a centred logo), a badge or image, a rule.
 bool decoration(std::string_view line) {
@@ -491,10 +489,6 @@ std::vector<std::vector<std::size_t>> roots_named(const std::vector<std::string>
     for (std::size_t i = 0; i < roots.size(); ++i)
         if (!in_gallery(roots[i])) by_path.emplace(roots[i], i);
     if (by_path.empty()) return out;
-    auto name_char = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-               c == '.';
-    };
     for (std::size_t t = 0; t < texts.size(); ++t) {
         const std::string_view text = texts[t];
         std::vector<bool> named(roots.size(), false);
@@ -721,15 +715,11 @@ bool is_ci_pipeline(std::string_view rel) {
 }
 
 bool names_path(std::string_view text, std::string_view path) {
-    auto part_of_name = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-               c == '.';
-    };
     for (std::size_t at = text.find(path); !path.empty() && at != text.npos; at = text.find(path, at + 1)) {
-        const bool starts = at == 0 || !part_of_name(text[at - 1]);
+        const bool starts = at == 0 || !name_char(text[at - 1]);
         const std::size_t end = at + path.size();
-        const bool ends = end == text.size() || !part_of_name(text[end]) ||
-                          (text[end] == '.' && (end + 1 == text.size() || !part_of_name(text[end + 1])));
+        const bool ends = end == text.size() || !name_char(text[end]) ||
+                          (text[end] == '.' && (end + 1 == text.size() || !name_char(text[end + 1])));
         if (starts && ends) return true;
     }
     return false;

@@ -202,13 +202,14 @@ ExitCode run_assess(const AssessOptions& o) {
     // The commit checked out where --scan looks, read from the repository's files unless --commit gives one.
     std::optional<GitHead> head;
     if (!o.scan_dir.empty() && commit.empty()) head = read_git_head(o.scan_dir);
-    bool commit_problem_said = false;
+    const std::string no_commit = commit_problem(head);  // said with the history's warning when it is its cause
+    bool no_commit_said = false;
     // A course or several projects scanned as one suggest nothing (a warning says so), so they get no level
     // from evidence either.
     bool suggest = false;
     if (!o.scan_dir.empty()) {
-        scan = scan_repository(q, o.scan_dir, scan_options(o.scope), commit_problem(head));  // before asking
-        commit_problem_said = !commit_problem(head).empty() && scan->history_problem == commit_problem(head);
+        scan = scan_repository(q, o.scan_dir, scan_options(o.scope), no_commit);  // before asking: it is shown
+        no_commit_said = !no_commit.empty() && scan->history_problem == no_commit;
         const bool unchosen = mixed_layout_unchosen(*scan, o.scope);
         // With nothing but that evidence to go on there is nothing to assess: one error, not a level 0 that
         // would read as the team's.
@@ -254,9 +255,9 @@ ExitCode run_assess(const AssessOptions& o) {
     report.contradictions = std::move(contradictions);
     if (date) report.date = *date;
     if (commit != "none") report.commit = commit.empty() && head ? head->commit : commit;
-    if (commit.empty() && !commit_problem(head).empty() && !commit_problem_said)
-        std::cerr << escape_controls("mlops-maturity: warning: " + o.scan_dir + ": no commit recorded in the report: " +
-                                     commit_problem(head) + "; give it with --commit SHA")
+    if (!no_commit.empty() && !no_commit_said)
+        std::cerr << escape_controls("mlops-maturity: warning: " + o.scan_dir +
+                                     ": no commit recorded in the report: " + no_commit + "; give it with --commit SHA")
                   << '\n';
     // The report holds all that is rendered: the questionnaire, the answers and the scan go before rendering
     // builds its own copy of it all (on a 100,000-question questionnaire they are a third of the peak memory).
