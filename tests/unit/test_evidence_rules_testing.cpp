@@ -594,3 +594,116 @@ TEST_CASE("rules (review of round 20): a database is no dataset, alerts turned o
     CHECK(suggestion("mlops", "dependency-scanning",
                      {{"pyproject.toml", "[tool.poe.tasks]\naudit = \"pip-audit --strict\"\n"}}) == "partial");
 }
+
+TEST_CASE("testing rules, round 21: an app test is named for predicting or the API as a word, not inside another") {
+    // "undescore", "graph_scores" and "log_prob_scorer" hold the letters of "score" without being a prediction test
+    for (const char* name : {"test_extra_undescore_removal", "test_graph_scores_match", "test_log_prob_scorer",
+                             "test_apical_dendrite", "test_scores"}) {
+        CAPTURE(name);
+        CHECK(suggestion("mlops", "app-unit-tests", {{"tests/test_x.py", std::string("def ") + name + "():\n    pass\n"}}) ==
+              "-");
+    }
+    for (const char* name : {"test_predict", "test_predict_soc_and_title", "test_batch_predictions", "test_api",
+                             "test_scoring_endpoint", "test_predictor_loads"}) {
+        CAPTURE(name);
+        CHECK(suggestion("mlops", "app-unit-tests", {{"tests/test_x.py", std::string("def ") + name + "():\n    pass\n"}}) ==
+              "partial");
+    }
+}
+
+TEST_CASE("testing rules, round 21: pre-commit.ci runs the hooks on every pull request") {
+    const char* hooks = "repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    hooks:\n      - id: ruff\n";
+    // a `ci:` section is read by pre-commit.ci alone: with a linter among the hooks, CI enforces it
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".pre-commit-config.yaml", std::string(hooks) + "ci:\n  autoupdate_schedule: monthly\n"}}) == "yes");
+    // the hooks alone run only where a developer installed them
+    CHECK(suggestion("mlops", "lint-precommit", {{".pre-commit-config.yaml", hooks}}) == "partial");
+    // pre-commit.ci running whitespace hooks enforces no linter
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".pre-commit-config.yaml",
+                       "repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    hooks:\n"
+                       "      - id: trailing-whitespace\nci:\n  autofix_prs: true\n"}}) == "partial");
+    // a commented-out section is not one
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".pre-commit-config.yaml", std::string(hooks) + "# ci:\n#   autofix_prs: true\n"}}) == "partial");
+}
+
+TEST_CASE("testing rules, round 21: R's and Ruby's test runners and test files") {
+    const char* rspec = "RSpec.describe AnswerComposition::Composer do\n  it \"composes an answer\" do\n  end\nend\n";
+    const char* testthat = "test_that(\"Minimal model fit runs\", {\n  expect_s3_class(fit, \"epinow\")\n})\n";
+    // RSpec through bundler or rake, R CMD check, testthat through covr: CI runs the tests
+    for (const char* run : {"bundle exec rake spec", "bundle exec rspec", "rails test", "R CMD check --as-cran .",
+                            "Rscript -e 'covr::package_coverage()'", "Rscript -e 'devtools::test()'"}) {
+        CAPTURE(run);
+        CHECK(suggestion("mlops", "unit-tests-ci",
+                         {{".github/workflows/ci.yml", github_workflow("pull_request", "test", std::string("      - run: ") + run + "\n")},
+                          {"spec/lib/composer_spec.rb", rspec}, {"tests/testthat/test-fit_model.R", testthat}}) == "yes");
+    }
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{".github/workflows/check.yml",
+                       github_workflow("pull_request", "check", "      - uses: r-lib/actions/check-r-package@v2\n")},
+                      {"tests/testthat/test-fit_model.R", testthat}}) == "yes");
+    // the test files alone run nowhere: partial, as for pytest files
+    CHECK(suggestion("mlops", "unit-tests-ci", {{"spec/lib/composer_spec.rb", rspec}}) == "partial");
+    CHECK(suggestion("mlops", "unit-tests-ci", {{"tests/testthat/test-fit_model.R", testthat}}) == "partial");
+    // a spec file with no example, or a helper beside the tests, is no test
+    CHECK(suggestion("mlops", "unit-tests-ci", {{"spec/spec_helper.rb", "RSpec.configure do |c|\nend\n"}}) == "-");
+    CHECK(suggestion("mlops", "unit-tests-ci", {{"tests/testthat/helper-data.R", testthat}}) == "-");
+}
+
+TEST_CASE("testing rules, round 21: a workflow that calls a local reusable test workflow runs the tests") {
+    const std::string caller =
+        "on:\n  pull_request:\n    branches: [main]\njobs:\n  test:\n    uses: ./.github/workflows/test-coverage.yaml\n";
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/ci.yaml", caller}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/ci.yaml",
+                       "on:\n  pull_request:\njobs:\n  test:\n    uses: ./.github/workflows/rspec.yml\n"}}) == "yes");
+    // a workflow that only lists the test workflow among the paths it ignores calls nothing
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/docs.yaml",
+                       "on:\n  pull_request:\n    paths-ignore:\n      - .github/workflows/test-coverage.yaml\n"
+                       "jobs:\n  docs:\n    steps:\n      - run: echo docs\n"}}) == "partial");
+}
+
+TEST_CASE("testing rules, round 21: RuboCop, lintr and reusable lint workflows") {
+    // RuboCop and Standard check style and layout together: a linter and a formatter in one
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml", github_workflow("pull_request", "lint", "      - run: bundle exec rubocop\n")}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       "on: [pull_request]\njobs:\n  lint:\n    uses: alphagov/govuk-infrastructure/.github/workflows/rubocop.yml@main\n"}}) ==
+          "yes");
+    // a reusable workflow named for linting, or lintr alone, is a linter without a formatter: partial
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       "on: [pull_request]\njobs:\n  lint:\n    uses: org/ci/.github/workflows/lint-python.yml@v1\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/lint.yml",
+                       github_workflow("pull_request", "lint", "      - run: Rscript -e 'lintr::lint_package()'\n")}}) == "partial");
+    // pre-commit.ci with lintr among the hooks
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".pre-commit-config.yaml",
+                       "repos:\n-   repo: https://github.com/lorenzwalthert/precommit\n    hooks:\n    -   id: lintr\nci:\n"
+                       "    autoupdate_schedule: monthly\n"}}) == "yes");
+    // RuboCop named in a comment runs nothing
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml", github_workflow("pull_request", "lint", "      # - run: bundle exec rubocop\n")}}) ==
+          "-");
+}
+
+TEST_CASE("testing rules, round 21: bundler's and GitHub's dependency reviews scan dependencies") {
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{".github/workflows/ci.yml",
+                       "on: [pull_request]\njobs:\n  deps:\n    uses: alphagov/govuk-infrastructure/.github/workflows/dependency-review.yml@main\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{".github/workflows/ci.yml", github_workflow("pull_request", "audit", "      - run: bundle audit check --update\n")}}) ==
+          "yes");
+    // CodeQL and Brakeman scan the code, not its dependencies
+    CHECK(suggestion("mlops", "dependency-scanning",
+                     {{".github/workflows/ci.yml",
+                       "on: [pull_request]\njobs:\n  codeql:\n    uses: alphagov/govuk-infrastructure/.github/workflows/codeql-analysis.yml@main\n"
+                       "  brakeman:\n    uses: alphagov/govuk-infrastructure/.github/workflows/brakeman.yml@main\n"}}) == "-");
+}

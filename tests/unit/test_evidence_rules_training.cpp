@@ -1035,3 +1035,43 @@ TEST_CASE("training rules (held-out 9): a path under training/ is no training sc
     const char* train = "on: push\njobs:\n  t:\n    steps:\n      - run: python training/train_model.py\n";
     CHECK(suggestion("mlops", "orchestrated-pipeline", {{".github/workflows/train.yml", train}}) != "-");
 }
+
+TEST_CASE("training rules, round 21: a README that links the training data names its source") {
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md", "A REST service for a model trained on the [UCI Wine Quality dataset](https://archive.ics.uci.edu/x).\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md", "# Houses\n\n## [Dataset used](https://www.kaggle.com/amitabhajoy/bengaluru)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md", "# Fraud\n\nhttps://www.kaggle.com/c/ieee-fraud-detection\n"}}) == "partial");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md", "## Settings\n\n#### These control the data sources\n\n- `NWP_PATH`: the NWP zarr\n"}}) ==
+          "partial");
+    // a link to anything else, a model trained on a link that is not data, or data mentioned in passing is not
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md", "Trained on the [cluster](https://example.org/gpu). See https://www.kaggle.com/learn.\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md", "## Installation\n\nThe data is cleaned by `make data`.\n"}}) == "-");
+    // only the repository's README: a vendored package's README names its own data
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"docs/README.md", "Trained on the [Wine dataset](https://archive.ics.uci.edu/x).\n"}}) == "-");
+}
+
+TEST_CASE("training rules, round 21: R's and Ruby's lock files, and versioned Rocker images, pin the environment") {
+    CHECK(suggestion("mlops", "pinned-environment", {{"renv.lock", "{\n  \"R\": {\"Version\": \"4.4.1\"}\n}\n"}}) == "yes");
+    const char* gems = "GEM\n  remote: https://rubygems.org/\n  specs:\n    rails (8.0.2)\n";
+    CHECK(suggestion("mlops", "pinned-environment", {{"Gemfile.lock", gems}}) == "yes");
+    // a documentation site's lock file pins its generator, not the system
+    CHECK(suggestion("mlops", "pinned-environment", {{"docs/Gemfile.lock", gems}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment",
+                     {{"Gemfile.lock", "GEM\n  remote: https://rubygems.org/\n  specs:\n    jekyll (4.3.2)\n"}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment",
+                     {{"Gemfile.lock", "GEM\n  remote: https://rubygems.org/\n  specs:\n    github-pages (228)\n"}}) == "-");
+    // a Rocker image tagged with its R version installs from that date's CRAN snapshot; `latest` moves
+    CHECK(suggestion("mlops", "pinned-environment", {{"Dockerfile", "FROM docker.io/rocker/r-ver:4.4.1\nCMD [\"bash\"]\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "pinned-environment", {{"Dockerfile", "FROM rocker/r-ver:latest\n"}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment", {{"Dockerfile", "FROM rocker/r-ver:4\n"}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment", {{".devcontainer/Dockerfile", "FROM rocker/r-ver:4.4.1\n"}}) == "-");
+}
