@@ -707,3 +707,18 @@ TEST_CASE("testing rules, round 21: bundler's and GitHub's dependency reviews sc
                        "on: [pull_request]\njobs:\n  codeql:\n    uses: alphagov/govuk-infrastructure/.github/workflows/codeql-analysis.yml@main\n"
                        "  brakeman:\n    uses: alphagov/govuk-infrastructure/.github/workflows/brakeman.yml@main\n"}}) == "-");
 }
+
+TEST_CASE("testing rules, round 21: a GitLab job that waits for a person runs no test on a change") {
+    const char* manual_after = "test:\n    stage: test\n    script:\n        - coverage run -m pytest\n    when: manual\n";
+    const char* manual_before = "test:\n  when: manual\n  script:\n    - pytest\n";
+    const char* automatic = "test:\n  stage: test\n  script:\n    - pytest\n\ndeploy:\n  script:\n    - ./deploy.sh\n  when: manual\n";
+    const char* tests = "def test_bins():\n    assert get_bins([1])\n";
+    for (const char* ci : {manual_after, manual_before}) {
+        CAPTURE(ci);
+        CHECK(suggestion("mlops", "unit-tests-ci", {{".gitlab-ci.yml", ci}, {"tests/test_bins.py", tests}}) == "partial");
+        CHECK(suggestion("mlops", "ci-on-every-change", {{".gitlab-ci.yml", ci}}) == "partial");
+    }
+    // a manual deploy job after an automatic test job leaves the tests running on every push
+    CHECK(suggestion("mlops", "unit-tests-ci", {{".gitlab-ci.yml", automatic}, {"tests/test_bins.py", tests}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change", {{".gitlab-ci.yml", automatic}}) == "yes");
+}

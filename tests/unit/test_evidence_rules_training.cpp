@@ -1075,3 +1075,12 @@ TEST_CASE("training rules, round 21: R's and Ruby's lock files, and versioned Ro
     CHECK(suggestion("mlops", "pinned-environment", {{"Dockerfile", "FROM rocker/r-ver:4\n"}}) == "-");
     CHECK(suggestion("mlops", "pinned-environment", {{".devcontainer/Dockerfile", "FROM rocker/r-ver:4.4.1\n"}}) == "-");
 }
+
+TEST_CASE("training rules, round 21: a SQL file pulls data only when it queries") {
+    CHECK(suggestion("mlops", "data-from-code", {{"sql/training_set.sql", "SELECT a, b\nFROM events\nWHERE day > '2024-01-01';\n"}}) ==
+          "partial");
+    // an init script that creates databases, or a migration that creates tables, pulls nothing
+    CHECK(suggestion("mlops", "data-from-code", {{"infra/init.sql", "CREATE DATABASE zenml;\nCREATE DATABASE mlflow;\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"db/schema.sql", "CREATE TABLE runs (id INT);\nGRANT ALL ON runs TO app;\n-- SELECT * FROM runs;\n"}}) == "-");
+}
