@@ -1084,3 +1084,38 @@ TEST_CASE("training rules, round 21: a SQL file pulls data only when it queries"
     CHECK(suggestion("mlops", "data-from-code",
                      {{"db/schema.sql", "CREATE TABLE runs (id INT);\nGRANT ALL ON runs TO app;\n-- SELECT * FROM runs;\n"}}) == "-");
 }
+
+TEST_CASE("training rules, round 21: an orchestrator's training step, ZenML's model stages and remote stacks") {
+    // a step that trains, declared to ZenML, Prefect, Dagster or Kubeflow: the pipeline runs committed code
+    for (const char* step : {"@step\ndef train_model(data):\n    return fit(data)\n",
+                             "@task(retries=2)\n# the nightly fit\nasync def fit(df):\n    pass\n",
+                             "@asset\ndef finetune_unet(chips):\n    pass\n",
+                             "@dsl.component(base_image='python:3.11')\ndef train(epochs: int):\n    pass\n"}) {
+        CAPTURE(step);
+        CHECK(suggestion("mlops", "training-code-versioned", {{"models/unet/pipeline.py", step}}) == "yes");
+    }
+    // a step that loads a model trained elsewhere, one that prepares training data, or a plain function
+    for (const char* other : {"@asset\ndef trained_model(context):\n    return load()\n",
+                              "@asset\ndef training_data(context):\n    return read()\n",
+                              "def train_model(data):\n    return fit(data)\n"}) {
+        CAPTURE(other);
+        CHECK(suggestion("mlops", "training-code-versioned", {{"dags/assets.py", other}}) == "-");
+    }
+    // a test's or an example's step is not the team's pipeline
+    CHECK(suggestion("mlops", "training-code-versioned", {{"examples/zenml/run.py", "@step\ndef train(d):\n    pass\n"}}) == "-");
+
+    const char* promote = "from zenml.enums import ModelStages\nmv = client.get_model_version(name, v)\n"
+                          "mv.set_stage(ModelStages.PRODUCTION, force=True)\n";
+    CHECK(suggestion("mlops", "model-registry", {{"fair/zenml/promotion.py", promote}}) == "yes");
+    CHECK(suggestion("mlops", "model-registry", {{"tests/test_promotion.py", promote}}) == "-");
+    CHECK(suggestion("mlops", "model-registry",
+                     {{"fair/zenml/promotion.py", "# mv.set_stage(ModelStages.PRODUCTION)\nlog.info('set_stage')\n"}}) == "-");
+
+    const char* stack = "stack_name: dok8s\ncomponents:\n  orchestrator:\n    name: doks\n    flavor: kubernetes\n"
+                        "    type: orchestrator\n";
+    CHECK(suggestion("mlops", "managed-compute", {{"stacks/dok8s.yaml", stack}}) == "yes");
+    // the local orchestrator runs steps on the machine at hand
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"stacks/local.yaml", "components:\n  orchestrator:\n    name: default\n    flavor: local\n"}}) == "-");
+    CHECK(suggestion("mlops", "managed-compute", {{"docs/stacks/dok8s.yaml", stack}}) == "-");
+}
