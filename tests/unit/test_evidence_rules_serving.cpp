@@ -970,7 +970,20 @@ TEST_CASE("serving rules (held-out 9): a package release, a pinned tool image, a
     CHECK(suggestion("mlops", "scheduled-job-from-code",
                      {{".github/workflows/weekly-pr-bulletin.yml",
                        "on:\n  schedule:\n    - cron: \"0 14 * * 5\"\njobs:\n  b:\n    steps:\n"
-                       "      - uses: actions/github-script@v7\n"}}) == "-");
+                       "      - uses: actions/github-script@v7\n        with:\n          script: |\n"
+                       "            const prs = await github.rest.pulls.list({owner, repo});\n"}}) == "-");
+    // github-script that fetches an OIDC token for a scheduled production run works on no issue (round 21)
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{".github/workflows/run-prod.yaml",
+                       "on:\n  schedule:\n    - cron: '30 11 * * 3'\njobs:\n  run:\n    steps:\n"
+                       "      - uses: actions/github-script@v8\n        with:\n          script: |\n"
+                       "            const id_token = await core.getIDToken('api://AzureADTokenExchange')\n"
+                       "      - run: make run-prod\n"}}) == "partial");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{".github/workflows/close-answered.yml",
+                       "on:\n  schedule:\n    - cron: '0 1 * * *'\njobs:\n  close:\n    steps:\n"
+                       "      - uses: actions/github-script@v8\n        with:\n          script: |\n"
+                       "            const result = await github.graphql(query, variables)\n"}}) == "-");
     CHECK(suggestion("mlops", "scheduled-job-from-code",
                      {{".github/workflows/triage.yml",
                        "on:\n  schedule:\n    - cron: \"0 1 * * *\"\njobs:\n  t:\n    steps:\n"
