@@ -1119,3 +1119,23 @@ TEST_CASE("training rules, round 21: an orchestrator's training step, ZenML's mo
                      {{"stacks/local.yaml", "components:\n  orchestrator:\n    name: default\n    flavor: local\n"}}) == "-");
     CHECK(suggestion("mlops", "managed-compute", {{"docs/stacks/dok8s.yaml", stack}}) == "-");
 }
+
+TEST_CASE("training rules, round 21: R's queries pull data, and testthat blocks that fit test the training code") {
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"R/read_data.R", "con <- DBI::dbConnect(duckdb::duckdb())\ndf <- DBI::dbGetQuery(con, query)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "data-from-code", {{"R/extract.R", "tb <- bq_project_query(project, sql)\n"}}) == "yes");
+    // a commented-out query, or one in a test or a vignette, pulls nothing
+    CHECK(suggestion("mlops", "data-from-code", {{"R/read_data.R", "# df <- DBI::dbGetQuery(con, query)\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-from-code", {{"tests/testthat/test-read.R", "df <- dbGetQuery(con, q)\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-from-code", {{"vignettes/intro.R", "df <- dbGetQuery(con, q)\n"}}) == "-");
+
+    const char* fit_test = "test_that(\"Minimal model fit all params runs\", {\n  expect_s3_class(fit, \"epinow\")\n})\n";
+    const char* ci = "on: [pull_request]\njobs:\n  t:\n    steps:\n      - run: Rscript -e 'devtools::test()'\n";
+    CHECK(suggestion("mlops", "training-code-tested",
+                     {{"tests/testthat/test-fit_model.R", fit_test}, {".github/workflows/ci.yml", ci}}) == "yes");
+    CHECK(suggestion("mlops", "training-code-tested", {{"tests/testthat/test-fit_model.R", fit_test}}) == "partial");
+    // a test about reading data or writing outputs tests no training
+    CHECK(suggestion("mlops", "training-code-tested",
+                     {{"tests/testthat/test-read_data.R", "test_that(\"Data is read\", {\n  expect_true(TRUE)\n})\n"},
+                      {".github/workflows/ci.yml", ci}}) == "-");
+}
