@@ -1139,3 +1139,18 @@ TEST_CASE("training rules, round 21: R's queries pull data, and testthat blocks 
                      {{"tests/testthat/test-read_data.R", "test_that(\"Data is read\", {\n  expect_true(TRUE)\n})\n"},
                       {".github/workflows/ci.yml", ci}}) == "-");
 }
+
+TEST_CASE("training rules, round 21: a cloud batch service is shared compute, in part") {
+    for (const char* call : {"client = ContainerAppsAPIClient(credential, sub)\nclient.jobs.begin_start(rg, job)\n",
+                             "mgmt = BatchManagementClient(credential, sub)\nmgmt.pool.create(rg, account, pool, params)\n",
+                             "batch = boto3.client('batch')\nbatch.submit_job(jobName='fit')\n"}) {
+        CAPTURE(call);
+        CHECK(suggestion("mlops", "managed-compute", {{"azure/run_job.py", call}}) == "partial");
+    }
+    CHECK(suggestion("mlops", "managed-compute", {{"scripts/run.sh", "aws batch submit-job --job-name fit --job-queue q\n"}}) ==
+          "partial");
+    // a commented-out call, a test's mock or a docs example runs nothing
+    CHECK(suggestion("mlops", "managed-compute", {{"azure/run_job.py", "# client = ContainerAppsAPIClient(c, s)\n"}}) == "-");
+    CHECK(suggestion("mlops", "managed-compute", {{"tests/test_run.py", "batch = boto3.client('batch')\n"}}) == "-");
+    CHECK(suggestion("mlops", "managed-compute", {{"docs/howto.sh", "aws batch submit-job --job-name x\n"}}) == "-");
+}
