@@ -1154,3 +1154,21 @@ TEST_CASE("training rules, round 21: a cloud batch service is shared compute, in
     CHECK(suggestion("mlops", "managed-compute", {{"tests/test_run.py", "batch = boto3.client('batch')\n"}}) == "-");
     CHECK(suggestion("mlops", "managed-compute", {{"docs/howto.sh", "aws batch submit-job --job-name x\n"}}) == "-");
 }
+
+TEST_CASE("training rules, round 21: a migration's SELECT and a housekeeping CronJob are not the ML system's") {
+    const char* select = "INSERT INTO users_new SELECT id, name FROM users;\n";
+    for (const char* path : {"alembic/old_state/optimigration.sql", "db/migrations/0003_users.sql",
+                             "admin/sql/updates/2021-04-12-migrate-spotify-users.sql", "sql/V2__move_users.sql"}) {
+        CAPTURE(path);
+        CHECK(suggestion("mlops", "data-from-code", {{path, select}}) == "-");
+    }
+    CHECK(suggestion("mlops", "data-from-code", {{"sql/training_rows.sql", select}}) == "partial");
+
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"helm/templates/kubejanitor/cron-job.yaml",
+                       "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: kube-janitor\n"}}) == "-");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"k8s/db-backup.yaml", "kind: CronJob\nmetadata:\n  name: postgres-backup\n"}}) == "-");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"k8s/delay-prediction-cronjob.yml", "kind: CronJob\nmetadata:\n  name: delay-prediction\n"}}) == "yes");
+}
