@@ -216,10 +216,12 @@ private:
                                   : pending.ignores;
         const IgnoreScope* scope = ignores.get();
         // The layout (projects, teaching folders) is read from the directories inside the scope, near its top.
+        // The scope's own top is recorded too (as ""): the package its manifest declares is the code base that the
+        // roots below may require by name.
         DirInfo info;
         std::string_view layout_rel;
-        bool record = false;
-        if (!rel.empty() && scope_of(rel, true, layout_rel) == Scope::Inside) {
+        bool record = project_.empty() ? rel.empty() : rel == project_;
+        if (!record && !rel.empty() && scope_of(rel, true, layout_rel) == Scope::Inside) {
             record = std::count(layout_rel.begin(), layout_rel.end(), '/') < kLayoutDepth;
             info.rel = std::string(layout_rel);
         }

@@ -268,6 +268,32 @@ TEST_CASE("layout: project roots that require one another's package by name are 
     CHECK(scan_tree(layout_questionnaire(), t.root).layout.kind == LayoutKind::Projects);
 }
 
+TEST_CASE("layout: the walk reads the scanned top's package, which roots below may require by name") {
+    // bugbug: the top declares the `bugbug` package; cloud functions and services below pin it
+    Tree t;
+    t.file("pyproject.toml", "[project]\nname = \"bugbug\"\ndependencies = [\"numpy\"]\n");
+    t.file("bugbug/__init__.py", "");
+    t.file("functions/comment_resolver/requirements.txt", "bugbug==0.0.573\nFlask==3.1.3\n");
+    t.file("functions/sync_db/requirements.txt", "bugbug==0.0.573\n");
+    t.file("services/mcp/pyproject.toml", "[project]\nname = \"mcp-server\"\ndependencies = [\"bugbug\"]\n");
+    for (const char* p : {"functions/comment_resolver/main.py", "functions/sync_db/main.py", "services/mcp/app.py"})
+        t.file(p, "import bugbug\n");
+    const Layout whole = scan_tree(layout_questionnaire(), t.root).layout;
+    CHECK(whole.kind == LayoutKind::Single);
+    CHECK(whole.projects.empty());
+    // with --project, the project's own top is the one whose package counts
+    ScanOptions o;
+    o.project = "services";
+    t.file("services/pyproject.toml", "[project]\nname = \"svc-core\"\n");
+    t.file("services/a/requirements.txt", "svc-core\n");
+    t.file("services/b/requirements.txt", "svc-core\n");
+    for (const char* p : {"services/a/main.py", "services/b/main.py"}) t.file(p, "import svc_core\n");
+    CHECK(scan_tree(layout_questionnaire(), t.root, o).layout.kind == LayoutKind::Single);
+    // without the top's manifest, the same roots are three independent projects
+    std::filesystem::remove(t.path("pyproject.toml"));
+    CHECK(scan_tree(layout_questionnaire(), t.root).layout.kind == LayoutKind::Projects);
+}
+
 TEST_CASE("layout: project roots that one CI pipeline deploys together are one system") {
     CHECK(names_path("context: src/calibrate\n", "src/calibrate"));
     CHECK(names_path("cd src/calibrate/jobs && make", "src/calibrate"));
