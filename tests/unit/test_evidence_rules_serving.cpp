@@ -1022,20 +1022,25 @@ TEST_CASE("rules (review of round 20): GitLab's CI folder, a retraining that ope
 
 TEST_CASE("serving rules, round 21: an OpenAPI document of any name, and Ruby's and R's web servers") {
     CHECK(suggestion("mlops", "serving-contract",
-                     {{"docs/api_openapi_specification.yml", "openapi: \"3.0.4\"\ninfo:\n  title: Chat API\n"}}) == "yes");
-    CHECK(suggestion("mlops", "serving-contract", {{"api/spec.json", "{\n  \"swagger\": \"2.0\",\n  \"info\": {}\n}\n"}}) == "yes");
-    // a document that mentions OpenAPI further down, a test fixture's spec, or a vendored one is not the team's contract
+                     {{"docs/api_openapi_specification.yml", "openapi: \"3.0.4\"\ninfo:\n  title: Chat API\n"}}) ==
+          "yes");
     CHECK(suggestion("mlops", "serving-contract",
-                     {{"config/settings.yml", "name: app\ndocs:\n  openapi: 3.0.0\n"}}) == "-");
+                     {{"api/spec.json", "{\n  \"swagger\": \"2.0\",\n  \"info\": {}\n}\n"}}) == "yes");
+    // a document that mentions OpenAPI further down, a test fixture's spec, or a vendored one is not the team's
+    // contract
+    CHECK(suggestion("mlops", "serving-contract", {{"config/settings.yml", "name: app\ndocs:\n  openapi: 3.0.0\n"}}) ==
+          "-");
     CHECK(suggestion("mlops", "serving-contract", {{"tests/fixtures/petstore.yaml", "openapi: 3.0.0\n"}}) == "-");
     CHECK(suggestion("mlops", "serving-contract", {{"node_modules/x/openapi-spec.yaml", "openapi: 3.0.0\n"}}) == "-");
 
     // puma, unicorn, rails server, rackup and plumber start a web service, as uvicorn does
-    for (const char* cmd : {"CMD [\"puma\"]", "CMD bundle exec unicorn -c config/unicorn.rb", "CMD [\"rails\", \"server\"]",
-                            "CMD [\"R\", \"-e\", \"pr <- plumber::plumb('api.R'); pr$run()\"]"}) {
+    for (const char* cmd :
+         {"CMD [\"puma\"]", "CMD bundle exec unicorn -c config/unicorn.rb", "CMD [\"rails\", \"server\"]",
+          "CMD [\"R\", \"-e\", \"pr <- plumber::plumb('api.R'); pr$run()\"]"}) {
         CAPTURE(cmd);
-        CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile", std::string("FROM ruby:3.3\n") + cmd + "\n"}}) ==
-              "partial");
+        CHECK(suggestion("mlops", "serving-containerised",
+                         {{"Dockerfile", std::string("FROM ruby:3.3\n") + cmd + "\n"}}) == "partial");
     }
-    CHECK(suggestion("mlops", "serving-containerised", {{"Dockerfile", "FROM ruby:3.3\nCMD [\"bundle\", \"exec\", \"rake\"]\n"}}) == "-");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", "FROM ruby:3.3\nCMD [\"bundle\", \"exec\", \"rake\"]\n"}}) == "-");
 }

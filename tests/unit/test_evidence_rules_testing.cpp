@@ -600,22 +600,24 @@ TEST_CASE("testing rules, round 21: an app test is named for predicting or the A
     for (const char* name : {"test_extra_undescore_removal", "test_graph_scores_match", "test_log_prob_scorer",
                              "test_apical_dendrite", "test_scores"}) {
         CAPTURE(name);
-        CHECK(suggestion("mlops", "app-unit-tests", {{"tests/test_x.py", std::string("def ") + name + "():\n    pass\n"}}) ==
-              "-");
+        CHECK(suggestion("mlops", "app-unit-tests",
+                         {{"tests/test_x.py", std::string("def ") + name + "():\n    pass\n"}}) == "-");
     }
     for (const char* name : {"test_predict", "test_predict_soc_and_title", "test_batch_predictions", "test_api",
                              "test_scoring_endpoint", "test_predictor_loads"}) {
         CAPTURE(name);
-        CHECK(suggestion("mlops", "app-unit-tests", {{"tests/test_x.py", std::string("def ") + name + "():\n    pass\n"}}) ==
-              "partial");
+        CHECK(suggestion("mlops", "app-unit-tests",
+                         {{"tests/test_x.py", std::string("def ") + name + "():\n    pass\n"}}) == "partial");
     }
 }
 
 TEST_CASE("testing rules, round 21: pre-commit.ci runs the hooks on every pull request") {
-    const char* hooks = "repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    hooks:\n      - id: ruff\n";
+    const char* hooks =
+        "repos:\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    hooks:\n      - id: ruff\n";
     // a `ci:` section is read by pre-commit.ci alone: with a linter among the hooks, CI enforces it
     CHECK(suggestion("mlops", "lint-precommit",
-                     {{".pre-commit-config.yaml", std::string(hooks) + "ci:\n  autoupdate_schedule: monthly\n"}}) == "yes");
+                     {{".pre-commit-config.yaml", std::string(hooks) + "ci:\n  autoupdate_schedule: monthly\n"}}) ==
+          "yes");
     // the hooks alone run only where a developer installed them
     CHECK(suggestion("mlops", "lint-precommit", {{".pre-commit-config.yaml", hooks}}) == "partial");
     // pre-commit.ci running whitespace hooks enforces no linter
@@ -625,7 +627,8 @@ TEST_CASE("testing rules, round 21: pre-commit.ci runs the hooks on every pull r
                        "      - id: trailing-whitespace\nci:\n  autofix_prs: true\n"}}) == "partial");
     // a commented-out section is not one
     CHECK(suggestion("mlops", "lint-precommit",
-                     {{".pre-commit-config.yaml", std::string(hooks) + "# ci:\n#   autofix_prs: true\n"}}) == "partial");
+                     {{".pre-commit-config.yaml", std::string(hooks) + "# ci:\n#   autofix_prs: true\n"}}) ==
+          "partial");
 }
 
 TEST_CASE("testing rules, round 21: R's and Ruby's test runners and test files") {
@@ -636,8 +639,10 @@ TEST_CASE("testing rules, round 21: R's and Ruby's test runners and test files")
                             "Rscript -e 'covr::package_coverage()'", "Rscript -e 'devtools::test()'"}) {
         CAPTURE(run);
         CHECK(suggestion("mlops", "unit-tests-ci",
-                         {{".github/workflows/ci.yml", github_workflow("pull_request", "test", std::string("      - run: ") + run + "\n")},
-                          {"spec/lib/composer_spec.rb", rspec}, {"tests/testthat/test-fit_model.R", testthat}}) == "yes");
+                         {{".github/workflows/ci.yml",
+                           github_workflow("pull_request", "test", std::string("      - run: ") + run + "\n")},
+                          {"spec/lib/composer_spec.rb", rspec},
+                          {"tests/testthat/test-fit_model.R", testthat}}) == "yes");
     }
     CHECK(suggestion("mlops", "unit-tests-ci",
                      {{".github/workflows/check.yml",
@@ -653,7 +658,8 @@ TEST_CASE("testing rules, round 21: R's and Ruby's test runners and test files")
 
 TEST_CASE("testing rules, round 21: a workflow that calls a local reusable test workflow runs the tests") {
     const std::string caller =
-        "on:\n  pull_request:\n    branches: [main]\njobs:\n  test:\n    uses: ./.github/workflows/test-coverage.yaml\n";
+        "on:\n  pull_request:\n    branches: [main]\njobs:\n  test:\n    uses: "
+        "./.github/workflows/test-coverage.yaml\n";
     CHECK(suggestion("mlops", "ci-on-every-change", {{".github/workflows/ci.yaml", caller}}) == "yes");
     CHECK(suggestion("mlops", "ci-on-every-change",
                      {{".github/workflows/ci.yaml",
@@ -668,57 +674,67 @@ TEST_CASE("testing rules, round 21: a workflow that calls a local reusable test 
 TEST_CASE("testing rules, round 21: RuboCop, lintr and reusable lint workflows") {
     // RuboCop and Standard check style and layout together: a linter and a formatter in one
     CHECK(suggestion("mlops", "lint-precommit",
-                     {{".github/workflows/ci.yml", github_workflow("pull_request", "lint", "      - run: bundle exec rubocop\n")}}) ==
-          "yes");
+                     {{".github/workflows/ci.yml",
+                       github_workflow("pull_request", "lint", "      - run: bundle exec rubocop\n")}}) == "yes");
     CHECK(suggestion("mlops", "lint-precommit",
                      {{".github/workflows/ci.yml",
-                       "on: [pull_request]\njobs:\n  lint:\n    uses: alphagov/govuk-infrastructure/.github/workflows/rubocop.yml@main\n"}}) ==
-          "yes");
+                       "on: [pull_request]\njobs:\n  lint:\n    uses: "
+                       "alphagov/govuk-infrastructure/.github/workflows/rubocop.yml@main\n"}}) == "yes");
     // a reusable workflow named for linting, or lintr alone, is a linter without a formatter: partial
-    CHECK(suggestion("mlops", "lint-precommit",
-                     {{".github/workflows/ci.yml",
-                       "on: [pull_request]\njobs:\n  lint:\n    uses: org/ci/.github/workflows/lint-python.yml@v1\n"}}) ==
-          "partial");
+    CHECK(
+        suggestion("mlops", "lint-precommit",
+                   {{".github/workflows/ci.yml",
+                     "on: [pull_request]\njobs:\n  lint:\n    uses: org/ci/.github/workflows/lint-python.yml@v1\n"}}) ==
+        "partial");
     CHECK(suggestion("mlops", "lint-precommit",
                      {{".github/workflows/lint.yml",
-                       github_workflow("pull_request", "lint", "      - run: Rscript -e 'lintr::lint_package()'\n")}}) == "partial");
+                       github_workflow("pull_request", "lint",
+                                       "      - run: Rscript -e 'lintr::lint_package()'\n")}}) == "partial");
     // pre-commit.ci with lintr among the hooks
-    CHECK(suggestion("mlops", "lint-precommit",
-                     {{".pre-commit-config.yaml",
-                       "repos:\n-   repo: https://github.com/lorenzwalthert/precommit\n    hooks:\n    -   id: lintr\nci:\n"
-                       "    autoupdate_schedule: monthly\n"}}) == "yes");
+    CHECK(suggestion(
+              "mlops", "lint-precommit",
+              {{".pre-commit-config.yaml",
+                "repos:\n-   repo: https://github.com/lorenzwalthert/precommit\n    hooks:\n    -   id: lintr\nci:\n"
+                "    autoupdate_schedule: monthly\n"}}) == "yes");
     // RuboCop named in a comment runs nothing
     CHECK(suggestion("mlops", "lint-precommit",
-                     {{".github/workflows/ci.yml", github_workflow("pull_request", "lint", "      # - run: bundle exec rubocop\n")}}) ==
-          "-");
+                     {{".github/workflows/ci.yml",
+                       github_workflow("pull_request", "lint", "      # - run: bundle exec rubocop\n")}}) == "-");
 }
 
 TEST_CASE("testing rules, round 21: bundler's and GitHub's dependency reviews scan dependencies") {
     CHECK(suggestion("mlops", "dependency-scanning",
                      {{".github/workflows/ci.yml",
-                       "on: [pull_request]\njobs:\n  deps:\n    uses: alphagov/govuk-infrastructure/.github/workflows/dependency-review.yml@main\n"}}) ==
-          "yes");
-    CHECK(suggestion("mlops", "dependency-scanning",
-                     {{".github/workflows/ci.yml", github_workflow("pull_request", "audit", "      - run: bundle audit check --update\n")}}) ==
-          "yes");
-    // CodeQL and Brakeman scan the code, not its dependencies
+                       "on: [pull_request]\njobs:\n  deps:\n    uses: "
+                       "alphagov/govuk-infrastructure/.github/workflows/dependency-review.yml@main\n"}}) == "yes");
     CHECK(suggestion("mlops", "dependency-scanning",
                      {{".github/workflows/ci.yml",
-                       "on: [pull_request]\njobs:\n  codeql:\n    uses: alphagov/govuk-infrastructure/.github/workflows/codeql-analysis.yml@main\n"
-                       "  brakeman:\n    uses: alphagov/govuk-infrastructure/.github/workflows/brakeman.yml@main\n"}}) == "-");
+                       github_workflow("pull_request", "audit", "      - run: bundle audit check --update\n")}}) ==
+          "yes");
+    // CodeQL and Brakeman scan the code, not its dependencies
+    CHECK(suggestion(
+              "mlops", "dependency-scanning",
+              {{".github/workflows/ci.yml",
+                "on: [pull_request]\njobs:\n  codeql:\n    uses: "
+                "alphagov/govuk-infrastructure/.github/workflows/codeql-analysis.yml@main\n"
+                "  brakeman:\n    uses: alphagov/govuk-infrastructure/.github/workflows/brakeman.yml@main\n"}}) == "-");
 }
 
 TEST_CASE("testing rules, round 21: a GitLab job that waits for a person runs no test on a change") {
-    const char* manual_after = "test:\n    stage: test\n    script:\n        - coverage run -m pytest\n    when: manual\n";
+    const char* manual_after =
+        "test:\n    stage: test\n    script:\n        - coverage run -m pytest\n    when: manual\n";
     const char* manual_before = "test:\n  when: manual\n  script:\n    - pytest\n";
-    const char* automatic = "test:\n  stage: test\n  script:\n    - pytest\n\ndeploy:\n  script:\n    - ./deploy.sh\n  when: manual\n";
+    const char* automatic =
+        "test:\n  stage: test\n  script:\n    - pytest\n\ndeploy:\n  script:\n    - ./deploy.sh\n  when: manual\n";
     const char* tests = "def test_bins():\n    assert get_bins([1])\n";
     for (const char* ci : {manual_after, manual_before}) {
         CAPTURE(ci);
-        CHECK(suggestion("mlops", "unit-tests-ci", {{".gitlab-ci.yml", ci}, {"tests/test_bins.py", tests}}) == "partial");
+        CHECK(suggestion("mlops", "unit-tests-ci", {{".gitlab-ci.yml", ci}, {"tests/test_bins.py", tests}}) ==
+              "partial");
         CHECK(suggestion("mlops", "ci-on-every-change", {{".gitlab-ci.yml", ci}}) == "partial");
     }
     // a manual deploy job after an automatic test job leaves the tests running on every push
-    CHECK(suggestion("mlops", "unit-tests-ci", {{".gitlab-ci.yml", automatic}, {"tests/test_bins.py", tests}}) == "yes");
+    CHECK(suggestion("mlops", "unit-tests-ci", {{".gitlab-ci.yml", automatic}, {"tests/test_bins.py", tests}}) ==
+          "yes");
     CHECK(suggestion("mlops", "ci-on-every-change", {{".gitlab-ci.yml", automatic}}) == "yes");
 }

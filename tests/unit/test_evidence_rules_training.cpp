@@ -1038,18 +1038,22 @@ TEST_CASE("training rules (held-out 9): a path under training/ is no training sc
 
 TEST_CASE("training rules, round 21: a README that links the training data names its source") {
     CHECK(suggestion("mlops", "data-sources-documented",
-                     {{"README.md", "A REST service for a model trained on the [UCI Wine Quality dataset](https://archive.ics.uci.edu/x).\n"}}) ==
-          "partial");
+                     {{"README.md",
+                       "A REST service for a model trained on the [UCI Wine Quality "
+                       "dataset](https://archive.ics.uci.edu/x).\n"}}) == "partial");
     CHECK(suggestion("mlops", "data-sources-documented",
-                     {{"README.md", "# Houses\n\n## [Dataset used](https://www.kaggle.com/amitabhajoy/bengaluru)\n"}}) == "partial");
+                     {{"README.md",
+                       "# Houses\n\n## [Dataset used](https://www.kaggle.com/amitabhajoy/bengaluru)\n"}}) == "partial");
     CHECK(suggestion("mlops", "data-sources-documented",
                      {{"README.md", "# Fraud\n\nhttps://www.kaggle.com/c/ieee-fraud-detection\n"}}) == "partial");
-    CHECK(suggestion("mlops", "data-sources-documented",
-                     {{"README.md", "## Settings\n\n#### These control the data sources\n\n- `NWP_PATH`: the NWP zarr\n"}}) ==
+    CHECK(suggestion(
+              "mlops", "data-sources-documented",
+              {{"README.md", "## Settings\n\n#### These control the data sources\n\n- `NWP_PATH`: the NWP zarr\n"}}) ==
           "partial");
     // a link to anything else, a model trained on a link that is not data, or data mentioned in passing is not
     CHECK(suggestion("mlops", "data-sources-documented",
-                     {{"README.md", "Trained on the [cluster](https://example.org/gpu). See https://www.kaggle.com/learn.\n"}}) ==
+                     {{"README.md",
+                       "Trained on the [cluster](https://example.org/gpu). See https://www.kaggle.com/learn.\n"}}) ==
           "-");
     CHECK(suggestion("mlops", "data-sources-documented",
                      {{"README.md", "## Installation\n\nThe data is cleaned by `make data`.\n"}}) == "-");
@@ -1059,30 +1063,36 @@ TEST_CASE("training rules, round 21: a README that links the training data names
 }
 
 TEST_CASE("training rules, round 21: R's and Ruby's lock files, and versioned Rocker images, pin the environment") {
-    CHECK(suggestion("mlops", "pinned-environment", {{"renv.lock", "{\n  \"R\": {\"Version\": \"4.4.1\"}\n}\n"}}) == "yes");
+    CHECK(suggestion("mlops", "pinned-environment", {{"renv.lock", "{\n  \"R\": {\"Version\": \"4.4.1\"}\n}\n"}}) ==
+          "yes");
     const char* gems = "GEM\n  remote: https://rubygems.org/\n  specs:\n    rails (8.0.2)\n";
     CHECK(suggestion("mlops", "pinned-environment", {{"Gemfile.lock", gems}}) == "yes");
     // a documentation site's lock file pins its generator, not the system
     CHECK(suggestion("mlops", "pinned-environment", {{"docs/Gemfile.lock", gems}}) == "-");
     CHECK(suggestion("mlops", "pinned-environment",
-                     {{"Gemfile.lock", "GEM\n  remote: https://rubygems.org/\n  specs:\n    jekyll (4.3.2)\n"}}) == "-");
+                     {{"Gemfile.lock", "GEM\n  remote: https://rubygems.org/\n  specs:\n    jekyll (4.3.2)\n"}}) ==
+          "-");
     CHECK(suggestion("mlops", "pinned-environment",
-                     {{"Gemfile.lock", "GEM\n  remote: https://rubygems.org/\n  specs:\n    github-pages (228)\n"}}) == "-");
+                     {{"Gemfile.lock", "GEM\n  remote: https://rubygems.org/\n  specs:\n    github-pages (228)\n"}}) ==
+          "-");
     // a Rocker image tagged with its R version installs from that date's CRAN snapshot; `latest` moves
-    CHECK(suggestion("mlops", "pinned-environment", {{"Dockerfile", "FROM docker.io/rocker/r-ver:4.4.1\nCMD [\"bash\"]\n"}}) ==
-          "yes");
+    CHECK(suggestion("mlops", "pinned-environment",
+                     {{"Dockerfile", "FROM docker.io/rocker/r-ver:4.4.1\nCMD [\"bash\"]\n"}}) == "yes");
     CHECK(suggestion("mlops", "pinned-environment", {{"Dockerfile", "FROM rocker/r-ver:latest\n"}}) == "-");
     CHECK(suggestion("mlops", "pinned-environment", {{"Dockerfile", "FROM rocker/r-ver:4\n"}}) == "-");
-    CHECK(suggestion("mlops", "pinned-environment", {{".devcontainer/Dockerfile", "FROM rocker/r-ver:4.4.1\n"}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment", {{".devcontainer/Dockerfile", "FROM rocker/r-ver:4.4.1\n"}}) ==
+          "-");
 }
 
 TEST_CASE("training rules, round 21: a SQL file pulls data only when it queries") {
-    CHECK(suggestion("mlops", "data-from-code", {{"sql/training_set.sql", "SELECT a, b\nFROM events\nWHERE day > '2024-01-01';\n"}}) ==
-          "partial");
-    // an init script that creates databases, or a migration that creates tables, pulls nothing
-    CHECK(suggestion("mlops", "data-from-code", {{"infra/init.sql", "CREATE DATABASE zenml;\nCREATE DATABASE mlflow;\n"}}) == "-");
     CHECK(suggestion("mlops", "data-from-code",
-                     {{"db/schema.sql", "CREATE TABLE runs (id INT);\nGRANT ALL ON runs TO app;\n-- SELECT * FROM runs;\n"}}) == "-");
+                     {{"sql/training_set.sql", "SELECT a, b\nFROM events\nWHERE day > '2024-01-01';\n"}}) == "partial");
+    // an init script that creates databases, or a migration that creates tables, pulls nothing
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"infra/init.sql", "CREATE DATABASE zenml;\nCREATE DATABASE mlflow;\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"db/schema.sql",
+                       "CREATE TABLE runs (id INT);\nGRANT ALL ON runs TO app;\n-- SELECT * FROM runs;\n"}}) == "-");
 }
 
 TEST_CASE("training rules, round 21: an orchestrator's training step, ZenML's model stages and remote stacks") {
@@ -1102,34 +1112,41 @@ TEST_CASE("training rules, round 21: an orchestrator's training step, ZenML's mo
         CHECK(suggestion("mlops", "training-code-versioned", {{"dags/assets.py", other}}) == "-");
     }
     // a test's or an example's step is not the team's pipeline
-    CHECK(suggestion("mlops", "training-code-versioned", {{"examples/zenml/run.py", "@step\ndef train(d):\n    pass\n"}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"examples/zenml/run.py", "@step\ndef train(d):\n    pass\n"}}) == "-");
 
-    const char* promote = "from zenml.enums import ModelStages\nmv = client.get_model_version(name, v)\n"
-                          "mv.set_stage(ModelStages.PRODUCTION, force=True)\n";
+    const char* promote =
+        "from zenml.enums import ModelStages\nmv = client.get_model_version(name, v)\n"
+        "mv.set_stage(ModelStages.PRODUCTION, force=True)\n";
     CHECK(suggestion("mlops", "model-registry", {{"fair/zenml/promotion.py", promote}}) == "yes");
     CHECK(suggestion("mlops", "model-registry", {{"tests/test_promotion.py", promote}}) == "-");
-    CHECK(suggestion("mlops", "model-registry",
-                     {{"fair/zenml/promotion.py", "# mv.set_stage(ModelStages.PRODUCTION)\nlog.info('set_stage')\n"}}) == "-");
+    CHECK(suggestion(
+              "mlops", "model-registry",
+              {{"fair/zenml/promotion.py", "# mv.set_stage(ModelStages.PRODUCTION)\nlog.info('set_stage')\n"}}) == "-");
 
-    const char* stack = "stack_name: dok8s\ncomponents:\n  orchestrator:\n    name: doks\n    flavor: kubernetes\n"
-                        "    type: orchestrator\n";
+    const char* stack =
+        "stack_name: dok8s\ncomponents:\n  orchestrator:\n    name: doks\n    flavor: kubernetes\n"
+        "    type: orchestrator\n";
     CHECK(suggestion("mlops", "managed-compute", {{"stacks/dok8s.yaml", stack}}) == "yes");
     // the local orchestrator runs steps on the machine at hand
     CHECK(suggestion("mlops", "managed-compute",
-                     {{"stacks/local.yaml", "components:\n  orchestrator:\n    name: default\n    flavor: local\n"}}) == "-");
+                     {{"stacks/local.yaml", "components:\n  orchestrator:\n    name: default\n    flavor: local\n"}}) ==
+          "-");
     CHECK(suggestion("mlops", "managed-compute", {{"docs/stacks/dok8s.yaml", stack}}) == "-");
 }
 
 TEST_CASE("training rules, round 21: R's queries pull data, and testthat blocks that fit test the training code") {
     CHECK(suggestion("mlops", "data-from-code",
-                     {{"R/read_data.R", "con <- DBI::dbConnect(duckdb::duckdb())\ndf <- DBI::dbGetQuery(con, query)\n"}}) == "yes");
+                     {{"R/read_data.R",
+                       "con <- DBI::dbConnect(duckdb::duckdb())\ndf <- DBI::dbGetQuery(con, query)\n"}}) == "yes");
     CHECK(suggestion("mlops", "data-from-code", {{"R/extract.R", "tb <- bq_project_query(project, sql)\n"}}) == "yes");
     // a commented-out query, or one in a test or a vignette, pulls nothing
     CHECK(suggestion("mlops", "data-from-code", {{"R/read_data.R", "# df <- DBI::dbGetQuery(con, query)\n"}}) == "-");
     CHECK(suggestion("mlops", "data-from-code", {{"tests/testthat/test-read.R", "df <- dbGetQuery(con, q)\n"}}) == "-");
     CHECK(suggestion("mlops", "data-from-code", {{"vignettes/intro.R", "df <- dbGetQuery(con, q)\n"}}) == "-");
 
-    const char* fit_test = "test_that(\"Minimal model fit all params runs\", {\n  expect_s3_class(fit, \"epinow\")\n})\n";
+    const char* fit_test =
+        "test_that(\"Minimal model fit all params runs\", {\n  expect_s3_class(fit, \"epinow\")\n})\n";
     const char* ci = "on: [pull_request]\njobs:\n  t:\n    steps:\n      - run: Rscript -e 'devtools::test()'\n";
     CHECK(suggestion("mlops", "training-code-tested",
                      {{"tests/testthat/test-fit_model.R", fit_test}, {".github/workflows/ci.yml", ci}}) == "yes");
@@ -1141,16 +1158,18 @@ TEST_CASE("training rules, round 21: R's queries pull data, and testthat blocks 
 }
 
 TEST_CASE("training rules, round 21: a cloud batch service is shared compute, in part") {
-    for (const char* call : {"client = ContainerAppsAPIClient(credential, sub)\nclient.jobs.begin_start(rg, job)\n",
-                             "mgmt = BatchManagementClient(credential, sub)\nmgmt.pool.create(rg, account, pool, params)\n",
-                             "batch = boto3.client('batch')\nbatch.submit_job(jobName='fit')\n"}) {
+    for (const char* call :
+         {"client = ContainerAppsAPIClient(credential, sub)\nclient.jobs.begin_start(rg, job)\n",
+          "mgmt = BatchManagementClient(credential, sub)\nmgmt.pool.create(rg, account, pool, params)\n",
+          "batch = boto3.client('batch')\nbatch.submit_job(jobName='fit')\n"}) {
         CAPTURE(call);
         CHECK(suggestion("mlops", "managed-compute", {{"azure/run_job.py", call}}) == "partial");
     }
-    CHECK(suggestion("mlops", "managed-compute", {{"scripts/run.sh", "aws batch submit-job --job-name fit --job-queue q\n"}}) ==
-          "partial");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"scripts/run.sh", "aws batch submit-job --job-name fit --job-queue q\n"}}) == "partial");
     // a commented-out call, a test's mock or a docs example runs nothing
-    CHECK(suggestion("mlops", "managed-compute", {{"azure/run_job.py", "# client = ContainerAppsAPIClient(c, s)\n"}}) == "-");
+    CHECK(suggestion("mlops", "managed-compute", {{"azure/run_job.py", "# client = ContainerAppsAPIClient(c, s)\n"}}) ==
+          "-");
     CHECK(suggestion("mlops", "managed-compute", {{"tests/test_run.py", "batch = boto3.client('batch')\n"}}) == "-");
     CHECK(suggestion("mlops", "managed-compute", {{"docs/howto.sh", "aws batch submit-job --job-name x\n"}}) == "-");
 }
@@ -1170,5 +1189,6 @@ TEST_CASE("training rules, round 21: a migration's SELECT and a housekeeping Cro
     CHECK(suggestion("mlops", "scheduled-job-from-code",
                      {{"k8s/db-backup.yaml", "kind: CronJob\nmetadata:\n  name: postgres-backup\n"}}) == "-");
     CHECK(suggestion("mlops", "scheduled-job-from-code",
-                     {{"k8s/delay-prediction-cronjob.yml", "kind: CronJob\nmetadata:\n  name: delay-prediction\n"}}) == "yes");
+                     {{"k8s/delay-prediction-cronjob.yml", "kind: CronJob\nmetadata:\n  name: delay-prediction\n"}}) ==
+          "yes");
 }
