@@ -600,6 +600,17 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
         if (!added && it->second != at) it->second = kAmbiguous;
     }
     for (const auto& d : dirs) {
+        // The top requires a root's package (ol-data-platform's dev group lists ol-dbt-cli, which src/ol_dbt_cli
+        // declares): that root is one of the top's own libraries, part of the code base.
+        if (d.rel.empty()) {
+            for (const auto& required : d.requires_packages) {
+                const auto it = declared.find(required);
+                if (it != declared.end() && it->second != kAmbiguous && it->second != roots.size() &&
+                    !in_gallery(roots[it->second]))
+                    code_base[it->second] = true;
+            }
+            continue;
+        }
         const std::size_t from = d.requires_packages.empty() ? roots.size() : root_of(d.rel);
         if (from == roots.size() || in_gallery(roots[from])) continue;
         for (const auto& required : d.requires_packages) {

@@ -251,6 +251,21 @@ TEST_CASE("layout: project roots that require one another's package by name are 
     top.provides = "mylib";
     Layout library = detect_layout({top, named("bench", "bench", {"mylib"}), project("x"), project("y")});
     CHECK(library.projects == std::vector<std::string>{"x", "y"});
+    // a root whose package the top requires is one of the top's libraries (ol-data-platform's dev group lists
+    // ol-dbt-cli, which src/ol_dbt_cli declares)
+    DirInfo platform = plain("");
+    platform.provides = "ol-data-platform";
+    platform.requires_packages = {"ol-dbt-cli", "pytest"};
+    Layout warehouse = detect_layout({platform, named("dg_deployments/local", "local", {"dagster"}),
+                                      named("src/ol_dbt_cli", "ol-dbt-cli", {"dbt-core"}),
+                                      named("src/ol_superset", "ol-superset", {"requests"})});
+    CHECK(warehouse.kind == LayoutKind::Single);
+    CHECK(warehouse.projects == std::vector<std::string>{"dg_deployments/local", "src/ol_superset"});
+    platform.requires_packages = {"pytest"};
+    CHECK(detect_layout({platform, named("dg_deployments/local", "local", {"dagster"}),
+                         named("src/ol_dbt_cli", "ol-dbt-cli", {"dbt-core"}),
+                         named("src/ol_superset", "ol-superset", {"requests"})})
+              .kind == LayoutKind::Projects);
     // a gallery's examples that require the library, or one another, stay a gallery
     Layout gallery = detect_layout({plain("examples"), named("examples/a", "a", {"b"}), named("examples/b", "b", {}),
                                     named("examples/c", "c", {"a"})});
