@@ -740,8 +740,9 @@ TEST_CASE("testing rules, round 21: a GitLab job that waits for a person runs no
 }
 
 TEST_CASE("testing rules, round 21: Taskcluster's .taskcluster.yml is a CI pipeline") {
-    const char* tc = "version: 1\ntasks:\n  - taskId: tests\n    payload:\n      command:\n        - \"/bin/bash\"\n"
-                     "        - \"-lcx\"\n        - \"uv run pytest --cov=./ tests/test_*.py\"\n";
+    const char* tc =
+        "version: 1\ntasks:\n  - taskId: tests\n    payload:\n      command:\n        - \"/bin/bash\"\n"
+        "        - \"-lcx\"\n        - \"uv run pytest --cov=./ tests/test_*.py\"\n";
     const char* test = "def test_trainer():\n    assert train(tiny) is not None\n";
     CHECK(suggestion("mlops", "unit-tests-ci", {{".taskcluster.yml", tc}, {"tests/test_trainer.py", test}}) == "yes");
     CHECK(suggestion("mlops", "ci-on-every-change", {{".taskcluster.yml", tc}}) == "yes");

@@ -1075,9 +1075,10 @@ TEST_CASE("training rules, round 21: R's and Ruby's lock files, and versioned Ro
     CHECK(suggestion("mlops", "pinned-environment",
                      {{"Gemfile.lock", "GEM\n  remote: https://rubygems.org/\n  specs:\n    github-pages (228)\n"}}) ==
           "-");
-    // a Rocker image tagged with its R version installs from that date's CRAN snapshot; `latest` moves
+    // a Rocker image tagged with its full R version installs from a dated CRAN snapshot only once that version is
+    // superseded (and `repos=` bypasses it): partial; `latest` moves
     CHECK(suggestion("mlops", "pinned-environment",
-                     {{"Dockerfile", "FROM docker.io/rocker/r-ver:4.4.1\nCMD [\"bash\"]\n"}}) == "yes");
+                     {{"Dockerfile", "FROM docker.io/rocker/r-ver:4.4.1\nCMD [\"bash\"]\n"}}) == "partial");
     CHECK(suggestion("mlops", "pinned-environment", {{"Dockerfile", "FROM rocker/r-ver:latest\n"}}) == "-");
     CHECK(suggestion("mlops", "pinned-environment", {{"Dockerfile", "FROM rocker/r-ver:4\n"}}) == "-");
     CHECK(suggestion("mlops", "pinned-environment", {{".devcontainer/Dockerfile", "FROM rocker/r-ver:4.4.1\n"}}) ==
@@ -1191,4 +1192,142 @@ TEST_CASE("training rules, round 21: a migration's SELECT and a housekeeping Cro
     CHECK(suggestion("mlops", "scheduled-job-from-code",
                      {{"k8s/delay-prediction-cronjob.yml", "kind: CronJob\nmetadata:\n  name: delay-prediction\n"}}) ==
           "yes");
+}
+
+TEST_CASE("rules, round 21 review: what the adversarial review of the round found, each case its reproduction") {
+    // lint: a job named `rubocop:` runs nothing; a RuboCop step that may fail is partial
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       "on:\n  pull_request:\njobs:\n  rubocop:\n    runs-on: ubuntu-latest\n"
+                       "    steps:\n      - run: echo \"RuboCop disabled\"\n"}}) == "-");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".gitlab-ci.yml", "rubocop:\n  script:\n    - bundle exec rubocop\n  allow_failure: true\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".gitlab-ci.yml", "rubocop:\n  script:\n    - bundle exec rubocop || true\n"}}) == "partial");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/r.yml",
+                       "on: [pull_request]\njobs:\n  r:\n    steps:\n"
+                       "      - run: bundle exec rubocop --format github\n        continue-on-error: true\n"}}) ==
+          "partial");
+    // GitLab's rules: form of a manual job; a manual publish job beside automatic tests vetoes nothing
+    const char* tests = "def test_x():\n    assert 1\n";
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{".gitlab-ci.yml", "test:\n  script:\n    - pytest\n  rules:\n    - when: manual\n"},
+                      {"tests/test_features.py", tests}}) == "partial");
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{".gitlab-ci.yml",
+                       "test:\n  script:\n    - pytest\npublish:\n  script:\n    - nox -s publish\n  when: manual\n"},
+                      {"tests/test_features.py", tests}}) == "yes");
+    // orchestrator steps: splitting data or fitting a scaler is no training; ZenML's model_trainer and a decorator
+    // written over several lines are
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"pipelines/steps.py",
+                       "@asset\ndef train_test_split(raw):\n    pass\n\n@asset\ndef train_data(s):\n    pass\n"
+                       "\n@task\ndef fit_scaler(df):\n    pass\n"}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"steps/model_trainer.py",
+                       "from zenml import step\n\n@step\ndef model_trainer(X, y):\n    pass\n"}}) == "yes");
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"steps/train.py",
+                       "@step(\n    enable_cache=False,\n    settings={\"a\": dict(b=1)},\n)\ndef train_model(X, y):\n "
+                       "   pass\n"}}) == "yes");
+    // a training step under docker/ is not documentation
+    CHECK(suggestion("mlops", "training-code-versioned",
+                     {{"docker/pipeline/steps.py", "@step\ndef train_model(X, y):\n    pass\n"}}) == "yes");
+    // ZenML stages by variable, in a file that uses ZenML; a stack whose orchestrator is local, whatever flavor a
+    // later component has; an export whose configuration comes before the flavor
+    CHECK(suggestion("mlops", "model-registry",
+                     {{"steps/promote.py",
+                       "from zenml import get_step_context\nmv.set_stage(stage=target_env, force=True)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "model-registry", {{"steps/promote.py", "mv.set_stage(\"production\")\n"}}) == "-");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"stacks/dev.yaml",
+                       "components:\n  orchestrator:\n    flavor: local\n    name: default\n"
+                       "  model_deployer:\n    flavor: databricks\n"}}) == "-");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"stacks/k8s.yaml",
+                       "components:\n  orchestrator:\n    name: k8s\n    configuration:\n"
+                       "      a: 1\n      b: 2\n      c: 3\n      d: 4\n      e: 5\n      f: 6\n"
+                       "      g: 7\n    flavor: kubernetes\n"}}) == "yes");
+    // a Container Apps client that deploys an API starts no job
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"deploy/api.py",
+                       "client = ContainerAppsAPIClient(cred, sub)\nclient.container_apps.begin_create_or_update(rg, "
+                       "app, spec)\n"}}) == "-");
+    // an OpenAPI document after `---` or a comment; Go's testdata and spec support files are fixtures
+    CHECK(suggestion("mlops", "serving-contract",
+                     {{"swagger/v1/swagger.yaml", "---\nopenapi: 3.0.1\ninfo:\n  title: API\n"}}) == "yes");
+    CHECK(suggestion("mlops", "serving-contract", {{"docs/api.yaml", "# Generated by rswag\nopenapi: 3.0.1\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "serving-contract", {{"pkg/testdata/petstore.yaml", "openapi: 3.0.0\n"}}) == "-");
+    CHECK(suggestion("mlops", "serving-contract",
+                     {{"spec/support/fixtures/openapi_v2.json", "{\n  \"swagger\": \"2.0\"\n}\n"}}) == "-");
+    // SQL: a grant and a schema dump query nothing
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"docker/init-db.sql", "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO mlflow;\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"db/structure.sql", "SELECT pg_catalog.set_config('search_path', '', false);\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"sql/features.sql", "SELECT user_id, count(*)\nFROM events\nGROUP BY 1;\n"}}) == "partial");
+    // housekeeping that deletes old workflow runs
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{".github/workflows/cleanup.yml",
+                       "on:\n  schedule:\n    - cron: '0 3 * * 0'\njobs:\n  c:\n    steps:\n      - uses: "
+                       "actions/github-script@v7\n"
+                       "        with:\n          script: |\n            await "
+                       "github.rest.actions.deleteWorkflowRun({run_id: 1});\n"}}) == "-");
+    // app tests: Azure ML's score.py convention, Rails request specs; a metric's score is no app test
+    CHECK(suggestion("mlops", "app-unit-tests",
+                     {{"tests/test_score.py", "def test_score_returns_probabilities():\n    pass\n"}}) == "partial");
+    CHECK(suggestion("mlops", "app-unit-tests", {{"tests/test_metrics.py", "def test_f1_score():\n    pass\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "app-unit-tests",
+                     {{"spec/requests/api/v1/answers_spec.rb",
+                       "RSpec.describe \"Answers API\", type: :request do\nend\n"}}) == "partial");
+    // Rails' minitest files are tests; R's t.test( in an analysis script is not
+    CHECK(suggestion(
+              "mlops", "unit-tests-ci",
+              {{".github/workflows/ci.yml", github_workflow("pull_request", "test", "      - run: bin/rails test\n")},
+               {"test/models/prediction_test.rb",
+                "class PredictionTest < ActiveSupport::TestCase\n  test \"scores\" do\n  end\nend\n"}}) == "yes");
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{"analysis/test_significance.R", "res <- t.test(score ~ group, data = df)\n"}}) == "-");
+    // R: DBI's other query forms, in R Markdown too
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"R/fetch.R", "res <- DBI::dbSendQuery(con, \"SELECT * FROM cases\")\n"}}) == "yes");
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"analysis/report.Rmd", "```{r}\ncases <- dbGetQuery(con, q)\n```\n"}}) == "yes");
+    // README: a Zenodo software release, "built with [Data Version Control]" and a heading about adding sources
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md", "Please cite the archived release: https://zenodo.org/records/1234567\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md", "This project is built with [Data Version Control](https://dvc.org).\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md", "# Dashboards\n\n## Adding new data sources\n\nRun it.\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"README.md",
+                       "We use the [Wine Quality dataset](https://www.openml.org/d/187) to train the model.\n"}}) ==
+          "partial");
+    // lock files of release tooling or of a docs site; a CRLF Gemfile.lock; Rocker images by platform, registry and
+    // flavour
+    CHECK(suggestion("mlops", "pinned-environment", {{"Gemfile.lock", "GEM\n  specs:\n    fastlane (2.219.0)\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "pinned-environment", {{"docs/renv.lock", "{}\n"}}) == "-");
+    CHECK(suggestion("mlops", "pinned-environment", {{"Gemfile.lock", "GEM\r\n  specs:\r\n    rails (8.0.2)\r\n"}}) ==
+          "yes");
+    for (const char* from : {"FROM --platform=linux/amd64 rocker/r-ver:4.3.1", "FROM ghcr.io/rocker-org/r-ver:4.3.1",
+                             "FROM rocker/rstudio:4.3.1"}) {
+        CAPTURE(from);
+        CHECK(suggestion("mlops", "pinned-environment", {{"Dockerfile", std::string(from) + "\n"}}) == "partial");
+    }
+    // r-lib's example workflow name, in upper case, called as a local reusable workflow
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".github/workflows/ci.yaml",
+                       "on:\n  pull_request:\njobs:\n  check:\n    uses: ./.github/workflows/R-CMD-check.yaml\n"}}) ==
+          "yes");
+    // testthat: labels that fit in a panel test no training
+    CHECK(suggestion("mlops", "training-code-tested",
+                     {{"tests/testthat/test-labels.R", "test_that(\"long labels fit in the panel\", {\n})\n"}}) == "-");
 }
