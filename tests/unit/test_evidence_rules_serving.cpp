@@ -1044,3 +1044,52 @@ TEST_CASE("serving rules, round 21: an OpenAPI document of any name, and Ruby's 
     CHECK(suggestion("mlops", "serving-containerised",
                      {{"Dockerfile", "FROM ruby:3.3\nCMD [\"bundle\", \"exec\", \"rake\"]\n"}}) == "-");
 }
+
+TEST_CASE("serving rules, round 21: AWS Lambda images and the Serverless Framework, a container tested in CI") {
+    // a Lambda base image whose CMD names the handler serves requests
+    CHECK(
+        suggestion("mlops", "serving-containerised",
+                   {{"Dockerfile",
+                     "FROM public.ecr.aws/lambda/provided:al2023\nCMD [\"poprox_recommender.api.main.handler\"]\n"}}) ==
+        "partial");
+    const char* sls =
+        "service: recommender\nprovider:\n  name: aws\n  ecr:\n    images:\n      app:\n        path: ./\n"
+        "functions:\n  generateRecs:\n    image:\n      name: app\n    events:\n      - httpApi:\n"
+        "          path: /recommend\n          method: post\n";
+    CHECK(suggestion("mlops", "infrastructure-as-code", {{"serverless.yml", sls}}) == "yes");
+    CHECK(suggestion("mlops", "autoscaling", {{"serverless.yml", sls}}) == "yes");
+    // a scheduled function scales nothing by requests; a plugin's example is not the team's service
+    CHECK(suggestion(
+              "mlops", "autoscaling",
+              {{"serverless.yml",
+                "provider:\n  name: aws\nfunctions:\n  nightly:\n    events:\n      - schedule: rate(1 day)\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "infrastructure-as-code", {{"node_modules/plugin/serverless.yml", sls}}) == "-");
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{".github/workflows/deploy.yml",
+                       github_workflow("push", "deploy",
+                                       "      - run: npx serverless@3.40.0 deploy --stage prod\n")}}) == "yes");
+    CHECK(suggestion("mlops", "infra-changes-via-cd",
+                     {{".github/workflows/deploy.yml",
+                       github_workflow("push", "deploy", "      - run: sam deploy --no-confirm-changeset\n")}}) ==
+          "yes");
+    // CI builds the image, starts it and sends it requests: the packaged service is tested
+    const char* ci =
+        "      - run: docker build -t recommender:ci .\n      - run: docker run -d -p 9000:8080 recommender:ci\n"
+        "      - run: uv run pytest -v tests/web_service\n";
+    CHECK(suggestion("mlops", "model-app-integration-test",
+                     {{".github/workflows/docker.yml", github_workflow("push", "t", ci)}}) == "yes");
+    // a database started for the unit tests is not the service
+    CHECK(suggestion("mlops", "model-app-integration-test",
+                     {{".github/workflows/ci.yml",
+                       github_workflow(
+                           "push", "t",
+                           "      - run: docker run -d -p 5432:5432 postgres:16\n      - run: pytest\n")}}) == "-");
+    // tests in a folder for the web service are tests of the serving code, whatever their names
+    CHECK(suggestion("mlops", "app-unit-tests",
+                     {{"tests/web_service/test_lambda.py", "def test_request_roundtrip():\n    pass\n"},
+                      {".github/workflows/ci.yml", github_workflow("push", "t", "      - run: pytest tests\n")}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "app-unit-tests",
+                     {{"tests/model/test_attention.py", "def test_request_roundtrip():\n    pass\n"}}) == "-");
+}
