@@ -1331,3 +1331,24 @@ TEST_CASE("rules, round 21 review: what the adversarial review of the round foun
     CHECK(suggestion("mlops", "training-code-tested",
                      {{"tests/testthat/test-labels.R", "test_that(\"long labels fit in the panel\", {\n})\n"}}) == "-");
 }
+
+TEST_CASE("training rules, round 21: dbt's documented sources and column tests") {
+    const char* sources =
+        "version: 2\nsources:\n- name: reporting\n  schema: reporting\n  tables:\n  - name: student_risk\n"
+        "    description: Student risk scores from the logistic regression.\n    columns:\n    - name: user_id\n";
+    CHECK(suggestion("mlops", "data-sources-documented", {{"src/ol_dbt/models/reporting/_sources.yml", sources}}) ==
+          "yes");
+    // sources listed without a word about them, or an installed package's sources, document nothing of the team's
+    CHECK(suggestion("mlops", "data-sources-documented",
+                     {{"models/_sources.yml", "version: 2\nsources:\n- name: raw\n  tables:\n  - name: events\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "data-sources-documented", {{"dbt_packages/pkg/models/_sources.yml", sources}}) == "-");
+    const char* models =
+        "version: 2\nmodels:\n- name: features\n  columns:\n  - name: user_id\n    data_tests:\n"
+        "    - not_null\n    - unique\n";
+    CHECK(suggestion("mlops", "data-schema", {{"models/_models.yml", models}}) == "partial");
+    CHECK(suggestion("mlops", "data-schema",
+                     {{"models/_models.yml",
+                       "version: 2\nmodels:\n- name: features\n  columns:\n  - name: user_id\n"
+                       "    description: the user\n"}}) == "-");
+}
