@@ -1352,3 +1352,19 @@ TEST_CASE("training rules, round 21: dbt's documented sources and column tests")
                        "version: 2\nmodels:\n- name: features\n  columns:\n  - name: user_id\n"
                        "    description: the user\n"}}) == "-");
 }
+
+TEST_CASE("training rules, round 21: an orchestrator runs a training pipeline only where the code trains") {
+    const char* dag = "from dagster import asset\n\n@asset\ndef student_risk(features):\n    return score(features)\n";
+    // a data platform's Dagster assets that load and score: no training pipeline
+    CHECK(suggestion("mlops", "orchestrated-pipeline", {{"dg_projects/risk/assets.py", dag}}) == "-");
+    // the same orchestrator with code that fits a model, or a training step
+    CHECK(suggestion("mlops", "orchestrated-pipeline",
+                     {{"dg_projects/risk/assets.py", dag},
+                      {"src/model.py", "clf = LogisticRegression()\nclf.fit(X, y)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "orchestrated-pipeline",
+                     {{"dags/retrain.py", "from airflow import DAG\n\ndef train_model(**ctx):\n    pass\n"}}) == "yes");
+    // a fit in a test or an example trains nothing of the team's
+    CHECK(suggestion("mlops", "orchestrated-pipeline",
+                     {{"dags/etl.py", "from airflow import DAG\n"}, {"tests/test_model.py", "clf.fit(X, y)\n"}}) ==
+          "-");
+}
