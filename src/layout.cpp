@@ -3,12 +3,15 @@
 // DirInfo values.
 #include "mm/layout.hpp"
 
+#include "mm/glob.hpp"
+
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -349,6 +352,43 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
     return out;
 }
 
+Workspace uv_workspace(std::string_view file, std::string_view text) {
+    Workspace out;
+    if (basename(file) != "pyproject.toml") return out;
+    // `members = [` or `exclude = [` (the key, and what follows the bracket), in the workspace's table only.
+    static const RE2 array_key("^[ \\t]*(members|exclude)[ \\t]*=[ \\t]*\\[(.*)$");
+    static const RE2 quoted("[\"']([^\"'\\n]+)[\"']");
+    constexpr std::size_t kMaxGlobs = 256;  // each a path pattern; no real workspace lists more
+    std::string_view table;
+    std::vector<std::string>* into = nullptr;  // the array being read, across lines
+    auto add_quoted = [&](std::string_view part) {
+        re2::StringPiece input(part.data(), part.size());
+        re2::StringPiece found;
+        while (into && into->size() < kMaxGlobs && RE2::FindAndConsume(&input, quoted, &found))
+            into->emplace_back(found.data(), found.size());
+    };
+    for_each_line(text, [&](std::string_view line) {
+        if (into) {
+            add_quoted(line);
+            if (closes_array(line)) into = nullptr;
+            return;
+        }
+        if (auto header = section_header(line)) {
+            table = *header;
+            return;
+        }
+        if (table != "tool.uv.workspace") return;
+        re2::StringPiece key;
+        re2::StringPiece rest;
+        if (!RE2::FullMatch(re2::StringPiece(line.data(), line.size()), array_key, &key, &rest)) return;
+        into = key == "members" ? &out.members : &out.excludes;
+        const std::string_view after(rest.data(), rest.size());
+        add_quoted(after);
+        if (closes_array(after)) into = nullptr;
+    });
+    return out;
+}
+
 namespace {
 
 // A line of a README that is decoration, not words: HTML (a centred logo), a badge or image, a rule.
@@ -621,6 +661,29 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
             else
                 groups.join(from, it->second);
         }
+    }
+    // A uv workspace's members share one lock file and are developed together: the members of the top's workspace
+    // are its code base. (A root's own workspace has its members inside it, where they belong to it anyway.)
+    for (const auto& d : dirs) {
+        if (!d.rel.empty() || d.workspace_members.empty()) continue;
+        auto compile = [](const std::vector<std::string>& globs) {
+            std::vector<std::unique_ptr<RE2>> compiled;
+            for (std::string rel : globs) {
+                while (rel.compare(0, 2, "./") == 0) rel.erase(0, 2);
+                while (!rel.empty() && rel.back() == '/') rel.pop_back();
+                if (rel.empty() || glob_error(rel)) continue;  // `.` (the top itself), or not a glob
+                compiled.push_back(std::make_unique<RE2>(glob_to_regex(rel), RE2::Latin1));
+            }
+            return compiled;
+        };
+        const auto members = compile(d.workspace_members);
+        const auto excludes = compile(d.workspace_excludes);
+        auto matches = [](const std::vector<std::unique_ptr<RE2>>& res, const std::string& path) {
+            return std::any_of(res.begin(), res.end(), [&](const auto& re) { return RE2::FullMatch(path, *re); });
+        };
+        for (std::size_t i = 0; i < roots.size(); ++i)
+            if (!in_gallery(roots[i]) && matches(members, roots[i]) && !matches(excludes, roots[i]))
+                code_base[i] = true;
     }
     for (std::size_t i = 0; i < roots.size(); ++i)
         if (code_base[i]) code_base[groups.find(i)] = true;

@@ -77,6 +77,10 @@ void read_manifest(int dirfd, const std::string& name, DirInfo& info) {
         if (info.uses.size() < kMaxRequired) info.uses.push_back(std::move(use));
     if (std::string provides = declared_package(name, text); !provides.empty() && info.provides.empty())
         info.provides = std::move(provides);
+    if (Workspace ws = uv_workspace(name, text); !ws.members.empty() && info.workspace_members.empty()) {
+        info.workspace_members = std::move(ws.members);
+        info.workspace_excludes = std::move(ws.excludes);
+    }
     // Each name once, and at most kMaxRequired per directory (paths too): a forged directory of requirements files,
     // each a quarter of a megabyte of one-letter lines, would otherwise hold a string per line.
     std::vector<std::string>& required = info.requires_packages;

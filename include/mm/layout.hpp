@@ -26,6 +26,10 @@ struct DirInfo {
     // normalised (see package_name()): roots that require one another's package are components of one system.
     std::string provides = {};
     std::vector<std::string> requires_packages = {};
+    // A uv workspace its pyproject.toml declares (`[tool.uv.workspace]`): the globs of its members and of the
+    // directories it excludes, relative to it. Members share one lock file: the top's are its code base.
+    std::vector<std::string> workspace_members = {};
+    std::vector<std::string> workspace_excludes = {};
 };
 
 inline constexpr int kLayoutDepth = 3;
@@ -74,6 +78,13 @@ std::string declared_package(std::string_view file, std::string_view text);
 // requirement lines of the other manifests. It also takes words that only look like requirements (a build backend,
 // an extra naming the package itself); the layout only uses the names that other roots of the tree declare.
 std::vector<std::string> required_packages(std::string_view file, std::string_view text);
+// The member and exclude globs of a uv workspace that the manifest `file` (only pyproject.toml) declares under
+// `[tool.uv.workspace]` (`members = ["packages/*", "src/cli"]`, `exclude = [...]`), as written; empty otherwise.
+struct Workspace {
+    std::vector<std::string> members;
+    std::vector<std::string> excludes;
+};
+Workspace uv_workspace(std::string_view file, std::string_view text);
 
 // The title of a README (its first Markdown or reStructuredText heading, else its first line of text; HTML and
 // badge lines skipped), from its first bytes; empty when there is none.

@@ -718,3 +718,36 @@ TEST_CASE("layout (review of round 20): deploying pipelines past 16 MiB are all 
     CHECK(within.layout.kind == LayoutKind::Single);
     CHECK(within.warnings.empty());
 }
+
+TEST_CASE("layout: a uv workspace's members are one system") {
+    const Workspace ws =
+        uv_workspace("pyproject.toml",
+                     "[project]\nname = \"platform\"\n\n[tool.uv.workspace]\nmembers = [\n  \"packages/*\",\n"
+                     "  \"src/ol_dbt_cli\",  # the CLI\n]\nexclude = [\"src/ol_dlt\"]\n\n[tool.uv]\npackage = false\n");
+    CHECK(ws.members == std::vector<std::string>{"packages/*", "src/ol_dbt_cli"});
+    CHECK(ws.excludes == std::vector<std::string>{"src/ol_dlt"});
+    // only under [tool.uv.workspace], and only in pyproject.toml
+    CHECK(uv_workspace("pyproject.toml", "[tool.other]\nmembers = [\"a\"]\n").members.empty());
+    CHECK(uv_workspace("setup.cfg", "[tool.uv.workspace]\nmembers = [\"a\"]\n").members.empty());
+
+    // the walk reads the top's workspace: its members are its code base, an excluded one and a non-member are not
+    Tree t;
+    t.file("pyproject.toml",
+           "[project]\nname = \"platform\"\n[tool.uv.workspace]\nmembers = [\"packages/*\", \"apps/cli\"]\n"
+           "exclude = [\"packages/legacy\"]\n");
+    for (const char* d : {"packages/a", "packages/b", "packages/legacy", "apps/cli", "apps/web"}) {
+        t.file(std::string(d) + "/pyproject.toml", std::string("[project]\nname = \"") + d + "\"\n");
+        t.file(std::string(d) + "/m.py", "import x\n");
+    }
+    const Layout l = scan_tree(layout_questionnaire(), t.root).layout;
+    CHECK(l.kind == LayoutKind::Single);
+    CHECK(l.projects == std::vector<std::string>{"apps/web", "packages/legacy"});
+    // without the workspace, five projects
+    t.file("pyproject.toml", "[project]\nname = \"platform\"\n");
+    CHECK(scan_tree(layout_questionnaire(), t.root).layout.kind == LayoutKind::Projects);
+    // a gallery's examples listed as members stay a gallery
+    DirInfo top = plain("");
+    top.workspace_members = {"examples/*"};
+    CHECK(detect_layout({top, plain("examples"), project("examples/a"), project("examples/b"), project("examples/c")})
+              .kind == LayoutKind::Projects);
+}
