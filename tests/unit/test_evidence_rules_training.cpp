@@ -1368,3 +1368,27 @@ TEST_CASE("training rules, round 21: an orchestrator runs a training pipeline on
                      {{"dags/etl.py", "from airflow import DAG\n"}, {"tests/test_model.py", "clf.fit(X, y)\n"}}) ==
           "-");
 }
+
+TEST_CASE("rules, round 21: a commit variable named as one, an API test named for the API, a Dagster deploy") {
+    // GIT_COMMITTER_NAME in a test's environment, or a URL template, records no commit with a model
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"src/cli/git_utils.py", "env = {\"GIT_COMMITTER_NAME\": \"Test\"}\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"tests/test_run.py", "assert env[\"GIT_COMMIT\"] == \"deadbeef\"\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-provenance",
+                     {{"src/data/versioning.py", "commit = os.getenv(\"GIT_COMMIT_SHA\")\n"}}) == "partial");
+    // a test of an API client's URLs is no test of the model's API
+    CHECK(suggestion("mlops", "app-unit-tests",
+                     {{"lakehouse_tests/test_airbyte.py",
+                       "def test_the_api_base_urls_are_derived(client):\n    pass\n"}}) == "-");
+    CHECK(suggestion("mlops", "app-unit-tests",
+                     {{"tests/test_app.py", "def test_api_returns_scores(client):\n    pass\n"}}) == "partial");
+    // a CI step that names Dagster deploys no pipeline; `dagster-cloud ci deploy` does
+    CHECK(suggestion("mlops", "pipeline-cd",
+                     {{".github/workflows/inventory.yml",
+                       github_workflow("push", "i",
+                                       "      - run: uv run ol-dbt inventory render dagster-intervals\n")}}) == "-");
+    CHECK(suggestion("mlops", "pipeline-cd",
+                     {{".github/workflows/deploy.yml",
+                       github_workflow("push", "d", "      - run: dagster-cloud ci deploy\n")}}) == "partial");
+}
