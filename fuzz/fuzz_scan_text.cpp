@@ -61,6 +61,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<mm::DirInfo> dirs = {{"src/predict", true}, {"src/calibrate", true}, {"a/b/c", true}, {"x", true}};
     dirs[0].requires_packages = mm::required_packages("requirements.txt", text);
     dirs[1].provides = mm::declared_package("pyproject.toml", text);
+    // The top's own manifest: the packages it requires and its uv workspace's globs, matched against the roots.
+    mm::DirInfo top{"", true};
+    top.requires_packages = mm::required_packages("pyproject.toml", text);
+    mm::Workspace workspace = mm::uv_workspace("pyproject.toml", text);
+    top.workspace_members = std::move(workspace.members);
+    top.workspace_excludes = std::move(workspace.excludes);
+    dirs.push_back(std::move(top));
     (void)mm::detect_layout(dirs, text, {std::string(text)});
     return 0;
 }
