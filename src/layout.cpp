@@ -11,7 +11,6 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -667,19 +666,22 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
     for (const auto& d : dirs) {
         if (!d.rel.empty() || d.workspace_members.empty()) continue;
         auto compile = [](const std::vector<std::string>& globs) {
-            std::vector<std::unique_ptr<RE2>> compiled;
+            GlobSet set;
             for (std::string rel : globs) {
                 while (rel.compare(0, 2, "./") == 0) rel.erase(0, 2);
                 while (!rel.empty() && rel.back() == '/') rel.pop_back();
-                if (rel.empty() || glob_error(rel)) continue;  // `.` (the top itself), or not a glob
-                compiled.push_back(std::make_unique<RE2>(glob_to_regex(rel), RE2::Latin1));
+                if (!rel.empty() && !glob_error(rel)) set.add(rel);  // not `.` (the top itself), and a glob
             }
-            return compiled;
+            set.compile();
+            return set;
         };
-        const auto members = compile(d.workspace_members);
-        const auto excludes = compile(d.workspace_excludes);
-        auto matches = [](const std::vector<std::unique_ptr<RE2>>& res, const std::string& path) {
-            return std::any_of(res.begin(), res.end(), [&](const auto& re) { return RE2::FullMatch(path, *re); });
+        const GlobSet members = compile(d.workspace_members);
+        const GlobSet excludes = compile(d.workspace_excludes);
+        std::vector<int> hits;
+        auto matches = [&hits](const GlobSet& set, const std::string& path) {
+            if (set.size() == 0) return false;
+            set.match(path, hits);
+            return !hits.empty();
         };
         for (std::size_t i = 0; i < roots.size(); ++i)
             if (!in_gallery(roots[i]) && matches(members, roots[i]) && !matches(excludes, roots[i]))
