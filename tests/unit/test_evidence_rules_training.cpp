@@ -1094,6 +1094,10 @@ TEST_CASE("training rules, round 21: a SQL file pulls data only when it queries"
     CHECK(suggestion("mlops", "data-from-code",
                      {{"db/schema.sql",
                        "CREATE TABLE runs (id INT);\nGRANT ALL ON runs TO app;\n-- SELECT * FROM runs;\n"}}) == "-");
+    // a query in a SQL comment pulls nothing, in a file no path rule leaves out
+    CHECK(suggestion("mlops", "data-from-code",
+                     {{"sql/notes.sql", "-- SELECT * FROM runs;\nCREATE TABLE runs (id INT);\n"}}) == "-");
+    CHECK(suggestion("mlops", "data-from-code", {{"sql/notes.sql", "SELECT * FROM runs;\n"}}) == "partial");
 }
 
 TEST_CASE("training rules, round 21: an orchestrator's training step, ZenML's model stages and remote stacks") {
