@@ -750,3 +750,83 @@ TEST_CASE("testing rules, round 21: Taskcluster's .taskcluster.yml is a CI pipel
     CHECK(suggestion("mlops", "unit-tests-ci", {{"docs/taskcluster.yml", tc}, {"tests/test_trainer.py", test}}) ==
           "partial");
 }
+
+TEST_CASE("testing rules, round 22: JVM, .NET, Julia and Rust test files and their runners") {
+    const std::vector<std::pair<const char*, const char*>> test_files = {
+        {"src/test/java/org/acme/ScorerTest.java",
+         "class ScorerTest {\n    @Test\n    void scoresAnEvent() {\n        assertEquals(1, scorer.score(e));\n    }\n}\n"},
+        {"src/test/kotlin/org/acme/FeaturesTests.kt", "class FeaturesTests {\n    @Test\n    fun buildsFeatures() {}\n}\n"},
+        {"src/test/scala/org/acme/ScorerSpec.scala",
+         "class ScorerSpec extends AnyFlatSpec {\n  \"A scorer\" should \"score an event\" in {\n  }\n}\n"},
+        {"Acme.Tests/ScorerTests.cs", "public class ScorerTests\n{\n    [Fact]\n    public void ScoresAnEvent() {}\n}\n"},
+        {"test/runtests.jl", "using Test\n@testset \"features\" begin\n    @test featurize(x) == y\nend\n"},
+        {"tests/scoring.rs", "#[test]\nfn scores_an_event() {\n    assert_eq!(score(&e), 1.0);\n}\n"},
+    };
+    for (const auto& [path, text] : test_files) {
+        CAPTURE(path);
+        // the test files alone run nowhere: partial
+        CHECK(suggestion("mlops", "unit-tests-ci", {{path, text}}) == "partial");
+    }
+    // each language's runner in CI runs them
+    const std::vector<std::pair<const char*, const char*>> runs = {
+        {"./mvnw -B verify", "src/test/java/org/acme/ScorerTest.java"},
+        {"sbt +test", "src/test/scala/org/acme/ScorerSpec.scala"},
+        {"sbt clean coverage test", "src/test/scala/org/acme/ScorerSpec.scala"},
+        {"julia --project -e 'using Pkg; Pkg.test()'", "test/runtests.jl"},
+        {"dotnet test Acme.sln", "Acme.Tests/ScorerTests.cs"},
+        {"cargo test --all", "tests/scoring.rs"},
+    };
+    for (const auto& [run, path] : runs) {
+        CAPTURE(run);
+        std::string text;
+        for (const auto& [p, t] : test_files) {
+            if (std::string(p) == path) text = t;
+        }
+        CHECK(suggestion("mlops", "unit-tests-ci",
+                         {{".github/workflows/ci.yml",
+                           github_workflow("pull_request", "test", std::string("      - run: ") + run + "\n")},
+                          {path, text}}) == "yes");
+    }
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{".github/workflows/ci.yml",
+                       github_workflow("pull_request", "test", "      - uses: julia-actions/julia-runtest@v1\n")},
+                      {"test/runtests.jl", "@testset \"x\" begin\n  @test f(1) == 2\nend\n"}}) == "yes");
+    // Maven's quickstart archetype writes a test that asserts true: a placeholder, not a test of the code
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{"src/test/java/com/example/AppTest.java",
+                       "public class AppTest {\n    @Test\n    public void shouldAnswerWithTrue()\n    {\n"
+                       "        assertTrue( true );\n    }\n}\n"}}) == "-");
+    // a Java class named for tests that holds no test, and a Rust source file outside tests/, are not test files
+    CHECK(suggestion("mlops", "unit-tests-ci", {{"src/main/java/org/acme/LoadTest.java", "class LoadTest {}\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "unit-tests-ci", {{"src/scoring.rs", "#[test]\nfn scores() {}\n"}}) == "-");
+    // `sbt assembly` builds, it tests nothing
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{".github/workflows/ci.yml", github_workflow("pull_request", "build", "      - run: sbt assembly\n")},
+                      {"src/test/scala/org/acme/ScorerSpec.scala",
+                       "class ScorerSpec extends AnyFlatSpec {\n  \"A scorer\" should \"score\" in {\n  }\n}\n"}}) ==
+          "partial");
+}
+
+TEST_CASE("testing rules, round 22: linters and format checks of Go, Rust, JavaScript, JVM and .NET code") {
+    auto lint = [](const std::string& steps) {
+        return suggestion("mlops", "lint-precommit",
+                          {{".github/workflows/lint.yml", github_workflow("pull_request", "lint", steps)}});
+    };
+    // a linter and a format check: yes
+    CHECK(lint("      - run: golangci-lint run ./...\n      - run: test -z \"$(gofmt -l .)\"\n") == "yes");
+    CHECK(lint("      - run: cargo clippy -- -D warnings\n      - run: cargo fmt --all -- --check\n") == "yes");
+    CHECK(lint("      - run: npx eslint src\n      - run: npx prettier --check .\n") == "yes");
+    CHECK(lint("      - run: ./gradlew checkstyleMain spotlessCheck\n") == "yes");
+    CHECK(lint("      - run: sbt scalafix scalafmtCheckAll\n") == "yes");
+    // ktlint checks style and layout together, as RuboCop does
+    CHECK(lint("      - run: ./gradlew ktlintCheck\n") == "yes");
+    // one of them alone: partial
+    CHECK(lint("      - uses: golangci/golangci-lint-action@v6\n") == "partial");
+    CHECK(lint("      - run: dotnet format --verify-no-changes\n") == "partial");
+    CHECK(lint("      - run: mvn -B spotless:check\n") == "partial");
+    // installing a linter, formatting in place or a commented step enforces nothing
+    CHECK(lint("      - run: npm install --save-dev eslint prettier\n") == "-");
+    CHECK(lint("      - run: cargo fmt --all\n") == "-");
+    CHECK(lint("      # - run: golangci-lint run\n") == "-");
+}
