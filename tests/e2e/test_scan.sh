@@ -288,7 +288,7 @@ expect_err "reading the history took over 10 s" "and says the history was not re
 # an untracked file the pattern matches does not. An index that is a FIFO is said, not waited for.
 T=$TMP/tracked
 mkdir -p "$T/tools" && git -C "$T" init -q && printf 'tools/\n' >"$T/.gitignore"
-printf 'repos: []\n' >"$T/tools/.pre-commit-config.yaml" && printf '# Releasing\n' >"$T/tools/RELEASE.md"
+printf 'repos:\n  - repo: local\n    hooks:\n      - id: ruff\n' >"$T/tools/.pre-commit-config.yaml" && printf '# Releasing\n' >"$T/tools/RELEASE.md"
 git -C "$T" add .gitignore && git -C "$T" add -f tools/.pre-commit-config.yaml
 run scan "$T"
 expect_out "partial  lint-precommit" "a tracked file under an ignored directory is evidence"

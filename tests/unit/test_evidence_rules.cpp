@@ -267,7 +267,9 @@ TEST_CASE("rules: the misses of issue 14 are found") {
     CHECK(suggestion("mlops-org", "problems-tracked", {{".github/issue_template/bug.md", "x\n"}}) == "partial");
 
     // hooks below the root count; alone they are configured, not enforced (only CI blocks a merge): partial
-    CHECK(suggestion("mlops", "lint-precommit", {{"backend/.pre-commit-config.yaml", "repos: []\n"}}) == "partial");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{"backend/.pre-commit-config.yaml",
+                       "repos:\n  - repo: local\n    hooks:\n      - id: ruff\n"}}) == "partial");
     CHECK(suggestion("mlops", "lint-precommit", {{"lefthook.yml", "pre-commit: {}\n"}}) == "partial");
     CHECK(suggestion("mlops-org", "conventions-checked-automatically", {{".lefthook.yml", "x: 1\n"}}) == "yes");
     CHECK(suggestion("mlops-org", "conventions-checked-automatically", {{"README.md", "x\n"}}) == "-");

@@ -1093,3 +1093,67 @@ TEST_CASE("serving rules, round 21: AWS Lambda images and the Serverless Framewo
     CHECK(suggestion("mlops", "app-unit-tests",
                      {{"tests/model/test_attention.py", "def test_request_roundtrip():\n    pass\n"}}) == "-");
 }
+
+TEST_CASE("serving rules, round 22: batch scoring images and scripts, AWS scaling policies, HTTP basic credentials") {
+    const std::string build = github_workflow("push", "build", "      - uses: docker/build-push-action@v6\n");
+    // an image whose command runs the forecast or scoring script is the batch scoring runtime
+    for (const char* cmd : {"CMD [\"sh\", \"-c\", \"uv run make_forecast.py\"]", "CMD [\"Rscript\", \"score.R\"]",
+                            "CMD python -m src.batch_predict.py"}) {
+        CAPTURE(cmd);
+        CHECK(suggestion("mlops", "serving-containerised",
+                         {{"Dockerfile", std::string("FROM python:3.12-slim\n") + cmd + "\n"},
+                          {".github/workflows/build.yml", build}}) == "yes");
+    }
+    // an image that trains, or one whose script is only named like a forecast's data, is no scoring runtime
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", "FROM python:3.12-slim\nCMD [\"uv\", \"run\", \"train.py\"]\n"},
+                      {".github/workflows/build.yml", build}}) == "-");
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", "FROM python:3.12-slim\nCMD [\"uv\", \"run\", \"forecast_data_download.py\"]\n"},
+                      {".github/workflows/build.yml", build}}) == "-");
+
+    // a forecasting model class's own loader, then predict: scoring code
+    const char* darts = "from darts.models import TFTModel\nmodel = TFTModel.load(path)\npreds = model.predict(n=6)\n";
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"apps/ml/make_forecast.py", darts}}) == "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"apps/ml/make_forecast.py", darts}, {"apps/ml/Dockerfile", "FROM python:3.12\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"trainer.py", "model = TFTModel.load_from_checkpoint(p)\nmodel.fit(s)\nmodel.predict(6)\n"}}) ==
+          "-");
+    // R: a script that reads the fitted model and predicts, outside training and evaluation
+    const char* assess =
+        "fit <- lightsnip::lgbm_load(paths$fit)\nrecipe <- readRDS(paths$recipe)\n"
+        "preds <- predict(fit, new_data = bake(recipe, assessment_data))\n";
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"pipeline/02-assess.R", assess}}) == "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"pipeline/02-assess.R", assess}, {"Dockerfile", "FROM rocker/r-ver:4.6.1\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"pipeline/01-train.R", assess}}) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"R/model.R", std::string("fit <- fit(wflow, data)\n") + assess}}) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"R/score.R", "recipe <- readRDS(p)\n# preds <- predict(fit, new_data)\n"}}) == "-");
+
+    // AWS application autoscaling on a metric: CDK, Terraform, CloudFormation
+    CHECK(suggestion(
+              "mlops", "autoscaling",
+              {{"cdk/lib/stack.ts",
+                "const scaling = service.autoScaleTaskCount({ maxCapacity: 4 });\n"
+                "scaling.scaleOnMetric('queue', { metric: queue.metricApproximateNumberOfMessagesVisible() });\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"infra/scaling.tf",
+                       "resource \"aws_appautoscaling_policy\" \"endpoint\" {\n  name = \"x\"\n}\n"}}) == "yes");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"template.yaml",
+                       "Resources:\n  Policy:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n"}}) == "yes");
+    // commented out, or inside a dependency's or an example's sources, it scales nothing of the team's
+    CHECK(suggestion("mlops", "autoscaling", {{"cdk/lib/stack.ts", "// scaling.scaleOnMetric('q', {});\n"}}) == "-");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"node_modules/aws-cdk-lib/x.js", "scaling.scaleOnCpuUtilization('c', {});\n"}}) == "-");
+
+    // FastAPI's HTTP basic credentials guard the routes that depend on them, as a bearer token does: partial
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"app/auth.py", "from fastapi.security import HTTPBasic\nsecurity = HTTPBasic()\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "endpoint-authentication", {{"app/auth.py", "# security = HTTPBasic()\n"}}) == "-");
+}

@@ -754,11 +754,14 @@ TEST_CASE("testing rules, round 21: Taskcluster's .taskcluster.yml is a CI pipel
 TEST_CASE("testing rules, round 22: JVM, .NET, Julia and Rust test files and their runners") {
     const std::vector<std::pair<const char*, const char*>> test_files = {
         {"src/test/java/org/acme/ScorerTest.java",
-         "class ScorerTest {\n    @Test\n    void scoresAnEvent() {\n        assertEquals(1, scorer.score(e));\n    }\n}\n"},
-        {"src/test/kotlin/org/acme/FeaturesTests.kt", "class FeaturesTests {\n    @Test\n    fun buildsFeatures() {}\n}\n"},
+         "class ScorerTest {\n    @Test\n    void scoresAnEvent() {\n        assertEquals(1, scorer.score(e));\n    "
+         "}\n}\n"},
+        {"src/test/kotlin/org/acme/FeaturesTests.kt",
+         "class FeaturesTests {\n    @Test\n    fun buildsFeatures() {}\n}\n"},
         {"src/test/scala/org/acme/ScorerSpec.scala",
          "class ScorerSpec extends AnyFlatSpec {\n  \"A scorer\" should \"score an event\" in {\n  }\n}\n"},
-        {"Acme.Tests/ScorerTests.cs", "public class ScorerTests\n{\n    [Fact]\n    public void ScoresAnEvent() {}\n}\n"},
+        {"Acme.Tests/ScorerTests.cs",
+         "public class ScorerTests\n{\n    [Fact]\n    public void ScoresAnEvent() {}\n}\n"},
         {"test/runtests.jl", "using Test\n@testset \"features\" begin\n    @test featurize(x) == y\nend\n"},
         {"tests/scoring.rs", "#[test]\nfn scores_an_event() {\n    assert_eq!(score(&e), 1.0);\n}\n"},
     };
@@ -801,10 +804,11 @@ TEST_CASE("testing rules, round 22: JVM, .NET, Julia and Rust test files and the
           "-");
     CHECK(suggestion("mlops", "unit-tests-ci", {{"src/scoring.rs", "#[test]\nfn scores() {}\n"}}) == "-");
     // `sbt assembly` builds, it tests nothing
-    CHECK(suggestion("mlops", "unit-tests-ci",
-                     {{".github/workflows/ci.yml", github_workflow("pull_request", "build", "      - run: sbt assembly\n")},
-                      {"src/test/scala/org/acme/ScorerSpec.scala",
-                       "class ScorerSpec extends AnyFlatSpec {\n  \"A scorer\" should \"score\" in {\n  }\n}\n"}}) ==
+    CHECK(suggestion(
+              "mlops", "unit-tests-ci",
+              {{".github/workflows/ci.yml", github_workflow("pull_request", "build", "      - run: sbt assembly\n")},
+               {"src/test/scala/org/acme/ScorerSpec.scala",
+                "class ScorerSpec extends AnyFlatSpec {\n  \"A scorer\" should \"score\" in {\n  }\n}\n"}}) ==
           "partial");
 }
 
@@ -829,4 +833,38 @@ TEST_CASE("testing rules, round 22: linters and format checks of Go, Rust, JavaS
     CHECK(lint("      - run: npm install --save-dev eslint prettier\n") == "-");
     CHECK(lint("      - run: cargo fmt --all\n") == "-");
     CHECK(lint("      # - run: golangci-lint run\n") == "-");
+}
+
+TEST_CASE(
+    "testing rules, round 22: an organisation's pre-commit action, hook files without a linter, CodeQL's schedule") {
+    // an organisation's own composite action that runs the hooks, as pre-commit/action does
+    CHECK(suggestion(
+              "mlops", "lint-precommit",
+              {{".github/workflows/pre-commit.yaml",
+                github_workflow("pull_request", "pre-commit", "      - uses: ccao-data/actions/pre-commit@main\n")},
+               {".pre-commit-config.yaml", "repos:\n  - repo: x\n    hooks:\n      - id: lintr\n"}}) == "yes");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/lint.yaml",
+                       github_workflow("pull_request", "lint", "      - uses: ./.github/actions/pre-commit\n")}}) ==
+          "yes");
+    // a hook file whose hooks only run tests checks no style
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".pre-commit-config.yaml",
+                       "repos:\n  - repo: local\n    hooks:\n      - id: dashboard-integration-tests\n"
+                       "        entry: pytest apps/forecast_dashboard/tests\n        language: system\n"}}) == "-");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".pre-commit-config.yaml",
+                       "repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    hooks:\n"
+                       "      - id: check-yaml\n      - id: end-of-file-fixer\n"}}) == "partial");
+    // a code-scanning workflow's schedule runs no step of the ML system
+    CHECK(
+        suggestion("mlops", "scheduled-job-from-code",
+                   {{".github/workflows/codeql-analysis.yml",
+                     "on:\n  schedule:\n    - cron: '25 6 * * 3'\njobs:\n  analyze:\n    steps:\n"
+                     "      - uses: github/codeql-action/init@v3\n      - uses: github/codeql-action/analyze@v3\n"}}) ==
+        "-");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{".github/workflows/retrain.yml",
+                       "on:\n  schedule:\n    - cron: '0 3 * * 1'\njobs:\n  retrain:\n    steps:\n"
+                       "      - run: python -m pipeline.retrain\n"}}) != "-");
 }
