@@ -1396,3 +1396,41 @@ TEST_CASE("rules, round 21: a commit variable named as one, an API test named fo
                      {{".github/workflows/deploy.yml",
                        github_workflow("push", "d", "      - run: dagster-cloud ci deploy\n")}}) == "partial");
 }
+
+TEST_CASE("training rules, round 22: R's explainers, tuners and MLflow, and boosted models' own SHAP values") {
+    // SHAP contributions from the model itself, in R or Python
+    CHECK(suggestion(
+              "mlops", "explainability",
+              {{"pipeline/04-interpret.R",
+                "shap_values <- predict(\n  object = fit,\n  newdata = as.matrix(x),\n  type = \"contrib\"\n)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "explainability",
+                     {{"src/explain.py", "contribs = booster.predict(dmatrix, pred_contribs=True)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "explainability",
+                     {{"R/explain.R", "library(shapviz)\nsv <- shapviz(fit, X_pred = x)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "explainability", {{"R/explain.R", "explainer <- DALEX::explain(fit, data = x)\n"}}) ==
+          "yes");
+    // a comment, a test or a package's vignette explains nothing of the team's model
+    CHECK(suggestion("mlops", "explainability", {{"R/explain.R", "# library(shapviz)\n"}}) == "-");
+    CHECK(suggestion("mlops", "explainability", {{"vignettes/shap.Rmd", "library(shapviz)\n"}}) == "-");
+    CHECK(suggestion("mlops", "explainability", {{"R/predict.R", "p <- predict(fit, x, type = \"response\")\n"}}) ==
+          "-");
+
+    // tidymodels' searches, caret's grid, mlr3tuning
+    CHECK(suggestion("mlops", "hyperparameter-search",
+                     {{"pipeline/01-train.R", "search <- tune_bayes(\n  object = wflow,\n  resamples = folds\n)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "hyperparameter-search",
+                     {{"R/train.R", "fit <- caret::train(y ~ ., data = d, method = \"rf\", tuneGrid = grid)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"R/train.R", "library(mlr3tuning)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"R/train.R", "# search <- tune_grid(wflow, folds)\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"R/train.R", "fit <- fit(wflow, data = d)\n"}}) == "-");
+
+    // MLflow's R API
+    CHECK(suggestion("mlops", "experiment-tracking",
+                     {{"R/train.R", "mlflow_start_run()\nmlflow_log_metric(\"rmse\", rmse)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "experiment-tracking",
+                     {{"tests/testthat/test-log.R", "mlflow_log_metric(\"x\", 1)\n"}}) == "-");
+}
