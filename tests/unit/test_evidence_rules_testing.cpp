@@ -868,3 +868,49 @@ TEST_CASE(
                        "on:\n  schedule:\n    - cron: '0 3 * * 1'\njobs:\n  retrain:\n    steps:\n"
                        "      - run: python -m pipeline.retrain\n"}}) != "-");
 }
+
+TEST_CASE("testing rules, round 22: a test that may fail blocks no change") {
+    const Files tests = {{"tests/test_features.py", "def test_scale():\n    assert scale(2) == 1\n"}};
+    auto with_ci = [&](const char* path, const std::string& ci) {
+        Files files = tests;
+        files.emplace_back(path, ci);
+        return suggestion("mlops", "unit-tests-ci", files);
+    };
+    // a job that may fail (GitHub's job-level continue-on-error, as deepsea-ai's release job has)
+    CHECK(with_ci(".github/workflows/release.yml",
+                  "on: [push]\njobs:\n  release:\n    runs-on: ubuntu-latest\n    continue-on-error: true\n"
+                  "    steps:\n      - uses: actions/checkout@v4\n      - run: poetry run pytest\n") == "partial");
+    // a step that may fail, the flag before or after its command
+    CHECK(with_ci(".github/workflows/ci.yml",
+                  github_workflow("pull_request", "test", "      - run: pytest\n        continue-on-error: true\n")) ==
+          "partial");
+    CHECK(with_ci(".github/workflows/ci.yml",
+                  github_workflow("pull_request", "test",
+                                  "      - name: tests\n        continue-on-error: true\n        run: pytest -q\n")) ==
+          "partial");
+    CHECK(with_ci(".github/workflows/ci.yml",
+                  github_workflow("pull_request", "test", "      - run: pytest || true\n")) == "partial");
+    // GitLab's allow_failure, as its manual jobs
+    CHECK(with_ci(".gitlab-ci.yml", "test:\n  script:\n    - pytest\n  allow_failure: true\n") == "partial");
+    CHECK(with_ci(".gitlab-ci.yml", "test:\n  allow_failure: true\n  script:\n    - pytest\n") == "partial");
+    // another job's flag, a lint step's flag or allow_failure: false leave the tests blocking
+    CHECK(
+        with_ci(".github/workflows/ci.yml",
+                "on: [pull_request]\njobs:\n  docs:\n    continue-on-error: true\n    steps:\n      - run: make docs\n"
+                "  test:\n    steps:\n      - run: pytest\n") == "yes");
+    CHECK(with_ci(".github/workflows/ci.yml",
+                  github_workflow("pull_request", "test",
+                                  "      - run: pytest\n      - run: ruff check .\n      - run: mypy .\n"
+                                  "      - run: pylint src\n        continue-on-error: true\n")) == "yes");
+    CHECK(with_ci(".gitlab-ci.yml", "test:\n  script:\n    - pytest\n  allow_failure: false\n") == "yes");
+}
+
+TEST_CASE("testing rules, round 22: a step that may fail vetoes its own tests, not the next step's") {
+    const Files tests = {{"tests/test_features.py", "def test_scale():\n    assert scale(2) == 1\n"}};
+    Files files = tests;
+    files.emplace_back(
+        ".github/workflows/ci.yml",
+        github_workflow("pull_request", "test",
+                        "      - run: make docs\n        continue-on-error: true\n      - run: pytest\n"));
+    CHECK(suggestion("mlops", "unit-tests-ci", files) == "yes");
+}
