@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)mm::github_workflow_never_runs(text);
     (void)mm::ci_runs_project(text, "proj");
     // The layout: the same bytes as each kind of manifest, and as a pipeline that deploys roots of a tree.
-    for (const char* manifest : {"pyproject.toml", "setup.py", "setup.cfg", "requirements.txt"}) {
+    for (const char* manifest : {"pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "Dockerfile"}) {
         (void)mm::declared_package(manifest, text);
         (void)mm::required_packages(manifest, text);
         (void)mm::local_path_dependencies(text);

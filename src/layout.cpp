@@ -116,6 +116,7 @@ bool is_numbered_module(std::string_view name) {
 bool is_dependency_manifest(std::string_view path) {
     const std::string_view name = basename(path);
     if (name == "pyproject.toml" || name == "setup.py" || name == "setup.cfg" || name == "Pipfile") return true;
+    if (name == "Dockerfile") return true;  // the packages its `pip install` commands name
     // requirements*.txt, pip-tools' requirements*.in, and any .txt in a requirements/ folder (base.txt, prod.txt)
     if (starts_with(name, "requirements") && (ends_with(name, ".txt") || ends_with(name, ".in"))) return true;
     return ends_with(name, ".txt") && basename(parent(path)) == "requirements";
@@ -288,6 +289,59 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
         re2::StringPiece found;
         while (RE2::FindAndConsume(&input, quoted, &found)) add(found);
     };
+    if (base == "Dockerfile") {
+        // `RUN pip install ml4h`, `python -m pip install --no-cache-dir "ml4h==1.2"`, `uv pip install x`: each name
+        // the command installs, up to the end of the command (`&&`, `;`, `|`, a line not continued by `\`).
+        // Options, their values, paths, URLs and variables are not names (`-r requirements.txt`, `.`, `$PKG`).
+        static const RE2 pip_install(
+            "(?m)^[^#\\n]*?\\bpip[0-9.]*[ \\t]+install\\b((?:[^\\n&;|\\\\]|\\\\\\n|\\\\[^\\n])*)");
+        static const RE2 token("[ \\t\\\\\\n]*([^ \\t\\\\\\n]+)");
+        static const std::unordered_set<std::string_view> takes_value = {"-r",
+                                                                         "--requirement",
+                                                                         "-c",
+                                                                         "--constraint",
+                                                                         "-e",
+                                                                         "--editable",
+                                                                         "-i",
+                                                                         "--index-url",
+                                                                         "--extra-index-url",
+                                                                         "-f",
+                                                                         "--find-links",
+                                                                         "-t",
+                                                                         "--target",
+                                                                         "--prefix",
+                                                                         "--root",
+                                                                         "--platform",
+                                                                         "--python-version",
+                                                                         "--trusted-host",
+                                                                         "--src",
+                                                                         "--upgrade-strategy",
+                                                                         "--progress-bar",
+                                                                         "--cache-dir"};
+        re2::StringPiece input(text.data(), text.size());
+        re2::StringPiece args;
+        while (RE2::FindAndConsume(&input, pip_install, &args)) {
+            re2::StringPiece rest = args;
+            re2::StringPiece word;
+            bool skip_value = false;
+            while (RE2::Consume(&rest, token, &word)) {
+                std::string_view w(word.data(), word.size());
+                if (skip_value) {
+                    skip_value = false;
+                    continue;
+                }
+                if (w.front() == '-') {
+                    skip_value = takes_value.count(w) > 0;
+                    continue;
+                }
+                if (w.size() >= 2 && (w.front() == '"' || w.front() == '\'') && w.back() == w.front())
+                    w = w.substr(1, w.size() - 2);
+                if (w.find_first_of("/$:") != std::string_view::npos) continue;  // a path, a URL, a variable
+                if (const std::string_view name = requirement_name(w); !name.empty()) add_name(name);
+            }
+        }
+        return out;
+    }
     if (base == "setup.py") {
         // Only in install_requires and its kin: `package_dir={'': 'src'}` names a folder, not a requirement.
         re2::StringPiece input(text.data(), text.size());
@@ -464,6 +518,18 @@ bool importable_from_top(std::string_view rel, const std::vector<std::string>& p
     return true;
 }
 
+// Whether `rel` lies inside a Python package at the top of the tree (ml4h's `ml4h/applications/ingest/`, below
+// the `ml4h` package): files the package's own source tree holds, whatever the folders between (not a gallery's).
+bool inside_top_package(std::string_view rel, const std::vector<std::string>& packages) {
+    static const RE2 identifier("[A-Za-z_][A-Za-z0-9_]*");
+    const std::size_t slash = rel.find('/');
+    if (slash == std::string_view::npos) return false;
+    const std::string_view top = rel.substr(0, slash);
+    const re2::StringPiece piece(top.data(), top.size());
+    if (!RE2::FullMatch(piece, identifier) || gallery_name(top) || any_component(rel, gallery_name)) return false;
+    return std::binary_search(packages.begin(), packages.end(), top);
+}
+
 // `path` (relative, '/'-separated) from the directory `dir` of the scanned tree, normalised; false when it
 // leaves the tree. The top of the tree is "".
 bool resolve(std::string_view dir, std::string_view path, std::string& out) {
@@ -602,7 +668,7 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
         for (auto p = pipelines.rbegin(); p != pipelines.rend(); ++p)
             if (below(d.rel, *p)) root = *p;
         roots.push_back(root);  // encloses the roots below it, whether or not it is a project of its own
-        code_base.push_back(importable_from_top(root, packages));
+        code_base.push_back(importable_from_top(root, packages) || inside_top_package(root, packages));
     }
     // Roots that depend on one another by a local path (redbox's django_app/, streamlit_app/ and notebooks/ on
     // ../redbox-core) are components of one system; a root that depends on code outside every root (the top's

@@ -751,3 +751,47 @@ TEST_CASE("layout: a uv workspace's members are one system") {
     CHECK(detect_layout({top, plain("examples"), project("examples/a"), project("examples/b"), project("examples/c")})
               .kind == LayoutKind::Projects);
 }
+
+TEST_CASE("layout: a Dockerfile that installs the top's package, and a root inside the top's package") {
+    // a Dockerfile's pip install commands name what it requires; options, their values, paths and variables do not
+    CHECK(required_packages("Dockerfile",
+                            "FROM python:3.12\nRUN pip install --no-cache-dir -r requirements.txt ml4h==0.1 \\\n"
+                            "    \"numpy>=1.26\" -e ./lib . $EXTRA && pip install pandas\n"
+                            "RUN python -m pip install --index-url https://x.example/simple torch; echo done\n"
+                            "# RUN pip install commented\n") ==
+          std::vector<std::string>{"ml4h", "numpy", "pandas", "torch"});
+    CHECK(required_packages("Dockerfile", "FROM python:3.12\nRUN uv pip install --system 'acme[serve]'\n") ==
+          std::vector<std::string>{"acme"});
+    CHECK(required_packages("Dockerfile", "FROM python:3.12\nRUN pip install -r requirements.txt\n").empty());
+
+    // the walk reads them: a deployment folder whose image installs the team's package is part of its code base
+    Tree t;
+    t.file("setup.py", "from setuptools import setup\nsetup(name='ml4h', packages=['ml4h'])\n");
+    t.file("ml4h/__init__.py", "");
+    t.file("ml4h/models.py", "import keras\n");
+    t.file("docker/deploy/Dockerfile", "FROM python:3.12\nRUN pip install ml4h\nCOPY run.py .\n");
+    t.file("docker/deploy/run.py", "from ml4h.models import load\n");
+    // a root inside the top's own package tree, whatever the folders between: part of the package
+    t.file("ml4h/applications/ingest/requirements.txt", "pandas\n");
+    t.file("ml4h/applications/ingest/ingest.py", "import pandas\n");
+    t.file("tools/a/requirements.txt", "numpy\n");
+    t.file("tools/a/a.py", "import numpy\n");
+    t.file("tools/b/requirements.txt", "scipy\n");
+    t.file("tools/b/b.py", "import scipy\n");
+    t.file("tools/c/requirements.txt", "numpy\n");
+    t.file("tools/c/c.py", "import numpy\n");
+    Layout l = scan_tree(layout_questionnaire(), t.root).layout;
+    CHECK(l.kind == LayoutKind::Projects);
+    CHECK(l.projects == std::vector<std::string>{"tools/a", "tools/b", "tools/c"});
+    // without the install, the deployment folder is a project of its own
+    t.file("docker/deploy/Dockerfile", "FROM python:3.12\nRUN pip install keras\n");
+    CHECK(scan_tree(layout_questionnaire(), t.root).layout.projects ==
+          std::vector<std::string>{"docker/deploy", "tools/a", "tools/b", "tools/c"});
+    // an examples folder inside the package is a gallery, not the package's own code
+    DirInfo package = plain("pkg");
+    package.package = true;
+    CHECK(detect_layout({package, project("pkg/examples/a"), project("pkg/examples/b"), project("pkg/examples/c")})
+              .kind == LayoutKind::Projects);
+    CHECK(detect_layout({package, project("pkg/apps/a"), project("pkg/apps/b"), project("pkg/apps/c")}).kind ==
+          LayoutKind::Single);
+}
