@@ -1157,3 +1157,85 @@ TEST_CASE("serving rules, round 22: batch scoring images and scripts, AWS scalin
           "partial");
     CHECK(suggestion("mlops", "endpoint-authentication", {{"app/auth.py", "# security = HTTPBasic()\n"}}) == "-");
 }
+
+TEST_CASE("rules, round 22 review: scoring images and code, scaling policies, a password on the docs") {
+    const std::string build = github_workflow("push", "build", "      - uses: docker/build-push-action@v6\n");
+    auto image = [&](const std::string& cmd) {
+        return suggestion("mlops", "serving-containerised",
+                          {{"Dockerfile", "FROM python:3.12-slim\n" + cmd + "\n"}, {".github/workflows/b.yml", build}});
+    };
+    // test runners', training and ETL images are no scoring runtime
+    for (const char* cmd :
+         {"CMD [\"python\", \"-m\", \"pytest\", \"-q\", \"tests/test_app.py\"]",
+          "CMD [\"uv\", \"run\", \"pytest\", "
+          "\"tests/test_predict.py\"]",
+          "CMD [\"python\", \"src/train_main.py\"]", "CMD [\"python\", \"etl_main.py\"]",
+          "CMD [\"python\", \"training_app.py\"]", "CMD [\"uv\", \"run\", \"backtest_forecast.py\"]"}) {
+        CAPTURE(cmd);
+        CHECK(image(cmd) == "-");
+    }
+    // the module form of a scoring entry point
+    for (const char* cmd : {"CMD [\"python\", \"-m\", \"batch_predict\"]",
+                            "ENTRYPOINT [\"python\", \"-m\", \"forecaster.serve\"]", "CMD uv run make-forecast"}) {
+        CAPTURE(cmd);
+        CHECK(image(cmd) == "yes");
+    }
+
+    // R analysis that reads data and fits a model, or a training pipeline, is no scoring code
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"R/churn.R",
+                       "d <- readRDS(\"data/customers_clean.rds\")\nm <- glm(churn ~ ., data = d)\n"
+                       "p <- predict(m, type = \"response\")\n"},
+                      {"DESCRIPTION", "Package: churn\n"}}) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"_targets.R", "d <- load_data()\nm <- ranger(y ~ ., d)\np <- predict(m, d)\n"},
+                      {"Dockerfile", "FROM rocker/r-ver:4.4.1\n"}}) == "-");
+    // vetiver and pins read the team's versioned model
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"plumber.R", "v <- vetiver_pin_read(board, \"churn\")\npreds <- predict(v, new_data)\n"},
+                      {"Dockerfile", "FROM rocker/r-ver:4.4.1\n"}}) == "yes");
+    // a forecast backtest is evaluation
+    CHECK(
+        suggestion("mlops", "scoring-code-versioned",
+                   {{"scripts/backtest.py", "m = TFTModel.load(p)\npred = m.predict(12)\nprint(mape(actual, pred))\n"},
+                    {"Dockerfile", "FROM python:3.12\n"}}) == "-");
+    // other forecasting loaders, and Spark's model classes in Scala
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"forecast.py", "nf = NeuralForecast.load(path=p)\nfc = nf.predict()\n"},
+                      {"Dockerfile", "FROM python:3.12\n"}}) == "yes");
+    CHECK(
+        suggestion("mlops", "scoring-code-versioned",
+                   {{"forecast.py", "with open(p) as f:\n    m = model_from_json(f.read())\nfc = m.predict(future)\n"},
+                    {"Dockerfile", "FROM python:3.12\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"src/main/scala/Score.scala",
+                       "val model = GBTClassificationModel.load(path)\n"
+                       "val scored = model.transform(df)\n"},
+                      {"build.gradle", "plugins {}\n"}}) == "yes");
+
+    // AWS application autoscaling from Python's CDK, SageMaker variants, the ECS module; not an EC2 group's
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"infra/stack.py",
+                       "scaling = service.auto_scale_task_count(max_capacity=4)\n"
+                       "scaling.scale_on_cpu_utilization('cpu', target_utilization_percent=60)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"cdk/lib/endpoint.ts",
+                       "target.scaleToTrackMetric('invocations', { predefinedMetric: "
+                       "PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE });\n"}}) == "yes");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"infra/main.tf",
+                       "module \"ecs_service\" {\n  enable_autoscaling = true\n"
+                       "  autoscaling_policies = { cpu = {} }\n}\n"}}) == "yes");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"ci/runners.tf", "resource \"aws_autoscaling_policy\" \"runners\" {\n  name = \"x\"\n}\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"samples/aws/scale.py", "client.put_scaling_policy(PolicyName='x')\n"}}) == "-");
+
+    // HTTP basic credentials that only hide the API's docs guard no prediction
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"app/main.py",
+                       "app = FastAPI(docs_url=None)\nsecurity = HTTPBasic()\n"
+                       "@app.get('/docs')\ndef docs(c=Depends(security)):\n"
+                       "    return get_swagger_ui_html(openapi_url='/openapi.json', title='x')\n"}}) == "-");
+}

@@ -799,10 +799,12 @@ TEST_CASE("testing rules, round 22: JVM, .NET, Julia and Rust test files and the
                      {{"src/test/java/com/example/AppTest.java",
                        "public class AppTest {\n    @Test\n    public void shouldAnswerWithTrue()\n    {\n"
                        "        assertTrue( true );\n    }\n}\n"}}) == "-");
-    // a Java class named for tests that holds no test, and a Rust source file outside tests/, are not test files
+    // a Java class named for tests outside src/test/ is application code; Rust's unit tests live beside the code
     CHECK(suggestion("mlops", "unit-tests-ci", {{"src/main/java/org/acme/LoadTest.java", "class LoadTest {}\n"}}) ==
           "-");
-    CHECK(suggestion("mlops", "unit-tests-ci", {{"src/scoring.rs", "#[test]\nfn scores() {}\n"}}) == "-");
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{"src/scoring.rs", "#[cfg(test)]\nmod tests {\n    #[test]\n    fn scores() {}\n}\n"}}) ==
+          "partial");
     // `sbt assembly` builds, it tests nothing
     CHECK(suggestion(
               "mlops", "unit-tests-ci",
@@ -822,7 +824,9 @@ TEST_CASE("testing rules, round 22: linters and format checks of Go, Rust, JavaS
     CHECK(lint("      - run: cargo clippy -- -D warnings\n      - run: cargo fmt --all -- --check\n") == "yes");
     CHECK(lint("      - run: npx eslint src\n      - run: npx prettier --check .\n") == "yes");
     CHECK(lint("      - run: ./gradlew checkstyleMain spotlessCheck\n") == "yes");
-    CHECK(lint("      - run: sbt scalafix scalafmtCheckAll\n") == "yes");
+    CHECK(lint("      - run: sbt \"scalafixAll --check\" scalafmtCheckAll\n") == "yes");
+    // scalafix without --check rewrites the files: the format check alone enforces
+    CHECK(lint("      - run: sbt scalafix scalafmtCheckAll\n") == "partial");
     // ktlint checks style and layout together, as RuboCop does
     CHECK(lint("      - run: ./gradlew ktlintCheck\n") == "yes");
     // one of them alone: partial
@@ -913,4 +917,133 @@ TEST_CASE("testing rules, round 22: a step that may fail vetoes its own tests, n
         github_workflow("pull_request", "test",
                         "      - run: make docs\n        continue-on-error: true\n      - run: pytest\n"));
     CHECK(suggestion("mlops", "unit-tests-ci", files) == "yes");
+}
+
+TEST_CASE("rules, round 22 review: what the adversarial review found, each case its reproduction") {
+    auto with_ci = [](const std::string& run, const Files& tests) {
+        Files files = tests;
+        files.emplace_back(".github/workflows/ci.yml",
+                           github_workflow("pull_request", "test", "      - run: " + run + "\n"));
+        return suggestion("mlops", "unit-tests-ci", files);
+    };
+    // generated placeholders test nothing: Spring Initializr, PkgTemplates, sbt's and Scala 3's seeds, Android
+    const std::vector<std::pair<const char*, const char*>> placeholders = {
+        {"src/test/java/com/acme/ScoringApplicationTests.java",
+         "@SpringBootTest\nclass ScoringApplicationTests {\n\n\t@Test\n\tvoid contextLoads() {\n\t}\n\n}\n"},
+        {"test/runtests.jl",
+         "using ForecastKit\nusing Test\n\n@testset \"ForecastKit.jl\" begin\n    # Write your tests "
+         "here.\nend\n"},
+        {"src/test/scala/example/HelloSpec.scala",
+         "class HelloSpec extends AnyFlatSpec with Matchers {\n  \"The Hello object\" should \"say hello\" in {\n"
+         "    Hello.greeting shouldEqual \"hello\"\n  }\n}\n"},
+        {"src/test/scala/MySuite.scala",
+         "class MySuite extends munit.FunSuite {\n  test(\"example test that succeeds\") {\n"
+         "    val obtained = 42\n    assertEquals(obtained, 42)\n  }\n}\n"},
+        {"app/src/test/java/com/acme/ExampleUnitTest.kt",
+         "class ExampleUnitTest {\n    @Test\n    fun addition_isCorrect() {\n        assertEquals(4, 2 + 2)\n    "
+         "}\n}\n"},
+    };
+    for (const auto& [path, text] : placeholders) {
+        CAPTURE(path);
+        CHECK(with_ci("./mvnw -B verify && sbt test && ./gradlew test && julia -e 'using Pkg; Pkg.test()'",
+                      {{path, text}}) == "-");
+    }
+    // one stray assertTrue(true) in a real test class is no placeholder
+    CHECK(with_ci("./mvnw -B verify",
+                  {{"src/test/java/com/acme/FeatureEncoderTest.java",
+                    "class FeatureEncoderTest {\n  @Test\n  void encodes() {\n    assertEquals(3, enc.size());\n"
+                    "    assertTrue(true); // reached without exception\n  }\n}\n"}}) == "yes");
+    // application classes named like tests are not tests: JVM tests live under src/test/
+    CHECK(with_ci("./mvnw -B verify", {{"src/main/java/com/acme/drift/KolmogorovSmirnovTest.java",
+                                        "public class KolmogorovSmirnovTest {\n  public boolean test(double[] a, "
+                                        "double[] b) { return true; }\n}\n"},
+                                       {"src/main/scala/com/acme/FeatureSpec.scala",
+                                        "case class FeatureSpec(name: String) {\n  def describe(): "
+                                        "String = name\n}\n"}}) == "-");
+    // JVM test styles: Kotest specs, ScalaTest's WordSpec and FreeSpec, Spock, Surefire's Test*.java
+    const std::vector<std::pair<const char*, const char*>> styles = {
+        {"src/test/kotlin/acme/ScorerSpec.kt",
+         "class ScorerSpec : StringSpec({\n    \"scores\" {\n        score(1) shouldBe 2\n    }\n})\n"},
+        {"src/test/kotlin/acme/ScorerTest.kt",
+         "class ScorerTest : BehaviorSpec({\n    given(\"an event\") {\n        then(\"it scores\") {}\n    }\n})\n"},
+        {"src/test/scala/acme/ScorerWordSpec.scala",
+         "class ScorerWordSpec extends AnyWordSpec {\n  \"A scorer\" should {\n    \"score\" in {}\n  }\n}\n"},
+        {"src/test/scala/acme/ScorerFreeSpec.scala", "class S extends AnyFreeSpec {\n  \"A scorer\" - {\n  }\n}\n"},
+        {"src/test/groovy/acme/ScorerSpec.groovy",
+         "class ScorerSpec extends Specification {\n  def \"scores\"() {\n"
+         "    expect:\n    score(1) == 2\n  }\n}\n"},
+        {"src/test/java/acme/TestScorer.java", "public class TestScorer {\n  @Test\n  public void scores() {}\n}\n"},
+    };
+    for (const auto& [path, text] : styles) {
+        CAPTURE(path);
+        CHECK(with_ci("./gradlew test", {{path, text}}) == "yes");
+    }
+    const Files scala = {{"src/test/scala/acme/ScorerSpec.scala",
+                          "class ScorerSpec extends AnyFlatSpec {\n  \"A scorer\" should \"score\" in {\n  }\n}\n"}};
+    // sbt commands that run no test: skipping assembly's tests, a format check, compiling the tests
+    CHECK(with_ci("sbt 'set assembly / test := {}' clean assembly", scala) == "partial");
+    CHECK(with_ci("sbt scalafmtCheckAll test:scalafmtCheck", scala) == "partial");
+    CHECK(with_ci("sbt clean test:compile assembly", scala) == "partial");
+    CHECK(with_ci("sbt \"testOnly *Spec\"", scala) == "yes");
+    CHECK(with_ci("sbt core/test", scala) == "yes");
+    // Maven steps that skip the tests, or ignore their failures
+    const Files java = {{"src/test/java/acme/ScorerTest.java", "class ScorerTest {\n  @Test\n  void s() {}\n}\n"}};
+    CHECK(with_ci("./mvnw -B package -Dmaven.test.skip=true", java) == "partial");
+    CHECK(with_ci("./mvnw -B verify -DskipTests", java) == "partial");
+    CHECK(with_ci("mvn --batch-mode -Dmaven.test.failure.ignore=true test", java) == "partial");
+    CHECK(with_ci("./gradlew testDebugUnitTest", java) == "yes");
+    // Rust: unit tests beside the code, integration tests in folders, nextest; Julia's other test macros
+    CHECK(with_ci("cargo test", {{"src/lib.rs", "#[cfg(test)]\nmod tests {\n    #[test]\n    fn scores() {}\n}\n"}}) ==
+          "yes");
+    CHECK(with_ci("cargo nextest run", {{"tests/it/scoring.rs", "#[test]\nfn scores() {}\n"}}) == "yes");
+    CHECK(with_ci("julia --project=. test/runtests.jl",
+                  {{"test/forecast.jl", "@safetestset \"forecast\" begin\n    @test f(1) == 2\nend\n"}}) == "yes");
+    CHECK(with_ci("julia --project -e 'using Pkg; Pkg.test()'",
+                  {{"test/scoring_tests.jl", "@testitem \"scores\" begin\n    @test score(1) == 2\nend\n"}}) == "yes");
+}
+
+TEST_CASE("rules, round 22 review: linters that rewrite or may fail, local actions, hook names, scanners' schedules") {
+    auto lint = [](const std::string& steps) {
+        return suggestion("mlops", "lint-precommit",
+                          {{".github/workflows/lint.yml", github_workflow("pull_request", "lint", steps)}});
+    };
+    // a bare `gofmt -l` lists files and exits 0; inside `test -z "$(...)"`, or go fmt then git diff, it enforces
+    CHECK(lint("      - run: golangci-lint run\n      - run: gofmt -l .\n") == "partial");
+    CHECK(lint("      - run: golangci-lint run\n      - run: test -z \"$(gofmt -l .)\"\n") == "yes");
+    CHECK(lint("      - run: golangci-lint run\n      - run: go fmt ./... && git diff --exit-code\n") == "yes");
+    // the new linters that may fail do not block the merge (partial, as flake8's): `|| true`, continue-on-error
+    CHECK(lint("      - run: npx eslint src || true\n      - run: npx prettier --check .\n") == "partial");
+    CHECK(lint("      - run: go vet ./...\n        continue-on-error: true\n") == "partial");
+    CHECK(lint("      - run: cargo clippy\n        continue-on-error: true\n      - run: cargo fmt -- --check\n") ==
+          "partial");
+    CHECK(lint("      - run: ./gradlew spotlessCheck\n        continue-on-error: true\n") == "partial");
+    // ktlint formatting in place enforces nothing; the downloaded binary checks
+    CHECK(lint("      - run: ktlint --format\n") == "-");
+    CHECK(lint("      - run: ./ktlint \"src/**/*.kt\"\n") == "yes");
+    // Rust's actions
+    CHECK(lint("      - uses: actions-rs/clippy-check@v1\n      - uses: actions-rust-lang/rustfmt@v1\n") == "yes");
+    // a local action named pre-commit runs the hooks; one whose name only starts so does something else
+    CHECK(lint("      - uses: ./.github/actions/pre-commit-autoupdate\n") == "-");
+    CHECK(lint("      - uses: ./.github/actions/pre-commit-setup\n") == "-");
+    CHECK(lint("      - uses: ./.github/actions/pre-commit\n") == "yes");
+    // hook files whose hooks lint or format under other names
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".pre-commit-config.yaml",
+                       "repos:\n  - repo: x\n    hooks:\n      - id: reorder-python-imports\n      - id: bandit\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".pre-commit-config.yaml", "repos:\n  - repo: x\n    hooks:\n      - id: go-vet\n"}}) ==
+          "partial");
+    // scheduled scanners and housekeeping bots are no scheduled job of the ML system
+    for (const char* step :
+         {"      - uses: google/osv-scanner-action/osv-scanner-action@v1\n", "      - run: semgrep ci\n",
+          "      - uses: pypa/gh-action-pip-audit@v1\n", "      - uses: gitleaks/gitleaks-action@v2\n",
+          "      - uses: anchore/scan-action@v3\n", "      - uses: lycheeverse/lychee-action@v1\n",
+          "      - uses: renovatebot/github-action@v40\n"}) {
+        CAPTURE(step);
+        CHECK(suggestion("mlops", "scheduled-job-from-code",
+                         {{".github/workflows/scan.yml", std::string("on:\n  schedule:\n    - cron: '0 3 * * 1'\n"
+                                                                     "jobs:\n  scan:\n    steps:\n") +
+                                                             step}}) == "-");
+    }
 }
