@@ -1434,3 +1434,34 @@ TEST_CASE("training rules, round 22: R's explainers, tuners and MLflow, and boos
     CHECK(suggestion("mlops", "experiment-tracking",
                      {{"tests/testthat/test-log.R", "mlflow_log_metric(\"x\", 1)\n"}}) == "-");
 }
+
+TEST_CASE("rules, round 22 (held-out 13): a service that schedules its own retraining, and Zuul's pipelines") {
+    const char* retrain =
+        "import schedule\n\nschedule.every(Configuration.retraining_interval_minutes).minutes.do(\n"
+        "    train_model, initial_run=False\n)\nwhile True:\n    schedule.run_pending()\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"app.py", retrain}}) == "yes");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"app.py",
+                       "from apscheduler.schedulers.background import BackgroundScheduler\n"
+                       "sched = BackgroundScheduler()\nsched.add_job(retrain_models, 'interval', hours=6)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"jobs.py",
+                       "from apscheduler.schedulers.blocking import BlockingScheduler\nsched = "
+                       "BlockingScheduler()\n@sched.scheduled_job('cron', hour=3)\ndef score_batch():\n"
+                       "    pass\n"}}) == "yes");
+    // a scheduled report or cleanup runs no step of the ML system; a commented schedule runs nothing
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"app.py", "import schedule\nschedule.every().day.at('08:00').do(send_report)\n"}}) == "-");
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"app.py", "import schedule\n# schedule.every(5).minutes.do(train_model)\n"}}) == "-");
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"tests/test_app.py", retrain}}) == "-");
+
+    // Zuul runs a project's check pipeline on every proposed change, its gate before each merge
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".zuul.yaml",
+                       "---\n- project:\n    check:\n      jobs:\n        - \"thoth-coala\"\n"
+                       "    gate:\n      jobs:\n        - \"thoth-coala\"\n"}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{"zuul.d/jobs.yaml", "- job:\n    name: unit\n    run: playbooks/unit.yaml\n"}}) == "partial");
+}
