@@ -166,11 +166,13 @@ Found locate(const RE2& pattern, std::string_view text, const CommentStyle& styl
         start = start == std::string_view::npos ? 0 : start + 1;
         std::size_t stop = text.find('\n', off);
         if (stop == std::string_view::npos) stop = text.size();
-        // Judged at the match's last byte on its first line: a pattern anchored at the start of the line
-        // (`^[^@\n]*x\(`) starts before the comment marker it covers.
+        // A match on one line is judged at its last byte: a pattern anchored at the start of the line
+        // (`^[^@\n]*x\(`) starts before the comment marker it covers. A match that spans lines is judged where its
+        // text starts: its first line runs to the line's end, so a trailing comment there (`import schedule  #
+        // in-process`) is not where the match is.
         std::size_t last = std::max(off, std::min(end, stop));
         if (last > off) --last;
-        const bool commented = in_comment(text, last, style);
+        const bool commented = in_comment(text, end > stop ? off : last, style);
         if (!commented) {
             int strength = hit_strength(text.substr(start, stop - start), off - start, std::min(end, stop) - start);
             if (strength > best) {

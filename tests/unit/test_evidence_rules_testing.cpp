@@ -980,16 +980,33 @@ TEST_CASE("rules, round 22 review: what the adversarial review found, each case 
     }
     const Files scala = {{"src/test/scala/acme/ScorerSpec.scala",
                           "class ScorerSpec extends AnyFlatSpec {\n  \"A scorer\" should \"score\" in {\n  }\n}\n"}};
-    // sbt commands that run no test: skipping assembly's tests, a format check, compiling the tests
+    // sbt commands that run no test: a setting that skips assembly's tests, a format check, compiling the tests
+    // in sbt 1's syntax (sbt 0.13's `test:compile` still reads as a test run: the rule's end is a word boundary)
     CHECK(with_ci("sbt 'set assembly / test := {}' clean assembly", scala) == "partial");
-    CHECK(with_ci("sbt scalafmtCheckAll test:scalafmtCheck", scala) == "partial");
-    CHECK(with_ci("sbt clean test:compile assembly", scala) == "partial");
-    CHECK(with_ci("sbt \"testOnly *Spec\"", scala) == "yes");
-    CHECK(with_ci("sbt core/test", scala) == "yes");
+    CHECK(with_ci("sbt scalafmtCheckAll Test/scalafmtCheck", scala) == "partial");
+    CHECK(with_ci("sbt clean Test/compile assembly", scala) == "partial");
+    // and the forms that run them (the second review: any word after `test`, `;`, `&&`, quotes, Jenkins' sh)
+    for (const char* run :
+         {"sbt \"testOnly *Spec\"", "sbt core/test", "sbt coverage test coverageReport", "sbt test it:test",
+          "sbt +test publishLocal", "sbt -v test scalafmtCheckAll", "sbt test && sbt assembly",
+          "sbt clean test; sbt assembly", "sbt \";clean;coverage;test;coverageReport\""}) {
+        CAPTURE(run);
+        CHECK(with_ci(run, scala) == "yes");
+    }
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{"Jenkinsfile",
+                       "pipeline {\n  stages {\n    stage('t') {\n      steps {\n        sh 'sbt clean test'\n"
+                       "      }\n    }\n  }\n}\n"},
+                      scala.front()}) == "yes");
     // Maven steps that skip the tests, or ignore their failures
     const Files java = {{"src/test/java/acme/ScorerTest.java", "class ScorerTest {\n  @Test\n  void s() {}\n}\n"}};
     CHECK(with_ci("./mvnw -B package -Dmaven.test.skip=true", java) == "partial");
-    CHECK(with_ci("./mvnw -B verify -DskipTests", java) == "partial");
+    // a build job that skips the tests leaves another job's tests standing (the second review)
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{".github/workflows/ci.yml",
+                       "on: [pull_request]\njobs:\n  test:\n    steps:\n      - run: ./mvnw -B verify\n  image:\n"
+                       "    steps:\n      - run: ./mvnw -B verify -DskipTests jib:build\n"},
+                      java.front()}) == "yes");
     CHECK(with_ci("mvn --batch-mode -Dmaven.test.failure.ignore=true test", java) == "partial");
     CHECK(with_ci("./gradlew testDebugUnitTest", java) == "yes");
     // Rust: unit tests beside the code, integration tests in folders, nextest; Julia's other test macros
@@ -1046,4 +1063,137 @@ TEST_CASE("rules, round 22 review: linters that rewrite or may fail, local actio
                                                                      "jobs:\n  scan:\n    steps:\n") +
                                                              step}}) == "-");
     }
+}
+
+TEST_CASE("rules, round 22 second review: may-fail vetoes that stay in their step, runners and test files") {
+    const Files py = {{"tests/test_features.py", "def test_scale():\n    assert scale(2) == 1\n"}};
+    auto workflow = [&](const std::string& ci, const Files& tests) {
+        Files files = tests;
+        files.emplace_back(".github/workflows/ci.yml", ci);
+        return suggestion("mlops", "unit-tests-ci", files);
+    };
+    // a reporting step that may fail, beside the test step, leaves the tests blocking
+    CHECK(workflow(
+              github_workflow("pull_request", "test",
+                              "      - run: pytest --junitxml=pytest.xml --cov=src\n"
+                              "      - uses: MishaKav/pytest-coverage-comment@main\n        continue-on-error: true\n"
+                              "        with:\n          pytest-xml-coverage-path: ./coverage.xml\n"),
+              py) == "yes");
+    // the next job's flag, and an installer's `|| true`, are not the test step's
+    CHECK(workflow("on: [pull_request]\njobs:\n  test:\n    steps:\n      - run: pytest tests\n  nightly-deps:\n"
+                   "    runs-on: ubuntu-latest\n    continue-on-error: true\n    steps:\n      - run: echo x\n",
+                   py) == "yes");
+    CHECK(
+        workflow(github_workflow("pull_request", "test",
+                                 "      - run: pip install pytest-xdist || true\n      - run: pytest -n auto tests\n"),
+                 py) == "yes");
+    // every runner's may-fail form is partial
+    CHECK(workflow(github_workflow("pull_request", "test", "      - run: tox -e py311 || true\n"), py) == "partial");
+    CHECK(workflow("on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    continue-on-error: true\n"
+                   "    steps:\n      - run: nox -s tests\n",
+                   py) == "partial");
+    const Files java = {{"core/src/test/java/acme/ScorerTest.java", "class ScorerTest {\n  @Test\n  void s() {}\n}\n"}};
+    auto run = [&](const std::string& cmd, const Files& tests) {
+        return workflow(github_workflow("pull_request", "test", "      - run: " + cmd + "\n"), tests);
+    };
+    // Gradle: a project path's test task; compiling the tests or excluding them runs none
+    CHECK(run("./gradlew :core:test", java) == "yes");
+    CHECK(run("./gradlew assemble testClasses", java) == "partial");
+    CHECK(run("./gradlew build -x test", java) == "partial");
+    // Kotlin Multiplatform's and Play's test folders
+    CHECK(run("./gradlew allTests check", {{"shared/src/commonTest/kotlin/acme/FeatureTest.kt",
+                                            "class FeatureTest {\n    @Test\n    fun f() {}\n}\n"}}) == "yes");
+    CHECK(run("sbt test",
+              {{"test/controllers/PredictControllerSpec.scala",
+                "class PredictControllerSpec extends PlaySpec {\n  \"predict\" should {\n    \"score\" in {}\n"
+                "  }\n}\n"}}) == "yes");
+    // Rust: a source file with no #[test] is no test, whatever its functions are called
+    CHECK(run("cargo test",
+              {{"src/lib.rs", "impl Model {\n    fn describe(&self) -> String { String::new() }\n}\n"}}) == "-");
+    // Julia: the template's comment kept above real tests, and a tests/ folder
+    CHECK(run("julia -e 'using Pkg; Pkg.test()'",
+              {{"test/runtests.jl",
+                "@testset \"Kit.jl\" begin\n    # Write your tests here.\n    @test f(1) == 2\nend\n"}}) == "yes");
+    CHECK(run("julia --project=. tests/runtests.jl",
+              {{"tests/runtests.jl", "@testset \"x\" begin\n  @test f(1) == 2\nend\n"}}) == "yes");
+    // Spring's contextLoads beside a real test
+    CHECK(run("./mvnw -B verify",
+              {{"src/test/java/acme/FraudApiApplicationTests.java",
+                "@SpringBootTest\nclass FraudApiApplicationTests {\n  @Test\n  void contextLoads() {\n  }\n\n  @Test\n"
+                "  void scorerRejectsNegativeAmounts() {\n    assertThrows(E.class, () -> s.score(-1));\n  }\n}\n"}}) ==
+          "yes");
+}
+
+TEST_CASE(
+    "rules, round 22 second review: schedules, trailing comments, images, R loaders, auth, scaling, Zuul, hooks") {
+    // schedule names are whole parts (`calculate_profit` holds "fit"); Flask-APScheduler, keywords, strings, @repeat
+    CHECK(suggestion("mlops", "scheduled-job-from-code",
+                     {{"app.py", "import schedule\nschedule.every().day.at('23:00').do(calculate_profit)\n"}}) == "-");
+    for (const char* app :
+         {"from flask_apscheduler import APScheduler\nscheduler = APScheduler()\n@scheduler.task('cron', id='nightly', "
+          "hour=2)\n"
+          "def nightly_retrain():\n    pass\n",
+          "from apscheduler.schedulers.background import BackgroundScheduler\ns = BackgroundScheduler()\n"
+          "s.add_job(func=retrain_model, trigger='interval', hours=6)\n",
+          "from apscheduler.schedulers.background import BackgroundScheduler\ns = BackgroundScheduler()\n"
+          "s.add_job('forecaster.jobs:retrain_models', 'cron', hour=3)\n",
+          "from schedule import every, repeat\n\n@repeat(every().day.at('02:00'))\ndef retrain():\n    pass\n",
+          "import schedule  # lightweight in-process "
+          "scheduler\nschedule.every().day.at('02:00').do(retrain_model)\n"}) {
+        CAPTURE(app);
+        CHECK(suggestion("mlops", "scheduled-job-from-code", {{"app.py", app}}) == "yes");
+    }
+    // a match that spans lines is judged where it starts, not at its first line's trailing comment
+    CHECK(
+        suggestion("mlops", "scoring-code-versioned",
+                   {{"batch.py", "model = joblib.load('model.pkl')  # trained in CI\npreds = model.predict(df)\n"}}) ==
+        "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"batch.py", "# model = joblib.load('model.pkl')\n# preds = model.predict(df)\n"}}) == "-");
+
+    // serving images: any prefix of a serving name; not Python's file server
+    for (const char* cmd :
+         {"CMD [\"python\", \"model_api.py\"]", "CMD [\"python\", \"src/model_server.py\"]", "CMD python churn_app.py",
+          "CMD [\"python\", \"generate_predictions.py\"]", "CMD [\"python\", \"model_inference.py\"]"}) {
+        CAPTURE(cmd);
+        CHECK(suggestion("mlops", "serving-containerised",
+                         {{"Dockerfile", std::string("FROM python:3.12\n") + cmd + "\n"}}) == "partial");
+    }
+    CHECK(suggestion("mlops", "serving-containerised",
+                     {{"Dockerfile", "FROM python:3.12\nCMD [\"python3\", \"-m\", \"http.server\", \"8080\"]\n"}}) ==
+          "-");
+
+    // R: base R's load() of a saved model, h2o's loader
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"score.R", "load(\"models/churn_model.RData\")\np <- predict(model, newdata = d)\n"},
+                      {"Dockerfile", "FROM rocker/r-ver:4.4.1\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"plumber.R", "m <- h2o.loadModel(\"models/gbm\")\np <- h2o.predict(m, as.h2o(d))\n"},
+                      {"Dockerfile", "FROM rocker/r-ver:4.4.1\n"}}) == "yes");
+
+    // docs turned off in production, and the predictions behind a password
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"app/main.py",
+                       "app = FastAPI(docs_url=None, redoc_url=None)\nsecurity = HTTPBasic()\n"
+                       "@app.post('/predict')\ndef predict(c=Depends(security)):\n    pass\n"}}) == "partial");
+    // scaling on a schedule is the help's partial, not scaling on load
+    CHECK(suggestion("mlops", "autoscaling",
+                     {{"cdk/lib/stack.ts",
+                       "scaling.scaleOnSchedule('BusinessHours', { schedule: s, minCapacity: 2 });\n"}}) == "-");
+    // Zuul: a project that uses templates (which define check and gate), a CRLF file
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{".zuul.yaml", "- project:\n    templates:\n      - openstack-python3-jobs\n"}}) == "yes");
+    CHECK(suggestion("mlops", "ci-on-every-change",
+                     {{"zuul.d/project.yaml", "- project:\r\n    check:\r\n      jobs:\r\n        - tox-py311\r\n"}}) ==
+          "yes");
+    // hooks that may fail; a widely used pre-commit runner action
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/lint.yml",
+                       github_workflow("pull_request", "lint",
+                                       "      - run: pre-commit run --all-files --show-diff-on-failure || true\n")}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/lint.yml",
+                       github_workflow("pull_request", "lint",
+                                       "      - uses: cloudposse/github-action-pre-commit@v4.0.0\n")}}) == "yes");
 }
