@@ -261,6 +261,48 @@ std::string declared_package(std::string_view file, std::string_view text) {
     return package_name(name);
 }
 
+namespace {
+
+// The names a Dockerfile's `pip install` commands install (`RUN pip install ml4h`, `python -m pip install
+// --no-cache-dir "ml4h==1.2"`, `uv pip install x`), up to the end of each command (`&&`, `;`, `|`, a line not
+// continued by `\`), in instructions, not comments. Options, their values, paths, URLs and variables are not names
+// (`-r requirements.txt`, `.`, `$PKG`).
+std::vector<std::string_view> pip_install_names(std::string_view text) {
+    static const RE2 pip_install("(?m)^[^#\\n]*?\\bpip[0-9.]*[ \\t]+install\\b((?:[^\\n&;|\\\\]|\\\\\\n|\\\\[^\\n])*)");
+    static const RE2 token("[ \\t\\\\\\n]*([^ \\t\\\\\\n]+)");
+    // pip's options that take a value, each between spaces.
+    constexpr std::string_view kTakesValue =
+        " -r --requirement -c --constraint -e --editable -i --index-url --extra-index-url -f --find-links -t --target"
+        " --prefix --root --platform --python-version --trusted-host --src --upgrade-strategy --progress-bar"
+        " --cache-dir ";
+    std::vector<std::string_view> out;
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece args;
+    while (RE2::FindAndConsume(&input, pip_install, &args)) {
+        re2::StringPiece rest = args;
+        re2::StringPiece word;
+        bool skip_value = false;
+        while (RE2::Consume(&rest, token, &word)) {
+            std::string_view w(word.data(), word.size());
+            if (skip_value) {
+                skip_value = false;
+                continue;
+            }
+            if (w.front() == '-') {
+                skip_value = kTakesValue.find(" " + std::string(w) + " ") != std::string_view::npos;
+                continue;
+            }
+            if (w.size() >= 2 && (w.front() == '"' || w.front() == '\'') && w.back() == w.front())
+                w = w.substr(1, w.size() - 2);
+            if (w.find_first_of("/$:") != std::string_view::npos) continue;  // a path, a URL, a variable
+            if (const std::string_view name = requirement_name(w); !name.empty()) out.push_back(name);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::vector<std::string> required_packages(std::string_view file, std::string_view text) {
     // "name", "name[extra]>=1", "name ; marker", "name @ url": a quoted string that starts with a requirement.
     static const RE2 quoted("[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[ \\t]*(?:\\[[^\\]\"'\\n]*\\])?[ \\t]*[<>=!~;@\"']");
@@ -290,56 +332,7 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
         while (RE2::FindAndConsume(&input, quoted, &found)) add(found);
     };
     if (base == "Dockerfile") {
-        // `RUN pip install ml4h`, `python -m pip install --no-cache-dir "ml4h==1.2"`, `uv pip install x`: each name
-        // the command installs, up to the end of the command (`&&`, `;`, `|`, a line not continued by `\`).
-        // Options, their values, paths, URLs and variables are not names (`-r requirements.txt`, `.`, `$PKG`).
-        static const RE2 pip_install(
-            "(?m)^[^#\\n]*?\\bpip[0-9.]*[ \\t]+install\\b((?:[^\\n&;|\\\\]|\\\\\\n|\\\\[^\\n])*)");
-        static const RE2 token("[ \\t\\\\\\n]*([^ \\t\\\\\\n]+)");
-        static const std::unordered_set<std::string_view> takes_value = {"-r",
-                                                                         "--requirement",
-                                                                         "-c",
-                                                                         "--constraint",
-                                                                         "-e",
-                                                                         "--editable",
-                                                                         "-i",
-                                                                         "--index-url",
-                                                                         "--extra-index-url",
-                                                                         "-f",
-                                                                         "--find-links",
-                                                                         "-t",
-                                                                         "--target",
-                                                                         "--prefix",
-                                                                         "--root",
-                                                                         "--platform",
-                                                                         "--python-version",
-                                                                         "--trusted-host",
-                                                                         "--src",
-                                                                         "--upgrade-strategy",
-                                                                         "--progress-bar",
-                                                                         "--cache-dir"};
-        re2::StringPiece input(text.data(), text.size());
-        re2::StringPiece args;
-        while (RE2::FindAndConsume(&input, pip_install, &args)) {
-            re2::StringPiece rest = args;
-            re2::StringPiece word;
-            bool skip_value = false;
-            while (RE2::Consume(&rest, token, &word)) {
-                std::string_view w(word.data(), word.size());
-                if (skip_value) {
-                    skip_value = false;
-                    continue;
-                }
-                if (w.front() == '-') {
-                    skip_value = takes_value.count(w) > 0;
-                    continue;
-                }
-                if (w.size() >= 2 && (w.front() == '"' || w.front() == '\'') && w.back() == w.front())
-                    w = w.substr(1, w.size() - 2);
-                if (w.find_first_of("/$:") != std::string_view::npos) continue;  // a path, a URL, a variable
-                if (const std::string_view name = requirement_name(w); !name.empty()) add_name(name);
-            }
-        }
+        for (const std::string_view name : pip_install_names(text)) add_name(name);
         return out;
     }
     if (base == "setup.py") {
