@@ -22,6 +22,12 @@ const char* kCloudBuild = "steps:\n- name: 'gcr.io/cloud-builders/git'\n  args: 
 const char* kScriptWorkflow = "on:\n  pull_request:\njobs:\n  w:\n    steps:\n      - run: anyscale jobs submit deploy/job.yaml --wait\n";
 const char* kTestScript = "#!/bin/bash\npython -m pytest tests/code --verbose\n";
 
+// The lint suggestion for a pull-request workflow whose one job runs these steps.
+std::string lint(const std::string& steps) {
+    return suggestion("mlops", "lint-precommit",
+                      {{".github/workflows/lint.yml", github_workflow("pull_request", "lint", steps)}});
+}
+
 }  // namespace
 
 TEST_CASE("testing rules: Cloud Build steps that run pytest are tests in CI") {
@@ -815,10 +821,6 @@ TEST_CASE("testing rules, round 22: JVM, .NET, Julia and Rust test files and the
 }
 
 TEST_CASE("testing rules, round 22: linters and format checks of Go, Rust, JavaScript, JVM and .NET code") {
-    auto lint = [](const std::string& steps) {
-        return suggestion("mlops", "lint-precommit",
-                          {{".github/workflows/lint.yml", github_workflow("pull_request", "lint", steps)}});
-    };
     // a linter and a format check: yes
     CHECK(lint("      - run: golangci-lint run ./...\n      - run: test -z \"$(gofmt -l .)\"\n") == "yes");
     CHECK(lint("      - run: cargo clippy -- -D warnings\n      - run: cargo fmt --all -- --check\n") == "yes");
@@ -1020,10 +1022,6 @@ TEST_CASE("rules, round 22 review: what the adversarial review found, each case 
 }
 
 TEST_CASE("rules, round 22 review: linters that rewrite or may fail, local actions, hook names, scanners' schedules") {
-    auto lint = [](const std::string& steps) {
-        return suggestion("mlops", "lint-precommit",
-                          {{".github/workflows/lint.yml", github_workflow("pull_request", "lint", steps)}});
-    };
     // a bare `gofmt -l` lists files and exits 0; inside `test -z "$(...)"`, or go fmt then git diff, it enforces
     CHECK(lint("      - run: golangci-lint run\n      - run: gofmt -l .\n") == "partial");
     CHECK(lint("      - run: golangci-lint run\n      - run: test -z \"$(gofmt -l .)\"\n") == "yes");
