@@ -1239,3 +1239,113 @@ TEST_CASE("rules, round 22 review: scoring images and code, scaling policies, a 
                        "@app.get('/docs')\ndef docs(c=Depends(security)):\n"
                        "    return get_swagger_ui_html(openapi_url='/openapi.json', title='x')\n"}}) == "-");
 }
+
+TEST_CASE("serving rules, round 23: model-server clients, Flask's API specs and guards, a service module, stages") {
+    const std::string build = github_workflow("push", "build", "      - uses: docker/build-push-action@v6\n");
+    // an image whose entry point runs the project's `service` module serves (as `service.py` did)
+    CHECK(
+        suggestion("mlops", "serving-containerised",
+                   {{"Dockerfile",
+                     "FROM python:3.11\nENTRYPOINT [\"python\", \"-m\", \"expertise.service\", \"--port\", \"80\"]\n"},
+                    {".github/workflows/build.yml", build}}) == "yes");
+    CHECK(
+        suggestion("mlops", "serving-containerised",
+                   {{"Dockerfile", "FROM python:3.11\nENTRYPOINT [\"python\", \"-m\", \"expertise.services_check\"]\n"},
+                    {".github/workflows/build.yml", build}}) == "-");
+
+    // code that calls a Triton server is the scoring code; yes with an image built beside it
+    const char* triton =
+        "import tritonclient.grpc as grpcclient\n\ndef predict(x):\n"
+        "    client = grpcclient.InferenceServerClient(url=URL)\n    return client.infer('m', [x])\n";
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"app/prediction/detector.py", triton}}) == "partial");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"app/prediction/detector.py", triton}, {"Dockerfile", "FROM python:3.11\n"}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned", {{"tests/test_detector.py", triton}}) == "-");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"app/prediction/detector.py", "# import tritonclient.grpc as grpcclient\n"}}) == "-");
+
+    // flasgger, flask-restx and flask-smorest publish an OpenAPI spec of the endpoints: partial
+    CHECK(suggestion("mlops", "serving-contract",
+                     {{"api/app.py",
+                       "from flasgger import Swagger\napp = Flask(__name__)\nswagger = Swagger(app)\n"}}) == "partial");
+    CHECK(suggestion("mlops", "serving-contract",
+                     {{"api/views.py",
+                       "@app.route('/forecast')\n@swag_from('docs/forecast.yml')\ndef forecast():\n"}}) == "partial");
+    CHECK(suggestion("mlops", "serving-contract",
+                     {{"api/ns.py",
+                       "@ns.route('/predict')\nclass P(Resource):\n    @ns.expect(features)\n"
+                       "    @ns.marshal_with(prediction)\n    def post(self):\n"}}) == "partial");
+    CHECK(suggestion("mlops", "serving-contract",
+                     {{"api/blp.py", "@blp.response(200, PredictionSchema)\ndef predict():\n"}}) == "partial");
+    // the name alone, a comment or a test is no spec
+    CHECK(suggestion("mlops", "serving-contract", {{"requirements.txt", "flasgger==0.9.7\n"}}) == "-");
+    CHECK(suggestion("mlops", "serving-contract", {{"api/app.py", "# swagger = Swagger(app)\n"}}) == "-");
+    CHECK(suggestion("mlops", "serving-contract", {{"tests/test_api.py", "swagger = Swagger(app)\n"}}) == "-");
+    CHECK(suggestion("mlops", "serving-contract", {{"api/r.py", "@blp.response(schema)\ndef f():\n"}}) == "-");
+
+    // Flask guards: JWT-Extended's decorator, a token decorator, Flask-RESTful's method_decorators: partial
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"api/views.py", "@app.post('/predict')\n@jwt_required()\ndef predict():\n"}}) == "partial");
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"api/views.py", "@app.post('/predict')\n@token_required\ndef predict():\n"}}) == "partial");
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"api/forecasts.py",
+                       "class GetForecasts(Resource):\n    method_decorators = [token_required_basic]\n"}}) ==
+          "partial");
+    // a commented-out guard, or other method decorators: nothing
+    CHECK(suggestion("mlops", "endpoint-authentication", {{"api/views.py", "# @token_required\ndef predict():\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"api/views.py", "method_decorators = [cache_response]\n"}}) == "-");
+
+    // one deploy workflow per stage, production and one before it: a pre-production stage (partial)
+    const std::string deploy = github_workflow("push", "deploy", "      - run: ./deploy.sh\n");
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{".github/workflows/deploy-dev.yml", deploy}, {".github/workflows/deploy-prod.yml", deploy}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{".github/workflows/deploy_staging.yaml", deploy},
+                      {".github/workflows/deploy_production.yaml", deploy}}) == "partial");
+    // production alone, or a dev deploy alone, shows no stage before production
+    CHECK(suggestion("mlops", "preprod-environment", {{".github/workflows/deploy-prod.yml", deploy}}) == "-");
+    CHECK(suggestion("mlops", "preprod-environment", {{".github/workflows/deploy-dev.yml", deploy}}) == "-");
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{"docs/deploy-dev.yml", deploy}, {"docs/deploy-prod.yml", deploy}}) == "-");
+
+    // a Vertex AI custom job made from a pipeline component runs on managed compute
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"pipeline/build.py",
+                       "job = create_custom_training_job_from_component(\n    op, machine_type='n1-standard-8')\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"pipeline/build.py", "# job = create_custom_training_job_from_component(op)\n"}}) == "-");
+}
+
+TEST_CASE("serving rules, round 23: GitHub's starter workflow and a README's prose are no release procedure") {
+    // the starter workflow GitHub offers ("echo Add other actions to build, / echo test, and deploy your project.")
+    const std::string starter =
+        github_workflow("push", "build",
+                        "      - run: echo Hello, world!\n      - run: |\n          echo Add other actions to build,\n"
+                        "          echo test, and deploy your project.\n");
+    for (const char* q : {"release-process-documented", "cicd-model-release", "audit-trail"}) {
+        CAPTURE(q);
+        CHECK(suggestion("mlops", q, {{".github/workflows/main.yml", starter}}) == "-");
+    }
+    // a real deploy step still counts
+    CHECK(suggestion("mlops", "cicd-model-release",
+                     {{".github/workflows/main.yml",
+                       github_workflow("push", "deploy", "      - run: make deploy\n")}}) == "partial");
+
+    // a README's deployment section counts with a command in it, not with prose that names a tool
+    const char* prose =
+        "# Tool\n\n## Deployment\n\nThe server is deployed using the Docker system; see our docker image.\n";
+    const char* steps = "# Tool\n\n## Deployment\n\nBuild and start it:\n\n    docker compose up -d\n";
+    const char* dollar = "# Tool\n\n## Deployment\n\n$ kubectl apply -f k8s/\n";
+    CHECK(suggestion("mlops", "release-process-documented", {{"README.md", prose}}) == "-");
+    CHECK(suggestion("mlops", "release-process-documented", {{"README.md", steps}}) == "partial");
+    CHECK(suggestion("mlops", "release-process-documented", {{"README.md", dollar}}) == "partial");
+    // a deployment guide in doc/ (not only docs/)
+    CHECK(suggestion("mlops", "release-process-documented", {{"doc/deployment.md", "# Deploying\n"}}) == "partial");
+    CHECK(suggestion("mlops", "release-process-documented", {{"doc/prod/release_checklist.md", "# Release\n"}}) ==
+          "partial");
+}

@@ -1465,3 +1465,41 @@ TEST_CASE("rules, round 22 (held-out 13): a service that schedules its own retra
     CHECK(suggestion("mlops", "ci-on-every-change",
                      {{"zuul.d/jobs.yaml", "- job:\n    name: unit\n    run: playbooks/unit.yaml\n"}}) == "partial");
 }
+
+TEST_CASE(
+    "training rules, round 23: a filter is no model gate, a prediction's score no metric, a named search no search") {
+    // a metric compared with a threshold gates; a dataframe filtered by a column named like a metric does not
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"pipeline/evaluate.py",
+                       "if accuracy < min_threshold:\n    raise ValueError('below the bar')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"storage/location_queries.py",
+                       "def good(df, threshold):\n    return df[df.mAccuracy > threshold]\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-validation-gate", {{"storage/q.py", "rows = df[accuracy_col > threshold]\n"}}) ==
+          "-");
+
+    // a test that asserts an evaluation metric's bar, run in CI, gates; a prediction's score is no metric
+    const std::string ci = github_workflow("pull_request", "test", "      - run: python -m pytest\n");
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"tests/test_model.py", "def test_quality():\n    assert val_score > 0.8\n"},
+                      {".github/workflows/test.yml", ci}}) == "yes");
+    CHECK(suggestion("mlops", "model-validation-gate",
+                     {{"tests/test_model.py", "def test_quality():\n    assert f1_score > 0.8\n"},
+                      {".github/workflows/test.yml", ci}}) == "yes");
+    CHECK(suggestion(
+              "mlops", "model-validation-gate",
+              {{"tests/test_api.py", "def test_match():\n    assert medical_score > 0.5\n    assert score > 0.95\n"},
+               {".github/workflows/test.yml", ci}}) == "-");
+
+    // a search class is a search when it is called, not when a docstring or a string names it
+    CHECK(suggestion(
+              "mlops", "hyperparameter-search",
+              {{"train.py", "from sklearn.model_selection import GridSearchCV\nsearch = GridSearchCV(est, grid)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "hyperparameter-search",
+                     {{"models/base.py",
+                       "    \"\"\"\n    * `GridSearchCV <http://scikit-learn.org/...>`_\n    \"\"\"\n"
+                       "    OPT = {'GridSearchCV': 'best_params_'}\n"}}) == "-");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"train.py", "# search = RandomizedSearchCV(est, dist)\n"}}) ==
+          "-");
+}
