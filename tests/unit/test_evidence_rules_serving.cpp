@@ -1349,3 +1349,126 @@ TEST_CASE("serving rules, round 23: GitHub's starter workflow and a README's pro
     CHECK(suggestion("mlops", "release-process-documented", {{"doc/prod/release_checklist.md", "# Release\n"}}) ==
           "partial");
 }
+
+TEST_CASE("rules, round 23 review: model-server clients, service modules, Flask specs and guards, stages, Vertex AI") {
+    const std::string dockerfile = "FROM python:3.11\n";
+    // the model-server client rule: Triton's Python backend, PyTriton, SageMaker's runtime are scoring code too...
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"model_repository/m/1/model.py",
+                       "import triton_python_backend_utils as pb_utils\n\nclass TritonPythonModel:\n    def "
+                       "execute(self, requests):\n"},
+                      {"Dockerfile", dockerfile}}) == "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"app/client.py", "from pytriton.client import ModelClient\n"}, {"Dockerfile", dockerfile}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "scoring-code-versioned",
+                     {{"app/score.py", "resp = runtime.invoke_endpoint(EndpointName=NAME, Body=payload)\n"},
+                      {"Dockerfile", dockerfile}}) == "yes");
+    // ...but not in benchmarks, load tests, tutorials, samples or docs
+    const char* triton = "import tritonclient.http as httpclient\n";
+    for (const char* path : {"scripts/benchmark_triton.py", "loadtest/locustfile.py", "tutorials/01_client.py",
+                             "samples/client.py", "docs/client_example.py"}) {
+        CAPTURE(path);
+        CHECK(suggestion("mlops", "scoring-code-versioned", {{path, triton}, {"Dockerfile", dockerfile}}) == "-");
+    }
+
+    // `python -m` a service module of any name serves, unless it is a monitoring, labelling or ingestion service
+    const std::string build = github_workflow("push", "build", "      - uses: docker/build-push-action@v6\n");
+    for (const char* module : {"recommender_service", "inference_service", "ml.model_service", "src.service.main"}) {
+        CAPTURE(module);
+        CHECK(
+            suggestion("mlops", "serving-containerised",
+                       {{"Dockerfile", std::string("FROM python:3.11\nCMD [\"python\", \"-m\", \"") + module + "\"]\n"},
+                        {".github/workflows/build.yml", build}}) == "yes");
+    }
+    for (const char* module : {"monitoring.service", "labeling.service", "data_ingestion.service"}) {
+        CAPTURE(module);
+        CHECK(
+            suggestion("mlops", "serving-containerised",
+                       {{"Dockerfile", std::string("FROM python:3.11\nCMD [\"python\", \"-m\", \"") + module + "\"]\n"},
+                        {".github/workflows/build.yml", build}}) == "-");
+    }
+
+    // more of Flask's spec generators; none in examples
+    for (const char* code : {"@app.input(PredictIn)\n@app.output(PredictOut)\ndef predict(data):\n",
+                             "@marshal_with(PredictionSchema)\n@use_kwargs(FeaturesSchema)\ndef post(self, **kw):\n",
+                             "@blp.response(HTTPStatus.OK, PredictionSchema)\ndef predict():\n",
+                             "@spec.validate(json=Features, resp=Response(HTTP_200=Prediction))\ndef predict():\n"}) {
+        CAPTURE(code);
+        CHECK(suggestion("mlops", "serving-contract", {{"api/views.py", code}}) == "partial");
+    }
+    CHECK(suggestion("mlops", "serving-contract",
+                     {{"examples/flasgger_demo.py", "swagger = Swagger(app)\n@swag_from('a.yml')\n"}}) == "-");
+
+    // more guards: Flask-BasicAuth, an API-key decorator, the dict form, MethodView, Authlib; none in tutorials
+    for (const char* code :
+         {"@basic_auth.required\ndef predict():\n", "@require_api_key\ndef predict():\n",
+          "    method_decorators = {\"post\": [jwt_required()]}\n", "    method_decorators = [authenticate]\n",
+          "    decorators = [jwt_required()]\n", "@require_oauth(\"predict\")\ndef predict():\n",
+          "@fresh_jwt_required\ndef predict():\n"}) {
+        CAPTURE(code);
+        CHECK(suggestion("mlops", "endpoint-authentication", {{"api/views.py", code}}) == "partial");
+    }
+    CHECK(suggestion("mlops", "endpoint-authentication",
+                     {{"tutorials/03_auth/app.py", "@jwt_required()\ndef predict():\n"}}) == "-");
+
+    // per-stage deploy workflows in the other common names; not a package's TestPyPI release or a docs preview
+    const std::string deploy = github_workflow("push", "deploy", "      - run: ./deploy.sh\n");
+    for (const auto& [stage, prod] :
+         std::vector<std::pair<std::string, std::string>>{{"staging-deploy.yml", "prod-deploy.yml"},
+                                                          {"deploy-stg.yml", "deploy-prd.yml"},
+                                                          {"deploy-api-dev.yml", "deploy-api-prod.yml"},
+                                                          {"deploy-staging.yml", "deploy.yml"},
+                                                          {"deploy-to-staging.yml", "deploy-to-production.yml"}}) {
+        CAPTURE(stage, prod);
+        CHECK(suggestion("mlops", "preprod-environment",
+                         {{".github/workflows/" + stage, deploy}, {".github/workflows/" + prod, deploy}}) == "partial");
+    }
+    const std::string pypi =
+        github_workflow("push", "publish", "      - uses: pypa/gh-action-pypi-publish@release/v1\n");
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{".github/workflows/release-test.yml", pypi}, {".github/workflows/release-prod.yml", pypi}}) ==
+          "-");
+    const std::string docs =
+        github_workflow("push", "docs", "      - run: mkdocs build\n      - run: netlify deploy\n");
+    CHECK(suggestion("mlops", "preprod-environment",
+                     {{".github/workflows/deploy-dev.yml", docs}, {".github/workflows/deploy-prod.yml", docs}}) == "-");
+
+    // Vertex AI's common forms; not in examples
+    for (const char* code : {"job = aiplatform.CustomJob.from_local_script(display_name='t', script_path='train.py')\n",
+                             "aiplatform.PipelineJob(display_name='p', template_path='p.json').submit()\n",
+                             "    CustomTrainingJobOp(\n        project=PROJECT, worker_pool_specs=specs)\n",
+                             "from google.cloud.aiplatform import CustomContainerTrainingJob\n"
+                             "job = CustomContainerTrainingJob(display_name='t', container_uri=URI)\n"}) {
+        CAPTURE(code);
+        CHECK(suggestion("mlops", "managed-compute", {{"pipeline/run.py", code}}) == "yes");
+    }
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"scripts/train.sh", "gcloud ai custom-jobs create --region=us-central1 --config=c.yaml\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"examples/vertex/pipeline.py", "job = create_custom_training_job_from_component(op)\n"}}) ==
+          "-");
+}
+
+TEST_CASE("rules, round 23 review: a README's commands, a release history in doc/") {
+    auto readme = [](const std::string& section) {
+        return suggestion("mlops", "release-process-documented",
+                          {{"README.md", "# Tool\n\n## Deployment\n\n" + section}});
+    };
+    // prose that starts with a tool's name, in any case, or in a quote, is no command
+    CHECK(readme("Make sure the model has been evaluated before you ship it.\n") == "-");
+    CHECK(readme("Docker is used to package the service.\n") == "-");
+    CHECK(readme("AWS hosts the service.\n") == "-");
+    CHECK(readme("> docker images are rebuilt nightly by the platform team.\n") == "-");
+    // commands in list items, in backticks, a bare lower-case command line, an indented script
+    CHECK(readme("1. Build the image: `docker build -t churn .`\n2. `kubectl apply -f k8s/`\n") == "partial");
+    CHECK(readme("- `docker push registry/churn:1.2`\n") == "partial");
+    CHECK(readme("docker-compose up -d --build\n") == "partial");
+    CHECK(readme("    ./scripts/deploy.sh production\n") == "partial");
+    CHECK(readme("$ sam deploy --guided\n") == "partial");
+    // a release history under doc/ is a changelog, not a procedure; a deployment guide there counts
+    CHECK(suggestion("mlops", "release-process-documented", {{"doc/source/releases.rst", "Release history\n===\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "release-process-documented", {{"doc/deployment.md", "# Deploying\n"}}) == "partial");
+}

@@ -1503,3 +1503,41 @@ TEST_CASE(
     CHECK(suggestion("mlops", "hyperparameter-search", {{"train.py", "# search = RandomizedSearchCV(est, dist)\n"}}) ==
           "-");
 }
+
+TEST_CASE("training rules, round 23 review: gates written as attributes, metrics by name, Halving searches") {
+    auto gate = [](const std::string& code) {
+        return suggestion("mlops", "model-validation-gate", {{"pipeline/evaluate.py", code}});
+    };
+    // a metric reached through an attribute still gates
+    CHECK(gate("if eval_result.f1 < F1_THRESHOLD:\n    raise SystemExit('below the bar')\n") == "yes");
+    CHECK(gate("if self.val_auc < min_auc_threshold:\n    return False\n") == "yes");
+    CHECK(gate("ok = run.data.metrics.rmse > rmse_threshold\n") == "yes");
+    // a metric word inside another, a drift or latency threshold: no gate
+    CHECK(gate("if elapsed_msec > SLOW_REQUEST_THRESHOLD:\n    log.warning('slow')\n") == "-");
+    CHECK(gate("if drift_metric > drift_threshold:\n    notify(team)\n") == "-");
+
+    // asserted metrics in tests that CI runs: by name or as a metric function's or an estimator's score
+    const std::string ci = github_workflow("pull_request", "test", "      - run: python -m pytest\n");
+    auto asserted = [&ci](const std::string& test) {
+        return suggestion(
+            "mlops", "model-validation-gate",
+            {{"tests/test_model.py", "def test_quality():\n" + test}, {".github/workflows/test.yml", ci}});
+    };
+    CHECK(asserted("    assert dice_score > 0.75\n") == "yes");
+    CHECK(asserted("    assert accuracy_score(y, p) >= 0.85\n") == "yes");
+    CHECK(asserted("    assert clf.score(X, y) > 0.8\n") == "yes");
+    // a prediction's score, whatever its prefix, is no metric
+    CHECK(asserted("    assert risk_model_score > 0.5\n") == "-");
+    CHECK(asserted("    assert best_score > 0.5\n") == "-");
+
+    // Halving searches are searches; prose and doctests that name a search are not
+    CHECK(suggestion("mlops", "hyperparameter-search",
+                     {{"tune.py", "search = HalvingGridSearchCV(est, grid, cv=5)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"tune.py", "search = HalvingRandomSearchCV(est, dist)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "hyperparameter-search",
+                     {{"fit.py",
+                       "    \"\"\"Unlike a full GridSearchCV (which we found too slow), fit the defaults.\n"}}) == "-");
+    CHECK(suggestion("mlops", "hyperparameter-search", {{"fit.py", "    >>> clf = GridSearchCV(svc, parameters)\n"}}) ==
+          "-");
+}
