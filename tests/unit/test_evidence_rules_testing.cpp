@@ -1195,3 +1195,73 @@ TEST_CASE(
                        github_workflow("pull_request", "lint",
                                        "      - uses: cloudposse/github-action-pre-commit@v4.0.0\n")}}) == "yes");
 }
+
+TEST_CASE("testing rules, round 24: PHP's tests, runners, linters, lock file and code") {
+    const char* phpunit_test =
+        "<?php\nnamespace OCA\\App\\Tests\\Unit;\n\nuse PHPUnit\\Framework\\TestCase;\n\n"
+        "class SampleGeneratorTest extends TestCase {\n    public function testGeneratesNegatives(): void {\n"
+        "        $this->assertCount(3, generate(3));\n    }\n}\n";
+    auto unit_ci = [&](const std::string& steps) {
+        return suggestion("mlops", "unit-tests-ci",
+                          {{"tests/Unit/Service/SampleGeneratorTest.php", phpunit_test},
+                           {".github/workflows/phpunit.yml", github_workflow("pull_request", "phpunit", steps)}});
+    };
+    // PHPUnit, Pest and composer's test scripts run PHPUnit test classes
+    CHECK(unit_ci("      - run: composer run test:unit\n") == "yes");
+    CHECK(unit_ci("      - run: vendor/bin/phpunit -c tests/phpunit.xml\n") == "yes");
+    CHECK(unit_ci("      - run: ./vendor/bin/pest\n") == "yes");
+    CHECK(unit_ci("      - run: composer test\n") == "yes");
+    // a runner with no test file, or a class that is no test, is not tested code
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{"lib/Service/Trainer.php", "<?php\nclass Trainer {\n    public function train(): void {}\n}\n"},
+                      {".github/workflows/phpunit.yml",
+                       github_workflow("pull_request", "phpunit", "      - run: composer run test:unit\n")}}) == "-");
+
+    // a composer lint or style script, or PHP_CodeSniffer, blocks the change like `make lint`
+    CHECK(lint("      - run: composer run cs:check || ( echo 'run composer run cs:fix' && exit 1 )\n") == "yes");
+    CHECK(lint("      - run: vendor/bin/phpcs --standard=PSR12 lib\n") == "yes");
+    CHECK(lint("      - run: composer install\n") == "-");
+
+    // PHP's lock file pins the environment, not a tool's own
+    CHECK(suggestion("mlops", "pinned-environment", {{"composer.lock", "{\n    \"packages\": []\n}\n"}}) == "yes");
+    CHECK(suggestion("mlops", "pinned-environment",
+                     {{"vendor-bin/php-cs-fixer/composer.lock", "{\n    \"packages\": []\n}\n"}}) == "-");
+
+    // a PHP project's code in git is code in version control
+    CHECK(suggestion("mlops", "code-in-vcs",
+                     {{".git/HEAD", "ref: refs/heads/main\n"}, {"composer.json", "{\"name\": \"acme/app\"}\n"}}) ==
+          "partial");
+    CHECK(suggestion("mlops", "code-in-vcs", {{"composer.json", "{\"name\": \"acme/app\"}\n"}}) == "-");
+}
+
+TEST_CASE("pipeline rules, round 24: lint and audit schedules, a DAG's schedule constant, ECS tasks") {
+    // a weekly lint or dependency-audit run is housekeeping, not a recurring ML job
+    const std::string weekly_lint =
+        "on:\n  pull_request:\n  schedule:\n    - cron: '0 0 * * 0'\njobs:\n  lint:\n"
+        "    runs-on: ubuntu-latest\n    steps:\n      - run: flake8 validator\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/lint.yml", weekly_lint}}) == "-");
+    const std::string audit =
+        "on:\n  schedule:\n    - cron: '5 2 * * *'\njobs:\n  audit:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: npm audit fix\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/npm-audit-fix.yml", audit}}) == "-");
+    const std::string nightly =
+        "on:\n  schedule:\n    - cron: '0 3 * * *'\njobs:\n  refresh:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: ./refresh_features.sh\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{".github/workflows/refresh.yml", nightly}}) == "partial");
+
+    // an Airflow DAG scheduled through a module constant
+    const char* dag =
+        "DAG_SCHEDULE = \"0 2 * * 1\"\n\nwith DAG(\n    dag_id=\"train\",\n    schedule=DAG_SCHEDULE,\n"
+        "    catchup=False,\n) as dag:\n    pass\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"dags/train.py", dag}}) == "yes");
+    const char* unscheduled =
+        "DAG_SCHEDULE = None\n\nwith DAG(dag_id=\"train\", schedule=DAG_SCHEDULE) as dag:\n    pass\n";
+    CHECK(suggestion("mlops", "scheduled-job-from-code", {{"dags/train.py", unscheduled}}) == "-");
+
+    // Airflow's ECS and GKE operators run the step on managed compute
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"dags/train.py", "train = EcsRunTaskOperator(\n    task_id='train', cluster=CLUSTER)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "managed-compute",
+                     {{"dags/train.py", "# train = EcsRunTaskOperator(task_id='train')\n"}}) == "-");
+}
