@@ -1265,3 +1265,107 @@ TEST_CASE("pipeline rules, round 24: lint and audit schedules, a DAG's schedule 
     CHECK(suggestion("mlops", "managed-compute",
                      {{"dags/train.py", "# train = EcsRunTaskOperator(task_id='train')\n"}}) == "-");
 }
+
+TEST_CASE("rules, round 24 review: PHP's runners at a command, placeholders, may-fail runs, linters, lock files") {
+    const char* php_test =
+        "<?php\nclass ScalerTest extends TestCase {\n    public function testScales(): void {\n"
+        "        $this->assertSame(2, scale(1));\n    }\n}\n";
+    auto unit_ci = [](const std::string& path, const std::string& test, const std::string& steps) {
+        return suggestion("mlops", "unit-tests-ci",
+                          {{path, test}, {".github/workflows/ci.yml", github_workflow("pull_request", "t", steps)}});
+    };
+    // Laravel's and Pest's generated example tests test nothing
+    CHECK(unit_ci("tests/Unit/ExampleTest.php",
+                  "<?php\nclass ExampleTest extends TestCase {\n    public function test_that_true_is_true(): void {\n"
+                  "        $this->assertTrue(true);\n    }\n}\n",
+                  "      - run: vendor/bin/phpunit\n") == "-");
+    CHECK(unit_ci("tests/Unit/ExampleTest.php",
+                  "<?php\nclass ExampleTest extends TestCase {}\ntest('that true is true', function () {\n"
+                  "    expect(true)->toBeTrue();\n});\n",
+                  "      - run: ./vendor/bin/pest\n") == "-");
+    // PHP runs that may fail block nothing
+    CHECK(unit_ci("tests/Unit/ScalerTest.php", php_test, "      - run: vendor/bin/phpunit || true\n") == "partial");
+    CHECK(suggestion("mlops", "unit-tests-ci",
+                     {{"tests/Unit/ScalerTest.php", php_test},
+                      {".github/workflows/ci.yml",
+                       "on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+                       "    continue-on-error: true\n    steps:\n      - run: composer test\n"}}) == "partial");
+    // PHPUnit named in a file name, a tool list or a dataset path runs nothing
+    CHECK(unit_ci("tests/Unit/ScalerTest.php", php_test,
+                  "      - run: rsync -az --exclude tests/ --exclude phpunit.xml.dist ./ host:/srv\n") == "partial");
+    CHECK(unit_ci("tests/test_augment.py", "def test_flip():\n    assert flip([1]) == [1]\n",
+                  "      - run: python train.py --data data/pest\n") == "partial");
+    // Laravel's, Sail's, ParaTest's and Codeception's runners; Symfony's and WordPress's test classes
+    for (const char* run : {"php artisan test --parallel", "./vendor/bin/sail test", "vendor/bin/paratest",
+                            "vendor/bin/codecept run unit"}) {
+        CAPTURE(run);
+        CHECK(unit_ci("tests/Unit/ScalerTest.php", php_test, std::string("      - run: ") + run + "\n") == "yes");
+    }
+    CHECK(unit_ci("tests/Controller/ScoreControllerTest.php",
+                  "<?php\nfinal class ScoreControllerTest extends WebTestCase {\n    /** @test */\n"
+                  "    public function it_scores_a_request(): void {}\n}\n",
+                  "      - run: vendor/bin/phpunit\n") == "yes");
+    CHECK(unit_ci(
+              "tests/test-recommendations.php",
+              "<?php\nclass Test_Recommendations extends WP_UnitTestCase {\n    public function test_sorted() {}\n}\n",
+              "      - run: vendor/bin/phpunit\n") == "yes");
+    // a domain model named like a test, with a relation named test..., is no test
+    CHECK(unit_ci("app/Models/LabTest.php",
+                  "<?php\nclass LabTest extends Model {\n    public function testResults(): HasMany {}\n}\n",
+                  "      - run: vendor/bin/phpunit\n") == "-");
+
+    // phpcs with ./ or php in front, Pint's and PHP-CS-Fixer's checks; not a fixer, not an installed tool
+    CHECK(lint("      - run: ./vendor/bin/phpcs\n") == "yes");
+    CHECK(lint("      - run: php vendor/bin/phpcs --standard=PSR12 src\n") == "yes");
+    CHECK(lint("      - run: ./vendor/bin/pint --test\n") == "yes");
+    CHECK(lint("      - run: vendor/bin/php-cs-fixer fix --dry-run --diff\n") == "yes");
+    CHECK(lint("      - run: composer lint:fix\n") == "-");
+    CHECK(lint("      - uses: shivammathur/setup-php@v2\n        with:\n          tools: >-\n            composer,\n"
+               "            phpcs,\n            cs2pr\n") == "-");
+
+    // a front end's, a client's, an example's or a site's composer.lock pins no training environment
+    for (const char* path : {"web/composer.lock", "examples/php-client/composer.lock", "website/composer.lock",
+                             "clients/php/composer.lock", "dev-tools/composer.lock"}) {
+        CAPTURE(path);
+        CHECK(suggestion("mlops", "pinned-environment", {{"train.py", "model.fit(X, y)\n"}, {path, "{}\n"}}) == "-");
+    }
+    // a GitHub Pages site's Gemfile is no code base
+    CHECK(suggestion("mlops", "code-in-vcs",
+                     {{".gitignore", "_site\n"}, {"Gemfile", "gem \"github-pages\"\n"}, {"index.md", "# Paper\n"}}) ==
+          "-");
+}
+
+TEST_CASE("pipeline rules, round 24 review: schedule constants, housekeeping runs, Airflow's operators") {
+    auto dag = [](const std::string& code) {
+        return suggestion("mlops", "scheduled-job-from-code", {{"dags/train.py", code}});
+    };
+    CHECK(
+        dag("SCHEDULE_INTERVAL = \"@daily\"\nwith DAG(\"t\", schedule_interval=SCHEDULE_INTERVAL) as d:\n    pass\n") ==
+        "yes");
+    CHECK(dag("SCHEDULE = \"0 4 * * *\"\nwith DAG(\"t\", schedule=SCHEDULE) as d:\n    pass\n") == "yes");
+    CHECK(dag("DAG_SCHEDULE: str = \"0 2 * * 1\"\nwith DAG(\"t\", schedule=DAG_SCHEDULE) as d:\n    pass\n") == "yes");
+    CHECK(dag("DAG_SCHEDULE = timedelta(hours=6)\nwith DAG(\"t\", schedule=DAG_SCHEDULE) as d:\n    pass\n") == "yes");
+    // a commented-out use leaves the DAG unscheduled
+    CHECK(dag("DAG_SCHEDULE = \"0 2 * * 1\"\nwith DAG(\n    \"t\",\n    schedule=None,  # schedule=DAG_SCHEDULE\n"
+              ") as d:\n    pass\n") == "-");
+
+    // tests, audits and linters on a timer are housekeeping, whatever the runner
+    for (const char* run : {"composer test", "vendor/bin/pest", "yarn audit", "bundle audit", "bundle exec rubocop",
+                            "vendor/bin/phpstan analyse", "black --check .", "npm test", "composer outdated"}) {
+        CAPTURE(run);
+        CHECK(suggestion("mlops", "scheduled-job-from-code",
+                         {{".github/workflows/nightly.yml",
+                           "on:\n  schedule:\n    - cron: '0 3 * * *'\njobs:\n  n:\n"
+                           "    runs-on: ubuntu-latest\n    steps:\n      - run: " +
+                               std::string(run) + "\n"}}) == "-");
+    }
+
+    // Airflow's GKE job, Cloud Run job and SageMaker processing operators, and mapped tasks
+    for (const char* code : {"t = EcsRunTaskOperator.partial(task_id='score', cluster=C).expand(overrides=o)\n",
+                             "t = GKEStartJobOperator(task_id='train', cluster_name=C)\n",
+                             "t = CloudRunExecuteJobOperator(task_id='train', job_name='train')\n",
+                             "t = SageMakerProcessingOperator(task_id='features', config=cfg)\n"}) {
+        CAPTURE(code);
+        CHECK(suggestion("mlops", "managed-compute", {{"dags/train.py", code}}) == "yes");
+    }
+}
