@@ -28,6 +28,13 @@ std::string lint(const std::string& steps) {
                       {{".github/workflows/lint.yml", github_workflow("pull_request", "lint", steps)}});
 }
 
+// The unit-tests-ci suggestion for one test file and a pull-request workflow whose one job runs these steps.
+std::string tests_in_ci(const std::string& test_path, const std::string& test, const std::string& steps) {
+    return suggestion(
+        "mlops", "unit-tests-ci",
+        {{test_path, test}, {".github/workflows/ci.yml", github_workflow("pull_request", "test", steps)}});
+}
+
 }  // namespace
 
 TEST_CASE("testing rules: Cloud Build steps that run pytest are tests in CI") {
@@ -1201,16 +1208,12 @@ TEST_CASE("testing rules, round 24: PHP's tests, runners, linters, lock file and
         "<?php\nnamespace OCA\\App\\Tests\\Unit;\n\nuse PHPUnit\\Framework\\TestCase;\n\n"
         "class SampleGeneratorTest extends TestCase {\n    public function testGeneratesNegatives(): void {\n"
         "        $this->assertCount(3, generate(3));\n    }\n}\n";
-    auto unit_ci = [&](const std::string& steps) {
-        return suggestion("mlops", "unit-tests-ci",
-                          {{"tests/Unit/Service/SampleGeneratorTest.php", phpunit_test},
-                           {".github/workflows/phpunit.yml", github_workflow("pull_request", "phpunit", steps)}});
-    };
+    const std::string kSampleTest = "tests/Unit/Service/SampleGeneratorTest.php";
     // PHPUnit, Pest and composer's test scripts run PHPUnit test classes
-    CHECK(unit_ci("      - run: composer run test:unit\n") == "yes");
-    CHECK(unit_ci("      - run: vendor/bin/phpunit -c tests/phpunit.xml\n") == "yes");
-    CHECK(unit_ci("      - run: ./vendor/bin/pest\n") == "yes");
-    CHECK(unit_ci("      - run: composer test\n") == "yes");
+    CHECK(tests_in_ci(kSampleTest, phpunit_test, "      - run: composer run test:unit\n") == "yes");
+    CHECK(tests_in_ci(kSampleTest, phpunit_test, "      - run: vendor/bin/phpunit -c tests/phpunit.xml\n") == "yes");
+    CHECK(tests_in_ci(kSampleTest, phpunit_test, "      - run: ./vendor/bin/pest\n") == "yes");
+    CHECK(tests_in_ci(kSampleTest, phpunit_test, "      - run: composer test\n") == "yes");
     // a runner with no test file, or a class that is no test, is not tested code
     CHECK(suggestion("mlops", "unit-tests-ci",
                      {{"lib/Service/Trainer.php", "<?php\nclass Trainer {\n    public function train(): void {}\n}\n"},
@@ -1270,49 +1273,47 @@ TEST_CASE("rules, round 24 review: PHP's runners at a command, placeholders, may
     const char* php_test =
         "<?php\nclass ScalerTest extends TestCase {\n    public function testScales(): void {\n"
         "        $this->assertSame(2, scale(1));\n    }\n}\n";
-    auto unit_ci = [](const std::string& path, const std::string& test, const std::string& steps) {
-        return suggestion("mlops", "unit-tests-ci",
-                          {{path, test}, {".github/workflows/ci.yml", github_workflow("pull_request", "t", steps)}});
-    };
     // Laravel's and Pest's generated example tests test nothing
-    CHECK(unit_ci("tests/Unit/ExampleTest.php",
-                  "<?php\nclass ExampleTest extends TestCase {\n    public function test_that_true_is_true(): void {\n"
-                  "        $this->assertTrue(true);\n    }\n}\n",
-                  "      - run: vendor/bin/phpunit\n") == "-");
-    CHECK(unit_ci("tests/Unit/ExampleTest.php",
-                  "<?php\nclass ExampleTest extends TestCase {}\ntest('that true is true', function () {\n"
-                  "    expect(true)->toBeTrue();\n});\n",
-                  "      - run: ./vendor/bin/pest\n") == "-");
+    CHECK(tests_in_ci(
+              "tests/Unit/ExampleTest.php",
+              "<?php\nclass ExampleTest extends TestCase {\n    public function test_that_true_is_true(): void {\n"
+              "        $this->assertTrue(true);\n    }\n}\n",
+              "      - run: vendor/bin/phpunit\n") == "-");
+    CHECK(tests_in_ci("tests/Unit/ExampleTest.php",
+                      "<?php\nclass ExampleTest extends TestCase {}\ntest('that true is true', function () {\n"
+                      "    expect(true)->toBeTrue();\n});\n",
+                      "      - run: ./vendor/bin/pest\n") == "-");
     // PHP runs that may fail block nothing
-    CHECK(unit_ci("tests/Unit/ScalerTest.php", php_test, "      - run: vendor/bin/phpunit || true\n") == "partial");
+    CHECK(tests_in_ci("tests/Unit/ScalerTest.php", php_test, "      - run: vendor/bin/phpunit || true\n") == "partial");
     CHECK(suggestion("mlops", "unit-tests-ci",
                      {{"tests/Unit/ScalerTest.php", php_test},
                       {".github/workflows/ci.yml",
                        "on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
                        "    continue-on-error: true\n    steps:\n      - run: composer test\n"}}) == "partial");
     // PHPUnit named in a file name, a tool list or a dataset path runs nothing
-    CHECK(unit_ci("tests/Unit/ScalerTest.php", php_test,
-                  "      - run: rsync -az --exclude tests/ --exclude phpunit.xml.dist ./ host:/srv\n") == "partial");
-    CHECK(unit_ci("tests/test_augment.py", "def test_flip():\n    assert flip([1]) == [1]\n",
-                  "      - run: python train.py --data data/pest\n") == "partial");
+    CHECK(tests_in_ci("tests/Unit/ScalerTest.php", php_test,
+                      "      - run: rsync -az --exclude tests/ --exclude phpunit.xml.dist ./ host:/srv\n") ==
+          "partial");
+    CHECK(tests_in_ci("tests/test_augment.py", "def test_flip():\n    assert flip([1]) == [1]\n",
+                      "      - run: python train.py --data data/pest\n") == "partial");
     // Laravel's, Sail's, ParaTest's and Codeception's runners; Symfony's and WordPress's test classes
     for (const char* run : {"php artisan test --parallel", "./vendor/bin/sail test", "vendor/bin/paratest",
                             "vendor/bin/codecept run unit"}) {
         CAPTURE(run);
-        CHECK(unit_ci("tests/Unit/ScalerTest.php", php_test, std::string("      - run: ") + run + "\n") == "yes");
+        CHECK(tests_in_ci("tests/Unit/ScalerTest.php", php_test, std::string("      - run: ") + run + "\n") == "yes");
     }
-    CHECK(unit_ci("tests/Controller/ScoreControllerTest.php",
-                  "<?php\nfinal class ScoreControllerTest extends WebTestCase {\n    /** @test */\n"
-                  "    public function it_scores_a_request(): void {}\n}\n",
-                  "      - run: vendor/bin/phpunit\n") == "yes");
-    CHECK(unit_ci(
+    CHECK(tests_in_ci("tests/Controller/ScoreControllerTest.php",
+                      "<?php\nfinal class ScoreControllerTest extends WebTestCase {\n    /** @test */\n"
+                      "    public function it_scores_a_request(): void {}\n}\n",
+                      "      - run: vendor/bin/phpunit\n") == "yes");
+    CHECK(tests_in_ci(
               "tests/test-recommendations.php",
               "<?php\nclass Test_Recommendations extends WP_UnitTestCase {\n    public function test_sorted() {}\n}\n",
               "      - run: vendor/bin/phpunit\n") == "yes");
     // a domain model named like a test, with a relation named test..., is no test
-    CHECK(unit_ci("app/Models/LabTest.php",
-                  "<?php\nclass LabTest extends Model {\n    public function testResults(): HasMany {}\n}\n",
-                  "      - run: vendor/bin/phpunit\n") == "-");
+    CHECK(tests_in_ci("app/Models/LabTest.php",
+                      "<?php\nclass LabTest extends Model {\n    public function testResults(): HasMany {}\n}\n",
+                      "      - run: vendor/bin/phpunit\n") == "-");
 
     // phpcs with ./ or php in front, Pint's and PHP-CS-Fixer's checks; not a fixer, not an installed tool
     CHECK(lint("      - run: ./vendor/bin/phpcs\n") == "yes");
