@@ -1321,6 +1321,13 @@ TEST_CASE("rules, round 24 review: PHP's runners at a command, placeholders, may
     CHECK(lint("      - run: ./vendor/bin/pint --test\n") == "yes");
     CHECK(lint("      - run: vendor/bin/php-cs-fixer fix --dry-run --diff\n") == "yes");
     CHECK(lint("      - run: composer lint:fix\n") == "-");
+    // PHP's linters that may fail do not block the change
+    CHECK(lint("      - run: vendor/bin/phpcs --standard=WordPress .\n        continue-on-error: true\n") == "partial");
+    CHECK(lint("      - run: composer cs:check || true\n") == "partial");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".gitlab-ci.yml",
+                       "phpcs:\n  script:\n    - ./vendor/bin/phpcs --standard=PSR12 src\n"
+                       "  allow_failure: true\n"}}) == "partial");
     CHECK(lint("      - uses: shivammathur/setup-php@v2\n        with:\n          tools: >-\n            composer,\n"
                "            phpcs,\n            cs2pr\n") == "-");
 
