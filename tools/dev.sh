@@ -79,19 +79,41 @@ assess() {
   fi
 }
 
+# free_space: what is left on the disk the builds go to, said before each phase, so a run that fills the disk
+# shows where it stood.
+free_space() { df -Pk "$ROOT" | awk 'NR == 2 { printf "%.1f GiB free", $4 / 1048576 }'; }
+
+# done_with DIR...: with MM_PRUNE_BUILDS=1 (.ci/run sets it), a phase's build tree is removed once the phase has
+# passed, so the run needs the room of its largest build, not of all five together. CI once stopped with "No
+# space left on device" linking the fuzz targets, the fifth tree. A developer's trees stay, to build again fast.
+done_with() {
+  [ "${MM_PRUNE_BUILDS:-0}" = 1 ] || return 0
+  local dir
+  for dir in "$@"; do
+    [ -d "$dir" ] || continue
+    echo "   (removing ${dir#"$ROOT"/}, $(du -sh "$dir" | cut -f1), now that its phase passed)"
+    rm -rf "$dir"
+  done
+}
+
 run_tests() {
   deps
+  echo "== build ($(free_space))"
   build
   echo "== tests (unit and end-to-end)"
   (cd "$BUILD" && ctest --output-on-failure -j2)
-  echo "== tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+  done_with "$BUILD"
+  echo "== tests under AddressSanitizer and UndefinedBehaviorSanitizer ($(free_space))"
   # Not the CI install test: it builds and runs a tool of its own, not the sanitized one.
   tools/sanitize-tests.sh -E '^e2e\.test_ci_install$'
-  echo "== clang-tidy over src/ (.clang-tidy; a finding fails)"
+  done_with "$ROOT/out/build/sanitize"
+  echo "== clang-tidy over src/ (.clang-tidy; a finding fails) ($(free_space))"
   tools/tidy.sh
-  echo "== fuzz smoke run"
+  done_with "${MM_TIDY_BUILD:-$ROOT/build-tidy}"
+  echo "== fuzz smoke run ($(free_space))"
   tools/fuzz-smoke.sh
-  echo "== .deb package: build, install into a temporary root, run"
+  done_with "${MM_FUZZ_BUILD:-$ROOT/build-fuzz}"
+  echo "== .deb package: build, install into a temporary root, run ($(free_space))"
   tools/test-deb.sh
 }
 
