@@ -133,12 +133,19 @@ if [[ $ERR == *"looks like"* ]]; then not_ok "--project: assess does not warn"; 
 run assess --scan "$SINGLE" --no-input
 expect_code 0 "assess from evidence alone"
 expect_out "Level from evidence: 1; " "text states the level from evidence: a project whose files show level 1 everywhere they can gets 1"
-expect_out "questions need a person (not counted as no); " "and how many need a person"
+expect_out "questions need a person (not counted as no)" "and how many need a person"
+expect_no_out "the files do not show, left out." "code owners beside its training code show governance's level 1 (owners recorded)"
+# Without CODEOWNERS, no file shows who owns the model: governance (ownership and KPIs) is left to a person.
+UNOWNED=$TMP/unowned
+cp -R "$SINGLE" "$UNOWNED" && rm -f "$UNOWNED/.github/CODEOWNERS"
+run assess --scan "$UNOWNED" --no-input
+expect_code 0 "assess from evidence without code owners"
+expect_out "Level from evidence: 1; " "files not showing an owner do not hold the level at 0"
 expect_out "1 dimension the files do not show, left out." "and how many dimensions files cannot show (governance: ownership and KPIs)"
 expect_out "needs a person: the files do not show level 1" "the table names them"
 # Monitoring usually lives in a platform, not the repository (`if_not_shown: needs-person`): the same project
 # without its alert rules keeps its level from evidence, and monitoring is left to a person, not counted as "no".
-cp -R "$SINGLE" "$TMP/unmonitored" && rm -rf "$TMP/unmonitored/monitoring"
+cp -R "$UNOWNED" "$TMP/unmonitored" && rm -rf "$TMP/unmonitored/monitoring"
 run assess --scan "$TMP/unmonitored" --no-input
 expect_code 0 "assess from evidence without monitoring files"
 expect_out "Level from evidence: 1; " "files not showing monitoring do not hold the level at 0"
@@ -152,9 +159,9 @@ run assess --scan "$SINGLE" --no-input -f markdown
 expect_out "Level from evidence: " "markdown states it"
 run assess --scan "$SINGLE" --no-input -f html
 expect_out "Level from evidence: " "html states it"
-run assess --scan "$SINGLE" --no-input -f junit
+run assess --scan "$UNOWNED" --no-input -f junit
 expect_out 'skipped message="needs a person: the files do not show it"' "junit skips questions that need a person"
-run assess --scan "$SINGLE" --no-input -f json -o "$TMP/fe.json"
+run assess --scan "$UNOWNED" --no-input -f json -o "$TMP/fe.json"
 if grep -q '"shown": false' "$TMP/fe.json"; then ok; else not_ok "JSON marks the dimensions no file can show"; fi
 if python3 -c 'import jsonschema' 2>/dev/null; then
   python3 - "$MM_SOURCE_DIR/docs/schemas/report.schema.json" "$TMP/fe.json" <<'PY' && ok || not_ok "a report from evidence validates against the report schema"

@@ -1472,3 +1472,57 @@ TEST_CASE("rules, round 23 review: a README's commands, a release history in doc
           "-");
     CHECK(suggestion("mlops", "release-process-documented", {{"doc/deployment.md", "# Deploying\n"}}) == "partial");
 }
+
+TEST_CASE(
+    "rules, round 25: secrets read by ECS or Batch from SSM, a role assumed by OIDC, CTranslate2 and JSON models") {
+    // an ECS or Batch container definition in Terraform reading a secret from SSM by ARN: yes
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"terraform/ecs.tf",
+                       "resource \"aws_ecs_task_definition\" \"api\" {\n"
+                       "  container_definitions = jsonencode([{\n"
+                       "    secrets = [for k, v in aws_ssm_parameter.env : {\n"
+                       "      name      = k\n      valueFrom = v.arn\n    }]\n  }])\n}\n"}}) == "yes");
+    // a task definition in JSON, by ARN or by a template's placeholder: yes
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"deploy/task-definition.json",
+                       "{\"containerDefinitions\": [{\"secrets\": [{\"name\": \"DB\", "
+                       "\"valueFrom\": \"arn:aws:secretsmanager:eu-west-2:1:secret:db\"}]}]}\n"}}) == "yes");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"deploy/task-definition.json",
+                       "{\"secrets\": [{\"name\": \"DB\", \"valueFrom\": \"${DB_SECRET_ARN}\"}]}\n"}}) == "yes");
+    // Kubernetes' valueFrom (YAML, or a manifest in JSON) reads a ConfigMap, and a commented-out line is nothing
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"k8s/deploy.yaml",
+                       "env:\n  - name: MODE\n    valueFrom:\n      configMapKeyRef:\n        name: cfg\n        key: "
+                       "mode\n"}}) == "-");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"k8s/deploy.json",
+                       "{\"env\": [{\"name\": \"A\", \"valueFrom\": {\"configMapKeyRef\": {\"name\": \"c\"}}}]}\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "secrets-manager", {{"main.tf", "# valueFrom = aws_ssm_parameter.x.arn\n"}}) == "-");
+    // a role's ARN handed from CI's secrets to a reusable workflow that assumes it: yes; beside stored keys: partial
+    const std::string run =
+        "on: workflow_dispatch\njobs:\n  run:\n    uses: org/actions/.github/workflows/batch.yaml@main\n"
+        "    secrets:\n      AWS_IAM_ROLE_TO_ASSUME_ARN: ${{ secrets.AWS_IAM_ROLE_TO_ASSUME_ARN }}\n";
+    CHECK(suggestion("mlops", "secrets-manager", {{".github/workflows/run.yml", run}}) == "yes");
+    CHECK(suggestion(
+              "mlops", "secrets-manager",
+              {{".github/workflows/run.yml",
+                run + "  other:\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n"
+                      "          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n"}}) == "partial");
+
+    // faster-whisper loads a CTranslate2 model; XGBoost's JSON tree dump: formats that hold no code, yes
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"src/svc/model_manager.py",
+                       "from faster_whisper import WhisperModel\nmodel = WhisperModel('large-v2')\n"}}) == "yes");
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"mjolnir/training/xgboost.py",
+                       "trees = self.booster.get_dump(fmap, with_stats, dump_format='json')\n"}}) == "yes");
+    // the same code that pickles too, a text dump, or a test: nothing from these
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"src/svc/model_manager.py", "import pickle\nfrom faster_whisper import WhisperModel\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "safe-model-format", {{"src/dump.py", "booster.get_dump(dump_format='text')\n"}}) == "-");
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"tests/test_asr.py", "from faster_whisper import WhisperModel\n"}}) == "-");
+}
