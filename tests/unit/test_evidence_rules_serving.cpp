@@ -1526,3 +1526,49 @@ TEST_CASE(
     CHECK(suggestion("mlops", "safe-model-format",
                      {{"tests/test_asr.py", "from faster_whisper import WhisperModel\n"}}) == "-");
 }
+
+TEST_CASE("rules, round 25 review: secrets by name and in CloudFormation, not a Kubernetes fieldRef, JSON dumps") {
+    // Kubernetes' valueFrom written in HCL (a helm_release's values, a kubernetes_manifest): no secret
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"infra/scorer.tf",
+                       "resource \"helm_release\" \"scorer\" {\n  values = [yamlencode({\n    env = [\n"
+                       "      { name = \"POD_IP\", valueFrom = { fieldRef = { fieldPath = \"status.podIP\" } } },\n"
+                       "    ]\n  })]\n}\n"}}) == "-");
+    // a role's ARN beside stored access keys handed to the same workflow: partial, not OIDC
+    CHECK(
+        suggestion(
+            "mlops", "secrets-manager",
+            {{".github/workflows/deploy.yml",
+              "on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    uses: acme/wf/.github/workflows/ecs.yml@main\n"
+              "    secrets:\n      AWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n"
+              "      AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n"
+              "      AWS_IAM_ROLE_TO_ASSUME_ARN: ${{ secrets.AWS_IAM_ROLE_TO_ASSUME_ARN }}\n"}}) == "partial");
+    // a task definition naming an SSM parameter, CloudFormation's ValueFrom in JSON and YAML: yes
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{".aws/task-definition.json",
+                       "{\"containerDefinitions\": [{\"secrets\": [{ \"name\": \"DB\", \"valueFrom\": "
+                       "\"/scorer/prod/db\" }]}]}\n"}}) == "yes");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"cfn/service.json",
+                       "{\"Secrets\": [{ \"Name\": \"DB\", \"ValueFrom\": "
+                       "\"arn:aws:ssm:eu-west-1:1:parameter/scorer/db\" }]}\n"}}) == "yes");
+    CHECK(suggestion("mlops", "secrets-manager",
+                     {{"cfn/service.yaml",
+                       "Resources:\n  T:\n    Properties:\n      ContainerDefinitions:\n        - Secrets:\n"
+                       "            - Name: DB\n              ValueFrom: !Ref DbSecret\n"}}) == "yes");
+
+    // a file that also torch.loads without weights_only is not shown safe by faster-whisper
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"app/pipeline.py",
+                       "import torch\nfrom faster_whisper import WhisperModel\n"
+                       "clf = torch.load(\"/models/speaker_clf.pt\")\n"}}) == "-");
+    // XGBoost's JSON dumps over several lines, and dump_model's: yes
+    CHECK(
+        suggestion("mlops", "safe-model-format",
+                   {{"ltr/export_model.py",
+                     "trees = booster.get_dump(\n    fmap=\"f.txt\", with_stats=False, dump_format=\"json\"\n)\n"}}) ==
+        "yes");
+    CHECK(suggestion("mlops", "safe-model-format",
+                     {{"ltr/train_ranker.py",
+                       "bst.dump_model(\"models/r.json\", fmap=\"f.txt\", dump_format=\"json\")\n"}}) == "yes");
+}

@@ -1455,3 +1455,75 @@ TEST_CASE("testing rules, round 25: lint on every pull request, tests of the ser
                 "import django\nfrom consultations.models import Response\nResponse.objects.bulk_create(rows)\n"}}) ==
           "-");
 }
+
+TEST_CASE("rules, round 25 review: owners named, model code, lint that may fail, serving imports, load tests") {
+    const std::pair<std::string, std::string> owners = {".github/CODEOWNERS", "* @acme/ml\n"};
+    // a CODEOWNERS that names no owner (GitHub's commented template), Picasso's `.fit()`, a Laravel relationship
+    // `$booking->train()`, and a fit only in docs: no recorded owner of model code
+    CHECK(suggestion("mlops", "model-owners",
+                     {{".github/CODEOWNERS",
+                       "# Each line is a file pattern followed by one or more owners.\n"
+                       "# * @global-owner1 @global-owner2\n"},
+                      {"src/train.py", "model = RandomForestClassifier().fit(X, y)\n"}}) == "-");
+    CHECK(suggestion(
+              "mlops", "model-owners",
+              {owners, {"app/src/main/java/Adapter.java", "Picasso.get().load(url).fit().centerCrop().into(v);\n"}}) ==
+          "-");
+    CHECK(suggestion("mlops", "model-owners",
+                     {owners,
+                      {"app/Http/Controllers/BookingController.php",
+                       "<?php\n$train = $booking->train()->with('carriages')->first();\n"}}) == "-");
+    CHECK(suggestion("mlops", "model-owners", {owners, {"docs/examples/plot.py", "model.fit(X, y)\n"}}) == "-");
+    // R's formula first, caret's train, Julia's MLJ and Flux, an owner's e-mail: yes
+    CHECK(suggestion("mlops", "model-owners",
+                     {owners, {"R/train.R", "lm_fit <- lm_mod %>% fit(price ~ ., data = train)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "model-owners",
+                     {owners, {"analysis/model.Rmd", "fit <- train(y ~ ., data = d, method = \"rf\")\n"}}) == "yes");
+    CHECK(suggestion("mlops", "model-owners",
+                     {owners, {"src/train.jl", "mach = machine(Tree(), X, y)\nfit!(mach)\n"}}) == "yes");
+    CHECK(suggestion("mlops", "model-owners", {owners, {"src/train.jl", "Flux.train!(model, loader, opt_state)\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "model-owners",
+                     {{"CODEOWNERS", "/models/ ml-team@example.org\n"},
+                      {"lib/Trainer.php", "<?php\n$clf->train($samples);\n"}}) == "yes");
+
+    // lint on every pull request: ruff's action, black and mypy, a local pre-commit action, ESLint and Clippy: yes
+    const auto pr_ci = [](const std::string& steps) {
+        return suggestion("mlops", "ci-on-every-change",
+                          {{".github/workflows/lint.yml", github_workflow("pull_request", "lint", steps)}});
+    };
+    CHECK(pr_ci("      - uses: astral-sh/ruff-action@v3\n") == "yes");
+    CHECK(pr_ci("      - run: black --check .\n      - run: mypy src\n") == "yes");
+    CHECK(pr_ci("      - uses: ./.github/actions/pre-commit\n") == "yes");
+    CHECK(pr_ci("      - run: npx eslint src\n      - run: cargo clippy -- -D warnings\n") == "yes");
+    // a commit-message or title linter, or lint that may fail: partial (a workflow on any trigger)
+    CHECK(pr_ci("      - uses: wagoid/commitlint-github-action@v6\n") == "partial");
+    CHECK(pr_ci("      - uses: morrisoncole/pr-lint-action@v1.7.1\n") == "partial");
+    CHECK(pr_ci("      - run: flake8 . --exit-zero --statistics || true\n") == "partial");
+
+    // tests importing the serving module in other forms: yes with CI
+    const auto served = [](const std::string& test) {
+        return suggestion("mlops", "app-unit-tests",
+                          {{"tests/test_x.py", test + "\n\ndef test_x():\n    pass\n"},
+                           {".github/workflows/ci.yml", kPytestWorkflow}});
+    };
+    CHECK(served("from fraud import service") == "yes");
+    CHECK(served("from recsys.serving.app import RecommendationHandler") == "yes");
+    CHECK(served("import churn.predictor as predictor") == "yes");
+    // the standard library's or Werkzeug's server in a test of something else: nothing
+    CHECK(served("from http.server import HTTPServer, SimpleHTTPRequestHandler") == "-");
+    CHECK(served("from werkzeug.serving import make_server") == "-");
+
+    // load tests the round's narrowing had lost: vegeta, ab with -c first, fetch("..."), Triton's client, a Session
+    const auto load = [](const std::string& path, const std::string& text) {
+        return suggestion("mlops", "load-latency-tests", {{path, text}});
+    };
+    CHECK(load("scripts/load_test.sh", "vegeta attack -targets=t.txt -rate=200 -duration=60s | vegeta report\n") ==
+          "partial");
+    CHECK(load("scripts/stress-test.sh", "ab -c 50 -n 10000 -p payload.json http://localhost:8080/predict\n") ==
+          "partial");
+    CHECK(load("scripts/load-test.js", "await fetch(\"http://localhost:8080/predict\", {method: \"POST\"});\n") ==
+          "partial");
+    CHECK(load("bench/perf_test.py",
+               "import tritonclient.http as httpclient\nc = httpclient.InferenceServerClient(u)\n") == "partial");
+}
