@@ -1491,11 +1491,12 @@ TEST_CASE(
               {{"tests/test_api.py", "def test_match():\n    assert medical_score > 0.5\n    assert score > 0.95\n"},
                {".github/workflows/test.yml", ci}}) == "-");
 
-    // a search class is a search when it is called, not when a docstring or a string names it
+    // a search class is a search when it is called, not when a docstring or a string names it (partial since round
+    // 26: nothing in the file keeps its trials)
     CHECK(suggestion(
               "mlops", "hyperparameter-search",
               {{"train.py", "from sklearn.model_selection import GridSearchCV\nsearch = GridSearchCV(est, grid)\n"}}) ==
-          "yes");
+          "partial");
     CHECK(suggestion("mlops", "hyperparameter-search",
                      {{"models/base.py",
                        "    \"\"\"\n    * `GridSearchCV <http://scikit-learn.org/...>`_\n    \"\"\"\n"
@@ -1530,14 +1531,71 @@ TEST_CASE("training rules, round 23 review: gates written as attributes, metrics
     CHECK(asserted("    assert risk_model_score > 0.5\n") == "-");
     CHECK(asserted("    assert best_score > 0.5\n") == "-");
 
-    // Halving searches are searches; prose and doctests that name a search are not
+    // Halving searches are searches (untracked here: partial since round 26); prose and doctests that name a search
+    // are not
     CHECK(suggestion("mlops", "hyperparameter-search",
-                     {{"tune.py", "search = HalvingGridSearchCV(est, grid, cv=5)\n"}}) == "yes");
+                     {{"tune.py", "search = HalvingGridSearchCV(est, grid, cv=5)\n"}}) == "partial");
     CHECK(suggestion("mlops", "hyperparameter-search", {{"tune.py", "search = HalvingRandomSearchCV(est, dist)\n"}}) ==
-          "yes");
+          "partial");
     CHECK(suggestion("mlops", "hyperparameter-search",
                      {{"fit.py",
                        "    \"\"\"Unlike a full GridSearchCV (which we found too slow), fit the defaults.\n"}}) == "-");
     CHECK(suggestion("mlops", "hyperparameter-search", {{"fit.py", "    >>> clf = GridSearchCV(svc, parameters)\n"}}) ==
           "-");
+}
+
+TEST_CASE("training rules, round 26: training commands, tracked searches, models under versioned names") {
+    // a training script with an entry point is one command that trains: yes (a module of functions stays partial)
+    auto scripted = [](const std::string& path, const std::string& code) {
+        return suggestion("mlops", "training-scripted", {{path, code}});
+    };
+    CHECK(scripted("src/train.py",
+                   "def run(cfg):\n    model.fit(X, y)\n\nif __name__ == \"__main__\":\n    run(cfg)\n") == "yes");
+    CHECK(scripted("scripts/train.py", "import argparse\nparser = argparse.ArgumentParser()\n") == "yes");
+    CHECK(scripted("pkg/cli/train.py",
+                   "from argparse import ArgumentParser\ndef configure(p: ArgumentParser): ...\n") == "yes");
+    CHECK(scripted("src/training.py", "import typer\napp = typer.Typer()\n@app.command()\ndef train(): ...\n") ==
+          "yes");
+    CHECK(scripted("src/train.py", "def train(X, y):\n    return model.fit(X, y)\n") == "partial");
+    // an entry point in an example, a test or the docs is nobody's training command
+    CHECK(scripted("examples/mnist/train.py", "if __name__ == '__main__':\n    main()\n") == "-");
+    CHECK(scripted("tests/train.py", "if __name__ == '__main__':\n    main()\n") == "-");
+    // a commented-out guard is no entry point
+    CHECK(scripted("src/train.py", "# if __name__ == '__main__':\nmodel.fit(X, y)\n") == "partial");
+
+    // a make target whose recipe runs a training program is one documented command; one that only echoes is a start
+    CHECK(scripted("Makefile",
+                   "train-random-forest:\n\tAWS_KEY=$(KEY) \\\n\tpython -m training.pipelines.train_rf\n") == "yes");
+    CHECK(scripted("Makefile", "train:\n\tRscript pipeline/01-train.R\n") == "yes");
+    CHECK(scripted("Makefile", "train:\n\t@echo 'see the notebook'\n") == "partial");
+    CHECK(scripted("Makefile", "train_data_dir := data\nall:\n\tpython x.py\n") == "-");
+
+    // scikit-learn's search is tracked when the file logs to a tracker or keeps cv_results_: yes; otherwise partial
+    auto search = [](const std::string& code) {
+        return suggestion("mlops", "hyperparameter-search", {{"src/tune.py", code}});
+    };
+    CHECK(search("import mlflow\nmlflow.sklearn.autolog()\ngs = GridSearchCV(est, grid)\n") == "yes");
+    CHECK(search("gs = RandomizedSearchCV(est, dist)\ngs.fit(X, y)\nresults = pd.DataFrame(gs.cv_results_)\n") ==
+          "yes");
+    CHECK(search("gs = GridSearchCV(est, grid)\ngs.fit(X, y)\nwandb.log(gs.best_params_)\n") == "yes");
+    CHECK(search("gs = GridSearchCV(est, grid)\ngs.fit(X, y)\nprint(gs.best_params_)\n") == "partial");
+    // a tracker named only in a comment tracks nothing
+    CHECK(search("gs = GridSearchCV(est, grid)\n# TODO: log to mlflow\n") == "partial");
+    // a study of its own keeps every trial
+    CHECK(search("import optuna\nstudy = optuna.create_study()\n") == "yes");
+
+    // a model file committed under a version or a date, or tracked by DVC: versioned files (partial)
+    auto registry = [](const std::string& path) { return suggestion("mlops", "model-registry", {{path, "x"}}); };
+    CHECK(registry("data/presto/default_model_v2.pt") == "partial");
+    CHECK(registry("cloud_function/gsp_rf_85_acc_74_F1_20260123.joblib") == "partial");
+    CHECK(registry("model_zoo/ecg2af/ecg2af_quintuplet_v2024_01_13.keras") == "partial");
+    CHECK(registry("models/distilbert/model.safetensors.dvc") == "partial");
+    CHECK(registry("data/models.dvc") == "partial");
+    // a model under a fixed name is overwritten in place; a fixture in tests or examples is no team's model; data
+    // tracked by DVC is no model
+    CHECK(registry("model/catboost_model.pkl") == "-");
+    CHECK(registry("tests/fixtures/model_v2.pkl") == "-");
+    CHECK(registry("examples/iris/model_2024.joblib") == "-");
+    CHECK(registry("data/raw.dvc") == "-");
+    CHECK(registry("src/model_v2.py") == "-");
 }
