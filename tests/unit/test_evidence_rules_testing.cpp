@@ -1527,3 +1527,19 @@ TEST_CASE("rules, round 25 review: owners named, model code, lint that may fail,
     CHECK(load("bench/perf_test.py",
                "import tritonclient.http as httpclient\nc = httpclient.InferenceServerClient(u)\n") == "partial");
 }
+
+TEST_CASE("testing rules, round 26: hooks and linters run by CI through a shell test, pipx or uvx") {
+    auto lint = [](const std::string& steps) {
+        return suggestion("mlops", "lint-precommit",
+                          {{".github/workflows/check.yml", github_workflow("pull_request", "check", steps)}});
+    };
+    // a shell `if` that runs the hooks is CI running them: yes
+    CHECK(lint("      - run: |\n          if pre-commit run --all-files; then\n            echo ok\n          fi\n") ==
+          "yes");
+    // a linter and a format check run through pipx or uvx are run by CI: yes; the linter alone is partial
+    CHECK(lint("      - run: pipx run ruff check .\n      - run: uvx black --check .\n") == "yes");
+    CHECK(lint("      - run: uvx ruff check --output-format=github\n") == "partial");
+    // a word that merely ends in `if`, or an `if` in a step's name, runs nothing
+    CHECK(lint("      - name: diff pre-commit run results\n        run: echo done\n") == "-");
+    CHECK(lint("      - name: if pre-commit run fails, read the log\n        run: echo done\n") == "-");
+}
