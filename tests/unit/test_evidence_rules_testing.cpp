@@ -1533,13 +1533,36 @@ TEST_CASE("testing rules, round 26: hooks and linters run by CI through a shell 
         return suggestion("mlops", "lint-precommit",
                           {{".github/workflows/check.yml", github_workflow("pull_request", "check", steps)}});
     };
-    // a shell `if` that runs the hooks is CI running them: yes
-    CHECK(lint("      - run: |\n          if pre-commit run --all-files; then\n            echo ok\n          fi\n") ==
+    // a shell `if` that runs the hooks and exits when they fail is CI enforcing them: yes (POPROX's form); one that
+    // only reports runs them without blocking: partial
+    CHECK(lint("      - run: |\n          if pre-commit run --all-files; then\n            echo ok\n          else\n"
+               "            echo '::error::pre-commit wants to modify files'\n            exit 1\n          fi\n") ==
           "yes");
+    CHECK(lint("      - run: |\n          if pre-commit run --all-files; then\n            echo ok\n          fi\n") ==
+          "partial");
     // a linter and a format check run through pipx or uvx are run by CI: yes; the linter alone is partial
     CHECK(lint("      - run: pipx run ruff check .\n      - run: uvx black --check .\n") == "yes");
     CHECK(lint("      - run: uvx ruff check --output-format=github\n") == "partial");
     // a word that merely ends in `if`, or an `if` in a step's name, runs nothing
     CHECK(lint("      - name: diff pre-commit run results\n        run: echo done\n") == "-");
     CHECK(lint("      - name: if pre-commit run fails, read the log\n        run: echo done\n") == "-");
+}
+
+TEST_CASE("testing rules, round 26 review: hooks that block, after then, by Jenkins, through uv run's flags") {
+    auto lint = [](const std::string& steps) {
+        return suggestion("mlops", "lint-precommit",
+                          {{".github/workflows/check.yml", github_workflow("pull_request", "check", steps)}});
+    };
+    // an `if` whose branch commits the fixes or only warns lets the change through: the linter alone
+    CHECK(lint("      - run: |\n          if pre-commit run --all-files; then\n            echo ok\n          else\n"
+               "            git commit -am fix && git push\n          fi\n") == "partial");
+    CHECK(lint("      - run: |\n          if ! pre-commit run --all-files; then\n            echo '::error::run it'\n"
+               "            exit 1\n          fi\n") == "yes");
+    CHECK(lint("      - run: if [ -f .pre-commit-config.yaml ]; then pre-commit run --all-files; fi\n") == "yes");
+    CHECK(lint("      - run: uv run --frozen ruff check .\n      - run: uv run --frozen ruff format --check .\n") ==
+          "yes");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{"Jenkinsfile",
+                       "pipeline {\n  stages {\n    stage('Lint') {\n      steps {\n"
+                       "        sh 'pre-commit run --all-files'\n      }\n    }\n  }\n}\n"}}) == "yes");
 }

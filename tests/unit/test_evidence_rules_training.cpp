@@ -1599,3 +1599,79 @@ TEST_CASE("training rules, round 26: training commands, tracked searches, models
     CHECK(registry("data/raw.dvc") == "-");
     CHECK(registry("src/model_v2.py") == "-");
 }
+
+TEST_CASE("training rules, round 26 review: entry points that train, make targets that train, tracked trials") {
+    auto scripted = [](const std::string& path, const std::string& code) {
+        return suggestion("mlops", "training-scripted", {{path, code}});
+    };
+    // a type hint from argparse, or a guard that runs doctests, makes no command
+    CHECK(scripted("src/train.py", "from argparse import Namespace\ndef train(args: Namespace):\n    pass\n") ==
+          "partial");
+    CHECK(scripted("src/train.py",
+                   "def f():\n    pass\n\nif __name__ == '__main__':\n    import doctest\n"
+                   "    doctest.testmod()\n") == "partial");
+    // demos, samples, test data and fixtures are nobody's training, in any case
+    CHECK(scripted("demo/train.py", "if __name__ == '__main__':\n    main()\n") == "-");
+    CHECK(scripted("Examples/mnist/train.py", "if __name__ == '__main__':\n    main()\n") == "-");
+    CHECK(scripted("pkg/testdata/train.py", "if __name__ == '__main__':\n    main()\n") == "-");
+    // other entry points: Fire called at the top, LightningCLI, a detectron2-style tools/train_net.py
+    CHECK(scripted("a/train.py", "from fire import Fire\ndef train(lr=1e-3):\n    pass\n\nFire(train)\n") == "yes");
+    CHECK(scripted("b/train.py", "from lightning.pytorch.cli import LightningCLI\nLightningCLI(Model, Data)\n") ==
+          "yes");
+    CHECK(scripted("tools/train_net.py", "import argparse\nif __name__ == '__main__':\n    main()\n") == "yes");
+
+    // make targets that train: a pattern target, $(PYTHON), torchrun, accelerate, a training shell script, a help
+    // comment with an `=` on the target's line
+    CHECK(scripted("Makefile", "train-%:\n\tpython train.py --config configs/$*.yaml\n") == "yes");
+    CHECK(scripted("Makefile", "train:\n\t$(PYTHON) src/train.py\n") == "yes");
+    CHECK(scripted("Makefile", "train:\n\ttorchrun --nproc_per_node=8 train.py\n") == "yes");
+    CHECK(scripted("Makefile", "train:\n\taccelerate launch train.py\n") == "yes");
+    CHECK(scripted("Makefile", "train:\n\tbash scripts/train.sh\n") == "yes");
+    CHECK(scripted("Makefile", "train: data ## train the model, e.g. EPOCHS=5\n\tpython train.py\n") == "yes");
+    // targets named train... that pull data, install, open a notebook, a shell or a UI, or echo, train nothing
+    CHECK(scripted("Makefile", "train-data:\n\tdvc pull data/train\n") == "partial");
+    CHECK(scripted("Makefile", "train-deps:\n\tpython -m pip install -r requirements-train.txt\n") == "partial");
+    CHECK(scripted("Makefile", "training-notebook:\n\tpoetry run jupyter lab notebooks/train.ipynb\n") == "partial");
+    CHECK(scripted("Makefile", "train-shell:\n\tdocker run -it trainer bash\n") == "partial");
+    CHECK(scripted("Makefile", "train-ui:\n\tmlflow ui\n") == "partial");
+    CHECK(scripted("Makefile", "train:\n\t@echo \"run python train.py yourself\"\n") == "partial");
+
+    // a search is tracked by MLflow's autolog in the file that calls it, by Aim, by Azure ML's run; not by a
+    // printed result, a docstring that names a tracker, or prose that names a tuner
+    auto search = [](const std::vector<std::pair<std::string, std::string>>& files) {
+        return suggestion("mlops", "hyperparameter-search", files);
+    };
+    CHECK(search({{"src/tuning.py", "def run(X, y):\n    s = GridSearchCV(est, grid)\n    return s.fit(X, y)\n"},
+                  {"src/train.py", "import mlflow\nmlflow.sklearn.autolog()\nrun(X, y)\n"}}) == "yes");
+    CHECK(search({{"aim/tune.py", "from aim import Run\nrun = Run()\ns = RandomizedSearchCV(est, d)\n"}}) == "yes");
+    CHECK(search({{"az/tune.py", "from azureml.core import Run\nrun = Run.get_context()\ns = GridSearchCV(e, g)\n"}}) ==
+          "yes");
+    CHECK(
+        search({{"tune.py", "s = GridSearchCV(e, g)\ns.fit(X, y)\nprint(s.cv_results_['params'][s.best_index_])\n"}}) ==
+        "partial");
+    CHECK(search({{"tune.py", "s = GridSearchCV(e, g)\ndef f():\n    \"\"\"TODO: log the search to mlflow\"\"\"\n"}}) ==
+          "partial");
+    CHECK(search({{"tune.py", "\"\"\"We moved away from hyperopt to a plain grid.\"\"\"\ns = GridSearchCV(e, g)\n"}}) ==
+          "partial");
+    CHECK(search({{"tune.py", "import kubeflow.katib as katib\nclient = katib.KatibClient()\n"}}) == "yes");
+
+    // versioned model files: not a pretrained architecture's version, data, a count that looks like a year, data
+    // tracked by DVC whose name says model, fixtures; yes to a version in the folder, checkpoints and PMML
+    auto registry = [](const std::string& path) { return suggestion("mlops", "model-registry", {{path, "x"}}); };
+    CHECK(registry("assets/mobilenet_v1_1.0_224_quant.tflite") == "-");
+    CHECK(registry("weights/inception_v3.h5") == "-");
+    CHECK(registry("data/census_2020.h5") == "-");
+    CHECK(registry("artifacts/features_v2.pkl") == "-");
+    CHECK(registry("models/kmeans_2048.pkl") == "-");
+    CHECK(registry("models/tfidf_20000.joblib") == "-");
+    CHECK(registry("data/car_models.csv.dvc") == "-");
+    CHECK(registry("data/modeling_dataset.parquet.dvc") == "-");
+    CHECK(registry("testdata/mnist_v7.onnx") == "-");
+    CHECK(registry("samples/yolo_v5_demo.onnx") == "-");
+    CHECK(registry("models/v1/model.joblib") == "partial");
+    CHECK(registry("models/2024-03-01/model.joblib") == "partial");
+    CHECK(registry("ckpt/classifier_v3.ckpt") == "partial");
+    CHECK(registry("saved_models/churn.dvc") == "partial");
+    CHECK(registry("checkpoints.dvc") == "partial");
+    CHECK(registry("out/model.pt.dvc") == "partial");
+}
