@@ -229,20 +229,76 @@ bool closes_array(std::string_view line) {
     return false;
 }
 
+// The call each `name=` keyword argument of a setup.py is given to, in order: `setup`, `Extension`, ... (the last
+// dotted part of the callee). Strings and comments are skipped, so a `(` in either opens no call.
+struct NameArgument {
+    std::string_view call;
+    std::size_t at;  // the offset of `name`
+};
+std::vector<NameArgument> name_arguments(std::string_view text) {
+    std::vector<NameArgument> out;
+    std::vector<std::string_view> calls;  // the callee of each open bracket; empty for a bracket that is no call
+    auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '#') {
+            while (i < text.size() && text[i] != '\n') ++i;
+        } else if (c == '"' || c == '\'') {
+            const bool triple = text.compare(i, 3, std::string(3, c)) == 0;
+            const std::string_view close = triple ? std::string_view(&text[i], 3) : std::string_view(&text[i], 1);
+            for (i += close.size(); i < text.size() && text.compare(i, close.size(), close) != 0; ++i)
+                if (text[i] == '\\') ++i;
+            i += close.size() - 1;
+        } else if (c == '(' || c == '[' || c == '{') {
+            std::size_t end = i;
+            while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+            std::size_t start = end;
+            while (start > 0 && word_char(text[start - 1])) --start;
+            calls.push_back(c == '(' ? text.substr(start, end - start) : std::string_view());
+        } else if (c == ')' || c == ']' || c == '}') {
+            if (!calls.empty()) calls.pop_back();
+        } else if (c == 'n' && !calls.empty() && text.compare(i, 4, "name") == 0 && (i == 0 || !word_char(text[i - 1])) &&
+                   (i + 4 == text.size() || !word_char(text[i + 4]))) {
+            out.push_back({calls.back(), i});
+        }
+    }
+    return out;
+}
+
+// The distribution a setup.py declares: the `name=` given to `setup(`, a literal or a variable assigned one
+// (`NAME = 'acme'` ... `setup(name=NAME)`, as the well-known setup.py template has it); failing that, the first
+// literal `name=` given to anything but a C extension (`Extension(name='pkg._impl')` names a module of it).
+std::string setup_py_name(std::string_view text) {
+    static const RE2 argument("\\s*=\\s*(?:[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"']|([A-Za-z_][A-Za-z0-9_]*)\\s*[,)\\n])");
+    std::string fallback;
+    for (const NameArgument& named : name_arguments(text)) {
+        re2::StringPiece rest(text.data() + named.at + 4, text.size() - named.at - 4);
+        re2::StringPiece literal;
+        re2::StringPiece variable;
+        if (!RE2::Consume(&rest, argument, &literal, &variable)) continue;
+        if (named.call == "setup") {
+            if (!literal.empty()) return std::string(literal.data(), literal.size());
+            const RE2 assigned("(?m)^[ \\t]*" + RE2::QuoteMeta(variable) +
+                               "[ \\t]*=[ \\t]*[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"'][ \\t]*(?:#.*)?$");
+            re2::StringPiece value;
+            if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), assigned, &value))
+                return std::string(value.data(), value.size());
+            continue;
+        }
+        if (fallback.empty() && !literal.empty() && !ends_with(named.call, "Extension"))
+            fallback.assign(literal.data(), literal.size());
+    }
+    return fallback;
+}
+
 }  // namespace
 
 std::string declared_package(std::string_view file, std::string_view text) {
     static const RE2 toml_name("^[ \\t]*name[ \\t]*=[ \\t]*[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"']");
     static const RE2 ini_name("^[ \\t]*name[ \\t]*[=:][ \\t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \\t]*$");
-    static const RE2 setup_py_name("\\bname\\s*=\\s*[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"']");
     const std::string_view base = basename(file);
     std::string name;
-    if (base == "setup.py") {
-        re2::StringPiece found;
-        if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), setup_py_name, &found))
-            name.assign(found.data(), found.size());
-        return package_name(name);
-    }
+    if (base == "setup.py") return package_name(setup_py_name(text));
     const bool toml = base == "pyproject.toml";
     if (!toml && base != "setup.cfg") return {};
     std::string_view table;
@@ -311,8 +367,10 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
     // A TOML key whose value is an array: `dependencies = [`, `dev = [` (the key, and what follows the bracket).
     static const RE2 array_key("^[ \\t]*[\"']?([A-Za-z0-9._-]+)[\"']?[ \\t]*=[ \\t]*\\[(.*)$");
     // setup.py's requirement arguments, up to the first closing bracket or brace (a list, or extras' dict).
+    // Lists assigned to variables named for requirements count too (`install_requires_base = [...]`,
+    // `decoder_pypi_dep = [...]`, the template's `REQUIRED = [...]`): setup.py often builds the argument from them.
     static const RE2 setup_py_requires(
-        "(?s)\\b(?:install_requires|extras_require|tests_require)\\s*=\\s*[\\[{](.*?)[\\]}]");
+        "(?si)\\b\\w*?(?:require[sd]?|requirements?|deps?|dependencies)(?:_\\w+)?\\s*=\\s*[\\[{](.*?)[\\]}]");
     // A setup.cfg option (`install_requires = numpy`), whose value continues on indented lines.
     static const RE2 cfg_option("^([A-Za-z0-9_.-]+)[ \\t]*=[ \\t]*(.*)$");
     const std::string_view base = basename(file);
@@ -336,7 +394,8 @@ std::vector<std::string> required_packages(std::string_view file, std::string_vi
         return out;
     }
     if (base == "setup.py") {
-        // Only in install_requires and its kin: `package_dir={'': 'src'}` names a folder, not a requirement.
+        // Only in install_requires, its kin and lists named for requirements: `package_dir={'': 'src'}` names a
+        // folder, not a requirement.
         re2::StringPiece input(text.data(), text.size());
         re2::StringPiece inside;
         while (RE2::FindAndConsume(&input, setup_py_requires, &inside)) add_quoted({inside.data(), inside.size()});

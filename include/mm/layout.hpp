@@ -69,13 +69,13 @@ std::vector<std::string> local_path_dependencies(std::string_view text);
 // A distribution's name as PEP 503 compares names: lower case, each run of `-`, `_` and `.` one `-`.
 std::string package_name(std::string_view name);
 // The distribution the manifest `file` (a file name: pyproject.toml, setup.cfg, setup.py) declares, normalised:
-// `name` under pyproject's `[project]` or `[tool.poetry]`, under setup.cfg's `[metadata]`, or setup.py's
-// `name="..."`; empty for other manifests or when there is none.
+// `name` under pyproject's `[project]` or `[tool.poetry]`, under setup.cfg's `[metadata]`, or the `name=` setup.py
+// gives `setup(` (a literal, or a variable assigned one); empty for other manifests or when there is none.
 std::string declared_package(std::string_view file, std::string_view text);
 // The distributions the manifest `file` requires, by name, normalised, each once in the order first met: quoted PEP 508
-// requirements
-// ("anemoi-models[x]>=0.9") in pyproject.toml, setup.py and setup.cfg, keys of Poetry's dependency tables, and
-// requirement lines of the other manifests. It also takes words that only look like requirements (a build backend,
+// requirements ("anemoi-models[x]>=0.9") in pyproject.toml, setup.cfg and setup.py (its requirement arguments and
+// the lists it assigns to variables named for requirements), keys of Poetry's dependency tables, and requirement
+// lines of the other manifests. It also takes words that only look like requirements (a build backend,
 // an extra naming the package itself); the layout only uses the names that other roots of the tree declare.
 std::vector<std::string> required_packages(std::string_view file, std::string_view text);
 // The member and exclude globs of a uv workspace that the manifest `file` (only pyproject.toml) declares under
