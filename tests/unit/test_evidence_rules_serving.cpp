@@ -1572,3 +1572,76 @@ TEST_CASE("rules, round 25 review: secrets by name and in CloudFormation, not a 
                      {{"ltr/train_ranker.py",
                        "bst.dump_model(\"models/r.json\", fmap=\"f.txt\", dump_format=\"json\")\n"}}) == "yes");
 }
+
+namespace {
+
+std::string contract(const Files& files) { return suggestion("mlops", "serving-contract", files); }
+std::string secrets(const std::string& path, const std::string& code) {
+    return suggestion("mlops", "secrets-manager", {{path, code}});
+}
+std::string release(const std::string& workflow) {
+    return suggestion("mlops", "release-process-documented", {{".github/workflows/release.yml", workflow}});
+}
+
+}  // namespace
+
+TEST_CASE("serving rules, round 27: versioned generated API specs, secrets read at run time, release workflows") {
+    // a generated API specification on versioned routes is versioned and published: yes; unversioned, partial
+    const char* offers =
+        "from fastapi import FastAPI\napp = FastAPI()\n"
+        "@app.post(\"/api/v1/offers/\", response_model=schemas.Offer)\ndef create(o): ...\n";
+    CHECK(contract({{"server/src/main.py", offers}}) == "yes");
+    CHECK(contract({{"src/service.py",
+                     "import bentoml\n@bentoml.api(route=\"/v1/audio/transcriptions\", "
+                     "input_spec=TranscriptionRequest)\ndef transcribe(self, r): ...\n"}}) == "yes");
+    // the version may be the router's prefix, set in a settings module beside the app
+    CHECK(contract({{"app/api.py", "@api_router.post('/predict', response_model=schemas.PredictionResults)\n"},
+                    {"app/config.py", "class Settings(BaseSettings):\n    API_V1_STR: str = \"/api/v1\"\n"}}) == "yes");
+    CHECK(contract({{"app/api.py", "@app.post('/predict', response_model=Prediction)\n"}}) == "partial");
+    // a versioned path without a generated spec, a commented-out or test route, or a URL to another API: partial
+    CHECK(contract({{"app/api.py", "@app.post('/predict', response_model=Prediction)\n"},
+                    {"app/client.py", "URL = \"https://api.example.com/v1/items\"\nprefix = base + \"/v2/\"\n"}}) ==
+          "partial");
+    CHECK(contract({{"app/api.py", "@app.post('/predict', response_model=Prediction)\n# @app.get(\"/v1/old\")\n"}}) ==
+          "partial");
+    CHECK(contract({{"app/api.py", "@app.post('/predict', response_model=Prediction)\n"},
+                    {"tests/test_api.py", "client.post(\"/v1/predict\")\nrouter = APIRouter(prefix=\"/v1\")\n"}}) ==
+          "partial");
+    CHECK(contract({{"app/routes.py", "app.include_router(router, prefix=\"/api/v1\")\n"}}) == "-");
+
+    // a secret read from a secrets manager by the code at run time: yes; the library named alone stays partial
+    CHECK(secrets("flow.py",
+                  "from google.cloud import secretmanager\n"
+                  "client = secretmanager.SecretManagerServiceClient()\n") == "yes");
+    CHECK(secrets("lib/vault.py", "import hvac\nclient = hvac.Client(url=vault_address())\n") == "yes");
+    CHECK(secrets("lib/params.py", "return self.ssm.get_parameter(Name=name, WithDecryption=encrypted)\n") == "yes");
+    CHECK(secrets("lib/aws.py", "sm = boto3.client('secretsmanager')\nsm.get_secret_value(SecretId='db')\n") == "yes");
+    CHECK(secrets("lib/kv.py",
+                  "from azure.keyvault.secrets import SecretClient\n"
+                  "client = SecretClient(vault_url=url, credential=cred)\n") == "yes");
+    CHECK(secrets("lib/vault.py", "import hvac\n") == "partial");
+    // SSM's plain parameters are configuration, not secrets; a test's mock or a comment reads nothing
+    CHECK(secrets("dags/train.py", "resp = ssm.get_parameters(\n    Names=names,\n    WithDecryption=False,\n)\n") ==
+          "-");
+    CHECK(secrets("tests/test_vault.py", "import hvac\nclient = hvac.Client(url='http://x')\n") ==
+          "partial");  // the library named, as before; the client a test makes reads no secret
+    CHECK(secrets("lib/vault.py", "# client = hvac.Client(url=addr)\n") == "-");
+
+    // a release workflow started by a version tag or a release, or run by hand with the version, that deploys: yes
+    CHECK(release("on:\n  push:\n    tags:\n      - \"v*.*.*\"\nname: Deploy Production\njobs:\n  deploy:\n"
+                  "    steps:\n      - run: ./deploy.sh\n") == "yes");
+    CHECK(release("on:\n  release:\n    types: [published]\njobs:\n  deploy:\n    steps:\n"
+                  "      - run: az containerapp update\n") == "yes");
+    CHECK(release("on:\n  workflow_dispatch:\n    inputs:\n      version:\n"
+                  "        description: \"Release tag to deploy\"\n        required: true\njobs:\n  deploy-prod:\n"
+                  "    steps:\n      - run: ./deploy.sh ${{ inputs.version }}\n") == "yes");
+    // a push to a branch, a package upload or a documentation site on a tag, and an image build without a deploy
+    CHECK(release("on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    steps:\n      - run: ./deploy.sh\n") ==
+          "-");
+    CHECK(release("on:\n  release:\n    types: [published]\njobs:\n  deploy:\n    steps:\n"
+                  "      - uses: pypa/gh-action-pypi-publish@release/v1\n") == "-");
+    CHECK(release("on:\n  push:\n    tags: ['v*']\njobs:\n  deploy:\n    steps:\n      - run: mkdocs gh-deploy\n") ==
+          "-");
+    CHECK(release("on:\n  push:\n    tags: ['v*']\njobs:\n  build:\n    steps:\n"
+                  "      - uses: docker/metadata-action@v5\n        with:\n          tags: type=semver\n") == "-");
+}

@@ -1566,3 +1566,32 @@ TEST_CASE("testing rules, round 26 review: hooks that block, after then, by Jenk
                        "pipeline {\n  stages {\n    stage('Lint') {\n      steps {\n"
                        "        sh 'pre-commit run --all-files'\n      }\n    }\n  }\n}\n"}}) == "yes");
 }
+
+TEST_CASE("testing rules, round 27: a test that mocks the training, and cron jobs that delete old images") {
+    auto mechanics = [](const std::string& code) {
+        return suggestion("mlops", "model-code-tests", {{"tests/test_training.py", code}});
+    };
+    CHECK(mechanics("def test_train_model(data):\n    model = train(data)\n    assert model is not None\n") ==
+          "partial");
+    // a test whose file mocks the training checks nothing of the model's mechanics
+    CHECK(mechanics("from unittest.mock import MagicMock\ndef test_training_flow(monkeypatch):\n"
+                    "    mock_train = MagicMock()\n    run_flow()\n") == "-");
+    CHECK(mechanics("@patch(\"pkg.factory_pipeline.RandomizedSearchCV\")\ndef test_train_bert_model(m):\n"
+                    "    train()\n") == "-");
+    CHECK(mechanics("@patch(\"pkg.trainer.fit\")\ndef test_train(m):\n    train()\n") == "-");
+    // mocking something else (a download) leaves the training test a training test
+    CHECK(mechanics("@patch(\"pkg.io.download\")\ndef test_train_model(m):\n    train()\n") == "partial");
+
+    // a cron workflow that deletes untagged container images, or shows top issues, is housekeeping
+    auto scheduled = [](const std::string& steps) {
+        return suggestion("mlops", "scheduled-job-from-code",
+                          {{".github/workflows/cron.yml",
+                            "on:\n  schedule:\n    - cron: \"0 1 * * *\"\njobs:\n"
+                            "  job:\n    runs-on: ubuntu-latest\n    steps:\n" +
+                                steps}});
+    };
+    CHECK(scheduled("      - run: gh api /orgs/acme/packages/container/model/versions/$ID -X DELETE\n") == "-");
+    CHECK(scheduled("      - uses: actions/delete-package-versions@v5\n") == "-");
+    CHECK(scheduled("      - uses: rickstaa/top-issues-action@v1\n") == "-");
+    CHECK(scheduled("      - run: ./refresh_features.sh\n") == "partial");
+}

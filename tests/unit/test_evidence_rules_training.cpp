@@ -1675,3 +1675,17 @@ TEST_CASE("training rules, round 26 review: entry points that train, make target
     CHECK(registry("checkpoints.dvc") == "partial");
     CHECK(registry("out/model.pt.dvc") == "partial");
 }
+
+TEST_CASE("training rules, round 27: a training script named for what it trains") {
+    // `model_training.py` and `xgb_train.py` are training scripts as `train_xgb.py` is (training-scripted's names)
+    auto versioned = [](const std::string& path) {
+        return suggestion("mlops", "training-code-versioned",
+                          {{path, "model.fit(X, y)\njoblib.dump(model, 'm.pkl')\n"}});
+    };
+    CHECK(versioned("src/model_training.py") == "partial");
+    CHECK(versioned("src/xgb_train.py") == "partial");
+    CHECK(versioned("src/train_xgb.py") == "partial");
+    // a test of it is not
+    CHECK(versioned("tests/model_training.py") == "-");
+    CHECK(versioned("src/model_training_test.py") == "-");
+}
