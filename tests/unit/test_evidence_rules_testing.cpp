@@ -1595,3 +1595,16 @@ TEST_CASE("testing rules, round 27: a test that mocks the training, and cron job
     CHECK(scheduled("      - uses: rickstaa/top-issues-action@v1\n") == "-");
     CHECK(scheduled("      - run: ./refresh_features.sh\n") == "partial");
 }
+
+TEST_CASE("rules, held-out 18: a data module's NaN checks, and a database migration's SELECT") {
+    // a NaN check on a model's output is a mechanics test (partial); the same check in a data module's tests
+    // checks the data
+    const char* nan_check = "def test_load(x):\n    out = run(x)\n    assert not np.isnan(out).any()\n";
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/unit/models/test_net.py", nan_check}}) == "partial");
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/unit/data/test_nwp.py", nan_check}}) == "-");
+    // a SELECT in a migration of the app's own database (golang-migrate's and Rails' migrate/) extracts nothing
+    const char* select = "UPDATE files SET taken = (SELECT taken FROM photos WHERE photos.id = files.photo_id);\n";
+    CHECK(suggestion("mlops", "data-from-code", {{"sql/extract.sql", select}}) == "partial");
+    CHECK(suggestion("mlops", "data-from-code", {{"internal/entity/migrate/sqlite3/20220329.sql", select}}) == "-");
+    CHECK(suggestion("mlops", "data-from-code", {{"db/migrate/001_init.sql", select}}) == "-");
+}
