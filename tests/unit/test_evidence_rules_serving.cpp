@@ -1645,3 +1645,43 @@ TEST_CASE("serving rules, round 27: versioned generated API specs, secrets read 
     CHECK(release("on:\n  push:\n    tags: ['v*']\njobs:\n  build:\n    steps:\n"
                   "      - uses: docker/metadata-action@v5\n        with:\n          tags: type=semver\n") == "-");
 }
+
+TEST_CASE("serving rules, round 27 review: release workflows that deploy, secrets read by other clients") {
+    // a deploy path is no deploy; a release that rolls out with helm, kubectl or an endpoint update is one
+    CHECK(release("on:\n  push:\n    tags: ['v*']\njobs:\n  build:\n    steps:\n"
+                  "      - uses: docker/build-push-action@v5\n        with:\n          file: deploy/Dockerfile\n") ==
+          "-");
+    CHECK(release("on:\n  push:\n    tags: ['v*']\njobs:\n  rollout:\n    steps:\n"
+                  "      - run: aws sagemaker update-endpoint --endpoint-name churn\n") == "yes");
+    CHECK(release("on:\n  release:\n    types: [published]\njobs:\n  rollout:\n    steps:\n"
+                  "      - run: helm upgrade --install model ./chart --set image.tag=$TAG\n") == "yes");
+    // four-space YAML puts the trigger deeper
+    CHECK(release("on:\n    push:\n        tags:\n            - 'v*'\njobs:\n    deploy:\n        steps:\n"
+                  "            - run: gcloud run deploy api --image $IMAGE\n") == "yes");
+    // a branch or commit to load-test, a Maven or Gradle package upload, a docs site on Cloudflare: no release
+    CHECK(release("on:\n  workflow_dispatch:\n    inputs:\n      ref:\n        description: Branch, tag or SHA\n"
+                  "jobs:\n  load:\n    steps:\n      - name: Load test the deployed staging API\n"
+                  "        run: locust -f load.py\n") == "-");
+    CHECK(release("on:\n  release:\n    types: [published]\njobs:\n  publish:\n    steps:\n"
+                  "      - run: mvn --batch-mode deploy\n") == "-");
+    CHECK(release("on:\n  push:\n    tags: ['v*']\njobs:\n  docs:\n    steps:\n      - run: pdoc -o site pkg\n"
+                  "      - run: npx wrangler pages deploy site\n") == "-");
+    // a commit to deploy, said so, is the version to release
+    CHECK(release("on:\n  workflow_dispatch:\n    inputs:\n      gitRef:\n"
+                  "        description: 'Commit, tag or branch name to deploy'\njobs:\n  deploy:\n    steps:\n"
+                  "      - run: ./deploy.sh\n") == "yes");
+
+    // more run-time reads of a secrets manager; Django's tests.py is a test
+    CHECK(secrets("lib/vault.py", "from hvac import Client\nclient = Client(url=addr, token=token)\n") == "yes");
+    CHECK(secrets("handler.py",
+                  "from aws_lambda_powertools.utilities import parameters\n"
+                  "key = parameters.get_secret(\"api-key\")\n") == "yes");
+    CHECK(secrets("train.py", "kv = ws.get_default_keyvault()\npw = kv.get_secret(name=\"db-password\")\n") == "yes");
+    CHECK(secrets("jobs/ingest.py", "pw = dbutils.secrets.get(scope=\"prod\", key=\"db\")\n") == "yes");
+    CHECK(secrets("scores/tests.py", "client = hvac.Client(url='http://vault')\n") == "-");
+
+    // a prefix constant of the API is its version
+    CHECK(contract({{"app/main.py",
+                     "API_PREFIX = \"/api/v1\"\napp.include_router(r, prefix=API_PREFIX)\n"
+                     "@r.post('/predict', response_model=Prediction)\ndef p(x): ...\n"}}) == "yes");
+}

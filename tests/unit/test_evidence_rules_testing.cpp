@@ -1581,19 +1581,29 @@ TEST_CASE("testing rules, round 27: a test that mocks the training, and cron job
     CHECK(mechanics("@patch(\"pkg.trainer.fit\")\ndef test_train(m):\n    train()\n") == "-");
     // mocking something else (a download) leaves the training test a training test
     CHECK(mechanics("@patch(\"pkg.io.download\")\ndef test_train_model(m):\n    train()\n") == "partial");
+    // so does mocking the data the training reads; a patched model class or fit is the training mocked
+    CHECK(mechanics("@patch(\"churn.train.load_training_data\")\ndef test_train_model(m):\n"
+                    "    mock_train_df = make_frame()\n    model = train()\n") == "partial");
+    CHECK(mechanics("def test_train_pipeline(mocker):\n    mocker.patch(\"churn.pipeline.XGBClassifier\")\n") == "-");
+    CHECK(mechanics("def test_train(m):\n    with patch.object(ChurnTrainer, \"fit\"):\n        run()\n") == "-");
 
-    // a cron workflow that deletes untagged container images, or shows top issues, is housekeeping
-    auto scheduled = [](const std::string& steps) {
+    // a cron workflow named for deleting old images or packages, or one that shows top issues, is housekeeping; a
+    // scoring job that also prunes its own old images is not
+    auto scheduled = [](const std::string& name, const std::string& steps) {
         return suggestion("mlops", "scheduled-job-from-code",
-                          {{".github/workflows/cron.yml",
-                            "on:\n  schedule:\n    - cron: \"0 1 * * *\"\njobs:\n"
-                            "  job:\n    runs-on: ubuntu-latest\n    steps:\n" +
-                                steps}});
+                          {{".github/workflows/cron.yml", "name: " + name +
+                                                              "\non:\n  schedule:\n    - cron: \"0 1 * * *\"\njobs:\n"
+                                                              "  job:\n    runs-on: ubuntu-latest\n    steps:\n" +
+                                                              steps}});
     };
-    CHECK(scheduled("      - run: gh api /orgs/acme/packages/container/model/versions/$ID -X DELETE\n") == "-");
-    CHECK(scheduled("      - uses: actions/delete-package-versions@v5\n") == "-");
-    CHECK(scheduled("      - uses: rickstaa/top-issues-action@v1\n") == "-");
-    CHECK(scheduled("      - run: ./refresh_features.sh\n") == "partial");
+    CHECK(scheduled("Clean up untagged container images",
+                    "      - run: gh api /orgs/acme/packages/container/model/versions/$ID -X DELETE\n") == "-");
+    CHECK(scheduled("Prune old ECR images", "      - run: aws ecr batch-delete-image --repository-name m\n") == "-");
+    CHECK(scheduled("Top issues", "      - uses: rickstaa/top-issues-action@v1\n") == "-");
+    CHECK(scheduled("Nightly scoring",
+                    "      - run: ./score_customers.sh\n"
+                    "      - uses: actions/delete-package-versions@v5\n") == "partial");
+    CHECK(scheduled("Refresh", "      - run: ./refresh_features.sh\n") == "partial");
 }
 
 TEST_CASE("rules, held-out 18: a data module's NaN checks, and a database migration's SELECT") {
@@ -1602,9 +1612,14 @@ TEST_CASE("rules, held-out 18: a data module's NaN checks, and a database migrat
     const char* nan_check = "def test_load(x):\n    out = run(x)\n    assert not np.isnan(out).any()\n";
     CHECK(suggestion("mlops", "model-code-tests", {{"tests/unit/models/test_net.py", nan_check}}) == "partial");
     CHECK(suggestion("mlops", "model-code-tests", {{"tests/unit/data/test_nwp.py", nan_check}}) == "-");
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/unit/dataset/test_nwp.py", nan_check}}) == "-");
+    CHECK(suggestion("mlops", "model-code-tests", {{"tests/unit/test_features.py", nan_check}}) == "-");
     // a SELECT in a migration of the app's own database (golang-migrate's and Rails' migrate/) extracts nothing
     const char* select = "UPDATE files SET taken = (SELECT taken FROM photos WHERE photos.id = files.photo_id);\n";
     CHECK(suggestion("mlops", "data-from-code", {{"sql/extract.sql", select}}) == "partial");
     CHECK(suggestion("mlops", "data-from-code", {{"internal/entity/migrate/sqlite3/20220329.sql", select}}) == "-");
     CHECK(suggestion("mlops", "data-from-code", {{"db/migrate/001_init.sql", select}}) == "-");
+    // sqitch's verify and revert scripts and Scenic's versioned views belong to the app's database too
+    CHECK(suggestion("mlops", "data-from-code", {{"verify/users.sql", select}}) == "-");
+    CHECK(suggestion("mlops", "data-from-code", {{"db/views/searches_v01.sql", select}}) == "-");
 }

@@ -1689,3 +1689,10 @@ TEST_CASE("training rules, round 27: a training script named for what it trains"
     CHECK(versioned("tests/model_training.py") == "-");
     CHECK(versioned("src/model_training_test.py") == "-");
 }
+
+TEST_CASE("training rules, round 27 review: an SDK's example named for training is not the team's training code") {
+    const char* fit = "model.fit(X, y)\njoblib.dump(model, 'm.pkl')\n";
+    CHECK(suggestion("mlops", "training-code-versioned", {{"examples/xgboost_training.py", fit}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"docs/train.py", fit}}) == "-");
+    CHECK(suggestion("mlops", "training-code-versioned", {{"src/xgboost_training.py", fit}}) == "partial");
+}
