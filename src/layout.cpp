@@ -257,8 +257,8 @@ std::vector<NameArgument> name_arguments(std::string_view text) {
             calls.push_back(c == '(' ? text.substr(start, end - start) : std::string_view());
         } else if (c == ')' || c == ']' || c == '}') {
             if (!calls.empty()) calls.pop_back();
-        } else if (c == 'n' && !calls.empty() && text.compare(i, 4, "name") == 0 && (i == 0 || !word_char(text[i - 1])) &&
-                   (i + 4 == text.size() || !word_char(text[i + 4]))) {
+        } else if (c == 'n' && !calls.empty() && text.compare(i, 4, "name") == 0 &&
+                   (i == 0 || !word_char(text[i - 1])) && (i + 4 == text.size() || !word_char(text[i + 4]))) {
             out.push_back({calls.back(), i});
         }
     }
@@ -269,7 +269,8 @@ std::vector<NameArgument> name_arguments(std::string_view text) {
 // (`NAME = 'acme'` ... `setup(name=NAME)`, as the well-known setup.py template has it); failing that, the first
 // literal `name=` given to anything but a C extension (`Extension(name='pkg._impl')` names a module of it).
 std::string setup_py_name(std::string_view text) {
-    static const RE2 argument("\\s*=\\s*(?:[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"']|([A-Za-z_][A-Za-z0-9_]*)\\s*[,)\\n])");
+    static const RE2 argument(
+        "\\s*=\\s*(?:[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"']|([A-Za-z_][A-Za-z0-9_]*)\\s*[,)\\n])");
     std::string fallback;
     for (const NameArgument& named : name_arguments(text)) {
         re2::StringPiece rest(text.data() + named.at + 4, text.size() - named.at - 4);

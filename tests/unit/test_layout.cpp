@@ -809,8 +809,9 @@ TEST_CASE("layout (held-out 17): setup.py's name is setup's, and its requirement
     CHECK(declared_package("setup.py", "    project_name = 'deepspeech'\n    setup(name=project_name,\n") ==
           "deepspeech");
     // a name in a string, a comment or a comparison is no argument; without setup(, a literal name= still counts
-    CHECK(declared_package("setup.py", "doc = \"setup(name='wrong')\"\n# setup(name='wrong')\nif os.name == 'nt':\n"
-                                       "    pass\nsetup(name='right')\n") == "right");
+    CHECK(declared_package("setup.py",
+                           "doc = \"setup(name='wrong')\"\n# setup(name='wrong')\nif os.name == 'nt':\n"
+                           "    pass\nsetup(name='right')\n") == "right");
     CHECK(declared_package("setup.py", "config = dict(name='acme', version='1')\nsetuptools.setup(**config)\n") ==
           "acme");
     CHECK(declared_package("setup.py", "setup(ext_modules=[Extension(name='acme._impl')])\n").empty());
@@ -821,20 +822,23 @@ TEST_CASE("layout (held-out 17): setup.py's name is setup's, and its requirement
                             "decoder_pypi_dep = [\n    'ds_ctcdecoder == {}'.format(version)\n]\n"
                             "setup(name='deepspeech_training', install_requires=install_requires_base)\n") ==
           V{"absl-py", "pandas", "ds-ctcdecoder"});
-    CHECK(required_packages("setup.py", "REQUIRED = ['requests', 'acme-core>=1']\nsetup(install_requires=REQUIRED)\n") ==
-          V{"requests", "acme-core"});
+    CHECK(
+        required_packages("setup.py", "REQUIRED = ['requests', 'acme-core>=1']\nsetup(install_requires=REQUIRED)\n") ==
+        V{"requests", "acme-core"});
     // lists of other things are not requirements: classifiers, packages, a depth
-    CHECK(required_packages("setup.py", "depth = ['x>1']\nsetup(packages=['acme'], classifiers=['a :: b'],\n"
-                                        "      keywords=['ml'])\n")
+    CHECK(required_packages("setup.py",
+                            "depth = ['x>1']\nsetup(packages=['acme'], classifiers=['a :: b'],\n"
+                            "      keywords=['ml'])\n")
               .empty());
 
     // DeepSpeech's layout: the top's training package requires the decoder, which sits beside the bindings and a
     // vendored library; with the decoder part of the code base, two roots remain, and that is one project
     auto walk = [](Tree& t) { return scan_tree(layout_questionnaire(), t.root).layout; };
     Tree t;
-    t.file("setup.py", "def main():\n    install_requires_base = ['numpy']\n"
-                       "    decoder_pypi_dep = ['ds_ctcdecoder == {}'.format(version)]\n"
-                       "    setup(name='deepspeech_training', install_requires=install_requires_base + decoder_pypi_dep)\n");
+    t.file("setup.py",
+           "def main():\n    install_requires_base = ['numpy']\n"
+           "    decoder_pypi_dep = ['ds_ctcdecoder == {}'.format(version)]\n"
+           "    setup(name='deepspeech_training', install_requires=install_requires_base + decoder_pypi_dep)\n");
     t.file("training/deepspeech_training/train.py", "import numpy\n");
     t.file("native_client/ctcdecode/setup.py",
            "ext = Extension(name='ds_ctcdecoder._swigwrapper')\nsetup(name='ds_ctcdecoder', ext_modules=[ext])\n");
@@ -846,6 +850,7 @@ TEST_CASE("layout (held-out 17): setup.py's name is setup's, and its requirement
     t.file("native_client/python/client.py", "print(1)\n");
     CHECK(walk(t).kind == LayoutKind::Single);
     // with the decoder's requirement only in a variable named otherwise, the three roots stay three projects
-    t.file("setup.py", "decoder = ['ds_ctcdecoder == 1']\nsetup(name='deepspeech_training', install_requires=decoder)\n");
+    t.file("setup.py",
+           "decoder = ['ds_ctcdecoder == 1']\nsetup(name='deepspeech_training', install_requires=decoder)\n");
     CHECK(walk(t).kind == LayoutKind::Projects);
 }
