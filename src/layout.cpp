@@ -244,8 +244,8 @@ std::vector<NameArgument> name_arguments(std::string_view text) {
         if (c == '#') {
             while (i < text.size() && text[i] != '\n') ++i;
         } else if (c == '"' || c == '\'') {
-            const bool triple = text.compare(i, 3, std::string(3, c)) == 0;
-            const std::string_view close = triple ? std::string_view(&text[i], 3) : std::string_view(&text[i], 1);
+            const bool triple = i + 2 < text.size() && text[i + 1] == c && text[i + 2] == c;
+            const std::string_view close = text.substr(i, triple ? 3 : 1);  // a string ends as it opened
             for (i += close.size(); i < text.size() && text.compare(i, close.size(), close) != 0; ++i)
                 if (text[i] == '\\') ++i;
             i += close.size() - 1;
@@ -271,6 +271,17 @@ std::vector<NameArgument> name_arguments(std::string_view text) {
 std::string setup_py_name(std::string_view text) {
     static const RE2 argument(
         "\\s*=\\s*(?:[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"']|([A-Za-z_][A-Za-z0-9_]*)\\s*[,)\\n])");
+    // A line that assigns a name literal to a variable (`NAME = 'acme'  # the distribution`).
+    static const RE2 assignment(
+        "(?m)^[ \\t]*([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=[ \\t]*[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"'][ \\t]*(?:#.*)?$");
+    auto assigned_to = [&](const re2::StringPiece& variable) -> std::string {
+        re2::StringPiece input(text.data(), text.size());
+        re2::StringPiece name;
+        re2::StringPiece value;
+        while (RE2::FindAndConsume(&input, assignment, &name, &value))
+            if (name == variable) return std::string(value.data(), value.size());
+        return {};
+    };
     std::string fallback;
     for (const NameArgument& named : name_arguments(text)) {
         re2::StringPiece rest(text.data() + named.at + 4, text.size() - named.at - 4);
@@ -279,11 +290,7 @@ std::string setup_py_name(std::string_view text) {
         if (!RE2::Consume(&rest, argument, &literal, &variable)) continue;
         if (named.call == "setup") {
             if (!literal.empty()) return std::string(literal.data(), literal.size());
-            const RE2 assigned("(?m)^[ \\t]*" + RE2::QuoteMeta(variable) +
-                               "[ \\t]*=[ \\t]*[\"']([A-Za-z0-9][A-Za-z0-9._-]*)[\"'][ \\t]*(?:#.*)?$");
-            re2::StringPiece value;
-            if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), assigned, &value))
-                return std::string(value.data(), value.size());
+            if (std::string value = assigned_to(variable); !value.empty()) return value;
             continue;
         }
         if (fallback.empty() && !literal.empty() && !ends_with(named.call, "Extension"))

@@ -1666,6 +1666,10 @@ TEST_CASE("serving rules, round 27 review: release workflows that deploy, secret
                   "      - run: mvn --batch-mode deploy\n") == "-");
     CHECK(release("on:\n  push:\n    tags: ['v*']\njobs:\n  docs:\n    steps:\n      - run: pdoc -o site pkg\n"
                   "      - run: npx wrangler pages deploy site\n") == "-");
+    // docker's metadata `tags:` under a step are no trigger, whatever the job deploys
+    CHECK(release("on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    steps:\n"
+                  "      - uses: docker/metadata-action@v5\n        with:\n          tags: type=semver\n"
+                  "      - run: ./deploy.sh\n") == "-");
     // a commit to deploy, said so, is the version to release
     CHECK(release("on:\n  workflow_dispatch:\n    inputs:\n      gitRef:\n"
                   "        description: 'Commit, tag or branch name to deploy'\njobs:\n  deploy:\n    steps:\n"

@@ -1590,11 +1590,9 @@ TEST_CASE("testing rules, round 27: a test that mocks the training, and cron job
     // a cron workflow named for deleting old images or packages, or one that shows top issues, is housekeeping; a
     // scoring job that also prunes its own old images is not
     auto scheduled = [](const std::string& name, const std::string& steps) {
-        return suggestion("mlops", "scheduled-job-from-code",
-                          {{".github/workflows/cron.yml", "name: " + name +
-                                                              "\non:\n  schedule:\n    - cron: \"0 1 * * *\"\njobs:\n"
-                                                              "  job:\n    runs-on: ubuntu-latest\n    steps:\n" +
-                                                              steps}});
+        return suggestion(
+            "mlops", "scheduled-job-from-code",
+            {{".github/workflows/cron.yml", "name: " + name + "\n" + github_workflow("schedule", "job", steps)}});
     };
     CHECK(scheduled("Clean up untagged container images",
                     "      - run: gh api /orgs/acme/packages/container/model/versions/$ID -X DELETE\n") == "-");

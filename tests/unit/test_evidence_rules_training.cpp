@@ -1676,23 +1676,28 @@ TEST_CASE("training rules, round 26 review: entry points that train, make target
     CHECK(registry("out/model.pt.dvc") == "partial");
 }
 
+namespace {
+
+// What training-code-versioned suggests for a script at `path` that fits and saves a model.
+std::string fitting_script(const std::string& path) {
+    return suggestion("mlops", "training-code-versioned", {{path, "model.fit(X, y)\njoblib.dump(model, 'm.pkl')\n"}});
+}
+
+}  // namespace
+
 TEST_CASE("training rules, round 27: a training script named for what it trains") {
-    // `model_training.py` and `xgb_train.py` are training scripts as `train_xgb.py` is (training-scripted's names)
-    auto versioned = [](const std::string& path) {
-        return suggestion("mlops", "training-code-versioned",
-                          {{path, "model.fit(X, y)\njoblib.dump(model, 'm.pkl')\n"}});
-    };
-    CHECK(versioned("src/model_training.py") == "partial");
-    CHECK(versioned("src/xgb_train.py") == "partial");
-    CHECK(versioned("src/train_xgb.py") == "partial");
+    // `model_training.py` and `xgb_train.py` are training scripts as `train_xgb.py` is (training-scripted's names,
+    // and `*_training.py`)
+    CHECK(fitting_script("src/model_training.py") == "partial");
+    CHECK(fitting_script("src/xgb_train.py") == "partial");
+    CHECK(fitting_script("src/train_xgb.py") == "partial");
     // a test of it is not
-    CHECK(versioned("tests/model_training.py") == "-");
-    CHECK(versioned("src/model_training_test.py") == "-");
+    CHECK(fitting_script("tests/model_training.py") == "-");
+    CHECK(fitting_script("src/model_training_test.py") == "-");
 }
 
 TEST_CASE("training rules, round 27 review: an SDK's example named for training is not the team's training code") {
-    const char* fit = "model.fit(X, y)\njoblib.dump(model, 'm.pkl')\n";
-    CHECK(suggestion("mlops", "training-code-versioned", {{"examples/xgboost_training.py", fit}}) == "-");
-    CHECK(suggestion("mlops", "training-code-versioned", {{"docs/train.py", fit}}) == "-");
-    CHECK(suggestion("mlops", "training-code-versioned", {{"src/xgboost_training.py", fit}}) == "partial");
+    CHECK(fitting_script("examples/xgboost_training.py") == "-");
+    CHECK(fitting_script("docs/train.py") == "-");
+    CHECK(fitting_script("src/xgboost_training.py") == "partial");
 }
