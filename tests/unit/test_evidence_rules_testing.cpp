@@ -1621,3 +1621,45 @@ TEST_CASE("rules, held-out 18: a data module's NaN checks, and a database migrat
     CHECK(suggestion("mlops", "data-from-code", {{"verify/users.sql", select}}) == "-");
     CHECK(suggestion("mlops", "data-from-code", {{"db/views/searches_v01.sql", select}}) == "-");
 }
+
+TEST_CASE("testing rules, round 28: linters run by an organisation's shared workflow or the Makefile's check target") {
+    auto lint_in = [](const std::string& path, const std::string& text) {
+        return suggestion("mlops", "lint-precommit", {{path, text}});
+    };
+    // a shared workflow called with its lint switch on runs the linters on every pull request: yes
+    auto shared = [](const std::string& inputs) {
+        return "on:\n  pull_request:\njobs:\n  branch-ci:\n"
+               "    uses: acme/.github/.github/workflows/nondefault_branch_push_ci_python.yml@v1.9.0\n"
+               "    secrets: inherit\n    with:\n" +
+               inputs;
+    };
+    CHECK(lint_in(".github/workflows/branch_ci.yml", shared("      enable_linting: true\n      tests_folder: tests\n")) ==
+          "yes");
+    CHECK(lint_in(".github/workflows/ci.yml", shared("      tests_folder: tests\n      run-lint: 'true'\n")) == "yes");
+    // the switch off, or another input on, lints nothing; nor does a lint switch of a local action
+    CHECK(lint_in(".github/workflows/branch_ci.yml", shared("      enable_linting: false\n")) == "-");
+    CHECK(lint_in(".github/workflows/branch_ci.yml", shared("      enable_typechecking: true\n")) == "-");
+    CHECK(lint_in(".github/workflows/ci.yml",
+                  github_workflow("push", "build", "      - uses: ./.github/actions/setup\n        with:\n"
+                                                   "          lint: true\n")) == "-");
+
+    // CI that runs the Makefile's check target, when that target runs the hooks or a linter: yes
+    const std::string make_checks = github_workflow("pull_request", "quality", "      - run: make checks\n");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/quality.yml", make_checks},
+                      {"Makefile", "lint: toml-lint ruff-format\n\nchecks: toml-check ruff-check mypy docs\n"}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       "on: [push]\njobs:\n  quality:\n    uses: acme/ci/.github/workflows/python.yml@v2\n"
+                       "    with:\n      check_command: \"make check\"\n"},
+                      {"Makefile", "check: ## Run code quality tools.\n\t@uv lock --locked\n"
+                                   "\t@echo \"Linting code\"\n\t@uv run pre-commit run -a\n"}}) == "yes");
+    // a check target that runs only the tests, a Makefile variable named check, or no CI call: no lint
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/quality.yml", make_checks},
+                      {"Makefile", "checks:\n\tpytest tests\n"}}) == "-");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/quality.yml", make_checks}, {"Makefile", "check := ruff-check\n"}}) == "-");
+    CHECK(suggestion("mlops", "lint-precommit", {{"Makefile", "check:\n\truff check .\n"}}) == "-");
+}
