@@ -560,6 +560,12 @@ bool gallery_name(std::string_view name) {
 // Below a gallery folder (`examples/churn`), not the folder itself (redbox's `notebooks/` is one component).
 bool in_gallery(std::string_view rel) { return any_component(parent(rel), gallery_name); }
 
+// A folder that holds a team's models, one folder each: models, model, model_zoo, model-zoo, modelzoo (any case).
+bool model_zoo_name(std::string_view name) {
+    static const RE2 zoo("(?i)(models?|model[-_]?zoo)");
+    return RE2::FullMatch(re2::StringPiece(name.data(), name.size()), zoo);
+}
+
 // A directory importable from the top of the scanned tree: every directory from the top down to it (below the top,
 // or below a top-level `src/` in the src layout) holds `__init__.py` and is named as Python can import it. Such a
 // directory is a package of the repository's one code base (OLMo's `evaluation/`, a team monorepo's
@@ -812,6 +818,18 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
         for (std::size_t i = 0; i < roots.size(); ++i)
             if (!in_gallery(roots[i]) && matches(members, roots[i]) && !matches(excludes, roots[i]))
                 code_base[i] = true;
+    }
+    // The roots inside one models folder (ocp-ci-analysis's models/<name>/, each a model server with its
+    // requirements; ml4h's model_zoo/<name>/; models/<name>/serving/) are the models of one team's system, not
+    // projects of their own; a gallery's models folder (`examples/models/`) stays a gallery.
+    std::map<std::string_view, std::size_t> zoo;  // innermost models folder above a root -> its first root
+    for (std::size_t i = 0; i < roots.size(); ++i) {
+        if (in_gallery(roots[i])) continue;
+        std::string_view folder = parent(roots[i]);
+        while (!folder.empty() && !model_zoo_name(basename(folder))) folder = parent(folder);
+        if (folder.empty()) continue;
+        const auto [it, first] = zoo.emplace(folder, i);
+        if (!first) groups.join(i, it->second);
     }
     for (std::size_t i = 0; i < roots.size(); ++i)
         if (code_base[i]) code_base[groups.find(i)] = true;

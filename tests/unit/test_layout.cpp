@@ -854,3 +854,35 @@ TEST_CASE("layout (held-out 17): setup.py's name is setup's, and its requirement
            "decoder = ['ds_ctcdecoder == 1']\nsetup(name='deepspeech_training', install_requires=decoder)\n");
     CHECK(walk(t).kind == LayoutKind::Projects);
 }
+
+TEST_CASE("layout (held-out 19): the roots inside a models folder are one team's models") {
+    auto with_code = [](const std::string& rel) { return DirInfo{rel, false, true, true}; };
+    // ocp-ci-analysis: models/<name>/ each hold a model server's requirements.txt and code, beside the top's own
+    // manifest and notebooks: one system, not three projects
+    Layout l = detect_layout({project(""), with_code("models/github-ttm"), with_code("models/optimal-stopping-point"),
+                              with_code("models/thoth-ttm")});
+    CHECK(l.kind == LayoutKind::Single);
+    CHECK(l.projects == std::vector<std::string>{"models/github-ttm"});
+    // ml4h: two models in model_zoo/ and a deployment image: two groups, a single project
+    CHECK(detect_layout({with_code("docker/finngen_deploy"), with_code("model_zoo/PCLR"),
+                         with_code("model_zoo/mi_feature_selection")})
+              .kind == LayoutKind::Single);
+    // deeper roots inside one models folder, any case and spelling, are its models too
+    CHECK(detect_layout({with_code("Models/churn/serving"), with_code("Models/churn/training"),
+                         with_code("Models/fraud/serving")})
+              .kind == LayoutKind::Single);
+    CHECK(detect_layout({with_code("model-zoo/a"), with_code("model-zoo/b"), with_code("model-zoo/c")}).kind ==
+          LayoutKind::Single);
+    // a gallery's models, a folder named otherwise, or a folder merely named like one, stay projects
+    CHECK(detect_layout({with_code("examples/models/a"), with_code("examples/models/b"),
+                         with_code("examples/models/c")})
+              .kind == LayoutKind::Projects);
+    CHECK(detect_layout({with_code("services/a"), with_code("services/b"), with_code("services/c")}).kind ==
+          LayoutKind::Projects);
+    CHECK(detect_layout({with_code("modelsx/a"), with_code("modelsx/b"), with_code("my_models/c")}).kind ==
+          LayoutKind::Projects);
+    // two models folders are two groups: with a third project, a monorepo
+    CHECK(detect_layout({with_code("vision/models/a"), with_code("vision/models/b"), with_code("nlp/models/c"),
+                         with_code("tabular/app")})
+              .kind == LayoutKind::Projects);
+}
