@@ -1663,3 +1663,38 @@ TEST_CASE("testing rules, round 28: linters run by an organisation's shared work
                      {{".github/workflows/quality.yml", make_checks}, {"Makefile", "check := ruff-check\n"}}) == "-");
     CHECK(suggestion("mlops", "lint-precommit", {{"Makefile", "check:\n\truff check .\n"}}) == "-");
 }
+
+TEST_CASE("testing rules, held-out 19: a pull-request workflow that compiles the code checks every change") {
+    auto ci = [](const std::string& trigger, const std::string& steps) {
+        return suggestion("mlops", "ci-on-every-change",
+                          {{".github/workflows/build.yml", github_workflow(trigger, "build", steps)}});
+    };
+    // a .NET build, CMake, MSBuild or Bazel build on every pull request builds each change: yes, as Go's, Cargo's,
+    // Maven's and Gradle's builds already were
+    CHECK(ci("pull_request", "      - run: dotnet restore\n      - run: dotnet build --no-restore\n"
+                             "      #- run: dotnet test --no-build\n") == "yes");
+    CHECK(ci("pull_request", "      - run: |\n          cmake . -DUSE_BACKEND=OPENCL\n          make -j4\n") == "yes");
+    CHECK(ci("pull_request", "      - run: cmake -S . -B build\n      - run: cmake --build build\n") == "yes");
+    CHECK(ci("pull_request", "      - run: cmake -B build\n") == "yes");
+    CHECK(ci("pull_request", "      - run: msbuild App.sln /p:Configuration=Release\n") == "yes");
+    CHECK(ci("pull_request", "      - run: bazel build //...\n") == "yes");
+    CHECK(ci("pull_request", "      - run: go build ./...\n") == "yes");
+    // installing CMake builds nothing; a build only on a manual dispatch, or commented out, leaves a workflow that
+    // runs by hand or checks nothing: partial
+    CHECK(ci("pull_request", "      - run: sudo apt-get install -y cmake build-essential\n") == "partial");
+    CHECK(ci("workflow_dispatch", "      - run: dotnet build\n") == "partial");
+    CHECK(ci("pull_request", "      # - run: dotnet build\n      - run: echo hi\n") == "partial");
+}
+
+TEST_CASE("testing rules, held-out 19: a Prow presubmit that runs the hooks on every pull request") {
+    auto prow = [](const std::string& text) { return suggestion("mlops", "lint-precommit", {{".prow.yaml", text}}); };
+    const std::string head = "presubmits:\n  - name: pre-commit\n    always_run: true\n    spec:\n      containers:\n"
+                             "        - image: quay.io/thoth-station/thoth-precommit-py38:v0.14.3\n";
+    CHECK(prow(head + "          command:\n            - \"pre-commit\"\n            - \"run\"\n"
+                      "            - \"--all-files\"\n") == "yes");
+    CHECK(prow(head + "          command: [\"pre-commit\", \"run\", \"--all-files\"]\n") == "yes");
+    // a presubmit that installs the hooks, or a periodic job (no presubmits), is no check of each pull request
+    CHECK(prow(head + "          command:\n            - \"pre-commit\"\n            - \"install\"\n") == "-");
+    CHECK(prow("periodics:\n  - name: hooks\n    spec:\n      containers:\n        - command:\n"
+               "            - pre-commit\n            - run\n") == "-");
+}
