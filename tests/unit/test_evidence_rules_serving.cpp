@@ -1692,14 +1692,15 @@ TEST_CASE("serving rules, round 27 review: release workflows that deploy, secret
 
 TEST_CASE("serving rules, round 28: a route's version held in a variable of an f-string") {
     // `@app.post(f"/api/{API_VERSION}/predict", response_model=...)`: a versioned generated spec, as a literal is
-    CHECK(contract({{"app/main.py", "API_VERSION = \"v1\"\n"
-                                    "@app.post(f\"/api/{API_VERSION}/predict\", response_model=Prediction)\n"}}) ==
-          "yes");
+    CHECK(contract({{"app/main.py",
+                     "API_VERSION = \"v1\"\n"
+                     "@app.post(f\"/api/{API_VERSION}/predict\", response_model=Prediction)\n"}}) == "yes");
     CHECK(contract({{"app/main.py", "@router.get(f\"{settings.API_V1_STR}/health\", response_model=Health)\n"}}) ==
           "yes");
     // an f-string route with another variable, or commented out, is not versioned
     CHECK(contract({{"app/main.py", "@app.post(f\"/api/{MODEL_NAME}/predict\", response_model=Prediction)\n"}}) ==
           "partial");
-    CHECK(contract({{"app/main.py", "@app.post('/predict', response_model=Prediction)\n"
-                                    "# @app.post(f\"/api/{API_VERSION}/predict\")\n"}}) == "partial");
+    CHECK(contract({{"app/main.py",
+                     "@app.post('/predict', response_model=Prediction)\n"
+                     "# @app.post(f\"/api/{API_VERSION}/predict\")\n"}}) == "partial");
 }

@@ -1633,15 +1633,15 @@ TEST_CASE("testing rules, round 28: linters run by an organisation's shared work
                "    secrets: inherit\n    with:\n" +
                inputs;
     };
-    CHECK(lint_in(".github/workflows/branch_ci.yml", shared("      enable_linting: true\n      tests_folder: tests\n")) ==
-          "yes");
+    CHECK(lint_in(".github/workflows/branch_ci.yml",
+                  shared("      enable_linting: true\n      tests_folder: tests\n")) == "yes");
     CHECK(lint_in(".github/workflows/ci.yml", shared("      tests_folder: tests\n      run-lint: 'true'\n")) == "yes");
     // the switch off, or another input on, lints nothing; nor does a lint switch of a local action
     CHECK(lint_in(".github/workflows/branch_ci.yml", shared("      enable_linting: false\n")) == "-");
     CHECK(lint_in(".github/workflows/branch_ci.yml", shared("      enable_typechecking: true\n")) == "-");
-    CHECK(lint_in(".github/workflows/ci.yml",
-                  github_workflow("push", "build", "      - uses: ./.github/actions/setup\n        with:\n"
-                                                   "          lint: true\n")) == "-");
+    CHECK(lint_in(".github/workflows/ci.yml", github_workflow("push", "build",
+                                                              "      - uses: ./.github/actions/setup\n        with:\n"
+                                                              "          lint: true\n")) == "-");
 
     // CI that runs the Makefile's check target, when that target runs the hooks or a linter: yes
     const std::string make_checks = github_workflow("pull_request", "quality", "      - run: make checks\n");
@@ -1653,12 +1653,13 @@ TEST_CASE("testing rules, round 28: linters run by an organisation's shared work
                      {{".github/workflows/ci.yml",
                        "on: [push]\njobs:\n  quality:\n    uses: acme/ci/.github/workflows/python.yml@v2\n"
                        "    with:\n      check_command: \"make check\"\n"},
-                      {"Makefile", "check: ## Run code quality tools.\n\t@uv lock --locked\n"
-                                   "\t@echo \"Linting code\"\n\t@uv run pre-commit run -a\n"}}) == "yes");
+                      {"Makefile",
+                       "check: ## Run code quality tools.\n\t@uv lock --locked\n"
+                       "\t@echo \"Linting code\"\n\t@uv run pre-commit run -a\n"}}) == "yes");
     // a check target that runs only the tests, a Makefile variable named check, or no CI call: no lint
     CHECK(suggestion("mlops", "lint-precommit",
-                     {{".github/workflows/quality.yml", make_checks},
-                      {"Makefile", "checks:\n\tpytest tests\n"}}) == "-");
+                     {{".github/workflows/quality.yml", make_checks}, {"Makefile", "checks:\n\tpytest tests\n"}}) ==
+          "-");
     CHECK(suggestion("mlops", "lint-precommit",
                      {{".github/workflows/quality.yml", make_checks}, {"Makefile", "check := ruff-check\n"}}) == "-");
     CHECK(suggestion("mlops", "lint-precommit", {{"Makefile", "check:\n\truff check .\n"}}) == "-");
@@ -1671,8 +1672,9 @@ TEST_CASE("testing rules, held-out 19: a pull-request workflow that compiles the
     };
     // a .NET build, CMake, MSBuild or Bazel build on every pull request builds each change: yes, as Go's, Cargo's,
     // Maven's and Gradle's builds already were
-    CHECK(ci("pull_request", "      - run: dotnet restore\n      - run: dotnet build --no-restore\n"
-                             "      #- run: dotnet test --no-build\n") == "yes");
+    CHECK(ci("pull_request",
+             "      - run: dotnet restore\n      - run: dotnet build --no-restore\n"
+             "      #- run: dotnet test --no-build\n") == "yes");
     CHECK(ci("pull_request", "      - run: |\n          cmake . -DUSE_BACKEND=OPENCL\n          make -j4\n") == "yes");
     CHECK(ci("pull_request", "      - run: cmake -S . -B build\n      - run: cmake --build build\n") == "yes");
     CHECK(ci("pull_request", "      - run: cmake -B build\n") == "yes");
@@ -1688,8 +1690,9 @@ TEST_CASE("testing rules, held-out 19: a pull-request workflow that compiles the
 
 TEST_CASE("testing rules, held-out 19: a Prow presubmit that runs the hooks on every pull request") {
     auto prow = [](const std::string& text) { return suggestion("mlops", "lint-precommit", {{".prow.yaml", text}}); };
-    const std::string head = "presubmits:\n  - name: pre-commit\n    always_run: true\n    spec:\n      containers:\n"
-                             "        - image: quay.io/thoth-station/thoth-precommit-py38:v0.14.3\n";
+    const std::string head =
+        "presubmits:\n  - name: pre-commit\n    always_run: true\n    spec:\n      containers:\n"
+        "        - image: quay.io/thoth-station/thoth-precommit-py38:v0.14.3\n";
     CHECK(prow(head + "          command:\n            - \"pre-commit\"\n            - \"run\"\n"
                       "            - \"--all-files\"\n") == "yes");
     CHECK(prow(head + "          command: [\"pre-commit\", \"run\", \"--all-files\"]\n") == "yes");

@@ -874,9 +874,9 @@ TEST_CASE("layout (held-out 19): the roots inside a models folder are one team's
     CHECK(detect_layout({with_code("model-zoo/a"), with_code("model-zoo/b"), with_code("model-zoo/c")}).kind ==
           LayoutKind::Single);
     // a gallery's models, a folder named otherwise, or a folder merely named like one, stay projects
-    CHECK(detect_layout({with_code("examples/models/a"), with_code("examples/models/b"),
-                         with_code("examples/models/c")})
-              .kind == LayoutKind::Projects);
+    CHECK(
+        detect_layout({with_code("examples/models/a"), with_code("examples/models/b"), with_code("examples/models/c")})
+            .kind == LayoutKind::Projects);
     CHECK(detect_layout({with_code("services/a"), with_code("services/b"), with_code("services/c")}).kind ==
           LayoutKind::Projects);
     CHECK(detect_layout({with_code("modelsx/a"), with_code("modelsx/b"), with_code("my_models/c")}).kind ==
