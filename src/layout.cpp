@@ -819,17 +819,24 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
             if (!in_gallery(roots[i]) && matches(members, roots[i]) && !matches(excludes, roots[i]))
                 code_base[i] = true;
     }
-    // The roots inside one models folder (ocp-ci-analysis's models/<name>/, each a model server with its
-    // requirements; ml4h's model_zoo/<name>/; models/<name>/serving/) are the models of one team's system, not
-    // projects of their own; a gallery's models folder (`examples/models/`) stays a gallery.
-    std::map<std::string_view, std::size_t> zoo;  // innermost models folder above a root -> its first root
-    for (std::size_t i = 0; i < roots.size(); ++i) {
-        if (in_gallery(roots[i])) continue;
-        std::string_view folder = parent(roots[i]);
-        while (!folder.empty() && !model_zoo_name(basename(folder))) folder = parent(folder);
-        if (folder.empty()) continue;
+    // The roots inside the models folder at the top of a repository that is a project itself (a manifest at its
+    // top: ocp-ci-analysis's models/<name>/, each a model server with its requirements, beside its Pipfile; ml4h's
+    // model_zoo/<name>/ beside its setup.py) are that project's models, not projects of their own. Without a
+    // project at the top, a models folder may be a gallery of unrelated models, and is read like any other folder.
+    std::map<std::size_t, std::string> shown;  // a models group's first root -> the models folder, as listed
+    const bool top_is_project =
+        std::any_of(dirs.begin(), dirs.end(), [](const DirInfo& d) { return d.rel.empty() && (d.strong || d.weak); });
+    std::map<std::string_view, std::size_t> zoo;  // models folder -> its first root
+    for (std::size_t i = 0; i < roots.size() && top_is_project; ++i) {
+        const std::size_t slash = roots[i].find('/');
+        if (slash == std::string::npos) continue;
+        const std::string_view folder = std::string_view(roots[i]).substr(0, slash);
+        if (!model_zoo_name(folder)) continue;
         const auto [it, first] = zoo.emplace(folder, i);
-        if (!first) groups.join(i, it->second);
+        if (first)
+            shown.emplace(i, std::string(folder));
+        else
+            groups.join(i, it->second);
     }
     for (std::size_t i = 0; i < roots.size(); ++i)
         if (code_base[i]) code_base[groups.find(i)] = true;
@@ -856,19 +863,24 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
             system = groups.find(d);
         else if (*system != groups.find(d))
             system = kAmbiguous;
+    // A group is listed as its first root, the one to pick with --project; a models group as its folder.
+    auto listed_as = [&](std::size_t i) {
+        const auto zoo_folder = shown.find(i);
+        return zoo_folder == shown.end() ? roots[i] : zoo_folder->second;
+    };
     std::vector<std::string> independent;  // one root per group of roots that is not part of the code base
     std::vector<bool> listed(roots.size(), false);
     for (std::size_t i = 0; i < roots.size(); ++i) {
         const std::size_t g = groups.find(i);
         if (code_base[g] || listed[g]) continue;
         listed[g] = true;
-        independent.push_back(roots[i]);
+        independent.push_back(listed_as(i));
     }
     if (system && *system != kAmbiguous) {
         independent.clear();
         for (std::size_t i = 0; i < roots.size() && !code_base[*system]; ++i)
             if (groups.find(i) == *system) {
-                independent.push_back(roots[i]);  // its first root, as for every group
+                independent.push_back(listed_as(i));  // its first root, as for every group
                 break;
             }
     }

@@ -1701,3 +1701,72 @@ TEST_CASE("testing rules, held-out 19: a Prow presubmit that runs the hooks on e
     CHECK(prow("periodics:\n  - name: hooks\n    spec:\n      containers:\n        - command:\n"
                "            - pre-commit\n            - run\n") == "-");
 }
+
+TEST_CASE("testing rules, round 28 review: shared lint switches, Makefile checks, Prow jobs and builds") {
+    auto lint = [](const Files& files) { return suggestion("mlops", "lint-precommit", files); };
+    auto workflow = [](const std::string& jobs) { return "name: ci\non:\n  pull_request:\njobs:\n" + jobs; };
+    // a shared workflow's lint switch counts in a flow mapping, not for a Docker image's workflow, nor as a key of
+    // another job's env
+    CHECK(lint({{".github/workflows/ci.yml",
+                 workflow("  python:\n    uses: \"acme/shared/.github/workflows/python-ci.yml@v3\"\n"
+                          "    with: { python-version: \"3.11\", lint: true }\n")}}) == "yes");
+    CHECK(lint({{".github/workflows/ci.yml",
+                 workflow("  image:\n    uses: acme/.github/.github/workflows/docker-image.yml@v2\n    with:\n"
+                          "      image-name: scorer\n      lint: true\n")}}) == "-");
+    CHECK(lint({{".github/workflows/ci.yml",
+                 workflow("  docs:\n    uses: acme/.github/.github/workflows/mkdocs.yml@v1\n    with:\n"
+                          "      python-version: \"3.11\"\n  helm:\n    runs-on: ubuntu-latest\n    steps:\n"
+                          "      - run: helm template charts/scorer\n        env:\n          lint: true\n")}}) == "-");
+    // a shared workflow started only by a release lints no change before it lands
+    CHECK(lint({{".github/workflows/release.yml",
+                 "on:\n  release:\n    types: [published]\njobs:\n  ci:\n"
+                 "    uses: acme/.github/.github/workflows/python-ci.yml@v1\n    with:\n      run-lint: true\n"}}) ==
+          "-");
+
+    // the Makefile's check target: the top's Makefile, a linter run as a command whose failure counts
+    const std::string make_check = workflow("  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make check\n");
+    CHECK(lint({{".github/workflows/ci.yml", make_check},
+                {"Makefile", "check:\n\tpytest tests/\n"},
+                {"services/tokenizer/Makefile", "check:\n\tflake8 tokenizer/\n"}}) == "-");
+    CHECK(lint({{".github/workflows/ci.yml", make_check},
+                {"Makefile", "check: .git/hooks/pre-commit\n\tpytest tests/\n\n.git/hooks/pre-commit:\n"
+                             "\tpre-commit install\n"}}) == "-");
+    CHECK(lint({{".github/workflows/ci.yml", make_check},
+                {"Makefile", "check:\n\tpip install pytest flake8\n\tpytest\n"}}) == "-");
+    CHECK(lint({{".github/workflows/ci.yml", make_check}, {"Makefile", "check:\n\tflake8 src/ || true\n"}}) == "-");
+    CHECK(lint({{".github/workflows/ci.yml",
+                 workflow("  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make quality\n"
+                          "        continue-on-error: true\n")},
+                {"Makefile", "quality:\n\truff check .\n"}}) == "-");
+    CHECK(lint({{".github/workflows/ci.yml", make_check},
+                {"Makefile", "check:\n\t$(MAKE) lint\n\tpytest\n\nlint:\n\truff check .\n"}}) == "yes");
+    CHECK(lint({{".github/workflows/ci.yml", make_check},
+                {"Makefile", "check:\n\tuv run black --check .\n\tuv run mypy src\n"}}) == "yes");
+    CHECK(lint({{"Jenkinsfile", "pipeline {\n  stages {\n    stage('Check') {\n      steps {\n"
+                                "        sh 'make check'\n      }\n    }\n  }\n}\n"},
+                {"Makefile", "check: lint test\n"}}) == "yes");
+
+    // a Prow job that runs the hooks counts inside presubmits only; a shell line or args list counts there
+    const std::string presubmit = "presubmits:\n  - name: pull-hooks\n    spec:\n      containers:\n"
+                                  "        - image: python:3.11\n";
+    CHECK(lint({{".prow.yaml", presubmit + "          command:\n            - pytest\n"
+                                           "periodics:\n  - name: hooks\n    spec:\n      containers:\n"
+                                           "        - command:\n            - pre-commit\n            - run\n"}}) ==
+          "-");
+    CHECK(lint({{".prow.yaml", presubmit + "          command:\n            - /bin/bash\n            - -c\n"
+                                           "            - pip install pre-commit && pre-commit run --all-files\n"}}) ==
+          "yes");
+    CHECK(lint({{".prow.yaml", presubmit + "          command: [\"pre-commit\"]\n"
+                                           "          args: [\"run\", \"--all-files\"]\n"}}) == "yes");
+
+    // a docs build with make -j, or the setup-msbuild action alone, builds none of the code: partial, as before
+    auto ci = [](const std::string& steps) {
+        return suggestion("mlops", "ci-on-every-change",
+                          {{".github/workflows/ci.yml", github_workflow("pull_request", "build", steps)}});
+    };
+    CHECK(ci("      - run: cd docs && make -j 2 html\n") == "partial");
+    CHECK(ci("      - uses: microsoft/setup-msbuild@v2\n      - run: npx markdownlint-cli2 \"**/*.md\"\n") ==
+          "partial");
+    CHECK(ci("      - run: |\n          cmake -DCMAKE_BUILD_TYPE=Release ..\n          make -j4\n") == "yes");
+    CHECK(ci("      - run: cmake -G Ninja .. && ninja\n") == "yes");
+}

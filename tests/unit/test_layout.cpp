@@ -855,34 +855,43 @@ TEST_CASE("layout (held-out 17): setup.py's name is setup's, and its requirement
     CHECK(walk(t).kind == LayoutKind::Projects);
 }
 
-TEST_CASE("layout (held-out 19): the roots inside a models folder are one team's models") {
+TEST_CASE("layout (held-out 19): the roots inside the models folder of a project are its models") {
+    using V = std::vector<std::string>;
     auto with_code = [](const std::string& rel) { return DirInfo{rel, false, true, true}; };
     // ocp-ci-analysis: models/<name>/ each hold a model server's requirements.txt and code, beside the top's own
-    // manifest and notebooks: one system, not three projects
+    // manifest and notebooks: one system, listed as its models folder (the one to pick with --project)
     Layout l = detect_layout({project(""), with_code("models/github-ttm"), with_code("models/optimal-stopping-point"),
                               with_code("models/thoth-ttm")});
     CHECK(l.kind == LayoutKind::Single);
-    CHECK(l.projects == std::vector<std::string>{"models/github-ttm"});
-    // ml4h: two models in model_zoo/ and a deployment image: two groups, a single project
-    CHECK(detect_layout({with_code("docker/finngen_deploy"), with_code("model_zoo/PCLR"),
+    CHECK(l.projects == V{"models"});
+    // ml4h: two models in model_zoo/ beside its setup.py, and a deployment image: a single project
+    CHECK(detect_layout({project(""), with_code("docker/finngen_deploy"), with_code("model_zoo/PCLR"),
                          with_code("model_zoo/mi_feature_selection")})
               .kind == LayoutKind::Single);
-    // deeper roots inside one models folder, any case and spelling, are its models too
-    CHECK(detect_layout({with_code("Models/churn/serving"), with_code("Models/churn/training"),
+    // deeper roots inside the models folder, any case and spelling, are its models too
+    CHECK(detect_layout({project(""), with_code("Models/churn/serving"), with_code("Models/churn/training"),
                          with_code("Models/fraud/serving")})
               .kind == LayoutKind::Single);
-    CHECK(detect_layout({with_code("model-zoo/a"), with_code("model-zoo/b"), with_code("model-zoo/c")}).kind ==
-          LayoutKind::Single);
-    // a gallery's models, a folder named otherwise, or a folder merely named like one, stay projects
-    CHECK(
-        detect_layout({with_code("examples/models/a"), with_code("examples/models/b"), with_code("examples/models/c")})
-            .kind == LayoutKind::Projects);
-    CHECK(detect_layout({with_code("services/a"), with_code("services/b"), with_code("services/c")}).kind ==
-          LayoutKind::Projects);
-    CHECK(detect_layout({with_code("modelsx/a"), with_code("modelsx/b"), with_code("my_models/c")}).kind ==
-          LayoutKind::Projects);
-    // two models folders are two groups: with a third project, a monorepo
-    CHECK(detect_layout({with_code("vision/models/a"), with_code("vision/models/b"), with_code("nlp/models/c"),
-                         with_code("tabular/app")})
+    CHECK(detect_layout({project(""), with_code("model-zoo/a"), with_code("model-zoo/b"), with_code("model-zoo/c")})
+              .kind == LayoutKind::Single);
+    // with two more projects the repository is a monorepo, and the models are listed as their folder
+    l = detect_layout({project(""), with_code("etl"), with_code("models/churn"), with_code("models/ranking"),
+                       with_code("webapp")});
+    CHECK(l.kind == LayoutKind::Projects);
+    CHECK(l.projects == V{"etl", "models", "webapp"});
+    // without a project at the top, a models folder may be a gallery of unrelated models: projects
+    CHECK(detect_layout({plain(""), with_code("models/whisper-asr"), with_code("models/sdxl-turbo"),
+                         with_code("models/llama3-chat")})
+              .kind == LayoutKind::Projects);
+    // a gallery's models, a models folder below the top, or a folder merely named like one, stay projects
+    CHECK(detect_layout({project(""), with_code("examples/models/a"), with_code("examples/models/b"),
+                         with_code("examples/models/c")})
+              .kind == LayoutKind::Projects);
+    CHECK(detect_layout({project(""), with_code("vision/models/a"), with_code("vision/models/b"),
+                         with_code("nlp/models/c")})
+              .kind == LayoutKind::Projects);
+    CHECK(detect_layout({project(""), with_code("services/a"), with_code("services/b"), with_code("services/c")})
+              .kind == LayoutKind::Projects);
+    CHECK(detect_layout({project(""), with_code("modelsx/a"), with_code("modelsx/b"), with_code("my_models/c")})
               .kind == LayoutKind::Projects);
 }
