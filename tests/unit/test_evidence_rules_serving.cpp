@@ -1707,16 +1707,17 @@ TEST_CASE("serving rules, round 28: a route's version held in a variable of an f
 
 TEST_CASE("serving rules, round 28 review: an API version in an f-string, not a model's version") {
     // an escaped path parameter, or a model's version, is no API version
-    CHECK(contract({{"app/main.py",
-                     "@app.get(f\"{PREFIX}/models/{{name}}/versions/{{version}}\", response_model=M)\n"}}) ==
+    CHECK(contract(
+              {{"app/main.py", "@app.get(f\"{PREFIX}/models/{{name}}/versions/{{version}}\", response_model=M)\n"}}) ==
           "partial");
     CHECK(contract({{"app/main.py", "@app.post(f\"/predict/{MODEL_VERSION}\", response_model=Prediction)\n"}}) ==
           "partial");
     // the version as path=, in add_api_route, or in a router's prefix
     CHECK(contract({{"app/main.py", "@app.post(path=f\"/api/{API_VERSION}/predict\", response_model=P)\n"}}) == "yes");
-    CHECK(contract({{"app/main.py", "app.add_api_route(f\"/api/{API_VERSION}/predict\", predict, "
-                                    "response_model=P)\n"}}) == "yes");
-    CHECK(contract({{"app/main.py", "@router.post(\"/predict\", response_model=P)\n"
-                                    "app.include_router(router, prefix=f\"/api/{settings.API_VERSION}\")\n"}}) ==
-          "yes");
+    CHECK(contract({{"app/main.py",
+                     "app.add_api_route(f\"/api/{API_VERSION}/predict\", predict, "
+                     "response_model=P)\n"}}) == "yes");
+    CHECK(contract({{"app/main.py",
+                     "@router.post(\"/predict\", response_model=P)\n"
+                     "app.include_router(router, prefix=f\"/api/{settings.API_VERSION}\")\n"}}) == "yes");
 }

@@ -1724,13 +1724,15 @@ TEST_CASE("testing rules, round 28 review: shared lint switches, Makefile checks
           "-");
 
     // the Makefile's check target: the top's Makefile, a linter run as a command whose failure counts
-    const std::string make_check = workflow("  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make check\n");
+    const std::string make_check =
+        workflow("  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make check\n");
     CHECK(lint({{".github/workflows/ci.yml", make_check},
                 {"Makefile", "check:\n\tpytest tests/\n"},
                 {"services/tokenizer/Makefile", "check:\n\tflake8 tokenizer/\n"}}) == "-");
     CHECK(lint({{".github/workflows/ci.yml", make_check},
-                {"Makefile", "check: .git/hooks/pre-commit\n\tpytest tests/\n\n.git/hooks/pre-commit:\n"
-                             "\tpre-commit install\n"}}) == "-");
+                {"Makefile",
+                 "check: .git/hooks/pre-commit\n\tpytest tests/\n\n.git/hooks/pre-commit:\n"
+                 "\tpre-commit install\n"}}) == "-");
     CHECK(lint({{".github/workflows/ci.yml", make_check},
                 {"Makefile", "check:\n\tpip install pytest flake8\n\tpytest\n"}}) == "-");
     CHECK(lint({{".github/workflows/ci.yml", make_check}, {"Makefile", "check:\n\tflake8 src/ || true\n"}}) == "-");
@@ -1742,13 +1744,15 @@ TEST_CASE("testing rules, round 28 review: shared lint switches, Makefile checks
                 {"Makefile", "check:\n\t$(MAKE) lint\n\tpytest\n\nlint:\n\truff check .\n"}}) == "yes");
     CHECK(lint({{".github/workflows/ci.yml", make_check},
                 {"Makefile", "check:\n\tuv run black --check .\n\tuv run mypy src\n"}}) == "yes");
-    CHECK(lint({{"Jenkinsfile", "pipeline {\n  stages {\n    stage('Check') {\n      steps {\n"
-                                "        sh 'make check'\n      }\n    }\n  }\n}\n"},
+    CHECK(lint({{"Jenkinsfile",
+                 "pipeline {\n  stages {\n    stage('Check') {\n      steps {\n"
+                 "        sh 'make check'\n      }\n    }\n  }\n}\n"},
                 {"Makefile", "check: lint test\n"}}) == "yes");
 
     // a Prow job that runs the hooks counts inside presubmits only; a shell line or args list counts there
-    const std::string presubmit = "presubmits:\n  - name: pull-hooks\n    spec:\n      containers:\n"
-                                  "        - image: python:3.11\n";
+    const std::string presubmit =
+        "presubmits:\n  - name: pull-hooks\n    spec:\n      containers:\n"
+        "        - image: python:3.11\n";
     CHECK(lint({{".prow.yaml", presubmit + "          command:\n            - pytest\n"
                                            "periodics:\n  - name: hooks\n    spec:\n      containers:\n"
                                            "        - command:\n            - pre-commit\n            - run\n"}}) ==

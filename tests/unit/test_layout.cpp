@@ -875,8 +875,8 @@ TEST_CASE("layout (held-out 19): the roots inside the models folder of a project
     CHECK(detect_layout({project(""), with_code("model-zoo/a"), with_code("model-zoo/b"), with_code("model-zoo/c")})
               .kind == LayoutKind::Single);
     // with two more projects the repository is a monorepo, and the models are listed as their folder
-    l = detect_layout({project(""), with_code("etl"), with_code("models/churn"), with_code("models/ranking"),
-                       with_code("webapp")});
+    l = detect_layout(
+        {project(""), with_code("etl"), with_code("models/churn"), with_code("models/ranking"), with_code("webapp")});
     CHECK(l.kind == LayoutKind::Projects);
     CHECK(l.projects == V{"etl", "models", "webapp"});
     // without a project at the top, a models folder may be a gallery of unrelated models: projects
@@ -887,11 +887,12 @@ TEST_CASE("layout (held-out 19): the roots inside the models folder of a project
     CHECK(detect_layout({project(""), with_code("examples/models/a"), with_code("examples/models/b"),
                          with_code("examples/models/c")})
               .kind == LayoutKind::Projects);
-    CHECK(detect_layout({project(""), with_code("vision/models/a"), with_code("vision/models/b"),
-                         with_code("nlp/models/c")})
+    CHECK(detect_layout(
+              {project(""), with_code("vision/models/a"), with_code("vision/models/b"), with_code("nlp/models/c")})
               .kind == LayoutKind::Projects);
-    CHECK(detect_layout({project(""), with_code("services/a"), with_code("services/b"), with_code("services/c")})
-              .kind == LayoutKind::Projects);
-    CHECK(detect_layout({project(""), with_code("modelsx/a"), with_code("modelsx/b"), with_code("my_models/c")})
-              .kind == LayoutKind::Projects);
+    CHECK(
+        detect_layout({project(""), with_code("services/a"), with_code("services/b"), with_code("services/c")}).kind ==
+        LayoutKind::Projects);
+    CHECK(detect_layout({project(""), with_code("modelsx/a"), with_code("modelsx/b"), with_code("my_models/c")}).kind ==
+          LayoutKind::Projects);
 }
