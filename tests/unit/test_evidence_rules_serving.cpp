@@ -1721,3 +1721,65 @@ TEST_CASE("serving rules, round 28 review: an API version in an f-string, not a 
                      "@router.post(\"/predict\", response_model=P)\n"
                      "app.include_router(router, prefix=f\"/api/{settings.API_VERSION}\")\n"}}) == "yes");
 }
+
+TEST_CASE("serving rules, round 29: an LLM application's code that calls its model is scoring code") {
+    const auto scoring = [](const Files& files) { return suggestion("mlops", "scoring-code-versioned", files); };
+    const Files image = {{"Dockerfile", "FROM python:3.12\n"}};
+    const auto with_image = [&](Files files) {
+        files.insert(files.end(), image.begin(), image.end());
+        return files;
+    };
+    // OpenAI's client, LangChain's chat models, LiteLLM and Gemini, in Python: yes with an image, partial alone
+    const std::string openai = "from openai import AsyncOpenAI\n"
+                               "async def ask(client, prompt):\n"
+                               "    response = await client.chat.completions.create(model=MODEL, messages=prompt)\n";
+    CHECK(scoring(with_image({{"src/themes/llm.py", openai}})) == "yes");
+    CHECK(scoring({{"src/themes/llm.py", openai}}) == "partial");
+    CHECK(scoring({{"src/themes/llm.py", openai}, {"pyproject.toml", "[project]\nname = \"themes\"\n"}}) == "yes");
+    CHECK(scoring(with_image({{"core/chat.py", "def llm():\n    return ChatOpenAI(model=name, api_key=key)\n"}})) ==
+          "yes");
+    CHECK(scoring(with_image({{"core/chat.py", "r = litellm.acompletion(model=m, messages=msgs)\n"}})) == "yes");
+    CHECK(scoring(with_image({{"core/answer.py", "r = client.responses.create(model=m, input=q)\n"}})) == "yes");
+    CHECK(scoring(with_image({{"core/answer.py",
+                               "import google.generativeai as genai\n"
+                               "model = genai.GenerativeModel(\"gemini-1.5-pro\")\n"
+                               "answer = model.generate_content(question)\n"}})) == "yes");
+    // Anthropic's client in Ruby (an app's lib/) and in Python, named or imported
+    CHECK(scoring(with_image({{"lib/pipeline/rephraser.rb",
+                               "response = anthropic_bedrock_client.messages.create(model: MODEL, messages:)\n"}})) ==
+          "yes");
+    CHECK(scoring(with_image({{"app/compose.py",
+                               "import anthropic\n"
+                               "client = anthropic.Anthropic()\n"
+                               "reply = client.messages.create(model=M, max_tokens=512, messages=m)\n"}})) == "yes");
+    // a JavaScript service built from its package.json
+    CHECK(scoring({{"server/answer.ts", "const r = await openai.chat.completions.create({ model, messages });\n"},
+                   {"package.json", "{\"name\": \"answer\"}\n"}}) == "yes");
+}
+
+TEST_CASE("serving rules, round 29: LLM calls that are not the application's scoring code") {
+    const auto scoring = [](const Files& files) { return suggestion("mlops", "scoring-code-versioned", files); };
+    const std::string call = "r = client.chat.completions.create(model=m, messages=msgs)\n";
+    // tests, evaluations, examples, notebooks' folders, docs and vendored code are not the application
+    for (const char* path : {"tests/test_llm.py", "src/app/test_llm.py", "evals/run_eval.py", "examples/chat.py",
+                             "docs/snippets/chat.py", "notebooks/explore.py", "vendor/lib/chat.py",
+                             "spec/lib/answer_spec.rb", "web/answer.test.ts"}) {
+        CAPTURE(path);
+        CHECK(scoring({{path, call}, {"Dockerfile", "FROM python\n"}}) == "-");
+    }
+    // commented out
+    CHECK(scoring({{"app/llm.py", "# r = client.chat.completions.create(model=m, messages=msgs)\n"},
+                   {"Dockerfile", "FROM python\n"}}) == "-");
+    // Twilio's client sends a text message; a collection's `responses.create` stores a survey's answers
+    CHECK(scoring({{"app/notify.py",
+                    "from twilio.rest import Client\n"
+                    "client.messages.create(body=text, from_=sender, to=phone)\n"},
+                   {"Dockerfile", "FROM python\n"}}) == "-");
+    CHECK(scoring({{"app/models/survey.rb", "survey.responses.create(params)\n"}, {"Dockerfile", "FROM ruby\n"}}) ==
+          "-");
+    // a generate_content that is no Gemini call (a site generator's)
+    CHECK(scoring({{"site/build.py", "page = builder.generate_content(template)\n"}, {"Dockerfile", "FROM python\n"}}) ==
+          "-");
+    // a dev container's Dockerfile is no image of the application
+    CHECK(scoring({{"app/llm.py", call}, {".devcontainer/Dockerfile", "FROM python\n"}}) == "partial");
+}
