@@ -823,20 +823,16 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
     // top: ocp-ci-analysis's models/<name>/, each a model server with its requirements, beside its Pipfile; ml4h's
     // model_zoo/<name>/ beside its setup.py) are that project's models, not projects of their own. Without a
     // project at the top, a models folder may be a gallery of unrelated models, and is read like any other folder.
-    std::map<std::size_t, std::string> shown;  // a models group's first root -> the models folder, as listed
     const bool top_is_project =
         std::any_of(dirs.begin(), dirs.end(), [](const DirInfo& d) { return d.rel.empty() && (d.strong || d.weak); });
-    std::map<std::string_view, std::size_t> zoo;  // models folder -> its first root
+    std::map<std::string_view, std::size_t> models_folders;  // a models folder -> its first root
     for (std::size_t i = 0; i < roots.size() && top_is_project; ++i) {
         const std::size_t slash = roots[i].find('/');
         if (slash == std::string::npos) continue;
         const std::string_view folder = std::string_view(roots[i]).substr(0, slash);
         if (!model_zoo_name(folder)) continue;
-        const auto [it, first] = zoo.emplace(folder, i);
-        if (first)
-            shown.emplace(i, std::string(folder));
-        else
-            groups.join(i, it->second);
+        const auto [it, first] = models_folders.emplace(folder, i);
+        if (!first) groups.join(i, it->second);
     }
     for (std::size_t i = 0; i < roots.size(); ++i)
         if (code_base[i]) code_base[groups.find(i)] = true;
@@ -865,8 +861,9 @@ Layout detect_layout(std::vector<DirInfo> dirs, std::string_view readme,
             system = kAmbiguous;
     // A group is listed as its first root, the one to pick with --project; a models group as its folder.
     auto listed_as = [&](std::size_t i) {
-        const auto zoo_folder = shown.find(i);
-        return zoo_folder == shown.end() ? roots[i] : zoo_folder->second;
+        for (const auto& [folder, first_root] : models_folders)
+            if (first_root == i) return std::string(folder);
+        return roots[i];
     };
     std::vector<std::string> independent;  // one root per group of roots that is not part of the code base
     std::vector<bool> listed(roots.size(), false);
