@@ -1783,3 +1783,41 @@ TEST_CASE("serving rules, round 29: LLM calls that are not the application's sco
     // a dev container's Dockerfile is no image of the application
     CHECK(scoring({{"app/llm.py", call}, {".devcontainer/Dockerfile", "FROM python\n"}}) == "partial");
 }
+
+TEST_CASE("serving rules, round 29: a registry version is MLflow's model URI or a Hub commit, not a bind mount") {
+    const auto registry = [](const Files& files) { return suggestion("mlops", "serving-from-registry", files); };
+    // MLflow's model URI, in code or config
+    CHECK(registry({{"serve/app.py", "model = mlflow.pyfunc.load_model(f\"models:/{name}@champion\")\n"}}) == "yes");
+    CHECK(registry({{"deploy/config.yaml", "model_uri: models:/churn/3\n"}}) == "yes");
+    // a compose bind mount that ends in a folder named models is no model URI (held-out 20's HyUi)
+    CHECK(registry({{"compose.dev.yml", "services:\n  web:\n    volumes:\n      - ./models/src/models:/app/models\n"}}) ==
+          "-");
+    CHECK(registry({{"docker-compose.yml", "volumes:\n  - ./models:/opt/app/models\n"}}) == "-");
+    CHECK(registry({{"docker-compose.yml", "volumes:\n  - shared_models:/app/shared_models\n"}}) == "-");
+    // a model named by its Hugging Face repository at a pinned commit, in config or in the loading call
+    CHECK(registry({{"models/models.toml",
+                     "[[models.nutriscore]]\n"
+                     "repo_id = \"openfoodfacts/nutriscore-yolo\"\n"
+                     "revision = \"2a38f0c0f495af86ca93584b6b1a5993e2bbe097\"\n"}}) == "yes");
+    CHECK(registry({{"src/app/model_configs/all_models.yaml",
+                     "models:\n"
+                     "  - name: pvnet_v2\n"
+                     "    pvnet:\n"
+                     "        repo: openclimatefix-models/pvnet_uk_region\n"
+                     "        commit: cfcb233576c3c8110daed0179452e3d9913c744c\n"}}) == "yes");
+    CHECK(registry({{"app/model.py",
+                     "m = AutoModel.from_pretrained(\"org/model\", "
+                     "revision=\"cfcb233576c3c8110daed0179452e3d9913c744c\")\n"}}) == "yes");
+    // a branch or tag moves; a cookiecutter's template commit names no model; tests and examples are not serving
+    CHECK(registry({{"app/model.py", "m = AutoModel.from_pretrained(\"org/model\", revision=\"main\")\n"}}) == "-");
+    CHECK(registry({{"models/models.toml", "repo_id = \"org/model\"\nrevision = \"v1.2\"\n"}}) == "-");
+    CHECK(registry({{".cruft.json",
+                     "{\"template\": \"https://github.com/org/template\",\n"
+                     " \"commit\": \"cfcb233576c3c8110daed0179452e3d9913c744c\"}\n"}}) == "-");
+    CHECK(registry({{"tests/test_model.py",
+                     "m = AutoModel.from_pretrained(\"org/model\", "
+                     "revision=\"cfcb233576c3c8110daed0179452e3d9913c744c\")\n"}}) == "-");
+    CHECK(registry({{"models/models.toml",
+                     "repo_id = \"org/model\"\n"
+                     "# revision = \"cfcb233576c3c8110daed0179452e3d9913c744c\"\n"}}) == "-");
+}
