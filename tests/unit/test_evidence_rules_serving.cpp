@@ -1821,3 +1821,23 @@ TEST_CASE("serving rules, round 29: a registry version is MLflow's model URI or 
                      "repo_id = \"org/model\"\n"
                      "# revision = \"cfcb233576c3c8110daed0179452e3d9913c744c\"\n"}}) == "-");
 }
+
+TEST_CASE("serving rules, round 29: autoscaling declared in Terraform, Terragrunt or CloudFormation") {
+    const auto scaling = [](const Files& files) { return suggestion("mlops", "autoscaling", files); };
+    // a module's switch (held-out 20's ai-answers), AWS Application Auto Scaling, a GCE autoscaler, Azure's setting
+    CHECK(scaling({{"terragrunt/aws/ecs/ecs.tf", "module \"ecs\" {\n  enable_autoscaling = true\n  desired_count = 1\n}\n"}}) ==
+          "yes");
+    CHECK(scaling({{"infra/scaling.tf", "resource \"aws_appautoscaling_policy\" \"cpu\" {\n  name = \"cpu\"\n}\n"}}) ==
+          "yes");
+    CHECK(scaling({{"infra/mig.tf", "resource \"google_compute_region_autoscaler\" \"api\" {}\n"}}) == "yes");
+    CHECK(scaling({{"infra/app.tf", "resource \"azurerm_monitor_autoscale_setting\" \"api\" {}\n"}}) == "yes");
+    CHECK(scaling({{"template.yaml", "Resources:\n  Policy:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n"}}) ==
+          "yes");
+    // switched off, commented out, or an example's
+    CHECK(scaling({{"infra/ecs.tf", "module \"ecs\" {\n  enable_autoscaling = false\n}\n"}}) == "-");
+    CHECK(scaling({{"infra/ecs.tf", "module \"ecs\" {\n  # enable_autoscaling = true\n}\n"}}) == "-");
+    CHECK(scaling({{"infra/scaling.tf", "# resource \"aws_appautoscaling_policy\" \"cpu\" {}\n"}}) == "-");
+    CHECK(scaling({{"examples/ecs/main.tf", "module \"ecs\" {\n  enable_autoscaling = true\n}\n"}}) == "-");
+    // a target alone registers capacity and scales nothing
+    CHECK(scaling({{"infra/scaling.tf", "resource \"aws_appautoscaling_target\" \"ecs\" {}\n"}}) == "-");
+}
