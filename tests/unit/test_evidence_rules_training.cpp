@@ -1701,3 +1701,23 @@ TEST_CASE("training rules, round 27 review: an SDK's example named for training 
     CHECK(fitting_script("docs/train.py") == "-");
     CHECK(fitting_script("src/xgboost_training.py") == "partial");
 }
+
+TEST_CASE("training rules, round 29: a metric below the run's own bound stops the run") {
+    const auto gate = [](const Files& files) { return suggestion("mlops", "model-validation-gate", files); };
+    // held-out 20's recommender: the validation step raises when F1 is below its minimum, or the loss above its
+    // maximum, so the candidate is never saved
+    CHECK(gate({{"recommender/engines/ncf/training/model_validation_step.py",
+                 "def check_performance(weighted_avg_f1_score, min_weighted_avg_f1_score):\n"
+                 "    if weighted_avg_f1_score < min_weighted_avg_f1_score:\n"
+                 "        raise PerformanceTooLowError()\n"}}) == "yes");
+    CHECK(gate({{"pipeline/validate.py",
+                 "for loss in losses:\n"
+                 "    if loss > self.max_loss_score:\n"
+                 "        raise PerformanceTooLowError(loss)\n"}}) == "yes");
+    CHECK(gate({{"pipeline/validate.py", "if metrics[\"auc\"] < cfg.min_auc:\n    sys.exit(1)\n"}}) == "yes");
+    // a bound that stops nothing, a check in tests, or a request's score checked against its range
+    CHECK(gate({{"pipeline/validate.py", "if auc < min_auc:\n    logger.warning(\"low auc\")\n"}}) == "-");
+    CHECK(gate({{"tests/test_validate.py", "if auc < min_auc:\n    raise AssertionError()\n"}}) == "-");
+    CHECK(gate({{"api/schemas.py", "if score > max_score:\n    raise ValueError(\"score out of range\")\n"}}) == "-");
+    CHECK(gate({{"billing/checks.py", "if account_balance < min_balance:\n    raise InsufficientFunds()\n"}}) == "-");
+}
