@@ -1774,3 +1774,24 @@ TEST_CASE("testing rules, round 28 review: shared lint switches, Makefile checks
     CHECK(ci("      - run: |\n          cmake -DCMAKE_BUILD_TYPE=Release ..\n          make -j4\n") == "yes");
     CHECK(ci("      - run: cmake -G Ninja .. && ninja\n") == "yes");
 }
+
+TEST_CASE("rules, round 29: timed backups, preview clean-ups and the repository's own metadata are housekeeping") {
+    auto scheduled = [](const std::string& name, const std::string& steps) {
+        return suggestion(
+            "mlops", "scheduled-job-from-code",
+            {{".github/workflows/cron.yml", "name: " + name + "\n" + github_workflow("schedule", "job", steps)}});
+    };
+    // held-out 20's ai-answers: three timed workflows, none of them a step around the models
+    CHECK(scheduled("S3 backup", "      - run: aws s3 sync s3://app-data s3://app-backup\n") == "-");
+    CHECK(scheduled("Nightly database backups", "      - run: ./bin/pg_dump_to_s3.sh\n") == "-");
+    CHECK(scheduled("Delete unused AI Answers PR review environments", "      - run: ./bin/delete_old_envs.sh\n") ==
+          "-");
+    CHECK(scheduled("Clean up preview deployments", "      - run: vercel remove --safe\n") == "-");
+    CHECK(scheduled("GitHub repository metadata exporter",
+                    "      - uses: cds-snc/github-repository-metadata-exporter@main\n") == "-");
+    CHECK(scheduled("Collect GitHub traffic stats", "      - run: python collect_traffic.py\n") == "-");
+    // a timed job around the data or the models is still one, whatever else its name says
+    CHECK(scheduled("Refresh the backup forecasts", "      - run: ./score_backup_sites.sh\n") == "partial");
+    CHECK(scheduled("Export features from GitHub events", "      - run: ./export_features.sh\n") == "partial");
+    CHECK(scheduled("Delete stale predictions and rescore", "      - run: ./rescore.sh\n") == "partial");
+}
