@@ -1841,3 +1841,17 @@ TEST_CASE("serving rules, round 29: autoscaling declared in Terraform, Terragrun
     // a target alone registers capacity and scales nothing
     CHECK(scaling({{"infra/scaling.tf", "resource \"aws_appautoscaling_target\" \"ecs\" {}\n"}}) == "-");
 }
+
+TEST_CASE("serving rules, round 29: JSON Schemas of an API's requests and responses are its contract") {
+    const auto contract = [](const Files& files) { return suggestion("mlops", "serving-contract", files); };
+    const std::string schema = "{\n  \"$schema\": \"http://json-schema.org/draft-04/schema#\",\n  \"type\": \"object\"\n}\n";
+    // held-out 20's hintr: one schema per message of its R API
+    CHECK(contract({{"inst/schema/ModelSubmitRequest.schema.json", schema}}) == "yes");
+    CHECK(contract({{"schemas/predict_response.json", schema}}) == "yes");
+    // a JSON Schema of something else, a request's example that is no schema, tests' and node_modules' schemas
+    CHECK(contract({{"inst/schema/Settings.schema.json", schema}}) == "-");
+    CHECK(contract({{"examples/predict_request.json", schema}}) == "-");
+    CHECK(contract({{"samples/predict_request.json", "{\"features\": [1, 2, 3]}\n"}}) == "-");
+    CHECK(contract({{"tests/fixtures/PredictRequest.schema.json", schema}}) == "-");
+    CHECK(contract({{"web/node_modules/ajv/lib/refs/request.schema.json", schema}}) == "-");
+}
