@@ -505,3 +505,21 @@ TEST_CASE("rules, round 29: Terragrunt's production configuration, and an LLM ap
     CHECK(suggestion("mlops", "model-cards", {{"docs/system-card.md", "# System card\n"}}) == "yes");
     CHECK(suggestion("mlops", "model-cards", {{"docs/systems.md", "# Systems we run\n"}}) == "-");
 }
+
+TEST_CASE("rules, round 29 review: production folders that are not production, and names that are not cards") {
+    const auto env = [](const Files& files) { return suggestion("mlops", "env-separation", files); };
+    CHECK(env({{"examples/production/terragrunt.hcl", "inputs = {}\n"}}) == "-");
+    CHECK(env({{"test/fixtures/prod/terragrunt.hcl", "inputs = {}\n"}}) == "-");
+    CHECK(env({{"infra/prod/.tflint.hcl", "plugin \"aws\" {}\n"}}) == "-");
+    CHECK(env({{"packer/production/base.pkr.hcl", "source \"amazon-ebs\" \"base\" {}\n"}}) == "-");
+    CHECK(env({{"live/prd/ecs/terragrunt.hcl", "inputs = {}\n"}}) == "partial");
+    const auto cards = [](const Files& files) { return suggestion("mlops", "model-cards", files); };
+    CHECK(cards({{"docs/system_cardinality.md", "# Prometheus label limits\n"}}) == "-");
+    CHECK(cards({{"data/system-card-gpt-4o.txt", "OpenAI's card\n"}}) == "-");
+    CHECK(cards({{"templates/system_card_template.md", ""}}) == "-");
+    for (const char* path : {"SystemCard.md", "System_Card.md", "AI_SYSTEM_CARD.md", "docs/system-cards/answers.md",
+                             "docs/system_card.mdx"}) {
+        CAPTURE(path);
+        CHECK(cards({{path, "# System card\n"}}) == "yes");
+    }
+}

@@ -1739,7 +1739,9 @@ TEST_CASE("serving rules, round 29: an LLM application's code that calls its mod
     CHECK(scoring(with_image({{"core/chat.py", "def llm():\n    return ChatOpenAI(model=name, api_key=key)\n"}})) ==
           "yes");
     CHECK(scoring(with_image({{"core/chat.py", "r = litellm.acompletion(model=m, messages=msgs)\n"}})) == "yes");
-    CHECK(scoring(with_image({{"core/answer.py", "r = client.responses.create(model=m, input=q)\n"}})) == "yes");
+    CHECK(scoring(with_image(
+        {{"core/answer.py", "from openai import OpenAI\nclient = OpenAI()\nr = client.responses.create(model=m, input=q)\n"}})) ==
+          "yes");
     CHECK(scoring(with_image({{"core/answer.py",
                                "import google.generativeai as genai\n"
                                "model = genai.GenerativeModel(\"gemini-1.5-pro\")\n"
@@ -1854,4 +1856,83 @@ TEST_CASE("serving rules, round 29: JSON Schemas of an API's requests and respon
     CHECK(contract({{"samples/predict_request.json", "{\"features\": [1, 2, 3]}\n"}}) == "-");
     CHECK(contract({{"tests/fixtures/PredictRequest.schema.json", schema}}) == "-");
     CHECK(contract({{"web/node_modules/ajv/lib/refs/request.schema.json", schema}}) == "-");
+}
+
+TEST_CASE("serving rules, round 29 review: LLM calls that make data, and clients that are not LLMs") {
+    const auto scoring = [](const Files& files) { return suggestion("mlops", "scoring-code-versioned", files); };
+    const auto with = [](const std::string& path, const std::string& code) {
+        return Files{{path, code}, {"pyproject.toml", "[project]\nname = \"m\"\n"}, {"package.json", "{}\n"}};
+    };
+    const std::string call = "from openai import OpenAI\nr = client.chat.completions.create(model=m, messages=msgs)\n";
+    // an LLM that labels, annotates or generates a training set serves nothing
+    for (const char* path : {"scripts/label_with_gpt.py", "data_generation/generate_qa_pairs.py",
+                             "annotation/run.py", "pipeline/make_synthetic_data.py", "evaluations/judge.py",
+                             "web/__tests__/chat.js", "e2e/chat_smoke.py", "integration_tests/test_chat.py"}) {
+        CAPTURE(path);
+        CHECK(scoring(with(path, call)) == "-");
+    }
+    // a survey or forms API's responses.create stores answers; OpenAI's needs its client imported
+    CHECK(scoring(with("app/services/sync.rb", "@api_client.responses.create(survey_id: id, answers: a)\n")) == "-");
+    CHECK(scoring(with("src/forms.js", "await formsClient.responses.create({ formId, answers });\n")) == "-");
+    CHECK(scoring(with("src/answer.js",
+                       "import OpenAI from \"openai\";\nconst r = await client.responses.create({ model, input });\n")) ==
+          "yes");
+    CHECK(scoring(with("app/answer.py", "import openai\nr = openai.OpenAI().responses.create(model=m, input=q)\n")) ==
+          "yes");
+    // forms the round missed: JavaScript's Gemini, TypeScript's React files, LangChain's init_chat_model
+    CHECK(scoring(with("src/ask.ts",
+                       "import { GoogleGenerativeAI } from \"@google/generative-ai\";\n"
+                       "const r = await model.generateContent(prompt);\n")) == "yes");
+    CHECK(scoring(with("app/actions.tsx", "const r = await openai.chat.completions.create({ model, messages });\n")) ==
+          "yes");
+    CHECK(scoring(with("app/llm.py", "llm = init_chat_model(\"gpt-4o\", model_provider=\"openai\")\n")) == "yes");
+}
+
+TEST_CASE("serving rules, round 29 review: a Hub pin belongs to the served model") {
+    const auto registry = [](const Files& files) { return suggestion("mlops", "serving-from-registry", files); };
+    const std::string hex = "0123456789abcdef0123456789abcdef01234567";
+    // another key's commit further down; a run's git commit; a source dependency's or a template's pin
+    CHECK(registry({{"deploy/release.yaml", "model:\n  repo_id: meta-llama/Llama-3.1-8B-Instruct\n  revision: main\n"
+                                            "build:\n  image: ghcr.io/acme/chat-api\n  commit: " + hex + "\n"}}) == "-");
+    CHECK(registry({{"serving/metadata.json",
+                     "{\"model_id\": \"meta-llama/Llama-3.1-8B\", \"git\": {\"commit\": \"" + hex + "\"}}\n"}}) == "-");
+    CHECK(registry({{"ci/source-pins.yaml", "- repo: NVIDIA/cutlass\n  commit: " + hex + "\n"}}) == "-");
+    CHECK(registry({{".template.json", "{\"repo\": \"our-org/ml-service-template\", \"commit\": \"" + hex + "\"}\n"}}) ==
+          "-");
+    // a commented-out revision inside a call
+    CHECK(registry({{"app/serve.py", "m = AutoModel.from_pretrained(\n    \"org/model\",\n    # revision=\"" + hex +
+                                         "\",\n    torch_dtype=\"auto\",\n)\n"}}) == "-");
+    // training reads a pinned dataset or base model; production loads nothing from it
+    CHECK(registry({{"configs/model.yaml", "dataset:\n  repo_id: HuggingFaceH4/ultrachat_200k\n  revision: " + hex +
+                                               "\nlearning_rate: 2.0e-5\n"}}) == "-");
+    CHECK(registry({{"src/train.py", "m = AutoModel.from_pretrained(\"org/base\", revision=\"" + hex + "\")\n"}}) == "-");
+    // the served model's pin, in a JSON entry, pipeline(), SentenceTransformer() or a model_revision key
+    CHECK(registry({{"serving/models.json",
+                     "[{\"repo_id\": \"org/model\", \"revision\": \"" + hex + "\"}]\n"}}) == "yes");
+    CHECK(registry({{"app/nlp.py", "clf = pipeline(\"text-classification\", model=\"org/m\", revision=\"" + hex +
+                                       "\")\n"}}) == "yes");
+    CHECK(registry({{"app/embed.py", "m = SentenceTransformer(\"org/m\", revision=\"" + hex + "\")\n"}}) == "yes");
+    CHECK(registry({{"serving/config.yaml", "model_id: org/model\nmodel_revision: " + hex + "\n"}}) == "yes");
+    // compose: a named volume is no URI, a value is
+    CHECK(registry({{"docker-compose.yml", "services:\n  api:\n    volumes:\n      - models:/app/models\n"}}) == "-");
+    CHECK(registry({{"compose.yaml", "services:\n  api:\n    volumes:\n      - \"models:/data\"\n"}}) == "-");
+    CHECK(registry({{"docker-compose.yml", "services:\n  api:\n    environment:\n      - MODEL_URI=models:/churn/3\n"}}) ==
+          "yes");
+}
+
+TEST_CASE("serving rules, round 29 review: autoscaling of the service, not of runners, batch workers or tables") {
+    const auto scaling = [](const Files& files) { return suggestion("mlops", "autoscaling", files); };
+    CHECK(scaling({{"terragrunt/env/production/etl-worker/terragrunt.hcl",
+                    "inputs = {\n  service_name = \"nightly-etl-worker\"\n  enable_autoscaling = true\n}\n"}}) == "-");
+    CHECK(scaling({{"infra/runners.tf", "resource \"google_compute_autoscaler\" \"gitlab_runners\" {}\n"}}) == "-");
+    CHECK(scaling({{"infra/aks.tf", "resource \"azurerm_kubernetes_cluster_node_pool\" \"spark\" {\n"
+                                    "  enable_auto_scaling = true\n}\n"}}) == "-");
+    CHECK(scaling({{"infra/dynamodb.tf", "resource \"aws_dynamodb_table\" \"features\" {}\n"
+                                         "resource \"aws_appautoscaling_policy\" \"features_read\" {}\n"}}) == "-");
+    // forms the round missed: tfvars, CloudFormation JSON, Terraform's Kubernetes HPA, an EC2 group's policy
+    CHECK(scaling({{"env/production.tfvars", "enable_autoscaling = true\n"}}) == "yes");
+    CHECK(scaling({{"stack.template",
+                    "{\"Resources\": {\"P\": {\"Type\": \"AWS::ApplicationAutoScaling::ScalingPolicy\"}}}\n"}}) == "yes");
+    CHECK(scaling({{"infra/k8s.tf", "resource \"kubernetes_horizontal_pod_autoscaler_v2\" \"api\" {}\n"}}) == "yes");
+    CHECK(scaling({{"infra/asg.tf", "resource \"aws_autoscaling_policy\" \"inference\" {}\n"}}) == "yes");
 }
