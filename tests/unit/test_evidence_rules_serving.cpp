@@ -1913,6 +1913,12 @@ TEST_CASE("serving rules, round 29 review: a Hub pin belongs to the served model
                                        "\")\n"}}) == "yes");
     CHECK(registry({{"app/embed.py", "m = SentenceTransformer(\"org/m\", revision=\"" + hex + "\")\n"}}) == "yes");
     CHECK(registry({{"serving/config.yaml", "model_id: org/model\nmodel_revision: " + hex + "\n"}}) == "yes");
+    // a constant, vLLM's config and TGI's environment pin the served model too
+    CHECK(registry({{"app/model.py", "MODEL_ID = \"org/model\"\nMODEL_REVISION = \"" + hex + "\"\n"}}) == "yes");
+    CHECK(registry({{"deploy/vllm.yaml", "model: org/model\nrevision: " + hex + "\ntensor_parallel_size: 2\n"}}) ==
+          "yes");
+    CHECK(registry({{"docker-compose.yml", "services:\n  tgi:\n    environment:\n      - MODEL_ID=org/model\n"
+                                           "      - REVISION=" + hex + "\n"}}) == "yes");
     // compose: a named volume is no URI, a value is
     CHECK(registry({{"docker-compose.yml", "services:\n  api:\n    volumes:\n      - models:/app/models\n"}}) == "-");
     CHECK(registry({{"compose.yaml", "services:\n  api:\n    volumes:\n      - \"models:/data\"\n"}}) == "-");
