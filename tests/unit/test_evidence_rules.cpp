@@ -494,12 +494,14 @@ TEST_CASE("rules: a README step that deploys or promotes the model writes the re
 TEST_CASE("rules, round 29: Terragrunt's production configuration, and an LLM application's system card") {
     // Terragrunt's production folder is production's own configuration, as Terraform's is (partial); its lock file
     // is never the one cited
-    CHECK(suggestion("mlops", "env-separation",
-                     {{"terragrunt/env/production/ecs/terragrunt.hcl", "include {\n  path = find_in_parent_folders()\n}\n"},
-                      {"terragrunt/env/staging/ecs/terragrunt.hcl", "include {}\n"}}) == "partial");
+    CHECK(suggestion(
+              "mlops", "env-separation",
+              {{"terragrunt/env/production/ecs/terragrunt.hcl", "include {\n  path = find_in_parent_folders()\n}\n"},
+               {"terragrunt/env/staging/ecs/terragrunt.hcl", "include {}\n"}}) == "partial");
     CHECK(suggestion("mlops", "env-separation", {{"terragrunt/env/production/ecs/.terraform.lock.hcl", "# lock\n"}}) ==
           "-");
-    CHECK(suggestion("mlops", "env-separation", {{"terragrunt/env/staging/ecs/terragrunt.hcl", "include {}\n"}}) == "-");
+    CHECK(suggestion("mlops", "env-separation", {{"terragrunt/env/staging/ecs/terragrunt.hcl", "include {}\n"}}) ==
+          "-");
     // a system card documents the LLM application's intended use, models and limitations
     CHECK(suggestion("mlops", "model-cards", {{"SYSTEM_CARD.md", "# System card\n## Intended use\n"}}) == "yes");
     CHECK(suggestion("mlops", "model-cards", {{"docs/system-card.md", "# System card\n"}}) == "yes");

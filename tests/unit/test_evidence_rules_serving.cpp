@@ -1730,9 +1730,10 @@ TEST_CASE("serving rules, round 29: an LLM application's code that calls its mod
         return files;
     };
     // OpenAI's client, LangChain's chat models, LiteLLM and Gemini, in Python: yes with an image, partial alone
-    const std::string openai = "from openai import AsyncOpenAI\n"
-                               "async def ask(client, prompt):\n"
-                               "    response = await client.chat.completions.create(model=MODEL, messages=prompt)\n";
+    const std::string openai =
+        "from openai import AsyncOpenAI\n"
+        "async def ask(client, prompt):\n"
+        "    response = await client.chat.completions.create(model=MODEL, messages=prompt)\n";
     CHECK(scoring(with_image({{"src/themes/llm.py", openai}})) == "yes");
     CHECK(scoring({{"src/themes/llm.py", openai}}) == "partial");
     CHECK(scoring({{"src/themes/llm.py", openai}, {"pyproject.toml", "[project]\nname = \"themes\"\n"}}) == "yes");
@@ -1740,7 +1741,8 @@ TEST_CASE("serving rules, round 29: an LLM application's code that calls its mod
           "yes");
     CHECK(scoring(with_image({{"core/chat.py", "r = litellm.acompletion(model=m, messages=msgs)\n"}})) == "yes");
     CHECK(scoring(with_image(
-        {{"core/answer.py", "from openai import OpenAI\nclient = OpenAI()\nr = client.responses.create(model=m, input=q)\n"}})) ==
+              {{"core/answer.py",
+                "from openai import OpenAI\nclient = OpenAI()\nr = client.responses.create(model=m, input=q)\n"}})) ==
           "yes");
     CHECK(scoring(with_image({{"core/answer.py",
                                "import google.generativeai as genai\n"
@@ -1763,9 +1765,9 @@ TEST_CASE("serving rules, round 29: LLM calls that are not the application's sco
     const auto scoring = [](const Files& files) { return suggestion("mlops", "scoring-code-versioned", files); };
     const std::string call = "r = client.chat.completions.create(model=m, messages=msgs)\n";
     // tests, evaluations, examples, notebooks' folders, docs and vendored code are not the application
-    for (const char* path : {"tests/test_llm.py", "src/app/test_llm.py", "evals/run_eval.py", "examples/chat.py",
-                             "docs/snippets/chat.py", "notebooks/explore.py", "vendor/lib/chat.py",
-                             "spec/lib/answer_spec.rb", "web/answer.test.ts"}) {
+    for (const char* path :
+         {"tests/test_llm.py", "src/app/test_llm.py", "evals/run_eval.py", "examples/chat.py", "docs/snippets/chat.py",
+          "notebooks/explore.py", "vendor/lib/chat.py", "spec/lib/answer_spec.rb", "web/answer.test.ts"}) {
         CAPTURE(path);
         CHECK(scoring({{path, call}, {"Dockerfile", "FROM python\n"}}) == "-");
     }
@@ -1780,8 +1782,8 @@ TEST_CASE("serving rules, round 29: LLM calls that are not the application's sco
     CHECK(scoring({{"app/models/survey.rb", "survey.responses.create(params)\n"}, {"Dockerfile", "FROM ruby\n"}}) ==
           "-");
     // a generate_content that is no Gemini call (a site generator's)
-    CHECK(scoring({{"site/build.py", "page = builder.generate_content(template)\n"}, {"Dockerfile", "FROM python\n"}}) ==
-          "-");
+    CHECK(scoring({{"site/build.py", "page = builder.generate_content(template)\n"},
+                   {"Dockerfile", "FROM python\n"}}) == "-");
     // a dev container's Dockerfile is no image of the application
     CHECK(scoring({{"app/llm.py", call}, {".devcontainer/Dockerfile", "FROM python\n"}}) == "partial");
 }
@@ -1792,8 +1794,8 @@ TEST_CASE("serving rules, round 29: a registry version is MLflow's model URI or 
     CHECK(registry({{"serve/app.py", "model = mlflow.pyfunc.load_model(f\"models:/{name}@champion\")\n"}}) == "yes");
     CHECK(registry({{"deploy/config.yaml", "model_uri: models:/churn/3\n"}}) == "yes");
     // a compose bind mount that ends in a folder named models is no model URI (held-out 20's HyUi)
-    CHECK(registry({{"compose.dev.yml", "services:\n  web:\n    volumes:\n      - ./models/src/models:/app/models\n"}}) ==
-          "-");
+    CHECK(registry({{"compose.dev.yml",
+                     "services:\n  web:\n    volumes:\n      - ./models/src/models:/app/models\n"}}) == "-");
     CHECK(registry({{"docker-compose.yml", "volumes:\n  - ./models:/opt/app/models\n"}}) == "-");
     CHECK(registry({{"docker-compose.yml", "volumes:\n  - shared_models:/app/shared_models\n"}}) == "-");
     // a model named by its Hugging Face repository at a pinned commit, in config or in the loading call
@@ -1827,14 +1829,14 @@ TEST_CASE("serving rules, round 29: a registry version is MLflow's model URI or 
 TEST_CASE("serving rules, round 29: autoscaling declared in Terraform, Terragrunt or CloudFormation") {
     const auto scaling = [](const Files& files) { return suggestion("mlops", "autoscaling", files); };
     // a module's switch (held-out 20's ai-answers), AWS Application Auto Scaling, a GCE autoscaler, Azure's setting
-    CHECK(scaling({{"terragrunt/aws/ecs/ecs.tf", "module \"ecs\" {\n  enable_autoscaling = true\n  desired_count = 1\n}\n"}}) ==
-          "yes");
+    CHECK(scaling({{"terragrunt/aws/ecs/ecs.tf",
+                    "module \"ecs\" {\n  enable_autoscaling = true\n  desired_count = 1\n}\n"}}) == "yes");
     CHECK(scaling({{"infra/scaling.tf", "resource \"aws_appautoscaling_policy\" \"cpu\" {\n  name = \"cpu\"\n}\n"}}) ==
           "yes");
     CHECK(scaling({{"infra/mig.tf", "resource \"google_compute_region_autoscaler\" \"api\" {}\n"}}) == "yes");
     CHECK(scaling({{"infra/app.tf", "resource \"azurerm_monitor_autoscale_setting\" \"api\" {}\n"}}) == "yes");
-    CHECK(scaling({{"template.yaml", "Resources:\n  Policy:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n"}}) ==
-          "yes");
+    CHECK(scaling({{"template.yaml",
+                    "Resources:\n  Policy:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n"}}) == "yes");
     // switched off, commented out, or an example's
     CHECK(scaling({{"infra/ecs.tf", "module \"ecs\" {\n  enable_autoscaling = false\n}\n"}}) == "-");
     CHECK(scaling({{"infra/ecs.tf", "module \"ecs\" {\n  # enable_autoscaling = true\n}\n"}}) == "-");
@@ -1846,7 +1848,8 @@ TEST_CASE("serving rules, round 29: autoscaling declared in Terraform, Terragrun
 
 TEST_CASE("serving rules, round 29: JSON Schemas of an API's requests and responses are its contract") {
     const auto contract = [](const Files& files) { return suggestion("mlops", "serving-contract", files); };
-    const std::string schema = "{\n  \"$schema\": \"http://json-schema.org/draft-04/schema#\",\n  \"type\": \"object\"\n}\n";
+    const std::string schema =
+        "{\n  \"$schema\": \"http://json-schema.org/draft-04/schema#\",\n  \"type\": \"object\"\n}\n";
     // held-out 20's hintr: one schema per message of its R API
     CHECK(contract({{"inst/schema/ModelSubmitRequest.schema.json", schema}}) == "yes");
     CHECK(contract({{"schemas/predict_response.json", schema}}) == "yes");
@@ -1865,18 +1868,19 @@ TEST_CASE("serving rules, round 29 review: LLM calls that make data, and clients
     };
     const std::string call = "from openai import OpenAI\nr = client.chat.completions.create(model=m, messages=msgs)\n";
     // an LLM that labels, annotates or generates a training set serves nothing
-    for (const char* path : {"scripts/label_with_gpt.py", "data_generation/generate_qa_pairs.py",
-                             "annotation/run.py", "pipeline/make_synthetic_data.py", "evaluations/judge.py",
-                             "web/__tests__/chat.js", "e2e/chat_smoke.py", "integration_tests/test_chat.py"}) {
+    for (const char* path : {"scripts/label_with_gpt.py", "data_generation/generate_qa_pairs.py", "annotation/run.py",
+                             "pipeline/make_synthetic_data.py", "evaluations/judge.py", "web/__tests__/chat.js",
+                             "e2e/chat_smoke.py", "integration_tests/test_chat.py"}) {
         CAPTURE(path);
         CHECK(scoring(with(path, call)) == "-");
     }
     // a survey or forms API's responses.create stores answers; OpenAI's needs its client imported
     CHECK(scoring(with("app/services/sync.rb", "@api_client.responses.create(survey_id: id, answers: a)\n")) == "-");
     CHECK(scoring(with("src/forms.js", "await formsClient.responses.create({ formId, answers });\n")) == "-");
-    CHECK(scoring(with("src/answer.js",
-                       "import OpenAI from \"openai\";\nconst r = await client.responses.create({ model, input });\n")) ==
-          "yes");
+    CHECK(
+        scoring(with("src/answer.js",
+                     "import OpenAI from \"openai\";\nconst r = await client.responses.create({ model, input });\n")) ==
+        "yes");
     CHECK(scoring(with("app/answer.py", "import openai\nr = openai.OpenAI().responses.create(model=m, input=q)\n")) ==
           "yes");
     // forms the round missed: JavaScript's Gemini, TypeScript's React files, LangChain's init_chat_model
@@ -1892,23 +1896,26 @@ TEST_CASE("serving rules, round 29 review: a Hub pin belongs to the served model
     const auto registry = [](const Files& files) { return suggestion("mlops", "serving-from-registry", files); };
     const std::string hex = "0123456789abcdef0123456789abcdef01234567";
     // another key's commit further down; a run's git commit; a source dependency's or a template's pin
-    CHECK(registry({{"deploy/release.yaml", "model:\n  repo_id: meta-llama/Llama-3.1-8B-Instruct\n  revision: main\n"
-                                            "build:\n  image: ghcr.io/acme/chat-api\n  commit: " + hex + "\n"}}) == "-");
+    CHECK(registry({{"deploy/release.yaml",
+                     "model:\n  repo_id: meta-llama/Llama-3.1-8B-Instruct\n  revision: main\n"
+                     "build:\n  image: ghcr.io/acme/chat-api\n  commit: " +
+                         hex + "\n"}}) == "-");
     CHECK(registry({{"serving/metadata.json",
                      "{\"model_id\": \"meta-llama/Llama-3.1-8B\", \"git\": {\"commit\": \"" + hex + "\"}}\n"}}) == "-");
     CHECK(registry({{"ci/source-pins.yaml", "- repo: NVIDIA/cutlass\n  commit: " + hex + "\n"}}) == "-");
-    CHECK(registry({{".template.json", "{\"repo\": \"our-org/ml-service-template\", \"commit\": \"" + hex + "\"}\n"}}) ==
-          "-");
+    CHECK(registry({{".template.json",
+                     "{\"repo\": \"our-org/ml-service-template\", \"commit\": \"" + hex + "\"}\n"}}) == "-");
     // a commented-out revision inside a call
     CHECK(registry({{"app/serve.py", "m = AutoModel.from_pretrained(\n    \"org/model\",\n    # revision=\"" + hex +
                                          "\",\n    torch_dtype=\"auto\",\n)\n"}}) == "-");
     // training reads a pinned dataset or base model; production loads nothing from it
     CHECK(registry({{"configs/model.yaml", "dataset:\n  repo_id: HuggingFaceH4/ultrachat_200k\n  revision: " + hex +
                                                "\nlearning_rate: 2.0e-5\n"}}) == "-");
-    CHECK(registry({{"src/train.py", "m = AutoModel.from_pretrained(\"org/base\", revision=\"" + hex + "\")\n"}}) == "-");
+    CHECK(registry({{"src/train.py", "m = AutoModel.from_pretrained(\"org/base\", revision=\"" + hex + "\")\n"}}) ==
+          "-");
     // the served model's pin, in a JSON entry, pipeline(), SentenceTransformer() or a model_revision key
-    CHECK(registry({{"serving/models.json",
-                     "[{\"repo_id\": \"org/model\", \"revision\": \"" + hex + "\"}]\n"}}) == "yes");
+    CHECK(registry({{"serving/models.json", "[{\"repo_id\": \"org/model\", \"revision\": \"" + hex + "\"}]\n"}}) ==
+          "yes");
     CHECK(registry({{"app/nlp.py", "clf = pipeline(\"text-classification\", model=\"org/m\", revision=\"" + hex +
                                        "\")\n"}}) == "yes");
     CHECK(registry({{"app/embed.py", "m = SentenceTransformer(\"org/m\", revision=\"" + hex + "\")\n"}}) == "yes");
@@ -1917,13 +1924,15 @@ TEST_CASE("serving rules, round 29 review: a Hub pin belongs to the served model
     CHECK(registry({{"app/model.py", "MODEL_ID = \"org/model\"\nMODEL_REVISION = \"" + hex + "\"\n"}}) == "yes");
     CHECK(registry({{"deploy/vllm.yaml", "model: org/model\nrevision: " + hex + "\ntensor_parallel_size: 2\n"}}) ==
           "yes");
-    CHECK(registry({{"docker-compose.yml", "services:\n  tgi:\n    environment:\n      - MODEL_ID=org/model\n"
-                                           "      - REVISION=" + hex + "\n"}}) == "yes");
+    CHECK(registry({{"docker-compose.yml",
+                     "services:\n  tgi:\n    environment:\n      - MODEL_ID=org/model\n"
+                     "      - REVISION=" +
+                         hex + "\n"}}) == "yes");
     // compose: a named volume is no URI, a value is
     CHECK(registry({{"docker-compose.yml", "services:\n  api:\n    volumes:\n      - models:/app/models\n"}}) == "-");
     CHECK(registry({{"compose.yaml", "services:\n  api:\n    volumes:\n      - \"models:/data\"\n"}}) == "-");
-    CHECK(registry({{"docker-compose.yml", "services:\n  api:\n    environment:\n      - MODEL_URI=models:/churn/3\n"}}) ==
-          "yes");
+    CHECK(registry({{"docker-compose.yml",
+                     "services:\n  api:\n    environment:\n      - MODEL_URI=models:/churn/3\n"}}) == "yes");
 }
 
 TEST_CASE("serving rules, round 29 review: autoscaling of the service, not of runners, batch workers or tables") {
@@ -1931,14 +1940,17 @@ TEST_CASE("serving rules, round 29 review: autoscaling of the service, not of ru
     CHECK(scaling({{"terragrunt/env/production/etl-worker/terragrunt.hcl",
                     "inputs = {\n  service_name = \"nightly-etl-worker\"\n  enable_autoscaling = true\n}\n"}}) == "-");
     CHECK(scaling({{"infra/runners.tf", "resource \"google_compute_autoscaler\" \"gitlab_runners\" {}\n"}}) == "-");
-    CHECK(scaling({{"infra/aks.tf", "resource \"azurerm_kubernetes_cluster_node_pool\" \"spark\" {\n"
-                                    "  enable_auto_scaling = true\n}\n"}}) == "-");
-    CHECK(scaling({{"infra/dynamodb.tf", "resource \"aws_dynamodb_table\" \"features\" {}\n"
-                                         "resource \"aws_appautoscaling_policy\" \"features_read\" {}\n"}}) == "-");
+    CHECK(scaling({{"infra/aks.tf",
+                    "resource \"azurerm_kubernetes_cluster_node_pool\" \"spark\" {\n"
+                    "  enable_auto_scaling = true\n}\n"}}) == "-");
+    CHECK(scaling({{"infra/dynamodb.tf",
+                    "resource \"aws_dynamodb_table\" \"features\" {}\n"
+                    "resource \"aws_appautoscaling_policy\" \"features_read\" {}\n"}}) == "-");
     // forms the round missed: tfvars, CloudFormation JSON, Terraform's Kubernetes HPA, an EC2 group's policy
     CHECK(scaling({{"env/production.tfvars", "enable_autoscaling = true\n"}}) == "yes");
     CHECK(scaling({{"stack.template",
-                    "{\"Resources\": {\"P\": {\"Type\": \"AWS::ApplicationAutoScaling::ScalingPolicy\"}}}\n"}}) == "yes");
+                    "{\"Resources\": {\"P\": {\"Type\": \"AWS::ApplicationAutoScaling::ScalingPolicy\"}}}\n"}}) ==
+          "yes");
     CHECK(scaling({{"infra/k8s.tf", "resource \"kubernetes_horizontal_pod_autoscaler_v2\" \"api\" {}\n"}}) == "yes");
     CHECK(scaling({{"infra/asg.tf", "resource \"aws_autoscaling_policy\" \"inference\" {}\n"}}) == "yes");
 }
