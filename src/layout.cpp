@@ -960,7 +960,7 @@ bool deploys_from_ci(std::string_view text) {
     // Documentation sites (a static site host, a book builder too) and package releases (to PyPI or npm) deploy no
     // system.
     static const RE2 docs(
-        "(?i)(gh-pages|deploy-pages|upload-pages-artifact|github-pages|gh-deploy|mkdocs|sphinx|jekyll|docusaurus|"
+        "(?i)(gh-pages|deploy-pages|upload-pages-artifact|github[- ]pages|gh-deploy|mkdocs|sphinx|jekyll|docusaurus|"
         "netlify|jupyter-book|quarto\\s+publish|"
         "readthedocs|gh-action-pypi-publish|\\btwine\\s+upload|\\bnpm\\s+publish|\\b(poetry|uv|flit|hatch)\\s+"
         "publish\\b|"

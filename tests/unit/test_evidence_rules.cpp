@@ -151,6 +151,16 @@ TEST_CASE("rules: documentation deploys are not deployments") {
     CHECK(suggestion("mlops", "cicd-model-release",
                      {{".github/workflows/pages.yml", "jobs:\n  deploy:\n    steps:\n      - uses: actions/deploy-pages@v4\n"}}) ==
           "-");
+    // a site published to GitHub Pages by name, without the Pages actions (a branch pushed by a job;
+    // nhp_model's "Deploy schema.json to GitHub Pages")
+    const char* named_pages =
+        "name: Deploy schema.json to GitHub Pages\njobs:\n  build:\n    steps:\n"
+        "      - run: git push origin schemas\n";
+    CHECK(suggestion("mlops", "cicd-model-release", {{".github/workflows/build_schema.yaml", named_pages}}) == "-");
+    CHECK(suggestion("mlops", "audit-trail", {{".github/workflows/build_schema.yaml", named_pages}}) == "-");
+    CHECK(suggestion("mlops-ct", "cd-releases-approved-model",
+                     {{".github/workflows/build_schema.yaml", named_pages}}) == "-");
+    CHECK(suggestion("mlops-org", "cicd-for-releases", {{".github/workflows/build_schema.yaml", named_pages}}) == "-");
     CHECK(suggestion("mlops", "cicd-model-release", {{".github/workflows/ci.yml", "on: pull_request\njobs: {}\n"
                                                                                   "  # allow-prereleases: true\n"}}) == "-");
     CHECK(suggestion("mlops", "cicd-model-release",

@@ -318,6 +318,9 @@ TEST_CASE("layout: project roots that one CI pipeline deploys together are one s
     CHECK(deploys_from_ci("jobs:\n  deploy_app:\n"));
     CHECK_FALSE(deploys_from_ci("jobs:\n  test:\n    steps:\n      - run: pytest\n"));
     CHECK_FALSE(deploys_from_ci("jobs:\n  deploy:\n    steps:\n      - uses: actions/deploy-pages@v4\n"));
+    CHECK_FALSE(
+        deploys_from_ci("name: Deploy schema.json to GitHub Pages\njobs:\n  deploy:\n    steps:\n"
+                        "      - run: git push origin schemas\n"));
     CHECK_FALSE(deploys_from_ci("jobs:\n  deploy-models:\n    uses: org/wf/.github/workflows/cd-pypi.yml@v2\n"));
     const std::vector<DirInfo> services = {project("src/predict"), project("src/calibrate"), project("src/spatial"),
                                            project("packages/a"), project("packages/b")};
