@@ -1665,6 +1665,37 @@ TEST_CASE("testing rules, round 28: linters run by an organisation's shared work
     CHECK(suggestion("mlops", "lint-precommit", {{"Makefile", "check:\n\truff check .\n"}}) == "-");
 }
 
+TEST_CASE("testing rules, held-out 21: a make target named for checking the code, and uv tool run") {
+    const std::string make_nofix = github_workflow("pull_request", "lint", "      - run: make check-python-nofix\n");
+    const char* makefile =
+        "check-python: ## Format the python code (auto fix)\n\tuv tool run ruff check . --fix\n\n"
+        "check-python-nofix: ## Format the python code (no fix)\n\tuv tool run ruff check .\n"
+        "\tuv tool run bandit -r src\n";
+    // classifai: CI runs the Makefile's check-python-nofix, whose recipe runs ruff through `uv tool run` (uvx)
+    CHECK(suggestion("mlops", "lint-precommit", {{".github/workflows/ci.yml", make_nofix}, {"Makefile", makefile}}) ==
+          "yes");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml", github_workflow("push", "quality", "      - run: make check\n")},
+                      {"Makefile", "check:\n\tuv tool run ruff check src\n"}}) == "yes");
+    // a check target named for something other than the code (migrations, links) lints nothing, even beside a
+    // Makefile that has a linting check target; a step that may fail blocks nothing
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       github_workflow("pull_request", "db", "      - run: make check-migrations\n")},
+                      {"Makefile", makefile}}) == "-");
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/ci.yml",
+                       github_workflow("pull_request", "lint",
+                                       "      - run: make check-python-nofix\n        continue-on-error: true\n")},
+                      {"Makefile", makefile}}) == "-");
+    // uv tool run is uvx in a workflow too: a linter and a format check, yes
+    CHECK(suggestion("mlops", "lint-precommit",
+                     {{".github/workflows/lint.yml",
+                       github_workflow("pull_request", "lint",
+                                       "      - run: uv tool run ruff check .\n"
+                                       "      - run: uv tool run ruff format --check .\n")}}) == "yes");
+}
+
 TEST_CASE("testing rules, held-out 19: a pull-request workflow that compiles the code checks every change") {
     auto ci = [](const std::string& trigger, const std::string& steps) {
         return suggestion("mlops", "ci-on-every-change",
