@@ -1688,6 +1688,31 @@ TEST_CASE("testing rules, held-out 21: a make target named for checking the code
                        github_workflow("pull_request", "lint",
                                        "      - run: make check-python-nofix\n        continue-on-error: true\n")},
                       {"Makefile", makefile}}) == "-");
+    // seer: the hooks run in a step allowed to fail (a bot pushes their fixes back), and a later step fails the job
+    // when that step failed: they block the merge (yes); without the failing step, or when it only comments, they
+    // block nothing (the hook file alone: partial)
+    const char* hooks = "repos:\n  - repo: https://github.com/psf/black\n    hooks:\n      - id: black\n";
+    const std::string run_hooks =
+        "      - name: Run pre-commit on PR commits\n        id: pre-commit_results\n        continue-on-error: true\n"
+        "        run: |\n          git diff --name-only origin/main | xargs pre-commit run --files\n";
+    const std::string fail_job =
+        "      - name: Fail job if pre-commit failed\n"
+        "        if: ${{ steps.pre-commit_results.outcome == 'failure' }}\n        run: |\n"
+        "          echo \"Pre-commit checks failed.\"\n          exit 1\n";
+    const std::string comment_only =
+        "      - name: Comment\n        if: ${{ steps.pre-commit_results.outcome == 'failure' }}\n"
+        "        run: gh pr comment --body \"please run pre-commit\"\n";
+    auto seer = [&](const std::string& steps) {
+        return suggestion("mlops", "lint-precommit",
+                          {{".github/workflows/linting.yml", github_workflow("pull_request", "linting", steps)},
+                           {".pre-commit-config.yaml", hooks}});
+    };
+    CHECK(seer(run_hooks + fail_job) == "yes");
+    CHECK(seer(run_hooks) == "partial");
+    CHECK(seer(run_hooks + comment_only) == "partial");
+    CHECK(seer(run_hooks +
+               "      # - if: ${{ steps.pre-commit_results.outcome == 'failure' }}\n      #   run: exit 1\n") ==
+          "partial");
     // uv tool run is uvx in a workflow too: a linter and a format check, yes
     CHECK(suggestion("mlops", "lint-precommit",
                      {{".github/workflows/lint.yml",
