@@ -61,32 +61,32 @@ kill_round() {
   if cmp -s "$out" "$old"; then echo old; elif cmp -s "$out" "$new"; then echo new; else echo torn; fi
 }
 
+# record_kill DELAY_MS OLD NEW OUT ARGS...: one kill_round, its outcome counted in seen[]; fails when torn.
+record_kill() {
+  local r
+  r=$(kill_round "$@")
+  seen[$r]=$((${seen[$r]:-0} + 1))
+  [ "$r" != torn ]
+}
+
 # kill_rounds N MS OLD NEW OUT ARGS...: N kills at delays spread over 0..1.3 x MS (with jitter), so they land
 # before, during and after the write; then, because one timing of MS can be far off on a loaded CI machine, more
 # kills at shorter or longer delays until both outcomes were seen (or the tries run out). Fills seen[].
 kill_rounds() {
   local n=$1 ms=$2
   shift 2
-  local i r delay span=$((ms * 13 / 10 + 1))
+  local i span=$((ms * 13 / 10 + 1)) delay
   for ((i = 0; i < n; i++)); do
-    delay=$(((i * span / n + (RANDOM % (span / n + 1))) % span))
-    r=$(kill_round "$delay" "$@")
-    seen[$r]=$((${seen[$r]:-0} + 1))
-    [ "$r" = torn ] && return 1
+    record_kill $(((i * span / n + (RANDOM % (span / n + 1))) % span)) "$@" || return 1
   done
   delay=$span
   for ((i = 0; i < 8 && ${seen[new]:-0} == 0; i++)); do
     delay=$((delay * 2))
-    r=$(kill_round "$delay" "$@")
-    seen[$r]=$((${seen[$r]:-0} + 1))
-    [ "$r" = torn ] && return 1
+    record_kill "$delay" "$@" || return 1
   done
-  for ((i = 0; i < 8 && ${seen[old]:-0} == 0; i++)); do
-    r=$(kill_round "$((RANDOM % (ms / (i + 2) + 1)))" "$@")
-    seen[$r]=$((${seen[$r]:-0} + 1))
-    [ "$r" = torn ] && return 1
+  for ((i = 1; i <= 12 && ${seen[old]:-0} == 0; i++)); do # halving down to 0 ms: before the process even starts
+    record_kill "$((ms >> i))" "$@" || return 1
   done
-  return 0
 }
 
 declare -A seen=()
