@@ -1665,7 +1665,7 @@ TEST_CASE("testing rules, round 28: linters run by an organisation's shared work
     CHECK(suggestion("mlops", "lint-precommit", {{"Makefile", "check:\n\truff check .\n"}}) == "-");
 }
 
-TEST_CASE("testing rules, held-out 21: a make target named for checking the code, and uv tool run") {
+TEST_CASE("testing rules, held-out 21: make check-python, uv tool run, and hooks whose failure fails the job later") {
     const std::string make_nofix = github_workflow("pull_request", "lint", "      - run: make check-python-nofix\n");
     const char* makefile =
         "check-python: ## Format the python code (auto fix)\n\tuv tool run ruff check . --fix\n\n"
