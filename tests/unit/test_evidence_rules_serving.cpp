@@ -1954,3 +1954,37 @@ TEST_CASE("serving rules, round 29 review: autoscaling of the service, not of ru
     CHECK(scaling({{"infra/k8s.tf", "resource \"kubernetes_horizontal_pod_autoscaler_v2\" \"api\" {}\n"}}) == "yes");
     CHECK(scaling({{"infra/asg.tf", "resource \"aws_autoscaling_policy\" \"inference\" {}\n"}}) == "yes");
 }
+
+TEST_CASE("serving rules, round 32: an image run by a process supervisor serves what the supervisor starts") {
+    const auto packaged = [](const Files& files) { return suggestion("mlops", "serving-containerised", files); };
+    const std::pair<std::string, std::string> supervised{
+        "Dockerfile",
+        "FROM python:3.11\nCOPY supervisord.conf /etc/supervisord.conf\n"
+        "CMD [\"/usr/bin/supervisord\", \"-c\", \"/etc/supervisord.conf\"]\n"};
+    const std::pair<std::string, std::string> s6_image{
+        "Dockerfile", "FROM python:3.12\nCOPY ./docker/rootfs /\nENTRYPOINT [\"/init\"]\n"};
+    const std::pair<std::string, std::string> ci_build{".github/workflows/image.yml",
+                                                       "on: [push]\njobs:\n  b:\n    steps:\n"
+                                                       "      - uses: docker/build-push-action@v6\n"};
+    // supervisord: a program that runs a web server, directly or by a script named for it
+    CHECK(packaged({supervised, {"supervisord.conf", "[program:api]\ncommand=uvicorn app:app --port 5000\n"}}) ==
+          "partial");
+    CHECK(packaged({supervised, {"supervisord.conf", "[program:web]\ncommand=/app/gunicorn.sh\n"}, ci_build}) == "yes");
+    // s6-overlay: a service whose run file starts the server
+    const std::pair<std::string, std::string> s6_web{"docker/rootfs/etc/s6-overlay/s6-rc.d/svc-webserver/run",
+                                                     "#!/command/with-contenv bash\nexec granian --interface asgi "
+                                                     "\"app.asgi:application\"\n"};
+    CHECK(packaged({s6_image, s6_web}) == "partial");
+    CHECK(packaged({s6_image, s6_web, ci_build}) == "yes");
+    // a workstation's supervisor starts Jupyter, nginx and sshd: no model server
+    CHECK(packaged({supervised,
+                    {"resources/supervisor/programs/jupyter.conf", "[program:jupyter]\ncommand=jupyter lab\n"},
+                    {"resources/supervisor/programs/nginx.conf", "[program:nginx]\ncommand=nginx -g 'daemon off;'\n"},
+                    ci_build}) == "-");
+    // a commented-out program starts nothing
+    CHECK(packaged({supervised, {"supervisord.conf", "[program:api]\n# command=uvicorn app:app\n"}}) == "-");
+    // a server's run file without a supervisor in the image, or a dev container's supervisor
+    CHECK(packaged({{"Dockerfile", "FROM python:3.12\nCMD [\"python\", \"worker.py\"]\n"}, s6_web}) == "-");
+    CHECK(packaged({{".devcontainer/Dockerfile", "FROM python\nCMD [\"supervisord\"]\n"},
+                    {"supervisord.conf", "[program:api]\ncommand=uvicorn app:app\n"}}) == "-");
+}

@@ -82,9 +82,10 @@ TEST_CASE("testing rules: training code tests and pipeline step tests") {
     CHECK(suggestion("mlops", "training-code-tested", {{"tests/test_env.py", "def test_generate_timesteps():\n    pass\n"}}) ==
           "-");
     // tests of features or splitting are tests of some pipeline steps: partial even with CI
-    CHECK(suggestion("mlops", "training-code-tested", {{"Jenkinsfile", "pipeline { stages { stage('t') { steps { sh './run_tests.sh' } } } }\n"},
-                                                       {"test/test_feature_set.py", "def test_feature_set_default():\n    pass\n"}}) ==
-          "partial");
+    CHECK(suggestion("mlops", "training-code-tested",
+                     {{"Jenkinsfile", "pipeline { stages { stage('t') { steps { sh './run_tests.sh' } } } }\n"},
+                      {"test/test_feature_set.py", "def test_feature_set_default():\n    pass\n"},
+                      {"src/train.py", "model.fit(X_train, y_train)\n"}}) == "partial");
     CHECK(suggestion("mlops", "training-code-tested", {kGit, {"build/pipeline-deployment.yaml", kCloudBuild},
                                                        {"src/tests/pipeline_tests.py", "def test_e2e_pipeline():\n    pass\n"}}) ==
           "yes");
@@ -1850,4 +1851,27 @@ TEST_CASE("rules, round 29: timed backups, preview clean-ups and the repository'
     CHECK(scheduled("Refresh the backup forecasts", "      - run: ./score_backup_sites.sh\n") == "partial");
     CHECK(scheduled("Export features from GitHub events", "      - run: ./export_features.sh\n") == "partial");
     CHECK(scheduled("Delete stale predictions and rescore", "      - run: ./rescore.sh\n") == "partial");
+}
+
+TEST_CASE(
+    "testing rules, round 32: tests of steps named for features or preprocessing need a model the repository trains") {
+    const auto tested = [](const Files& files) { return suggestion("mlops", "training-code-tested", files); };
+    const std::pair<std::string, std::string> preprocess_test{
+        "tests/test_model.py", "def test_preprocess_raises_for_missing_params(model):\n    model.preprocess({})\n"};
+    // a service that loads a model trained elsewhere preprocesses its requests: no training code to test
+    CHECK(tested({preprocess_test, {"src/model.py", "model = joblib.load(path)\nmodel.predict(x)\n"}}) == "-");
+    // a data platform's pipeline tests are no training tests
+    CHECK(tested({{"src/tests/test_s3.py", "def test_pipeline_for_gives_each_table_a_name():\n"}}) == "-");
+    // training code only in the tests, the docs or an example is not the repository's training
+    CHECK(tested({preprocess_test,
+                  {"tests/conftest.py", "clf.fit(X, y)\n"},
+                  {"docs/howto.py", "clf.fit(X, y)\n"},
+                  {"examples/train.py", "clf.fit(X, y)\n"}}) == "-");
+    // the same tests where the repository fits, saves or steps a model
+    CHECK(tested({preprocess_test, {"src/train.py", "clf.fit(X_train, y_train)\n"}}) == "partial");
+    CHECK(tested({preprocess_test, {"src/train.py", "torch.save(model.state_dict(), path)\n"}}) == "partial");
+    CHECK(tested({preprocess_test, {"src/loop.py", "    loss.backward()\n"}}) == "partial");
+    CHECK(tested({preprocess_test, {"R/fit.R", "fit(price ~ ., data = train)\n"}}) == "partial");
+    // a test named for training says so itself: no training code needed beside it
+    CHECK(tested({{"tests/test_train.py", "def test_train_model():\n"}}) == "partial");
 }
