@@ -1988,3 +1988,32 @@ TEST_CASE("serving rules, round 32: an image run by a process supervisor serves 
     CHECK(packaged({{".devcontainer/Dockerfile", "FROM python\nCMD [\"supervisord\"]\n"},
                     {"supervisord.conf", "[program:api]\ncommand=uvicorn app:app\n"}}) == "-");
 }
+
+TEST_CASE("serving rules, round 32: a JSON API document indented by four spaces or a tab is one still") {
+    const auto contract = [](const Files& files) { return suggestion("mlops", "serving-contract", files); };
+    CHECK(contract({{"internal/api/swagger.json", "{\n    \"swagger\": \"2.0\",\n    \"info\": {}\n}\n"}}) == "yes");
+    CHECK(contract({{"api/spec.json", "{\n\t\"openapi\": \"3.0.1\",\n\t\"info\": {}\n}\n"}}) == "yes");
+    // a key nested deeper (a config that mentions the API's document) is no API document
+    CHECK(contract({{"config/app.json", "{\n  \"docs\": {\n      \"openapi\": \"3.0.1\"\n  }\n}\n"}}) == "-");
+}
+
+TEST_CASE("serving rules, round 32: a guard applied to the whole application makes every caller authenticate") {
+    const auto authenticated = [](const Files& files) { return suggestion("mlops", "endpoint-authentication", files); };
+    CHECK(authenticated(
+              {{"service/handler.py",
+                "app = FastAPI(title=\"Cloud Run for offset tiles\", dependencies=[Depends(api_key_auth)])\n"}}) ==
+          "yes");
+    CHECK(authenticated({{"api/main.py", "app = FastAPI(dependencies=[Security(verify_token)])\n"}}) == "yes");
+    // Django REST framework's default permission is one a view overrides: a guard of the views that keep it
+    CHECK(authenticated({{"app/settings.py",
+                          "REST_FRAMEWORK = {\n    \"DEFAULT_PERMISSION_CLASSES\": [\n"
+                          "        \"rest_framework.permissions.IsAuthenticated\",\n    ],\n}\n"}}) == "partial");
+    // an app-wide dependency that checks nothing, an open default, or a test app is no guard of every endpoint
+    CHECK(authenticated({{"api/main.py", "app = FastAPI(dependencies=[Depends(get_db)])\n"}}) == "-");
+    CHECK(authenticated({{"tests/test_api.py", "app = FastAPI(dependencies=[Depends(api_key_auth)])\n"}}) == "-");
+    CHECK(authenticated({{"app/settings.py",
+                          "REST_FRAMEWORK = {\n    'DEFAULT_PERMISSION_CLASSES': [\n"
+                          "        'rest_framework.permissions.AllowAny',\n    ],\n}\n"}}) != "yes");
+    CHECK(authenticated(
+              {{"api/main.py", "# app = FastAPI(dependencies=[Depends(api_key_auth)])\napp = FastAPI()\n"}}) == "-");
+}

@@ -1721,3 +1721,27 @@ TEST_CASE("training rules, round 29: a metric below the run's own bound stops th
     CHECK(gate({{"api/schemas.py", "if score > max_score:\n    raise ValueError(\"score out of range\")\n"}}) == "-");
     CHECK(gate({{"billing/checks.py", "if account_balance < min_balance:\n    raise InsufficientFunds()\n"}}) == "-");
 }
+
+TEST_CASE("training rules, round 32: a Trainer's report_to names the tracker; TensorBoard keeps runs in part") {
+    const auto tracked = [](const Files& files) { return suggestion("mlops", "experiment-tracking", files); };
+    // Hugging Face's Trainer logs each run to the trackers it reports to
+    CHECK(tracked({{"src/train.py",
+                    "args = TrainingArguments(\n    output_dir=out,\n    report_to=\"wandb\",\n)\n"}}) == "yes");
+    CHECK(tracked({{"src/train.py", "args = TrainingArguments(out, report_to=[\"tensorboard\", \"mlflow\"])\n"}}) ==
+          "yes");
+    // reporting to nothing, to TensorBoard alone, or a commented-out choice is no shared tracker
+    CHECK(tracked({{"src/train.py", "args = TrainingArguments(out, report_to=None)\n"}}) == "-");
+    CHECK(tracked({{"src/train.py", "args = TrainingArguments(out, report_to=\"none\")\n"}}) == "-");
+    CHECK(tracked({{"src/train.py", "args = TrainingArguments(\n    out,\n    # report_to=\"wandb\",\n)\n"}}) == "-");
+    // a Django setting of the same name is no Trainer's
+    CHECK(tracked({{"app/middleware.py", "report_to = json.dumps({\"group\": \"csp\"})\n"}}) == "-");
+    // TensorBoard's event files: some runs tracked, on one machine or bucket
+    CHECK(tracked(
+              {{"train.py", "from torch.utils.tensorboard import SummaryWriter\nwriter = SummaryWriter(log_dir)\n"}}) ==
+          "partial");
+    CHECK(tracked({{"train.py", "logger = TensorBoardLogger(\"logs\", name=\"atat\")\n"}}) == "partial");
+    CHECK(tracked({{"train.py", "summary_writer = tfv1.summary.FileWriter(FLAGS.summary_dir)\n"}}) == "partial");
+    // ... but not in tests or examples
+    CHECK(tracked({{"tests/test_train.py", "writer = SummaryWriter(tmp)\n"},
+                   {"examples/mnist.py", "cb = keras.callbacks.TensorBoard(log_dir='logs')\n"}}) == "-");
+}
