@@ -1722,7 +1722,7 @@ TEST_CASE("training rules, round 29: a metric below the run's own bound stops th
     CHECK(gate({{"billing/checks.py", "if account_balance < min_balance:\n    raise InsufficientFunds()\n"}}) == "-");
 }
 
-TEST_CASE("training rules, round 32: a Trainer's report_to names the tracker; TensorBoard keeps runs in part") {
+TEST_CASE("training rules, round 32: a Trainer's report_to names the tracker, TensorBoard keeps runs in part") {
     const auto tracked = [](const Files& files) { return suggestion("mlops", "experiment-tracking", files); };
     // Hugging Face's Trainer logs each run to the trackers it reports to
     CHECK(tracked({{"src/train.py",
@@ -1744,4 +1744,19 @@ TEST_CASE("training rules, round 32: a Trainer's report_to names the tracker; Te
     // ... but not in tests or examples
     CHECK(tracked({{"tests/test_train.py", "writer = SummaryWriter(tmp)\n"},
                    {"examples/mnist.py", "cb = keras.callbacks.TensorBoard(log_dir='logs')\n"}}) == "-");
+}
+
+TEST_CASE("training rules, round 32: direct pins where the repository trains a model, whatever the script's name") {
+    const auto pinned = [](const Files& files) { return suggestion("mlops", "pinned-environment", files); };
+    const std::pair<std::string, std::string> fit{"src/pipelines/fit_model.py", "model.fit(X_train, y_train)\n"};
+    CHECK(pinned({{"requirements.txt", "pandas==2.2.2\nscikit-learn==1.5.0\n"}, fit}) == "partial");
+    CHECK(pinned({{"pyproject.toml", "[project]\ndependencies = [\n    \"xgboost==2.0.3\",\n    \"pandas>=2\",\n]\n"},
+                  fit}) == "partial");
+    // pins without a model the repository trains: a service of a model made elsewhere, a book's helpers, a test
+    CHECK(pinned({{"requirements.txt", "fastapi==0.110.0\n"}, {"app/main.py", "model = joblib.load(p)\n"}}) == "-");
+    CHECK(pinned({{"requirements.txt", "numpy==1.26.4\n"}, {"notebooks/helpers_05_08.py", "clf.fit(X, y)\n"}}) == "-");
+    CHECK(pinned({{"requirements.txt", "numpy==1.26.4\n"}, {"tests/test_fit.py", "clf.fit(X, y)\n"}}) == "-");
+    // ranges pin nothing; a docs generator's pins are not the training environment's
+    CHECK(pinned({{"pyproject.toml", "[project]\ndependencies = [\"xgboost>=2.0\"]\n"}, fit}) == "-");
+    CHECK(pinned({{"docs/requirements.txt", "sphinx==7.2.6\n"}, fit}) == "-");
 }
