@@ -2013,7 +2013,7 @@ TEST_CASE("serving rules, round 32: a guard applied to the whole application mak
     CHECK(authenticated({{"tests/test_api.py", "app = FastAPI(dependencies=[Depends(api_key_auth)])\n"}}) == "-");
     CHECK(authenticated({{"app/settings.py",
                           "REST_FRAMEWORK = {\n    'DEFAULT_PERMISSION_CLASSES': [\n"
-                          "        'rest_framework.permissions.AllowAny',\n    ],\n}\n"}}) != "yes");
+                          "        'rest_framework.permissions.AllowAny',\n    ],\n}\n"}}) == "-");
     CHECK(authenticated(
               {{"api/main.py", "# app = FastAPI(dependencies=[Depends(api_key_auth)])\napp = FastAPI()\n"}}) == "-");
 }
